@@ -1,0 +1,161 @@
+/*
+ * kernel.h - the contract between the interpreter and a kernel.
+ *
+ * A kernel is two functions and the op it implements:
+ *
+ *   prepare(ctx, node)  once, when the interpreter is created: check the
+ *                       node's tensors (types, shapes, quantization), compute
+ *                       what invoke needs (requantization multipliers, ...),
+ *                       keep it in memory from tflm_alloc_persistent, and
+ *                       reserve scratch memory with tflm_request_scratch.
+ *   invoke(ctx, node)   every inference: compute the outputs. It must not
+ *                       fail for tensors that prepare accepted.
+ *
+ * Kernels never allocate, never print, keep no global mutable state, and
+ * report problems with tflm_fail, which prefixes the operator index and name.
+ */
+#ifndef TFLM_KERNEL_H
+#define TFLM_KERNEL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include "tflm/tflm.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* BuiltinOperator codes of TensorFlow Lite's schema (the ones named here
+ * are those this runtime knows; any code the schema defines is accepted in
+ * a model and reported by name when no kernel is registered for it). */
+typedef enum tflm_builtin {
+    TFLM_BUILTIN_ADD = 0,
+    TFLM_BUILTIN_AVERAGE_POOL_2D = 1,
+    TFLM_BUILTIN_CONCATENATION = 2,
+    TFLM_BUILTIN_CONV_2D = 3,
+    TFLM_BUILTIN_DEPTHWISE_CONV_2D = 4,
+    TFLM_BUILTIN_DEQUANTIZE = 6,
+    TFLM_BUILTIN_FULLY_CONNECTED = 9,
+    TFLM_BUILTIN_LOGISTIC = 14,
+    TFLM_BUILTIN_MAX_POOL_2D = 17,
+    TFLM_BUILTIN_MUL = 18,
+    TFLM_BUILTIN_RELU = 19,
+    TFLM_BUILTIN_RESHAPE = 22,
+    TFLM_BUILTIN_SOFTMAX = 25,
+    TFLM_BUILTIN_SVDF = 27,
+    TFLM_BUILTIN_TANH = 28,
+    TFLM_BUILTIN_CUSTOM = 32,
+    TFLM_BUILTIN_QUANTIZE = 114
+} tflm_builtin;
+
+/* A vector of int32 with its length in front: the layout of a flatbuffer
+ * [int] vector, so shapes and operator tensor lists point into the model. */
+typedef struct tflm_int_array {
+    int32_t size;
+    int32_t data[];
+} tflm_int_array;
+
+/* A tensor as kernels see it. */
+typedef struct tflm_tensor {
+    void *data;                  /* arena, or model for constant tensors   */
+    const tflm_int_array *dims;  /* never NULL; size 0 for a scalar         */
+    uint32_t bytes;              /* element count x element size           */
+    uint8_t type;                /* tflm_type                               */
+    uint8_t is_constant;         /* data lies in the model (read only)      */
+    uint8_t is_variable;         /* state kept across invokes               */
+} tflm_tensor;
+
+/* Quantization parameters of a tensor, pointing into the model. */
+typedef struct tflm_quantization {
+    const float *scales;        /* scale_count entries, NULL if none        */
+    const int64_t *zero_points; /* zero_point_count entries, NULL if none   */
+    uint32_t scale_count;
+    uint32_t zero_point_count;
+    int32_t quantized_dimension;
+} tflm_quantization;
+
+typedef struct tflm_context tflm_context; /* the interpreter, as kernels see it */
+struct tflm_kernel;
+
+/* One operator of the graph. */
+typedef struct tflm_node {
+    const tflm_int_array *inputs;   /* tensor indices; -1 = optional, absent */
+    const tflm_int_array *outputs;
+    const uint8_t *options;         /* builtin options table or NULL: read it
+                                       with tflm_option_* only               */
+    const uint8_t *custom_options;  /* raw bytes of custom ops, or NULL      */
+    uint32_t custom_options_size;
+    uint8_t options_type;           /* the schema's BuiltinOptions union tag  */
+    void *data;                     /* the kernel's own, set in prepare      */
+    const struct tflm_kernel *kernel;
+} tflm_node;
+
+typedef tflm_status (*tflm_kernel_fn)(tflm_context *ctx, tflm_node *node);
+
+typedef struct tflm_kernel {
+    int32_t builtin_code;      /* tflm_builtin                               */
+    const char *custom_name;   /* for TFLM_BUILTIN_CUSTOM, else NULL         */
+    const char *name;          /* "FULLY_CONNECTED": messages and profiles   */
+    tflm_kernel_fn prepare;    /* may be NULL when there is nothing to check */
+    tflm_kernel_fn invoke;
+} tflm_kernel;
+
+/* ---- Tensors -------------------------------------------------------------- */
+
+/* The node's i-th input/output, or NULL when i is out of range or the
+ * optional input is absent (-1). */
+tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i);
+tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i);
+
+/* Quantization parameters of a tensor (all zero/NULL when it has none). */
+void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor,
+                              tflm_quantization *quantization);
+
+/* Elements of a tensor (product of dims, 1 for a scalar). */
+int32_t tflm_element_count(const tflm_tensor *tensor);
+
+/* Bytes of one element of a type; 0 for types without a fixed size. */
+uint32_t tflm_type_size(tflm_type type);
+
+/* ---- Builtin options ------------------------------------------------------ */
+/* Field numbers are those of the options table in TensorFlow Lite's schema
+ * (first field = 0). An absent table or field, or a table of another union
+ * type than expected, gives the default. */
+int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node,
+                          uint8_t expected_type, int field, int32_t default_value);
+int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node,
+                        uint8_t expected_type, int field, int8_t default_value);
+bool tflm_option_bool(const tflm_context *ctx, const tflm_node *node,
+                      uint8_t expected_type, int field, bool default_value);
+float tflm_option_float(const tflm_context *ctx, const tflm_node *node,
+                        uint8_t expected_type, int field, float default_value);
+/* A [int] vector field, checked against the model's bounds; NULL if absent. */
+const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node,
+                                             uint8_t expected_type, int field);
+
+/* ---- Memory (prepare only) -------------------------------------------------- */
+
+/* Persistent memory, aligned to 16, zeroed, living as long as the interpreter.
+ * Returns NULL when the arena is exhausted; the kernel then returns
+ * TFLM_ERROR_ARENA_TOO_SMALL and the interpreter reports the bytes needed. */
+void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes);
+
+/* Reserves bytes of scratch memory, aligned to 16, valid only during this
+ * node's invoke (the planner overlaps it with other nodes' memory). */
+tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index);
+
+/* The scratch buffer reserved under index (invoke only). */
+void *tflm_scratch(tflm_context *ctx, int32_t index);
+
+/* ---- Errors ----------------------------------------------------------------- */
+
+/* Records a message for the current node and returns status. The format
+ * knows %s, %d (int), %u (unsigned), %z (size_t) and %%; the interpreter
+ * prefixes "operator N (NAME): ". */
+tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TFLM_KERNEL_H */

@@ -1,0 +1,178 @@
+/*
+ * tflm.h - the public C API of the runtime: load a .tflite model into one
+ * caller-provided arena, fill its inputs, invoke it, read its outputs.
+ *
+ *     tflm_op_resolver ops;
+ *     tflm_op_resolver_init(&ops);
+ *     tflm_op_resolver_add(&ops, &tflm_op_fully_connected);   // see tflm/ops.h
+ *
+ *     static uint8_t arena[4096] __attribute__((aligned(16)));
+ *     tflm_interpreter *interp;
+ *     tflm_error error;
+ *     if (tflm_interpreter_create(&interp, model, model_size, &ops,
+ *                                 arena, sizeof arena, &error) != TFLM_OK) {
+ *         debug_log(error.message);          // "arena too small: ..." etc.
+ *     }
+ *     tflm_tensor_info in;
+ *     tflm_interpreter_input(interp, 0, &in);  // in.data is inside the arena
+ *     ...write in.bytes bytes to in.data...
+ *     tflm_interpreter_invoke(interp);
+ *
+ * Rules the whole API follows:
+ *  - No heap: every byte the interpreter uses lies in the arena. The model
+ *    bytes are read in place and must outlive the interpreter.
+ *  - No global mutable state: any number of interpreters may coexist, each
+ *    in its own arena. One interpreter is not safe to use from two threads.
+ *  - Every function returns a tflm_status. On failure the interpreter keeps
+ *    a one-line message naming what is wrong and where
+ *    (tflm_interpreter_error_message); tflm_interpreter_create, which may
+ *    fail before an interpreter exists, writes it to a caller's tflm_error.
+ *  - A malformed model is rejected before anything reads it: every offset,
+ *    length, index and enum of the flatbuffer is checked against the bytes
+ *    given. The runtime never reads outside [model, model + model_size).
+ */
+#ifndef TFLM_TFLM_H
+#define TFLM_TFLM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Result of every call. Values are stable: the Java bindings mirror them. */
+typedef enum tflm_status {
+    TFLM_OK = 0,
+    TFLM_ERROR_INVALID_ARGUMENT = 1, /* a NULL pointer, an index out of range */
+    TFLM_ERROR_MALFORMED_MODEL = 2,  /* the flatbuffer fails verification    */
+    TFLM_ERROR_UNSUPPORTED = 3,      /* valid model, but an op/type we lack  */
+    TFLM_ERROR_ARENA_TOO_SMALL = 4,  /* the message states the bytes needed  */
+    TFLM_ERROR_KERNEL = 5            /* a kernel rejected its tensors        */
+} tflm_status;
+
+/* Tensor element types, numbered as TensorFlow Lite's schema TensorType. */
+typedef enum tflm_type {
+    TFLM_TYPE_FLOAT32 = 0,
+    TFLM_TYPE_FLOAT16 = 1,
+    TFLM_TYPE_INT32 = 2,
+    TFLM_TYPE_UINT8 = 3,
+    TFLM_TYPE_INT64 = 4,
+    TFLM_TYPE_STRING = 5,
+    TFLM_TYPE_BOOL = 6,
+    TFLM_TYPE_INT16 = 7,
+    TFLM_TYPE_COMPLEX64 = 8,
+    TFLM_TYPE_INT8 = 9,
+    TFLM_TYPE_FLOAT64 = 10,
+    TFLM_TYPE_COMPLEX128 = 11,
+    TFLM_TYPE_UINT64 = 12,
+    TFLM_TYPE_RESOURCE = 13,
+    TFLM_TYPE_VARIANT = 14,
+    TFLM_TYPE_UINT32 = 15,
+    TFLM_TYPE_UINT16 = 16,
+    TFLM_TYPE_INT4 = 17
+} tflm_type;
+
+/* Longest error message, terminating NUL included. */
+#define TFLM_ERROR_MESSAGE_CAPACITY 160
+
+/* Where tflm_interpreter_create reports a failure. */
+typedef struct tflm_error {
+    tflm_status status;
+    char message[TFLM_ERROR_MESSAGE_CAPACITY];
+} tflm_error;
+
+/* Most dimensions a tensor may have. */
+#define TFLM_MAX_DIMS 6
+
+/* A tensor as the application sees it. data points into the arena (or,
+ * for constant tensors, into the model) and stays valid as long as the
+ * interpreter does. */
+typedef struct tflm_tensor_info {
+    void *data;
+    size_t bytes;
+    tflm_type type;
+    int32_t dims_count;
+    int32_t dims[TFLM_MAX_DIMS];
+    float scale;         /* per-tensor quantization; 0 when not quantized */
+    int32_t zero_point;
+    const char *name;    /* not NUL-terminated in the model: see name_length */
+    size_t name_length;
+} tflm_tensor_info;
+
+/* ---- Op resolver: the kernels a program links in ----------------------- */
+
+struct tflm_kernel; /* defined in tflm/kernel.h; instances in tflm/ops.h */
+
+/* Most distinct kernels one resolver holds. */
+#define TFLM_RESOLVER_CAPACITY 32
+
+typedef struct tflm_op_resolver {
+    const struct tflm_kernel *kernels[TFLM_RESOLVER_CAPACITY];
+    uint32_t count;
+} tflm_op_resolver;
+
+void tflm_op_resolver_init(tflm_op_resolver *resolver);
+
+/* Adds a kernel. Fails when the resolver is full or already holds a kernel
+ * for the same op (the first one registered wins). */
+tflm_status tflm_op_resolver_add(tflm_op_resolver *resolver,
+                                 const struct tflm_kernel *kernel);
+
+/* ---- Interpreter ------------------------------------------------------- */
+
+typedef struct tflm_interpreter tflm_interpreter;
+
+/* Largest alignment the runtime needs; arenas aligned to it waste nothing. */
+#define TFLM_ARENA_ALIGNMENT 16
+
+/*
+ * Verifies the model, resolves its ops, prepares every kernel and plans all
+ * memory inside the arena. On success *out points into the arena. The
+ * resolver is only read during the call. Failures: MALFORMED_MODEL,
+ * UNSUPPORTED, ARENA_TOO_SMALL (the message says how many bytes the model
+ * needs when the arena was large enough to plan, at least how many when
+ * not), KERNEL, INVALID_ARGUMENT. error may be NULL.
+ */
+tflm_status tflm_interpreter_create(tflm_interpreter **out,
+                                    const void *model, size_t model_size,
+                                    const tflm_op_resolver *resolver,
+                                    void *arena, size_t arena_size,
+                                    tflm_error *error);
+
+/* Exact arena bytes this interpreter uses, alignment padding included:
+ * an arena of this size, aligned to TFLM_ARENA_ALIGNMENT, is enough. */
+size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);
+
+/* Runs every operator once, in the model's order. */
+tflm_status tflm_interpreter_invoke(tflm_interpreter *interp);
+
+/* Zeroes the variable tensors (recurrent state, e.g. SVDF). */
+tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp);
+
+size_t tflm_interpreter_input_count(const tflm_interpreter *interp);
+size_t tflm_interpreter_output_count(const tflm_interpreter *interp);
+tflm_status tflm_interpreter_input(tflm_interpreter *interp, size_t index,
+                                   tflm_tensor_info *info);
+tflm_status tflm_interpreter_output(tflm_interpreter *interp, size_t index,
+                                    tflm_tensor_info *info);
+
+/* Any tensor of the graph by its index in the model. */
+size_t tflm_interpreter_tensor_count(const tflm_interpreter *interp);
+tflm_status tflm_interpreter_tensor(tflm_interpreter *interp, size_t index,
+                                    tflm_tensor_info *info);
+
+/* The message of the last failure ("" after success); never NULL. */
+const char *tflm_interpreter_error_message(const tflm_interpreter *interp);
+
+/* A static English name for a status, e.g. "arena too small". */
+const char *tflm_status_name(tflm_status status);
+
+/* The runtime's version as "MAJOR.MINOR.PATCH". */
+const char *tflm_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TFLM_TFLM_H */

@@ -1,0 +1,50 @@
+/*
+ * fixed_point.h - TensorFlow Lite's integer requantization arithmetic, the
+ * part of the specification every quantized kernel shares. The functions
+ * reproduce TFLM's reference results bit for bit: a saturating rounding
+ * doubling high multiply followed by a rounding right shift (two roundings,
+ * as TFLM does by default, not the single-rounding variant).
+ */
+#ifndef TFLM_FIXED_POINT_H
+#define TFLM_FIXED_POINT_H
+
+#include <stdint.h>
+
+/* (a * b * 2) >> 32, rounded to nearest (ties away from zero), saturating
+ * the single overflow case INT32_MIN * INT32_MIN. */
+static inline int32_t tflm_saturating_rounding_doubling_high_mul(int32_t a, int32_t b)
+{
+    if (a == INT32_MIN && b == INT32_MIN) {
+        return INT32_MAX;
+    }
+    int64_t product = (int64_t)a * (int64_t)b;
+    int32_t nudge = product >= 0 ? (1 << 30) : (1 - (1 << 30));
+    /* Division truncates toward zero, which is what the nudge assumes. */
+    return (int32_t)((product + nudge) / ((int64_t)1 << 31));
+}
+
+/* x / 2^exponent rounded to nearest, ties away from zero (0 <= exponent <= 31). */
+static inline int32_t tflm_rounding_divide_by_pot(int32_t x, int exponent)
+{
+    int32_t mask = (int32_t)(((int64_t)1 << exponent) - 1);
+    int32_t remainder = x & mask;
+    int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+    return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+/* x * multiplier * 2^shift with multiplier a Q31 value in [2^30, 2^31). */
+static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift)
+{
+    int left_shift = shift > 0 ? shift : 0;
+    int right_shift = shift > 0 ? 0 : -shift;
+    return tflm_rounding_divide_by_pot(
+        tflm_saturating_rounding_doubling_high_mul((int32_t)((uint32_t)x << left_shift), multiplier),
+        right_shift);
+}
+
+/* Splits a positive real multiplier into a Q31 multiplier and a power-of-two
+ * shift, as TensorFlow Lite's QuantizeMultiplier does (frexp, then round half
+ * away from zero). Zero gives (0, 0). Implemented without libm. */
+void tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift);
+
+#endif /* TFLM_FIXED_POINT_H */
