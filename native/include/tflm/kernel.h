@@ -98,6 +98,9 @@ typedef struct tflm_kernel {
     const char *name;          /* "FULLY_CONNECTED": messages and profiles   */
     tflm_kernel_fn prepare;    /* may be NULL when there is nothing to check */
     tflm_kernel_fn invoke;
+    bool output_aliases_input; /* output 0 holds input 0's bytes unchanged
+                                  (RESHAPE): the planner may give both one
+                                  buffer, and invoke then copies nothing    */
 } tflm_kernel;
 
 /* ---- Tensors -------------------------------------------------------------- */
