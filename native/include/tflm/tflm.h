@@ -119,6 +119,11 @@ void tflm_op_resolver_init(tflm_op_resolver *resolver);
 tflm_status tflm_op_resolver_add(tflm_op_resolver *resolver,
                                  const struct tflm_kernel *kernel);
 
+/* Whether the resolver holds a kernel for an op: a builtin code of the
+ * schema, or TFLM_BUILTIN_CUSTOM (32) with the custom op's name. */
+int tflm_op_resolver_supports(const tflm_op_resolver *resolver,
+                              int32_t builtin_code, const char *custom_name);
+
 /* ---- Interpreter ------------------------------------------------------- */
 
 typedef struct tflm_interpreter tflm_interpreter;
