@@ -1,14 +1,39 @@
 #include "kernel_util.h"
 
-/* round() for the small values activation bounds take, half away from zero. */
-static int32_t round_to_int(float x)
+#include "fixed_point.h"
+
+/* roundf() (half away from zero) as an integer, saturated to int32; NaN
+ * gives 0. Adding 0.5f and truncating would be wrong for 0.49999997f
+ * (the sum rounds up to 1) and for odd values at or above 2^23. */
+static int64_t round_to_int(float x)
 {
-    return (int32_t)(x >= 0.0f ? x + 0.5f : x - 0.5f);
+    if (x != x) {
+        return 0;
+    }
+    if (x >= 2147483648.0f) {
+        return INT32_MAX;
+    }
+    if (x <= -2147483648.0f) {
+        return INT32_MIN;
+    }
+    float magnitude = x < 0.0f ? -x : x;
+    int64_t whole = (int64_t)magnitude;            /* truncation, exact */
+    if (magnitude - (float)whole >= 0.5f) {       /* exact below 2^24 */
+        ++whole;
+    }
+    return x < 0.0f ? -whole : whole;
 }
 
-static int32_t clamp_int(int32_t x, int32_t lo, int32_t hi)
+/* zero_point + round(real / scale): TensorFlow Lite's Quantize() of an
+ * activation bound, widened so the sum cannot overflow. */
+static int64_t quantize_bound(float real, float scale, int32_t zero_point)
 {
-    return x < lo ? lo : (x > hi ? hi : x);
+    return (int64_t)zero_point + round_to_int(real / scale);
+}
+
+static int32_t clamp_int(int64_t x, int32_t lo, int32_t hi)
+{
+    return x < lo ? lo : (x > hi ? hi : (int32_t)x);
 }
 
 void tflm_activation_range_float(int activation, float *min, float *max)
@@ -33,13 +58,13 @@ void tflm_activation_range_quantized(int activation, float scale, int32_t zero_p
     int32_t lo = type_min;
     int32_t hi = type_max;
     if (activation == TFLM_ACTIVATION_RELU) {
-        lo = clamp_int(zero_point, type_min, type_max);
+        lo = clamp_int(quantize_bound(0.0f, scale, zero_point), type_min, type_max);
     } else if (activation == TFLM_ACTIVATION_RELU6) {
-        lo = clamp_int(zero_point, type_min, type_max);
-        hi = clamp_int(zero_point + round_to_int(6.0f / scale), type_min, type_max);
+        lo = clamp_int(quantize_bound(0.0f, scale, zero_point), type_min, type_max);
+        hi = clamp_int(quantize_bound(6.0f, scale, zero_point), type_min, type_max);
     } else if (activation == TFLM_ACTIVATION_RELU_N1_TO_1) {
-        lo = clamp_int(zero_point + round_to_int(-1.0f / scale), type_min, type_max);
-        hi = clamp_int(zero_point + round_to_int(1.0f / scale), type_min, type_max);
+        lo = clamp_int(quantize_bound(-1.0f, scale, zero_point), type_min, type_max);
+        hi = clamp_int(quantize_bound(1.0f, scale, zero_point), type_min, type_max);
     }
     *min = lo;
     *max = hi;
@@ -68,4 +93,51 @@ int32_t tflm_conv_padding(int32_t stride, int32_t dilation, int32_t in, int32_t 
     }
     *offset = total % 2;
     return total / 2;
+}
+
+const char *tflm_type_name_of(int type)
+{
+    static const char *const names[] = {
+        "FLOAT32", "FLOAT16", "INT32", "UINT8", "INT64", "STRING", "BOOL", "INT16",
+        "COMPLEX64", "INT8", "FLOAT64", "COMPLEX128", "UINT64", "RESOURCE", "VARIANT",
+        "UINT32", "UINT16", "INT4"};
+    if (type < 0 || type >= (int)(sizeof names / sizeof names[0])) {
+        return "UNKNOWN";
+    }
+    return names[type];
+}
+
+double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale)
+{
+    return (double)input_scale * (double)filter_scale / (double)output_scale;
+}
+
+double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale)
+{
+    float product = input_scale * filter_scale; /* float, as TFLM computes it */
+    return (double)product / (double)output_scale;
+}
+
+void tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
+                                       uint32_t scale_count, float output_scale,
+                                       int32_t channels, int32_t *multiplier, int32_t *shift)
+{
+    for (int32_t i = 0; i < channels; ++i) {
+        float filter_scale = scale_count > 1 ? filter_scales[i] : filter_scales[0];
+        int exponent;
+        tflm_quantize_multiplier(tflm_conv_effective_scale(input_scale, filter_scale, output_scale),
+                                 &multiplier[i], &exponent);
+        shift[i] = exponent;
+    }
+}
+
+int tflm_bias_scale_matches(float input_scale, float filter_scale, float bias_scale,
+                            float output_scale)
+{
+    double product = (double)input_scale * (double)filter_scale;
+    double diff = product - (double)bias_scale;
+    if (diff < 0.0) {
+        diff = -diff;
+    }
+    return diff / (double)output_scale <= 0.02;
 }

@@ -20,6 +20,15 @@ enum {
 /* Padding of the schema. */
 enum { TFLM_PADDING_SAME = 0, TFLM_PADDING_VALID = 1 };
 
+/* BuiltinOptions union tags of the schema (tflm_node.options_type) for the
+ * options tables read with tflm_option_*. */
+enum {
+    TFLM_OPTIONS_CONV_2D = 1,
+    TFLM_OPTIONS_DEPTHWISE_CONV_2D = 2,
+    TFLM_OPTIONS_POOL_2D = 5,
+    TFLM_OPTIONS_FULLY_CONNECTED = 8
+};
+
 /* Clamp range of a fused activation for a float output. */
 void tflm_activation_range_float(int activation, float *min, float *max);
 
@@ -36,5 +45,38 @@ int32_t tflm_conv_output_size(int padding, int32_t in, int32_t filter, int32_t s
                               int32_t dilation);
 int32_t tflm_conv_padding(int32_t stride, int32_t dilation, int32_t in, int32_t filter,
                           int32_t out, int32_t *offset);
+
+/* Name of a tensor type ("INT8"), for error messages; "UNKNOWN" if none. */
+const char *tflm_type_name_of(int type);
+
+/* ---- Requantization multipliers (prepare) -------------------------------
+ * The double arithmetic of TensorFlow Lite's prepare steps, kept here in
+ * small functions so an integer-only version can replace them on cores
+ * without a double-precision FPU. */
+
+/* (double)input_scale * (double)filter_scale / (double)output_scale: the
+ * effective scale of one output channel of a per-channel (or broadcast
+ * per-tensor) convolution, PopulateConvolutionQuantizationParams' formula.
+ * CONV_2D, DEPTHWISE_CONV_2D and per-channel FULLY_CONNECTED use it. */
+double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale);
+
+/* (double)(input_scale * filter_scale) / (double)output_scale, the product
+ * taken in FLOAT first: GetQuantizedConvolutionMultipler's formula, which
+ * per-tensor FULLY_CONNECTED uses. It can differ from the one above in the
+ * last bits, enough to change the Q31 multiplier. */
+double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale);
+
+/* Fills channels multiplier/shift pairs (TFLM's
+ * PopulateConvolutionQuantizationParams): channel i uses filter_scales[i]
+ * when scale_count > 1, else filter_scales[0] for every channel. */
+void tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
+                                       uint32_t scale_count, float output_scale,
+                                       int32_t channels, int32_t *multiplier, int32_t *shift);
+
+/* TFLM's check that a per-tensor bias scale matches input_scale *
+ * filter_scale: |input_scale * filter_scale - bias_scale| / output_scale <= 0.02,
+ * all in double. */
+int tflm_bias_scale_matches(float input_scale, float filter_scale, float bias_scale,
+                            float output_scale);
 
 #endif /* TFLM_KERNEL_UTIL_H */

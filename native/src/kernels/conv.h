@@ -1,0 +1,34 @@
+/*
+ * conv.h - the pure compute functions of CONV_2D (NHWC).
+ *
+ *   input  {n, h, w, c = in_c}
+ *   filter {n = out_c, h = kh, w = kw, c = filter_in_c}; in_c is groups x
+ *          filter_in_c and output channel o reads group o / (out_c / groups)
+ *   bias   {c = out_c}, or bias == NULL
+ *   output {n, h, w, c = out_c}
+ * The caller (prepare) has checked the shapes agree with params.
+ */
+#ifndef TFLM_KERNELS_CONV_H
+#define TFLM_KERNELS_CONV_H
+
+#include <stdint.h>
+
+#include "nn_types.h"
+
+/* int8 with per-channel requantization: TFLM's
+ * reference_integer_ops::ConvPerChannel (the filter zero point is not used). */
+void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                  const tflm_dims *input_dims, const int8_t *input,
+                  const tflm_dims *filter_dims, const int8_t *filter,
+                  const tflm_dims *bias_dims, const int32_t *bias,
+                  const tflm_dims *output_dims, int8_t *output);
+
+/* float32: TFLM's reference_ops::Conv (taps in y, x, channel order; then
+ * + bias; then the activation clamp). */
+void tflm_conv_f32(const tflm_conv_params *params,
+                   const tflm_dims *input_dims, const float *input,
+                   const tflm_dims *filter_dims, const float *filter,
+                   const tflm_dims *bias_dims, const float *bias,
+                   const tflm_dims *output_dims, float *output);
+
+#endif /* TFLM_KERNELS_CONV_H */

@@ -1,0 +1,272 @@
+/*
+ * DEPTHWISE_CONV_2D. Reference semantics: TFLM's depthwise_conv.cc /
+ * depthwise_conv_common.cc and reference/depthwiseconv_float.h,
+ * reference/integer_ops/depthwise_conv.h.
+ */
+#include "depthwise_conv.h"
+
+#include "fixed_point.h"
+#include "kernel_util.h"
+#include "nn_common.h"
+#include "tflm/ops.h"
+
+/* ---- Compute ---------------------------------------------------------------- */
+
+void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                            const tflm_dims *input_dims, const int8_t *input,
+                            const tflm_dims *filter_dims, const int8_t *filter,
+                            const tflm_dims *bias_dims, const int32_t *bias,
+                            const tflm_dims *output_dims, int8_t *output)
+{
+    (void)bias_dims;
+    const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
+    const int32_t k_h = filter_dims->h, k_w = filter_dims->w;
+    const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
+    const int32_t depth_multiplier = params->depth_multiplier;
+    const int32_t input_offset = params->input_offset;
+    const int32_t output_offset = params->output_offset;
+    const int32_t act_min = params->activation.min, act_max = params->activation.max;
+
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
+        for (int32_t oy = 0; oy < out_h; ++oy) {
+            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
+            int32_t ky_start, ky_end;
+            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
+            for (int32_t ox = 0; ox < out_w; ++ox) {
+                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
+                int32_t kx_start, kx_end;
+                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
+                for (int32_t i = 0; i < in_c; ++i) {
+                    for (int32_t m = 0; m < depth_multiplier; ++m) {
+                        const int32_t o = i * depth_multiplier + m;
+                        int32_t acc = 0;
+                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
+                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                            const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
+                            const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
+                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
+                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                                acc += w_row[(size_t)kx * out_c] *
+                                       (in_row[(size_t)in_x * in_c] + input_offset);
+                            }
+                        }
+                        if (bias != NULL) {
+                            acc += bias[o];
+                        }
+                        acc = tflm_multiply_by_quantized_multiplier(acc, quant->multiplier[o],
+                                                                    quant->shift[o]);
+                        acc += output_offset;
+                        out_px[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
+void tflm_depthwise_conv_f32(const tflm_conv_params *params,
+                             const tflm_dims *input_dims, const float *input,
+                             const tflm_dims *filter_dims, const float *filter,
+                             const tflm_dims *bias_dims, const float *bias,
+                             const tflm_dims *output_dims, float *output)
+{
+    (void)bias_dims;
+    const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
+    const int32_t k_h = filter_dims->h, k_w = filter_dims->w;
+    const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
+    const int32_t depth_multiplier = params->depth_multiplier;
+    const float act_min = params->activation_f32.min, act_max = params->activation_f32.max;
+
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const float *in_batch = input + (size_t)b * in_h * in_w * in_c;
+        for (int32_t oy = 0; oy < out_h; ++oy) {
+            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
+            int32_t ky_start, ky_end;
+            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
+            for (int32_t ox = 0; ox < out_w; ++ox) {
+                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
+                int32_t kx_start, kx_end;
+                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                float *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
+                for (int32_t i = 0; i < in_c; ++i) {
+                    for (int32_t m = 0; m < depth_multiplier; ++m) {
+                        const int32_t o = i * depth_multiplier + m;
+                        float total = 0.0f;
+                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
+                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                            const float *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
+                            const float *w_row = filter + (size_t)ky * k_w * out_c + o;
+                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
+                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                                total += in_row[(size_t)in_x * in_c] * w_row[(size_t)kx * out_c];
+                            }
+                        }
+                        float bias_value = bias != NULL ? bias[o] : 0.0f;
+                        out_px[o] = tflm_clamp_f32(total + bias_value, act_min, act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* ---- Node glue -------------------------------------------------------------- */
+
+typedef struct depthwise_data {
+    tflm_conv_params params;
+    tflm_per_channel_quant quant;
+    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+} depthwise_data;
+
+static tflm_dims dims_of(const tflm_tensor *t)
+{
+    return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
+}
+
+static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
+{
+    tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    tflm_tensor *input, *filter;
+    if ((status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK ||
+        (status = tflm_nn_required_input(ctx, node, 1, "filter", &filter)) != TFLM_OK) {
+        return status;
+    }
+    const tflm_tensor *bias = tflm_input(ctx, node, 2);
+    const tflm_tensor *output = tflm_output(ctx, node, 0);
+    if ((status = tflm_nn_check_rank(ctx, input, "input", 4)) != TFLM_OK ||
+        (status = tflm_nn_check_rank(ctx, filter, "filter", 4)) != TFLM_OK ||
+        (status = tflm_nn_check_rank(ctx, output, "output", 4)) != TFLM_OK) {
+        return status;
+    }
+    depthwise_data *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    const tflm_dims in = dims_of(input), k = dims_of(filter), out = dims_of(output);
+    if (in.n != out.n) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input has %d batches, output %d", (int)in.n,
+                         (int)out.n);
+    }
+    if (k.n != 1 || k.c != out.c) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "filter must be [1, kh, kw, %d] for %d output channels", (int)out.c,
+                         (int)out.c);
+    }
+    const int32_t depth_multiplier =
+        tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 3, 0);
+    if (in.c < 1 || depth_multiplier < 1 || (int64_t)in.c * depth_multiplier != out.c) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "output channels %d must be input channels %d x depth_multiplier %d",
+                         (int)out.c, (int)in.c, (int)depth_multiplier);
+    }
+    if (bias != NULL && tflm_element_count(bias) != out.c) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
+                         (int)tflm_element_count(bias), (int)out.c);
+    }
+
+    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 4, 0);
+    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
+        return status;
+    }
+    tflm_nn_window window = {
+        .padding = tflm_option_int8(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 0,
+                                    TFLM_PADDING_SAME),
+        .stride_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 1, 0),
+        .stride_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 2, 0),
+        .dilation_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 5, 1),
+        .dilation_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 6, 1),
+        .filter_w = k.w,
+        .filter_h = k.h,
+    };
+    tflm_conv_params *p = &data->params;
+    if ((status = tflm_nn_window_padding(ctx, &window, in.h, in.w, out.h, out.w, &p->pad_h,
+                                         &p->pad_w)) != TFLM_OK) {
+        return status;
+    }
+    p->stride_w = window.stride_w;
+    p->stride_h = window.stride_h;
+    p->dilation_w = window.dilation_w;
+    p->dilation_h = window.dilation_h;
+    p->depth_multiplier = depth_multiplier;
+
+    if (input->type == TFLM_TYPE_INT8) {
+        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
+            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
+            (bias != NULL &&
+             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
+            return status;
+        }
+        float input_scale, output_scale;
+        int32_t input_zp, output_zp;
+        tflm_quantization fq;
+        int32_t *multiplier, *shift;
+        if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
+                TFLM_OK ||
+            (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+                TFLM_OK ||
+            (status = tflm_nn_filter_quantization(ctx, filter, out.c, &fq)) != TFLM_OK ||
+            (status = tflm_nn_alloc_quant(ctx, out.c, &multiplier, &shift)) != TFLM_OK) {
+            return status;
+        }
+        tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count, output_scale,
+                                          out.c, multiplier, shift);
+        data->quant.multiplier = multiplier;
+        data->quant.shift = shift;
+        p->input_offset = -input_zp;
+        p->output_offset = output_zp;
+        p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    } else if (input->type == TFLM_TYPE_FLOAT32) {
+        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
+            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
+            (bias != NULL &&
+             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
+            return status;
+        }
+        p->activation_f32 = tflm_nn_activation_f32(activation);
+    } else {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "input type %s not supported; expected INT8 or FLOAT32",
+                         tflm_type_name_of(input->type));
+    }
+    data->input_dims = in;
+    data->filter_dims = k;
+    data->bias_dims = (tflm_dims){1, 1, 1, out.c};
+    data->output_dims = out;
+    node->data = data;
+    return TFLM_OK;
+}
+
+static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const depthwise_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const tflm_tensor *filter = tflm_input(ctx, node, 1);
+    const tflm_tensor *bias = tflm_input(ctx, node, 2);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        tflm_depthwise_conv_s8(&data->params, &data->quant, &data->input_dims, input->data,
+                               &data->filter_dims, filter->data, &data->bias_dims,
+                               bias != NULL ? bias->data : NULL, &data->output_dims,
+                               output->data);
+    } else {
+        tflm_depthwise_conv_f32(&data->params, &data->input_dims, input->data,
+                                &data->filter_dims, filter->data, &data->bias_dims,
+                                bias != NULL ? bias->data : NULL, &data->output_dims,
+                                output->data);
+    }
+    return TFLM_OK;
+}
+
+const tflm_kernel tflm_op_depthwise_conv_2d = {
+    .builtin_code = TFLM_BUILTIN_DEPTHWISE_CONV_2D,
+    .custom_name = NULL,
+    .name = "DEPTHWISE_CONV_2D",
+    .prepare = depthwise_prepare,
+    .invoke = depthwise_invoke,
+    .output_aliases_input = false,
+};

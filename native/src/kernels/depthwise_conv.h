@@ -1,0 +1,32 @@
+/*
+ * depthwise_conv.h - the pure compute functions of DEPTHWISE_CONV_2D (NHWC).
+ *
+ *   input  {n, h, w, c = in_c}
+ *   filter {n = 1, h = kh, w = kw, c = out_c}, out_c = in_c x depth_multiplier;
+ *          output channel o = i x depth_multiplier + m reads input channel i
+ *   bias   {c = out_c}, or bias == NULL
+ *   output {n, h, w, c = out_c}
+ */
+#ifndef TFLM_KERNELS_DEPTHWISE_CONV_H
+#define TFLM_KERNELS_DEPTHWISE_CONV_H
+
+#include <stdint.h>
+
+#include "nn_types.h"
+
+/* int8 with per-channel requantization: TFLM's
+ * reference_integer_ops::DepthwiseConvPerChannel. */
+void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                            const tflm_dims *input_dims, const int8_t *input,
+                            const tflm_dims *filter_dims, const int8_t *filter,
+                            const tflm_dims *bias_dims, const int32_t *bias,
+                            const tflm_dims *output_dims, int8_t *output);
+
+/* float32: TFLM's reference_ops::DepthwiseConv. */
+void tflm_depthwise_conv_f32(const tflm_conv_params *params,
+                             const tflm_dims *input_dims, const float *input,
+                             const tflm_dims *filter_dims, const float *filter,
+                             const tflm_dims *bias_dims, const float *bias,
+                             const tflm_dims *output_dims, float *output);
+
+#endif /* TFLM_KERNELS_DEPTHWISE_CONV_H */

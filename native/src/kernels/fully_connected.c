@@ -1,0 +1,303 @@
+/*
+ * FULLY_CONNECTED: output[b][o] = act(sum_d input[b][d] * filter[o][d] + bias[o]).
+ * Reference semantics: TFLM's fully_connected.cc / fully_connected_common.cc
+ * and reference(_integer_ops)/fully_connected.h.
+ */
+#include "fully_connected.h"
+
+#include "fixed_point.h"
+#include "kernel_util.h"
+#include "nn_common.h"
+#include "tflm/ops.h"
+
+/* ---- Compute ---------------------------------------------------------------- */
+
+void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                             const tflm_dims *input_dims, const int8_t *input,
+                             const tflm_dims *filter_dims, const int8_t *filter,
+                             const tflm_dims *bias_dims, const int32_t *bias,
+                             const tflm_dims *output_dims, int8_t *output)
+{
+    (void)input_dims;
+    (void)bias_dims;
+    const int32_t batches = output_dims->n;
+    const int32_t output_depth = output_dims->c;
+    const int32_t accum_depth = filter_dims->c;
+    const int32_t input_offset = params->input_offset;
+    const int32_t filter_offset = params->filter_offset;
+    const int32_t output_offset = params->output_offset;
+    const int32_t act_min = params->activation.min;
+    const int32_t act_max = params->activation.max;
+
+    for (int32_t b = 0; b < batches; ++b) {
+        const int8_t *in_row = input + (size_t)b * accum_depth;
+        int8_t *out_row = output + (size_t)b * output_depth;
+        const int8_t *weights = filter;
+        for (int32_t o = 0; o < output_depth; ++o, weights += accum_depth) {
+            int32_t acc = 0;
+            for (int32_t d = 0; d < accum_depth; ++d) {
+                acc += (weights[d] + filter_offset) * (in_row[d] + input_offset);
+            }
+            if (bias != NULL) {
+                acc += bias[o];
+            }
+            acc = tflm_multiply_by_quantized_multiplier(acc, quant->multiplier[o], quant->shift[o]);
+            acc += output_offset;
+            out_row[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
+        }
+    }
+}
+
+void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
+                              const tflm_dims *input_dims, const float *input,
+                              const tflm_dims *filter_dims, const float *filter,
+                              const tflm_dims *bias_dims, const float *bias,
+                              const tflm_dims *output_dims, float *output)
+{
+    (void)input_dims;
+    (void)bias_dims;
+    const int32_t batches = output_dims->n;
+    const int32_t output_depth = output_dims->c;
+    const int32_t accum_depth = filter_dims->c;
+
+    for (int32_t b = 0; b < batches; ++b) {
+        const float *in_row = input + (size_t)b * accum_depth;
+        float *out_row = output + (size_t)b * output_depth;
+        const float *weights = filter;
+        for (int32_t o = 0; o < output_depth; ++o, weights += accum_depth) {
+            float total = 0.0f;
+            for (int32_t d = 0; d < accum_depth; ++d) {
+                total += in_row[d] * weights[d];
+            }
+            float bias_value = bias != NULL ? bias[o] : 0.0f;
+            out_row[o] = tflm_clamp_f32(total + bias_value, activation->min, activation->max);
+        }
+    }
+}
+
+/* ---- Node glue -------------------------------------------------------------- */
+
+enum { FC_WEIGHTS_DEFAULT = 0 };
+
+typedef struct fc_data {
+    tflm_fc_params params;            /* int8 */
+    tflm_per_channel_quant quant;     /* int8: one pair per output channel */
+    tflm_activation_f32 activation;   /* float32 */
+    tflm_dims input_dims;
+    tflm_dims filter_dims;
+    tflm_dims bias_dims;
+    tflm_dims output_dims;
+} fc_data;
+
+/* Shapes: filter [units, depth]; the input holds batches x depth elements
+ * in any shape; the output's last dimension is units and it holds
+ * batches x units elements. */
+static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
+                                   const tflm_tensor *input, const tflm_tensor *filter,
+                                   const tflm_tensor *bias, const tflm_tensor *output,
+                                   fc_data *data)
+{
+    tflm_status status = tflm_nn_check_rank(ctx, filter, "filter", 2);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    const int32_t units = filter->dims->data[0];
+    const int32_t depth = filter->dims->data[1];
+    if (units <= 0 || depth <= 0) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter shape [%d, %d] is empty", (int)units,
+                         (int)depth);
+    }
+    const int32_t input_count = tflm_element_count(input);
+    if (input_count % depth != 0) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "input has %d elements, not a multiple of the filter's depth %d",
+                         (int)input_count, (int)depth);
+    }
+    const int32_t batches = input_count / depth;
+    const int out_rank = output->dims->size;
+    if (out_rank < 1 || output->dims->data[out_rank - 1] != units) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output's last dimension must be %d (units)",
+                         (int)units);
+    }
+    if (tflm_element_count(output) != batches * units) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "output has %d elements; expected %d batches x %d units",
+                         (int)tflm_element_count(output), (int)batches, (int)units);
+    }
+    bool keep_num_dims = tflm_option_bool(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 2, false);
+    if (keep_num_dims) {
+        int in_rank = input->dims->size;
+        bool same = in_rank == out_rank;
+        for (int i = 0; same && i < in_rank - 1; ++i) {
+            same = input->dims->data[i] == output->dims->data[i];
+        }
+        if (!same) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "keep_num_dims: output must be the input's shape with the last "
+                             "dimension %d",
+                             (int)units);
+        }
+    }
+    if (bias != NULL && tflm_element_count(bias) != units) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d (units)",
+                         (int)tflm_element_count(bias), (int)units);
+    }
+    data->input_dims = (tflm_dims){batches, 1, 1, depth};
+    data->filter_dims = (tflm_dims){units, 1, 1, depth};
+    data->bias_dims = (tflm_dims){1, 1, 1, units};
+    data->output_dims = (tflm_dims){batches, 1, 1, units};
+    return TFLM_OK;
+}
+
+static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_tensor *input,
+                                 const tflm_tensor *filter, const tflm_tensor *bias,
+                                 const tflm_tensor *output, int activation, fc_data *data)
+{
+    tflm_status status;
+    if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (bias != NULL &&
+         (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
+        return status;
+    }
+    float input_scale, output_scale;
+    int32_t input_zp, output_zp;
+    if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) != TFLM_OK ||
+        (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+            TFLM_OK) {
+        return status;
+    }
+    const int32_t units = data->filter_dims.n;
+    tflm_quantization fq;
+    if ((status = tflm_nn_filter_quantization(ctx, filter, units, &fq)) != TFLM_OK) {
+        return status;
+    }
+    int32_t *multiplier, *shift;
+    if ((status = tflm_nn_alloc_quant(ctx, units, &multiplier, &shift)) != TFLM_OK) {
+        return status;
+    }
+    int32_t filter_offset = 0;
+    if (fq.scale_count > 1) {
+        /* Per-channel: TFLM's FullyConnectedPerChannel ignores the filter
+         * zero point (symmetric by specification). */
+        tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count, output_scale,
+                                          units, multiplier, shift);
+    } else {
+        /* Per-tensor: GetQuantizedConvolutionMultipler, bias check included. */
+        if (bias != NULL) {
+            tflm_quantization bq;
+            tflm_tensor_quantization(ctx, bias, &bq);
+            float bias_scale = bq.scale_count > 0 && bq.scales != NULL ? bq.scales[0] : 0.0f;
+            if (!tflm_bias_scale_matches(input_scale, fq.scales[0], bias_scale, output_scale)) {
+                return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                                 "bias scale differs from input scale x filter scale by more "
+                                 "than 2%% of the output scale");
+            }
+        }
+        int64_t filter_zp = fq.zero_point_count > 0 && fq.zero_points != NULL ? fq.zero_points[0]
+                                                                              : 0;
+        if (filter_zp < -128 || filter_zp > 127) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter zero point outside [-128, 127]");
+        }
+        filter_offset = -(int32_t)filter_zp;
+        int32_t m;
+        int s;
+        tflm_quantize_multiplier(tflm_fc_effective_scale(input_scale, fq.scales[0], output_scale),
+                                 &m, &s);
+        for (int32_t o = 0; o < units; ++o) {
+            multiplier[o] = m;
+            shift[o] = s;
+        }
+    }
+    data->quant.multiplier = multiplier;
+    data->quant.shift = shift;
+    data->params.input_offset = -input_zp;
+    data->params.filter_offset = filter_offset;
+    data->params.output_offset = output_zp;
+    data->params.activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    return TFLM_OK;
+}
+
+static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
+{
+    tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    tflm_tensor *input, *filter;
+    if ((status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK ||
+        (status = tflm_nn_required_input(ctx, node, 1, "filter", &filter)) != TFLM_OK) {
+        return status;
+    }
+    const tflm_tensor *bias = tflm_input(ctx, node, 2);
+    const tflm_tensor *output = tflm_output(ctx, node, 0);
+
+    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 0, 0);
+    const int weights_format = tflm_option_int8(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 1, 0);
+    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
+        return status;
+    }
+    if (weights_format != FC_WEIGHTS_DEFAULT) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "weights_format %d not supported; expected DEFAULT (0)", weights_format);
+    }
+
+    fc_data *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    if ((status = fc_check_shapes(ctx, node, input, filter, bias, output, data)) != TFLM_OK) {
+        return status;
+    }
+
+    if (input->type == TFLM_TYPE_INT8) {
+        status = fc_prepare_s8(ctx, input, filter, bias, output, activation, data);
+    } else if (input->type == TFLM_TYPE_FLOAT32) {
+        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
+            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
+            (bias != NULL &&
+             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
+            return status;
+        }
+        data->activation = tflm_nn_activation_f32(activation);
+    } else {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "input type %s not supported; expected INT8 or FLOAT32",
+                         tflm_type_name_of(input->type));
+    }
+    if (status != TFLM_OK) {
+        return status;
+    }
+    node->data = data;
+    return TFLM_OK;
+}
+
+static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const fc_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const tflm_tensor *filter = tflm_input(ctx, node, 1);
+    const tflm_tensor *bias = tflm_input(ctx, node, 2);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, input->data,
+                                &data->filter_dims, filter->data, &data->bias_dims,
+                                bias != NULL ? bias->data : NULL, &data->output_dims,
+                                output->data);
+    } else {
+        tflm_fully_connected_f32(&data->activation, &data->input_dims, input->data,
+                                 &data->filter_dims, filter->data, &data->bias_dims,
+                                 bias != NULL ? bias->data : NULL, &data->output_dims,
+                                 output->data);
+    }
+    return TFLM_OK;
+}
+
+const tflm_kernel tflm_op_fully_connected = {
+    .builtin_code = TFLM_BUILTIN_FULLY_CONNECTED,
+    .custom_name = NULL,
+    .name = "FULLY_CONNECTED",
+    .prepare = fc_prepare,
+    .invoke = fc_invoke,
+    .output_aliases_input = false,
+};

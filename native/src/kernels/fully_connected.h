@@ -1,0 +1,42 @@
+/*
+ * fully_connected.h - the pure compute functions of FULLY_CONNECTED.
+ *
+ * Shapes (tflm_dims fields used):
+ *   input  {n = batches, c = accum_depth}   row-major [batches][accum_depth]
+ *   filter {n = output_depth, c = accum_depth}  [output_depth][accum_depth]
+ *   bias   {c = output_depth}, or bias == NULL
+ *   output {n = batches, c = output_depth}
+ * h and w are ignored. The caller (prepare) has checked the shapes agree.
+ */
+#ifndef TFLM_KERNELS_FULLY_CONNECTED_H
+#define TFLM_KERNELS_FULLY_CONNECTED_H
+
+#include <stdint.h>
+
+#include "nn_types.h"
+
+typedef struct tflm_fc_params {
+    int32_t input_offset;   /* -input zero point                           */
+    int32_t filter_offset;  /* -filter zero point (per-tensor only, else 0) */
+    int32_t output_offset;  /* output zero point                           */
+    tflm_activation activation;
+} tflm_fc_params;
+
+/* int8 x int8 -> int8 with int32 bias: TFLM's reference_integer_ops
+ * FullyConnected / FullyConnectedPerChannel. quant holds one multiplier
+ * per output channel (a per-tensor filter repeats the same pair). */
+void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                             const tflm_dims *input_dims, const int8_t *input,
+                             const tflm_dims *filter_dims, const int8_t *filter,
+                             const tflm_dims *bias_dims, const int32_t *bias,
+                             const tflm_dims *output_dims, int8_t *output);
+
+/* float32: TFLM's reference_ops::FullyConnected (sum in input order, then
+ * + bias, then the activation clamp). */
+void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
+                              const tflm_dims *input_dims, const float *input,
+                              const tflm_dims *filter_dims, const float *filter,
+                              const tflm_dims *bias_dims, const float *bias,
+                              const tflm_dims *output_dims, float *output);
+
+#endif /* TFLM_KERNELS_FULLY_CONNECTED_H */

@@ -1,0 +1,201 @@
+#include "nn_common.h"
+
+#include "kernel_util.h"
+
+tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
+                             int max_inputs)
+{
+    int inputs = node->inputs->size;
+    if (inputs < min_inputs || inputs > max_inputs) {
+        if (min_inputs == max_inputs) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d inputs, got %d", min_inputs,
+                             inputs);
+        }
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d to %d inputs, got %d", min_inputs,
+                         max_inputs, inputs);
+    }
+    if (node->outputs->size != 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 output, got %d",
+                         (int)node->outputs->size);
+    }
+    if (tflm_output(ctx, node, 0) == NULL) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output tensor is missing");
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int i,
+                                   const char *what, tflm_tensor **tensor)
+{
+    *tensor = tflm_input(ctx, node, i);
+    if (*tensor == NULL) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s tensor (input %d) is missing", what, i);
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_check_type(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                               tflm_type expected)
+{
+    if (tensor->type != expected) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "%s type %s not supported; expected %s",
+                         what, tflm_type_name_of(tensor->type), tflm_type_name_of(expected));
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                               int rank)
+{
+    if (tensor->dims->size != rank) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s must have %d dimensions, has %d", what, rank,
+                         (int)tensor->dims->size);
+    }
+    return TFLM_OK;
+}
+
+/* A scale a kernel can divide by: finite and > 0 (NaN fails too). */
+static int usable_scale(float scale)
+{
+    return scale > 0.0f && scale <= 3.402823466e+38f;
+}
+
+tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                float *scale, int32_t *zero_point)
+{
+    tflm_quantization q;
+    tflm_tensor_quantization(ctx, tensor, &q);
+    if (q.scale_count == 0 || q.scales == NULL) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s has no quantization scale", what);
+    }
+    if (!usable_scale(q.scales[0])) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s scale must be positive and finite", what);
+    }
+    int64_t zp = (q.zero_point_count > 0 && q.zero_points != NULL) ? q.zero_points[0] : 0;
+    if (zp < -128 || zp > 127) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [-128, 127]", what,
+                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp));
+    }
+    *scale = q.scales[0];
+    *zero_point = (int32_t)zp;
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation)
+{
+    if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
+        activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
+        static const char *const names[] = {"NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH",
+                                            "SIGN_BIT"};
+        if (activation == TFLM_ACTIVATION_TANH || activation == TFLM_ACTIVATION_SIGN_BIT) {
+            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                             "fused activation %s not supported; expected NONE, RELU, "
+                             "RELU_N1_TO_1 or RELU6",
+                             names[activation]);
+        }
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "unknown fused activation %d", activation);
+    }
+    return TFLM_OK;
+}
+
+tflm_activation tflm_nn_activation_s8(int activation, float output_scale,
+                                      int32_t output_zero_point)
+{
+    tflm_activation range;
+    tflm_activation_range_quantized(activation, output_scale, output_zero_point, -128, 127,
+                                    &range.min, &range.max);
+    return range;
+}
+
+tflm_activation_f32 tflm_nn_activation_f32(int activation)
+{
+    tflm_activation_f32 range;
+    tflm_activation_range_float(activation, &range.min, &range.max);
+    return range;
+}
+
+tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t channels, int32_t **multiplier,
+                                int32_t **shift)
+{
+    int32_t *pairs = tflm_alloc_persistent(ctx, (size_t)channels * 2 * sizeof(int32_t));
+    if (pairs == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    *multiplier = pairs;
+    *shift = pairs + channels;
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_filter_quantization(tflm_context *ctx, const tflm_tensor *filter,
+                                        int32_t channels, tflm_quantization *q)
+{
+    tflm_tensor_quantization(ctx, filter, q);
+    if (q->scale_count == 0 || q->scales == NULL) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter has no quantization scale");
+    }
+    if (q->scale_count != 1 && q->scale_count != (uint32_t)channels) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "filter has %u scales; expected 1 or one per output channel (%d)",
+                         (unsigned)q->scale_count, (int)channels);
+    }
+    if (q->scale_count > 1) {
+        int32_t qd = q->quantized_dimension;
+        if (qd < 0 || qd >= filter->dims->size || filter->dims->data[qd] != channels) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "filter quantized_dimension %d does not index its %d output "
+                             "channels",
+                             (int)qd, (int)channels);
+        }
+    }
+    for (uint32_t i = 0; i < q->scale_count; ++i) {
+        if (!usable_scale(q->scales[i])) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "filter scale %u must be positive and finite", (unsigned)i);
+        }
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, int32_t in_h,
+                                   int32_t in_w, int32_t out_h, int32_t out_w, int32_t *pad_h,
+                                   int32_t *pad_w)
+{
+    if (w->padding != TFLM_PADDING_SAME && w->padding != TFLM_PADDING_VALID) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "padding %d unknown; expected SAME (0) or VALID (1)",
+                         (int)w->padding);
+    }
+    if (w->stride_w < 1 || w->stride_h < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "strides (%d, %d) must be at least 1",
+                         (int)w->stride_w, (int)w->stride_h);
+    }
+    if (w->dilation_w < 1 || w->dilation_h < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "dilation factors (%d, %d) must be at least 1",
+                         (int)w->dilation_w, (int)w->dilation_h);
+    }
+    if (w->filter_w < 1 || w->filter_h < 1 || in_h < 1 || in_w < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "empty %dx%d filter or %dx%d input",
+                         (int)w->filter_h, (int)w->filter_w, (int)in_h, (int)in_w);
+    }
+    /* Keeps (filter - 1) * dilation and (out - 1) * stride far from overflow. */
+    if (w->filter_w > 65535 || w->filter_h > 65535 || w->dilation_w > 65535 ||
+        w->dilation_h > 65535 || w->stride_w > 65535 || w->stride_h > 65535) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter size, stride or dilation above 65535");
+    }
+    int32_t expect_h = tflm_conv_output_size(w->padding, in_h, w->filter_h, w->stride_h,
+                                             w->dilation_h);
+    int32_t expect_w = tflm_conv_output_size(w->padding, in_w, w->filter_w, w->stride_w,
+                                             w->dilation_w);
+    if (expect_h < 1 || expect_w < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "%dx%d window (dilated) does not fit the %dx%d input with VALID padding",
+                         (int)w->filter_h, (int)w->filter_w, (int)in_h, (int)in_w);
+    }
+    if (out_h != expect_h || out_w != expect_w) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output is %dx%d; the window gives %dx%d",
+                         (int)out_h, (int)out_w, (int)expect_h, (int)expect_w);
+    }
+    int32_t offset;
+    *pad_h = tflm_conv_padding(w->stride_h, w->dilation_h, in_h, w->filter_h, out_h, &offset);
+    *pad_w = tflm_conv_padding(w->stride_w, w->dilation_w, in_w, w->filter_w, out_w, &offset);
+    return TFLM_OK;
+}

@@ -1,0 +1,88 @@
+/*
+ * nn_types.h - the plain data the pure compute functions of the neural
+ * network kernels take (convolution, depthwise convolution, fully
+ * connected, pooling), CMSIS-NN style: no interpreter types, so the
+ * functions can be tested alone and reused by the SIMD variants.
+ */
+#ifndef TFLM_NN_TYPES_H
+#define TFLM_NN_TYPES_H
+
+#include <stdint.h>
+
+/* Shape of an NHWC tensor. Kernels that need fewer dimensions say which
+ * fields they use (a fully connected input is {n = batches, c = depth}). */
+typedef struct tflm_dims {
+    int32_t n;
+    int32_t h;
+    int32_t w;
+    int32_t c;
+} tflm_dims;
+
+/* Requantization of each output channel: real scale = multiplier (Q31)
+ * x 2^shift, applied with tflm_multiply_by_quantized_multiplier. A
+ * per-tensor quantized op repeats one pair for every channel. */
+typedef struct tflm_per_channel_quant {
+    const int32_t *multiplier;
+    const int32_t *shift;
+} tflm_per_channel_quant;
+
+/* Clamp range of a quantized output (fused activation inside the type's
+ * range) and of a float output. */
+typedef struct tflm_activation {
+    int32_t min;
+    int32_t max;
+} tflm_activation;
+
+typedef struct tflm_activation_f32 {
+    float min;
+    float max;
+} tflm_activation_f32;
+
+/* Geometry and quantization of CONV_2D and DEPTHWISE_CONV_2D. Padding is
+ * the rows/columns before the first input element (TFLM's
+ * ComputePaddingHeightWidth; the odd remainder goes after the last one). */
+typedef struct tflm_conv_params {
+    int32_t stride_w;
+    int32_t stride_h;
+    int32_t dilation_w;
+    int32_t dilation_h;
+    int32_t pad_w;
+    int32_t pad_h;
+    int32_t depth_multiplier;           /* DEPTHWISE_CONV_2D only          */
+    int32_t input_offset;               /* int8: -input zero point          */
+    int32_t output_offset;              /* int8: output zero point          */
+    tflm_activation activation;         /* int8 output clamp                */
+    tflm_activation_f32 activation_f32; /* float output clamp               */
+} tflm_conv_params;
+
+/* The filter taps [*start, *end) of one axis whose input position
+ * origin + tap * dilation lies inside [0, in_size): iterating only those
+ * visits the same taps, in the same order, as TFLM's per-tap bounds test. */
+static inline void tflm_filter_taps(int32_t origin, int32_t dilation, int32_t filter_size,
+                                    int32_t in_size, int32_t *start, int32_t *end)
+{
+    int32_t first = origin >= 0 ? 0 : (-origin + dilation - 1) / dilation;
+    int32_t last = in_size - origin <= 0 ? 0 : (in_size - origin + dilation - 1) / dilation;
+    if (last > filter_size) {
+        last = filter_size;
+    }
+    *start = first;
+    *end = last > first ? last : first;
+}
+
+/* The float clamp of TensorFlow Lite's ActivationFunctionWithMinMax:
+ * max(x, lo) then min(.., hi), with std::max/std::min's NaN behaviour
+ * (a NaN input stays NaN). */
+static inline float tflm_clamp_f32(float x, float lo, float hi)
+{
+    float y = x < lo ? lo : x;
+    return hi < y ? hi : y;
+}
+
+static inline int32_t tflm_clamp_s32(int32_t x, int32_t lo, int32_t hi)
+{
+    int32_t y = x < lo ? lo : x;
+    return y > hi ? hi : y;
+}
+
+#endif /* TFLM_NN_TYPES_H */

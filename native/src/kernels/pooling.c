@@ -1,0 +1,296 @@
+/*
+ * AVERAGE_POOL_2D and MAX_POOL_2D. Reference semantics: TFLM's pooling.cc /
+ * pooling_common.cc and reference/pooling.h, reference/integer_ops/pooling.h.
+ */
+#include "pooling.h"
+
+#include "kernel_util.h"
+#include "nn_common.h"
+#include "tflm/ops.h"
+
+/* ---- Compute ---------------------------------------------------------------- */
+
+/* The window of one output position, clipped to the input. */
+typedef struct pool_window {
+    int32_t y_start, y_end, x_start, x_end;
+} pool_window;
+
+static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int32_t oy,
+                             int32_t ox)
+{
+    const int32_t in_y0 = oy * p->stride_h - p->pad_h;
+    const int32_t in_x0 = ox * p->stride_w - p->pad_w;
+    pool_window w;
+    w.y_start = in_y0 < 0 ? 0 : in_y0;
+    w.y_end = in_y0 + p->filter_h < in->h ? in_y0 + p->filter_h : in->h;
+    w.x_start = in_x0 < 0 ? 0 : in_x0;
+    w.x_end = in_x0 + p->filter_w < in->w ? in_x0 + p->filter_w : in->w;
+    return w;
+}
+
+void tflm_average_pool_s8(const tflm_pool_params *params,
+                          const tflm_dims *input_dims, const int8_t *input,
+                          const tflm_dims *output_dims, int8_t *output)
+{
+    const int32_t depth = output_dims->c;
+    const int32_t in_w = input_dims->w;
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const int8_t *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
+        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
+            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
+                const pool_window w = window_at(params, input_dims, oy, ox);
+                const int32_t count = (w.y_end - w.y_start) * (w.x_end - w.x_start);
+                int8_t *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
+                for (int32_t ch = 0; ch < depth; ++ch) {
+                    int32_t acc = 0;
+                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
+                        const int8_t *in_row = in_batch + (size_t)y * in_w * depth + ch;
+                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
+                            acc += in_row[(size_t)x * depth];
+                        }
+                    }
+                    if (count > 0) { /* always, for a window prepare accepted */
+                        acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
+                    }
+                    out_px[ch] = (int8_t)tflm_clamp_s32(acc, params->activation.min,
+                                                        params->activation.max);
+                }
+            }
+        }
+    }
+}
+
+void tflm_average_pool_f32(const tflm_pool_params *params,
+                           const tflm_dims *input_dims, const float *input,
+                           const tflm_dims *output_dims, float *output)
+{
+    const int32_t depth = output_dims->c;
+    const int32_t in_w = input_dims->w;
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const float *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
+        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
+            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
+                const pool_window w = window_at(params, input_dims, oy, ox);
+                const float count = (float)((w.y_end - w.y_start) * (w.x_end - w.x_start));
+                float *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
+                for (int32_t ch = 0; ch < depth; ++ch) {
+                    float total = 0.0f;
+                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
+                        const float *in_row = in_batch + (size_t)y * in_w * depth + ch;
+                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
+                            total += in_row[(size_t)x * depth];
+                        }
+                    }
+                    const float average = count > 0.0f ? total / count : 0.0f;
+                    out_px[ch] = tflm_clamp_f32(average, params->activation_f32.min,
+                                                params->activation_f32.max);
+                }
+            }
+        }
+    }
+}
+
+void tflm_max_pool_s8(const tflm_pool_params *params,
+                      const tflm_dims *input_dims, const int8_t *input,
+                      const tflm_dims *output_dims, int8_t *output)
+{
+    const int32_t depth = output_dims->c;
+    const int32_t in_w = input_dims->w;
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const int8_t *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
+        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
+            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
+                const pool_window w = window_at(params, input_dims, oy, ox);
+                int8_t *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
+                for (int32_t ch = 0; ch < depth; ++ch) {
+                    int32_t max = -128;
+                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
+                        const int8_t *in_row = in_batch + (size_t)y * in_w * depth + ch;
+                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
+                            const int32_t v = in_row[(size_t)x * depth];
+                            max = v > max ? v : max;
+                        }
+                    }
+                    out_px[ch] = (int8_t)tflm_clamp_s32(max, params->activation.min,
+                                                        params->activation.max);
+                }
+            }
+        }
+    }
+}
+
+void tflm_max_pool_f32(const tflm_pool_params *params,
+                       const tflm_dims *input_dims, const float *input,
+                       const tflm_dims *output_dims, float *output)
+{
+    const int32_t depth = output_dims->c;
+    const int32_t in_w = input_dims->w;
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const float *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
+        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
+            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
+                const pool_window w = window_at(params, input_dims, oy, ox);
+                float *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
+                for (int32_t ch = 0; ch < depth; ++ch) {
+                    float max = -3.402823466e+38f; /* std::numeric_limits<float>::lowest() */
+                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
+                        const float *in_row = in_batch + (size_t)y * in_w * depth + ch;
+                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
+                            const float v = in_row[(size_t)x * depth];
+                            max = max < v ? v : max; /* std::max(max, v) */
+                        }
+                    }
+                    out_px[ch] = tflm_clamp_f32(max, params->activation_f32.min,
+                                                params->activation_f32.max);
+                }
+            }
+        }
+    }
+}
+
+/* ---- Node glue -------------------------------------------------------------- */
+
+typedef struct pool_data {
+    tflm_pool_params params;
+    tflm_dims input_dims, output_dims;
+} pool_data;
+
+static tflm_dims dims_of(const tflm_tensor *t)
+{
+    return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
+}
+
+static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
+{
+    tflm_status status = tflm_nn_check_io(ctx, node, 1, 1);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    tflm_tensor *input;
+    if ((status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK) {
+        return status;
+    }
+    const tflm_tensor *output = tflm_output(ctx, node, 0);
+    if ((status = tflm_nn_check_rank(ctx, input, "input", 4)) != TFLM_OK ||
+        (status = tflm_nn_check_rank(ctx, output, "output", 4)) != TFLM_OK) {
+        return status;
+    }
+    const tflm_dims in = dims_of(input), out = dims_of(output);
+    if (in.n != out.n || in.c != out.c) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "output batches and channels (%d, %d) must equal the input's (%d, %d)",
+                         (int)out.n, (int)out.c, (int)in.n, (int)in.c);
+    }
+    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_POOL_2D, 5, 0);
+    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
+        return status;
+    }
+    pool_data *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    tflm_pool_params *p = &data->params;
+    tflm_nn_window window = {
+        .padding = tflm_option_int8(ctx, node, TFLM_OPTIONS_POOL_2D, 0, TFLM_PADDING_SAME),
+        .stride_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 1, 0),
+        .stride_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 2, 0),
+        .dilation_w = 1,
+        .dilation_h = 1,
+        .filter_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 3, 0),
+        .filter_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 4, 0),
+    };
+    if ((status = tflm_nn_window_padding(ctx, &window, in.h, in.w, out.h, out.w, &p->pad_h,
+                                         &p->pad_w)) != TFLM_OK) {
+        return status;
+    }
+    p->stride_w = window.stride_w;
+    p->stride_h = window.stride_h;
+    p->filter_w = window.filter_w;
+    p->filter_h = window.filter_h;
+
+    if (input->type == TFLM_TYPE_INT8) {
+        if ((status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK) {
+            return status;
+        }
+        float input_scale, output_scale;
+        int32_t input_zp, output_zp;
+        if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
+                TFLM_OK ||
+            (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+                TFLM_OK) {
+            return status;
+        }
+        /* TFLM's PoolingPrepare: pooling does not requantize. */
+        double diff = (double)input_scale - (double)output_scale;
+        if (diff < 0.0) {
+            diff = -diff;
+        }
+        if (diff > 1.0e-6 || input_zp != output_zp) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "input and output must share scale and zero point (%d vs %d)",
+                             (int)input_zp, (int)output_zp);
+        }
+        p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    } else if (input->type == TFLM_TYPE_FLOAT32) {
+        if ((status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK) {
+            return status;
+        }
+        p->activation_f32 = tflm_nn_activation_f32(activation);
+    } else {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "input type %s not supported; expected INT8 or FLOAT32",
+                         tflm_type_name_of(input->type));
+    }
+    data->input_dims = in;
+    data->output_dims = out;
+    node->data = data;
+    return TFLM_OK;
+}
+
+static tflm_status average_pool_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const pool_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        tflm_average_pool_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
+                             output->data);
+    } else {
+        tflm_average_pool_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
+                              output->data);
+    }
+    return TFLM_OK;
+}
+
+static tflm_status max_pool_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const pool_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        tflm_max_pool_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
+                         output->data);
+    } else {
+        tflm_max_pool_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
+                          output->data);
+    }
+    return TFLM_OK;
+}
+
+const tflm_kernel tflm_op_average_pool_2d = {
+    .builtin_code = TFLM_BUILTIN_AVERAGE_POOL_2D,
+    .custom_name = NULL,
+    .name = "AVERAGE_POOL_2D",
+    .prepare = pool_prepare,
+    .invoke = average_pool_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_max_pool_2d = {
+    .builtin_code = TFLM_BUILTIN_MAX_POOL_2D,
+    .custom_name = NULL,
+    .name = "MAX_POOL_2D",
+    .prepare = pool_prepare,
+    .invoke = max_pool_invoke,
+    .output_aliases_input = false,
+};

@@ -1,0 +1,47 @@
+/*
+ * pooling.h - the pure compute functions of AVERAGE_POOL_2D and
+ * MAX_POOL_2D (NHWC; input {n, h, w, c}, output {n, out_h, out_w, c}).
+ * Windows are clipped to the input: padding never counts as a value.
+ */
+#ifndef TFLM_KERNELS_POOLING_H
+#define TFLM_KERNELS_POOLING_H
+
+#include <stdint.h>
+
+#include "nn_types.h"
+
+typedef struct tflm_pool_params {
+    int32_t stride_w;
+    int32_t stride_h;
+    int32_t filter_w;
+    int32_t filter_h;
+    int32_t pad_w;                      /* columns before the first input column */
+    int32_t pad_h;                      /* rows before the first input row       */
+    tflm_activation activation;         /* int8 output clamp                     */
+    tflm_activation_f32 activation_f32; /* float output clamp                    */
+} tflm_pool_params;
+
+/* int8: TFLM's reference_integer_ops::AveragePool. The raw int8 values are
+ * summed (input and output share scale and zero point) and the sum is
+ * divided by the count of taps inside the input, rounding half away from
+ * zero: sum > 0 ? (sum + n/2) / n : (sum - n/2) / n. */
+void tflm_average_pool_s8(const tflm_pool_params *params,
+                          const tflm_dims *input_dims, const int8_t *input,
+                          const tflm_dims *output_dims, int8_t *output);
+
+/* float32: TFLM's reference_ops::AveragePool (sum / count in float). */
+void tflm_average_pool_f32(const tflm_pool_params *params,
+                           const tflm_dims *input_dims, const float *input,
+                           const tflm_dims *output_dims, float *output);
+
+/* int8: TFLM's reference_integer_ops::MaxPool. */
+void tflm_max_pool_s8(const tflm_pool_params *params,
+                      const tflm_dims *input_dims, const int8_t *input,
+                      const tflm_dims *output_dims, int8_t *output);
+
+/* float32: TFLM's reference_ops::MaxPool. */
+void tflm_max_pool_f32(const tflm_pool_params *params,
+                       const tflm_dims *input_dims, const float *input,
+                       const tflm_dims *output_dims, float *output);
+
+#endif /* TFLM_KERNELS_POOLING_H */
