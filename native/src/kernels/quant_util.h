@@ -1,0 +1,41 @@
+/*
+ * quant_util.h - small helpers the node glue of the kernels shares:
+ * a tensor's per-tensor quantization, shape comparison.
+ */
+#ifndef TFLM_QUANT_UTIL_H
+#define TFLM_QUANT_UTIL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel_util.h" /* tflm_type_name_of */
+#include "tflm/kernel.h"
+
+/* The per-tensor scale and zero point TensorFlow Lite keeps in
+ * tensor->params: the first entries of the quantization vectors (zero
+ * when absent). Returns false when the tensor has no scale. */
+static inline bool tflm_per_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor,
+                                                float *scale, int32_t *zero_point)
+{
+    tflm_quantization q;
+    tflm_tensor_quantization(ctx, tensor, &q);
+    *scale = (q.scales != NULL && q.scale_count > 0) ? q.scales[0] : 0.0f;
+    *zero_point = (q.zero_points != NULL && q.zero_point_count > 0) ? (int32_t)q.zero_points[0] : 0;
+    return q.scales != NULL && q.scale_count > 0;
+}
+
+/* True when both tensors have the same dimensions. */
+static inline bool tflm_same_shape(const tflm_tensor *a, const tflm_tensor *b)
+{
+    if (a->dims->size != b->dims->size) {
+        return false;
+    }
+    for (int32_t i = 0; i < a->dims->size; ++i) {
+        if (a->dims->data[i] != b->dims->data[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+#endif /* TFLM_QUANT_UTIL_H */

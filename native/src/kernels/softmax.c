@@ -1,0 +1,289 @@
+#include "softmax.h"
+
+#include <string.h>
+
+#include "fixed_point.h"
+#include "fixed_point_math.h"
+#include "quant_util.h"
+#include "tflm/ops.h"
+
+/* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
+
+bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_quant *quant)
+{
+    /* PreprocessSoftmaxScaling with 5 integer bits: Q5.26 input diffs. */
+    const double max_real_multiplier = 2147483647.0; /* (1 << 31) - 1 */
+    double real_multiplier = beta * input_scale * (double)(1 << 26);
+    if (real_multiplier > max_real_multiplier) {
+        real_multiplier = max_real_multiplier;
+    }
+    if (!(real_multiplier > 1.0)) { /* QuantizeMultiplierGreaterThanOne's check */
+        return false;
+    }
+    int32_t multiplier;
+    int shift;
+    tflm_quantize_multiplier(real_multiplier, &multiplier, &shift);
+    if (shift < 0 || shift > 31) {
+        return false;
+    }
+    quant->input_multiplier = multiplier;
+    quant->input_left_shift = shift;
+    /* CalculateInputRadius(5, shift, 31) = floor(31 * 2^26 / 2^shift):
+     * exact in integers since every quantity is a power of two multiple. */
+    quant->diff_min = -(int32_t)(((int64_t)31 << 26) >> shift);
+    return true;
+}
+
+/* ---- Pure compute -------------------------------------------------------- */
+
+/* exp(beta * input_scale * diff) in Q0 for diff >= diff_min (<= 0). */
+static inline int32_t softmax_exp_q0(const tflm_softmax_quant *quant, int32_t diff)
+{
+    /* MultiplyByQuantizedMultiplierGreaterThanOne: diff_min keeps the
+     * shifted value inside int32. */
+    const int32_t rescaled = tflm_saturating_rounding_doubling_high_mul(
+        (int32_t)((uint32_t)diff << quant->input_left_shift), quant->input_multiplier);
+    return tflm_fp_exp_on_negative_values(rescaled, 5);
+}
+
+/* One implementation for both output widths; out_bits is a constant at
+ * each call site, so the compiler specializes the stores. */
+static inline void softmax_s8_any(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                                  const int8_t *input, void *output, int out_bits)
+{
+    const int32_t out_min = out_bits == 8 ? INT8_MIN : INT16_MIN;
+    const int32_t out_max = out_bits == 8 ? INT8_MAX : INT16_MAX;
+    const int32_t diff_min = quant->diff_min;
+
+    for (int32_t row = 0; row < rows; ++row) {
+        const int8_t *in = input + (size_t)row * (size_t)depth;
+        int32_t max_in_row = INT8_MIN;
+        for (int32_t c = 0; c < depth; ++c) {
+            if (in[c] > max_in_row) {
+                max_in_row = in[c];
+            }
+        }
+
+        /* Sum of the exps in Q12.19 (plain int32 additions, as gemmlowp). */
+        int32_t sum_of_exps = 0;
+        for (int32_t c = 0; c < depth; ++c) {
+            const int32_t diff = (int32_t)in[c] - max_in_row;
+            if (diff >= diff_min) {
+                sum_of_exps = tflm_fp_add(
+                    sum_of_exps, tflm_rounding_divide_by_pot(softmax_exp_q0(quant, diff), 12));
+            }
+        }
+
+        int num_bits_over_unit;
+        const int32_t shifted_scale = tflm_fp_reciprocal(sum_of_exps, 12, &num_bits_over_unit);
+        /* TFLM requires 0 <= exponent <= 31 (it aborts otherwise, which
+         * only happens for rows of hundreds of equal maxima); beyond 31
+         * every quotient rounds to zero, which is what we produce. */
+        const int exponent = num_bits_over_unit + 31 - out_bits;
+
+        for (int32_t c = 0; c < depth; ++c) {
+            const int32_t diff = (int32_t)in[c] - max_in_row;
+            int32_t value = out_min;
+            if (diff >= diff_min) {
+                const int32_t exp_in_0 = softmax_exp_q0(quant, diff);
+                const int32_t product = tflm_saturating_rounding_doubling_high_mul(shifted_scale, exp_in_0);
+                const int32_t unsat_output = exponent <= 31 ? tflm_rounding_divide_by_pot(product, exponent) : 0;
+                value = unsat_output + out_min;
+                value = value < out_min ? out_min : (value > out_max ? out_max : value);
+            }
+            const size_t index = (size_t)row * (size_t)depth + (size_t)c;
+            if (out_bits == 8) {
+                ((int8_t *)output)[index] = (int8_t)value;
+            } else {
+                ((int16_t *)output)[index] = (int16_t)value;
+            }
+        }
+    }
+}
+
+void tflm_softmax_s8(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                     const int8_t *input, int8_t *output)
+{
+    softmax_s8_any(quant, rows, depth, input, output, 8);
+}
+
+void tflm_softmax_s8_s16(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                         const int8_t *input, int16_t *output)
+{
+    softmax_s8_any(quant, rows, depth, input, output, 16);
+}
+
+static float pow2_f32(int k) /* 2^k for -126 <= k <= 127 */
+{
+    uint32_t bits = (uint32_t)(k + 127) << 23;
+    float f;
+    memcpy(&f, &bits, sizeof f);
+    return f;
+}
+
+float tflm_exp_f32(float x)
+{
+    if (x != x) {
+        return x;
+    }
+    if (x > 88.72283935546875f) {
+        return pow2_f32(127) * 2.0f; /* overflows to +inf */
+    }
+    if (x < -104.0f) {
+        return 0.0f;
+    }
+    /* x = k ln2 + r, |r| <= ln2 / 2; ln2 split in a part exact in float
+     * times any k and a small correction. */
+    const float log2e = 1.44269504088896341f;
+    const float ln2_hi = 0.693145751953125f;
+    const float ln2_lo = 1.42860676533018704e-06f;
+    const float kf = x * log2e;
+    const int k = (int)(kf >= 0.0f ? kf + 0.5f : kf - 0.5f);
+    const float r = (x - (float)k * ln2_hi) - (float)k * ln2_lo;
+    /* Taylor polynomial of degree 7: error below 1e-8 relative here. */
+    float p = 1.0f / 5040.0f;
+    p = p * r + 1.0f / 720.0f;
+    p = p * r + 1.0f / 120.0f;
+    p = p * r + 1.0f / 24.0f;
+    p = p * r + 1.0f / 6.0f;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    if (k < -126) {
+        return p * pow2_f32(k + 64) * pow2_f32(-64);
+    }
+    if (k > 127) {
+        return p * pow2_f32(k - 1) * 2.0f;
+    }
+    return p * pow2_f32(k);
+}
+
+void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input, float *output)
+{
+    for (int32_t row = 0; row < rows; ++row) {
+        const float *in = input + (size_t)row * (size_t)depth;
+        float *out = output + (size_t)row * (size_t)depth;
+        float max = -3.402823466e+38f;
+        for (int32_t c = 0; c < depth; ++c) {
+            max = max < in[c] ? in[c] : max; /* std::max(max, x) */
+        }
+        float sum = 0.0f;
+        for (int32_t c = 0; c < depth; ++c) {
+            const float e = tflm_exp_f32((in[c] - max) * beta);
+            out[c] = e;
+            sum += e;
+        }
+        for (int32_t c = 0; c < depth; ++c) {
+            out[c] = out[c] / sum;
+        }
+    }
+}
+
+/* ---- Node glue -------------------------------------------------------------- */
+
+enum { SOFTMAX_OPTIONS = 9 }; /* BuiltinOptions_SoftmaxOptions */
+
+typedef struct softmax_op_data {
+    tflm_softmax_quant quant;
+    float beta;
+    int32_t rows;
+    int32_t depth;
+} softmax_op_data;
+
+static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
+{
+    if (node->inputs->size != 1 || node->outputs->size != 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
+                         (int)node->inputs->size, (int)node->outputs->size);
+    }
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input == NULL || output == NULL) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
+    }
+    if (input->dims->size < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input must have at least 1 dimension");
+    }
+    const int32_t count = tflm_element_count(input);
+    const int32_t depth = input->dims->data[input->dims->size - 1];
+    if (tflm_element_count(output) != count || output->dims->size < 1 ||
+        output->dims->data[output->dims->size - 1] != depth) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output shape differs from input shape");
+    }
+
+    softmax_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    data->beta = tflm_option_float(ctx, node, SOFTMAX_OPTIONS, 0, 0.0f);
+    data->depth = depth;
+    data->rows = depth > 0 ? count / depth : 0;
+
+    if (input->type == TFLM_TYPE_FLOAT32) {
+        if (output->type != TFLM_TYPE_FLOAT32) {
+            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                             "output type %s not supported for FLOAT32 input; expected FLOAT32",
+                             tflm_type_name_of(output->type));
+        }
+    } else if (input->type == TFLM_TYPE_INT8) {
+        float in_scale, out_scale;
+        int32_t in_zp, out_zp;
+        if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input has no quantization scale");
+        }
+        tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp);
+        if (output->type == TFLM_TYPE_INT8) {
+            if (out_zp != -128 || out_scale != 1.0f / 256) {
+                return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                                 "INT8 output must have scale 1/256 and zero point -128 (zero point %d)",
+                                 (int)out_zp);
+            }
+        } else if (output->type == TFLM_TYPE_INT16) {
+            const float expected = 1.0f / 65536;
+            const float diff = out_scale > expected ? out_scale - expected : expected - out_scale;
+            if (out_zp != -32768 || !(diff <= 0.001f * expected)) {
+                return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                                 "INT16 output must have scale 1/65536 and zero point -32768 (zero point %d)",
+                                 (int)out_zp);
+            }
+        } else {
+            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                             "output type %s not supported for INT8 input; expected INT8 or INT16",
+                             tflm_type_name_of(output->type));
+        }
+        if (!tflm_softmax_quant_params((double)data->beta, (double)in_scale, &data->quant)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "beta x input scale x 2^26 must exceed 1 for a quantized softmax");
+        }
+    } else {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "input type %s not supported; expected FLOAT32 or INT8",
+                         tflm_type_name_of(input->type));
+    }
+    node->data = data;
+    return TFLM_OK;
+}
+
+static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const softmax_op_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_FLOAT32) {
+        tflm_softmax_f32(data->beta, data->rows, data->depth, input->data, output->data);
+    } else if (output->type == TFLM_TYPE_INT8) {
+        tflm_softmax_s8(&data->quant, data->rows, data->depth, input->data, output->data);
+    } else {
+        tflm_softmax_s8_s16(&data->quant, data->rows, data->depth, input->data, output->data);
+    }
+    return TFLM_OK;
+}
+
+const tflm_kernel tflm_op_softmax = {
+    .builtin_code = TFLM_BUILTIN_SOFTMAX,
+    .custom_name = NULL,
+    .name = "SOFTMAX",
+    .prepare = softmax_prepare,
+    .invoke = softmax_invoke,
+    .output_aliases_input = false,
+};

@@ -1,0 +1,42 @@
+/*
+ * softmax.h - the pure compute functions of SOFTMAX, over the last axis of
+ * a tensor seen as `rows` rows of `depth` elements.
+ *
+ * Quantized softmax is TensorFlow Lite's reference_ops::Softmax: input
+ * differences to the row maximum are scaled (beta x input scale) into Q5.26,
+ * exponentiated with gemmlowp's fixed-point exp, summed in Q12.19, and each
+ * exp is multiplied by the fixed-point reciprocal of the sum.
+ */
+#ifndef TFLM_SOFTMAX_H
+#define TFLM_SOFTMAX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Scaling of an int8 softmax, from tflm_softmax_quant_params. */
+typedef struct tflm_softmax_quant {
+    int32_t input_multiplier; /* Q31, beta x input_scale x 2^26 / 2^left_shift */
+    int32_t input_left_shift; /* >= 0                                        */
+    int32_t diff_min;         /* differences below it contribute exp = 0     */
+} tflm_softmax_quant;
+
+/* TensorFlow Lite's PreprocessSoftmaxScaling (5 integer bits) and
+ * CalculateInputRadius, in double as TFLM computes them. Returns false when
+ * beta x input_scale x 2^26 is not above 1 (TFLM rejects that too). */
+bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_quant *quant);
+
+/* int8 input (any scale) -> int8 output (scale 1/256, zero point -128). */
+void tflm_softmax_s8(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                     const int8_t *input, int8_t *output);
+
+/* int8 input -> int16 output (scale 1/65536, zero point -32768). */
+void tflm_softmax_s8_s16(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                         const int8_t *input, int16_t *output);
+
+/* float32: exp((x - max) * beta) / sum, in float. */
+void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input, float *output);
+
+/* exp(x) in float without libm (a few ulp from the correctly rounded value). */
+float tflm_exp_f32(float x);
+
+#endif /* TFLM_SOFTMAX_H */

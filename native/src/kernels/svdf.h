@@ -1,0 +1,64 @@
+/*
+ * svdf.h - the pure compute functions of SVDF (singular value decomposition
+ * filter: a rank-limited 1-D convolution over time with a state memory),
+ * TFLM's EvalIntegerSvdfReference and EvalFloatSvdfReference.
+ *
+ * Every invoke: the state [batches][filters][memory] shifts left by one
+ * along memory; the newest column gets input x weights_feature (one value
+ * per filter, requantized into the state's scale); each filter's memory is
+ * dotted with its weights_time row; the `rank` filters of each unit are
+ * summed with the bias and requantized into the output.
+ */
+#ifndef TFLM_SVDF_H
+#define TFLM_SVDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct tflm_svdf_params {
+    int32_t batches;
+    int32_t input_size;
+    int32_t filters; /* rows of weights_feature and weights_time: units x rank */
+    int32_t memory;  /* columns of weights_time                             */
+    int32_t rank;
+} tflm_svdf_params;
+
+typedef struct tflm_svdf_quant {
+    int32_t input_zero_point;
+    int32_t state_zero_point;
+    int32_t output_zero_point;
+    int32_t scale1_multiplier; /* input x weights_feature -> state */
+    int32_t scale1_shift;
+    int32_t scale2_multiplier; /* state x weights_time -> output   */
+    int32_t scale2_shift;
+} tflm_svdf_quant;
+
+/* Scratch the integer versions need, in int32 elements: filter sums
+ * (batches x filters) then unit sums (batches x units), laid out one after
+ * the other in one buffer. The float version needs batches x filters floats. */
+size_t tflm_svdf_s8_scratch_bytes(const tflm_svdf_params *params);
+size_t tflm_svdf_f32_scratch_bytes(const tflm_svdf_params *params);
+
+/* TFLM's effective scales: computed in float (as TFLM does), then widened
+ * to double and split by tflm_quantize_multiplier. */
+void tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
+                                 float weights_time_scale, float output_scale, tflm_svdf_quant *quant);
+
+/* int8 input/weights_feature/output, int16 weights_time and state, int32
+ * bias (may be NULL). state is read and updated. */
+void tflm_svdf_s8_s16(int32_t *scratch, const tflm_svdf_params *params, const tflm_svdf_quant *quant,
+                      const int8_t *input, const int8_t *weights_feature, const int16_t *weights_time,
+                      const int32_t *bias, int16_t *state, int8_t *output);
+
+/* The same with int8 weights_time and state. */
+void tflm_svdf_s8_s8(int32_t *scratch, const tflm_svdf_params *params, const tflm_svdf_quant *quant,
+                     const int8_t *input, const int8_t *weights_feature, const int8_t *weights_time,
+                     const int32_t *bias, int8_t *state, int8_t *output);
+
+/* float32; the fused activation (NONE, RELU, RELU_N1_TO_1, RELU6) clamps
+ * the output. */
+void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activation, const float *input,
+                   const float *weights_feature, const float *weights_time, const float *bias,
+                   float *state, float *output);
+
+#endif /* TFLM_SVDF_H */
