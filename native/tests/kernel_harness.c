@@ -1,0 +1,204 @@
+#include "kernel_harness.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void harness_init(tflm_context *ctx, const tflm_kernel *kernel, int inputs)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->inputs[0] = inputs;
+    for (int i = 0; i < inputs; ++i) {
+        ctx->inputs[1 + i] = i;
+    }
+    ctx->outputs[0] = 1;
+    ctx->outputs[1] = inputs;
+    ctx->node.inputs = (const tflm_int_array *)ctx->inputs;
+    ctx->node.outputs = (const tflm_int_array *)ctx->outputs;
+    ctx->node.kernel = kernel;
+}
+
+void harness_tensor(tflm_context *ctx, int i, tflm_type type, const int32_t *dims, int rank,
+                    void *data, float scale, int32_t zero_point)
+{
+    tflm_tensor *t = &ctx->tensors[i];
+    ctx->dims_storage[i][0] = rank;
+    int64_t count = 1;
+    for (int d = 0; d < rank; ++d) {
+        ctx->dims_storage[i][1 + d] = dims[d];
+        count *= dims[d];
+    }
+    t->dims = (const tflm_int_array *)ctx->dims_storage[i];
+    t->data = data;
+    t->type = (uint8_t)type;
+    t->bytes = (uint32_t)(count * tflm_type_size(type));
+    memset(&ctx->quantization[i], 0, sizeof ctx->quantization[i]);
+    if (scale != 0.0f) {
+        ctx->scale_storage[i] = scale;
+        ctx->zero_point_storage[i] = zero_point;
+        ctx->quantization[i].scales = &ctx->scale_storage[i];
+        ctx->quantization[i].zero_points = &ctx->zero_point_storage[i];
+        ctx->quantization[i].scale_count = 1;
+        ctx->quantization[i].zero_point_count = 1;
+    }
+}
+
+void harness_absent_input(tflm_context *ctx, int input)
+{
+    ctx->inputs[1 + input] = -1;
+}
+
+void harness_option_int(tflm_context *ctx, uint8_t options_type, int field, int32_t value)
+{
+    ctx->option_type = options_type;
+    ctx->has_field[field] = true;
+    ctx->int_field[field] = value;
+    ctx->node.options_type = options_type;
+}
+
+void harness_option_float(tflm_context *ctx, uint8_t options_type, int field, float value)
+{
+    ctx->option_type = options_type;
+    ctx->has_field[field] = true;
+    ctx->float_field[field] = value;
+    ctx->node.options_type = options_type;
+}
+
+tflm_status harness_prepare(tflm_context *ctx)
+{
+    ctx->message[0] = '\0';
+    return ctx->node.kernel->prepare(ctx, &ctx->node);
+}
+
+tflm_status harness_invoke(tflm_context *ctx)
+{
+    return ctx->node.kernel->invoke(ctx, &ctx->node);
+}
+
+void harness_free(tflm_context *ctx)
+{
+    for (int i = 0; i < ctx->scratch_count; ++i) {
+        free(ctx->scratch[i]);
+        ctx->scratch[i] = NULL;
+    }
+    ctx->scratch_count = 0;
+}
+
+/* ---- tflm/kernel.h over the harness ---------------------------------------- */
+
+tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i)
+{
+    if (i < 0 || i >= node->inputs->size || node->inputs->data[i] < 0) {
+        return NULL;
+    }
+    return &ctx->tensors[node->inputs->data[i]];
+}
+
+tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i)
+{
+    if (i < 0 || i >= node->outputs->size) {
+        return NULL;
+    }
+    return &ctx->tensors[node->outputs->data[i]];
+}
+
+void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor,
+                              tflm_quantization *quantization)
+{
+    *quantization = ctx->quantization[tensor - ctx->tensors];
+}
+
+int32_t tflm_element_count(const tflm_tensor *tensor)
+{
+    int32_t count = 1;
+    for (int32_t i = 0; i < tensor->dims->size; ++i) {
+        count *= tensor->dims->data[i];
+    }
+    return count;
+}
+
+uint32_t tflm_type_size(tflm_type type)
+{
+    switch (type) {
+    case TFLM_TYPE_FLOAT32: case TFLM_TYPE_INT32: case TFLM_TYPE_UINT32: return 4;
+    case TFLM_TYPE_INT16: case TFLM_TYPE_UINT16: case TFLM_TYPE_FLOAT16: return 2;
+    case TFLM_TYPE_INT8: case TFLM_TYPE_UINT8: case TFLM_TYPE_BOOL: return 1;
+    case TFLM_TYPE_INT64: case TFLM_TYPE_FLOAT64: case TFLM_TYPE_UINT64: return 8;
+    default: return 0;
+    }
+}
+
+static bool has(const tflm_context *ctx, uint8_t type, int field)
+{
+    return ctx->option_type == type && field >= 0 && field < HARNESS_MAX_FIELDS && ctx->has_field[field];
+}
+
+int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node, uint8_t type, int field,
+                          int32_t default_value)
+{
+    (void)node;
+    return has(ctx, type, field) ? ctx->int_field[field] : default_value;
+}
+
+int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node, uint8_t type, int field,
+                        int8_t default_value)
+{
+    (void)node;
+    return has(ctx, type, field) ? (int8_t)ctx->int_field[field] : default_value;
+}
+
+bool tflm_option_bool(const tflm_context *ctx, const tflm_node *node, uint8_t type, int field,
+                      bool default_value)
+{
+    (void)node;
+    return has(ctx, type, field) ? ctx->int_field[field] != 0 : default_value;
+}
+
+float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t type, int field,
+                        float default_value)
+{
+    (void)node;
+    return has(ctx, type, field) ? ctx->float_field[field] : default_value;
+}
+
+const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node,
+                                             uint8_t type, int field)
+{
+    (void)ctx, (void)node, (void)type, (void)field;
+    return NULL;
+}
+
+void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
+{
+    size_t start = (ctx->persistent_used + 15) & ~(size_t)15;
+    if (start + bytes > sizeof ctx->persistent) {
+        return NULL;
+    }
+    ctx->persistent_used = start + bytes;
+    memset(ctx->persistent + start, 0, bytes);
+    return ctx->persistent + start;
+}
+
+tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
+{
+    if (ctx->scratch_count == 4) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    /* Filled with garbage: kernels must not rely on scratch contents. */
+    ctx->scratch[ctx->scratch_count] = malloc(bytes + 16);
+    memset(ctx->scratch[ctx->scratch_count], 0xa5, bytes + 16);
+    *index = ctx->scratch_count++;
+    return TFLM_OK;
+}
+
+void *tflm_scratch(tflm_context *ctx, int32_t index)
+{
+    return ctx->scratch[index];
+}
+
+tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...)
+{
+    snprintf(ctx->message, sizeof ctx->message, "%s", format);
+    return status;
+}

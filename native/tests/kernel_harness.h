@@ -1,0 +1,53 @@
+/* kernel_harness.h - runs one kernel's prepare and invoke without the
+ * interpreter: a stand-in tflm_context implementing tflm/kernel.h over
+ * tensors and option values the test sets up. Tests that use it link
+ * kernel_harness.c; the core's implementation is then not pulled in. */
+#ifndef TFLM_KERNEL_HARNESS_H
+#define TFLM_KERNEL_HARNESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tflm/kernel.h"
+
+#define HARNESS_MAX_TENSORS 8
+#define HARNESS_MAX_FIELDS 8
+
+struct tflm_context {
+    tflm_tensor tensors[HARNESS_MAX_TENSORS];
+    tflm_quantization quantization[HARNESS_MAX_TENSORS];
+    int32_t dims_storage[HARNESS_MAX_TENSORS][1 + TFLM_MAX_DIMS];
+    float scale_storage[HARNESS_MAX_TENSORS];
+    int64_t zero_point_storage[HARNESS_MAX_TENSORS];
+    int32_t inputs[1 + HARNESS_MAX_TENSORS];
+    int32_t outputs[2];
+    tflm_node node;
+    uint8_t option_type;
+    bool has_field[HARNESS_MAX_FIELDS];
+    int32_t int_field[HARNESS_MAX_FIELDS];
+    float float_field[HARNESS_MAX_FIELDS];
+    _Alignas(16) uint8_t persistent[4096];
+    size_t persistent_used;
+    void *scratch[4];
+    int scratch_count;
+    char message[256];
+};
+
+/* Starts a node for kernel with the given tensor counts; tensor i is input
+ * i for i < inputs, then the output. */
+void harness_init(tflm_context *ctx, const tflm_kernel *kernel, int inputs);
+
+/* Describes tensor i: type, dims, data (not copied), per-tensor quantization
+ * (scale 0 = none). An input index of -1 marks an absent optional input. */
+void harness_tensor(tflm_context *ctx, int i, tflm_type type, const int32_t *dims, int rank,
+                    void *data, float scale, int32_t zero_point);
+void harness_absent_input(tflm_context *ctx, int input);
+
+void harness_option_int(tflm_context *ctx, uint8_t options_type, int field, int32_t value);
+void harness_option_float(tflm_context *ctx, uint8_t options_type, int field, float value);
+
+tflm_status harness_prepare(tflm_context *ctx);
+tflm_status harness_invoke(tflm_context *ctx);
+void harness_free(tflm_context *ctx);
+
+#endif
