@@ -1,0 +1,207 @@
+/* FULLY_CONNECTED compute functions against hand-worked cases and an
+ * independent naive implementation (TFLM's loop, ref_requantize). */
+#include "kernels/fully_connected.h"
+#include "nn_test_util.h"
+#include "test.h"
+
+static void naive_fc_s8(int32_t batches, int32_t depth, int32_t units, int32_t input_offset,
+                        int32_t filter_offset, int32_t output_offset, int32_t act_min,
+                        int32_t act_max, const int32_t *mult, const int32_t *shift,
+                        const int8_t *input, const int8_t *filter, const int32_t *bias,
+                        int8_t *output)
+{
+    for (int32_t b = 0; b < batches; ++b) {
+        for (int32_t o = 0; o < units; ++o) {
+            int64_t acc = 0;
+            for (int32_t d = 0; d < depth; ++d) {
+                acc += (int64_t)(filter[o * depth + d] + filter_offset) *
+                       (input[b * depth + d] + input_offset);
+            }
+            if (bias) {
+                acc += bias[o];
+            }
+            int32_t v = ref_requantize((int32_t)acc, mult[o], shift[o]) + output_offset;
+            output[b * units + o] = (int8_t)ref_clamp(v, act_min, act_max);
+        }
+    }
+}
+
+static void test_hand_case(void)
+{
+    /* input {1,2,3,4} with zero point -1 -> {2,3,4,5};
+     * row 0: 1*2 + 0*3 - 1*4 + 2*5 = 8, + bias 10 = 18, x 0.5 = 9, + 5 = 14
+     * row 1: 3*(2+3+4+5) = 42, - 20 = 22, x 0.5 = 11, + 5 = 16 */
+    const int8_t input[4] = {1, 2, 3, 4};
+    const int8_t filter[8] = {1, 0, -1, 2, 3, 3, 3, 3};
+    const int32_t bias[2] = {10, -20};
+    const int32_t mult[2] = {1 << 30, 1 << 30};
+    const int32_t shift[2] = {0, 0};
+    tflm_per_channel_quant quant = {mult, shift};
+    tflm_fc_params params = {.input_offset = 1, .filter_offset = 0, .output_offset = 5,
+                             .activation = {-128, 127}};
+    tflm_dims in = {1, 1, 1, 4}, k = {2, 1, 1, 4}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
+    int8_t output[2] = {0, 0};
+    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, bias, &out, output);
+    CHECK_EQ_INT(14, output[0]);
+    CHECK_EQ_INT(16, output[1]);
+
+    /* No bias: 8 x 0.5 = 4 + 5 = 9; 42 x 0.5 = 21 + 5 = 26. */
+    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    CHECK_EQ_INT(9, output[0]);
+    CHECK_EQ_INT(26, output[1]);
+
+    /* A filter zero point of 1 (per-tensor): weights become {0,-1,-2,1},{2,2,2,2}:
+     * 0 - 3 - 8 + 5 = -6 + 10 = 4 -> 2 + 5 = 7; 28 - 20 = 8 -> 4 + 5 = 9. */
+    params.filter_offset = -1;
+    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, bias, &out, output);
+    CHECK_EQ_INT(7, output[0]);
+    CHECK_EQ_INT(9, output[1]);
+}
+
+static void test_saturation_and_activation(void)
+{
+    /* acc = 127 * 127 * 2 = 32258; x 1.0 (2^30, shift 1) = 32258 -> 127;
+     * the negated row gives -32258 -> -128; with RELU [zp, 127] the negative
+     * row clamps to the zero point. */
+    const int8_t input[2] = {127, 127};
+    const int8_t filter[4] = {127, 127, -127, -127};
+    const int32_t mult[2] = {1 << 30, 1 << 30};
+    const int32_t shift[2] = {1, 1};
+    tflm_per_channel_quant quant = {mult, shift};
+    tflm_fc_params params = {.input_offset = 0, .output_offset = -3, .activation = {-128, 127}};
+    tflm_dims in = {1, 1, 1, 2}, k = {2, 1, 1, 2}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
+    int8_t output[2];
+    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    CHECK_EQ_INT(127, output[0]);
+    CHECK_EQ_INT(-128, output[1]);
+    params.activation.min = -3;
+    params.activation.max = 100;
+    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    CHECK_EQ_INT(100, output[0]);
+    CHECK_EQ_INT(-3, output[1]);
+}
+
+static void test_rounding_ties(void)
+{
+    /* Multiplier 0.5 with shift -1 (x 0.25): acc 2 -> 0.5 -> 1, acc -2 ->
+     * -0.5 -> -1 (RoundingDivideByPOT rounds ties away from zero); acc 6
+     * -> 1.5 -> 2, acc -6 -> -2. The Q31 step is exact here (x/2). */
+    const int8_t input[1] = {1};
+    const int8_t filter[4] = {2, -2, 6, -6};
+    const int32_t mult[4] = {1 << 30, 1 << 30, 1 << 30, 1 << 30};
+    const int32_t shift[4] = {-1, -1, -1, -1};
+    tflm_per_channel_quant quant = {mult, shift};
+    tflm_fc_params params = {.activation = {-128, 127}};
+    tflm_dims in = {1, 1, 1, 1}, k = {4, 1, 1, 1}, bd = {1, 1, 1, 4}, out = {1, 1, 1, 4};
+    int8_t output[4];
+    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    CHECK_EQ_INT(1, output[0]);
+    CHECK_EQ_INT(-1, output[1]);
+    CHECK_EQ_INT(2, output[2]);
+    CHECK_EQ_INT(-2, output[3]);
+}
+
+static void test_random_s8(void)
+{
+    enum { MAX_B = 4, MAX_D = 80, MAX_U = 20 };
+    static int8_t input[MAX_B * MAX_D], filter[MAX_U * MAX_D], got[MAX_B * MAX_U],
+        want[MAX_B * MAX_U];
+    static int32_t bias[MAX_U], mult[MAX_U], shift[MAX_U];
+    int mismatches = 0;
+    for (int iter = 0; iter < 500; ++iter) {
+        int32_t batches = rng_range(1, MAX_B), depth = rng_range(1, MAX_D),
+                units = rng_range(1, MAX_U);
+        for (int32_t i = 0; i < batches * depth; ++i) input[i] = (int8_t)rng_range(-128, 127);
+        for (int32_t i = 0; i < units * depth; ++i) filter[i] = (int8_t)rng_range(-128, 127);
+        int per_channel = iter % 2;
+        int32_t m0, s0;
+        rng_multiplier(-12, 1, &m0, &s0);
+        for (int32_t o = 0; o < units; ++o) {
+            bias[o] = rng_range(-40000, 40000);
+            if (per_channel) {
+                rng_multiplier(-12, 1, &mult[o], &shift[o]);
+            } else {
+                mult[o] = m0;
+                shift[o] = s0;
+            }
+        }
+        int32_t input_zp = iter % 7 == 0 ? -128 : iter % 7 == 1 ? 127 : rng_range(-128, 127);
+        int32_t output_zp = rng_range(-128, 127);
+        int32_t filter_zp = per_channel ? 0 : rng_range(-3, 3);
+        int32_t act_min = iter % 3 == 0 ? output_zp : -128;
+        int32_t act_max = iter % 5 == 0 ? rng_range(output_zp, 127) : 127;
+        const int32_t *b = iter % 4 == 3 ? NULL : bias;
+        tflm_per_channel_quant quant = {mult, shift};
+        tflm_fc_params params = {.input_offset = -input_zp, .filter_offset = -filter_zp,
+                                 .output_offset = output_zp, .activation = {act_min, act_max}};
+        tflm_dims in = {batches, 1, 1, depth}, k = {units, 1, 1, depth},
+                  bd = {1, 1, 1, units}, out = {batches, 1, 1, units};
+        tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, b, &out, got);
+        naive_fc_s8(batches, depth, units, -input_zp, -filter_zp, output_zp, act_min, act_max,
+                    mult, shift, input, filter, b, want);
+        if (memcmp(got, want, (size_t)(batches * units)) != 0) {
+            ++mismatches;
+        }
+    }
+    CHECK_EQ_INT(0, mismatches);
+}
+
+static void test_f32(void)
+{
+    /* {1, -2, 0.5} . {2, 1, 4} = 2; + bias 0.25 = 2.25; second row
+     * {-1, -1, -1} -> -(-0.5) = -(1 - 2 + 0.5) = 0.5, + bias -1 = -0.5. */
+    const float input[3] = {1.0f, -2.0f, 0.5f};
+    const float filter[6] = {2.0f, 1.0f, 4.0f, -1.0f, -1.0f, -1.0f};
+    const float bias[2] = {0.25f, -1.0f};
+    tflm_dims in = {1, 1, 1, 3}, k = {2, 1, 1, 3}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
+    float output[2];
+    tflm_activation_f32 none = {-3.402823466e+38f, 3.402823466e+38f};
+    tflm_fully_connected_f32(&none, &in, input, &k, filter, &bd, bias, &out, output);
+    CHECK(output[0] == 2.25f);
+    CHECK(output[1] == -0.5f);
+    tflm_activation_f32 relu = {0.0f, 3.402823466e+38f};
+    tflm_fully_connected_f32(&relu, &in, input, &k, filter, &bd, bias, &out, output);
+    CHECK(output[0] == 2.25f);
+    CHECK(output[1] == 0.0f);
+    tflm_activation_f32 relu_n1 = {-1.0f, 1.0f};
+    tflm_fully_connected_f32(&relu_n1, &in, input, &k, filter, &bd, NULL, &out, output);
+    CHECK(output[0] == 1.0f);   /* 2 clamps to 1   */
+    CHECK(output[1] == 0.5f);
+
+    /* Random shapes against the same loop written plainly: identical
+     * operation order, so identical bits. */
+    enum { MAX_B = 3, MAX_D = 50, MAX_U = 10 };
+    static float x[MAX_B * MAX_D], w[MAX_U * MAX_D], bb[MAX_U], got[MAX_B * MAX_U];
+    int mismatches = 0;
+    for (int iter = 0; iter < 100; ++iter) {
+        int32_t batches = rng_range(1, MAX_B), depth = rng_range(1, MAX_D),
+                units = rng_range(1, MAX_U);
+        for (int32_t i = 0; i < batches * depth; ++i) x[i] = rng_float(-2, 2);
+        for (int32_t i = 0; i < units * depth; ++i) w[i] = rng_float(-1, 1);
+        for (int32_t i = 0; i < units; ++i) bb[i] = rng_float(-1, 1);
+        tflm_dims di = {batches, 1, 1, depth}, dk = {units, 1, 1, depth},
+                  db = {1, 1, 1, units}, dout = {batches, 1, 1, units};
+        tflm_activation_f32 act = {-0.5f, 6.0f};
+        tflm_fully_connected_f32(&act, &di, x, &dk, w, &db, bb, &dout, got);
+        for (int32_t b = 0; b < batches; ++b) {
+            for (int32_t o = 0; o < units; ++o) {
+                float total = 0.0f;
+                for (int32_t d = 0; d < depth; ++d) total += x[b * depth + d] * w[o * depth + d];
+                float v = total + bb[o];
+                v = v < -0.5f ? -0.5f : v > 6.0f ? 6.0f : v;
+                if (got[b * units + o] != v) ++mismatches;
+            }
+        }
+    }
+    CHECK_EQ_INT(0, mismatches);
+}
+
+int main(void)
+{
+    test_hand_case();
+    test_saturation_and_activation();
+    test_rounding_ties();
+    test_random_s8();
+    test_f32();
+    TEST_MAIN_END();
+}
