@@ -1,0 +1,312 @@
+package dev.tflm;
+
+import static dev.tflm.bindings.tflm_h.C_POINTER;
+import static dev.tflm.bindings.tflm_h.TFLM_ARENA_ALIGNMENT;
+import static dev.tflm.bindings.tflm_h.TFLM_OK;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_arena_used;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_create;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_error_message;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_input;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_input_count;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_output;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_output_count;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_reset_state;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor_count;
+
+import dev.tflm.bindings.tflm_error;
+import dev.tflm.bindings.tflm_tensor_info;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a model with the native runtime. The interpreter owns an {@link Arena} holding
+ * the runtime's arena (and with it every non-constant tensor); closing the interpreter
+ * frees it, after which every method, and every {@link Tensor} it handed out, throws
+ * {@code IllegalStateException("interpreter is closed")}.
+ *
+ * <p>By default the arena is confined: only the creating thread may use the interpreter
+ * (the native interpreter is not thread-safe anyway). {@link Options#sharedArena()} lets
+ * one other thread at a time use it instead, e.g. a benchmark harness.
+ *
+ * <p>Without an explicit size the arena is sized automatically: the interpreter is first
+ * created in a generous arena (doubled while the runtime reports ARENA_TOO_SMALL), then
+ * re-created in an arena of exactly the bytes the runtime reported using, so
+ * {@link #arenaBytes()} is what the model needs on a device.
+ */
+public final class Interpreter implements AutoCloseable {
+
+    /** Largest arena the automatic sizing tries before giving up. */
+    private static final long MAX_AUTO_ARENA = 1L << 31;
+
+    private final Model model;
+    private final Arena arena;
+    private final MemorySegment handle;
+    private final long arenaBytes;
+    private final List<Tensor> inputs;
+    private final List<Tensor> outputs;
+    private boolean closed;
+
+    /** An interpreter with an automatically sized, confined arena. */
+    public Interpreter(Model model) {
+        this(model, Options.defaults());
+    }
+
+    public Interpreter(Model model, Options options) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(options, "options");
+        this.model = model;
+        Created created = options.arenaBytes() > 0
+                ? create(model, options.arenaBytes(), options.sharedArena())
+                : createAutoSized(model, options.sharedArena());
+        this.arena = created.arena;
+        this.handle = created.handle;
+        try {
+            this.arenaBytes = tflm_interpreter_arena_used(handle);
+            this.inputs = tensors(tflm_interpreter_input_count(handle), model.inputs(), true);
+            this.outputs = tensors(tflm_interpreter_output_count(handle), model.outputs(), false);
+            model.attach(this);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** A native interpreter and the Java arena that holds it. */
+    private record Created(Arena arena, MemorySegment handle) {
+    }
+
+    private static Created createAutoSized(Model model, boolean shared) {
+        long size = initialArenaBound(model);
+        while (true) {
+            Created probe;
+            try {
+                probe = create(model, size, shared);
+            } catch (TflmException e) {
+                if (e.status() != Status.ARENA_TOO_SMALL || size >= MAX_AUTO_ARENA) {
+                    throw e;
+                }
+                size *= 2;
+                continue;
+            }
+            long used = tflm_interpreter_arena_used(probe.handle);
+            if (used == size) {
+                return probe;
+            }
+            probe.arena.close();
+            return create(model, used, shared);
+        }
+    }
+
+    /**
+     * A first guess above what most models need: every tensor computed at run time, plus
+     * room for the runtime's tables (interpreter, tensors, nodes, per-op data).
+     */
+    static long initialArenaBound(Model model) {
+        long activations = 0;
+        for (TensorInfo tensor : model.tensors()) {
+            if (!tensor.constant()) {
+                activations += alignUp(tensor.byteSize(), TFLM_ARENA_ALIGNMENT());
+            }
+        }
+        long tables = 16 * 1024 + 256L * model.tensors().size() + 512L * model.operators().size();
+        return alignUp(activations + tables, TFLM_ARENA_ALIGNMENT());
+    }
+
+    private static long alignUp(long value, long alignment) {
+        return (value + alignment - 1) / alignment * alignment;
+    }
+
+    private static Created create(Model model, long arenaSize, boolean shared) {
+        Arena arena = shared ? Arena.ofShared() : Arena.ofConfined();
+        try {
+            MemorySegment out = arena.allocate(C_POINTER);
+            MemorySegment error = tflm_error.allocate(arena);
+            MemorySegment runtimeArena = arena.allocate(arenaSize, TFLM_ARENA_ALIGNMENT());
+            // The resolver is only read during create, but living in the arena costs 264 bytes.
+            OpResolver resolver = OpResolver.withAllKernels(arena);
+            MemorySegment modelBytes = model.segment();
+            int status = tflm_interpreter_create(out, modelBytes, modelBytes.byteSize(), resolver.segment(),
+                    runtimeArena, arenaSize, error);
+            if (status != TFLM_OK()) {
+                throw new TflmException(Status.of(status), tflm_error.message(error).getString(0));
+            }
+            return new Created(arena, out.get(C_POINTER, 0));
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private List<Tensor> tensors(long count, List<Integer> modelIndices, boolean input) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int modelIndex = i < modelIndices.size() ? modelIndices.get(i) : -1;
+            tensors.add(tensor(i, modelIndex, input ? Source.INPUT : Source.OUTPUT));
+        }
+        return List.copyOf(tensors);
+    }
+
+    private enum Source { INPUT, OUTPUT, GRAPH }
+
+    private Tensor tensor(int position, int modelIndex, Source source) {
+        try (Arena scratch = Arena.ofConfined()) {
+            MemorySegment info = tflm_tensor_info.allocate(scratch);
+            int status = switch (source) {
+                case INPUT -> tflm_interpreter_input(handle, position, info);
+                case OUTPUT -> tflm_interpreter_output(handle, position, info);
+                case GRAPH -> tflm_interpreter_tensor(handle, position, info);
+            };
+            check(status);
+            TensorInfo described = modelIndex >= 0 && modelIndex < model.tensors().size()
+                    ? model.tensors().get(modelIndex) : null;
+            return new Tensor(this, modelIndex, info, described);
+        }
+    }
+
+    public Model model() {
+        ensureOpen();
+        return model;
+    }
+
+    public int inputCount() {
+        ensureOpen();
+        return inputs.size();
+    }
+
+    public int outputCount() {
+        ensureOpen();
+        return outputs.size();
+    }
+
+    public Tensor input(int index) {
+        ensureOpen();
+        return inputs.get(Objects.checkIndex(index, inputs.size()));
+    }
+
+    public Tensor output(int index) {
+        ensureOpen();
+        return outputs.get(Objects.checkIndex(index, outputs.size()));
+    }
+
+    /** Number of tensors in the graph. */
+    public int tensorCount() {
+        ensureOpen();
+        return Math.toIntExact(tflm_interpreter_tensor_count(handle));
+    }
+
+    /** Any tensor of the graph by its index in the model (intermediate results, weights). */
+    public Tensor tensor(int index) {
+        ensureOpen();
+        return tensor(Objects.checkIndex(index, tensorCount()), index, Source.GRAPH);
+    }
+
+    /** Runs every operator once. */
+    public void invoke() {
+        ensureOpen();
+        check(tflm_interpreter_invoke(handle));
+    }
+
+    /** Zeroes the variable tensors (recurrent state such as SVDF's). */
+    public void resetState() {
+        ensureOpen();
+        check(tflm_interpreter_reset_state(handle));
+    }
+
+    /** Bytes of arena the runtime uses for this model, alignment padding included. */
+    public long arenaBytes() {
+        ensureOpen();
+        return arenaBytes;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Frees the arena. Idempotent; tensors obtained from this interpreter become unusable. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        arena.close();
+        closed = true;
+        model.detach(this);
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("interpreter is closed");
+        }
+    }
+
+    Arena arena() {
+        return arena;
+    }
+
+    private void check(int status) {
+        if (status != TFLM_OK()) {
+            throw new TflmException(Status.of(status), tflm_interpreter_error_message(handle).getString(0));
+        }
+    }
+
+    /** How to create an interpreter: {@code Options.builder().arenaBytes(8192).build()}. */
+    public static final class Options {
+
+        private final long arenaBytes;
+        private final boolean sharedArena;
+
+        private Options(Builder builder) {
+            this.arenaBytes = builder.arenaBytes;
+            this.sharedArena = builder.sharedArena;
+        }
+
+        public static Options defaults() {
+            return builder().build();
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The explicit arena size, or 0 for automatic sizing. */
+        public long arenaBytes() {
+            return arenaBytes;
+        }
+
+        public boolean sharedArena() {
+            return sharedArena;
+        }
+
+        public static final class Builder {
+            private long arenaBytes;
+            private boolean sharedArena;
+
+            private Builder() {
+            }
+
+            /** An arena of exactly this many bytes; too small fails with ARENA_TOO_SMALL. */
+            public Builder arenaBytes(long bytes) {
+                if (bytes <= 0) {
+                    throw new IllegalArgumentException("arena bytes must be positive, got " + bytes);
+                }
+                this.arenaBytes = bytes;
+                return this;
+            }
+
+            /** Lets threads other than the creating one use the interpreter (one at a time). */
+            public Builder sharedArena(boolean shared) {
+                this.sharedArena = shared;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(this);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tflm;
+
+import dev.tflm.schema.Buffer;
+import dev.tflm.schema.BuiltinOperator;
+import dev.tflm.schema.Model;
+import dev.tflm.schema.Operator;
+import dev.tflm.schema.OperatorCode;
+import dev.tflm.schema.QuantizationParameters;
+import dev.tflm.schema.SubGraph;
+import dev.tflm.schema.Tensor;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What inspection reports about a model, read once from the flatbuffer with the schema
+ * accessors. Only the main subgraph (0) is described: it is the one the runtime runs.
+ */
+record ModelContents(long version, String description, int subgraphCount, List<OperatorInfo> operators,
+                     List<TensorInfo> tensors, List<Integer> inputs, List<Integer> outputs, long weightBytes) {
+
+    /**
+     * Reads a model. flatbuffers-java trusts offsets, so a damaged file shows up as an
+     * out-of-bounds read or a bad index; either becomes a MALFORMED_MODEL error.
+     */
+    static ModelContents read(ByteBuffer bytes) {
+        if (!Model.hasIdentifier(bytes)) {
+            throw new TflmException(Status.MALFORMED_MODEL,
+                    "not a TensorFlow Lite model: no \"" + Model.FILE_IDENTIFIER + "\" identifier");
+        }
+        try {
+            return readChecked(Model.root(bytes));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new TflmException(Status.MALFORMED_MODEL, "cannot read model: " + e.getMessage());
+        }
+    }
+
+    private static ModelContents readChecked(Model model) {
+        if (model.subgraphsLength() == 0) {
+            throw new TflmException(Status.MALFORMED_MODEL, "model has no subgraph");
+        }
+        SubGraph main = model.subgraphs(0);
+        List<TensorInfo> tensors = new ArrayList<>();
+        Set<Long> weightBuffers = new HashSet<>();
+        long weightBytes = 0;
+        for (int i = 0; i < main.tensorsLength(); i++) {
+            TensorInfo tensor = tensor(model, main.tensors(i), i);
+            tensors.add(tensor);
+            long buffer = main.tensors(i).buffer();
+            if (tensor.constant() && weightBuffers.add(buffer)) {
+                weightBytes += tensor.bufferBytes();
+            }
+        }
+        List<OperatorInfo> operators = new ArrayList<>();
+        for (int i = 0; i < main.operatorsLength(); i++) {
+            operators.add(operator(model, main.operators(i), i));
+        }
+        return new ModelContents(model.version(), model.description(), model.subgraphsLength(), operators,
+                tensors, boxed(main.inputs()), boxed(main.outputs()), weightBytes);
+    }
+
+    private static TensorInfo tensor(Model model, Tensor tensor, int index) {
+        long buffer = tensor.buffer();
+        if (buffer >= model.buffersLength() && buffer != 0) {
+            throw new TflmException(Status.MALFORMED_MODEL,
+                    "tensor " + index + " refers to buffer " + buffer + " of " + model.buffersLength());
+        }
+        Buffer data = model.buffersLength() > 0 ? model.buffers((int) buffer) : null;
+        long bufferBytes = data == null ? 0 : data.byteSize();
+        boolean variable = tensor.isVariable();
+        return new TensorInfo(index, tensor.name() == null ? "" : tensor.name(), TensorType.of(tensor.type()),
+                boxed(tensor.shape()), quantization(tensor.quantization()), bufferBytes, variable,
+                !variable && bufferBytes > 0);
+    }
+
+    private static Quantization quantization(QuantizationParameters parameters) {
+        if (parameters == null || parameters.scale().length == 0) {
+            return Quantization.NONE;
+        }
+        List<Float> scales = new ArrayList<>();
+        for (float scale : parameters.scale()) {
+            scales.add(scale);
+        }
+        return new Quantization(scales, Arrays.stream(parameters.zeroPoint()).boxed().toList(),
+                parameters.quantizedDimension());
+    }
+
+    private static OperatorInfo operator(Model model, Operator operator, int index) {
+        long opcodeIndex = operator.opcodeIndex();
+        if (opcodeIndex >= model.operatorCodesLength()) {
+            throw new TflmException(Status.MALFORMED_MODEL,
+                    "operator " + index + " uses opcode " + opcodeIndex + " of " + model.operatorCodesLength());
+        }
+        OperatorCode code = model.operatorCodes((int) opcodeIndex);
+        int builtin = code.effectiveBuiltinCode();
+        boolean custom = builtin == BuiltinOperator.CUSTOM.code();
+        String customCode = custom ? code.customCode() : null;
+        String name = custom && customCode != null ? customCode : BuiltinOperator.nameOf(builtin);
+        return new OperatorInfo(index, name, builtin, customCode, code.version(), boxed(operator.inputs()),
+                boxed(operator.outputs()));
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}
