@@ -1,0 +1,63 @@
+/*
+ * arena.h - the one block of memory an interpreter lives in, handed out
+ * from both ends:
+ *
+ *   arena (caller's)                                          arena + size
+ *   |pad|                                                               |cut|
+ *   +---+-----------------------------+-----------+--------------------+---+
+ *   |   | planned area  (head grows ->)|   free    |(<- tail grows) persistent |
+ *   +---+-----------------------------+-----------+--------------------+---+
+ *       ^start                        ^head       ^tail                ^end
+ *
+ *   persistent (from the end, never freed): the interpreter itself, the
+ *     tensor and node tables, variable tensors, kernel data
+ *     (tflm_alloc_persistent), the scratch pointer table.
+ *   planned area (from the start): while the interpreter is being created,
+ *     temporary records (scratch requests, the memory planner's workspace)
+ *     are taken from the head; once the plan exists the same bytes hold the
+ *     activation tensors and scratch buffers at their planned offsets.
+ *
+ * start is the caller's base rounded up to TFLM_ARENA_ALIGNMENT (pad: up to
+ * 15 bytes lost to a misaligned base) and end is base + size rounded down
+ * (cut); every allocation is a multiple of 16 bytes at a 16-aligned address.
+ * The bytes a model needs are therefore
+ *     pad + max(temporary peak, planned size) + persistent size,
+ * exactly: the persistent part is complete before planning starts.
+ */
+#ifndef TFLM_CORE_ARENA_H
+#define TFLM_CORE_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct tflm_arena {
+    uint8_t *start;
+    uint8_t *head;
+    uint8_t *tail;
+    uint8_t *end;
+    size_t padding;    /* start - the caller's base                    */
+    size_t temp_peak;  /* highest head - start seen                    */
+    size_t shortfall;  /* bytes of the first allocation that failed    */
+} tflm_arena;
+
+/* Bytes rounded up to the arena's alignment (saturating). */
+size_t tflm_arena_round(size_t bytes);
+
+/* Saturating sum: sizes in messages never wrap around. */
+size_t tflm_arena_add(size_t a, size_t b);
+
+void tflm_arena_init(tflm_arena *arena, void *base, size_t size);
+
+/* Zeroed persistent memory, or NULL (and shortfall set) when it does not fit. */
+void *tflm_arena_persistent(tflm_arena *arena, size_t bytes);
+
+/* Temporary memory from the head (not zeroed), or NULL (shortfall set). */
+void *tflm_arena_temp(tflm_arena *arena, size_t bytes);
+
+/* Gives back all temporary memory. */
+void tflm_arena_release_temp(tflm_arena *arena);
+
+size_t tflm_arena_persistent_used(const tflm_arena *arena);
+size_t tflm_arena_temp_used(const tflm_arena *arena);
+
+#endif /* TFLM_CORE_ARENA_H */

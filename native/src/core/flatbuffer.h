@@ -1,0 +1,115 @@
+/*
+ * flatbuffer.h - reads a flatbuffer that has already been verified
+ * (flatbuffer_verifier.h): little-endian loads through memcpy, so no load
+ * depends on the alignment of the model, and table/vector navigation that
+ * trusts the offsets because the verifier checked each one it follows.
+ *
+ * Positions are byte offsets from the start of the buffer (uint32_t: the
+ * verifier rejects buffers of 4 GiB and more). Position 0 never holds a
+ * table, a vector or a field (the root offset lives there), so 0 means
+ * "absent" everywhere below.
+ */
+#ifndef TFLM_CORE_FLATBUFFER_H
+#define TFLM_CORE_FLATBUFFER_H
+
+#include <stdint.h>
+#include <string.h>
+
+static inline uint8_t fb_u8(const uint8_t *buf, uint32_t pos) { return buf[pos]; }
+
+static inline uint16_t fb_u16(const uint8_t *buf, uint32_t pos)
+{
+    return (uint16_t)(buf[pos] | (buf[pos + 1] << 8));
+}
+
+static inline uint32_t fb_u32(const uint8_t *buf, uint32_t pos)
+{
+    return (uint32_t)buf[pos] | ((uint32_t)buf[pos + 1] << 8) |
+           ((uint32_t)buf[pos + 2] << 16) | ((uint32_t)buf[pos + 3] << 24);
+}
+
+static inline int32_t fb_i32(const uint8_t *buf, uint32_t pos)
+{
+    uint32_t u = fb_u32(buf, pos);
+    int32_t value;
+    memcpy(&value, &u, sizeof value);
+    return value;
+}
+
+static inline uint64_t fb_u64(const uint8_t *buf, uint32_t pos)
+{
+    return (uint64_t)fb_u32(buf, pos) | ((uint64_t)fb_u32(buf, pos + 4) << 32);
+}
+
+/* Position of the vtable of the table at pos (a table starts with a signed
+ * offset back to its vtable). */
+static inline uint32_t fb_vtable(const uint8_t *buf, uint32_t table)
+{
+    return (uint32_t)((int64_t)table - fb_i32(buf, table));
+}
+
+/* Position of field number field of a table, 0 when the field is absent. */
+static inline uint32_t fb_field(const uint8_t *buf, uint32_t table, unsigned field)
+{
+    uint32_t vtable = fb_vtable(buf, table);
+    uint32_t entry = 4u + 2u * field;
+    if (entry + 2u > fb_u16(buf, vtable)) {
+        return 0;
+    }
+    uint16_t offset = fb_u16(buf, vtable + entry);
+    return offset ? table + offset : 0;
+}
+
+/* Follows the unsigned offset stored at pos (0 stays 0: absent field). */
+static inline uint32_t fb_deref(const uint8_t *buf, uint32_t pos)
+{
+    return pos ? pos + fb_u32(buf, pos) : 0;
+}
+
+/* Scalar fields with their schema default. */
+static inline uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field,
+                                    uint32_t default_value)
+{
+    uint32_t pos = fb_field(buf, table, field);
+    return pos ? fb_u32(buf, pos) : default_value;
+}
+
+static inline int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field,
+                                   int32_t default_value)
+{
+    uint32_t pos = fb_field(buf, table, field);
+    return pos ? fb_i32(buf, pos) : default_value;
+}
+
+static inline uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field,
+                                  uint8_t default_value)
+{
+    uint32_t pos = fb_field(buf, table, field);
+    return pos ? fb_u8(buf, pos) : default_value;
+}
+
+/* The vector (or string) a field refers to: the position of its length
+ * word, 0 when absent. Its elements start 4 bytes later. */
+static inline uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field)
+{
+    return fb_deref(buf, fb_field(buf, table, field));
+}
+
+static inline uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector)
+{
+    return vector ? fb_u32(buf, vector) : 0;
+}
+
+/* The i-th table of a vector of tables. */
+static inline uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i)
+{
+    return fb_deref(buf, vector + 4u + 4u * i);
+}
+
+/* The table a field refers to, 0 when absent. */
+static inline uint32_t fb_field_table(const uint8_t *buf, uint32_t table, unsigned field)
+{
+    return fb_deref(buf, fb_field(buf, table, field));
+}
+
+#endif /* TFLM_CORE_FLATBUFFER_H */

@@ -1,0 +1,109 @@
+/* format.c - see format.h. */
+#include "core/format.h"
+
+#include <stdint.h>
+
+typedef struct text {
+    char *out;
+    size_t capacity;
+    size_t length;
+} text;
+
+static void put_char(text *t, char c)
+{
+    if (t->length + 1 < t->capacity) {
+        t->out[t->length++] = c;
+    }
+}
+
+static void put_chars(text *t, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n && s[i] != '\0'; i++) {
+        put_char(t, s[i]);
+    }
+}
+
+/* Unsigned decimal; 20 digits hold any 64-bit value. */
+static void put_unsigned(text *t, uint64_t value)
+{
+    char digits[20];
+    int n = 0;
+    do {
+        digits[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    while (n > 0) {
+        put_char(t, digits[--n]);
+    }
+}
+
+static void put_signed(text *t, int64_t value)
+{
+    if (value < 0) {
+        put_char(t, '-');
+        put_unsigned(t, (uint64_t)0 - (uint64_t)value); /* INT64_MIN safe */
+    } else {
+        put_unsigned(t, (uint64_t)value);
+    }
+}
+
+size_t tflm_vformat(char *out, size_t capacity, size_t at, const char *format, va_list args)
+{
+    text t = {out, capacity, at};
+    for (const char *p = format; *p != '\0'; p++) {
+        if (*p != '%') {
+            put_char(&t, *p);
+            continue;
+        }
+        switch (*++p) {
+        case 's': {
+            const char *s = va_arg(args, const char *);
+            put_chars(&t, s ? s : "(null)", SIZE_MAX);
+            break;
+        }
+        case '.': /* only "%.*s" */
+            if (p[1] == '*' && p[2] == 's') {
+                int n = va_arg(args, int);
+                const char *s = va_arg(args, const char *);
+                put_chars(&t, s ? s : "(null)", n > 0 ? (size_t)n : 0);
+                p += 2;
+            }
+            break;
+        case 'd':
+            put_signed(&t, va_arg(args, int));
+            break;
+        case 'u':
+            put_unsigned(&t, va_arg(args, unsigned));
+            break;
+        case 'z':
+            put_unsigned(&t, va_arg(args, size_t));
+            if (p[1] == 'u') {
+                p++;
+            }
+            break;
+        case '%':
+            put_char(&t, '%');
+            break;
+        case '\0': /* a lone '%' at the end */
+            p--;
+            break;
+        default: /* unknown conversion: shown as written */
+            put_char(&t, '%');
+            put_char(&t, *p);
+            break;
+        }
+    }
+    if (t.capacity > 0) {
+        t.out[t.length < t.capacity ? t.length : t.capacity - 1] = '\0';
+    }
+    return t.length;
+}
+
+size_t tflm_format(char *out, size_t capacity, size_t at, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    size_t length = tflm_vformat(out, capacity, at, format, args);
+    va_end(args);
+    return length;
+}

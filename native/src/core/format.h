@@ -1,0 +1,20 @@
+/*
+ * format.h - the runtime's only text formatter: a few printf conversions
+ * into a fixed buffer, so no libc printf is linked into firmware.
+ *
+ * Conversions: %s (NUL-terminated string), %.*s (int length, then chars),
+ * %d (int), %u (unsigned), %z or %zu (size_t), %%. Output that does not fit
+ * is cut; the buffer is always NUL-terminated.
+ */
+#ifndef TFLM_CORE_FORMAT_H
+#define TFLM_CORE_FORMAT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Writes the formatted text at out[at...] (appending to what is already
+ * there) and returns the new length. at must be < capacity. */
+size_t tflm_vformat(char *out, size_t capacity, size_t at, const char *format, va_list args);
+size_t tflm_format(char *out, size_t capacity, size_t at, const char *format, ...);
+
+#endif /* TFLM_CORE_FORMAT_H */

@@ -1,0 +1,172 @@
+/*
+ * interpreter_run.c - everything after tflm_interpreter_create: invoke,
+ * variable state, tensor access for the application, error messages.
+ */
+#include <string.h>
+
+#include "core/builtin_names.h"
+#include "core/flatbuffer.h"
+#include "core/interpreter_state.h"
+#include "core/model.h"
+
+uint32_t tflm_tensor_table(const tflm_context *ctx, uint32_t index)
+{
+    return fb_vector_table(ctx->model, ctx->tensor_tables, index);
+}
+
+const char *tflm_node_name(const tflm_node *node)
+{
+    const char *name = node->kernel->name;
+    if (name == NULL) {
+        name = tflm_builtin_name(node->kernel->builtin_code);
+    }
+    return name ? name : "?";
+}
+
+int64_t tflm_tensor_zero_point(const tflm_context *ctx, uint32_t index)
+{
+    uint32_t q = fb_field_table(ctx->model, tflm_tensor_table(ctx, index), TENSOR_QUANTIZATION);
+    uint32_t zero_points = q ? fb_field_vector(ctx->model, q, QUANTIZATION_ZERO_POINT) : 0;
+    if (fb_vector_length(ctx->model, zero_points) == 0) {
+        return 0;
+    }
+    return (int64_t)fb_u64(ctx->model, zero_points + 4);
+}
+
+void tflm_reset_variables(tflm_context *ctx)
+{
+    for (uint32_t t = 0; t < ctx->tensor_count; t++) {
+        tflm_tensor *tensor = &ctx->tensors[t];
+        if (tensor->is_variable) {
+            int value = tensor->type == TFLM_TYPE_INT8 ? (int)(int8_t)tflm_tensor_zero_point(ctx, t) : 0;
+            memset(tensor->data, value, tensor->bytes);
+        }
+    }
+}
+
+size_t tflm_interpreter_arena_used(const tflm_interpreter *interp)
+{
+    return interp ? interp->context.arena_used : 0;
+}
+
+tflm_status tflm_interpreter_invoke(tflm_interpreter *interp)
+{
+    if (interp == NULL) {
+        return TFLM_ERROR_INVALID_ARGUMENT;
+    }
+    tflm_context *ctx = &interp->context;
+    ctx->message[0] = '\0';
+    for (uint32_t o = 0; o < ctx->node_count; o++) {
+        tflm_node *node = &ctx->nodes[o];
+        ctx->current_node = (int32_t)o;
+        tflm_status status = node->kernel->invoke(ctx, node);
+        if (status != TFLM_OK) {
+            if (ctx->message[0] == '\0') {
+                tflm_fail(ctx, status, "invoke failed (%s)", tflm_status_name(status));
+            }
+            ctx->current_node = -1;
+            return status;
+        }
+    }
+    ctx->current_node = -1;
+    return TFLM_OK;
+}
+
+tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp)
+{
+    if (interp == NULL) {
+        return TFLM_ERROR_INVALID_ARGUMENT;
+    }
+    tflm_reset_variables(&interp->context);
+    return TFLM_OK;
+}
+
+size_t tflm_interpreter_input_count(const tflm_interpreter *interp)
+{
+    return interp ? (size_t)interp->context.inputs->size : 0;
+}
+
+size_t tflm_interpreter_output_count(const tflm_interpreter *interp)
+{
+    return interp ? (size_t)interp->context.outputs->size : 0;
+}
+
+size_t tflm_interpreter_tensor_count(const tflm_interpreter *interp)
+{
+    return interp ? interp->context.tensor_count : 0;
+}
+
+static tflm_status fail(tflm_context *ctx, const char *what, size_t index, size_t count)
+{
+    ctx->current_node = -1;
+    return tflm_fail(ctx, TFLM_ERROR_INVALID_ARGUMENT, "%s %z out of range (model has %z %ss)",
+                     what, index, count, what);
+}
+
+static void describe(const tflm_context *ctx, uint32_t index, tflm_tensor_info *info)
+{
+    const tflm_tensor *tensor = &ctx->tensors[index];
+    memset(info, 0, sizeof *info);
+    info->data = tensor->data;
+    info->bytes = tensor->bytes;
+    info->type = (tflm_type)tensor->type;
+    info->dims_count = tensor->dims->size;
+    for (int32_t d = 0; d < tensor->dims->size; d++) {
+        info->dims[d] = tensor->dims->data[d];
+    }
+    tflm_quantization q;
+    tflm_tensor_quantization(ctx, tensor, &q);
+    if (q.scale_count > 0) {
+        info->scale = q.scales[0];
+    }
+    if (q.zero_point_count > 0) {
+        info->zero_point = (int32_t)q.zero_points[0];
+    }
+    uint32_t name = fb_field_vector(ctx->model, tflm_tensor_table(ctx, index), TENSOR_NAME);
+    info->name = name ? (const char *)ctx->model + name + 4 : "";
+    info->name_length = fb_vector_length(ctx->model, name);
+}
+
+static tflm_status graph_tensor(tflm_interpreter *interp, const tflm_int_array *list,
+                                const char *what, size_t index, tflm_tensor_info *info)
+{
+    tflm_context *ctx = &interp->context;
+    if (info == NULL) {
+        return TFLM_ERROR_INVALID_ARGUMENT;
+    }
+    if (index >= (size_t)list->size) {
+        return fail(ctx, what, index, (size_t)list->size);
+    }
+    describe(ctx, (uint32_t)list->data[index], info);
+    return TFLM_OK;
+}
+
+tflm_status tflm_interpreter_input(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
+{
+    return interp ? graph_tensor(interp, interp->context.inputs, "input", index, info)
+                  : TFLM_ERROR_INVALID_ARGUMENT;
+}
+
+tflm_status tflm_interpreter_output(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
+{
+    return interp ? graph_tensor(interp, interp->context.outputs, "output", index, info)
+                  : TFLM_ERROR_INVALID_ARGUMENT;
+}
+
+tflm_status tflm_interpreter_tensor(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
+{
+    if (interp == NULL || info == NULL) {
+        return TFLM_ERROR_INVALID_ARGUMENT;
+    }
+    tflm_context *ctx = &interp->context;
+    if (index >= ctx->tensor_count) {
+        return fail(ctx, "tensor", index, ctx->tensor_count);
+    }
+    describe(ctx, (uint32_t)index, info);
+    return TFLM_OK;
+}
+
+const char *tflm_interpreter_error_message(const tflm_interpreter *interp)
+{
+    return interp ? interp->context.message : "";
+}

@@ -1,0 +1,193 @@
+/* memory_planner.c - see memory_planner.h for the algorithm. */
+#include "core/memory_planner.h"
+
+#define ALIGNMENT 16u
+
+size_t tflm_planner_workspace_bytes(uint32_t capacity)
+{
+    size_t per_buffer = sizeof(tflm_plan_buffer) + 3 * sizeof(uint32_t);
+    return capacity > SIZE_MAX / per_buffer ? SIZE_MAX : capacity * per_buffer;
+}
+
+void tflm_planner_init(tflm_planner *planner, void *workspace, uint32_t capacity)
+{
+    planner->buffers = workspace;
+    planner->order = (uint32_t *)(planner->buffers + capacity);
+    planner->placed = planner->order + capacity;
+    planner->best = planner->placed + capacity;
+    planner->count = 0;
+    planner->capacity = capacity;
+    planner->total = 0;
+}
+
+int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int32_t last)
+{
+    if (planner->count >= planner->capacity || planner->count >= INT32_MAX ||
+        size > UINT32_MAX - (ALIGNMENT - 1) || first > last) {
+        return -1;
+    }
+    tflm_plan_buffer *b = &planner->buffers[planner->count];
+    b->size = ((uint32_t)size + ALIGNMENT - 1) & ~(ALIGNMENT - 1);
+    b->first = first;
+    b->last = last;
+    b->offset = 0;
+    return (int32_t)planner->count++;
+}
+
+static bool live_together(const tflm_plan_buffer *a, const tflm_plan_buffer *b)
+{
+    return a->first <= b->last && b->first <= a->last;
+}
+
+/* Whether buffer a goes before buffer b in the given order. Ties go to the
+ * lower index so every plan is deterministic. */
+static bool goes_before(const tflm_plan_buffer *buffers, uint32_t a, uint32_t b,
+                        tflm_plan_order order)
+{
+    const tflm_plan_buffer *x = &buffers[a], *y = &buffers[b];
+    uint64_t key_x = x->size, key_y = y->size;
+    switch (order) {
+    case TFLM_PLAN_BY_AREA:
+        key_x *= (uint64_t)((int64_t)x->last - x->first + 1);
+        key_y *= (uint64_t)((int64_t)y->last - y->first + 1);
+        break;
+    case TFLM_PLAN_BY_FIRST_USE:
+        if (x->first != y->first) {
+            return x->first < y->first;
+        }
+        break;
+    case TFLM_PLAN_BY_LIFETIME: {
+        int64_t span_x = (int64_t)x->last - x->first, span_y = (int64_t)y->last - y->first;
+        if (span_x != span_y) {
+            return span_x > span_y;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return key_x != key_y ? key_x > key_y : a < b;
+}
+
+/* Insertion sort of the buffer indices: no libc qsort, and the lists are
+ * short (one entry per tensor and scratch buffer). */
+static void sort_order(tflm_planner *planner, tflm_plan_order order)
+{
+    for (uint32_t i = 0; i < planner->count; i++) {
+        uint32_t current = i;
+        uint32_t j = i;
+        while (j > 0 && goes_before(planner->buffers, current, planner->order[j - 1], order)) {
+            planner->order[j] = planner->order[j - 1];
+            j--;
+        }
+        planner->order[j] = current;
+    }
+}
+
+/* Lowest offset for buffer b among the placed buffers (sorted by offset). */
+static uint64_t first_fit(const tflm_planner *planner, uint32_t placed_count, uint32_t b)
+{
+    const tflm_plan_buffer *buffer = &planner->buffers[b];
+    uint64_t candidate = 0;
+    for (uint32_t i = 0; i < placed_count; i++) {
+        const tflm_plan_buffer *other = &planner->buffers[planner->placed[i]];
+        if (!live_together(buffer, other)) {
+            continue;
+        }
+        if (other->offset >= candidate + buffer->size) {
+            break; /* the gap before other is large enough */
+        }
+        uint64_t other_end = (uint64_t)other->offset + other->size;
+        if (other_end > candidate) {
+            candidate = other_end;
+        }
+    }
+    return candidate;
+}
+
+bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
+{
+    sort_order(planner, order);
+    uint32_t placed_count = 0;
+    uint64_t total = 0;
+    for (uint32_t k = 0; k < planner->count; k++) {
+        uint32_t b = planner->order[k];
+        tflm_plan_buffer *buffer = &planner->buffers[b];
+        buffer->offset = 0;
+        if (buffer->size == 0) {
+            continue;
+        }
+        uint64_t offset = first_fit(planner, placed_count, b);
+        if (offset + buffer->size > UINT32_MAX) {
+            return false;
+        }
+        buffer->offset = (uint32_t)offset;
+        if (offset + buffer->size > total) {
+            total = offset + buffer->size;
+        }
+        uint32_t j = placed_count++;
+        while (j > 0 && planner->buffers[planner->placed[j - 1]].offset > buffer->offset) {
+            planner->placed[j] = planner->placed[j - 1];
+            j--;
+        }
+        planner->placed[j] = b;
+    }
+    planner->total = (uint32_t)total;
+    return true;
+}
+
+bool tflm_planner_plan(tflm_planner *planner)
+{
+    uint32_t best_total = UINT32_MAX;
+    bool planned = false;
+    for (int order = 0; order < TFLM_PLAN_ORDER_COUNT; order++) {
+        if (!tflm_planner_plan_in_order(planner, (tflm_plan_order)order) ||
+            (planned && planner->total >= best_total)) {
+            continue;
+        }
+        planned = true;
+        best_total = planner->total;
+        for (uint32_t i = 0; i < planner->count; i++) {
+            planner->best[i] = planner->buffers[i].offset;
+        }
+    }
+    if (!planned) {
+        return false;
+    }
+    for (uint32_t i = 0; i < planner->count; i++) {
+        planner->buffers[i].offset = planner->best[i];
+    }
+    planner->total = best_total;
+    return true;
+}
+
+uint32_t tflm_planner_offset(const tflm_planner *planner, int32_t index)
+{
+    return planner->buffers[index].offset;
+}
+
+uint32_t tflm_planner_total(const tflm_planner *planner)
+{
+    return planner->total;
+}
+
+bool tflm_planner_check(const tflm_planner *planner)
+{
+    for (uint32_t i = 0; i < planner->count; i++) {
+        const tflm_plan_buffer *a = &planner->buffers[i];
+        if (a->size == 0) {
+            continue;
+        }
+        if ((uint64_t)a->offset + a->size > planner->total || a->offset % ALIGNMENT != 0) {
+            return false;
+        }
+        for (uint32_t j = i + 1; j < planner->count; j++) {
+            const tflm_plan_buffer *b = &planner->buffers[j];
+            if (b->size != 0 && live_together(a, b) && a->offset < b->offset + b->size &&
+                b->offset < a->offset + a->size) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
