@@ -1,8 +1,12 @@
 /* CONV_2D compute functions against hand-worked cases and an independent
  * naive implementation written like TFLM's reference (per-tap bounds test). */
+#include "kernel_harness.h"
 #include "kernels/conv.h"
+#include "kernels/fixed_point.h"
+#include "kernels/kernel_util.h"
 #include "nn_test_util.h"
 #include "test.h"
+#include "tflm/ops.h"
 
 typedef struct conv_case {
     int32_t n, in_h, in_w, in_c, k_h, k_w, k_c, out_c, out_h, out_w;
@@ -240,11 +244,120 @@ static void test_random_f32(void)
     CHECK_EQ_INT(0, mismatches);
 }
 
+
+/* ---- Node glue through the kernel harness ----------------------------------- */
+
+enum { CONV_OPTIONS = 1 };
+
+static const float filter_scales[3] = {0.004f, 0.0007f, 0.02f};
+static const int64_t filter_zps[3] = {0, 0, 0};
+
+static void setup_node(tflm_context *ctx, int8_t *input, int8_t *filter, int32_t *bias,
+                       int8_t *output)
+{
+    harness_init(ctx, &tflm_op_conv_2d, 3);
+    harness_tensor(ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 5, 5, 2}, 4, input, 0.06f, -7);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){3, 3, 3, 2}, 4, filter, 1.0f, 0);
+    ctx->quantization[1].scales = filter_scales;
+    ctx->quantization[1].zero_points = filter_zps;
+    ctx->quantization[1].scale_count = 3;
+    ctx->quantization[1].zero_point_count = 3;
+    ctx->quantization[1].quantized_dimension = 0;
+    harness_tensor(ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){3}, 1, bias, 0.0f, 0);
+    harness_tensor(ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 3}, 4, output, 0.05f, -128);
+    harness_option_int(ctx, CONV_OPTIONS, 0, TFLM_PADDING_SAME);
+    harness_option_int(ctx, CONV_OPTIONS, 1, 2);
+    harness_option_int(ctx, CONV_OPTIONS, 2, 2);
+    harness_option_int(ctx, CONV_OPTIONS, 3, TFLM_ACTIVATION_RELU6);
+}
+
+static void test_node(void)
+{
+    static tflm_context ctx;
+    int8_t input[50], filter[54], output[27], want[27];
+    int32_t bias[3];
+    for (int i = 0; i < 50; ++i) input[i] = (int8_t)rng_range(-128, 127);
+    for (int i = 0; i < 54; ++i) filter[i] = (int8_t)rng_range(-127, 127);
+    for (int i = 0; i < 3; ++i) bias[i] = rng_range(-3000, 3000);
+    setup_node(&ctx, input, filter, bias, output);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    /* SAME, stride 2: 5 -> 3, padding (3-1)*2 + 3 - 5 = 2 -> 1 before. */
+    conv_case cc = {1, 5, 5, 2, 3, 3, 2, 3, 3, 3, 2, 2, 1, 1, 1, 1};
+    int32_t mult[3], shift[3], lo, hi;
+    for (int i = 0; i < 3; ++i) {
+        int sh;
+        tflm_quantize_multiplier((double)0.06f * (double)filter_scales[i] / (double)0.05f,
+                                 &mult[i], &sh);
+        shift[i] = sh;
+    }
+    tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.05f, -128, -128, 127, &lo, &hi);
+    CHECK_EQ_INT(-8, hi); /* -128 + 120 */
+    naive_conv_s8(&cc, 7, -128, lo, hi, mult, shift, input, filter, bias, want);
+    CHECK(memcmp(output, want, sizeof want) == 0);
+
+    /* Errors prepare reports. */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 3, 3}, 4, output, 0.05f, -128);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* output 2x3, window gives 3x3 */
+    setup_node(&ctx, input, filter, bias, output);
+    ctx.quantization[1].quantized_dimension = 3;
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* dim 3 has 2, not 3 channels */
+    setup_node(&ctx, input, filter, bias, output);
+    ctx.quantization[1].scale_count = 2;
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
+    setup_node(&ctx, input, filter, bias, output);
+    harness_option_int(&ctx, CONV_OPTIONS, 1, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* stride 0 */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_option_int(&ctx, CONV_OPTIONS, 4, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* dilation 0 */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_option_int(&ctx, CONV_OPTIONS, 0, 2);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* padding 2 */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){2}, 1, bias, 0.0f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* bias count */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 5, 5, 3}, 4, input, 0.06f, -7);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* 3 channels, filter has 2 */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 5, 5, 2}, 4, input, 0.06f, 200);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* zero point out of range */
+    harness_free(&ctx);
+}
+
+static void test_node_f32_grouped(void)
+{
+    /* Two groups: input 4 channels, filter in_c 2, 4 output channels; VALID, dilation 2. */
+    static tflm_context ctx;
+    float input[1 * 6 * 6 * 4], filter[4 * 2 * 2 * 2], output[1 * 4 * 4 * 4], want[64];
+    for (size_t i = 0; i < sizeof input / sizeof *input; ++i) input[i] = rng_float(-1, 1);
+    for (size_t i = 0; i < sizeof filter / sizeof *filter; ++i) filter[i] = rng_float(-1, 1);
+    harness_init(&ctx, &tflm_op_conv_2d, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 6, 6, 4}, 4, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){4, 2, 2, 2}, 4, filter, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 4, 4, 4}, 4, output, 0, 0);
+    harness_option_int(&ctx, CONV_OPTIONS, 0, TFLM_PADDING_VALID);
+    harness_option_int(&ctx, CONV_OPTIONS, 1, 1);
+    harness_option_int(&ctx, CONV_OPTIONS, 2, 1);
+    harness_option_int(&ctx, CONV_OPTIONS, 4, 2);
+    harness_option_int(&ctx, CONV_OPTIONS, 5, 2);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    conv_case cc = {1, 6, 6, 4, 2, 2, 2, 4, 4, 4, 1, 1, 2, 2, 0, 0};
+    naive_conv_f32(&cc, -3.402823466e+38f, 3.402823466e+38f, input, filter, NULL, want);
+    CHECK(memcmp(output, want, sizeof want) == 0);
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_hand_same_padding();
     test_hand_per_channel();
     test_random_s8();
     test_random_f32();
+    test_node();
+    test_node_f32_grouped();
     TEST_MAIN_END();
 }

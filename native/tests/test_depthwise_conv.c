@@ -1,8 +1,12 @@
 /* DEPTHWISE_CONV_2D compute functions against hand-worked cases and an
  * independent naive implementation written like TFLM's reference. */
+#include "kernel_harness.h"
 #include "kernels/depthwise_conv.h"
+#include "kernels/fixed_point.h"
+#include "kernels/kernel_util.h"
 #include "nn_test_util.h"
 #include "test.h"
+#include "tflm/ops.h"
 
 typedef struct dw_case {
     int32_t n, in_h, in_w, in_c, mult, k_h, k_w, out_h, out_w;
@@ -190,9 +194,84 @@ static void test_random(void)
     CHECK_EQ_INT(0, fmismatches);
 }
 
+
+/* ---- Node glue through the kernel harness ----------------------------------- */
+
+enum { DW_OPTIONS = 2 };
+
+static const float dw_scales[4] = {0.016f, 0.004f, 0.009f, 0.0005f};
+static const int64_t dw_zps[4] = {0, 0, 0, 0};
+
+/* person_detect's first layer in small: 1 input channel, depth multiplier 4,
+ * 3x3 filter [1, 3, 3, 4] quantized along dimension 3, stride 2, SAME, RELU6;
+ * the bias carries quantized_dimension 3 as in that model (ignored). */
+static void setup_node(tflm_context *ctx, int8_t *input, int8_t *filter, int32_t *bias,
+                       int8_t *output)
+{
+    harness_init(ctx, &tflm_op_depthwise_conv_2d, 3);
+    harness_tensor(ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 6, 6, 1}, 4, input, 0.0078f, -1);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 4}, 4, filter, 1.0f, 0);
+    ctx->quantization[1].scales = dw_scales;
+    ctx->quantization[1].zero_points = dw_zps;
+    ctx->quantization[1].scale_count = 4;
+    ctx->quantization[1].zero_point_count = 4;
+    ctx->quantization[1].quantized_dimension = 3;
+    harness_tensor(ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){4}, 1, bias, 0.0001f, 0);
+    ctx->quantization[2].quantized_dimension = 3;
+    harness_tensor(ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 4}, 4, output, 0.0235294f,
+                   -128);
+    harness_option_int(ctx, DW_OPTIONS, 0, TFLM_PADDING_SAME);
+    harness_option_int(ctx, DW_OPTIONS, 1, 2);
+    harness_option_int(ctx, DW_OPTIONS, 2, 2);
+    harness_option_int(ctx, DW_OPTIONS, 3, 4);
+    harness_option_int(ctx, DW_OPTIONS, 4, TFLM_ACTIVATION_RELU6);
+}
+
+static void test_node(void)
+{
+    static tflm_context ctx;
+    int8_t input[36], filter[36], output[36], want[36];
+    int32_t bias[4];
+    for (int i = 0; i < 36; ++i) {
+        input[i] = (int8_t)rng_range(-128, 127);
+        filter[i] = (int8_t)rng_range(-127, 127);
+    }
+    for (int i = 0; i < 4; ++i) bias[i] = rng_range(-3000, 3000);
+    setup_node(&ctx, input, filter, bias, output);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    /* SAME, stride 2: 6 -> 3, padding (3-1)*2 + 3 - 6 = 1 -> 0 before. */
+    dw_case c = {1, 6, 6, 1, 4, 3, 3, 3, 3, 2, 2, 1, 1, 0, 0};
+    int32_t mult[4], shift[4], lo, hi;
+    for (int i = 0; i < 4; ++i) {
+        int sh;
+        tflm_quantize_multiplier((double)0.0078f * (double)dw_scales[i] / (double)0.0235294f,
+                                 &mult[i], &sh);
+        shift[i] = sh;
+    }
+    tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.0235294f, -128, -128, 127, &lo, &hi);
+    naive_dw_s8(&c, 1, -128, lo, hi, mult, shift, input, filter, bias, want);
+    CHECK(memcmp(output, want, sizeof want) == 0);
+
+    setup_node(&ctx, input, filter, bias, output);
+    harness_option_int(&ctx, DW_OPTIONS, 3, 2);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* 1 x 2 != 4 channels */
+    setup_node(&ctx, input, filter, bias, output);
+    ctx.quantization[1].quantized_dimension = 0;
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* dim 0 has 1, not 4 */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 3, 3, 2}, 4, filter, 0.01f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* filter not [1, kh, kw, 4] */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 3, 3, 4}, 4, output, 0, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_hand_multiplier();
     test_random();
+    test_node();
     TEST_MAIN_END();
 }

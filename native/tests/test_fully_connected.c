@@ -1,8 +1,12 @@
 /* FULLY_CONNECTED compute functions against hand-worked cases and an
  * independent naive implementation (TFLM's loop, ref_requantize). */
+#include "kernel_harness.h"
+#include "kernels/fixed_point.h"
 #include "kernels/fully_connected.h"
+#include "kernels/kernel_util.h"
 #include "nn_test_util.h"
 #include "test.h"
+#include "tflm/ops.h"
 
 static void naive_fc_s8(int32_t batches, int32_t depth, int32_t units, int32_t input_offset,
                         int32_t filter_offset, int32_t output_offset, int32_t act_min,
@@ -196,6 +200,163 @@ static void test_f32(void)
     CHECK_EQ_INT(0, mismatches);
 }
 
+
+/* ---- Node glue through the kernel harness ----------------------------------- */
+
+enum { FC_OPTIONS = 8 };
+
+static void test_node_s8_per_tensor(void)
+{
+    /* hello_world's first layer: [1,1] x [16,1] + bias, RELU. */
+    static tflm_context ctx;
+    int8_t input[1] = {37}, filter[16], output[16], want[16];
+    int32_t bias[16];
+    for (int i = 0; i < 16; ++i) {
+        filter[i] = (int8_t)rng_range(-127, 127);
+        bias[i] = rng_range(-2000, 2000);
+    }
+    const float in_s = 0.0244801f, f_s = 0.00403901f, b_s = 9.88754e-05f, out_s = 0.0133251f;
+    harness_init(&ctx, &tflm_op_fully_connected, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 1}, 2, input, in_s, -128);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){16, 1}, 2, filter, f_s, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){16}, 1, bias, b_s, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 16}, 2, output, out_s, -128);
+    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    int32_t m, mult[16], shift[16];
+    int s;
+    /* Per-tensor: the scale product is taken in float (GetQuantizedConvolutionMultipler). */
+    float product = in_s * f_s;
+    tflm_quantize_multiplier((double)product / (double)out_s, &m, &s);
+    for (int i = 0; i < 16; ++i) {
+        mult[i] = m;
+        shift[i] = s;
+    }
+    naive_fc_s8(1, 1, 16, 128, 0, -128, -128, 127, mult, shift, input, filter, bias, want);
+    CHECK(memcmp(output, want, 16) == 0);
+    harness_free(&ctx);
+}
+
+static void test_node_s8_per_channel(void)
+{
+    /* Three output channels with their own filter scales (quantized_dimension 0),
+     * a rank-4 input flattened to 2 batches of depth 6, no bias, RELU6. */
+    static tflm_context ctx;
+    int8_t input[12], filter[18], output[6], want[6];
+    for (int i = 0; i < 12; ++i) input[i] = (int8_t)rng_range(-128, 127);
+    for (int i = 0; i < 18; ++i) filter[i] = (int8_t)rng_range(-127, 127);
+    static const float scales[3] = {0.01f, 0.002f, 0.03f};
+    static const int64_t zps[3] = {0, 0, 0};
+    harness_init(&ctx, &tflm_op_fully_connected, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 3}, 4, input, 0.05f, 3);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){3, 6}, 2, filter, 1.0f, 0);
+    ctx.quantization[1].scales = scales;
+    ctx.quantization[1].zero_points = zps;
+    ctx.quantization[1].scale_count = 3;
+    ctx.quantization[1].zero_point_count = 3;
+    harness_absent_input(&ctx, 2);
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){2, 3}, 2, output, 0.04f, -20);
+    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU6);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    int32_t mult[3], shift[3], lo, hi;
+    for (int i = 0; i < 3; ++i) {
+        int s;
+        tflm_quantize_multiplier((double)0.05f * (double)scales[i] / (double)0.04f, &mult[i], &s);
+        shift[i] = s;
+    }
+    tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.04f, -20, -128, 127, &lo, &hi);
+    CHECK_EQ_INT(-20, lo);
+    CHECK_EQ_INT(127, hi); /* -20 + 150 clamps to 127 */
+    naive_fc_s8(2, 6, 3, -3, 0, -20, lo, hi, mult, shift, input, filter, NULL, want);
+    CHECK(memcmp(output, want, 6) == 0);
+    harness_free(&ctx);
+}
+
+static void test_node_f32_keep_num_dims(void)
+{
+    static tflm_context ctx;
+    float input[24], filter[20], bias[5], output[30], want[30];
+    for (int i = 0; i < 24; ++i) input[i] = rng_float(-1, 1);
+    for (int i = 0; i < 20; ++i) filter[i] = rng_float(-1, 1);
+    for (int i = 0; i < 5; ++i) bias[i] = rng_float(-1, 1);
+    harness_init(&ctx, &tflm_op_fully_connected, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){2, 3, 4}, 3, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){5, 4}, 2, filter, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){5}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){2, 3, 5}, 3, output, 0, 0);
+    harness_option_int(&ctx, FC_OPTIONS, 2, 1);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    for (int b = 0; b < 6; ++b) {
+        for (int o = 0; o < 5; ++o) {
+            float t = 0.0f;
+            for (int d = 0; d < 4; ++d) t += input[b * 4 + d] * filter[o * 4 + d];
+            want[b * 5 + o] = t + bias[o];
+        }
+    }
+    CHECK(memcmp(output, want, sizeof want) == 0);
+
+    /* keep_num_dims with a flattened output is rejected. */
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){6, 5}, 2, output, 0, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
+    harness_free(&ctx);
+}
+
+static void test_node_errors(void)
+{
+    static tflm_context ctx;
+    int8_t input[8] = {0}, filter[8] = {0}, output[2] = {0};
+    int16_t wide[8] = {0};
+    int32_t bias[2] = {0};
+#define SETUP()                                                                                  \
+    do {                                                                                         \
+        harness_init(&ctx, &tflm_op_fully_connected, 3);                                         \
+        harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){2, 4}, 2, input, 0.1f, 0);     \
+        harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 4}, 2, filter, 0.1f, 0);    \
+        harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){1}, 1, bias, 0.01f, 0);       \
+        harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){2, 1}, 2, output, 0.1f, 0);    \
+    } while (0)
+    SETUP();
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+
+    SETUP();
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, (const int32_t[]){1, 4}, 2, wide, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    CHECK(strstr(ctx.message, "not supported; expected") != NULL);
+
+    SETUP();
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 3}, 2, filter, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* 8 elements, depth 3 */
+
+    SETUP();
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 2}, 2, output, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* last dim is not units */
+
+    SETUP();
+    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_TANH);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+
+    SETUP();
+    harness_option_int(&ctx, FC_OPTIONS, 1, 1); /* SHUFFLED4x16INT8 */
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+
+    SETUP();
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){1}, 1, bias, 0.5f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* bias scale far from 0.01 */
+
+    SETUP();
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){2, 4}, 2, input, 0.0f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* no input scale */
+
+    SETUP();
+    harness_tensor(&ctx, 0, TFLM_TYPE_UINT8, (const int32_t[]){2, 4}, 2, input, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+#undef SETUP
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_hand_case();
@@ -203,5 +364,9 @@ int main(void)
     test_rounding_ties();
     test_random_s8();
     test_f32();
+    test_node_s8_per_tensor();
+    test_node_s8_per_channel();
+    test_node_f32_keep_num_dims();
+    test_node_errors();
     TEST_MAIN_END();
 }

@@ -1,9 +1,12 @@
 /* AVERAGE_POOL_2D / MAX_POOL_2D compute functions: TFLM's rounding of the
  * int8 average, windows clipped at the borders, activation clamps, and
  * random shapes against a naive implementation. */
+#include "kernel_harness.h"
+#include "kernels/kernel_util.h"
 #include "kernels/pooling.h"
 #include "nn_test_util.h"
 #include "test.h"
+#include "tflm/ops.h"
 
 static const tflm_activation full = {-128, 127};
 static const tflm_activation_f32 full_f = {-3.402823466e+38f, 3.402823466e+38f};
@@ -165,10 +168,81 @@ static void test_random(void)
     CHECK_EQ_INT(0, mismatches);
 }
 
+
+/* ---- Node glue through the kernel harness ----------------------------------- */
+
+enum { POOL_OPTIONS = 5 };
+
+static void setup_node(tflm_context *ctx, const tflm_kernel *kernel, int8_t *input, int8_t *output)
+{
+    harness_init(ctx, kernel, 1);
+    harness_tensor(ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 4, 4, 1}, 4, input, 0.1f, -128);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 1}, 4, output, 0.1f, -128);
+    harness_option_int(ctx, POOL_OPTIONS, 0, TFLM_PADDING_VALID);
+    harness_option_int(ctx, POOL_OPTIONS, 1, 2);
+    harness_option_int(ctx, POOL_OPTIONS, 2, 2);
+    harness_option_int(ctx, POOL_OPTIONS, 3, 2);
+    harness_option_int(ctx, POOL_OPTIONS, 4, 2);
+    harness_option_int(ctx, POOL_OPTIONS, 5, TFLM_ACTIVATION_RELU6);
+}
+
+static void test_node(void)
+{
+    static tflm_context ctx;
+    /* 4x4 input, 2x2 windows, stride 2, VALID; RELU6 at scale 0.1 and zero
+     * point -128 clamps to [-128, -68]. */
+    int8_t input[16] = {-128, -127, 0, 10, -100, -101, 1, 1, -60, -60, -128, -128, -61, -60, -128, -127};
+    int8_t output[4];
+    setup_node(&ctx, &tflm_op_average_pool_2d, input, output);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK_EQ_INT(-114, output[0]);   /* -456 / 4 = -114 */
+    CHECK_EQ_INT(-68, output[1]);    /* 3 (12 / 4) clamps to -68 */
+    CHECK_EQ_INT(-68, output[2]);    /* -60.25 -> -60 -> -68 */
+    CHECK_EQ_INT(-128, output[3]);   /* -127.75 -> -128 */
+    setup_node(&ctx, &tflm_op_max_pool_2d, input, output);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK_EQ_INT(-100, output[0]);
+    CHECK_EQ_INT(-68, output[1]);
+    CHECK_EQ_INT(-68, output[2]);
+    CHECK_EQ_INT(-127, output[3]);
+
+    setup_node(&ctx, &tflm_op_average_pool_2d, input, output);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 1}, 4, output, 0.1f, -127);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* zero points differ */
+    setup_node(&ctx, &tflm_op_average_pool_2d, input, output);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 1}, 4, output, 0.2f, -128);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* scales differ */
+    setup_node(&ctx, &tflm_op_max_pool_2d, input, output);
+    harness_option_int(&ctx, POOL_OPTIONS, 3, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* filter width 0 */
+    setup_node(&ctx, &tflm_op_max_pool_2d, input, output);
+    harness_option_int(&ctx, POOL_OPTIONS, 0, TFLM_PADDING_SAME);
+    harness_option_int(&ctx, POOL_OPTIONS, 1, 1);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* SAME stride 1 gives 4 columns */
+
+    /* float average, SAME 3x3 stride 1 on 2x2: every window holds all 4. */
+    float fin[4] = {1.0f, 2.0f, 3.0f, 5.0f}, fout[4];
+    harness_init(&ctx, &tflm_op_average_pool_2d, 1);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 2, 1}, 4, fin, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 2, 1}, 4, fout, 0, 0);
+    harness_option_int(&ctx, POOL_OPTIONS, 0, TFLM_PADDING_SAME);
+    harness_option_int(&ctx, POOL_OPTIONS, 1, 1);
+    harness_option_int(&ctx, POOL_OPTIONS, 2, 1);
+    harness_option_int(&ctx, POOL_OPTIONS, 3, 3);
+    harness_option_int(&ctx, POOL_OPTIONS, 4, 3);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(fout[0] == 2.75f && fout[3] == 2.75f);
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_average_rounding();
     test_borders();
     test_random();
+    test_node();
     TEST_MAIN_END();
 }
