@@ -24,8 +24,9 @@ static void test_fixed_point_functions(void)
      * [-1/4, 0) interval; a wrong constant or shift costs far more. */
     double worst = 0.0;
     for (int i = 0; i <= 20000; ++i) {
-        int32_t a = -(int32_t)((int64_t)i * ((int64_t)32 << 26) / 20000);
-        if (i > 0 && i < 20000) {
+        const int64_t a64 = -((int64_t)i * ((int64_t)32 << 26) / 20000);
+        int32_t a = a64 < INT32_MIN ? INT32_MIN : (int32_t)a64;
+        if (i > 0 && i < 19999) {
             a -= (int32_t)(rng() % 1000);
         }
         const double got = tflm_fp_exp_on_negative_values(a, 5) / 2147483648.0;

@@ -33,6 +33,14 @@ size_t tflm_svdf_f32_scratch_bytes(const tflm_svdf_params *params)
 
 /* ---- Pure compute -------------------------------------------------------- */
 
+/* int32 addition that wraps like TFLM's on two's complement targets
+ * instead of being undefined: accumulators of int16 x int16 products over
+ * long memories can exceed int32 in principle (never in sane models). */
+static inline int32_t wrap_add(int32_t a, int32_t b)
+{
+    return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+
 /* The integer SVDF for a state/weights_time element type T with range
  * [T_MIN, T_MAX]; the two public variants instantiate it. */
 #define TFLM_DEFINE_SVDF_INTEGER(NAME, T, T_MIN, T_MAX)                                              \
@@ -61,7 +69,7 @@ size_t tflm_svdf_f32_scratch_bytes(const tflm_svdf_params *params)
             for (int32_t r = 0; r < filters; ++r) {                                                   \
                 int32_t dot = 0;                                                                      \
                 for (int32_t c = 0; c < input_size; ++c) {                                            \
-                    dot += (int32_t)w[c] * ((int32_t)in[c] - input_zp);                               \
+                    dot = wrap_add(dot, (int32_t)w[c] * ((int32_t)in[c] - input_zp));                 \
                 }                                                                                     \
                 w += input_size;                                                                      \
                 dot = tflm_multiply_by_quantized_multiplier(dot, quant->scale1_multiplier,            \
@@ -80,7 +88,7 @@ size_t tflm_svdf_f32_scratch_bytes(const tflm_svdf_params *params)
             for (int32_t i = 0; i < filters; ++i) {                                                   \
                 int32_t sum = 0;                                                                      \
                 for (int32_t j = 0; j < memory; ++j) {                                                \
-                    sum += (int32_t)wt[j] * ((int32_t)s[j] - state_zp);                               \
+                    sum = wrap_add(sum, (int32_t)wt[j] * ((int32_t)s[j] - state_zp));                 \
                 }                                                                                     \
                 sums[i] = sum;                                                                        \
                 wt += memory;                                                                         \
@@ -95,7 +103,7 @@ size_t tflm_svdf_f32_scratch_bytes(const tflm_svdf_params *params)
             for (int32_t i = 0; i < units; ++i) {                                                     \
                 int32_t acc = bias != NULL ? bias[i] : 0;                                             \
                 for (int32_t j = 0; j < rank; ++j) {                                                  \
-                    acc += *sums++;                                                                   \
+                    acc = wrap_add(acc, *sums++);                                                     \
                 }                                                                                     \
                 out_sums[i] = acc;                                                                    \
             }                                                                                         \
