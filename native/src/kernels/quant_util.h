@@ -1,6 +1,6 @@
 /*
  * quant_util.h - small helpers the node glue of the kernels shares:
- * a tensor's per-tensor quantization, shape comparison.
+ * a tensor's per-tensor quantization.
  */
 #ifndef TFLM_QUANT_UTIL_H
 #define TFLM_QUANT_UTIL_H
@@ -22,20 +22,6 @@ static inline bool tflm_per_tensor_quantization(const tflm_context *ctx, const t
     *scale = (q.scales != NULL && q.scale_count > 0) ? q.scales[0] : 0.0f;
     *zero_point = (q.zero_points != NULL && q.zero_point_count > 0) ? (int32_t)q.zero_points[0] : 0;
     return q.scales != NULL && q.scale_count > 0;
-}
-
-/* True when both tensors have the same dimensions. */
-static inline bool tflm_same_shape(const tflm_tensor *a, const tflm_tensor *b)
-{
-    if (a->dims->size != b->dims->size) {
-        return false;
-    }
-    for (int32_t i = 0; i < a->dims->size; ++i) {
-        if (a->dims->data[i] != b->dims->data[i]) {
-            return false;
-        }
-    }
-    return true;
 }
 
 #endif /* TFLM_QUANT_UTIL_H */
