@@ -44,7 +44,7 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                     const int32_t group = o / filters_per_group;
                     const int8_t *in_group = in_batch + (size_t)group * k_c;
                     const int8_t *weights = filter + (size_t)o * filter_size;
-                    int32_t acc = 0;
+                    uint32_t sum = 0; /* wraps like TFLM's int32, without UB */
                     for (int32_t ky = ky_start; ky < ky_end; ++ky) {
                         const int32_t in_y = in_y0 + ky * params->dilation_h;
                         for (int32_t kx = kx_start; kx < kx_end; ++kx) {
@@ -52,15 +52,15 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                             const int8_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
-                                acc += w_px[i] * (in_px[i] + input_offset);
+                                sum += (uint32_t)(w_px[i] * (in_px[i] + input_offset));
                             }
                         }
                     }
                     if (bias != NULL) {
-                        acc += bias[o];
+                        sum += (uint32_t)bias[o];
                     }
-                    acc = tflm_multiply_by_quantized_multiplier(acc, quant->multiplier[o],
-                                                                quant->shift[o]);
+                    int32_t acc = tflm_multiply_by_quantized_multiplier(
+                        (int32_t)sum, quant->multiplier[o], quant->shift[o]);
                     acc += output_offset;
                     out_px[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
                 }

@@ -41,22 +41,22 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                 for (int32_t i = 0; i < in_c; ++i) {
                     for (int32_t m = 0; m < depth_multiplier; ++m) {
                         const int32_t o = i * depth_multiplier + m;
-                        int32_t acc = 0;
+                        uint32_t sum = 0; /* wraps like TFLM's int32, without UB */
                         for (int32_t ky = ky_start; ky < ky_end; ++ky) {
                             const int32_t in_y = in_y0 + ky * params->dilation_h;
                             const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
                             for (int32_t kx = kx_start; kx < kx_end; ++kx) {
                                 const int32_t in_x = in_x0 + kx * params->dilation_w;
-                                acc += w_row[(size_t)kx * out_c] *
-                                       (in_row[(size_t)in_x * in_c] + input_offset);
+                                sum += (uint32_t)(w_row[(size_t)kx * out_c] *
+                                                  (in_row[(size_t)in_x * in_c] + input_offset));
                             }
                         }
                         if (bias != NULL) {
-                            acc += bias[o];
+                            sum += (uint32_t)bias[o];
                         }
-                        acc = tflm_multiply_by_quantized_multiplier(acc, quant->multiplier[o],
-                                                                    quant->shift[o]);
+                        int32_t acc = tflm_multiply_by_quantized_multiplier(
+                            (int32_t)sum, quant->multiplier[o], quant->shift[o]);
                         acc += output_offset;
                         out_px[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
                     }

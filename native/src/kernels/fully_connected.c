@@ -34,14 +34,15 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
         int8_t *out_row = output + (size_t)b * output_depth;
         const int8_t *weights = filter;
         for (int32_t o = 0; o < output_depth; ++o, weights += accum_depth) {
-            int32_t acc = 0;
+            uint32_t sum = 0; /* wraps like TFLM's int32 on hardware, without UB */
             for (int32_t d = 0; d < accum_depth; ++d) {
-                acc += (weights[d] + filter_offset) * (in_row[d] + input_offset);
+                sum += (uint32_t)((weights[d] + filter_offset) * (in_row[d] + input_offset));
             }
             if (bias != NULL) {
-                acc += bias[o];
+                sum += (uint32_t)bias[o];
             }
-            acc = tflm_multiply_by_quantized_multiplier(acc, quant->multiplier[o], quant->shift[o]);
+            int32_t acc = tflm_multiply_by_quantized_multiplier((int32_t)sum, quant->multiplier[o],
+                                                                quant->shift[o]);
             acc += output_offset;
             out_row[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
         }
