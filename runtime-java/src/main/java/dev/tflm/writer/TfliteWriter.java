@@ -1,0 +1,177 @@
+package dev.tflm.writer;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds a TensorFlow Lite model file ({@code schema.fbs} version 3, file identifier
+ * {@code "TFL3"}) with flatbuffers-java, laid out as TensorFlow Lite's converter lays it out:
+ * buffer 0 is the empty sentinel that activation tensors point at, constant data starts on a
+ * 16-byte boundary of the file (the schema's {@code force_align: 16}), operator codes carry
+ * the builtin code in both {@code deprecated_builtin_code} and {@code builtin_code}.
+ *
+ * <pre>{@code
+ * TfliteWriter w = new TfliteWriter().description("one FC");
+ * int fc = w.addOperatorCode(BuiltinOperator.FULLY_CONNECTED, 1);
+ * SubgraphBuilder g = w.addSubgraph("main");
+ * int in = g.addTensor(TensorDef.of("in", TensorType.FLOAT32, 1, 2));
+ * int weights = g.addTensor(TensorDef.of("w", TensorType.FLOAT32, 1, 2).withBuffer(w.addBuffer(bytes)));
+ * int out = g.addTensor(TensorDef.of("out", TensorType.FLOAT32, 1, 1));
+ * g.addOperator(fc, new int[] {in, weights, -1}, new int[] {out},
+ *         new BuiltinOptions.FullyConnected(ActivationFunction.NONE));
+ * g.inputs(in).outputs(out);
+ * byte[] model = w.toByteArray();
+ * }</pre>
+ *
+ * <p>Nothing is validated: indices, shapes and codes are written as given, so tests can build
+ * malformed models on purpose. The first subgraph added is the model's main subgraph.
+ */
+public final class TfliteWriter {
+    /** The schema version this writer produces. */
+    public static final int SCHEMA_VERSION = 3;
+    /** The schema's {@code file_identifier}. */
+    public static final String FILE_IDENTIFIER = "TFL3";
+    /** Constant data alignment from the start of the file ({@code force_align: 16} on {@code Buffer.data}). */
+    public static final int BUFFER_ALIGNMENT = 16;
+
+    private record OperatorCodeDef(int builtinCode, String customCode, int version) {
+    }
+
+    private record MetadataDef(String name, int buffer) {
+    }
+
+    private final List<byte[]> buffers = new ArrayList<>();
+    private final List<OperatorCodeDef> operatorCodes = new ArrayList<>();
+    private final List<SubgraphBuilder> subgraphs = new ArrayList<>();
+    private final List<MetadataDef> metadata = new ArrayList<>();
+    private String description;
+
+    /** A writer holding only buffer 0, the empty buffer. */
+    public TfliteWriter() {
+        buffers.add(null);
+    }
+
+    /** Sets {@code Model.description} (the converter writes "MLIR Converted."). */
+    public TfliteWriter description(String text) {
+        description = text;
+        return this;
+    }
+
+    /** Adds a buffer holding a copy of {@code data} and returns its index. */
+    public int addBuffer(byte[] data) {
+        buffers.add(data.clone());
+        return buffers.size() - 1;
+    }
+
+    /** Adds a buffer without data (as the converter gives every activation tensor) and returns its index. */
+    public int addEmptyBuffer() {
+        buffers.add(null);
+        return buffers.size() - 1;
+    }
+
+    /** Adds a builtin operator code and returns its index, the {@code opcodeIndex} of operators using it. */
+    public int addOperatorCode(int builtinCode, int version) {
+        operatorCodes.add(new OperatorCodeDef(builtinCode, null, version));
+        return operatorCodes.size() - 1;
+    }
+
+    /** Adds a custom operator code (builtin code CUSTOM) and returns its index. */
+    public int addCustomOperatorCode(String customCode, int version) {
+        operatorCodes.add(new OperatorCodeDef(BuiltinOperator.CUSTOM, customCode, version));
+        return operatorCodes.size() - 1;
+    }
+
+    /** Adds a subgraph; the first one added is the main subgraph. */
+    public SubgraphBuilder addSubgraph(String name) {
+        SubgraphBuilder subgraph = new SubgraphBuilder(name);
+        subgraphs.add(subgraph);
+        return subgraph;
+    }
+
+    /** Adds a {@code Model.metadata} entry whose data is a new buffer; returns that buffer's index. */
+    public int addMetadata(String name, byte[] data) {
+        int buffer = addBuffer(data);
+        metadata.add(new MetadataDef(name, buffer));
+        return buffer;
+    }
+
+    /**
+     * Records the oldest TensorFlow Lite release that runs the model, as the converter does:
+     * metadata {@code "min_runtime_version"} holding the version as a NUL-padded 16-byte string.
+     */
+    public int minRuntimeVersion(String version) {
+        byte[] text = version.getBytes(StandardCharsets.US_ASCII);
+        if (text.length >= 16) {
+            throw new IllegalArgumentException("min_runtime_version must be shorter than 16 bytes: " + version);
+        }
+        return addMetadata("min_runtime_version", Arrays.copyOf(text, 16));
+    }
+
+    /** Serializes the model. The same calls always give the same bytes. */
+    public byte[] toByteArray() {
+        FlatBufferBuilder fbb = new FlatBufferBuilder(1024);
+        int buffersVector = writeBuffers(fbb);
+        int[] codes = new int[operatorCodes.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = writeOperatorCode(fbb, operatorCodes.get(i));
+        }
+        int codesVector = fbb.createVectorOfTables(codes);
+        int[] graphs = new int[subgraphs.size()];
+        for (int i = 0; i < graphs.length; i++) {
+            graphs[i] = subgraphs.get(i).write(fbb);
+        }
+        int graphsVector = fbb.createVectorOfTables(graphs);
+        int descriptionString = description == null ? 0 : fbb.createString(description);
+        int metadataVector = metadata.isEmpty() ? 0 : writeMetadata(fbb);
+
+        fbb.startTable(7);
+        fbb.addInt(0, SCHEMA_VERSION, 0);
+        fbb.addOffset(1, codesVector, 0);
+        fbb.addOffset(2, graphsVector, 0);
+        fbb.addOffset(3, descriptionString, 0);
+        fbb.addOffset(4, buffersVector, 0);
+        // field 5 is the deprecated metadata_buffer
+        fbb.addOffset(6, metadataVector, 0);
+        fbb.finish(fbb.endTable(), FILE_IDENTIFIER);
+        return fbb.sizedByteArray();
+    }
+
+    private int writeBuffers(FlatBufferBuilder fbb) {
+        int[] tables = new int[buffers.size()];
+        for (int i = 0; i < tables.length; i++) {
+            byte[] data = buffers.get(i);
+            int dataVector = data == null ? 0 : Vectors.bytes(fbb, data, BUFFER_ALIGNMENT);
+            fbb.startTable(1);
+            fbb.addOffset(0, dataVector, 0);
+            tables[i] = fbb.endTable();
+        }
+        return fbb.createVectorOfTables(tables);
+    }
+
+    private static int writeOperatorCode(FlatBufferBuilder fbb, OperatorCodeDef code) {
+        int custom = code.customCode() == null ? 0 : fbb.createString(code.customCode());
+        fbb.startTable(4);
+        fbb.addOffset(1, custom, 0);
+        fbb.addInt(2, code.version(), 1);
+        fbb.addInt(3, code.builtinCode(), 0);
+        // Readers older than schema 3a only see this byte; codes beyond it read as the placeholder.
+        int deprecated = Math.min(code.builtinCode(), BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES);
+        fbb.addByte(0, (byte) deprecated, 0);
+        return fbb.endTable();
+    }
+
+    private int writeMetadata(FlatBufferBuilder fbb) {
+        int[] tables = new int[metadata.size()];
+        for (int i = 0; i < tables.length; i++) {
+            int name = fbb.createString(metadata.get(i).name());
+            fbb.startTable(2);
+            fbb.addOffset(0, name, 0);
+            fbb.addInt(1, metadata.get(i).buffer(), 0);
+            tables[i] = fbb.endTable();
+        }
+        return fbb.createVectorOfTables(tables);
+    }
+}

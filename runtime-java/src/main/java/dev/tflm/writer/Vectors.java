@@ -1,0 +1,39 @@
+package dev.tflm.writer;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+
+/** Scalar vectors for a {@link FlatBufferBuilder}, which builds back to front: elements go in reversed. */
+final class Vectors {
+    private Vectors() {
+    }
+
+    static int ints(FlatBufferBuilder fbb, int[] values) {
+        fbb.startVector(Integer.BYTES, values.length, Integer.BYTES);
+        for (int i = values.length - 1; i >= 0; i--) {
+            fbb.addInt(values[i]);
+        }
+        return fbb.endVector();
+    }
+
+    static int longs(FlatBufferBuilder fbb, long[] values) {
+        fbb.startVector(Long.BYTES, values.length, Long.BYTES);
+        for (int i = values.length - 1; i >= 0; i--) {
+            fbb.addLong(values[i]);
+        }
+        return fbb.endVector();
+    }
+
+    static int floats(FlatBufferBuilder fbb, float[] values) {
+        fbb.startVector(Float.BYTES, values.length, Float.BYTES);
+        for (int i = values.length - 1; i >= 0; i--) {
+            fbb.addFloat(values[i]);
+        }
+        return fbb.endVector();
+    }
+
+    /** A byte vector whose data starts at a multiple of {@code alignment} from the start of the finished file. */
+    static int bytes(FlatBufferBuilder fbb, byte[] data, int alignment) {
+        fbb.createUnintializedVector(1, data.length, alignment).put(data);
+        return fbb.endVector();
+    }
+}
