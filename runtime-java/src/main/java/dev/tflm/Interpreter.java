@@ -9,6 +9,7 @@ import static dev.tflm.bindings.tflm_h.tflm_interpreter_error_message;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_input;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_input_count;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke$handle;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output_count;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_reset_state;
@@ -67,6 +68,8 @@ public final class Interpreter implements AutoCloseable {
         this.handle = created.handle;
         try {
             this.arenaBytes = tflm_interpreter_arena_used(handle);
+            // Link the invoke downcall now, so the first timed invoke measures the model.
+            tflm_interpreter_invoke$handle();
             this.inputs = tensors(tflm_interpreter_input_count(handle), model.inputs(), true);
             this.outputs = tensors(tflm_interpreter_output_count(handle), model.outputs(), false);
             model.attach(this);

@@ -1,0 +1,60 @@
+package dev.tflm.cli;
+
+import java.util.List;
+
+/** Walks a command's arguments: options with a value ({@code --name VALUE} or {@code --name=VALUE}) and operands. */
+final class Arguments {
+
+    private final List<String> args;
+    private int next;
+    private String pendingValue;
+
+    Arguments(List<String> args) {
+        this.args = args;
+    }
+
+    boolean hasNext() {
+        return next < args.size();
+    }
+
+    /** The next argument; for {@code --name=value} just {@code --name}, keeping the value for {@link #value}. */
+    String next() {
+        String arg = args.get(next++);
+        pendingValue = null;
+        int equals = arg.indexOf('=');
+        if (arg.startsWith("--") && equals > 0) {
+            pendingValue = arg.substring(equals + 1);
+            return arg.substring(0, equals);
+        }
+        return arg;
+    }
+
+    /** The value of the option just returned by {@link #next}. */
+    String value(String option) throws UsageException {
+        if (pendingValue != null) {
+            String value = pendingValue;
+            pendingValue = null;
+            return value;
+        }
+        if (!hasNext()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(next++);
+    }
+
+    static boolean isOption(String arg) {
+        return arg.startsWith("-") && arg.length() > 1;
+    }
+
+    static long positiveLong(String option, String value) throws UsageException {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the option's name.
+        }
+        throw new UsageException(option + " takes a positive number, got '" + value + "'");
+    }
+}
