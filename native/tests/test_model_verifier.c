@@ -1,0 +1,139 @@
+/* Model verifier: every shared model verifies; targeted corruptions of
+ * hello_world_int8 are rejected with messages naming what and where. */
+#include "core/flatbuffer.h"
+#include "core/model.h"
+#include "core/model_verifier.h"
+#include "shared_models.h"
+#include "test.h"
+
+static char message[TFLM_ERROR_MESSAGE_CAPACITY];
+
+static void test_all_models_verify(void)
+{
+    for (size_t m = 0; m < SHARED_MODEL_COUNT; m++) {
+        size_t size;
+        uint8_t *model = load_shared_model(shared_model_names[m], &size);
+        tflm_status status = tflm_verify_model(model, size, message);
+        if (status != TFLM_OK) {
+            fprintf(stderr, "%s: %s\n", shared_model_names[m], message);
+        }
+        CHECK_EQ_INT(TFLM_OK, status);
+        free(model);
+    }
+}
+
+/* Runs the verifier on a corrupted copy and checks status and message. */
+static void expect(const uint8_t *model, size_t size, tflm_status status, const char *text)
+{
+    tflm_status got = tflm_verify_model(model, size, message);
+    CHECK_EQ_INT(status, got);
+    if (strstr(message, text) == NULL) {
+        fprintf(stderr, "message \"%s\" lacks \"%s\"\n", message, text);
+        tflm_test_failures++;
+    }
+}
+
+static void put_u32(uint8_t *buf, uint32_t pos, uint32_t value)
+{
+    memcpy(buf + pos, &value, 4);
+}
+
+static void test_corruptions(void)
+{
+    size_t size;
+    uint8_t *original = load_shared_model("hello_world_int8", &size);
+    uint8_t *model = aligned_alloc(16, (size + 15) & ~(size_t)15);
+    uint32_t sg = model_subgraph(original, 0);
+    uint32_t tensors = fb_field_vector(original, sg, SUBGRAPH_TENSORS);
+    uint32_t operators = fb_field_vector(original, sg, SUBGRAPH_OPERATORS);
+    uint32_t op0 = fb_vector_table(original, operators, 0);
+    uint32_t tensor0 = fb_vector_table(original, tensors, 0);
+    uint32_t tensor2 = fb_vector_table(original, tensors, 2);
+
+    memcpy(model, original, size);
+    uint32_t inputs = fb_field_vector(model, op0, OPERATOR_INPUTS);
+    put_u32(model, inputs + 4 + 4 * 1, 9999);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL,
+           "operator 0 input 1: tensor index 9999 out of range (model has 10 tensors)");
+
+    memcpy(model, original, size);
+    put_u32(model, fb_field_vector(model, op0, OPERATOR_OUTPUTS) + 4, (uint32_t)-1);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "operator 0 output 0: tensor index -1");
+
+    memcpy(model, original, size);
+    put_u32(model, fb_field(model, tensor2, TENSOR_BUFFER), 40);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "tensor 2 (sequential/dense_2/MatMul): buffer 40 out of range");
+
+    memcpy(model, original, size);
+    model[fb_field(model, tensor0, TENSOR_TYPE)] = 42;
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "tensor 0 (serving_default_dense_input:0): type 42");
+
+    memcpy(model, original, size);
+    put_u32(model, fb_field_vector(model, tensor2, TENSOR_SHAPE) + 4, (uint32_t)-3);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "dimension 0 is negative (-3)");
+
+    memcpy(model, original, size);
+    put_u32(model, fb_field_vector(model, tensor2, TENSOR_SHAPE) + 8, 17);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "buffer 3 holds 16 bytes, shape needs 17");
+
+
+    memcpy(model, original, size);
+    put_u32(model, fb_field(model, model_root(model), MODEL_VERSION), 2);
+    expect(model, size, TFLM_ERROR_UNSUPPORTED, "schema version 2");
+
+    memcpy(model, original, size);
+    memcpy(model + 4, "ABCD", 4);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "file identifier \"ABCD\" is not TFL3");
+
+    memcpy(model, original, size);
+    put_u32(model, fb_field(model, sg, SUBGRAPH_TENSORS), 0x7fffff00);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "reading subgraph 0");
+
+    memcpy(model, original, size);
+    put_u32(model, tensors, 100000); /* the tensors vector's length */
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "model: truncated at offset");
+
+    memcpy(model, original, size);
+    model[fb_field(model, op0, OPERATOR_BUILTIN_OPTIONS_TYPE)] = 200;
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "operator 0: options type 200 out of range");
+
+    /* Misaligned constant data: the same model one byte further in memory. */
+    uint8_t *shifted = aligned_alloc(16, size + 16);
+    memcpy(shifted + 1, original, size);
+    expect(shifted + 1, size, TFLM_ERROR_MALFORMED_MODEL, "misaligned");
+    free(shifted);
+
+    expect(original, 7, TFLM_ERROR_MALFORMED_MODEL, "model: truncated at offset 7 reading the header");
+    expect(original, size / 2, TFLM_ERROR_MALFORMED_MODEL, "model: ");
+    free(model);
+    free(original);
+}
+
+/* hello_world has one operator code, so its operators omit opcode_index
+ * (default 0): corrupt it in a model where the field is stored. */
+static void test_opcode_index(void)
+{
+    size_t size;
+    uint8_t *model = load_shared_model("kws_ref_model", &size);
+    uint32_t operators = fb_field_vector(model, model_subgraph(model, 0), SUBGRAPH_OPERATORS);
+    for (uint32_t o = 0; o < fb_vector_length(model, operators); o++) {
+        uint32_t field = fb_field(model, fb_vector_table(model, operators, o), OPERATOR_OPCODE_INDEX);
+        if (field != 0) {
+            put_u32(model, field, 77);
+            char text[64];
+            snprintf(text, sizeof text, "operator %u: opcode index 77 out of range (model has 6", o);
+            expect(model, size, TFLM_ERROR_MALFORMED_MODEL, text);
+            break;
+        }
+    }
+    free(model);
+}
+
+int main(void)
+{
+    require_shared_models();
+    test_all_models_verify();
+    test_corruptions();
+    test_opcode_index();
+    TEST_MAIN_END();
+}
