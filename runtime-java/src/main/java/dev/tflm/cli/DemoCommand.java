@@ -1,0 +1,54 @@
+package dev.tflm.cli;
+
+import dev.tflm.Interpreter;
+import dev.tflm.Model;
+import dev.tflm.Tensor;
+import dev.tflm.TensorType;
+import dev.tflm.sine.SineModel;
+import java.io.PrintStream;
+
+/**
+ * {@code demo}: the sine model this project trains and quantizes in Java, run over one
+ * period, then timed.
+ */
+final class DemoCommand {
+
+    private static final int STEPS = 20;
+    private static final int TIMED_INVOKES = 1_000;
+
+    private DemoCommand() {
+    }
+
+    static void run(PrintStream out) {
+        try (Model model = Model.fromBytes(SineModel.build()); Interpreter interpreter = new Interpreter(model)) {
+            Tensor input = interpreter.input(0);
+            Tensor output = interpreter.output(0);
+            out.printf("%8s %10s %12s %10s%n", "x", "sin x", "prediction", "error");
+            for (int i = 0; i <= STEPS; i++) {
+                float x = (float) (2 * Math.PI * i / STEPS);
+                float y = predict(interpreter, input, output, x);
+                float expected = (float) Math.sin(x);
+                out.printf("%8.4f %10.4f %12.4f %+10.4f%n", x, expected, y, y - expected);
+            }
+
+            long start = System.nanoTime();
+            for (int i = 0; i < TIMED_INVOKES; i++) {
+                interpreter.invoke();
+            }
+            double microsPerInvoke = (System.nanoTime() - start) / 1_000.0 / TIMED_INVOKES;
+            out.printf("%narena bytes         %d%n", interpreter.arenaBytes());
+            out.printf("time per inference  %.2f us (mean of %d)%n", microsPerInvoke, TIMED_INVOKES);
+        }
+    }
+
+    /** One inference, quantizing x and dequantizing y when the model is quantized. */
+    static float predict(Interpreter interpreter, Tensor input, Tensor output, float x) {
+        if (input.type() == TensorType.FLOAT32) {
+            input.writeFloats(new float[] {x});
+        } else {
+            input.quantize(new float[] {x});
+        }
+        interpreter.invoke();
+        return output.type() == TensorType.FLOAT32 ? output.readFloats()[0] : output.dequantize()[0];
+    }
+}

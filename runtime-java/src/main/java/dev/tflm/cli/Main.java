@@ -1,0 +1,96 @@
+package dev.tflm.cli;
+
+import dev.tflm.TflmException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code tflm} command line: inspect and run .tflite models with the native runtime. */
+public final class Main {
+
+    /** Everything went well. */
+    public static final int EXIT_OK = 0;
+    /** The model or the runtime failed; one "error: ..." line on stderr. */
+    public static final int EXIT_ERROR = 1;
+    /** The command line is wrong; the message and the usage text on stderr. */
+    public static final int EXIT_USAGE = 2;
+
+    static final String USAGE = """
+            usage: tflm <command> [arguments]
+
+            commands:
+              inspect MODEL [--json]
+                  Lists the model's operators and op counts, its tensors (type, shape,
+                  quantization), inputs and outputs, weight bytes, the ops this runtime
+                  has no kernel for, and the arena bytes the runtime needs for it.
+
+              run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES] [--json]
+                  Runs one inference. FILE holds the raw little-endian bytes of input
+                  INDEX (0 = the model's first input); its size must match the tensor.
+                  Inputs not given are zeros. Writes the raw bytes of every output I to
+                  DIR/output-I.bin (DIR defaults to the current directory) and prints
+                  the arena bytes used and the invoke time. --arena BYTES sets the arena
+                  size instead of sizing it automatically. --json prints one JSON object.
+
+              demo
+                  Runs the sine model this project trains in Java for x from 0 to 2π,
+                  then prints the arena bytes and the time per inference.
+
+              help
+                  Prints this text.
+
+            exit codes: 0 success, 1 model or runtime error, 2 usage error
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return EXIT_USAGE;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "inspect" -> InspectCommand.run(rest, out);
+                case "run" -> RunCommand.run(rest, out);
+                case "demo" -> {
+                    if (!rest.isEmpty()) {
+                        throw new UsageException("demo takes no arguments");
+                    }
+                    DemoCommand.run(out);
+                }
+                case "help", "--help", "-h" -> out.print(USAGE);
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            }
+            out.flush();
+            return EXIT_OK;
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println();
+            err.print(USAGE);
+            return EXIT_USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("error: no such file: " + e.getFile());
+            return EXIT_ERROR;
+        } catch (IOException e) {
+            err.println("error: " + e);
+            return EXIT_ERROR;
+        } catch (TflmException | IllegalArgumentException | IllegalStateException | UnsatisfiedLinkError e) {
+            err.println("error: " + oneLine(e.getMessage()));
+            return EXIT_ERROR;
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown failure" : message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}
