@@ -1,0 +1,95 @@
+/* Hostile models: every shared model truncated (at every length for small
+ * models, at a spread of lengths for big ones), with random bit flips and
+ * with random 32-bit words overwritten (offsets, lengths, indices), all with
+ * a fixed seed. create must fail cleanly or, when the mutation happened to
+ * be harmless, give an interpreter that invokes. Run it under
+ * TFLM_SANITIZE to catch any out-of-bounds read. */
+#include "fake_kernels.h"
+#include "shared_models.h"
+#include "test.h"
+
+enum { ARENA_SIZE = 1 << 20, SMALL_MODEL = 20000, MUTATIONS = 1500 };
+static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
+static tflm_op_resolver ops;
+static int accepted, rejected;
+
+static uint32_t random_state = 2024;
+static uint32_t next_random(void)
+{
+    random_state ^= random_state << 13;
+    random_state ^= random_state >> 17;
+    random_state ^= random_state << 5;
+    return random_state;
+}
+
+/* Creates from a copy of exactly size bytes (so reading past it is an
+ * AddressSanitizer error) and invokes on success. */
+static void try_model(const uint8_t *bytes, size_t size)
+{
+    uint8_t *copy = aligned_alloc(16, size ? size : 1);
+    memcpy(copy, bytes, size);
+    tflm_interpreter *interp;
+    tflm_error error;
+    tflm_status status = tflm_interpreter_create(&interp, copy, size, &ops, arena, ARENA_SIZE, &error);
+    CHECK_EQ_INT(status, error.status);
+    if (status == TFLM_OK) {
+        accepted++;
+        CHECK(error.message[0] == '\0');
+        tflm_status run = tflm_interpreter_invoke(interp);
+        CHECK(run == TFLM_OK);
+    } else {
+        rejected++;
+        CHECK(error.message[0] != '\0');
+        CHECK(strlen(error.message) < TFLM_ERROR_MESSAGE_CAPACITY);
+        CHECK(interp == NULL);
+    }
+    free(copy);
+}
+
+static void mutate_model(const char *name)
+{
+    size_t size;
+    uint8_t *model = load_shared_model(name, &size);
+    uint8_t *work = aligned_alloc(16, size);
+
+    size_t step = size <= SMALL_MODEL ? 1 : size / 3000;
+    for (size_t length = 0; length < size; length += step) {
+        try_model(model, length);
+    }
+    for (int i = 0; i < MUTATIONS; i++) {
+        memcpy(work, model, size);
+        int flips = 1 + (int)(next_random() % 3);
+        for (int f = 0; f < flips; f++) {
+            uint32_t bit = next_random() % (uint32_t)(size * 8);
+            work[bit / 8] ^= (uint8_t)(1u << (bit % 8));
+        }
+        try_model(work, size);
+    }
+    for (int i = 0; i < MUTATIONS; i++) {
+        memcpy(work, model, size);
+        uint32_t at = (next_random() % (uint32_t)(size / 4)) * 4;
+        uint32_t word;
+        switch (next_random() % 4) {
+        case 0: word = next_random(); break;                  /* anywhere */
+        case 1: word = next_random() % (uint32_t)size; break; /* inside the model */
+        case 2: word = 0xffffffffu - next_random() % 16; break; /* -1 .. -16 */
+        default: memcpy(&word, work + at, 4); word += (next_random() % 64) - 32; break;
+        }
+        memcpy(work + at, &word, 4);
+        try_model(work, size);
+    }
+    free(work);
+    free(model);
+}
+
+int main(void)
+{
+    require_shared_models();
+    fake_resolver(&ops);
+    for (size_t m = 0; m < SHARED_MODEL_COUNT; m++) {
+        accepted = rejected = 0;
+        mutate_model(shared_model_names[m]);
+        printf("%-24s %6d rejected, %5d accepted\n", shared_model_names[m], rejected, accepted);
+    }
+    TEST_MAIN_END();
+}
