@@ -138,7 +138,9 @@ public final class Interpreter implements AutoCloseable {
             if (status != TFLM_OK()) {
                 throw new TflmException(Status.of(status), tflm_error.message(error).getString(0));
             }
-            return new Created(arena, out.get(C_POINTER, 0));
+            // Scoped to the arena, every call through the handle checks the arena is open and,
+            // for a confined arena, that the caller is its owner thread.
+            return new Created(arena, out.get(C_POINTER, 0).reinterpret(arena, null));
         } catch (RuntimeException e) {
             arena.close();
             throw e;

@@ -1,0 +1,39 @@
+package dev.tflm.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class BuiltinOperatorTest {
+
+    @Test
+    void codesFollowTheSchema() {
+        assertEquals("ADD", BuiltinOperator.nameOf(0));
+        assertEquals("FULLY_CONNECTED", BuiltinOperator.nameOf(9));
+        assertEquals("CUSTOM", BuiltinOperator.nameOf(32));
+        assertEquals("QUANTIZE", BuiltinOperator.nameOf(114));
+        assertEquals("PLACEHOLDER_FOR_GREATER_OP_CODES", BuiltinOperator.nameOf(127));
+        assertEquals("STABLEHLO_CASE", BuiltinOperator.nameOf(209));
+        assertEquals("UNKNOWN_210", BuiltinOperator.nameOf(210));
+        assertEquals("UNKNOWN_-1", BuiltinOperator.nameOf(-1));
+    }
+
+    /** The C side names the codes it knows in kernel.h: both tables must agree. */
+    @Test
+    void agreesWithTheCodesTheNativeRuntimeNames() throws IOException {
+        Path kernelHeader = Path.of(System.getProperty("tflm.repo", ".."), "native", "include", "tflm", "kernel.h");
+        Matcher builtin = Pattern.compile("TFLM_BUILTIN_(\\w+)\\s*=\\s*(\\d+)").matcher(Files.readString(kernelHeader));
+        int checked = 0;
+        while (builtin.find()) {
+            assertEquals(builtin.group(1), BuiltinOperator.nameOf(Integer.parseInt(builtin.group(2))));
+            checked++;
+        }
+        assertTrue(checked > 10, "too few TFLM_BUILTIN_ codes found in " + kernelHeader);
+    }
+}
