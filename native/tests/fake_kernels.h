@@ -19,22 +19,30 @@ enum { FAKE_SCRATCH_BYTES = 64 };
 
 typedef struct fake_data {
     int32_t scratch;
-    int32_t checksum; /* keeps the accessor reads observable */
+    uint32_t checksum; /* keeps the accessor reads observable */
 } fake_data;
 
-static void fake_read_tensor(tflm_context *ctx, const tflm_tensor *t, int32_t *checksum)
+/* Float bits, so no float-to-int conversion can overflow. */
+static uint32_t fake_bits(float value)
+{
+    uint32_t bits;
+    memcpy(&bits, &value, sizeof bits);
+    return bits;
+}
+
+static void fake_read_tensor(tflm_context *ctx, const tflm_tensor *t, uint32_t *checksum)
 {
     if (t == NULL) {
         return;
     }
     tflm_quantization q;
     tflm_tensor_quantization(ctx, t, &q);
-    *checksum += tflm_element_count(t) + (int32_t)q.scale_count + (int32_t)q.zero_point_count;
+    *checksum += (uint32_t)tflm_element_count(t) + q.scale_count + q.zero_point_count;
     if (q.scale_count > 0) {
-        *checksum += (int32_t)q.scales[q.scale_count - 1];
+        *checksum += fake_bits(q.scales[q.scale_count - 1]);
     }
     if (q.zero_point_count > 0) {
-        *checksum += (int32_t)q.zero_points[q.zero_point_count - 1];
+        *checksum += (uint32_t)q.zero_points[q.zero_point_count - 1];
     }
 }
 
@@ -53,13 +61,13 @@ static tflm_status fake_prepare(tflm_context *ctx, tflm_node *node)
     }
     for (int field = 0; field < 12; field++) {
         uint8_t type = node->options_type;
-        data->checksum += tflm_option_int32(ctx, node, type, field, 0);
-        data->checksum += tflm_option_int8(ctx, node, type, field, 0);
+        data->checksum += (uint32_t)tflm_option_int32(ctx, node, type, field, 0);
+        data->checksum += (uint32_t)tflm_option_int8(ctx, node, type, field, 0);
         data->checksum += tflm_option_bool(ctx, node, type, field, false);
-        data->checksum += (int32_t)tflm_option_float(ctx, node, type, field, 0.0f);
+        data->checksum += fake_bits(tflm_option_float(ctx, node, type, field, 0.0f));
         const tflm_int_array *v = tflm_option_int_vector(ctx, node, type, field);
         for (int32_t i = 0; v != NULL && i < v->size; i++) {
-            data->checksum += v->data[i];
+            data->checksum += (uint32_t)v->data[i];
         }
     }
     return tflm_request_scratch(ctx, FAKE_SCRATCH_BYTES, &data->scratch);

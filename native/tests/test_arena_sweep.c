@@ -11,7 +11,7 @@
 static size_t requirement(const uint8_t *model, size_t size, const tflm_op_resolver *ops)
 {
     size_t big = 8u << 20;
-    uint8_t *arena = aligned_alloc(16, big);
+    uint8_t *arena = alloc_exact(big);
     tflm_interpreter *interp;
     tflm_error error;
     size_t used = 0;
@@ -33,7 +33,7 @@ static void sweep(const char *name, const tflm_op_resolver *ops)
     size_t used = requirement(model, size, ops);
     int exact_messages = 0;
     for (size_t arena_size = 0; used > 0 && arena_size <= used; arena_size++) {
-        uint8_t *arena = aligned_alloc(16, arena_size ? arena_size : 1);
+        uint8_t *arena = alloc_exact(arena_size);
         tflm_interpreter *interp;
         tflm_error error;
         tflm_status status = tflm_interpreter_create(&interp, model, size, ops, arena, arena_size, &error);

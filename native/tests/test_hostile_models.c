@@ -26,7 +26,7 @@ static uint32_t next_random(void)
  * AddressSanitizer error) and invokes on success. */
 static void try_model(const uint8_t *bytes, size_t size)
 {
-    uint8_t *copy = aligned_alloc(16, size ? size : 1);
+    uint8_t *copy = alloc_exact(size);
     memcpy(copy, bytes, size);
     tflm_interpreter *interp;
     tflm_error error;
@@ -50,7 +50,7 @@ static void mutate_model(const char *name)
 {
     size_t size;
     uint8_t *model = load_shared_model(name, &size);
-    uint8_t *work = aligned_alloc(16, size);
+    uint8_t *work = alloc_exact(size);
 
     size_t step = size <= SMALL_MODEL ? 1 : size / 3000;
     for (size_t length = 0; length < size; length += step) {

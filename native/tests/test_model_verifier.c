@@ -42,7 +42,7 @@ static void test_corruptions(void)
 {
     size_t size;
     uint8_t *original = load_shared_model("hello_world_int8", &size);
-    uint8_t *model = aligned_alloc(16, (size + 15) & ~(size_t)15);
+    uint8_t *model = alloc_exact(size);
     uint32_t sg = model_subgraph(original, 0);
     uint32_t tensors = fb_field_vector(original, sg, SUBGRAPH_TENSORS);
     uint32_t operators = fb_field_vector(original, sg, SUBGRAPH_OPERATORS);
@@ -87,7 +87,7 @@ static void test_corruptions(void)
 
     memcpy(model, original, size);
     put_u32(model, fb_field(model, sg, SUBGRAPH_TENSORS), 0x7fffff00);
-    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "reading subgraph 0");
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "reading subgraph 0 tensors vector");
 
     memcpy(model, original, size);
     put_u32(model, tensors, 100000); /* the tensors vector's length */
@@ -98,7 +98,7 @@ static void test_corruptions(void)
     expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "operator 0: options type 200 out of range");
 
     /* Misaligned constant data: the same model one byte further in memory. */
-    uint8_t *shifted = aligned_alloc(16, size + 16);
+    uint8_t *shifted = alloc_exact(size + 16);
     memcpy(shifted + 1, original, size);
     expect(shifted + 1, size, TFLM_ERROR_MALFORMED_MODEL, "misaligned");
     free(shifted);

@@ -332,9 +332,12 @@ static bool verify_subgraph(model_verifier *mv, uint32_t subgraphs, uint32_t s)
     uint32_t sg, tensors, operators, operator_count, vector, count;
     mv->subgraph = s;
     if (!fbv_table_element(&mv->fb, subgraphs, s, &sg, where) ||
-        !fbv_vector(&mv->fb, sg, SUBGRAPH_NAME, 1, &vector, &count, where) ||
-        !fbv_vector(&mv->fb, sg, SUBGRAPH_TENSORS, 4, &tensors, &mv->tensor_count, where) ||
-        !fbv_vector(&mv->fb, sg, SUBGRAPH_OPERATORS, 4, &operators, &operator_count, where)) {
+        !fbv_vector(&mv->fb, sg, SUBGRAPH_NAME, 1, &vector, &count,
+                    (fb_where){"subgraph %u name", s, 0}) ||
+        !fbv_vector(&mv->fb, sg, SUBGRAPH_TENSORS, 4, &tensors, &mv->tensor_count,
+                    (fb_where){"subgraph %u tensors vector", s, 0}) ||
+        !fbv_vector(&mv->fb, sg, SUBGRAPH_OPERATORS, 4, &operators, &operator_count,
+                    (fb_where){"subgraph %u operators vector", s, 0})) {
         return broken(mv);
     }
     for (uint32_t t = 0; t < mv->tensor_count; t++) {
