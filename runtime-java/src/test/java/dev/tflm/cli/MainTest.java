@@ -1,0 +1,178 @@
+package dev.tflm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tflm.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI run in-process, its stdout and stderr captured. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String helloWorld() {
+        return SharedData.model("hello_world_int8.tflite").toString();
+    }
+
+    @Test
+    void usageErrorsExitWith2AndPrintTheUsage() {
+        for (String[] args : List.of(new String[0], new String[] {"frobnicate"}, new String[] {"inspect"},
+                new String[] {"inspect", "a.tflite", "--bogus"}, new String[] {"run", "m.tflite", "--input", "0"},
+                new String[] {"run", "m.tflite", "--input", "x=f.bin"}, new String[] {"run", "m.tflite", "--arena", "-5"},
+                new String[] {"run", "m.tflite", "--output-dir"}, new String[] {"demo", "extra"})) {
+            Result result = run(args);
+            assertEquals(Main.EXIT_USAGE, result.exitCode(), String.join(" ", args));
+            assertTrue(result.err().contains("usage: tflm"), result.err());
+            assertEquals("", result.out());
+        }
+    }
+
+    @Test
+    void helpPrintsTheUsageToStdout() {
+        Result result = run("help");
+        assertEquals(Main.EXIT_OK, result.exitCode());
+        assertTrue(result.out().contains("run MODEL [--input INDEX=FILE]..."), result.out());
+    }
+
+    @Test
+    void aMissingModelIsARuntimeErrorOnOneLine() {
+        Result result = run("inspect", dir.resolve("missing.tflite").toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().startsWith("error: no such file"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsARuntimeError() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.tflite"), "definitely not a flatbuffer");
+        Result result = run("inspect", junk.toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().startsWith("error: not a TensorFlow Lite model"), result.err());
+    }
+
+    @Test
+    void inspectPrintsOpsTensorsAndArena() {
+        Result result = run("inspect", helloWorld());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("FULLY_CONNECTED              3"), result.out());
+        assertTrue(result.out().contains("serving_default_dense_input:0"), result.out());
+        assertTrue(result.out().contains("scale 0.0244801 zp -128"), result.out());
+        assertTrue(result.out().contains("weight bytes  420"), result.out());
+        assertTrue(result.out().contains("unsupported   none"), result.out());
+        assertTrue(result.out().matches("(?s).*arena bytes   \\d+\\n.*"), result.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void inspectJsonIsOneParsableObject() {
+        Result result = run("inspect", helloWorld(), "--json");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertEquals(1, result.out().lines().count());
+        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        assertEquals(Map.of("FULLY_CONNECTED", 3.0), json.get("op_counts"));
+        assertEquals(List.of(0.0), json.get("inputs"));
+        assertEquals(List.of(9.0), json.get("outputs"));
+        assertEquals(420.0, json.get("weight_bytes"));
+        assertEquals(List.of(), json.get("unsupported_ops"));
+        assertTrue((Double) json.get("arena_bytes") > 0);
+        List<Map<String, Object>> tensors = (List<Map<String, Object>>) json.get("tensors");
+        assertEquals(10, tensors.size());
+        Map<String, Object> quantization = (Map<String, Object>) tensors.getFirst().get("quantization");
+        assertEquals(List.of(-128.0), quantization.get("zero_points"));
+        assertEquals(List.of(1.0, 1.0), tensors.getFirst().get("shape"));
+        assertEquals(3, ((List<?>) json.get("operators")).size());
+    }
+
+    @Test
+    void inspectNamesUnsupportedOps() {
+        Result result = run("inspect", SharedData.model("audio_preprocessor_int8.tflite").toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("SignalWindow"), result.out());
+        assertTrue(result.out().contains("arena bytes   unknown (unsupported ops)"), result.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runWritesEveryOutputAndReportsAsJson() throws IOException {
+        Path input = Files.write(dir.resolve("x.bin"), new byte[] {(byte) (-128 + 64)});
+        Path outputs = dir.resolve("out");
+        Result result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", outputs.toString(), "--json");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        assertEquals(helloWorld(), json.get("model"));
+        assertTrue((Double) json.get("arena_bytes") > 0);
+        assertTrue((Double) json.get("invoke_us") >= 0);
+        List<Map<String, Object>> outs = (List<Map<String, Object>>) json.get("outputs");
+        assertEquals(1, outs.size());
+        assertEquals("INT8", outs.getFirst().get("type"));
+        assertEquals(List.of(1.0, 1.0), outs.getFirst().get("shape"));
+        Path file = Path.of((String) outs.getFirst().get("file"));
+        assertEquals(outputs.resolve("output-0.bin"), file);
+        assertEquals(1, Files.size(file));
+    }
+
+    @Test
+    void runPrintsArenaAndInvokeTime() {
+        Result result = run("run", helloWorld(), "--output-dir=" + dir);
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().matches("(?s).*arena bytes  \\d+\\n.*invoke       \\d+ us\\n.*"), result.out());
+        assertTrue(Files.exists(dir.resolve("output-0.bin")));
+    }
+
+    @Test
+    void runRejectsAnInputOfTheWrongSize() throws IOException {
+        Path input = Files.write(dir.resolve("x.bin"), new byte[3]);
+        Result result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertEquals("error: input 0 (INT8 [1, 1]) takes 1 bytes, but " + input + " holds 3",
+                result.err().strip());
+    }
+
+    @Test
+    void runRejectsAnInputTheModelDoesNotHave() throws IOException {
+        Path input = Files.write(dir.resolve("x.bin"), new byte[1]);
+        Result result = run("run", helloWorld(), "--input", "1=" + input, "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().startsWith("error: input 1 does not exist"), result.err());
+    }
+
+    @Test
+    void runWithATooSmallArenaReportsTheNativeMessage() {
+        Result result = run("run", helloWorld(), "--arena", "64", "--output-dir", dir.toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().startsWith("error: ") && result.err().contains("arena"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    @Test
+    void demoPrintsOnePeriodAndTheCosts() {
+        Result result = run("demo");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        List<String> rows = result.out().lines().filter(l -> l.matches("\\s*\\d+\\.\\d{4}\\s+.*")).toList();
+        assertEquals(21, rows.size(), result.out());
+        assertTrue(result.out().contains("arena bytes"), result.out());
+        assertTrue(result.out().contains("time per inference"), result.out());
+    }
+}
