@@ -202,3 +202,11 @@ tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format,
     snprintf(ctx->message, sizeof ctx->message, "%s", format);
     return status;
 }
+
+/* The harness runs the reference kernels (their node glue is what it tests);
+ * the SIMD variants are tested against them in test_x86_kernels.c. */
+tflm_isa tflm_kernel_isa(const tflm_context *ctx)
+{
+    (void)ctx;
+    return TFLM_ISA_SCALAR;
+}

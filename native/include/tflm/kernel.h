@@ -150,6 +150,13 @@ tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index
 /* The scratch buffer reserved under index (invoke only). */
 void *tflm_scratch(tflm_context *ctx, int32_t index);
 
+/* ---- Kernel choice (prepare only) -------------------------------------------- */
+
+/* The instruction set level this interpreter allows kernels (tflm.h): SCALAR
+ * means the reference kernels. Kernels with SIMD variants pick one from a
+ * table in prepare and keep it in their op data. */
+tflm_isa tflm_kernel_isa(const tflm_context *ctx);
+
 /* ---- Errors ----------------------------------------------------------------- */
 
 /* Records a message for the current node and returns status. The format

@@ -145,6 +145,52 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out,
                                     void *arena, size_t arena_size,
                                     tflm_error *error);
 
+/* ---- Kernel choice -------------------------------------------------------- */
+
+/* Which kernels an interpreter runs. Values are stable (Java mirrors them). */
+typedef enum tflm_kernel_set {
+    TFLM_KERNELS_OPTIMIZED = 0, /* SIMD kernels where the CPU has them (default) */
+    TFLM_KERNELS_REFERENCE = 1  /* the portable reference kernels only           */
+} tflm_kernel_set;
+
+/* Instruction set levels of the x86-64 SIMD kernels, each including the ones
+ * before it. An interpreter runs at the lowest of the level its options allow
+ * and the best one the CPU and OS support (CPUID and XGETBV, read at create).
+ * On other architectures the level is always SCALAR. */
+typedef enum tflm_isa {
+    TFLM_ISA_BEST = 0,        /* options only: whatever the CPU supports     */
+    TFLM_ISA_SCALAR = 1,      /* portable C: the reference kernels           */
+    TFLM_ISA_AVX2 = 2,        /* AVX2 and FMA                                */
+    TFLM_ISA_AVX512 = 3,      /* AVX-512 F, BW, VL                           */
+    TFLM_ISA_AVX512_VNNI = 4  /* AVX-512 F, BW, VL and VNNI                  */
+} tflm_isa;
+
+/* Options of tflm_interpreter_create_with_options; all zero = the defaults
+ * of tflm_interpreter_create (optimized kernels, best ISA). */
+typedef struct tflm_interpreter_options {
+    int32_t kernels; /* tflm_kernel_set */
+    int32_t max_isa; /* tflm_isa: the highest level kernels may use */
+} tflm_interpreter_options;
+
+/* tflm_interpreter_create with options (NULL = defaults). Failures as
+ * tflm_interpreter_create, plus INVALID_ARGUMENT for unknown option values. */
+tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out,
+                                                 const void *model, size_t model_size,
+                                                 const tflm_op_resolver *resolver,
+                                                 void *arena, size_t arena_size,
+                                                 const tflm_interpreter_options *options,
+                                                 tflm_error *error);
+
+/* The instruction set level this interpreter's kernels run at: SCALAR for
+ * reference kernels, never BEST. */
+tflm_isa tflm_interpreter_isa(const tflm_interpreter *interp);
+
+/* The best level this CPU and OS support, as an interpreter would use. */
+tflm_isa tflm_cpu_isa(void);
+
+/* A static name for a level: "scalar", "avx2", "avx512", "avx512-vnni", "best". */
+const char *tflm_isa_name(tflm_isa isa);
+
 /* Exact arena bytes this interpreter uses, alignment padding included:
  * an arena of this size, aligned to TFLM_ARENA_ALIGNMENT, is enough. */
 size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);

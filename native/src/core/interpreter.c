@@ -385,6 +385,17 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out, const void *model, s
                                     const tflm_op_resolver *resolver, void *arena,
                                     size_t arena_size, tflm_error *error)
 {
+    return tflm_interpreter_create_with_options(out, model, model_size, resolver, arena,
+                                                arena_size, NULL, error);
+}
+
+tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const void *model,
+                                                 size_t model_size,
+                                                 const tflm_op_resolver *resolver, void *arena,
+                                                 size_t arena_size,
+                                                 const tflm_interpreter_options *options,
+                                                 tflm_error *error)
+{
     tflm_error ignored;
     error = error ? error : &ignored;
     error->status = TFLM_OK;
@@ -392,6 +403,20 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out, const void *model, s
     if (out == NULL || model == NULL || resolver == NULL || arena == NULL) {
         return report(error, TFLM_ERROR_INVALID_ARGUMENT,
                       "tflm_interpreter_create: out, model, resolver and arena must not be NULL");
+    }
+    const tflm_interpreter_options defaults = {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_BEST};
+    options = options ? options : &defaults;
+    if ((options->kernels != TFLM_KERNELS_OPTIMIZED && options->kernels != TFLM_KERNELS_REFERENCE) ||
+        options->max_isa < TFLM_ISA_BEST || options->max_isa > TFLM_ISA_AVX512_VNNI) {
+        return report(error, TFLM_ERROR_INVALID_ARGUMENT,
+                      "tflm_interpreter_create: unknown kernels or max_isa option");
+    }
+    /* CPUID is read on every create (no cached global): a pure function of the CPU. */
+    tflm_isa isa = tflm_cpu_isa();
+    if (options->kernels == TFLM_KERNELS_REFERENCE) {
+        isa = TFLM_ISA_SCALAR;
+    } else if (options->max_isa != TFLM_ISA_BEST && (tflm_isa)options->max_isa < isa) {
+        isa = (tflm_isa)options->max_isa;
     }
     *out = NULL;
     tflm_status status = tflm_verify_model(model, model_size, error->message);
@@ -418,6 +443,7 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out, const void *model, s
     tflm_context *ctx = &interp->context;
     ctx->arena = space;
     ctx->model = model;
+    ctx->isa = isa;
     ctx->model_size = model_size;
     ctx->tensor_tables = g.tensor_tables;
     ctx->tensor_count = g.tensor_count;

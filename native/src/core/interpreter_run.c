@@ -44,6 +44,11 @@ void tflm_reset_variables(tflm_context *ctx)
     }
 }
 
+tflm_isa tflm_interpreter_isa(const tflm_interpreter *interp)
+{
+    return interp ? interp->context.isa : TFLM_ISA_SCALAR;
+}
+
 size_t tflm_interpreter_arena_used(const tflm_interpreter *interp)
 {
     return interp ? interp->context.arena_used : 0;

@@ -32,6 +32,7 @@ struct tflm_context {
     uint32_t scratch_count;
     int32_t current_node;         /* -1 outside prepare/invoke */
     bool preparing;
+    tflm_isa isa;                 /* kernels' instruction set level (never BEST) */
     tflm_arena arena;
     size_t arena_used;
     char message[TFLM_ERROR_MESSAGE_CAPACITY];

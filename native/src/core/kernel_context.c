@@ -210,3 +210,8 @@ tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format,
     va_end(args);
     return status;
 }
+
+tflm_isa tflm_kernel_isa(const tflm_context *ctx)
+{
+    return ctx->isa;
+}

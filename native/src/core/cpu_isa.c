@@ -1,0 +1,69 @@
+/*
+ * cpu_isa.c - the instruction set level the x86-64 SIMD kernels may use:
+ * what CPUID reports, restricted to the register state the OS saves
+ * (XGETBV). Computed on demand and kept by each interpreter, never cached
+ * in a global: the function is pure, so concurrent creates cannot race.
+ */
+#include "tflm/tflm.h"
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+
+static uint64_t xgetbv0(void)
+{
+    uint32_t eax, edx;
+    __asm__ volatile("xgetbv" : "=a"(eax), "=d"(edx) : "c"(0));
+    return ((uint64_t)edx << 32) | eax;
+}
+
+tflm_isa tflm_cpu_isa(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) {
+        return TFLM_ISA_SCALAR;
+    }
+    const int osxsave = (c >> 27) & 1, avx = (c >> 28) & 1, fma = (c >> 12) & 1;
+    if (!osxsave || !avx || !fma) {
+        return TFLM_ISA_SCALAR;
+    }
+    const uint64_t xcr0 = xgetbv0();
+    if ((xcr0 & 0x6) != 0x6) { /* XMM and YMM state */
+        return TFLM_ISA_SCALAR;
+    }
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) {
+        return TFLM_ISA_SCALAR;
+    }
+    const int avx2 = (b >> 5) & 1;
+    const int avx512f = (b >> 16) & 1, avx512bw = (b >> 30) & 1, avx512vl = (b >> 31) & 1;
+    const int vnni = (c >> 11) & 1;
+    if (!avx2) {
+        return TFLM_ISA_SCALAR;
+    }
+    if (!avx512f || !avx512bw || !avx512vl || (xcr0 & 0xe6) != 0xe6) { /* opmask, ZMM state */
+        return TFLM_ISA_AVX2;
+    }
+    return vnni ? TFLM_ISA_AVX512_VNNI : TFLM_ISA_AVX512;
+}
+#else
+tflm_isa tflm_cpu_isa(void)
+{
+    return TFLM_ISA_SCALAR;
+}
+#endif
+
+const char *tflm_isa_name(tflm_isa isa)
+{
+    switch (isa) {
+    case TFLM_ISA_BEST:
+        return "best";
+    case TFLM_ISA_SCALAR:
+        return "scalar";
+    case TFLM_ISA_AVX2:
+        return "avx2";
+    case TFLM_ISA_AVX512:
+        return "avx512";
+    case TFLM_ISA_AVX512_VNNI:
+        return "avx512-vnni";
+    }
+    return "unknown";
+}

@@ -1,0 +1,172 @@
+/*
+ * conv_s8_x86.c - CONV_2D int8 on x86-64: the variant table, filter
+ * packing and the prepare-time glue (plain C; the variants are in
+ * s8_conv_im2col_*.c, compiled for their ISA).
+ *
+ * Exactness: the reference sums w * (x + input_offset) over the taps inside
+ * the input, wrapping in int32. The variants sum over every tap of an
+ * im2col row whose outside taps hold the input zero point (x + input_offset
+ * = 0 there, so they add nothing), in another order; int32 addition wraps
+ * modulo 2^32, so any order gives the same int32. The VNNI variant
+ * multiplies u = x + 128 (vpdpbusd takes unsigned x signed bytes):
+ * sum w * u = sum w * (x + input_offset) + (128 - input_offset) * sum w,
+ * and the last term is subtracted through the bias at prepare time.
+ */
+#include <string.h>
+
+#include "x86_kernels.h"
+
+typedef struct conv_s8_variant {
+    tflm_conv_s8_x86_fn run;
+    int32_t k_step;       /* the packed k dimension is a multiple of it     */
+    int32_t block;        /* output channels per packed block               */
+    int32_t rows;         /* output pixels per tile                         */
+    int32_t element_size; /* 1: uint8 (x + 128); 2: int16 (x + input_offset) */
+} conv_s8_variant;
+
+static const conv_s8_variant *variant_for(tflm_isa isa)
+{
+    static const conv_s8_variant table[] = {
+        [TFLM_ISA_BEST] = {NULL, 0, 0, 0, 0},
+        [TFLM_ISA_SCALAR] = {NULL, 0, 0, 0, 0},
+        [TFLM_ISA_AVX2] = {tflm_s8_conv_im2col_4x16__avx2, 2, 8, 4, 2},
+        [TFLM_ISA_AVX512] = {tflm_s8_conv_im2col_4x16__avx2, 2, 8, 4, 2},
+        [TFLM_ISA_AVX512_VNNI] = {tflm_s8_conv_im2col_8x32__avx512vnni, 4, 16, 8, 1},
+    };
+    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0] || table[isa].run == NULL) {
+        return NULL;
+    }
+    return &table[isa];
+}
+
+static int32_t round_up(int32_t x, int32_t step)
+{
+    return (x + step - 1) / step * step;
+}
+
+static size_t align16(size_t x)
+{
+    return (x + 15) & ~(size_t)15;
+}
+
+size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
+                                        const tflm_dims *filter_dims,
+                                        const tflm_dims *output_dims)
+{
+    const conv_s8_variant *v = variant_for(isa);
+    if (v == NULL || filter_dims->c != input_dims->c) { /* grouped: reference */
+        return 0;
+    }
+    const size_t k = (size_t)filter_dims->h * filter_dims->w * filter_dims->c;
+    const size_t kp = (size_t)round_up((int32_t)k, v->k_step);
+    const size_t np = (size_t)round_up(output_dims->c, v->block);
+    return align16(kp * np * (size_t)v->element_size) + 4 * align16(np * sizeof(int32_t));
+}
+
+size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
+{
+    const conv_s8_variant *v = variant_for(isa);
+    if (v == NULL) {
+        return 0;
+    }
+    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
+    return (size_t)v->rows * (size_t)round_up(k, v->k_step) * (size_t)v->element_size;
+}
+
+void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
+                           const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
+                           const tflm_dims *filter_dims, const int8_t *filter,
+                           const int32_t *bias, const tflm_dims *output_dims, void *persistent)
+{
+    const conv_s8_variant *v = variant_for(isa);
+    memset(plan, 0, sizeof *plan);
+    if (v == NULL || persistent == NULL) {
+        return;
+    }
+    const int32_t out_c = output_dims->c;
+    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
+    const int32_t kp = round_up(k, v->k_step);
+    const int32_t np = round_up(out_c, v->block);
+    uint8_t *at = persistent;
+    void *packed = at;
+    at += align16((size_t)kp * np * v->element_size);
+    int32_t *bias_eff = (int32_t *)at;
+    at += align16((size_t)np * sizeof(int32_t));
+    int32_t *multiplier = (int32_t *)at;
+    at += align16((size_t)np * sizeof(int32_t));
+    int32_t *left = (int32_t *)at;
+    at += align16((size_t)np * sizeof(int32_t));
+    int32_t *right = (int32_t *)at;
+
+    const int32_t block = v->block, k_step = v->k_step;
+    for (int32_t o = 0; o < np; ++o) {
+        const int8_t *w = filter + (size_t)o * k;
+        uint32_t sum = 0;
+        for (int32_t i = 0; i < kp; ++i) {
+            const int32_t value = (o < out_c && i < k) ? w[i] : 0;
+            sum += (uint32_t)value;
+            /* [o / block][i / k_step][o % block][i % k_step] */
+            const size_t index = (((size_t)(o / block) * (kp / k_step) + (size_t)(i / k_step)) *
+                                      (size_t)block + (size_t)(o % block)) * (size_t)k_step +
+                                 (size_t)(i % k_step);
+            if (v->element_size == 1) {
+                ((int8_t *)packed)[index] = (int8_t)value;
+            } else {
+                ((int16_t *)packed)[index] = (int16_t)value;
+            }
+        }
+        uint32_t b = (o < out_c && bias != NULL) ? (uint32_t)bias[o] : 0;
+        if (v->element_size == 1) {
+            b += (uint32_t)(params->input_offset - 128) * sum;
+        }
+        bias_eff[o] = (int32_t)b;
+        const int32_t shift = o < out_c ? quant->shift[o] : 0;
+        multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
+        left[o] = shift > 0 ? shift : 0;
+        right[o] = shift > 0 ? 0 : -shift;
+    }
+    plan->run = v->run;
+    plan->params = *params;
+    plan->input_dims = *input_dims;
+    plan->filter_dims = *filter_dims;
+    plan->output_dims = *output_dims;
+    plan->k = k;
+    plan->k_padded = kp;
+    plan->n_padded = np;
+    plan->rows = v->rows;
+    plan->element_size = v->element_size;
+    plan->filter = packed;
+    plan->bias = bias_eff;
+    plan->multiplier = multiplier;
+    plan->left_shift = left;
+    plan->right_shift = right;
+}
+
+tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
+                                   const tflm_per_channel_quant *quant,
+                                   const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                   const tflm_tensor *filter, const tflm_tensor *bias,
+                                   const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
+                                   int32_t *scratch_index)
+{
+    *plan = NULL;
+    const tflm_isa isa = tflm_kernel_isa(ctx);
+    const size_t bytes = tflm_conv_s8_x86_persistent_size(isa, input_dims, filter_dims, output_dims);
+    if (bytes == 0 || !filter->is_constant || (bias != NULL && !bias->is_constant)) {
+        return TFLM_OK;
+    }
+    tflm_conv_s8_x86 *p = tflm_alloc_persistent(ctx, sizeof *p);
+    void *memory = tflm_alloc_persistent(ctx, bytes);
+    if (p == NULL || memory == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    tflm_status status =
+        tflm_request_scratch(ctx, tflm_conv_s8_x86_get_buffer_size(isa, filter_dims), scratch_index);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    tflm_conv_s8_x86_init(p, isa, params, quant, input_dims, filter_dims, filter->data,
+                          bias != NULL ? bias->data : NULL, output_dims, memory);
+    *plan = p;
+    return TFLM_OK;
+}

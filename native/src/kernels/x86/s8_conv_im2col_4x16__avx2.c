@@ -1,0 +1,148 @@
+/*
+ * s8_conv_im2col_4x16__avx2.c - CONV_2D int8 with AVX2: im2col of 4 output
+ * pixels into int16 rows (x + input_offset, 0 for outside taps), then a
+ * GEMM tile of 4 pixels x 16 channels with vpmaddwd (two k per lane; each
+ * product |w * (x + offset)| <= 128 x 255, so pairs never saturate), exact
+ * requantization, byte stores. Plan and exactness: conv_s8_x86.c.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "requant.h"
+#include "x86_kernels.h"
+
+#define ROWS 4
+
+static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b, int32_t oy,
+                       int32_t ox, int16_t *row)
+{
+    const tflm_conv_params *c = &p->params;
+    const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
+    const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
+    const __m256i offset = _mm256_set1_epi16((int16_t)c->input_offset);
+    const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
+    const int32_t y0 = oy * c->stride_h - c->pad_h, x0 = ox * c->stride_w - c->pad_w;
+    int16_t *dst = row;
+    for (int32_t ky = 0; ky < k_h; ++ky) {
+        const int32_t y = y0 + ky * c->dilation_h;
+        for (int32_t kx = 0; kx < k_w; ++kx) {
+            const int32_t x = x0 + kx * c->dilation_w;
+            if (y < 0 || y >= in_h || x < 0 || x >= in_w) {
+                memset(dst, 0, (size_t)in_c * sizeof(int16_t));
+            } else {
+                const int8_t *src = in_batch + ((size_t)y * in_w + x) * in_c;
+                int32_t i = 0;
+                for (; i + 16 <= in_c; i += 16) {
+                    const __m256i v = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(src + i)));
+                    _mm256_storeu_si256((__m256i *)(dst + i), _mm256_add_epi16(v, offset));
+                }
+                for (; i < in_c; ++i) {
+                    dst[i] = (int16_t)(src[i] + c->input_offset);
+                }
+            }
+            dst += in_c;
+        }
+    }
+    for (int32_t i = p->k; i < p->k_padded; ++i) {
+        row[i] = 0;
+    }
+}
+
+static inline void store8(int8_t *out, __m256i y, int32_t count)
+{
+    const __m128i w = _mm_packs_epi32(_mm256_castsi256_si128(y), _mm256_extracti128_si256(y, 1));
+    const __m128i bytes = _mm_packs_epi16(w, w);
+    if (count >= 8) {
+        _mm_storel_epi64((__m128i *)out, bytes);
+    } else {
+        int8_t tmp[16];
+        _mm_storeu_si128((__m128i *)tmp, bytes);
+        memcpy(out, tmp, (size_t)count);
+    }
+}
+
+static inline __attribute__((always_inline)) void
+tile(const tflm_conv_s8_x86 *p, const int16_t *a, int32_t rows, int32_t ob, int nv, int8_t *out,
+     int32_t out_c)
+{
+    const int32_t kpairs = p->k_padded / 2;
+    const size_t lda = (size_t)p->k_padded;
+    const int16_t *w0 = (const int16_t *)p->filter + (size_t)ob * 8 * p->k_padded;
+    const int16_t *w1 = w0 + (size_t)8 * p->k_padded;
+    const int32_t o0 = ob * 8;
+    __m256i acc[ROWS][2];
+    const __m256i bias0 = _mm256_loadu_si256((const __m256i *)(p->bias + o0));
+    const __m256i bias1 = nv == 2 ? _mm256_loadu_si256((const __m256i *)(p->bias + o0 + 8)) : bias0;
+#pragma GCC unroll 4
+    for (int r = 0; r < ROWS; ++r) {
+        acc[r][0] = bias0;
+        acc[r][1] = bias1;
+    }
+    for (int32_t g = 0; g < kpairs; ++g) {
+        const __m256i b0 = _mm256_loadu_si256((const __m256i *)(w0 + (size_t)g * 16));
+        const __m256i b1 = nv == 2 ? _mm256_loadu_si256((const __m256i *)(w1 + (size_t)g * 16)) : b0;
+#pragma GCC unroll 4
+        for (int r = 0; r < ROWS; ++r) {
+            int32_t pair;
+            memcpy(&pair, a + r * lda + (size_t)g * 2, 4);
+            const __m256i x = _mm256_set1_epi32(pair);
+            acc[r][0] = _mm256_add_epi32(acc[r][0], _mm256_madd_epi16(x, b0));
+            if (nv == 2) {
+                acc[r][1] = _mm256_add_epi32(acc[r][1], _mm256_madd_epi16(x, b1));
+            }
+        }
+    }
+    const __m256i out_offset = _mm256_set1_epi32(p->params.output_offset);
+    const __m256i act_min = _mm256_set1_epi32(p->params.activation.min);
+    const __m256i act_max = _mm256_set1_epi32(p->params.activation.max);
+    for (int v = 0; v < nv; ++v) {
+        const int32_t o = o0 + 8 * v;
+        const __m256i mult = _mm256_loadu_si256((const __m256i *)(p->multiplier + o));
+        const __m256i ls = _mm256_loadu_si256((const __m256i *)(p->left_shift + o));
+        const __m256i rs = _mm256_loadu_si256((const __m256i *)(p->right_shift + o));
+        for (int32_t r = 0; r < rows; ++r) {
+            __m256i y = tflm_requant_avx2(acc[r][v], mult, ls, rs);
+            y = _mm256_add_epi32(y, out_offset);
+            y = _mm256_min_epi32(_mm256_max_epi32(y, act_min), act_max);
+            store8(out + (size_t)r * out_c + o, y, out_c - o);
+        }
+    }
+}
+
+void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *p, const int8_t *input,
+                                    int8_t *output, void *scratch)
+{
+    assert(p->element_size == 2 && p->rows == ROWS && p->k_padded % 2 == 0 &&
+           p->n_padded % 8 == 0 && p->input_dims.c == p->filter_dims.c &&
+           ((uintptr_t)scratch & 15) == 0);
+    const int32_t out_h = p->output_dims.h, out_w = p->output_dims.w, out_c = p->output_dims.c;
+    const int32_t pixels = p->output_dims.n * out_h * out_w;
+    const int32_t blocks = p->n_padded / 8;
+    int16_t *a = scratch;
+    int32_t b = 0, oy = 0, ox = 0;
+    for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
+        const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
+        for (int32_t r = 0; r < ROWS; ++r) {
+            if (r < rows) {
+                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+                if (++ox == out_w) {
+                    ox = 0;
+                    if (++oy == out_h) {
+                        oy = 0;
+                        ++b;
+                    }
+                }
+            } else {
+                memset(a + (size_t)r * p->k_padded, 0, (size_t)p->k_padded * sizeof(int16_t));
+            }
+        }
+        int8_t *out = output + (size_t)p0 * out_c;
+        int32_t ob = 0;
+        for (; ob + 2 <= blocks; ob += 2) {
+            tile(p, a, rows, ob, 2, out, out_c);
+        }
+        if (ob < blocks) {
+            tile(p, a, rows, ob, 1, out, out_c);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/*
+ * s8_conv_im2col_8x32__avx512vnni.c - CONV_2D int8 with AVX-512 VNNI:
+ * im2col of 8 output pixels into uint8 rows (x + 128; outside taps hold the
+ * input zero point + 128), then a GEMM tile of 8 pixels x 32 channels with
+ * vpdpbusd (4 k per lane), exact requantization, masked byte stores.
+ * Plan and exactness argument: conv_s8_x86.c.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "requant.h"
+#include "x86_kernels.h"
+
+#define ROWS 8
+
+/* One im2col row: k bytes of (x + 128), zero up to k_padded. */
+static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b, int32_t oy,
+                       int32_t ox, uint8_t *row)
+{
+    const tflm_conv_params *c = &p->params;
+    const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
+    const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
+    const uint8_t pad = (uint8_t)(128 - c->input_offset);
+    const __m512i flip = _mm512_set1_epi8((char)0x80);
+    const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
+    const int32_t y0 = oy * c->stride_h - c->pad_h, x0 = ox * c->stride_w - c->pad_w;
+    uint8_t *dst = row;
+    for (int32_t ky = 0; ky < k_h; ++ky) {
+        const int32_t y = y0 + ky * c->dilation_h;
+        for (int32_t kx = 0; kx < k_w; ++kx) {
+            const int32_t x = x0 + kx * c->dilation_w;
+            if (y < 0 || y >= in_h || x < 0 || x >= in_w) {
+                memset(dst, pad, (size_t)in_c);
+            } else {
+                const int8_t *src = in_batch + ((size_t)y * in_w + x) * in_c;
+                int32_t i = 0;
+                for (; i + 64 <= in_c; i += 64) {
+                    _mm512_storeu_si512(dst + i,
+                                        _mm512_xor_si512(_mm512_loadu_si512(src + i), flip));
+                }
+                if (i < in_c) {
+                    const __mmask64 m = _cvtu64_mask64(~0ULL >> (64 - (in_c - i)));
+                    _mm512_mask_storeu_epi8(
+                        dst + i, m, _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, src + i), flip));
+                }
+            }
+            dst += in_c;
+        }
+    }
+    memset(dst, 0, (size_t)(p->k_padded - p->k));
+}
+
+static inline __attribute__((always_inline)) void
+tile(const tflm_conv_s8_x86 *p, const uint8_t *a, int32_t rows, int32_t ob, int nv,
+     int8_t *out, int32_t out_c)
+{
+    const int32_t kg = p->k_padded / 4;
+    const size_t lda = (size_t)p->k_padded;
+    const int8_t *w0 = (const int8_t *)p->filter + (size_t)ob * 16 * p->k_padded;
+    const int8_t *w1 = w0 + (size_t)16 * p->k_padded;
+    const int32_t o0 = ob * 16;
+    __m512i acc[ROWS][2];
+    const __m512i bias0 = _mm512_loadu_si512(p->bias + o0);
+    const __m512i bias1 = nv == 2 ? _mm512_loadu_si512(p->bias + o0 + 16) : bias0;
+#pragma GCC unroll 8
+    for (int r = 0; r < ROWS; ++r) {
+        acc[r][0] = bias0;
+        acc[r][1] = bias1;
+    }
+    for (int32_t g = 0; g < kg; ++g) {
+        const __m512i b0 = _mm512_loadu_si512(w0 + (size_t)g * 64);
+        const __m512i b1 = nv == 2 ? _mm512_loadu_si512(w1 + (size_t)g * 64) : b0;
+#pragma GCC unroll 8
+        for (int r = 0; r < ROWS; ++r) {
+            int32_t quad;
+            memcpy(&quad, a + r * lda + (size_t)g * 4, 4);
+            const __m512i x = _mm512_set1_epi32(quad);
+            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], x, b0);
+            if (nv == 2) {
+                acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], x, b1);
+            }
+        }
+    }
+    const __m512i out_offset = _mm512_set1_epi32(p->params.output_offset);
+    const __m512i act_min = _mm512_set1_epi32(p->params.activation.min);
+    const __m512i act_max = _mm512_set1_epi32(p->params.activation.max);
+    for (int v = 0; v < nv; ++v) {
+        const int32_t o = o0 + 16 * v;
+        const __m512i mult = _mm512_loadu_si512(p->multiplier + o);
+        const __m512i ls = _mm512_loadu_si512(p->left_shift + o);
+        const __m512i rs = _mm512_loadu_si512(p->right_shift + o);
+        const int32_t left = out_c - o;
+        const __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+        for (int32_t r = 0; r < rows; ++r) {
+            __m512i y = tflm_requant_avx512(acc[r][v], mult, ls, rs);
+            y = _mm512_add_epi32(y, out_offset);
+            y = _mm512_min_epi32(_mm512_max_epi32(y, act_min), act_max);
+            _mm_mask_storeu_epi8(out + (size_t)r * out_c + o, m, _mm512_cvtepi32_epi8(y));
+        }
+    }
+}
+
+void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_t *input,
+                                          int8_t *output, void *scratch)
+{
+    assert(p->element_size == 1 && p->rows == ROWS && p->k_padded % 4 == 0 &&
+           p->n_padded % 16 == 0 && p->input_dims.c == p->filter_dims.c &&
+           ((uintptr_t)scratch & 15) == 0);
+    const int32_t out_h = p->output_dims.h, out_w = p->output_dims.w, out_c = p->output_dims.c;
+    const int32_t pixels = p->output_dims.n * out_h * out_w;
+    const int32_t blocks = p->n_padded / 16;
+    uint8_t *a = scratch;
+    int32_t b = 0, oy = 0, ox = 0;
+    for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
+        const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
+        for (int32_t r = 0; r < ROWS; ++r) {
+            if (r < rows) {
+                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+                if (++ox == out_w) {
+                    ox = 0;
+                    if (++oy == out_h) {
+                        oy = 0;
+                        ++b;
+                    }
+                }
+            } else { /* rows past the end: computed, never stored */
+                memset(a + (size_t)r * p->k_padded, 0, (size_t)p->k_padded);
+            }
+        }
+        int8_t *out = output + (size_t)p0 * out_c;
+        int32_t ob = 0;
+        for (; ob + 2 <= blocks; ob += 2) {
+            tile(p, a, rows, ob, 2, out, out_c);
+        }
+        if (ob < blocks) {
+            tile(p, a, rows, ob, 1, out, out_c);
+        }
+    }
+}

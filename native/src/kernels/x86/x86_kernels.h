@@ -1,0 +1,86 @@
+/*
+ * x86_kernels.h - the x86-64 SIMD variants of the kernels, for the node
+ * glue of the reference kernels (built only when CMake targets x86-64 and
+ * defines TFLM_X86_KERNELS).
+ *
+ * Each op has a plan, filled in prepare from the interpreter's ISA level
+ * (tflm_kernel_isa): the variant comes from a table indexed by tflm_isa
+ * (XNNPACK style, no scattered ifs), filters are packed once into
+ * persistent arena memory, and the scratch a kernel needs is sized by a
+ * _get_buffer_size twin (CMSIS-NN style) and requested from the arena.
+ * A plan whose `run` is NULL means "no variant for this ISA or shape": the
+ * glue then runs the reference kernel. Every variant equals the reference
+ * byte for byte (int8) or, for float32, adds in the reference's order
+ * without contraction, so its results are identical too.
+ *
+ * Variants per op and level (kernel files x86/<type>_<op>_<tile>_<isa>.c):
+ *                      AVX2                 AVX512            AVX512_VNNI
+ *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
+ *   CONV_2D f32        channel-vector       16-wide            = AVX512
+ *   DEPTHWISE s8       channel-vector       16-wide            = AVX512
+ *   DEPTHWISE f32      channel-vector       = AVX2             = AVX2
+ *   FULLY_CONN s8      int16 madd rows      = AVX2             vpdpbusd rows
+ *   FULLY_CONN f32     packed columns       = AVX2             = AVX2
+ *   POOL s8/f32        channel-vector       = AVX2             = AVX2
+ *   ADD s8, MUL s8     exact requant x8     = AVX2             = AVX2
+ */
+#ifndef TFLM_KERNELS_X86_KERNELS_H
+#define TFLM_KERNELS_X86_KERNELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../nn_types.h"
+#include "tflm/kernel.h"
+
+/* ---- CONV_2D int8 -------------------------------------------------------- */
+
+typedef struct tflm_conv_s8_x86 tflm_conv_s8_x86;
+typedef void (*tflm_conv_s8_x86_fn)(const tflm_conv_s8_x86 *plan, const int8_t *input,
+                                    int8_t *output, void *scratch);
+
+struct tflm_conv_s8_x86 {
+    tflm_conv_s8_x86_fn run;   /* NULL: use the reference kernel */
+    tflm_conv_params params;
+    tflm_dims input_dims, filter_dims, output_dims;
+    int32_t k;                 /* kh x kw x in_c: one output's taps       */
+    int32_t k_padded;          /* k rounded up to the variant's k step    */
+    int32_t n_padded;          /* out_c rounded up to its channel block   */
+    int32_t rows;              /* output pixels per tile                  */
+    int32_t element_size;      /* bytes of one im2col element             */
+    const void *filter;        /* packed: [n_padded / block][k_padded][block] */
+    const int32_t *bias;       /* n_padded each: bias with offsets folded in */
+    const int32_t *multiplier;
+    const int32_t *left_shift;
+    const int32_t *right_shift;
+};
+
+/* Persistent bytes tflm_conv_s8_x86_init needs (0: no variant applies). */
+size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
+                                        const tflm_dims *filter_dims,
+                                        const tflm_dims *output_dims);
+/* Scratch bytes of one run (the im2col tile). */
+size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
+/* Packs the filter into persistent (16-aligned, persistent_size bytes). */
+void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
+                           const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
+                           const tflm_dims *filter_dims, const int8_t *filter,
+                           const int32_t *bias, const tflm_dims *output_dims, void *persistent);
+
+/* The variants (x86/s8_conv_*.c). */
+void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *plan, const int8_t *input,
+                                    int8_t *output, void *scratch);
+void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *plan, const int8_t *input,
+                                          int8_t *output, void *scratch);
+
+/* Prepare-time glue: picks a variant for the context's ISA, packs into the
+ * arena, requests scratch. *plan stays NULL when none applies. */
+tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
+                                   const tflm_per_channel_quant *quant,
+                                   const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                   const tflm_tensor *filter, const tflm_tensor *bias,
+                                   const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
+                                   int32_t *scratch_index);
+
+#endif /* TFLM_KERNELS_X86_KERNELS_H */
