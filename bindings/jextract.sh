@@ -25,6 +25,10 @@ jextract \
   --include-function tflm_op_resolver_supports \
   --include-function tflm_op_resolver_add_all \
   --include-function tflm_interpreter_create \
+  --include-function tflm_interpreter_create_with_options \
+  --include-function tflm_interpreter_isa \
+  --include-function tflm_cpu_isa \
+  --include-function tflm_isa_name \
   --include-function tflm_interpreter_arena_used \
   --include-function tflm_interpreter_invoke \
   --include-function tflm_interpreter_reset_state \
@@ -40,6 +44,7 @@ jextract \
   --include-struct tflm_tensor_info \
   --include-struct tflm_error \
   --include-struct tflm_op_resolver \
+  --include-struct tflm_interpreter_options \
   --include-var tflm_op_add \
   --include-var tflm_op_average_pool_2d \
   --include-var tflm_op_conv_2d \
@@ -75,6 +80,13 @@ jextract \
   --include-constant TFLM_TYPE_UINT32 \
   --include-constant TFLM_TYPE_UINT16 \
   --include-constant TFLM_TYPE_INT4 \
+  --include-constant TFLM_KERNELS_OPTIMIZED \
+  --include-constant TFLM_KERNELS_REFERENCE \
+  --include-constant TFLM_ISA_BEST \
+  --include-constant TFLM_ISA_SCALAR \
+  --include-constant TFLM_ISA_AVX2 \
+  --include-constant TFLM_ISA_AVX512 \
+  --include-constant TFLM_ISA_AVX512_VNNI \
   --include-constant TFLM_ERROR_MESSAGE_CAPACITY \
   --include-constant TFLM_MAX_DIMS \
   --include-constant TFLM_RESOLVER_CAPACITY \

@@ -4,10 +4,12 @@ import static dev.tflm.bindings.tflm_h.C_POINTER;
 import static dev.tflm.bindings.tflm_h.TFLM_ARENA_ALIGNMENT;
 import static dev.tflm.bindings.tflm_h.TFLM_OK;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_arena_used;
-import static dev.tflm.bindings.tflm_h.tflm_interpreter_create;
+import static dev.tflm.bindings.tflm_h.tflm_cpu_isa;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_create_with_options;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_error_message;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_input;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_input_count;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_isa;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke$handle;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output;
@@ -17,6 +19,7 @@ import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor_count;
 
 import dev.tflm.bindings.tflm_error;
+import dev.tflm.bindings.tflm_interpreter_options;
 import dev.tflm.bindings.tflm_tensor_info;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -62,8 +65,8 @@ public final class Interpreter implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         this.model = model;
         Created created = options.arenaBytes() > 0
-                ? create(model, options.arenaBytes(), options.sharedArena())
-                : createAutoSized(model, options.sharedArena());
+                ? create(model, options.arenaBytes(), options)
+                : createAutoSized(model, options);
         this.arena = created.arena;
         this.handle = created.handle;
         try {
@@ -83,12 +86,12 @@ public final class Interpreter implements AutoCloseable {
     private record Created(Arena arena, MemorySegment handle) {
     }
 
-    private static Created createAutoSized(Model model, boolean shared) {
+    private static Created createAutoSized(Model model, Options options) {
         long size = initialArenaBound(model);
         while (true) {
             Created probe;
             try {
-                probe = create(model, size, shared);
+                probe = create(model, size, options);
             } catch (TflmException e) {
                 if (e.status() != Status.ARENA_TOO_SMALL || size >= MAX_AUTO_ARENA) {
                     throw e;
@@ -101,7 +104,7 @@ public final class Interpreter implements AutoCloseable {
                 return probe;
             }
             probe.arena.close();
-            return create(model, used, shared);
+            return create(model, used, options);
         }
     }
 
@@ -124,17 +127,20 @@ public final class Interpreter implements AutoCloseable {
         return (value + alignment - 1) / alignment * alignment;
     }
 
-    private static Created create(Model model, long arenaSize, boolean shared) {
-        Arena arena = shared ? Arena.ofShared() : Arena.ofConfined();
+    private static Created create(Model model, long arenaSize, Options options) {
+        Arena arena = options.sharedArena() ? Arena.ofShared() : Arena.ofConfined();
         try {
             MemorySegment out = arena.allocate(C_POINTER);
             MemorySegment error = tflm_error.allocate(arena);
+            MemorySegment nativeOptions = tflm_interpreter_options.allocate(arena);
+            tflm_interpreter_options.kernels(nativeOptions, options.kernels().code());
+            tflm_interpreter_options.max_isa(nativeOptions, options.maxIsa().code());
             MemorySegment runtimeArena = arena.allocate(arenaSize, TFLM_ARENA_ALIGNMENT());
             // The resolver is only read during create, but living in the arena costs 264 bytes.
             OpResolver resolver = OpResolver.withAllKernels(arena);
             MemorySegment modelBytes = model.segment();
-            int status = tflm_interpreter_create(out, modelBytes, modelBytes.byteSize(), resolver.segment(),
-                    runtimeArena, arenaSize, error);
+            int status = tflm_interpreter_create_with_options(out, modelBytes, modelBytes.byteSize(),
+                    resolver.segment(), runtimeArena, arenaSize, nativeOptions, error);
             if (status != TFLM_OK()) {
                 throw new TflmException(Status.of(status), tflm_error.message(error).getString(0));
             }
@@ -228,6 +234,17 @@ public final class Interpreter implements AutoCloseable {
         return arenaBytes;
     }
 
+    /** The instruction set level this interpreter's kernels run at (SCALAR for reference kernels). */
+    public Isa isa() {
+        ensureOpen();
+        return Isa.of(tflm_interpreter_isa(handle));
+    }
+
+    /** The best level this CPU and OS support, as an interpreter would use. */
+    public static Isa cpuIsa() {
+        return Isa.of(tflm_cpu_isa());
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -264,10 +281,14 @@ public final class Interpreter implements AutoCloseable {
 
         private final long arenaBytes;
         private final boolean sharedArena;
+        private final KernelSet kernels;
+        private final Isa maxIsa;
 
         private Options(Builder builder) {
             this.arenaBytes = builder.arenaBytes;
             this.sharedArena = builder.sharedArena;
+            this.kernels = builder.kernels;
+            this.maxIsa = builder.maxIsa;
         }
 
         public static Options defaults() {
@@ -287,9 +308,19 @@ public final class Interpreter implements AutoCloseable {
             return sharedArena;
         }
 
+        public KernelSet kernels() {
+            return kernels;
+        }
+
+        public Isa maxIsa() {
+            return maxIsa;
+        }
+
         public static final class Builder {
             private long arenaBytes;
             private boolean sharedArena;
+            private KernelSet kernels = KernelSet.OPTIMIZED;
+            private Isa maxIsa = Isa.BEST;
 
             private Builder() {
             }
@@ -306,6 +337,18 @@ public final class Interpreter implements AutoCloseable {
             /** Lets threads other than the creating one use the interpreter (one at a time). */
             public Builder sharedArena(boolean shared) {
                 this.sharedArena = shared;
+                return this;
+            }
+
+            /** Optimized (default) or reference kernels. */
+            public Builder kernels(KernelSet kernels) {
+                this.kernels = Objects.requireNonNull(kernels, "kernels");
+                return this;
+            }
+
+            /** The highest instruction set level kernels may use; BEST (default) lets the CPU decide. */
+            public Builder maxIsa(Isa maxIsa) {
+                this.maxIsa = Objects.requireNonNull(maxIsa, "maxIsa");
                 return this;
             }
 

@@ -145,4 +145,24 @@ class InterpreterTest {
             assertTrue(b.output(0).dequantize()[0] < -0.9f);
         }
     }
+
+    @Test
+    void referenceKernelsRunScalarAndAgreeWithTheOptimizedOnes() throws IOException {
+        Interpreter.Options reference = Interpreter.Options.builder().kernels(KernelSet.REFERENCE).build();
+        try (Model vww = Model.load(SharedData.model("vww_96_int8.tflite"));
+             Interpreter optimized = new Interpreter(vww);
+             Interpreter scalar = new Interpreter(vww, reference)) {
+            assertEquals(Isa.SCALAR, scalar.isa());
+            assertTrue(optimized.isa().compareTo(Interpreter.cpuIsa()) <= 0);
+            byte[] image = new byte[Math.toIntExact(optimized.input(0).byteSize())];
+            for (int i = 0; i < image.length; i++) {
+                image[i] = (byte) (i * 31 + 7);
+            }
+            optimized.input(0).copyFrom(image);
+            scalar.input(0).copyFrom(image);
+            optimized.invoke();
+            scalar.invoke();
+            assertArrayEquals(scalar.output(0).toByteArray(), optimized.output(0).toByteArray());
+        }
+    }
 }

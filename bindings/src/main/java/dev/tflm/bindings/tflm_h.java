@@ -156,6 +156,122 @@ public class tflm_h {
         }
     }
 
+    private static class tflm_interpreter_create_with_options {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_INT, tflm_h.C_POINTER, tflm_h.C_POINTER, tflm_h.C_LONG, tflm_h.C_POINTER, tflm_h.C_POINTER, tflm_h.C_LONG, tflm_h.C_POINTER, tflm_h.C_POINTER);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_create_with_options");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_interpreter_create_with_options$descriptor() {
+        return tflm_interpreter_create_with_options.DESC;
+    }
+
+    public static MethodHandle tflm_interpreter_create_with_options$handle() {
+        return tflm_interpreter_create_with_options.HANDLE;
+    }
+
+    public static MemorySegment tflm_interpreter_create_with_options$address() {
+        return tflm_interpreter_create_with_options.ADDR;
+    }
+
+    public static int tflm_interpreter_create_with_options(MemorySegment out, MemorySegment model, long model_size, MemorySegment resolver, MemorySegment arena, long arena_size, MemorySegment options, MemorySegment error) {
+        var mh$ = tflm_interpreter_create_with_options.HANDLE;
+        try {
+            return (int) mh$.invokeExact(out, model, model_size, resolver, arena, arena_size, options, error);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_interpreter_isa {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_INT, tflm_h.C_POINTER);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_isa");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_interpreter_isa$descriptor() {
+        return tflm_interpreter_isa.DESC;
+    }
+
+    public static MethodHandle tflm_interpreter_isa$handle() {
+        return tflm_interpreter_isa.HANDLE;
+    }
+
+    public static MemorySegment tflm_interpreter_isa$address() {
+        return tflm_interpreter_isa.ADDR;
+    }
+
+    public static int tflm_interpreter_isa(MemorySegment interp) {
+        var mh$ = tflm_interpreter_isa.HANDLE;
+        try {
+            return (int) mh$.invokeExact(interp);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_cpu_isa {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_INT);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_cpu_isa");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_cpu_isa$descriptor() {
+        return tflm_cpu_isa.DESC;
+    }
+
+    public static MethodHandle tflm_cpu_isa$handle() {
+        return tflm_cpu_isa.HANDLE;
+    }
+
+    public static MemorySegment tflm_cpu_isa$address() {
+        return tflm_cpu_isa.ADDR;
+    }
+
+    public static int tflm_cpu_isa() {
+        var mh$ = tflm_cpu_isa.HANDLE;
+        try {
+            return (int) mh$.invokeExact();
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_isa_name {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_POINTER, tflm_h.C_INT);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_isa_name");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_isa_name$descriptor() {
+        return tflm_isa_name.DESC;
+    }
+
+    public static MethodHandle tflm_isa_name$handle() {
+        return tflm_isa_name.HANDLE;
+    }
+
+    public static MemorySegment tflm_isa_name$address() {
+        return tflm_isa_name.ADDR;
+    }
+
+    public static MemorySegment tflm_isa_name(int isa) {
+        var mh$ = tflm_isa_name.HANDLE;
+        try {
+            return (MemorySegment) mh$.invokeExact(isa);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class tflm_interpreter_arena_used {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_LONG, tflm_h.C_POINTER);
         public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_arena_used");
@@ -774,6 +890,48 @@ public class tflm_h {
 
     public static int TFLM_TYPE_INT4() {
         return TFLM_TYPE_INT4;
+    }
+
+    private static final int TFLM_KERNELS_OPTIMIZED = (int) 0L;
+
+    public static int TFLM_KERNELS_OPTIMIZED() {
+        return TFLM_KERNELS_OPTIMIZED;
+    }
+
+    private static final int TFLM_KERNELS_REFERENCE = (int) 1L;
+
+    public static int TFLM_KERNELS_REFERENCE() {
+        return TFLM_KERNELS_REFERENCE;
+    }
+
+    private static final int TFLM_ISA_BEST = (int) 0L;
+
+    public static int TFLM_ISA_BEST() {
+        return TFLM_ISA_BEST;
+    }
+
+    private static final int TFLM_ISA_SCALAR = (int) 1L;
+
+    public static int TFLM_ISA_SCALAR() {
+        return TFLM_ISA_SCALAR;
+    }
+
+    private static final int TFLM_ISA_AVX2 = (int) 2L;
+
+    public static int TFLM_ISA_AVX2() {
+        return TFLM_ISA_AVX2;
+    }
+
+    private static final int TFLM_ISA_AVX512 = (int) 3L;
+
+    public static int TFLM_ISA_AVX512() {
+        return TFLM_ISA_AVX512;
+    }
+
+    private static final int TFLM_ISA_AVX512_VNNI = (int) 4L;
+
+    public static int TFLM_ISA_AVX512_VNNI() {
+        return TFLM_ISA_AVX512_VNNI;
     }
 
     private static final int TFLM_ERROR_MESSAGE_CAPACITY = (int) 160L;

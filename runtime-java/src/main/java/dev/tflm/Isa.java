@@ -1,0 +1,31 @@
+package dev.tflm;
+
+/** Instruction set levels of the x86-64 SIMD kernels (tflm_isa), each including the ones before it. */
+public enum Isa {
+    /** Options only: whatever the CPU and OS support. */
+    BEST(0),
+    /** Portable C: the reference kernels. */
+    SCALAR(1),
+    AVX2(2),
+    AVX512(3),
+    AVX512_VNNI(4);
+
+    private final int code;
+
+    Isa(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static Isa of(int code) {
+        for (Isa isa : values()) {
+            if (isa.code == code) {
+                return isa;
+            }
+        }
+        throw new IllegalArgumentException("unknown tflm_isa " + code);
+    }
+}
