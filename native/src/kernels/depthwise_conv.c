@@ -9,6 +9,9 @@
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/ops.h"
+#if TFLM_X86_KERNELS
+#include "x86/x86_kernels.h"
+#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -118,6 +121,7 @@ typedef struct depthwise_data {
     tflm_conv_params params;
     tflm_per_channel_quant quant;
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+    const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
 } depthwise_data;
 
 static tflm_dims dims_of(const tflm_tensor *t)
@@ -237,6 +241,16 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
     data->filter_dims = k;
     data->bias_dims = (tflm_dims){1, 1, 1, out.c};
     data->output_dims = out;
+#if TFLM_X86_KERNELS
+    if (input->type == TFLM_TYPE_INT8) {
+        status = tflm_depthwise_conv_s8_x86_setup(
+            ctx, &data->params, &data->quant, &in, &k, filter, bias, &out,
+            (const tflm_depthwise_conv_s8_x86 **)&data->optimized);
+        if (status != TFLM_OK) {
+            return status;
+        }
+    }
+#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -248,6 +262,13 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *filter = tflm_input(ctx, node, 1);
     const tflm_tensor *bias = tflm_input(ctx, node, 2);
     tflm_tensor *output = tflm_output(ctx, node, 0);
+#if TFLM_X86_KERNELS
+    if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
+        const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
+        plan->run(plan, input->data, output->data);
+        return TFLM_OK;
+    }
+#endif
     if (input->type == TFLM_TYPE_INT8) {
         tflm_depthwise_conv_s8(&data->params, &data->quant, &data->input_dims, input->data,
                                &data->filter_dims, filter->data, &data->bias_dims,

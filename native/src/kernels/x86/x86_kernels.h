@@ -83,4 +83,40 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
                                    const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
                                    int32_t *scratch_index);
 
+/* ---- DEPTHWISE_CONV_2D int8 (depth multiplier 1) -------------------------------- */
+
+typedef struct tflm_depthwise_conv_s8_x86 tflm_depthwise_conv_s8_x86;
+typedef void (*tflm_depthwise_conv_s8_x86_fn)(const tflm_depthwise_conv_s8_x86 *plan,
+                                              const int8_t *input, int8_t *output);
+
+struct tflm_depthwise_conv_s8_x86 {
+    tflm_depthwise_conv_s8_x86_fn run; /* NULL: use the reference kernel */
+    tflm_conv_params params;
+    tflm_dims input_dims, filter_dims, output_dims;
+    int32_t c_padded;          /* channels rounded up to 16                    */
+    const int32_t *filter;     /* [kh * kw][c_padded]: int16 weight in the low
+                                  half of each int32, zero high half (vpmaddwd) */
+    const int32_t *bias, *multiplier, *left_shift, *right_shift; /* c_padded each */
+};
+
+size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
+                                                  const tflm_dims *filter_dims);
+void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
+                                     const tflm_conv_params *params,
+                                     const tflm_per_channel_quant *quant,
+                                     const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                     const int8_t *filter, const int32_t *bias,
+                                     const tflm_dims *output_dims, void *persistent);
+void tflm_s8_dwconv_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan, const int8_t *input,
+                             int8_t *output);
+void tflm_s8_dwconv_c16__avx512(const tflm_depthwise_conv_s8_x86 *plan, const int8_t *input,
+                                int8_t *output);
+tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
+                                             const tflm_per_channel_quant *quant,
+                                             const tflm_dims *input_dims,
+                                             const tflm_dims *filter_dims,
+                                             const tflm_tensor *filter, const tflm_tensor *bias,
+                                             const tflm_dims *output_dims,
+                                             const tflm_depthwise_conv_s8_x86 **plan);
+
 #endif /* TFLM_KERNELS_X86_KERNELS_H */

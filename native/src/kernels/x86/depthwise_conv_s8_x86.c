@@ -1,0 +1,116 @@
+/*
+ * depthwise_conv_s8_x86.c - DEPTHWISE_CONV_2D int8 on x86-64: variant
+ * table, filter widening, prepare glue. The variants visit the same taps
+ * as the reference (tflm_filter_taps), per channel, and sum in int32 with
+ * wrapping vector adds, so each channel's sum is the reference's.
+ */
+#include <string.h>
+
+#include "x86_kernels.h"
+
+static tflm_depthwise_conv_s8_x86_fn variant_for(tflm_isa isa)
+{
+    static const tflm_depthwise_conv_s8_x86_fn table[] = {
+        [TFLM_ISA_BEST] = NULL,
+        [TFLM_ISA_SCALAR] = NULL,
+        [TFLM_ISA_AVX2] = tflm_s8_dwconv_c8__avx2,
+        [TFLM_ISA_AVX512] = tflm_s8_dwconv_c16__avx512,
+        [TFLM_ISA_AVX512_VNNI] = tflm_s8_dwconv_c16__avx512,
+    };
+    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0]) {
+        return NULL;
+    }
+    return table[isa];
+}
+
+static size_t align16(size_t x)
+{
+    return (x + 15) & ~(size_t)15;
+}
+
+size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
+                                                  const tflm_dims *filter_dims)
+{
+    if (variant_for(isa) == NULL || params->depth_multiplier != 1) {
+        return 0;
+    }
+    const size_t cp = (size_t)(filter_dims->c + 15) / 16 * 16;
+    const size_t taps = (size_t)filter_dims->h * filter_dims->w;
+    return align16(taps * cp * 4) + 4 * align16(cp * 4);
+}
+
+void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
+                                     const tflm_conv_params *params,
+                                     const tflm_per_channel_quant *quant,
+                                     const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                     const int8_t *filter, const int32_t *bias,
+                                     const tflm_dims *output_dims, void *persistent)
+{
+    memset(plan, 0, sizeof *plan);
+    if (tflm_depthwise_conv_s8_x86_persistent_size(isa, params, filter_dims) == 0 ||
+        persistent == NULL) {
+        return;
+    }
+    const int32_t c = output_dims->c;
+    const int32_t cp = (c + 15) / 16 * 16;
+    const int32_t taps = filter_dims->h * filter_dims->w;
+    uint8_t *at = persistent;
+    int32_t *w = (int32_t *)at;
+    at += align16((size_t)taps * cp * 4);
+    int32_t *b = (int32_t *)at;
+    at += align16((size_t)cp * 4);
+    int32_t *mult = (int32_t *)at;
+    at += align16((size_t)cp * 4);
+    int32_t *left = (int32_t *)at;
+    at += align16((size_t)cp * 4);
+    int32_t *right = (int32_t *)at;
+    for (int32_t t = 0; t < taps; ++t) {
+        for (int32_t o = 0; o < cp; ++o) {
+            w[(size_t)t * cp + o] = o < c ? (int32_t)(uint16_t)(int16_t)filter[(size_t)t * c + o] : 0;
+        }
+    }
+    for (int32_t o = 0; o < cp; ++o) {
+        const int32_t shift = o < c ? quant->shift[o] : 0;
+        b[o] = (o < c && bias != NULL) ? bias[o] : 0;
+        mult[o] = o < c ? quant->multiplier[o] : 0;
+        left[o] = shift > 0 ? shift : 0;
+        right[o] = shift > 0 ? 0 : -shift;
+    }
+    plan->run = variant_for(isa);
+    plan->params = *params;
+    plan->input_dims = *input_dims;
+    plan->filter_dims = *filter_dims;
+    plan->output_dims = *output_dims;
+    plan->c_padded = cp;
+    plan->filter = w;
+    plan->bias = b;
+    plan->multiplier = mult;
+    plan->left_shift = left;
+    plan->right_shift = right;
+}
+
+tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
+                                             const tflm_per_channel_quant *quant,
+                                             const tflm_dims *input_dims,
+                                             const tflm_dims *filter_dims,
+                                             const tflm_tensor *filter, const tflm_tensor *bias,
+                                             const tflm_dims *output_dims,
+                                             const tflm_depthwise_conv_s8_x86 **plan)
+{
+    *plan = NULL;
+    const tflm_isa isa = tflm_kernel_isa(ctx);
+    const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, params, filter_dims);
+    if (bytes == 0 || !filter->is_constant || (bias != NULL && !bias->is_constant) ||
+        input_dims->c != output_dims->c) {
+        return TFLM_OK;
+    }
+    tflm_depthwise_conv_s8_x86 *p = tflm_alloc_persistent(ctx, sizeof *p);
+    void *memory = tflm_alloc_persistent(ctx, bytes);
+    if (p == NULL || memory == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    tflm_depthwise_conv_s8_x86_init(p, isa, params, quant, input_dims, filter_dims, filter->data,
+                                    bias != NULL ? bias->data : NULL, output_dims, memory);
+    *plan = p;
+    return TFLM_OK;
+}
