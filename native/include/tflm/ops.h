@@ -22,6 +22,7 @@ extern const tflm_kernel tflm_op_depthwise_conv_2d;
 extern const tflm_kernel tflm_op_dequantize;
 extern const tflm_kernel tflm_op_fully_connected;
 extern const tflm_kernel tflm_op_max_pool_2d;
+extern const tflm_kernel tflm_op_mul;
 extern const tflm_kernel tflm_op_quantize;
 extern const tflm_kernel tflm_op_reshape;
 extern const tflm_kernel tflm_op_softmax;

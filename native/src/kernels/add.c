@@ -4,6 +4,9 @@
 #include "kernel_util.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
+#if TFLM_X86_KERNELS
+#include "x86/x86_kernels.h"
+#endif
 
 /* ---- Broadcasting ------------------------------------------------------- */
 
@@ -164,6 +167,8 @@ typedef struct add_op_data {
     tflm_broadcast broadcast;
     tflm_add_quant quant;
     tflm_activation_f32 activation_f32;
+    void (*optimized_s8)(const tflm_add_quant *, const tflm_broadcast *, const int8_t *,
+                         const int8_t *, int8_t *); /* a SIMD variant or NULL */
 } add_op_data;
 
 static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
@@ -227,6 +232,11 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
         const int32_t type_max = type == TFLM_TYPE_INT16 ? INT16_MAX : INT8_MAX;
         tflm_activation_range_quantized(activation, so, zo, type_min, type_max,
                                         &data->quant.activation.min, &data->quant.activation.max);
+#if TFLM_X86_KERNELS
+        if (type == TFLM_TYPE_INT8) {
+            data->optimized_s8 = tflm_add_s8_x86_variant(tflm_kernel_isa(ctx));
+        }
+#endif
     } else if (type == TFLM_TYPE_FLOAT32) {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
     }
@@ -242,6 +252,11 @@ static tflm_status add_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *output = tflm_output(ctx, node, 0);
     switch (output->type) {
     case TFLM_TYPE_INT8:
+        if (data->optimized_s8 != NULL) {
+            data->optimized_s8(&data->quant, &data->broadcast, input1->data, input2->data,
+                               output->data);
+            break;
+        }
         tflm_add_s8(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
         break;
     case TFLM_TYPE_INT16:

@@ -15,6 +15,7 @@ tflm_status tflm_op_resolver_add_all(tflm_op_resolver *resolver)
         &tflm_op_dequantize,
         &tflm_op_fully_connected,
         &tflm_op_max_pool_2d,
+        &tflm_op_mul,
         &tflm_op_quantize,
         &tflm_op_reshape,
         &tflm_op_softmax,

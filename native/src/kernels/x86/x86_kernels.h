@@ -31,6 +31,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../add.h"
+#include "../mul.h"
 #include "../nn_types.h"
 #include "tflm/kernel.h"
 
@@ -118,5 +120,18 @@ tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_
                                              const tflm_tensor *filter, const tflm_tensor *bias,
                                              const tflm_dims *output_dims,
                                              const tflm_depthwise_conv_s8_x86 **plan);
+
+/* ---- ADD and MUL int8 (element-wise, broadcasting) ------------------------------ */
+
+typedef void (*tflm_add_s8_fn)(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
+                               const int8_t *input1, const int8_t *input2, int8_t *output);
+
+/* The variant for a level, or NULL (reference). */
+tflm_add_s8_fn tflm_add_s8_x86_variant(tflm_isa isa);
+tflm_mul_s8_fn tflm_mul_s8_x86_variant(tflm_isa isa);
+void tflm_s8_add_x8__avx2(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
+                          const int8_t *input1, const int8_t *input2, int8_t *output);
+void tflm_s8_mul_x8__avx2(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
+                          const int8_t *input1, const int8_t *input2, int8_t *output);
 
 #endif /* TFLM_KERNELS_X86_KERNELS_H */

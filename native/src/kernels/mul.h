@@ -1,0 +1,43 @@
+/*
+ * mul.h - the pure compute functions of MUL (element-wise product with
+ * broadcasting, tflm_broadcast of add.h).
+ *
+ * int8: TFLM's reference_integer_ops::MulElementwise / BroadcastMul6DSlow:
+ *   out = clamp(output_offset + MultiplyByQuantizedMultiplier(
+ *             (in1 + input1_offset) * (in2 + input2_offset),
+ *             output_multiplier, output_shift))
+ * with the multiplier from in1_scale * in2_scale / out_scale (double).
+ * float32: clamp(in1 * in2) (reference_ops::Mul).
+ */
+#ifndef TFLM_KERNELS_MUL_H
+#define TFLM_KERNELS_MUL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "add.h"
+#include "nn_types.h"
+
+typedef struct tflm_mul_quant {
+    int32_t input1_offset; /* -zero point */
+    int32_t input2_offset;
+    int32_t output_offset; /* +zero point */
+    int32_t output_multiplier;
+    int32_t output_shift;
+    tflm_activation activation;
+} tflm_mul_quant;
+
+/* Multiplier and shift of in1_scale * in2_scale / out_scale; false when
+ * the scales are not finite and positive. */
+bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float output_scale,
+                               tflm_mul_quant *quant);
+
+typedef void (*tflm_mul_s8_fn)(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
+                               const int8_t *input1, const int8_t *input2, int8_t *output);
+
+void tflm_mul_s8(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
+                 const int8_t *input1, const int8_t *input2, int8_t *output);
+void tflm_mul_f32(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
+                  const float *input1, const float *input2, float *output);
+
+#endif /* TFLM_KERNELS_MUL_H */

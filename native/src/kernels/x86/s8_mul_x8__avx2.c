@@ -1,0 +1,44 @@
+/*
+ * s8_mul_x8__avx2.c - MUL int8, AVX2, 8 elements per step: the product of
+ * the offset inputs (|.| <= 255^2, exact in int32), exact requantization,
+ * output offset, clamp; as tflm_mul_s8.
+ */
+#include <assert.h>
+
+#include "../fixed_point.h"
+#include "binary_s8_avx2.h"
+#include "requant.h"
+#include "x86_kernels.h"
+
+void tflm_s8_mul_x8__avx2(const tflm_mul_quant *q, const tflm_broadcast *broadcast,
+                          const int8_t *input1, const int8_t *input2, int8_t *output)
+{
+    assert(broadcast->stride1[5] <= 1 && broadcast->stride2[5] <= 1 &&
+           broadcast->stride1[5] >= 0 && broadcast->stride2[5] >= 0);
+    const __m256i off1 = _mm256_set1_epi32(q->input1_offset);
+    const __m256i off2 = _mm256_set1_epi32(q->input2_offset);
+    const __m256i mult = _mm256_set1_epi32(q->output_multiplier);
+    const __m256i ls = _mm256_set1_epi32(q->output_shift > 0 ? q->output_shift : 0);
+    const __m256i rs = _mm256_set1_epi32(q->output_shift > 0 ? 0 : -q->output_shift);
+    const __m256i out_off = _mm256_set1_epi32(q->output_offset);
+    const __m256i lo = _mm256_set1_epi32(q->activation.min);
+    const __m256i hi = _mm256_set1_epi32(q->activation.max);
+#define VECTOR(x1, x2)                                                                       \
+    _mm256_min_epi32(                                                                        \
+        _mm256_max_epi32(_mm256_add_epi32(out_off, tflm_requant_avx2(                        \
+                                                       _mm256_mullo_epi32(                   \
+                                                           _mm256_add_epi32(x1, off1),       \
+                                                           _mm256_add_epi32(x2, off2)),      \
+                                                       mult, ls, rs)),                       \
+                         lo),                                                                \
+        hi)
+#define SCALAR(x1, x2)                                                                       \
+    tflm_clamp_s32(q->output_offset +                                                        \
+                       tflm_multiply_by_quantized_multiplier(                                \
+                           ((x1) + q->input1_offset) * ((x2) + q->input2_offset),            \
+                           q->output_multiplier, q->output_shift),                           \
+                   q->activation.min, q->activation.max)
+    TFLM_BINARY_S8_AVX2(broadcast, input1, input2, output, VECTOR, SCALAR);
+#undef VECTOR
+#undef SCALAR
+}

@@ -1,0 +1,327 @@
+/*
+ * test_x86_kernels.c - every x86-64 SIMD kernel against its reference
+ * kernel, at every ISA level this CPU supports (lower levels forced through
+ * the level argument, as tflm_interpreter_options.max_isa does), on
+ * randomized shapes and values with fixed seeds: odd channel counts, tails,
+ * padding, strides, dilations, depth multipliers, extreme quantization.
+ * Outputs must be byte-identical. Skipped (77) on non-x86-64 builds.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernels/conv.h"
+#include "kernels/add.h"
+#include "kernels/depthwise_conv.h"
+#include "kernels/mul.h"
+#include "test.h"
+#include "tflm/tflm.h"
+
+#if TFLM_X86_KERNELS
+#include "kernels/x86/x86_kernels.h"
+
+static uint64_t rng_state;
+
+static uint32_t rnd(void)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (uint32_t)(rng_state >> 33);
+}
+
+/* Uniform in [lo, hi]. */
+static int32_t rnd_in(int32_t lo, int32_t hi)
+{
+    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
+}
+
+static void fill_s8(int8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (int8_t)rnd_in(-128, 127);
+    }
+}
+
+static void *alloc64(size_t bytes)
+{
+    return aligned_alloc(64, (bytes + 64) / 64 * 64 + 64);
+}
+
+/* Requantization parameters: usually realistic (Q31 multiplier >= 2^30,
+ * shift making outputs spread over int8), sometimes extreme (any int32
+ * multiplier, INT32_MIN included, shifts -31..30, huge biases). */
+static void random_quant(int32_t channels, int32_t k, int extreme, int32_t *mult, int32_t *shift,
+                         int32_t *bias)
+{
+    int32_t base_shift = -(8 + (k > 64 ? 5 : k > 8 ? 3 : 0));
+    for (int32_t o = 0; o < channels; o++) {
+        if (extreme) {
+            mult[o] = (int32_t)rnd();
+            if (rnd_in(0, 7) == 0) {
+                mult[o] = INT32_MIN;
+            }
+            shift[o] = rnd_in(-31, 30);
+            bias[o] = (int32_t)rnd();
+        } else {
+            mult[o] = (int32_t)(0x40000000u + (rnd() & 0x3fffffff));
+            shift[o] = base_shift + rnd_in(-2, 2);
+            bias[o] = rnd_in(-20000, 20000);
+        }
+    }
+}
+
+static tflm_activation random_activation(void)
+{
+    tflm_activation a = {-128, 127};
+    if (rnd_in(0, 2) == 0) {
+        a.min = rnd_in(-128, 0);
+        a.max = rnd_in(a.min, 127);
+    }
+    return a;
+}
+
+static int32_t out_size(int32_t in, int32_t k, int32_t stride, int32_t dilation, int32_t pad)
+{
+    const int32_t eff = (k - 1) * dilation + 1;
+    const int32_t n = in + 2 * pad - eff;
+    return n < 0 ? 0 : n / stride + 1;
+}
+
+static int report_mismatch(const char *what, tflm_isa isa, int test, const int8_t *want,
+                           const int8_t *got, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (want[i] != got[i]) {
+            fprintf(stderr, "%s at %s, case %d: byte %zu is %d, reference %d\n", what,
+                    tflm_isa_name(isa), test, i, got[i], want[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- CONV_2D int8 ------------------------------------------------------------ */
+
+static void conv_s8_case(tflm_isa isa, int test)
+{
+    tflm_conv_params params = {0};
+    int32_t k_h = rnd_in(1, 5), k_w = rnd_in(1, 5);
+    if (test % 4 == 0) {
+        k_h = k_w = 1;
+    } else if (test % 4 == 1) {
+        k_h = k_w = 3;
+    }
+    params.stride_h = rnd_in(1, 3);
+    params.stride_w = rnd_in(1, 3);
+    params.dilation_h = test % 3 == 0 ? rnd_in(1, 3) : 1;
+    params.dilation_w = test % 3 == 0 ? rnd_in(1, 3) : 1;
+    params.pad_h = rnd_in(0, k_h - 1);
+    params.pad_w = rnd_in(0, k_w - 1);
+    params.input_offset = rnd_in(-127, 128);
+    params.output_offset = rnd_in(-128, 127);
+    params.activation = random_activation();
+    params.depth_multiplier = 1;
+    tflm_dims in = {rnd_in(1, 2), rnd_in(1, 13), rnd_in(1, 13), rnd_in(1, 70)};
+    if (test % 5 == 0) {
+        in.c = 16 * rnd_in(1, 4);
+    }
+    tflm_dims k = {rnd_in(1, 70), k_h, k_w, in.c};
+    if (test % 7 == 0) {
+        k.n = 16 * rnd_in(1, 4);
+    }
+    tflm_dims out = {in.n, out_size(in.h, k_h, params.stride_h, params.dilation_h, params.pad_h),
+                     out_size(in.w, k_w, params.stride_w, params.dilation_w, params.pad_w), k.n};
+    if (out.h == 0 || out.w == 0) {
+        return;
+    }
+    const size_t in_n = (size_t)in.n * in.h * in.w * in.c, k_n = (size_t)k.n * k_h * k_w * in.c;
+    const size_t out_n = (size_t)out.n * out.h * out.w * out.c;
+    int8_t *input = alloc64(in_n), *filter = alloc64(k_n);
+    int8_t *want = alloc64(out_n), *got = alloc64(out_n);
+    int32_t *mult = alloc64(4 * (size_t)k.n), *shift = alloc64(4 * (size_t)k.n);
+    int32_t *bias = alloc64(4 * (size_t)k.n);
+    fill_s8(input, in_n);
+    fill_s8(filter, k_n);
+    random_quant(k.n, k_h * k_w * in.c, test % 6 == 5, mult, shift, bias);
+    const int32_t *bias_or_null = test % 8 == 3 ? NULL : bias;
+    tflm_per_channel_quant quant = {mult, shift};
+    tflm_dims bias_dims = {1, 1, 1, k.n};
+    tflm_conv_s8(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null, &out, want);
+
+    const size_t bytes = tflm_conv_s8_x86_persistent_size(isa, &in, &k, &out);
+    CHECK(bytes > 0);
+    void *persistent = alloc64(bytes);
+    void *scratch = alloc64(tflm_conv_s8_x86_get_buffer_size(isa, &k));
+    tflm_conv_s8_x86 plan;
+    tflm_conv_s8_x86_init(&plan, isa, &params, &quant, &in, &k, filter, bias_or_null, &out,
+                          persistent);
+    CHECK(plan.run != NULL);
+    memset(got, 0x5a, out_n);
+    plan.run(&plan, input, got, scratch);
+    if (report_mismatch("CONV_2D s8", isa, test, want, got, out_n)) {
+        tflm_test_failures++;
+    }
+    free(input), free(filter), free(want), free(got), free(mult), free(shift), free(bias);
+    free(persistent), free(scratch);
+}
+
+/* ---- DEPTHWISE_CONV_2D int8 ---------------------------------------------------- */
+
+static void depthwise_s8_case(tflm_isa isa, int test)
+{
+    tflm_conv_params params = {0};
+    const int32_t k_h = test % 2 ? 3 : rnd_in(1, 5), k_w = test % 2 ? 3 : rnd_in(1, 5);
+    params.stride_h = rnd_in(1, 3);
+    params.stride_w = rnd_in(1, 3);
+    params.dilation_h = test % 3 == 0 ? rnd_in(1, 3) : 1;
+    params.dilation_w = test % 3 == 0 ? rnd_in(1, 3) : 1;
+    params.pad_h = rnd_in(0, k_h - 1);
+    params.pad_w = rnd_in(0, k_w - 1);
+    params.input_offset = rnd_in(-127, 128);
+    params.output_offset = rnd_in(-128, 127);
+    params.activation = random_activation();
+    params.depth_multiplier = test % 9 == 4 ? rnd_in(2, 3) : 1;
+    tflm_dims in = {rnd_in(1, 2), rnd_in(1, 14), rnd_in(1, 14), rnd_in(1, 80)};
+    const int32_t out_c = in.c * params.depth_multiplier;
+    tflm_dims k = {1, k_h, k_w, out_c};
+    tflm_dims out = {in.n, out_size(in.h, k_h, params.stride_h, params.dilation_h, params.pad_h),
+                     out_size(in.w, k_w, params.stride_w, params.dilation_w, params.pad_w), out_c};
+    if (out.h == 0 || out.w == 0) {
+        return;
+    }
+    const size_t in_n = (size_t)in.n * in.h * in.w * in.c, k_n = (size_t)k_h * k_w * out_c;
+    const size_t out_n = (size_t)out.n * out.h * out.w * out_c;
+    int8_t *input = alloc64(in_n), *filter = alloc64(k_n);
+    int8_t *want = alloc64(out_n), *got = alloc64(out_n);
+    int32_t *mult = alloc64(4 * (size_t)out_c), *shift = alloc64(4 * (size_t)out_c);
+    int32_t *bias = alloc64(4 * (size_t)out_c);
+    fill_s8(input, in_n);
+    fill_s8(filter, k_n);
+    random_quant(out_c, k_h * k_w, test % 6 == 5, mult, shift, bias);
+    const int32_t *bias_or_null = test % 8 == 3 ? NULL : bias;
+    tflm_per_channel_quant quant = {mult, shift};
+    tflm_dims bias_dims = {1, 1, 1, out_c};
+    tflm_depthwise_conv_s8(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null,
+                           &out, want);
+    const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, &params, &k);
+    if (params.depth_multiplier != 1) {
+        CHECK(bytes == 0); /* the reference kernel runs instead */
+    } else {
+        CHECK(bytes > 0);
+        void *persistent = alloc64(bytes);
+        tflm_depthwise_conv_s8_x86 plan;
+        tflm_depthwise_conv_s8_x86_init(&plan, isa, &params, &quant, &in, &k, filter,
+                                        bias_or_null, &out, persistent);
+        CHECK(plan.run != NULL);
+        memset(got, 0x5a, out_n);
+        plan.run(&plan, input, got);
+        if (report_mismatch("DEPTHWISE_CONV_2D s8", isa, test, want, got, out_n)) {
+            tflm_test_failures++;
+        }
+        free(persistent);
+    }
+    free(input), free(filter), free(want), free(got), free(mult), free(shift), free(bias);
+}
+
+/* ---- ADD and MUL int8 (broadcasting) -------------------------------------------- */
+
+/* Random broadcastable shapes of rank 1..5: each dimension of an input is
+ * the output's or 1. */
+static int32_t random_broadcast(tflm_broadcast *bc, int32_t *n1, int32_t *n2)
+{
+    int32_t rank = rnd_in(1, 5), s1[5], s2[5], so[5];
+    int32_t total = 1;
+    *n1 = *n2 = 1;
+    for (int i = 0; i < rank; i++) {
+        so[i] = rnd_in(1, i == rank - 1 ? 40 : 4);
+        const int mode = rnd_in(0, 5);
+        s1[i] = mode == 1 ? 1 : so[i];
+        s2[i] = mode == 2 ? 1 : so[i];
+        total *= so[i];
+        *n1 *= s1[i];
+        *n2 *= s2[i];
+    }
+    CHECK(tflm_broadcast_init(s1, rank, s2, rank, so, rank, bc));
+    return total;
+}
+
+static void binary_s8_case(tflm_isa isa, int test)
+{
+    tflm_broadcast bc;
+    int32_t n1, n2;
+    const int32_t n = random_broadcast(&bc, &n1, &n2);
+    int8_t *a = alloc64((size_t)n1), *b = alloc64((size_t)n2);
+    int8_t *want = alloc64((size_t)n), *got = alloc64((size_t)n);
+    fill_s8(a, (size_t)n1);
+    fill_s8(b, (size_t)n2);
+    const tflm_activation act = random_activation();
+    if (test % 2 == 0) {
+        tflm_add_quant q;
+        float s1 = (float)rnd_in(1, 1000) / 10000.0f, s2 = (float)rnd_in(1, 1000) / 10000.0f;
+        float so = (float)rnd_in(1, 1000) / 5000.0f;
+        if (!tflm_add_quant_multipliers(s1, s2, so, 20, &q)) {
+            goto done;
+        }
+        q.input1_offset = rnd_in(-127, 128);
+        q.input2_offset = rnd_in(-127, 128);
+        q.output_offset = rnd_in(-128, 127);
+        q.activation = act;
+        tflm_add_s8(&q, &bc, a, b, want);
+        tflm_add_s8_fn fn = tflm_add_s8_x86_variant(isa);
+        CHECK(fn != NULL);
+        fn(&q, &bc, a, b, got);
+        if (report_mismatch("ADD s8", isa, test, want, got, (size_t)n)) {
+            tflm_test_failures++;
+        }
+    } else {
+        tflm_mul_quant q;
+        if (test % 6 == 5) { /* any multiplier and shift */
+            q.output_multiplier = (int32_t)rnd();
+            q.output_shift = rnd_in(-31, 14);
+        } else {
+            q.output_multiplier = (int32_t)(0x40000000u + (rnd() & 0x3fffffff));
+            q.output_shift = rnd_in(-12, 0);
+        }
+        q.input1_offset = rnd_in(-127, 128);
+        q.input2_offset = rnd_in(-127, 128);
+        q.output_offset = rnd_in(-128, 127);
+        q.activation = act;
+        tflm_mul_s8(&q, &bc, a, b, want);
+        tflm_mul_s8_fn fn = tflm_mul_s8_x86_variant(isa);
+        CHECK(fn != NULL);
+        fn(&q, &bc, a, b, got);
+        if (report_mismatch("MUL s8", isa, test, want, got, (size_t)n)) {
+            tflm_test_failures++;
+        }
+    }
+done:
+    free(a), free(b), free(want), free(got);
+}
+
+int main(void)
+{
+    const tflm_isa best = tflm_cpu_isa();
+    printf("cpu isa: %s\n", tflm_isa_name(best));
+    for (int level = TFLM_ISA_AVX2; level <= (int)best; level++) {
+        const tflm_isa isa = (tflm_isa)level;
+        int before = tflm_test_failures;
+        rng_state = 1234 + (uint64_t)level;
+        for (int t = 0; t < 400; t++) {
+            conv_s8_case(isa, t);
+        }
+        for (int t = 0; t < 400; t++) {
+            depthwise_s8_case(isa, t);
+        }
+        for (int t = 0; t < 400; t++) {
+            binary_s8_case(isa, t);
+        }
+        printf("%-12s %s\n", tflm_isa_name(isa), tflm_test_failures == before ? "ok" : "FAILED");
+    }
+    TEST_MAIN_END();
+}
+#else
+int main(void)
+{
+    printf("skipped: no x86-64 SIMD kernels in this build\n");
+    return 77;
+}
+#endif
