@@ -1,0 +1,138 @@
+/* Every shared model on its golden input, with the reference kernels and
+ * with the SIMD kernels forced to each ISA level this CPU supports
+ * (tflm_interpreter_options): integer outputs byte for byte, float32 within
+ * 1e-4 x max(1, |expected|). Also: the options are validated and the chosen
+ * level is reported by tflm_interpreter_isa. */
+#include <math.h>
+
+#include "golden_file.h"
+#include "test.h"
+#include "tflm/ops.h"
+
+static const char *const models[] = {
+    "hello_world_int8", "hello_world_float", "micro_speech_quantized", "keyword_scrambled",
+    "person_detect", "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "ad01_int8",
+};
+
+static int outputs_match(const tflm_tensor_info *out, const golden_tensor *g)
+{
+    if (out->bytes != g->size) {
+        return 0;
+    }
+    if (out->type != TFLM_TYPE_FLOAT32) {
+        return memcmp(out->data, g->bytes, g->size) == 0;
+    }
+    for (size_t i = 0; i < out->bytes / 4; i++) {
+        float got, want;
+        memcpy(&got, (uint8_t *)out->data + 4 * i, 4);
+        memcpy(&want, g->bytes + 4 * i, 4);
+        if (fabsf(got - want) > 1e-4f * fmaxf(1.0f, fabsf(want))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void check_model(const char *name, const tflm_op_resolver *ops, uint8_t *arena,
+                        size_t arena_size)
+{
+    char path[1024], in_path[1024], out_path[1024];
+    snprintf(path, sizeof path, "%s/models/%s.tflite", TFLM_SHARED_DIR, name);
+    snprintf(in_path, sizeof in_path, "%s/golden/%s.input.txt", TFLM_SHARED_DIR, name);
+    snprintf(out_path, sizeof out_path, "%s/golden/%s.output.txt", TFLM_SHARED_DIR, name);
+    size_t model_size;
+    uint8_t *model = read_file_aligned(path, &model_size);
+    golden_file inputs, outputs;
+    CHECK(model != NULL);
+    if (!model || golden_read(in_path, &inputs) || golden_read(out_path, &outputs)) {
+        tflm_test_failures++;
+        free(model);
+        return;
+    }
+    const tflm_isa best = tflm_cpu_isa();
+    for (int level = TFLM_ISA_SCALAR - 1; level <= (int)best; level++) {
+        /* level SCALAR - 1 stands for TFLM_KERNELS_REFERENCE */
+        tflm_interpreter_options options = {TFLM_KERNELS_OPTIMIZED, level};
+        if (level < TFLM_ISA_SCALAR) {
+            options = (tflm_interpreter_options){TFLM_KERNELS_REFERENCE, TFLM_ISA_BEST};
+        }
+        tflm_interpreter *interp;
+        tflm_error error;
+        if (tflm_interpreter_create_with_options(&interp, model, model_size, ops, arena, arena_size,
+                                                 &options, &error) != TFLM_OK) {
+            fprintf(stderr, "%s: %s\n", name, error.message);
+            tflm_test_failures++;
+            continue;
+        }
+        const tflm_isa expected = level < TFLM_ISA_SCALAR ? TFLM_ISA_SCALAR : (tflm_isa)level;
+        CHECK_EQ_INT(expected, tflm_interpreter_isa(interp));
+        for (int i = 0; i < inputs.count; i++) {
+            tflm_tensor_info in;
+            CHECK_EQ_INT(TFLM_OK, tflm_interpreter_input(interp, (size_t)inputs.tensors[i].index, &in));
+            memcpy(in.data, inputs.tensors[i].bytes,
+                   in.bytes < inputs.tensors[i].size ? in.bytes : inputs.tensors[i].size);
+        }
+        CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke(interp));
+        int ok = 1;
+        for (int i = 0; i < outputs.count; i++) {
+            tflm_tensor_info out;
+            CHECK_EQ_INT(TFLM_OK, tflm_interpreter_output(interp, (size_t)outputs.tensors[i].index, &out));
+            ok = ok && outputs_match(&out, &outputs.tensors[i]);
+        }
+        if (!ok) {
+            tflm_test_failures++;
+        }
+        printf("%-24s %-12s arena %8zu: %s\n", name, tflm_isa_name(expected),
+               tflm_interpreter_arena_used(interp), ok ? "outputs match" : "MISMATCH");
+    }
+    free(model);
+    golden_free(&inputs);
+    golden_free(&outputs);
+}
+
+static void check_options(const tflm_op_resolver *ops, uint8_t *arena, size_t arena_size)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/models/hello_world_int8.tflite", TFLM_SHARED_DIR);
+    size_t model_size;
+    uint8_t *model = read_file_aligned(path, &model_size);
+    CHECK(model != NULL);
+    tflm_interpreter *interp;
+    tflm_error error;
+    tflm_interpreter_options bad = {7, TFLM_ISA_BEST};
+    CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT,
+                 tflm_interpreter_create_with_options(&interp, model, model_size, ops, arena,
+                                                      arena_size, &bad, &error));
+    bad = (tflm_interpreter_options){TFLM_KERNELS_OPTIMIZED, 99};
+    CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT,
+                 tflm_interpreter_create_with_options(&interp, model, model_size, ops, arena,
+                                                      arena_size, &bad, &error));
+    /* the default create runs the optimized kernels at the CPU's best level */
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, model_size, ops, arena,
+                                                  arena_size, &error));
+    CHECK_EQ_INT(tflm_cpu_isa(), tflm_interpreter_isa(interp));
+    CHECK(strcmp(tflm_isa_name(TFLM_ISA_AVX512_VNNI), "avx512-vnni") == 0);
+    CHECK(strcmp(tflm_isa_name(TFLM_ISA_SCALAR), "scalar") == 0);
+    free(model);
+}
+
+int main(void)
+{
+    FILE *probe = fopen(TFLM_SHARED_DIR "/golden/README.md", "r");
+    if (!probe) {
+        printf("skipped: %s/golden not found (set -DTFLM_SHARED_DIR)\n", TFLM_SHARED_DIR);
+        return 77;
+    }
+    fclose(probe);
+    tflm_op_resolver ops;
+    tflm_op_resolver_init(&ops);
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
+    const size_t arena_size = 2u << 20;
+    uint8_t *arena = aligned_alloc(16, arena_size);
+    check_options(&ops, arena, arena_size);
+    for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
+        check_model(models[i], &ops, arena, arena_size);
+    }
+    free(arena);
+    TEST_MAIN_END();
+}
