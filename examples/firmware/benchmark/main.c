@@ -1,0 +1,56 @@
+/*
+ * benchmark - runs one model (compiled in as model_data) on the golden input
+ * of ../shared/golden, prints its outputs in the golden files' format, then
+ * the arena bytes and the time of one invoke as '#' lines. Under
+ * `qemu-system-arm -icount shift=0` one instruction is one nanosecond of
+ * virtual time, so "ns" is the instruction count of the invoke.
+ */
+#include <stdint.h>
+
+#include "board.h"
+#include "fw_print.h"
+#include "fw_tensor.h"
+#include "model_data.h"
+#include "tflm/ops.h"
+#include "tflm/tflm.h"
+
+static uint8_t arena[FW_ARENA_BYTES] __attribute__((aligned(TFLM_ARENA_ALIGNMENT)));
+
+int main(void)
+{
+    tflm_op_resolver ops;
+    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_add_all(&ops);
+
+    tflm_interpreter *interp;
+    tflm_error error;
+    if (tflm_interpreter_create(&interp, model_data, model_data_size, &ops, arena, sizeof arena,
+                                &error) != TFLM_OK) {
+        return fw_fail("create", error.message);
+    }
+    if (fw_fill_golden_inputs(interp) != TFLM_OK) {
+        return fw_fail("inputs", tflm_interpreter_error_message(interp));
+    }
+    uint64_t start = board_ticks();
+    tflm_status status = tflm_interpreter_invoke(interp);
+    uint64_t ticks = board_ticks() - start;
+    if (status != TFLM_OK) {
+        return fw_fail("invoke", tflm_interpreter_error_message(interp));
+    }
+    fw_print("model " FW_MODEL_NAME "\n");
+    fw_print_outputs(interp);
+
+    uint32_t hz = board_ticks_per_second();
+    fw_print("# arena ");
+    fw_print_uint(tflm_interpreter_arena_used(interp));
+    fw_print(" of ");
+    fw_print_uint(sizeof arena);
+    fw_print(" bytes\n# invoke ");
+    fw_print_uint(ticks);
+    fw_print(" ticks at ");
+    fw_print_uint(hz);
+    fw_print(" Hz = ");
+    fw_print_uint(ticks / hz * 1000000000u + ticks % hz * 1000000000u / hz);
+    fw_print(" ns\n");
+    return 0;
+}
