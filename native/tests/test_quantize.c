@@ -14,17 +14,36 @@
 
 static void test_round(void)
 {
-    CHECK(tflm_round_f32(0.5f) == 1.0f);
-    CHECK(tflm_round_f32(-0.5f) == -1.0f);
-    CHECK(tflm_round_f32(2.5f) == 3.0f);
-    CHECK(tflm_round_f32(-2.5f) == -3.0f);
-    CHECK(tflm_round_f32(0.49999997f) == 0.0f);
-    CHECK(tflm_round_f32(-1.4f) == -1.0f);
-    CHECK(tflm_round_f32(8388609.0f) == 8388609.0f);
+    CHECK(tflm_round_f64(0.5) == 1.0);
+    CHECK(tflm_round_f64(-0.5) == -1.0);
+    CHECK(tflm_round_f64(2.5) == 3.0);
+    CHECK(tflm_round_f64(-2.5) == -3.0);
+    CHECK(tflm_round_f64(0.49999999999999994) == 0.0);
+    CHECK(tflm_round_f64(-1.4) == -1.0);
+    CHECK(tflm_round_f64(4503599627370497.0) == 4503599627370497.0);
     for (int i = 0; i < 100000; ++i) {
-        const float x = rng_float(-70000.0f, 70000.0f);
-        CHECK(tflm_round_f32(x) == roundf(x));
+        const double x = rng_float(-70000.0f, 70000.0f);
+        CHECK(tflm_round_f64(x) == round(x));
     }
+}
+
+/* The quotient x / scale is taken in double, as TFLM's reference
+ * AffineQuantize does: in float these quotients round onto .5 ties (found by
+ * the Java differential test against TF Lite 2.6.2). */
+static void test_quantize_divides_in_double(void)
+{
+    const tflm_affine_quant q = {0.017169569f, -22};
+    const float in[2] = {2.3779852f, -0.76404583f};
+    int8_t out[2];
+    tflm_quantize_f32_s8(&q, 2, in, out);
+    CHECK(2.3779852f / 0.017169569f == 138.5f);                  /* the float quotient ties... */
+    CHECK((double)2.3779852f / (double)0.017169569f < 138.5);   /* ...the exact one is below */
+    CHECK_EQ_INT(138 - 22, out[0]);
+    CHECK_EQ_INT(-45 - 22, out[1]); /* -44.5000016 rounds away from zero either way */
+    const tflm_affine_quant q16 = {0.017169569f, 0};
+    int16_t out16[1];
+    tflm_quantize_f32_s16(&q16, 1, in, out16);
+    CHECK_EQ_INT(138, out16[0]);
 }
 
 static void test_quantize_float(void)
@@ -204,6 +223,7 @@ static void test_node_glue(void)
 int main(void)
 {
     test_round();
+    test_quantize_divides_in_double();
     test_quantize_float();
     test_requantize();
     test_dequantize();

@@ -6,34 +6,38 @@
 
 /* ---- Pure compute -------------------------------------------------------- */
 
-float tflm_round_f32(float x)
+double tflm_round_f64(double x)
 {
-    if (!(x > -8388608.0f && x < 8388608.0f)) {
-        return x; /* already an integer (|x| >= 2^23), an infinity or NaN */
+    if (!(x > -4503599627370496.0 && x < 4503599627370496.0)) {
+        return x; /* already an integer (|x| >= 2^52), an infinity or NaN */
     }
-    float t = (float)(int32_t)x; /* truncated toward zero */
-    const float d = x - t;       /* exact */
-    if (d >= 0.5f) {
-        t += 1.0f;
-    } else if (d <= -0.5f) {
-        t -= 1.0f;
+    double t = (double)(int64_t)x; /* truncated toward zero */
+    const double d = x - t;        /* exact */
+    if (d >= 0.5) {
+        t += 1.0;
+    } else if (d <= -0.5) {
+        t -= 1.0;
     }
     return t;
 }
 
-/* (int32_t)round(x / scale) + zero_point clamped to [lo, hi]. Values whose
- * conversion is undefined in C++ (|round| >= 2^30 or NaN) saturate; NaN
- * goes to lo, as TFLM's x86 build produces for non-negative zero points. */
+/* (int32_t)round(x / scale) + zero_point clamped to [lo, hi]. The quotient is
+ * taken in double, as TFLM and TF Lite do (QuantizationParams::scale is a
+ * double): a float quotient can round onto a .5 tie the exact one misses, e.g.
+ * 2.3779852f / 0.017169569f is 138.4999986 but 138.5f in float, which rounds up.
+ * Values whose conversion is undefined in C++ (|round| >= 2^30 or NaN)
+ * saturate; NaN goes to lo, as TFLM's x86 build produces for non-negative
+ * zero points. */
 static inline int32_t quantize_one(float x, float scale, int32_t zero_point, int32_t lo, int32_t hi)
 {
-    const float r = tflm_round_f32(x / scale);
+    const double r = tflm_round_f64((double)x / (double)scale);
     if (r != r) {
         return lo;
     }
-    if (r >= 1073741824.0f) {
+    if (r >= 1073741824.0) {
         return hi;
     }
-    if (r <= -1073741824.0f) {
+    if (r <= -1073741824.0) {
         return lo;
     }
     const int32_t q = (int32_t)r + zero_point;

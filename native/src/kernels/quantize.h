@@ -45,7 +45,7 @@ void tflm_requantize_s16_s32(const tflm_requantize_params *p, int32_t count, con
 void tflm_requantize_s32_s8(const tflm_requantize_params *p, int32_t count, const int32_t *input, int8_t *output);
 void tflm_requantize_s32_s16(const tflm_requantize_params *p, int32_t count, const int32_t *input, int16_t *output);
 
-/* round(x) half away from zero, in float, without libm (std::round). */
-float tflm_round_f32(float x);
+/* round(x) half away from zero, in double, without libm (std::round). */
+double tflm_round_f64(double x);
 
 #endif /* TFLM_QUANTIZE_H */
