@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ final class CHeader {
     private static final Pattern FIELD = Pattern.compile("(?s)(.+?)\\b(\\w+)\\s*(?:\\[\\s*(\\w+)\\s*])?");
 
     final Map<String, Long> constants = new LinkedHashMap<>();
-    final Set<String> enumTypes = new java.util.LinkedHashSet<>();
+    final Set<String> enumTypes = new LinkedHashSet<>();
     final Map<String, List<Field>> structs = new LinkedHashMap<>();
     final List<Function> functions = new ArrayList<>();
     final List<String> externVariables = new ArrayList<>();
