@@ -1,0 +1,116 @@
+# cmake -P cmake/scripts/instruction_counts.cmake
+#
+# Instructions per inference of every shared model on every QEMU board: builds
+# each board's preset (build/<board>) when needed, runs its benchmark
+# firmwares under `qemu-system-arm -icount shift=0` (one instruction = 1 ns of
+# virtual time, so the "# invoke ... ns" line is an instruction count, to one
+# SysTick tick: 40 instructions at 25 MHz), and writes
+# benchmarks/instruction-counts/cortex-m.json and cortex-m.md: the baseline
+# the Arm SIMD kernels are measured against.
+get_filename_component(root ${CMAKE_CURRENT_LIST_DIR}/../.. ABSOLUTE)
+set(out_dir ${root}/benchmarks/instruction-counts)
+
+# TFLM's reference kernels on Cortex-M3, instructions per inference (issue 3).
+set(tflm_micro_speech_quantized 17800000)
+set(tflm_kws_ref_model 134000000)
+set(tflm_person_detect 354000000)
+set(tflm_vww_96_int8 370000000)
+set(tflm_pretrainedResnet_quant 539000000)
+
+file(GLOB board_files ${root}/board-ports/*/board.cmake)
+set(boards)
+foreach(file IN LISTS board_files)
+  set(TFLM_BOARD_QEMU)
+  include(${file})
+  if(TFLM_BOARD_QEMU)
+    get_filename_component(dir ${file} DIRECTORY)
+    get_filename_component(board ${dir} NAME)
+    list(APPEND boards ${board})
+    set(qemu_${board} ${TFLM_BOARD_QEMU})
+    set(cpu_${board} ${TFLM_BOARD_CPU})
+  endif()
+endforeach()
+
+set(models)
+set(json "{\n  \"method\": \"benchmark firmware (examples/firmware/benchmark), golden LCG input, one invoke, qemu-system-arm -icount shift=0; instructions = SysTick ticks * 1e9 / core Hz\",\n  \"tflm_reference_cortex_m3\": {\"micro_speech_quantized\": 17800000, \"kws_ref_model\": 134000000, \"person_detect\": 354000000, \"vww_96_int8\": 370000000, \"pretrainedResnet_quant\": 539000000},\n  \"boards\": {")
+set(first_board TRUE)
+foreach(board IN LISTS boards)
+  set(build ${root}/build/${board})
+  if(NOT EXISTS ${build}/CMakeCache.txt)
+    execute_process(COMMAND ${CMAKE_COMMAND} --preset ${board} WORKING_DIRECTORY ${root}
+                    COMMAND_ERROR_IS_FATAL ANY OUTPUT_QUIET)
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} --build --preset ${board} WORKING_DIRECTORY ${root}
+                  COMMAND_ERROR_IS_FATAL ANY OUTPUT_QUIET)
+  file(GLOB elfs ${build}/examples/firmware/benchmark_*.elf)
+  if(NOT first_board)
+    string(APPEND json ",")
+  endif()
+  set(first_board FALSE)
+  string(APPEND json "\n    \"${board}\": {\"cpu\": \"${cpu_${board}}\", \"instructions\": {")
+  set(first_model TRUE)
+  foreach(elf IN LISTS elfs)
+    get_filename_component(name ${elf} NAME_WE)
+    string(REPLACE "benchmark_" "" model ${name})
+    execute_process(
+      COMMAND qemu-system-arm ${qemu_${board}} -display none -monitor none -serial null
+              -chardev stdio,id=semihosting
+              -semihosting-config enable=on,target=native,chardev=semihosting
+              -icount shift=0 -kernel ${elf}
+      OUTPUT_VARIABLE output RESULT_VARIABLE status TIMEOUT 600)
+    if(NOT status EQUAL 0 OR NOT output MATCHES "# invoke [0-9]+ ticks at [0-9]+ Hz = ([0-9]+) ns")
+      message(FATAL_ERROR "${board} ${model}: ${status}\n${output}")
+    endif()
+    set(count_${board}_${model} ${CMAKE_MATCH_1})
+    list(APPEND models ${model})
+    if(NOT first_model)
+      string(APPEND json ",")
+    endif()
+    set(first_model FALSE)
+    string(APPEND json " \"${model}\": ${CMAKE_MATCH_1}")
+    message(STATUS "${board} ${model}: ${CMAKE_MATCH_1} instructions")
+  endforeach()
+  string(APPEND json " }}")
+endforeach()
+string(APPEND json "\n  }\n}\n")
+file(WRITE ${out_dir}/cortex-m.json "${json}")
+
+# The same as a table: millions of instructions, TFLM's Cortex-M3 figure last.
+list(REMOVE_DUPLICATES models)
+list(SORT models)
+set(md "# Instructions per inference on Cortex-M (QEMU, -icount shift=0)\n\n")
+string(APPEND md "Written by `cmake -P cmake/scripts/instruction_counts.cmake`; do not edit.\n")
+string(APPEND md "Reference kernels, golden LCG input, one invoke, Release (-O3) builds.\n")
+string(APPEND md "Millions of instructions (resolution: one SysTick tick, 31-62 instructions).\n\n")
+string(APPEND md "| model |")
+set(rule "|---|")
+foreach(board IN LISTS boards)
+  string(APPEND md " ${board} (${cpu_${board}}) |")
+  string(APPEND rule "---:|")
+endforeach()
+string(APPEND md " TFLM reference, Cortex-M3 |\n${rule}---:|\n")
+foreach(model IN LISTS models)
+  string(APPEND md "| ${model} |")
+  foreach(board IN LISTS boards)
+    if(DEFINED count_${board}_${model})
+      math(EXPR whole "${count_${board}_${model}} / 1000000")
+      math(EXPR frac "(${count_${board}_${model}} % 1000000) / 10000")
+      if(frac LESS 10)
+        set(frac "0${frac}")
+      endif()
+      string(APPEND md " ${whole}.${frac} |")
+    else()
+      string(APPEND md " — |")
+    endif()
+  endforeach()
+  if(DEFINED tflm_${model})
+    math(EXPR tflm "${tflm_${model}} / 100000")
+    math(EXPR whole "${tflm} / 10")
+    math(EXPR frac "${tflm} % 10")
+    string(APPEND md " ${whole}.${frac} |\n")
+  else()
+    string(APPEND md " |\n")
+  endif()
+endforeach()
+file(WRITE ${out_dir}/cortex-m.md "${md}")
+message("${md}")
