@@ -98,21 +98,35 @@ void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv
     at += align16((size_t)np * sizeof(int32_t));
     int32_t *right = (int32_t *)at;
 
+    /* Packed order [o / block][i / k_step][o % block][i % k_step], written
+       sequentially: no division per element (creates stay cheap, which the
+       arena sweep, with one create per arena size, relies on). */
     const int32_t block = v->block, k_step = v->k_step;
+    int8_t *dst8 = packed;
+    int16_t *dst16 = packed;
+    for (int32_t o0 = 0; o0 < np; o0 += block) {
+        for (int32_t i0 = 0; i0 < kp; i0 += k_step) {
+            for (int32_t j = 0; j < block; ++j) {
+                const int32_t o = o0 + j;
+                const int8_t *w = filter + (size_t)o * k + i0;
+                const int32_t valid = o >= out_c ? 0 : k - i0 < k_step ? k - i0 : k_step;
+                for (int32_t q = 0; q < k_step; ++q) {
+                    const int8_t value = q < valid ? w[q] : 0;
+                    if (v->element_size == 1) {
+                        *dst8++ = value;
+                    } else {
+                        *dst16++ = value;
+                    }
+                }
+            }
+        }
+    }
     for (int32_t o = 0; o < np; ++o) {
-        const int8_t *w = filter + (size_t)o * k;
         uint32_t sum = 0;
-        for (int32_t i = 0; i < kp; ++i) {
-            const int32_t value = (o < out_c && i < k) ? w[i] : 0;
-            sum += (uint32_t)value;
-            /* [o / block][i / k_step][o % block][i % k_step] */
-            const size_t index = (((size_t)(o / block) * (kp / k_step) + (size_t)(i / k_step)) *
-                                      (size_t)block + (size_t)(o % block)) * (size_t)k_step +
-                                 (size_t)(i % k_step);
-            if (v->element_size == 1) {
-                ((int8_t *)packed)[index] = (int8_t)value;
-            } else {
-                ((int16_t *)packed)[index] = (int16_t)value;
+        if (o < out_c) {
+            const int8_t *w = filter + (size_t)o * k;
+            for (int32_t i = 0; i < k; ++i) {
+                sum += (uint32_t)(int32_t)w[i];
             }
         }
         uint32_t b = (o < out_c && bias != NULL) ? (uint32_t)bias[o] : 0;
