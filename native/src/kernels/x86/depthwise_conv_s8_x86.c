@@ -8,19 +8,27 @@
 
 #include "x86_kernels.h"
 
-static tflm_depthwise_conv_s8_x86_fn variant_for(tflm_isa isa)
+typedef struct dwconv_s8_variant {
+    tflm_depthwise_conv_s8_x86_fn multiplier_1;  /* depth multiplier 1 */
+    tflm_depthwise_conv_s8_x86_fn multiplier_n;  /* depth multiplier > 1 */
+    int32_t block;                               /* channels per vector  */
+} dwconv_s8_variant;
+
+static const dwconv_s8_variant *variant_for(tflm_isa isa)
 {
-    static const tflm_depthwise_conv_s8_x86_fn table[] = {
-        [TFLM_ISA_BEST] = NULL,
-        [TFLM_ISA_SCALAR] = NULL,
-        [TFLM_ISA_AVX2] = tflm_s8_dwconv_c8__avx2,
-        [TFLM_ISA_AVX512] = tflm_s8_dwconv_c16__avx512,
-        [TFLM_ISA_AVX512_VNNI] = tflm_s8_dwconv_c16__avx512,
+    static const dwconv_s8_variant table[] = {
+        [TFLM_ISA_BEST] = {NULL, NULL, 0},
+        [TFLM_ISA_SCALAR] = {NULL, NULL, 0},
+        [TFLM_ISA_AVX2] = {tflm_s8_dwconv_c8__avx2, tflm_s8_dwconv_multiplier_c8__avx2, 8},
+        [TFLM_ISA_AVX512] = {tflm_s8_dwconv_c16__avx512, tflm_s8_dwconv_multiplier_c16__avx512, 16},
+        [TFLM_ISA_AVX512_VNNI] = {tflm_s8_dwconv_c16__avx512,
+                                  tflm_s8_dwconv_multiplier_c16__avx512, 16},
     };
-    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0]) {
+    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0] ||
+        table[isa].multiplier_1 == NULL) {
         return NULL;
     }
-    return table[isa];
+    return &table[isa];
 }
 
 static size_t align16(size_t x)
@@ -31,12 +39,13 @@ static size_t align16(size_t x)
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
                                                   const tflm_dims *filter_dims)
 {
-    if (variant_for(isa) == NULL || params->depth_multiplier != 1) {
+    if (variant_for(isa) == NULL || params->depth_multiplier < 1) {
         return 0;
     }
     const size_t cp = (size_t)(filter_dims->c + 15) / 16 * 16;
     const size_t taps = (size_t)filter_dims->h * filter_dims->w;
-    return align16(taps * cp * 4) + 4 * align16(cp * 4);
+    const size_t gather = params->depth_multiplier > 1 ? 2 * align16(cp * 4) : 0;
+    return align16(taps * cp * 4) + 4 * align16(cp * 4) + gather;
 }
 
 void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
@@ -64,6 +73,33 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     int32_t *left = (int32_t *)at;
     at += align16((size_t)cp * 4);
     int32_t *right = (int32_t *)at;
+    at += align16((size_t)cp * 4);
+    const dwconv_s8_variant *v = variant_for(isa);
+    const int32_t m = params->depth_multiplier;
+    if (m > 1) { /* lane o of block o0 reads input channel o / m = base + gather */
+        int32_t *gather = (int32_t *)at;
+        at += align16((size_t)cp * 4);
+        int32_t *base = (int32_t *)at;
+        for (int32_t o0 = 0, in0 = 0, r0 = 0, blk = 0; o0 < cp; o0 += v->block, ++blk) {
+            /* in0 = o0 / m, r0 = o0 % m, advanced without dividing */
+            base[blk] = in0;
+            for (int32_t j = 0, i = 0, r = r0; j < v->block; ++j) {
+                gather[o0 + j] = i;
+                if (++r == m) {
+                    r = 0;
+                    ++i;
+                }
+            }
+            for (int32_t j = 0; j < v->block; ++j) {
+                if (++r0 == m) {
+                    r0 = 0;
+                    ++in0;
+                }
+            }
+        }
+        plan->gather = gather;
+        plan->gather_base = base;
+    }
     for (int32_t t = 0; t < taps; ++t) {
         for (int32_t o = 0; o < cp; ++o) {
             w[(size_t)t * cp + o] = o < c ? (int32_t)(uint16_t)(int16_t)filter[(size_t)t * c + o] : 0;
@@ -76,7 +112,8 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
         left[o] = shift > 0 ? shift : 0;
         right[o] = shift > 0 ? 0 : -shift;
     }
-    plan->run = variant_for(isa);
+    plan->run = m > 1 ? v->multiplier_n : v->multiplier_1;
+    plan->block = v->block;
     plan->params = *params;
     plan->input_dims = *input_dims;
     plan->filter_dims = *filter_dims;
@@ -101,7 +138,7 @@ tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_
     const tflm_isa isa = tflm_kernel_isa(ctx);
     const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, params, filter_dims);
     if (bytes == 0 || !filter->is_constant || (bias != NULL && !bias->is_constant) ||
-        input_dims->c != output_dims->c) {
+        (int64_t)input_dims->c * params->depth_multiplier != output_dims->c) {
         return TFLM_OK;
     }
     tflm_depthwise_conv_s8_x86 *p = tflm_alloc_persistent(ctx, sizeof *p);

@@ -85,7 +85,7 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
                                    const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
                                    int32_t *scratch_index);
 
-/* ---- DEPTHWISE_CONV_2D int8 (depth multiplier 1) -------------------------------- */
+/* ---- DEPTHWISE_CONV_2D int8 ------------------------------------------------------ */
 
 typedef struct tflm_depthwise_conv_s8_x86 tflm_depthwise_conv_s8_x86;
 typedef void (*tflm_depthwise_conv_s8_x86_fn)(const tflm_depthwise_conv_s8_x86 *plan,
@@ -99,6 +99,12 @@ struct tflm_depthwise_conv_s8_x86 {
     const int32_t *filter;     /* [kh * kw][c_padded]: int16 weight in the low
                                   half of each int32, zero high half (vpmaddwd) */
     const int32_t *bias, *multiplier, *left_shift, *right_shift; /* c_padded each */
+    /* Depth multiplier > 1 only (NULL otherwise): output channel o reads
+       input channel o / m = gather_base[o / block] + gather[o], block being
+       the variant's vector width (8 or 16). */
+    int32_t block;
+    const int32_t *gather;      /* c_padded: lane -> input channel within the block */
+    const int32_t *gather_base; /* c_padded / block: first input channel per block  */
 };
 
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
@@ -113,6 +119,11 @@ void tflm_s8_dwconv_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan, const int8_
                              int8_t *output);
 void tflm_s8_dwconv_c16__avx512(const tflm_depthwise_conv_s8_x86 *plan, const int8_t *input,
                                 int8_t *output);
+/* Depth multiplier > 1: input lanes gathered per output channel (vpermd). */
+void tflm_s8_dwconv_multiplier_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan,
+                                        const int8_t *input, int8_t *output);
+void tflm_s8_dwconv_multiplier_c16__avx512(const tflm_depthwise_conv_s8_x86 *plan,
+                                           const int8_t *input, int8_t *output);
 tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
                                              const tflm_per_channel_quant *quant,
                                              const tflm_dims *input_dims,
