@@ -84,7 +84,7 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, int32_t rows, int32_t ob, int 
 #pragma GCC unroll 4
         for (int r = 0; r < ROWS; ++r) {
             int32_t pair;
-            memcpy(&pair, a + r * lda + (size_t)g * 2, 4);
+            __builtin_memcpy(&pair, a + r * lda + (size_t)g * 2, 4); /* inlined under -ffreestanding */
             const __m256i x = _mm256_set1_epi32(pair);
             acc[r][0] = _mm256_add_epi32(acc[r][0], _mm256_madd_epi16(x, b0));
             if (nv == 2) {

@@ -73,7 +73,7 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, int32_t rows, int32_t ob, int 
 #pragma GCC unroll 8
         for (int r = 0; r < ROWS; ++r) {
             int32_t quad;
-            memcpy(&quad, a + r * lda + (size_t)g * 4, 4);
+            __builtin_memcpy(&quad, a + r * lda + (size_t)g * 4, 4); /* inlined under -ffreestanding */
             const __m512i x = _mm512_set1_epi32(quad);
             acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], x, b0);
             if (nv == 2) {
