@@ -52,6 +52,7 @@ jextract \
   --include-var tflm_op_dequantize \
   --include-var tflm_op_fully_connected \
   --include-var tflm_op_max_pool_2d \
+  --include-var tflm_op_mul \
   --include-var tflm_op_quantize \
   --include-var tflm_op_reshape \
   --include-var tflm_op_softmax \

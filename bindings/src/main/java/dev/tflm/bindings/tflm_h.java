@@ -712,6 +712,15 @@ public class tflm_h {
         return tflm_op_max_pool_2d$constants.SEGMENT;
     }
 
+    private static class tflm_op_mul$constants {
+        public static final MemorySegment SEGMENT = tflm_h.findOrThrow("tflm_op_mul");
+    }
+
+    /** The address of {@code const tflm_kernel tflm_op_mul}; pass it to {@link #tflm_op_resolver_add}. */
+    public static MemorySegment tflm_op_mul$segment() {
+        return tflm_op_mul$constants.SEGMENT;
+    }
+
     private static class tflm_op_quantize$constants {
         public static final MemorySegment SEGMENT = tflm_h.findOrThrow("tflm_op_quantize");
     }
