@@ -45,7 +45,7 @@ size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_
     const size_t cp = (size_t)(filter_dims->c + 15) / 16 * 16;
     const size_t taps = (size_t)filter_dims->h * filter_dims->w;
     const size_t gather = params->depth_multiplier > 1 ? 2 * align16(cp * 4) : 0;
-    return align16(taps * cp * 4) + 4 * align16(cp * 4) + gather;
+    return align16(taps * cp * 4) + 4 * align16(cp * 4) + gather + align16(taps * 4);
 }
 
 void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
@@ -76,6 +76,15 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     at += align16((size_t)cp * 4);
     const dwconv_s8_variant *v = variant_for(isa);
     const int32_t m = params->depth_multiplier;
+    int32_t *tap_offset = (int32_t *)at;
+    at += align16((size_t)taps * 4);
+    for (int32_t ky = 0, t = 0; ky < filter_dims->h; ++ky) {
+        for (int32_t kx = 0; kx < filter_dims->w; ++kx, ++t) {
+            tap_offset[t] = (ky * params->dilation_h * input_dims->w + kx * params->dilation_w) *
+                            input_dims->c;
+        }
+    }
+    plan->tap_offset = tap_offset;
     if (m > 1) { /* lane o of block o0 reads input channel o / m = base + gather */
         int32_t *gather = (int32_t *)at;
         at += align16((size_t)cp * 4);

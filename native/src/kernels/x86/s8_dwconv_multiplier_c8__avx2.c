@@ -38,6 +38,10 @@ void tflm_s8_dwconv_multiplier_c8__avx2(const tflm_depthwise_conv_s8_x86 *p, con
     const __m256i out_offset = _mm256_set1_epi32(c->output_offset);
     const __m256i act_min = _mm256_set1_epi32(c->activation.min);
     const __m256i act_max = _mm256_set1_epi32(c->activation.max);
+    /* Output columns [ox_lo, ox_hi) see the whole filter row inside the input. */
+    const int32_t ox_lo = (c->pad_w + c->stride_w - 1) / c->stride_w;
+    const int32_t x_span = in_w - 1 + c->pad_w - (k_w - 1) * c->dilation_w;
+    const int32_t ox_hi = x_span < 0 ? 0 : x_span / c->stride_w + 1;
     for (int32_t b = 0; b < p->output_dims.n; ++b) {
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
@@ -46,8 +50,10 @@ void tflm_s8_dwconv_multiplier_c8__avx2(const tflm_depthwise_conv_s8_x86 *p, con
             tflm_filter_taps(y0, c->dilation_h, k_h, in_h, &ky0, &ky1);
             for (int32_t ox = 0; ox < out_w; ++ox) {
                 const int32_t x0 = ox * c->stride_w - c->pad_w;
-                int32_t kx0, kx1;
-                tflm_filter_taps(x0, c->dilation_w, k_w, in_w, &kx0, &kx1);
+                int32_t kx0 = 0, kx1 = k_w; /* interior: every tap, no division */
+                if (ox < ox_lo || ox >= ox_hi) {
+                    tflm_filter_taps(x0, c->dilation_w, k_w, in_w, &kx0, &kx1);
+                }
                 int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t o = 0, blk = 0; o < out_c; o += 8, ++blk) {
                     const int32_t left = out_c - o;

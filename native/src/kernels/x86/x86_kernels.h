@@ -102,6 +102,8 @@ struct tflm_depthwise_conv_s8_x86 {
     /* Depth multiplier > 1 only (NULL otherwise): output channel o reads
        input channel o / m = gather_base[o / block] + gather[o], block being
        the variant's vector width (8 or 16). */
+    const int32_t *tap_offset;  /* kh * kw: input element offset of each tap from the
+                                   window's first, for pixels whose window is inside */
     int32_t block;
     const int32_t *gather;      /* c_padded: lane -> input channel within the block */
     const int32_t *gather_base; /* c_padded / block: first input channel per block  */
