@@ -9,6 +9,9 @@
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/ops.h"
+#if TFLM_X86_KERNELS
+#include "x86/x86_kernels.h"
+#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -88,6 +91,8 @@ typedef struct fc_data {
     tflm_dims filter_dims;
     tflm_dims bias_dims;
     tflm_dims output_dims;
+    const void *optimized; /* int8: a SIMD plan (x86/x86_kernels.h) or NULL */
+    int32_t scratch_index;
 } fc_data;
 
 /* Shapes: filter [units, depth]; the input holds batches x depth elements
@@ -269,6 +274,24 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
     if (status != TFLM_OK) {
         return status;
     }
+#if TFLM_X86_KERNELS
+    if (input->type == TFLM_TYPE_INT8 && data->params.filter_offset == 0) {
+        /* A fully connected layer is a 1x1 convolution over batches pixels. */
+        const tflm_conv_params conv = {
+            .stride_w = 1, .stride_h = 1, .dilation_w = 1, .dilation_h = 1,
+            .depth_multiplier = 1, .input_offset = data->params.input_offset,
+            .output_offset = data->params.output_offset, .activation = data->params.activation};
+        const tflm_dims in = {1, 1, data->output_dims.n, data->filter_dims.c};
+        const tflm_dims k = {data->filter_dims.n, 1, 1, data->filter_dims.c};
+        const tflm_dims out = {1, 1, data->output_dims.n, data->filter_dims.n};
+        status = tflm_conv_s8_x86_setup(ctx, &conv, &data->quant, &in, &k, filter, bias, &out,
+                                        (const tflm_conv_s8_x86 **)&data->optimized,
+                                        &data->scratch_index);
+        if (status != TFLM_OK) {
+            return status;
+        }
+    }
+#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -280,6 +303,13 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *filter = tflm_input(ctx, node, 1);
     const tflm_tensor *bias = tflm_input(ctx, node, 2);
     tflm_tensor *output = tflm_output(ctx, node, 0);
+#if TFLM_X86_KERNELS
+    if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
+        const tflm_conv_s8_x86 *plan = data->optimized;
+        plan->run(plan, input->data, output->data, tflm_scratch(ctx, data->scratch_index));
+        return TFLM_OK;
+    }
+#endif
     if (input->type == TFLM_TYPE_INT8) {
         tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, input->data,
                                 &data->filter_dims, filter->data, &data->bias_dims,

@@ -62,7 +62,7 @@ static inline void store8(int8_t *out, __m256i y, int32_t count)
 }
 
 static inline __attribute__((always_inline)) void
-tile(const tflm_conv_s8_x86 *p, const int16_t *a, int32_t rows, int32_t ob, int nv, int8_t *out,
+tile(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t ob, int nv, int8_t *out,
      int32_t out_c)
 {
     const int32_t kpairs = p->k_padded / 2;
@@ -74,7 +74,7 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, int32_t rows, int32_t ob, int 
     const __m256i bias0 = _mm256_loadu_si256((const __m256i *)(p->bias + o0));
     const __m256i bias1 = nv == 2 ? _mm256_loadu_si256((const __m256i *)(p->bias + o0 + 8)) : bias0;
 #pragma GCC unroll 4
-    for (int r = 0; r < ROWS; ++r) {
+    for (int r = 0; r < R; ++r) {
         acc[r][0] = bias0;
         acc[r][1] = bias1;
     }
@@ -82,7 +82,7 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, int32_t rows, int32_t ob, int 
         const __m256i b0 = _mm256_loadu_si256((const __m256i *)(w0 + (size_t)g * 16));
         const __m256i b1 = nv == 2 ? _mm256_loadu_si256((const __m256i *)(w1 + (size_t)g * 16)) : b0;
 #pragma GCC unroll 4
-        for (int r = 0; r < ROWS; ++r) {
+        for (int r = 0; r < R; ++r) {
             int32_t pair;
             __builtin_memcpy(&pair, a + r * lda + (size_t)g * 2, 4); /* inlined under -ffreestanding */
             const __m256i x = _mm256_set1_epi32(pair);
@@ -100,12 +100,25 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, int32_t rows, int32_t ob, int 
         const __m256i mult = _mm256_loadu_si256((const __m256i *)(p->multiplier + o));
         const __m256i ls = _mm256_loadu_si256((const __m256i *)(p->left_shift + o));
         const __m256i rs = _mm256_loadu_si256((const __m256i *)(p->right_shift + o));
-        for (int32_t r = 0; r < rows; ++r) {
+        for (int32_t r = 0; r < R; ++r) {
             __m256i y = tflm_requant_avx2(acc[r][v], mult, ls, rs);
             y = _mm256_add_epi32(y, out_offset);
             y = _mm256_min_epi32(_mm256_max_epi32(y, act_min), act_max);
             store8(out + (size_t)r * out_c + o, y, out_c - o);
         }
+    }
+}
+
+static inline __attribute__((always_inline)) void
+tiles(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t blocks, int8_t *out,
+      int32_t out_c)
+{
+    int32_t ob = 0;
+    for (; ob + 2 <= blocks; ob += 2) {
+        tile(p, a, R, ob, 2, out, out_c);
+    }
+    if (ob < blocks) {
+        tile(p, a, R, ob, 1, out, out_c);
     }
 }
 
@@ -122,27 +135,22 @@ void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *p, const int8_t *inp
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
-        for (int32_t r = 0; r < ROWS; ++r) {
-            if (r < rows) {
-                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
-                if (++ox == out_w) {
-                    ox = 0;
-                    if (++oy == out_h) {
-                        oy = 0;
-                        ++b;
-                    }
+        for (int32_t r = 0; r < rows; ++r) {
+            im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+            if (++ox == out_w) {
+                ox = 0;
+                if (++oy == out_h) {
+                    oy = 0;
+                    ++b;
                 }
-            } else {
-                memset(a + (size_t)r * p->k_padded, 0, (size_t)p->k_padded * sizeof(int16_t));
             }
         }
         int8_t *out = output + (size_t)p0 * out_c;
-        int32_t ob = 0;
-        for (; ob + 2 <= blocks; ob += 2) {
-            tile(p, a, rows, ob, 2, out, out_c);
-        }
-        if (ob < blocks) {
-            tile(p, a, rows, ob, 1, out, out_c);
+        switch (rows) { /* a tile per row count: partial tiles do no extra work */
+        case 1: tiles(p, a, 1, blocks, out, out_c); break;
+        case 2: tiles(p, a, 2, blocks, out, out_c); break;
+        case 3: tiles(p, a, 3, blocks, out, out_c); break;
+        default: tiles(p, a, ROWS, blocks, out, out_c); break;
         }
     }
 }

@@ -51,7 +51,7 @@ static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b
 }
 
 static inline __attribute__((always_inline)) void
-tile(const tflm_conv_s8_x86 *p, const uint8_t *a, int32_t rows, int32_t ob, int nv,
+tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int nv,
      int8_t *out, int32_t out_c)
 {
     const int32_t kg = p->k_padded / 4;
@@ -63,7 +63,7 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, int32_t rows, int32_t ob, int 
     const __m512i bias0 = _mm512_loadu_si512(p->bias + o0);
     const __m512i bias1 = nv == 2 ? _mm512_loadu_si512(p->bias + o0 + 16) : bias0;
 #pragma GCC unroll 8
-    for (int r = 0; r < ROWS; ++r) {
+    for (int r = 0; r < R; ++r) {
         acc[r][0] = bias0;
         acc[r][1] = bias1;
     }
@@ -71,7 +71,7 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, int32_t rows, int32_t ob, int 
         const __m512i b0 = _mm512_loadu_si512(w0 + (size_t)g * 64);
         const __m512i b1 = nv == 2 ? _mm512_loadu_si512(w1 + (size_t)g * 64) : b0;
 #pragma GCC unroll 8
-        for (int r = 0; r < ROWS; ++r) {
+        for (int r = 0; r < R; ++r) {
             int32_t quad;
             __builtin_memcpy(&quad, a + r * lda + (size_t)g * 4, 4); /* inlined under -ffreestanding */
             const __m512i x = _mm512_set1_epi32(quad);
@@ -91,12 +91,25 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, int32_t rows, int32_t ob, int 
         const __m512i rs = _mm512_loadu_si512(p->right_shift + o);
         const int32_t left = out_c - o;
         const __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-        for (int32_t r = 0; r < rows; ++r) {
+        for (int32_t r = 0; r < R; ++r) {
             __m512i y = tflm_requant_avx512(acc[r][v], mult, ls, rs);
             y = _mm512_add_epi32(y, out_offset);
             y = _mm512_min_epi32(_mm512_max_epi32(y, act_min), act_max);
             _mm_mask_storeu_epi8(out + (size_t)r * out_c + o, m, _mm512_cvtepi32_epi8(y));
         }
+    }
+}
+
+static inline __attribute__((always_inline)) void
+tiles(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t blocks, int8_t *out,
+      int32_t out_c)
+{
+    int32_t ob = 0;
+    for (; ob + 2 <= blocks; ob += 2) {
+        tile(p, a, R, ob, 2, out, out_c);
+    }
+    if (ob < blocks) {
+        tile(p, a, R, ob, 1, out, out_c);
     }
 }
 
@@ -113,27 +126,27 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
-        for (int32_t r = 0; r < ROWS; ++r) {
-            if (r < rows) {
-                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
-                if (++ox == out_w) {
-                    ox = 0;
-                    if (++oy == out_h) {
-                        oy = 0;
-                        ++b;
-                    }
+        for (int32_t r = 0; r < rows; ++r) {
+            im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+            if (++ox == out_w) {
+                ox = 0;
+                if (++oy == out_h) {
+                    oy = 0;
+                    ++b;
                 }
-            } else { /* rows past the end: computed, never stored */
-                memset(a + (size_t)r * p->k_padded, 0, (size_t)p->k_padded);
             }
         }
         int8_t *out = output + (size_t)p0 * out_c;
-        int32_t ob = 0;
-        for (; ob + 2 <= blocks; ob += 2) {
-            tile(p, a, rows, ob, 2, out, out_c);
-        }
-        if (ob < blocks) {
-            tile(p, a, rows, ob, 1, out, out_c);
+        switch (rows) { /* a tile per row count: a last partial tile (or a
+                           fully connected layer's single batch) does no extra work */
+        case 1: tiles(p, a, 1, blocks, out, out_c); break;
+        case 2: tiles(p, a, 2, blocks, out, out_c); break;
+        case 3: tiles(p, a, 3, blocks, out, out_c); break;
+        case 4: tiles(p, a, 4, blocks, out, out_c); break;
+        case 5: tiles(p, a, 5, blocks, out, out_c); break;
+        case 6: tiles(p, a, 6, blocks, out, out_c); break;
+        case 7: tiles(p, a, 7, blocks, out, out_c); break;
+        default: tiles(p, a, ROWS, blocks, out, out_c); break;
         }
     }
 }

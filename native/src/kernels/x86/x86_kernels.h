@@ -19,7 +19,7 @@
  *   CONV_2D f32        channel-vector       16-wide            = AVX512
  *   DEPTHWISE s8       channel-vector       16-wide            = AVX512
  *   DEPTHWISE f32      channel-vector       = AVX2             = AVX2
- *   FULLY_CONN s8      int16 madd rows      = AVX2             vpdpbusd rows
+ *   FULLY_CONN s8      = CONV_2D s8 plan as a 1x1 convolution over the batches (any row count)
  *   FULLY_CONN f32     packed columns       = AVX2             = AVX2
  *   POOL s8/f32        channel-vector       = AVX2             = AVX2
  *   ADD s8, MUL s8     exact requant x8     = AVX2             = AVX2
