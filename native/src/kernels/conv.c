@@ -271,7 +271,8 @@ static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
 #if TFLM_X86_KERNELS
     if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
         const tflm_conv_s8_x86 *plan = data->optimized;
-        plan->run(plan, input->data, output->data, tflm_scratch(ctx, data->scratch_index));
+        tflm_conv_s8_x86_run(plan, input->data, output->data,
+                             tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
 #endif

@@ -73,72 +73,27 @@ size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_di
     return (size_t)v->rows * (size_t)round_up(k, v->k_step) * (size_t)v->element_size;
 }
 
-void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
-                           const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
-                           const tflm_dims *filter_dims, const int8_t *filter,
-                           const int32_t *bias, const tflm_dims *output_dims, void *persistent)
+/* Sets the plan's geometry and carves persistent into its arrays; packing
+ * waits for pack() (at the first run when planned by setup). */
+static void layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
+                   const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                   const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                   const int8_t *filter, const int32_t *bias, const tflm_dims *output_dims,
+                   void *persistent)
 {
-    const conv_s8_variant *v = variant_for(isa);
-    memset(plan, 0, sizeof *plan);
-    if (v == NULL || persistent == NULL) {
-        return;
-    }
-    const int32_t out_c = output_dims->c;
     const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
     const int32_t kp = round_up(k, v->k_step);
-    const int32_t np = round_up(out_c, v->block);
+    const int32_t np = round_up(output_dims->c, v->block);
     uint8_t *at = persistent;
-    void *packed = at;
+    plan->filter = at;
     at += align16((size_t)kp * np * v->element_size);
-    int32_t *bias_eff = (int32_t *)at;
+    plan->bias = (const int32_t *)at;
     at += align16((size_t)np * sizeof(int32_t));
-    int32_t *multiplier = (int32_t *)at;
+    plan->multiplier = (const int32_t *)at;
     at += align16((size_t)np * sizeof(int32_t));
-    int32_t *left = (int32_t *)at;
+    plan->left_shift = (const int32_t *)at;
     at += align16((size_t)np * sizeof(int32_t));
-    int32_t *right = (int32_t *)at;
-
-    /* Packed order [o / block][i / k_step][o % block][i % k_step], written
-       sequentially: no division per element (creates stay cheap, which the
-       arena sweep, with one create per arena size, relies on). */
-    const int32_t block = v->block, k_step = v->k_step;
-    int8_t *dst8 = packed;
-    int16_t *dst16 = packed;
-    for (int32_t o0 = 0; o0 < np; o0 += block) {
-        for (int32_t i0 = 0; i0 < kp; i0 += k_step) {
-            for (int32_t j = 0; j < block; ++j) {
-                const int32_t o = o0 + j;
-                const int8_t *w = filter + (size_t)o * k + i0;
-                const int32_t valid = o >= out_c ? 0 : k - i0 < k_step ? k - i0 : k_step;
-                for (int32_t q = 0; q < k_step; ++q) {
-                    const int8_t value = q < valid ? w[q] : 0;
-                    if (v->element_size == 1) {
-                        *dst8++ = value;
-                    } else {
-                        *dst16++ = value;
-                    }
-                }
-            }
-        }
-    }
-    for (int32_t o = 0; o < np; ++o) {
-        uint32_t sum = 0;
-        if (o < out_c) {
-            const int8_t *w = filter + (size_t)o * k;
-            for (int32_t i = 0; i < k; ++i) {
-                sum += (uint32_t)(int32_t)w[i];
-            }
-        }
-        uint32_t b = (o < out_c && bias != NULL) ? (uint32_t)bias[o] : 0;
-        if (v->element_size == 1) {
-            b += (uint32_t)(params->input_offset - 128) * sum;
-        }
-        bias_eff[o] = (int32_t)b;
-        const int32_t shift = o < out_c ? quant->shift[o] : 0;
-        multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
-        left[o] = shift > 0 ? shift : 0;
-        right[o] = shift > 0 ? 0 : -shift;
-    }
+    plan->right_shift = (const int32_t *)at;
     plan->run = v->run;
     plan->params = *params;
     plan->input_dims = *input_dims;
@@ -149,11 +104,88 @@ void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv
     plan->n_padded = np;
     plan->rows = v->rows;
     plan->element_size = v->element_size;
-    plan->filter = packed;
-    plan->bias = bias_eff;
-    plan->multiplier = multiplier;
-    plan->left_shift = left;
-    plan->right_shift = right;
+    plan->block = v->block;
+    plan->k_step = v->k_step;
+    plan->source_filter = filter;
+    plan->source_bias = bias;
+    plan->source_quant = *quant;
+    plan->packed = false;
+}
+
+/* Packs the filter in [o / block][i / k_step][o % block][i % k_step] order,
+ * written sequentially (no division per element), and the per-channel
+ * bias (input offset folded in for the uint8 variant) and shifts. */
+static void pack(tflm_conv_s8_x86 *plan)
+{
+    const int32_t out_c = plan->output_dims.c, k = plan->k, kp = plan->k_padded;
+    const int32_t np = plan->n_padded, block = plan->block, k_step = plan->k_step;
+    const int8_t *filter = plan->source_filter;
+    const int32_t *bias = plan->source_bias;
+    const tflm_per_channel_quant *quant = &plan->source_quant;
+    int8_t *dst8 = (int8_t *)plan->filter;
+    int16_t *dst16 = (int16_t *)plan->filter;
+    for (int32_t o0 = 0; o0 < np; o0 += block) {
+        for (int32_t i0 = 0; i0 < kp; i0 += k_step) {
+            for (int32_t j = 0; j < block; ++j) {
+                const int32_t o = o0 + j;
+                const int8_t *w = filter + (size_t)o * k + i0;
+                const int32_t valid = o >= out_c ? 0 : k - i0 < k_step ? k - i0 : k_step;
+                for (int32_t q = 0; q < k_step; ++q) {
+                    const int8_t value = q < valid ? w[q] : 0;
+                    if (plan->element_size == 1) {
+                        *dst8++ = value;
+                    } else {
+                        *dst16++ = value;
+                    }
+                }
+            }
+        }
+    }
+    int32_t *bias_eff = (int32_t *)plan->bias, *multiplier = (int32_t *)plan->multiplier;
+    int32_t *left = (int32_t *)plan->left_shift, *right = (int32_t *)plan->right_shift;
+    for (int32_t o = 0; o < np; ++o) {
+        uint32_t sum = 0;
+        if (o < out_c) {
+            const int8_t *w = filter + (size_t)o * k;
+            for (int32_t i = 0; i < k; ++i) {
+                sum += (uint32_t)(int32_t)w[i];
+            }
+        }
+        uint32_t b = (o < out_c && bias != NULL) ? (uint32_t)bias[o] : 0;
+        if (plan->element_size == 1) {
+            b += (uint32_t)(plan->params.input_offset - 128) * sum;
+        }
+        bias_eff[o] = (int32_t)b;
+        const int32_t shift = o < out_c ? quant->shift[o] : 0;
+        multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
+        left[o] = shift > 0 ? shift : 0;
+        right[o] = shift > 0 ? 0 : -shift;
+    }
+    plan->packed = true;
+}
+
+void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
+                           const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
+                           const tflm_dims *filter_dims, const int8_t *filter,
+                           const int32_t *bias, const tflm_dims *output_dims, void *persistent)
+{
+    const conv_s8_variant *v = variant_for(isa);
+    memset(plan, 0, sizeof *plan);
+    if (v == NULL || persistent == NULL) {
+        return;
+    }
+    layout(plan, v, params, quant, input_dims, filter_dims, filter, bias, output_dims,
+           persistent);
+    pack(plan);
+}
+
+void tflm_conv_s8_x86_run(const tflm_conv_s8_x86 *plan, const int8_t *input, int8_t *output,
+                          void *scratch)
+{
+    if (!plan->packed) { /* the plan lives in the interpreter's writable arena */
+        pack((tflm_conv_s8_x86 *)plan);
+    }
+    plan->run(plan, input, output, scratch);
 }
 
 tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
@@ -179,8 +211,11 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
     if (status != TFLM_OK) {
         return status;
     }
-    tflm_conv_s8_x86_init(p, isa, params, quant, input_dims, filter_dims, filter->data,
-                          bias != NULL ? bias->data : NULL, output_dims, memory);
+    /* Packing waits for the first run: a create that fails for want of
+       arena (the arena sweep makes one per size) never pays for it. */
+    memset(p, 0, sizeof *p);
+    layout(p, variant_for(isa), params, quant, input_dims, filter_dims, filter->data,
+           bias != NULL ? bias->data : NULL, output_dims, memory);
     *plan = p;
     return TFLM_OK;
 }

@@ -6,7 +6,8 @@
  * Each op has a plan, filled in prepare from the interpreter's ISA level
  * (tflm_kernel_isa): the variant comes from a table indexed by tflm_isa
  * (XNNPACK style, no scattered ifs), filters are packed once into
- * persistent arena memory, and the scratch a kernel needs is sized by a
+ * persistent arena memory (CONV_2D: reserved at prepare, packed at the
+ * first invoke, so creates that fail for want of arena stay cheap), and the scratch a kernel needs is sized by a
  * _get_buffer_size twin (CMSIS-NN style) and requested from the arena.
  * A plan whose `run` is NULL means "no variant for this ISA or shape": the
  * glue then runs the reference kernel. Every variant equals the reference
@@ -56,6 +57,13 @@ struct tflm_conv_s8_x86 {
     const int32_t *multiplier;
     const int32_t *left_shift;
     const int32_t *right_shift;
+    int32_t block, k_step;     /* the variant's packing steps             */
+    /* The model's constant filter and bias and the op's multipliers, kept
+       for a deferred pack (tflm_conv_s8_x86_run packs on its first call). */
+    const int8_t *source_filter;
+    const int32_t *source_bias;
+    tflm_per_channel_quant source_quant;
+    bool packed;
 };
 
 /* Persistent bytes tflm_conv_s8_x86_init needs (0: no variant applies). */
@@ -69,6 +77,10 @@ void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv
                            const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
                            const tflm_dims *filter_dims, const int8_t *filter,
                            const int32_t *bias, const tflm_dims *output_dims, void *persistent);
+
+/* Runs the plan's variant, packing first if setup deferred it. */
+void tflm_conv_s8_x86_run(const tflm_conv_s8_x86 *plan, const int8_t *input, int8_t *output,
+                          void *scratch);
 
 /* The variants (x86/s8_conv_*.c). */
 void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *plan, const int8_t *input,
