@@ -7,23 +7,22 @@
  * (tflm_kernel_isa): the variant comes from a table indexed by tflm_isa
  * (XNNPACK style, no scattered ifs), filters are packed once into
  * persistent arena memory (CONV_2D: reserved at prepare, packed at the
- * first invoke, so creates that fail for want of arena stay cheap), and the scratch a kernel needs is sized by a
- * _get_buffer_size twin (CMSIS-NN style) and requested from the arena.
+ * first invoke, so creates that fail for want of arena stay cheap), and
+ * the scratch a kernel needs is sized by a _get_buffer_size twin (CMSIS-NN style) and requested from the arena.
  * A plan whose `run` is NULL means "no variant for this ISA or shape": the
  * glue then runs the reference kernel. Every variant equals the reference
- * byte for byte (int8) or, for float32, adds in the reference's order
- * without contraction, so its results are identical too.
+ * byte for byte (int8); float32 variants, when added, must add in the
+ * reference's order without contraction (-ffp-contract=off) to be too.
  *
  * Variants per op and level (kernel files x86/<type>_<op>_<tile>_<isa>.c):
  *                      AVX2                 AVX512            AVX512_VNNI
  *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
- *   CONV_2D f32        channel-vector       16-wide            = AVX512
- *   DEPTHWISE s8       channel-vector       16-wide            = AVX512
- *   DEPTHWISE f32      channel-vector       = AVX2             = AVX2
- *   FULLY_CONN s8      = CONV_2D s8 plan as a 1x1 convolution over the batches (any row count)
- *   FULLY_CONN f32     packed columns       = AVX2             = AVX2
- *   POOL s8/f32        channel-vector       = AVX2             = AVX2
+ *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
+ *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
+ *   FULLY_CONN s8      the CONV_2D plan as a 1x1 convolution over the batches
  *   ADD s8, MUL s8     exact requant x8     = AVX2             = AVX2
+ * Not yet vectorized (the reference runs): float32 of every op, pooling,
+ * softmax, FULLY_CONNECTED with a filter zero point.
  */
 #ifndef TFLM_KERNELS_X86_KERNELS_H
 #define TFLM_KERNELS_X86_KERNELS_H
