@@ -275,8 +275,12 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
         return status;
     }
 #if TFLM_X86_KERNELS
-    if (input->type == TFLM_TYPE_INT8 && data->params.filter_offset == 0) {
-        /* A fully connected layer is a 1x1 convolution over batches pixels. */
+    /* A fully connected layer is a 1x1 convolution over batches pixels. Its
+       packed filter copies the weights into the arena: only when the output
+       channels fill the variant's 16-channel blocks (micro_speech's 4 units
+       would take 4x their weights; the reference is fast enough there). */
+    if (input->type == TFLM_TYPE_INT8 && data->params.filter_offset == 0 &&
+        data->filter_dims.n >= 16) {
         const tflm_conv_params conv = {
             .stride_w = 1, .stride_h = 1, .dilation_w = 1, .dilation_h = 1,
             .depth_multiplier = 1, .input_offset = data->params.input_offset,
