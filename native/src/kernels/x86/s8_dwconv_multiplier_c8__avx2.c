@@ -19,7 +19,7 @@ static inline __m256i load8(const int8_t *src, int32_t count)
         return _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)src));
     }
     int8_t tmp[8] = {0};
-    memcpy(tmp, src, (size_t)count);
+    __builtin_memcpy(tmp, src, (size_t)count); /* inlined under -ffreestanding */
     return _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)tmp));
 }
 
