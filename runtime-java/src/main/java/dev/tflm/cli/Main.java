@@ -38,6 +38,21 @@ public final class Main {
                   Runs the sine model this project trains in Java for x from 0 to 2π,
                   then prints the arena bytes and the time per inference.
 
+              export-c MODEL [--name NAME] [--out FILE.c]
+                  Writes the model as a C array for firmware: 16-byte aligned, const (in
+                  flash), with NAME_size; --out also writes FILE.h. NAME defaults to the
+                  file name.
+
+              resolver MODEL [--name FUNCTION] [--out FILE]
+                  Writes C code registering exactly the kernels the model uses (the
+                  names of tflm/ops.h), so the linker leaves the others out.
+
+              project --target make --example NAME --out DIR [--board BOARD]
+                      [--model FILE] [--shared DIR]
+                  Writes a folder with just the sources one firmware needs and a plain
+                  Makefile (host and BOARD, default mps2-an385). NAME: hello_world,
+                  micro_speech, person_detection, benchmark (needs --model).
+
               help
                   Prints this text.
 
@@ -68,6 +83,9 @@ public final class Main {
                     }
                     DemoCommand.run(out);
                 }
+                case "export-c" -> ExportCCommand.run(rest, out);
+                case "resolver" -> ResolverCommand.run(rest, out);
+                case "project" -> ProjectCommand.run(rest, out);
                 case "help", "--help", "-h" -> out.print(USAGE);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             }

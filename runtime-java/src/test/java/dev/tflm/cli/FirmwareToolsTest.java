@@ -1,0 +1,144 @@
+package dev.tflm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tflm.SharedData;
+import dev.tflm.schema.BuiltinOperator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The firmware workflow's commands: export-c, resolver and project. */
+class FirmwareToolsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportCWritesTheModelBytesAsAnAlignedConstArrayWithItsLength() throws IOException {
+        Path model = SharedData.model("hello_world_int8.tflite");
+        Path source = dir.resolve("hello_model.c");
+        Result result = run("export-c", model.toString(), "--name", "hello_model", "--out", source.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        String c = Files.readString(source);
+        byte[] expected = Files.readAllBytes(model);
+        assertTrue(c.contains("__attribute__((aligned(16))) const uint8_t hello_model[" + expected.length + "]"), c);
+        assertTrue(c.contains("const size_t hello_model_size = " + expected.length + ";"), c);
+        Matcher bytes = Pattern.compile("0x([0-9a-f]{2}),").matcher(c);
+        byte[] parsed = new byte[expected.length];
+        int count = 0;
+        while (bytes.find()) {
+            parsed[count++] = (byte) Integer.parseInt(bytes.group(1), 16);
+        }
+        assertEquals(expected.length, count);
+        assertArrayEquals(expected, parsed);
+        String header = Files.readString(dir.resolve("hello_model.h"));
+        assertTrue(header.contains("extern const uint8_t hello_model[];"), header);
+        assertTrue(header.contains("extern const size_t hello_model_size;"), header);
+    }
+
+    @Test
+    void exportCRejectsFilesThatAreNotModelsAndBadNames() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.tflite"), "not a model at all");
+        assertEquals(Main.EXIT_ERROR, run("export-c", junk.toString()).exitCode());
+        assertEquals(Main.EXIT_USAGE, run("export-c", junk.toString(), "--name", "9lives").exitCode());
+        assertEquals("_9lives_model", CArray.identifier("9lives-model.tflite"));
+    }
+
+    @Test
+    void resolverRegistersExactlyTheModelsOps() {
+        Result result = run("resolver", SharedData.model("micro_speech_quantized.tflite").toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Set<String> registered = Pattern.compile("&(tflm_op_\\w+)").matcher(result.out()).results()
+                .map(m -> m.group(1)).collect(Collectors.toSet());
+        assertEquals(Set.of("tflm_op_depthwise_conv_2d", "tflm_op_fully_connected", "tflm_op_reshape",
+                "tflm_op_softmax"), registered);
+        assertTrue(result.out().contains("tflm_status micro_speech_quantized_register_ops(tflm_op_resolver *resolver)"),
+                result.out());
+    }
+
+    @Test
+    void resolverNamesTheOpsThisRuntimeLacks() {
+        Result result = run("resolver", SharedData.model("audio_preprocessor_int8.tflite").toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().contains("no kernel for custom op SignalWindow"), result.err());
+    }
+
+    @Test
+    void resolverKnowsExactlyTheKernelsOfOpsH() throws IOException {
+        Path opsH = SourceTree.locate().root.resolve("native/include/tflm/ops.h");
+        Set<String> declared = Pattern.compile("extern const tflm_kernel (tflm_op_\\w+);")
+                .matcher(Files.readString(opsH)).results().map(m -> m.group(1)).collect(Collectors.toSet());
+        Set<String> known = ResolverCommand.KERNELS.stream().map(ResolverCommand::symbol).collect(Collectors.toSet());
+        assertEquals(declared, known, "ResolverCommand.KERNELS must list the kernels of " + opsH);
+        assertEquals("tflm_op_depthwise_conv_2d", ResolverCommand.symbol(BuiltinOperator.DEPTHWISE_CONV_2D));
+    }
+
+    @Test
+    void projectWritesAMakefileAndJustTheSourcesOfOneFirmware() throws Exception {
+        Path out = dir.resolve("hello");
+        Result result = run("project", "--target", "make", "--example", "hello_world", "--out", out.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        String makefile = Files.readString(out.resolve("Makefile"));
+        assertTrue(makefile.contains("else ifeq ($(BOARD),mps2-an385)"), makefile);
+        assertTrue(makefile.contains("-mcpu=cortex-m3"), makefile);
+        for (String file : List.of("example/main.c", "example/sine_model.c", "example/sine_model.h",
+                "tflm/include/tflm/tflm.h", "tflm/src/core/interpreter.c", "board/host/board.c",
+                "board/common/cortex_m_startup.c", "board/mps2-an385/memory.ld")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
+        assertTrue(Files.notExists(out.resolve("tflm/src/kernels/x86")), "no host SIMD kernels in a firmware project");
+
+        // Builds and runs on this machine when it has make and a C compiler.
+        assumeTrue(onPath("make") && onPath("cc"), "make or cc missing");
+        Process make = new ProcessBuilder("make", "-s", "-C", out.toString(), "run").redirectErrorStream(true).start();
+        String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, make.exitValue(), output);
+        assertEquals(20, output.lines().filter(line -> line.startsWith("x ")).count(), output);
+    }
+
+    @Test
+    void projectRejectsUnknownTargetsAndExamples() {
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "keil", "--example", "hello_world", "--out",
+                dir.toString()).exitCode());
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "nope", "--out",
+                dir.toString()).exitCode());
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "benchmark", "--out",
+                dir.toString()).exitCode());
+    }
+
+    private static boolean onPath(String program) {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
