@@ -1,5 +1,6 @@
 #include "add.h"
 
+#include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
 #include "quant_util.h"
@@ -81,13 +82,18 @@ bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *sh
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
-static bool quantize_multiplier_smaller_than_one(double real, int32_t *multiplier, int32_t *shift)
+static bool finite_nonzero(float x)
 {
-    if (!(real > 0.0 && real < 1.0)) {
+    return x != 0.0f && x <= 3.402823466e+38f && x >= -3.402823466e+38f; /* NaN fails */
+}
+
+static bool quantize_multiplier_smaller_than_one(tflm_f64 real, int32_t *multiplier, int32_t *shift)
+{
+    if (real.mantissa == 0 || tflm_f64_compare(real, tflm_f64_from_double(1.0)) >= 0) {
         return false;
     }
     int s;
-    tflm_quantize_multiplier(real, multiplier, &s);
+    tflm_f64_quantize_multiplier(real, multiplier, &s);
     *shift = s;
     return s <= 0;
 }
@@ -95,12 +101,23 @@ static bool quantize_multiplier_smaller_than_one(double real, int32_t *multiplie
 bool tflm_add_quant_multipliers(float input1_scale, float input2_scale, float output_scale,
                                 int32_t left_shift, tflm_add_quant *quant)
 {
-    const double twice_max_input_scale =
-        2 * (double)(input1_scale > input2_scale ? input1_scale : input2_scale);
-    const double real_input1_multiplier = (double)input1_scale / twice_max_input_scale;
-    const double real_input2_multiplier = (double)input2_scale / twice_max_input_scale;
-    const double real_output_multiplier =
-        twice_max_input_scale / ((1 << left_shift) * (double)output_scale);
+    /* In double as TFLM, done exactly in integers (exact_f64.h) on the
+     * magnitudes. TFLM's double quotients are positive and finite only when
+     * every scale is finite, nonzero and of the larger input scale's sign. */
+    const float max_input_scale = input1_scale > input2_scale ? input1_scale : input2_scale;
+    const bool negative = max_input_scale < 0.0f;
+    if (!finite_nonzero(input1_scale) || !finite_nonzero(input2_scale) ||
+        !finite_nonzero(output_scale) || (input1_scale < 0.0f) != negative ||
+        (input2_scale < 0.0f) != negative || (output_scale < 0.0f) != negative) {
+        return false;
+    }
+    const tflm_f64 twice_max_input_scale = tflm_f64_ldexp(tflm_f64_from_float(max_input_scale), 1);
+    const tflm_f64 real_input1_multiplier =
+        tflm_f64_div(tflm_f64_from_float(input1_scale), twice_max_input_scale);
+    const tflm_f64 real_input2_multiplier =
+        tflm_f64_div(tflm_f64_from_float(input2_scale), twice_max_input_scale);
+    const tflm_f64 real_output_multiplier = tflm_f64_div(
+        twice_max_input_scale, tflm_f64_ldexp(tflm_f64_from_float(output_scale), left_shift));
     quant->left_shift = left_shift;
     return quantize_multiplier_smaller_than_one(real_input1_multiplier, &quant->input1_multiplier,
                                                 &quant->input1_shift) &&

@@ -1,5 +1,8 @@
 #include "kernel_util.h"
 
+#include <string.h>
+
+#include "exact_f64.h"
 #include "fixed_point.h"
 
 /* roundf() (half away from zero) as an integer, saturated to int32; NaN
@@ -109,13 +112,16 @@ const char *tflm_type_name_of(int type)
 
 double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale)
 {
-    return (double)input_scale * (double)filter_scale / (double)output_scale;
+    return tflm_f64_to_double(
+        tflm_f64_div(tflm_f64_mul(tflm_f64_from_float(input_scale), tflm_f64_from_float(filter_scale)),
+                     tflm_f64_from_float(output_scale)));
 }
 
 double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale)
 {
     float product = input_scale * filter_scale; /* float, as TFLM computes it */
-    return (double)product / (double)output_scale;
+    return tflm_f64_to_double(
+        tflm_f64_div(tflm_f64_from_float(product), tflm_f64_from_float(output_scale)));
 }
 
 void tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
@@ -134,10 +140,13 @@ void tflm_conv_per_channel_multipliers(float input_scale, const float *filter_sc
 int tflm_bias_scale_matches(float input_scale, float filter_scale, float bias_scale,
                             float output_scale)
 {
-    double product = (double)input_scale * (double)filter_scale;
-    double diff = product - (double)bias_scale;
-    if (diff < 0.0) {
-        diff = -diff;
-    }
-    return diff / (double)output_scale <= 0.02;
+    const tflm_f64 product = tflm_f64_mul(tflm_f64_from_float(input_scale), tflm_f64_from_float(filter_scale));
+    /* input and filter scales are positive (checked before); the bias
+     * scale is whatever the model says: NaN and infinities fail below. */
+    uint32_t bias_bits;
+    memcpy(&bias_bits, &bias_scale, sizeof bias_bits);
+    const tflm_f64 bias = tflm_f64_from_float(bias_scale);
+    const tflm_f64 diff = (bias_bits >> 31) ? tflm_f64_add(product, bias) : tflm_f64_abs_diff(product, bias);
+    return tflm_f64_compare(tflm_f64_div(diff, tflm_f64_from_float(output_scale)),
+                            tflm_f64_from_double(0.02)) <= 0;
 }

@@ -50,9 +50,9 @@ int32_t tflm_conv_padding(int32_t stride, int32_t dilation, int32_t in, int32_t 
 const char *tflm_type_name_of(int type);
 
 /* ---- Requantization multipliers (prepare) -------------------------------
- * The double arithmetic of TensorFlow Lite's prepare steps, kept here in
- * small functions so an integer-only version can replace them on cores
- * without a double-precision FPU. */
+ * The double arithmetic of TensorFlow Lite's prepare steps, computed bit
+ * for bit in integers (exact_f64.h): no soft-double code on cores without
+ * a double-precision FPU. */
 
 /* (double)input_scale * (double)filter_scale / (double)output_scale: the
  * effective scale of one output channel of a per-channel (or broadcast

@@ -4,6 +4,7 @@
  */
 #include "mul.h"
 
+#include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
 #include "quant_util.h"
@@ -21,9 +22,12 @@ bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float out
         input1_scale > 3.0e38f || input2_scale > 3.0e38f || output_scale > 3.0e38f) {
         return false;
     }
-    const double real = (double)input1_scale * (double)input2_scale / (double)output_scale;
+    /* In double as TFLM, done exactly in integers (exact_f64.h). */
+    const tflm_f64 real = tflm_f64_div(
+        tflm_f64_mul(tflm_f64_from_float(input1_scale), tflm_f64_from_float(input2_scale)),
+        tflm_f64_from_float(output_scale));
     int shift;
-    tflm_quantize_multiplier(real, &quant->output_multiplier, &shift);
+    tflm_f64_quantize_multiplier(real, &quant->output_multiplier, &shift);
     quant->output_shift = shift;
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "exact_f64.h"
 #include "fixed_point.h"
 #include "fixed_point_math.h"
 #include "quant_util.h"
@@ -12,17 +13,21 @@
 bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_quant *quant)
 {
     /* PreprocessSoftmaxScaling with 5 integer bits: Q5.26 input diffs. */
-    const double max_real_multiplier = 2147483647.0; /* (1 << 31) - 1 */
-    double real_multiplier = beta * input_scale * (double)(1 << 26);
-    if (real_multiplier > max_real_multiplier) {
+    /* In double as TFLM, done exactly in integers (exact_f64.h). */
+    const tflm_f64 max_real_multiplier = tflm_f64_from_double(2147483647.0); /* (1 << 31) - 1 */
+    tflm_f64 real_multiplier = tflm_f64_ldexp(
+        tflm_f64_mul(tflm_f64_from_double(beta), tflm_f64_from_double(input_scale)), 26);
+    if (tflm_f64_compare(real_multiplier, max_real_multiplier) > 0) {
         real_multiplier = max_real_multiplier;
     }
-    if (!(real_multiplier > 1.0)) { /* QuantizeMultiplierGreaterThanOne's check */
+    /* QuantizeMultiplierGreaterThanOne's check (NaN and negatives fail it). */
+    if (!tflm_f64_is_non_negative(beta) || !tflm_f64_is_non_negative(input_scale) ||
+        tflm_f64_compare(real_multiplier, tflm_f64_from_double(1.0)) <= 0) {
         return false;
     }
     int32_t multiplier;
     int shift;
-    tflm_quantize_multiplier(real_multiplier, &multiplier, &shift);
+    tflm_f64_quantize_multiplier(real_multiplier, &multiplier, &shift);
     if (shift < 0 || shift > 31) {
         return false;
     }

@@ -1,0 +1,43 @@
+/*
+ * exact_f64.h - binary64 (double) arithmetic for the prepare steps, done in
+ * integers. TensorFlow Lite derives quantized multipliers in double; on a
+ * Cortex-M without a double FPU every double operation is a libgcc helper
+ * (several KB of soft-double code). These functions give bit for bit the
+ * results of the double operations (IEEE 754 round to nearest even) with
+ * 64-bit integer arithmetic only, so kernels keep TFLM's exact multipliers
+ * without linking soft-double code.
+ *
+ * Domain: non-negative finite values whose results stay in the normal double
+ * range, which holds for quantization scales (floats) and their products and
+ * quotients. native/tests/test_exact_f64.c checks every operation against
+ * the FPU's double arithmetic over millions of random operands.
+ */
+#ifndef TFLM_KERNELS_EXACT_F64_H
+#define TFLM_KERNELS_EXACT_F64_H
+
+#include <stdint.h>
+
+/* value = mantissa * 2^exponent; mantissa in [2^52, 2^53), or 0 for zero. */
+typedef struct tflm_f64 {
+    uint64_t mantissa;
+    int32_t exponent;
+} tflm_f64;
+
+/* Whether a double is >= 0 and not NaN (+inf counts), from its bits. */
+int tflm_f64_is_non_negative(double value);
+
+tflm_f64 tflm_f64_from_float(float value);
+tflm_f64 tflm_f64_from_double(double value); /* from its bits: no double operation */
+double tflm_f64_to_double(tflm_f64 value);   /* to its bits */
+
+tflm_f64 tflm_f64_mul(tflm_f64 a, tflm_f64 b);      /* a * b, rounded as double  */
+tflm_f64 tflm_f64_div(tflm_f64 a, tflm_f64 b);      /* a / b, rounded; b != 0    */
+tflm_f64 tflm_f64_add(tflm_f64 a, tflm_f64 b);      /* a + b, rounded            */
+tflm_f64 tflm_f64_abs_diff(tflm_f64 a, tflm_f64 b); /* |a - b|, rounded          */
+tflm_f64 tflm_f64_ldexp(tflm_f64 a, int32_t exponent); /* a * 2^exponent, exact  */
+int tflm_f64_compare(tflm_f64 a, tflm_f64 b);       /* -1, 0 or 1                */
+
+/* TensorFlow Lite's QuantizeMultiplier of a value (see tflm_quantize_multiplier). */
+void tflm_f64_quantize_multiplier(tflm_f64 value, int32_t *multiplier, int *shift);
+
+#endif /* TFLM_KERNELS_EXACT_F64_H */
