@@ -122,6 +122,14 @@ static void test_operations(void)
             fprintf(stderr, "operations differ for a=%a b=%a\n", a, b);
             ++failures;
         }
+        uint32_t any_bits = (uint32_t)next();
+        float any;
+        memcpy(&any, &any_bits, sizeof any);
+        double widened = tflm_f64_widen(any);
+        if (any == any ? !same_bits(widened, (double)any) : widened == widened) {
+            fprintf(stderr, "widen differs for bits %08x\n", (unsigned)any_bits);
+            ++failures;
+        }
         float s = random_scale();
         if (!same_bits(d(tflm_f64_from_float(s)), (double)s)) {
             fprintf(stderr, "from_float differs for %a\n", (double)s);

@@ -59,6 +59,27 @@ int tflm_f64_is_non_negative(double value)
     return bits <= (uint64_t)0x7ff << 52;
 }
 
+double tflm_f64_widen(float value)
+{
+    uint32_t bits;
+    memcpy(&bits, &value, sizeof bits);
+    uint64_t sign = (uint64_t)(bits >> 31) << 63;
+    uint32_t biased = (bits >> 23) & 0xffu;
+    uint64_t fraction = (uint64_t)(bits & 0x7fffffu) << 29;
+    uint64_t wide;
+    if (biased == 0xffu) {
+        wide = sign | ((uint64_t)0x7ff << 52) | fraction; /* inf, NaN (payload kept) */
+    } else if (biased != 0 || fraction == 0) {
+        wide = sign | (biased ? (uint64_t)(biased + 896u) << 52 : 0) | fraction;
+    } else {
+        tflm_f64 normal = tflm_f64_from_float(value); /* a subnormal float is normal here */
+        wide = sign | ((uint64_t)(normal.exponent + 1075) << 52) | (normal.mantissa & (HIDDEN_BIT - 1));
+    }
+    double result;
+    memcpy(&result, &wide, sizeof result);
+    return result;
+}
+
 tflm_f64 tflm_f64_from_float(float value)
 {
     uint32_t bits;

@@ -26,6 +26,9 @@ typedef struct tflm_f64 {
 /* Whether a double is >= 0 and not NaN (+inf counts), from its bits. */
 int tflm_f64_is_non_negative(double value);
 
+/* (double)value, from the bits (signs, zeros, subnormals, inf, NaN). */
+double tflm_f64_widen(float value);
+
 tflm_f64 tflm_f64_from_float(float value);
 tflm_f64 tflm_f64_from_double(double value); /* from its bits: no double operation */
 double tflm_f64_to_double(tflm_f64 value);   /* to its bits */

@@ -20,8 +20,10 @@ static int64_t round_to_int(float x)
         return INT32_MIN;
     }
     float magnitude = x < 0.0f ? -x : x;
-    int64_t whole = (int64_t)magnitude;            /* truncation, exact */
-    if (magnitude - (float)whole >= 0.5f) {       /* exact below 2^24 */
+    /* magnitude < 2^31: a 32-bit conversion (a 64-bit one goes through
+     * soft-double helpers on cores without an FPU). */
+    int64_t whole = (uint32_t)magnitude;           /* truncation, exact */
+    if (magnitude - (float)(uint32_t)whole >= 0.5f) { /* exact below 2^24 */
         ++whole;
     }
     return x < 0.0f ? -whole : whole;

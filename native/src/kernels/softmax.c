@@ -256,7 +256,7 @@ static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
                              "output type %s not supported for INT8 input; expected INT8 or INT16",
                              tflm_type_name_of(output->type));
         }
-        if (!tflm_softmax_quant_params((double)data->beta, (double)in_scale, &data->quant)) {
+        if (!tflm_softmax_quant_params(tflm_f64_widen(data->beta), tflm_f64_widen(in_scale), &data->quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "beta x input scale x 2^26 must exceed 1 for a quantized softmax");
         }
