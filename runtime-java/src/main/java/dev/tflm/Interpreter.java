@@ -26,6 +26,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs a model with the native runtime. The interpreter owns an {@link Arena} holding
@@ -44,8 +46,18 @@ import java.util.Objects;
  */
 public final class Interpreter implements AutoCloseable {
 
-    /** Largest arena the automatic sizing tries before giving up. */
-    private static final long MAX_AUTO_ARENA = 1L << 31;
+    /**
+     * Largest arena automatic sizing allocates: far above what microcontroller models need,
+     * low enough that a damaged model declaring huge tensors cannot exhaust the machine.
+     * Larger arenas need an explicit {@link Options.Builder#arenaBytes(long)}.
+     */
+    static final long MAX_AUTO_ARENA = 256L << 20;
+
+    /** Largest first guess of automatic sizing; see {@link #initialArenaBound}. */
+    private static final long FIRST_GUESS_CAP = 16L << 20;
+
+    /** The runtime's ARENA_TOO_SMALL message: "model needs [at least ]N bytes". */
+    private static final Pattern NEEDED = Pattern.compile("needs (at least )?(\\d+) bytes");
 
     private final Model model;
     private final Arena arena;
@@ -87,40 +99,63 @@ public final class Interpreter implements AutoCloseable {
     }
 
     private static Created createAutoSized(Model model, Options options) {
+        Created probe = null;
         long size = initialArenaBound(model);
-        while (true) {
-            Created probe;
+        while (probe == null) {
             try {
                 probe = create(model, size, options);
             } catch (TflmException e) {
-                if (e.status() != Status.ARENA_TOO_SMALL || size >= MAX_AUTO_ARENA) {
-                    throw e;
-                }
-                size *= 2;
-                continue;
+                size = largerArena(e, size);
             }
-            long used = tflm_interpreter_arena_used(probe.handle);
-            if (used == size) {
-                return probe;
-            }
-            probe.arena.close();
-            return create(model, used, options);
         }
+        long used = tflm_interpreter_arena_used(probe.handle);
+        if (used == size) {
+            return probe;
+        }
+        probe.arena.close();
+        return create(model, used, options);
+    }
+
+    /**
+     * The next arena to try after ARENA_TOO_SMALL: the exact need when the runtime states
+     * one, else double the last size or the runtime's lower bound, whichever is larger.
+     * Rethrows other failures, and needs beyond MAX_AUTO_ARENA.
+     */
+    private static long largerArena(TflmException failure, long size) {
+        if (failure.status() != Status.ARENA_TOO_SMALL || size >= MAX_AUTO_ARENA) {
+            throw failure;
+        }
+        Matcher needed = NEEDED.matcher(failure.nativeMessage());
+        long next = 2 * size;
+        if (needed.find()) {
+            String digits = needed.group(2);
+            long stated = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+            if (stated > MAX_AUTO_ARENA) {
+                throw failure;
+            }
+            long candidate = needed.group(1) == null ? stated : Math.max(next, stated);
+            next = candidate > size ? candidate : next;
+        }
+        return Math.min(alignUp(next, TFLM_ARENA_ALIGNMENT()), MAX_AUTO_ARENA);
     }
 
     /**
      * A first guess above what most models need: every tensor computed at run time, plus
-     * room for the runtime's tables (interpreter, tensors, nodes, per-op data).
+     * room for the runtime's tables (interpreter, tensors, nodes, per-op data). Capped at
+     * FIRST_GUESS_CAP: for larger models the runtime's "needs N bytes" gives the next size
+     * without allocating whatever a damaged model's shapes claim.
      */
     static long initialArenaBound(Model model) {
-        long activations = 0;
+        long bound = 16 * 1024 + 256L * model.tensors().size() + 512L * model.operators().size();
         for (TensorInfo tensor : model.tensors()) {
             if (!tensor.constant()) {
-                activations += alignUp(tensor.byteSize(), TFLM_ARENA_ALIGNMENT());
+                bound += Math.min(tensor.byteSize(), FIRST_GUESS_CAP);
+                if (bound >= FIRST_GUESS_CAP) {
+                    return FIRST_GUESS_CAP;
+                }
             }
         }
-        long tables = 16 * 1024 + 256L * model.tensors().size() + 512L * model.operators().size();
-        return alignUp(activations + tables, TFLM_ARENA_ALIGNMENT());
+        return alignUp(bound, TFLM_ARENA_ALIGNMENT());
     }
 
     private static long alignUp(long value, long alignment) {

@@ -23,8 +23,8 @@ record ModelContents(long version, String description, int subgraphCount, List<O
                      List<TensorInfo> tensors, List<Integer> inputs, List<Integer> outputs, long weightBytes) {
 
     /**
-     * Reads a model. flatbuffers-java trusts offsets, so a damaged file shows up as an
-     * out-of-bounds read or a bad index; either becomes a MALFORMED_MODEL error.
+     * Reads a model. A damaged file shows up as an out-of-bounds read, a bad index or an
+     * unknown enum value while reading; any of them becomes a MALFORMED_MODEL error.
      */
     static ModelContents read(ByteBuffer bytes) {
         if (!Model.hasIdentifier(bytes)) {
@@ -33,7 +33,7 @@ record ModelContents(long version, String description, int subgraphCount, List<O
         }
         try {
             return readChecked(Model.root(bytes));
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             throw new TflmException(Status.MALFORMED_MODEL, "cannot read model: " + e.getMessage());
         }
     }

@@ -119,6 +119,26 @@ class ModelTest {
         assertEquals(Status.MALFORMED_MODEL, e.status());
     }
 
+    /** Lengths and offsets overwritten with huge or negative values must not reach an allocation. */
+    @Test
+    void hostileWordsAnywhereAreMalformedNeverAnotherException() throws IOException {
+        byte[] model = Files.readAllBytes(SharedData.model("hello_world_int8.tflite"));
+        int accepted = 0;
+        for (int position = 0; position + 4 <= model.length; position += 4) {
+            for (int word : new int[] {0x7fff_ffff, 0x8000_0000, -4, 0x0100_0000}) {
+                byte[] damaged = model.clone();
+                java.nio.ByteBuffer.wrap(damaged).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(position, word);
+                try (Model parsed = Model.fromBytes(damaged)) {
+                    parsed.tensors();
+                    accepted++;
+                } catch (TflmException e) {
+                    assertEquals(Status.MALFORMED_MODEL, e.status(), "word " + word + " at " + position);
+                }
+            }
+        }
+        assertTrue(accepted > 0, "some words (data, not structure) change nothing the reader checks");
+    }
+
     @Test
     void cannotBeClosedWhileAnInterpreterUsesIt() throws IOException {
         Model model = Model.load(SharedData.model("hello_world_int8.tflite"));

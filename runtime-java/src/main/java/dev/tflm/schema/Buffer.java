@@ -4,7 +4,7 @@ package dev.tflm.schema;
 public final class Buffer extends SchemaTable {
 
     public int dataLength() {
-        return vectorLength(0);
+        return vectorLength(0, 1);
     }
 
     public long offset() {

@@ -27,7 +27,7 @@ public final class Model extends SchemaTable {
     }
 
     public int operatorCodesLength() {
-        return vectorLength(1);
+        return vectorLength(1, 4);
     }
 
     public OperatorCode operatorCodes(int index) {
@@ -35,7 +35,7 @@ public final class Model extends SchemaTable {
     }
 
     public int subgraphsLength() {
-        return vectorLength(2);
+        return vectorLength(2, 4);
     }
 
     public SubGraph subgraphs(int index) {
@@ -47,7 +47,7 @@ public final class Model extends SchemaTable {
     }
 
     public int buffersLength() {
-        return vectorLength(4);
+        return vectorLength(4, 4);
     }
 
     public Buffer buffers(int index) {

@@ -2,11 +2,17 @@ package dev.tflm.schema;
 
 import com.google.flatbuffers.Table;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
  * Shared readers for TensorFlow Lite schema tables. A field's vtable slot is
  * {@code 4 + 2 * field id}, the id being its position in schema.fbs.
+ *
+ * <p>flatbuffers-java trusts the lengths it reads. Models come from anywhere, so every
+ * vector and string length here is checked against the buffer before anything is
+ * allocated or read: a damaged model fails with {@link IndexOutOfBoundsException}, never
+ * with a huge allocation.
  */
 abstract class SchemaTable extends Table {
 
@@ -45,12 +51,31 @@ abstract class SchemaTable extends Table {
 
     final String stringField(int fieldId) {
         int o = field(fieldId);
-        return o != 0 ? __string(bb_pos + o) : null;
+        if (o == 0) {
+            return null;
+        }
+        int start = __indirect(bb_pos + o);
+        int length = checkedLength(start, 1);
+        byte[] utf8 = new byte[length];
+        bb.get(start + 4, utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    final int vectorLength(int fieldId) {
+    /** Number of elements of a vector field (0 when absent), each {@code elementSize} bytes. */
+    final int vectorLength(int fieldId, int elementSize) {
         int o = field(fieldId);
-        return o != 0 ? __vector_len(o) : 0;
+        return o != 0 ? checkedLength(__vector(o) - 4, elementSize) : 0;
+    }
+
+    /** The length word at {@code position}, checked to fit with its elements inside the buffer. */
+    private int checkedLength(int position, int elementSize) {
+        int length = bb.getInt(position);
+        long end = (long) position + 4 + (long) length * elementSize;
+        if (length < 0 || end > bb.limit()) {
+            throw new IndexOutOfBoundsException("vector of " + length + " elements at " + position
+                    + " runs past the end of the " + bb.limit() + "-byte model");
+        }
+        return length;
     }
 
     /** The element position of a vector field; only valid when the vector is present. */
@@ -59,7 +84,7 @@ abstract class SchemaTable extends Table {
     }
 
     final int[] intVector(int fieldId) {
-        int n = vectorLength(fieldId);
+        int n = vectorLength(fieldId, 4);
         int[] values = new int[n];
         if (n > 0) {
             int start = vectorStart(fieldId);
@@ -71,7 +96,7 @@ abstract class SchemaTable extends Table {
     }
 
     final float[] floatVector(int fieldId) {
-        int n = vectorLength(fieldId);
+        int n = vectorLength(fieldId, 4);
         float[] values = new float[n];
         if (n > 0) {
             int start = vectorStart(fieldId);
@@ -83,7 +108,7 @@ abstract class SchemaTable extends Table {
     }
 
     final long[] longVector(int fieldId) {
-        int n = vectorLength(fieldId);
+        int n = vectorLength(fieldId, 8);
         long[] values = new long[n];
         if (n > 0) {
             int start = vectorStart(fieldId);

@@ -4,7 +4,7 @@ package dev.tflm.schema;
 public final class SubGraph extends SchemaTable {
 
     public int tensorsLength() {
-        return vectorLength(0);
+        return vectorLength(0, 4);
     }
 
     public Tensor tensors(int index) {
@@ -20,7 +20,7 @@ public final class SubGraph extends SchemaTable {
     }
 
     public int operatorsLength() {
-        return vectorLength(3);
+        return vectorLength(3, 4);
     }
 
     public Operator operators(int index) {
