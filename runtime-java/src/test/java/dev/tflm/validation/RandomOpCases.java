@@ -1,0 +1,553 @@
+package dev.tflm.validation;
+
+import static dev.tflm.validation.OpCase.Tolerance.EXACT;
+import static dev.tflm.validation.OpCase.Tolerance.FLOAT_ROUNDING;
+import static dev.tflm.validation.OpCase.Tolerance.REQUANTIZATION;
+
+import dev.tflm.writer.ActivationFunction;
+import dev.tflm.writer.BuiltinOperator;
+import dev.tflm.writer.BuiltinOptions;
+import dev.tflm.writer.Padding;
+import dev.tflm.writer.Quantization;
+import dev.tflm.writer.TensorType;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Generates random single-op cases from a fixed seed: shapes, windows, activations, quantization
+ * parameters, weights and inputs. Quantized output scales are chosen from the accumulator's typical
+ * size so that outputs spread over the int8 range instead of saturating.
+ */
+final class RandomOpCases {
+    /** Standard deviation of a uniformly random int8 value (256 / √12): the typical |q - zp|. */
+    private static final double INT8_SPREAD = 74;
+    /** The typical quantized output's distance from its zero point that output scales aim at. */
+    private static final double OUTPUT_SPREAD = 40;
+    private static final ActivationFunction[] ACTIVATIONS = {
+        ActivationFunction.NONE, ActivationFunction.RELU, ActivationFunction.RELU6, ActivationFunction.RELU_N1_TO_1};
+
+    private final Random random;
+
+    RandomOpCases(long seed) {
+        random = new Random(seed);
+    }
+
+    OpCase fullyConnectedInt8() {
+        int batch = between(1, 3);
+        int depth = between(1, 64);
+        int units = between(1, 32);
+        float inScale = scale();
+        float weightScale = scale();
+        Quantization in = Quantization.perTensor(inScale, zeroPoint());
+        Quantization out = Quantization.perTensor(outputScale(inScale, weightScale, depth), zeroPoint());
+        boolean withBias = random.nextInt(5) > 0;
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, batch, depth);
+        int weights = m.constant("weights", TensorType.INT8, Quantization.perTensor(weightScale, 0),
+                weights(units * depth), units, depth);
+        Quantization biasScale = Quantization.perTensor(inScale * weightScale, 0);
+        int bias = withBias
+                ? m.constant("bias", TensorType.INT32, biasScale, SingleOpModel.ints(biases(units, depth)), units)
+                : -1;
+        int output = m.tensor("output", TensorType.INT8, out, batch, units);
+        byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 4, new int[] {input, weights, bias}, output,
+                new BuiltinOptions.FullyConnected(activation), input);
+        return new OpCase("FULLY_CONNECTED int8 [" + batch + "," + depth + "]→" + units + (withBias ? "" : " no bias")
+                + " " + activation + " " + in + " → " + out, model, new byte[][] {bytes(batch * depth)}, REQUANTIZATION);
+    }
+
+    OpCase fullyConnectedFloat() {
+        int batch = between(1, 3);
+        int depth = between(1, 64);
+        int units = between(1, 32);
+        boolean withBias = random.nextInt(5) > 0;
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, batch, depth);
+        int weights = m.constant("weights", TensorType.FLOAT32, null, floats(units * depth, 1), units, depth);
+        int bias = withBias ? m.constant("bias", TensorType.FLOAT32, null, floats(units, 1), units) : -1;
+        int output = m.tensor("output", TensorType.FLOAT32, null, batch, units);
+        byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 1, new int[] {input, weights, bias}, output,
+                new BuiltinOptions.FullyConnected(activation), input);
+        return new OpCase("FULLY_CONNECTED float32 [" + batch + "," + depth + "]→" + units
+                + (withBias ? "" : " no bias") + " " + activation, model,
+                new byte[][] {floats(batch * depth, 1)}, FLOAT_ROUNDING);
+    }
+
+    OpCase conv2dInt8() {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int inChannels = between(1, 6);
+        int outChannels = between(1, 6);
+        Window window = window(height, width, 5, true);
+        float inScale = scale();
+        float[] weightScales = channelScales(outChannels);
+        Quantization in = Quantization.perTensor(inScale, zeroPoint());
+        Quantization out = Quantization.perTensor(
+                outputScale(inScale, weightScales[0], window.kernelH * window.kernelW * inChannels), zeroPoint());
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, batch, height, width, inChannels);
+        int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
+                new long[outChannels], 0), weights(outChannels * window.kernelH * window.kernelW * inChannels),
+                outChannels, window.kernelH, window.kernelW, inChannels);
+        int bias = m.constant("bias", TensorType.INT32, biasQuantization(inScale, weightScales),
+                SingleOpModel.ints(biases(outChannels, window.kernelH * window.kernelW * inChannels)), outChannels);
+        int output = m.tensor("output", TensorType.INT8, out,
+                batch, window.outHeight(height), window.outWidth(width), outChannels);
+        byte[] model = m.build(BuiltinOperator.CONV_2D, 3, new int[] {input, filter, bias}, output,
+                new BuiltinOptions.Conv2D(window.padding, window.strideW, window.strideH, activation,
+                        window.dilationW, window.dilationH), input);
+        return new OpCase("CONV_2D int8 per-channel [" + batch + "," + height + "," + width + "," + inChannels
+                + "]→" + outChannels + " " + window + " " + activation + " " + in + " → " + out, model,
+                new byte[][] {bytes(batch * height * width * inChannels)}, REQUANTIZATION);
+    }
+
+    OpCase conv2dFloat() {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int inChannels = between(1, 6);
+        int outChannels = between(1, 6);
+        Window window = window(height, width, 5, true);
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, batch, height, width, inChannels);
+        int filter = m.constant("filter", TensorType.FLOAT32, null,
+                floats(outChannels * window.kernelH * window.kernelW * inChannels, 1),
+                outChannels, window.kernelH, window.kernelW, inChannels);
+        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(outChannels, 1), outChannels);
+        int output = m.tensor("output", TensorType.FLOAT32, null,
+                batch, window.outHeight(height), window.outWidth(width), outChannels);
+        byte[] model = m.build(BuiltinOperator.CONV_2D, 1, new int[] {input, filter, bias}, output,
+                new BuiltinOptions.Conv2D(window.padding, window.strideW, window.strideH, activation,
+                        window.dilationW, window.dilationH), input);
+        return new OpCase("CONV_2D float32 [" + batch + "," + height + "," + width + "," + inChannels + "]→"
+                + outChannels + " " + window + " " + activation, model,
+                new byte[][] {floats(batch * height * width * inChannels, 1)}, FLOAT_ROUNDING);
+    }
+
+    OpCase depthwiseConv2dInt8() {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int inChannels = between(1, 6);
+        int multiplier = between(1, 3);
+        int outChannels = inChannels * multiplier;
+        Window window = window(height, width, 5, true);
+        float inScale = scale();
+        float[] weightScales = channelScales(outChannels);
+        Quantization in = Quantization.perTensor(inScale, zeroPoint());
+        Quantization out = Quantization.perTensor(
+                outputScale(inScale, weightScales[0], window.kernelH * window.kernelW), zeroPoint());
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, batch, height, width, inChannels);
+        // TF Lite's depthwise filter is [1, h, w, channels], quantized along its last dimension
+        int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
+                new long[outChannels], 3), weights(window.kernelH * window.kernelW * outChannels),
+                1, window.kernelH, window.kernelW, outChannels);
+        int bias = m.constant("bias", TensorType.INT32, biasQuantization(inScale, weightScales),
+                SingleOpModel.ints(biases(outChannels, window.kernelH * window.kernelW)), outChannels);
+        int output = m.tensor("output", TensorType.INT8, out,
+                batch, window.outHeight(height), window.outWidth(width), outChannels);
+        byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 3, new int[] {input, filter, bias}, output,
+                new BuiltinOptions.DepthwiseConv2D(window.padding, window.strideW, window.strideH, multiplier,
+                        activation, window.dilationW, window.dilationH), input);
+        return new OpCase("DEPTHWISE_CONV_2D int8 per-channel [" + batch + "," + height + "," + width + ","
+                + inChannels + "]×" + multiplier + " " + window + " " + activation + " " + in + " → " + out, model,
+                new byte[][] {bytes(batch * height * width * inChannels)}, REQUANTIZATION);
+    }
+
+    OpCase depthwiseConv2dFloat() {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int inChannels = between(1, 6);
+        int multiplier = between(1, 3);
+        int outChannels = inChannels * multiplier;
+        Window window = window(height, width, 5, true);
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, batch, height, width, inChannels);
+        int filter = m.constant("filter", TensorType.FLOAT32, null,
+                floats(window.kernelH * window.kernelW * outChannels, 1),
+                1, window.kernelH, window.kernelW, outChannels);
+        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(outChannels, 1), outChannels);
+        int output = m.tensor("output", TensorType.FLOAT32, null,
+                batch, window.outHeight(height), window.outWidth(width), outChannels);
+        byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 2, new int[] {input, filter, bias}, output,
+                new BuiltinOptions.DepthwiseConv2D(window.padding, window.strideW, window.strideH, multiplier,
+                        activation, window.dilationW, window.dilationH), input);
+        return new OpCase("DEPTHWISE_CONV_2D float32 [" + batch + "," + height + "," + width + ","
+                + inChannels + "]×" + multiplier + " " + window + " " + activation, model,
+                new byte[][] {floats(batch * height * width * inChannels, 1)}, FLOAT_ROUNDING);
+    }
+
+    OpCase averagePoolInt8() {
+        return poolInt8(BuiltinOperator.AVERAGE_POOL_2D, "AVERAGE_POOL_2D");
+    }
+
+    OpCase maxPoolInt8() {
+        return poolInt8(BuiltinOperator.MAX_POOL_2D, "MAX_POOL_2D");
+    }
+
+    OpCase averagePoolFloat() {
+        return poolFloat(BuiltinOperator.AVERAGE_POOL_2D, "AVERAGE_POOL_2D", FLOAT_ROUNDING);
+    }
+
+    OpCase maxPoolFloat() {
+        return poolFloat(BuiltinOperator.MAX_POOL_2D, "MAX_POOL_2D", EXACT);
+    }
+
+    private OpCase poolInt8(int builtin, String name) {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int channels = between(1, 8);
+        Window window = window(height, width, 4, false);
+        // TF Lite requires the output's quantization to equal the input's
+        Quantization q = Quantization.perTensor(scale(), zeroPoint());
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, q, batch, height, width, channels);
+        int output = m.tensor("output", TensorType.INT8, q,
+                batch, window.outHeight(height), window.outWidth(width), channels);
+        byte[] model = m.build(builtin, 2, new int[] {input}, output, new BuiltinOptions.Pool2D(window.padding,
+                window.strideW, window.strideH, window.kernelW, window.kernelH, activation), input);
+        return new OpCase(name + " int8 [" + batch + "," + height + "," + width + "," + channels + "] " + window
+                + " " + activation + " " + q, model, new byte[][] {bytes(batch * height * width * channels)}, EXACT);
+    }
+
+    private OpCase poolFloat(int builtin, String name, OpCase.Tolerance tolerance) {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int channels = between(1, 8);
+        Window window = window(height, width, 4, false);
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, batch, height, width, channels);
+        int output = m.tensor("output", TensorType.FLOAT32, null,
+                batch, window.outHeight(height), window.outWidth(width), channels);
+        byte[] model = m.build(builtin, 1, new int[] {input}, output, new BuiltinOptions.Pool2D(window.padding,
+                window.strideW, window.strideH, window.kernelW, window.kernelH, activation), input);
+        // inputs beyond ±6 so that RELU6 and RELU_N1_TO_1 clamp
+        return new OpCase(name + " float32 [" + batch + "," + height + "," + width + "," + channels + "] "
+                + window + " " + activation, model, new byte[][] {floats(batch * height * width * channels, 8)},
+                tolerance);
+    }
+
+    OpCase addInt8() {
+        int[][] shapes = broadcastShapes();
+        Quantization in1 = Quantization.perTensor(scale(), zeroPoint());
+        Quantization in2 = Quantization.perTensor(scale(), zeroPoint());
+        Quantization out = Quantization.perTensor(scale(), zeroPoint());
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int a = m.tensor("a", TensorType.INT8, in1, shapes[0]);
+        int b = m.tensor("b", TensorType.INT8, in2, shapes[1]);
+        int output = m.tensor("output", TensorType.INT8, out, shapes[2]);
+        byte[] model = m.build(BuiltinOperator.ADD, 2, new int[] {a, b}, output,
+                new BuiltinOptions.Add(activation), a, b);
+        return new OpCase("ADD int8 " + Arrays.toString(shapes[0]) + " + " + Arrays.toString(shapes[1]) + " "
+                + activation + " " + in1 + " + " + in2 + " → " + out, model,
+                new byte[][] {bytes(count(shapes[0])), bytes(count(shapes[1]))}, EXACT);
+    }
+
+    OpCase addFloat() {
+        int[][] shapes = broadcastShapes();
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int a = m.tensor("a", TensorType.FLOAT32, null, shapes[0]);
+        int b = m.tensor("b", TensorType.FLOAT32, null, shapes[1]);
+        int output = m.tensor("output", TensorType.FLOAT32, null, shapes[2]);
+        byte[] model = m.build(BuiltinOperator.ADD, 1, new int[] {a, b}, output,
+                new BuiltinOptions.Add(activation), a, b);
+        // one rounding of a + b: TF Lite and we must agree exactly
+        return new OpCase("ADD float32 " + Arrays.toString(shapes[0]) + " + " + Arrays.toString(shapes[1]) + " "
+                + activation, model, new byte[][] {floats(count(shapes[0]), 4), floats(count(shapes[1]), 4)}, EXACT);
+    }
+
+    OpCase softmaxInt8() {
+        int[] shape = softmaxShape();
+        Quantization in = Quantization.perTensor((float) (0.01 + 0.3 * random.nextDouble()), zeroPoint());
+        // TF Lite requires int8 softmax outputs to be quantized with scale 1/256, zero point -128
+        Quantization out = Quantization.perTensor(1f / 256, -128);
+        float beta = (float) (0.25 + 2 * random.nextDouble());
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, shape);
+        int output = m.tensor("output", TensorType.INT8, out, shape);
+        byte[] model = m.build(BuiltinOperator.SOFTMAX, 2, new int[] {input}, output,
+                new BuiltinOptions.Softmax(beta), input);
+        return new OpCase("SOFTMAX int8 " + Arrays.toString(shape) + " beta " + beta + " " + in, model,
+                new byte[][] {bytes(count(shape))}, EXACT);
+    }
+
+    OpCase softmaxFloat() {
+        int[] shape = softmaxShape();
+        float beta = (float) (0.25 + 2 * random.nextDouble());
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, shape);
+        int output = m.tensor("output", TensorType.FLOAT32, null, shape);
+        byte[] model = m.build(BuiltinOperator.SOFTMAX, 1, new int[] {input}, output,
+                new BuiltinOptions.Softmax(beta), input);
+        return new OpCase("SOFTMAX float32 " + Arrays.toString(shape) + " beta " + beta, model,
+                new byte[][] {floats(count(shape), 8)}, FLOAT_ROUNDING);
+    }
+
+    OpCase quantizeFloatToInt8() {
+        int length = between(1, 100);
+        float scale = scale();
+        Quantization out = Quantization.perTensor(scale, zeroPoint());
+        // half the values lie exactly between two steps, where the rounding mode shows; all span
+        // beyond the int8 range so that clamping shows too
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = random.nextBoolean()
+                    ? (float) ((random.nextInt(300) - 150 + 0.5) * scale)
+                    : (float) ((random.nextDouble() * 300 - 150) * scale);
+        }
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, length);
+        int output = m.tensor("output", TensorType.INT8, out, length);
+        byte[] model = m.build(BuiltinOperator.QUANTIZE, 1, new int[] {input}, output, null, input);
+        return new OpCase("QUANTIZE float32→int8 [" + length + "] " + out, model,
+                new byte[][] {SingleOpModel.floats(values)}, EXACT);
+    }
+
+    OpCase requantizeInt8() {
+        int length = between(1, 100);
+        Quantization in = Quantization.perTensor(scale(), zeroPoint());
+        Quantization out = Quantization.perTensor(scale(), zeroPoint());
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, length);
+        int output = m.tensor("output", TensorType.INT8, out, length);
+        byte[] model = m.build(BuiltinOperator.QUANTIZE, 2, new int[] {input}, output, null, input);
+        return new OpCase("QUANTIZE int8→int8 [" + length + "] " + in + " → " + out, model,
+                new byte[][] {bytes(length)}, EXACT);
+    }
+
+    OpCase dequantizeInt8() {
+        int length = between(1, 100);
+        Quantization in = Quantization.perTensor(scale(), zeroPoint());
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, length);
+        int output = m.tensor("output", TensorType.FLOAT32, null, length);
+        byte[] model = m.build(BuiltinOperator.DEQUANTIZE, 2, new int[] {input}, output, null, input);
+        // one float multiply of an exact integer difference: no room for disagreement
+        return new OpCase("DEQUANTIZE int8→float32 [" + length + "] " + in, model,
+                new byte[][] {bytes(length)}, EXACT);
+    }
+
+    OpCase reshape() {
+        boolean float32 = random.nextBoolean();
+        int[] from = shape(between(1, 4), 6);
+        int[] to = refactor(count(from));
+        int[] requested = to.clone();
+        if (random.nextInt(3) == 0) {
+            requested[random.nextInt(requested.length)] = -1; // "whatever the rest leaves"
+        }
+        boolean shapeInput = random.nextBoolean();
+        TensorType type = float32 ? TensorType.FLOAT32 : TensorType.INT8;
+        Quantization q = float32 ? null : Quantization.perTensor(scale(), zeroPoint());
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", type, q, from);
+        int shape = shapeInput ? m.constant("shape", TensorType.INT32, null, SingleOpModel.ints(requested),
+                requested.length) : -1;
+        int output = m.tensor("output", type, q, to);
+        int[] inputs = shapeInput ? new int[] {input, shape} : new int[] {input};
+        byte[] model = m.build(BuiltinOperator.RESHAPE, 1, inputs, output,
+                new BuiltinOptions.Reshape(requested), input);
+        return new OpCase("RESHAPE " + type + " " + Arrays.toString(from) + " → " + Arrays.toString(requested)
+                + (shapeInput ? " (shape tensor)" : " (options only)"), model,
+                new byte[][] {float32 ? floats(count(from), 1) : bytes(count(from))}, EXACT);
+    }
+
+    /** A convolution or pooling window that gives at least one output position. */
+    record Window(int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW, Padding padding) {
+        int outHeight(int height) {
+            return out(height, kernelH, strideH, dilationH);
+        }
+
+        int outWidth(int width) {
+            return out(width, kernelW, strideW, dilationW);
+        }
+
+        private int out(int size, int kernel, int stride, int dilation) {
+            int span = dilation * (kernel - 1) + 1;
+            return padding == Padding.SAME ? (size + stride - 1) / stride : (size - span + stride) / stride;
+        }
+
+        @Override
+        public String toString() {
+            return kernelH + "x" + kernelW + " stride " + strideH + "x" + strideW + " dilation " + dilationH + "x"
+                    + dilationW + " " + padding;
+        }
+    }
+
+    private Window window(int height, int width, int maxKernel, boolean dilated) {
+        int kernelH = between(1, maxKernel);
+        int kernelW = between(1, maxKernel);
+        int dilationH = dilated ? between(1, 2) : 1;
+        int dilationW = dilated ? between(1, 2) : 1;
+        Padding padding = random.nextBoolean() ? Padding.SAME : Padding.VALID;
+        // VALID needs the dilated kernel to fit; SAME always has an output
+        if (dilationH * (kernelH - 1) + 1 > height || dilationW * (kernelW - 1) + 1 > width) {
+            padding = Padding.SAME;
+        }
+        return new Window(kernelH, kernelW, between(1, 3), between(1, 3), dilationH, dilationW, padding);
+    }
+
+    /** Two shapes that broadcast (some dimensions 1, the second sometimes of lower rank) and their sum's. */
+    private int[][] broadcastShapes() {
+        int rank = between(1, 4);
+        int[] full = shape(rank, 5);
+        int[] a = broadcastable(full);
+        int[] b = broadcastable(full);
+        int[] out = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int fromA = i - (rank - a.length);
+            int fromB = i - (rank - b.length);
+            out[i] = Math.max(fromA >= 0 ? a[fromA] : 1, fromB >= 0 ? b[fromB] : 1);
+        }
+        return new int[][] {a, b, out};
+    }
+
+    private int[] broadcastable(int[] full) {
+        int drop = random.nextInt(4) == 0 ? random.nextInt(full.length) : 0;
+        int[] shape = Arrays.copyOfRange(full, drop, full.length);
+        for (int i = 0; i < shape.length; i++) {
+            if (random.nextInt(3) == 0) {
+                shape[i] = 1;
+            }
+        }
+        return shape;
+    }
+
+    private int[] softmaxShape() {
+        return random.nextInt(4) == 0
+                ? new int[] {1, between(1, 4), between(1, 4), between(1, 16)}
+                : new int[] {between(1, 3), between(1, 50)};
+    }
+
+    /** A random shape with the same element count: its prime factors spread over 1–4 dimensions. */
+    private int[] refactor(int count) {
+        int[] shape = new int[between(1, 4)];
+        Arrays.fill(shape, 1);
+        int rest = count;
+        for (int p = 2; rest > 1; p++) {
+            while (rest % p == 0) {
+                shape[random.nextInt(shape.length)] *= p;
+                rest /= p;
+            }
+        }
+        return shape;
+    }
+
+    private int[] shape(int rank, int maxDim) {
+        int[] shape = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            shape[i] = between(1, maxDim);
+        }
+        return shape;
+    }
+
+    private static int count(int[] shape) {
+        return Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+    }
+
+    private int between(int min, int max) {
+        return min + random.nextInt(max - min + 1);
+    }
+
+    /** A quantization scale, log-uniform over [0.002, 0.2]. */
+    private float scale() {
+        return (float) Math.exp(Math.log(0.002) + random.nextDouble() * Math.log(100));
+    }
+
+    /** Per-channel weight scales within a factor of four of each other, so one output scale fits all. */
+    private float[] channelScales(int channels) {
+        float base = scale();
+        float[] scales = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scales[c] = (float) (base * (0.5 + 1.5 * random.nextDouble()));
+        }
+        return scales;
+    }
+
+    private int zeroPoint() {
+        return random.nextInt(256) - 128;
+    }
+
+    private ActivationFunction activation() {
+        return ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
+    }
+
+    /** An output scale that puts a typical sum of {@code depth} products about OUTPUT_SPREAD steps from zero. */
+    private float outputScale(float inScale, float weightScale, int depth) {
+        double typical = Math.sqrt(depth) * INT8_SPREAD * INT8_SPREAD * inScale * weightScale;
+        return (float) (typical / OUTPUT_SPREAD * (0.5 + 1.5 * random.nextDouble()));
+    }
+
+    /** Bias quantization TF Lite requires: scale input × weight per channel, zero point 0. */
+    private static Quantization biasQuantization(float inScale, float[] weightScales) {
+        float[] scales = new float[weightScales.length];
+        for (int c = 0; c < scales.length; c++) {
+            scales[c] = inScale * weightScales[c];
+        }
+        return Quantization.perChannel(scales, new long[scales.length], 0);
+    }
+
+    /** Biases of the size of a typical accumulator of {@code depth} products. */
+    private int[] biases(int count, int depth) {
+        int range = (int) (Math.sqrt(depth) * INT8_SPREAD * INT8_SPREAD);
+        int[] biases = new int[count];
+        for (int i = 0; i < count; i++) {
+            biases[i] = random.nextInt(2 * range + 1) - range;
+        }
+        return biases;
+    }
+
+    /** Symmetric int8 weights, [-127, 127] as TF Lite's quantizer makes them. */
+    private byte[] weights(int count) {
+        byte[] weights = new byte[count];
+        for (int i = 0; i < count; i++) {
+            weights[i] = (byte) (random.nextInt(255) - 127);
+        }
+        return weights;
+    }
+
+    private byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Raw float32 values uniform in [-range, range]. */
+    private byte[] floats(int count, float range) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * range);
+        }
+        return SingleOpModel.floats(values);
+    }
+}

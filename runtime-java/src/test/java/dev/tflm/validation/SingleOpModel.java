@@ -1,0 +1,50 @@
+package dev.tflm.validation;
+
+import dev.tflm.writer.BuiltinOptions;
+import dev.tflm.writer.Quantization;
+import dev.tflm.writer.SubgraphBuilder;
+import dev.tflm.writer.TensorDef;
+import dev.tflm.writer.TensorType;
+import dev.tflm.writer.TfliteWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * A model of one operator, built with the project's writer: add tensors, then {@link #build}.
+ * Inputs of the model are the non-constant inputs of the operator, in order.
+ */
+final class SingleOpModel {
+    private final TfliteWriter writer = new TfliteWriter().description("single-op validation model");
+    private final SubgraphBuilder graph = writer.addSubgraph("main");
+
+    /** A tensor computed at run time (a model input or the output); {@code quantization} may be null. */
+    int tensor(String name, TensorType type, Quantization quantization, int... shape) {
+        return graph.addTensor(TensorDef.of(name, type, shape).withQuantization(quantization));
+    }
+
+    /** A constant tensor holding {@code data} (raw little-endian bytes). */
+    int constant(String name, TensorType type, Quantization quantization, byte[] data, int... shape) {
+        return graph.addTensor(TensorDef.of(name, type, shape).withQuantization(quantization)
+                .withBuffer(writer.addBuffer(data)));
+    }
+
+    /** The model running {@code builtin} on {@code inputs} (-1 for an omitted optional one) into {@code output}. */
+    byte[] build(int builtin, int version, int[] inputs, int output, BuiltinOptions options, int... modelInputs) {
+        int code = writer.addOperatorCode(builtin, version);
+        graph.addOperator(code, inputs, new int[] {output}, options);
+        graph.inputs(modelInputs).outputs(output);
+        return writer.toByteArray();
+    }
+
+    static byte[] floats(float[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        return bytes.array();
+    }
+
+    static byte[] ints(int[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asIntBuffer().put(values);
+        return bytes.array();
+    }
+}

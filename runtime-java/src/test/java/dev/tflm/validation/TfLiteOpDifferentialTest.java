@@ -1,0 +1,110 @@
+package dev.tflm.validation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tflm.oracle.TfLiteOracle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Randomized single-op models (built with the project's writer from a fixed seed per op) run on
+ * our runtime and on TF Lite 2.6.2 (builtin kernels, one thread), outputs compared:
+ * <ul>
+ *   <li>int8 FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D: within one step. TF Lite's optimized
+ *       integer kernels requantize the int32 accumulator with their own fixed-point sequence,
+ *       which sometimes lands one step from the reference {@code MultiplyByQuantizedMultiplier}
+ *       (golden/README.md). How often it happens is printed per op.</li>
+ *   <li>float32 FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, SOFTMAX: within
+ *       {@value #FLOAT_TOLERANCE} × max(1, |expected|). The terms are the same but TF Lite sums
+ *       them in another order (blocked GEMM, vectorized lanes) and SOFTMAX uses another exp: each
+ *       of the at most 150 additions of values of magnitude ≲ 10 may round differently by half an
+ *       ulp of the partial sum (≤ 2^-24 × 16), far below the bound.</li>
+ *   <li>Everything else exact: int8 pooling, ADD (with broadcasting), SOFTMAX, QUANTIZE,
+ *       requantization and DEQUANTIZE follow the same integer or single-rounding arithmetic in
+ *       both; float ADD is one rounding; MAX_POOL and RESHAPE only move values.</li>
+ * </ul>
+ * A configuration TF Lite rejects is skipped with its message printed; an op family where TF Lite
+ * rejected every case fails.
+ */
+class TfLiteOpDifferentialTest {
+    static final double FLOAT_TOLERANCE = 1e-5;
+    private static final int CASES_PER_OP = 40;
+    private static final long SEED = 0x7f1e_2026L;
+
+    private record Op(String name, Function<RandomOpCases, OpCase> generator) {
+    }
+
+    private static final List<Op> OPS = List.of(
+            new Op("FULLY_CONNECTED int8", RandomOpCases::fullyConnectedInt8),
+            new Op("FULLY_CONNECTED float32", RandomOpCases::fullyConnectedFloat),
+            new Op("CONV_2D int8 per-channel", RandomOpCases::conv2dInt8),
+            new Op("CONV_2D float32", RandomOpCases::conv2dFloat),
+            new Op("DEPTHWISE_CONV_2D int8 per-channel", RandomOpCases::depthwiseConv2dInt8),
+            new Op("DEPTHWISE_CONV_2D float32", RandomOpCases::depthwiseConv2dFloat),
+            new Op("AVERAGE_POOL_2D int8", RandomOpCases::averagePoolInt8),
+            new Op("AVERAGE_POOL_2D float32", RandomOpCases::averagePoolFloat),
+            new Op("MAX_POOL_2D int8", RandomOpCases::maxPoolInt8),
+            new Op("MAX_POOL_2D float32", RandomOpCases::maxPoolFloat),
+            new Op("ADD int8", RandomOpCases::addInt8),
+            new Op("ADD float32", RandomOpCases::addFloat),
+            new Op("SOFTMAX int8", RandomOpCases::softmaxInt8),
+            new Op("SOFTMAX float32", RandomOpCases::softmaxFloat),
+            new Op("QUANTIZE float32→int8", RandomOpCases::quantizeFloatToInt8),
+            new Op("QUANTIZE int8→int8", RandomOpCases::requantizeInt8),
+            new Op("DEQUANTIZE int8→float32", RandomOpCases::dequantizeInt8),
+            new Op("RESHAPE", RandomOpCases::reshape));
+
+    @TestFactory
+    Stream<DynamicTest> opsAgreeWithTfLite() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < OPS.size(); i++) {
+            Op op = OPS.get(i);
+            long seed = SEED + i;
+            tests.add(DynamicTest.dynamicTest(op.name(), () -> checkOp(op, seed)));
+        }
+        return tests.stream();
+    }
+
+    private static void checkOp(Op op, long seed) {
+        RandomOpCases cases = new RandomOpCases(seed);
+        Deviation deviation = Deviation.NONE;
+        double worstFloat = 0;
+        int skipped = 0;
+        for (int n = 0; n < CASES_PER_OP; n++) {
+            OpCase c = op.generator().apply(cases);
+            String what = op.name() + " case " + n + ": " + c.description();
+            TfLiteOracle.Result expected;
+            try {
+                expected = TfLiteOracle.run(c.model(), c.inputs(), TfLiteOracle.Options.defaults());
+            } catch (TfLiteOracle.ModelRejectedException e) {
+                skipped++;
+                System.out.println("skipped " + what + ": " + e.getMessage());
+                continue;
+            }
+            byte[] want = expected.output(0);
+            byte[] got = OurRuntime.run(c.model(), c.inputs()).get(0);
+            switch (c.tolerance()) {
+                case EXACT -> assertArrayEquals(want, got, what);
+                case REQUANTIZATION -> {
+                    Deviation.assertInt8Within(want, got, 1, () -> what);
+                    deviation = deviation.plus(Deviation.int8(want, got));
+                }
+                case FLOAT_ROUNDING -> worstFloat = Math.max(worstFloat,
+                        Deviation.assertFloat32Within(want, got, FLOAT_TOLERANCE, () -> what));
+            }
+        }
+        System.out.printf("%s: %d cases, %d skipped (rejected by TF Lite)%s%n", op.name(), CASES_PER_OP, skipped,
+                switch (op.generator().apply(new RandomOpCases(seed)).tolerance()) {
+                    case EXACT -> ", all outputs equal";
+                    case REQUANTIZATION -> ", " + deviation;
+                    case FLOAT_ROUNDING -> String.format(", largest |diff| / max(1, |expected|) %.3g", worstFloat);
+                });
+        assertTrue(skipped < CASES_PER_OP, op.name() + ": TF Lite rejected every case");
+    }
+}
