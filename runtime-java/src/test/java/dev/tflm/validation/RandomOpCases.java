@@ -54,8 +54,9 @@ final class RandomOpCases {
         int output = m.tensor("output", TensorType.INT8, out, batch, units);
         byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 4, new int[] {input, weights, bias}, output,
                 new BuiltinOptions.FullyConnected(activation), input);
-        return new OpCase("FULLY_CONNECTED int8 [" + batch + "," + depth + "]→" + units + (withBias ? "" : " no bias")
-                + " " + activation + " " + in + " → " + out, model, new byte[][] {bytes(batch * depth)}, REQUANTIZATION);
+        return new OpCase("FULLY_CONNECTED int8 [" + batch + "," + depth + "]→" + units
+                + (withBias ? "" : " no bias") + " " + activation + " " + in + " → " + out, model,
+                new byte[][] {bytes(batch * depth)}, REQUANTIZATION);
     }
 
     OpCase fullyConnectedFloat() {
