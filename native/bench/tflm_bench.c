@@ -7,7 +7,8 @@
  *   tflm_bench [--iterations N] [MODEL...]   (default: all models)
  *   tflm_bench --conv-layers                 ResNet-8 conv layers: GMAC/s vs VNNI peak
  *
- * Prints, per model and level, the median and min µs per inference.
+ * Prints, per model and level, the median and min µs per inference and the
+ * arena bytes the interpreter needs (tflm_interpreter_arena_used).
  * --conv-layers times the CONV_2D int8 kernel of the best level on the nine
  * conv layers of MLPerf Tiny's ResNet-8 (pretrainedResnet_quant) and
  * compares the GMAC/s with a measured vpdpbusd peak: 16 independent
@@ -184,8 +185,8 @@ int main(int argc, char **argv)
     const tflm_isa best = tflm_cpu_isa();
     printf("cpu isa: %s; %d iterations after warm-up; µs per inference (median, min)\n",
            tflm_isa_name(best), iterations);
-    printf("%-24s %-12s %10s %10s %8s %s\n", "model", "kernels", "median_us", "min_us", "speedup",
-           "golden");
+    printf("%-24s %-12s %10s %10s %8s %11s %s\n", "model", "kernels", "median_us", "min_us",
+           "speedup", "arena_bytes", "golden");
     tflm_op_resolver ops;
     tflm_op_resolver_init(&ops);
     tflm_op_resolver_add_all(&ops);
@@ -252,9 +253,10 @@ int main(int argc, char **argv)
             if (level == TFLM_ISA_SCALAR) {
                 reference_us = median;
             }
-            printf("%-24s %-12s %10.1f %10.1f %7.1fx %s\n", models[m],
+            printf("%-24s %-12s %10.1f %10.1f %7.1fx %11zu %s\n", models[m],
                    level == TFLM_ISA_SCALAR ? "reference" : tflm_isa_name((tflm_isa)level), median,
-                   times[0], reference_us / median, ok ? "match" : "MISMATCH");
+                   times[0], reference_us / median, tflm_interpreter_arena_used(interp),
+                   ok ? "match" : "MISMATCH");
             fflush(stdout);
         }
         free(model);

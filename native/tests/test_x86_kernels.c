@@ -224,14 +224,17 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     free(input), free(filter), free(want), free(got), free(mult), free(shift), free(bias);
 }
 
-/* ---- FULLY_CONNECTED int8 (the CONV_2D plan over batches 1x1 pixels) ------------ */
+/* ---- FULLY_CONNECTED int8 (the model's weights, unpacked) ---------------------- */
 
 static void fully_connected_s8_case(tflm_isa isa, int test)
 {
     const int32_t batches = test % 3 == 0 ? rnd_in(1, 12) : 1;
-    const int32_t depth = test % 5 == 0 ? 16 * rnd_in(1, 20) : rnd_in(1, 300);
-    const int32_t units = test % 7 == 0 ? 16 * rnd_in(1, 6) : rnd_in(1, 100);
-    tflm_fc_params fc = {rnd_in(-127, 128), 0, rnd_in(-128, 127), random_activation()};
+    const int32_t depth = test % 5 == 0 ? 16 * rnd_in(1, 40) : rnd_in(1, 700);
+    const int32_t units = test % 7 == 0 ? 8 * rnd_in(1, 20) : rnd_in(1, 100);
+    /* a filter zero point (per-tensor models) in one case of four */
+    const int32_t filter_offset = test % 4 == 1 ? rnd_in(-127, 128) : 0;
+    tflm_fc_params fc = {rnd_in(-127, 128), filter_offset, rnd_in(-128, 127),
+                         random_activation()};
     int8_t *input = alloc64((size_t)batches * depth), *filter = alloc64((size_t)units * depth);
     int8_t *want = alloc64((size_t)batches * units), *got = alloc64((size_t)batches * units);
     int32_t *mult = alloc64(4 * (size_t)units), *shift = alloc64(4 * (size_t)units);
@@ -250,23 +253,16 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
     const tflm_dims out_fc = {batches, 1, 1, units}, bias_dims = {1, 1, 1, units};
     tflm_fully_connected_s8(&fc, &quant, &in_fc, input, &k_fc, filter, &bias_dims, bias_or_null,
                             &out_fc, want);
-    const tflm_conv_params conv = {.stride_w = 1, .stride_h = 1, .dilation_w = 1,
-                                   .dilation_h = 1, .depth_multiplier = 1,
-                                   .input_offset = fc.input_offset,
-                                   .output_offset = fc.output_offset,
-                                   .activation = fc.activation};
-    const tflm_dims in = {1, 1, batches, depth}, k = {units, 1, 1, depth};
-    const tflm_dims out = {1, 1, batches, units};
-    const size_t bytes = tflm_conv_s8_x86_persistent_size(isa, &in, &k, &out);
+    const size_t bytes = tflm_fc_s8_x86_persistent_size(isa, units);
     CHECK(bytes > 0);
     void *persistent = alloc64(bytes);
-    void *scratch = alloc64(tflm_conv_s8_x86_get_buffer_size(isa, &k));
-    tflm_conv_s8_x86 plan;
-    tflm_conv_s8_x86_init(&plan, isa, &conv, &quant, &in, &k, filter, bias_or_null, &out,
-                          persistent);
+    void *scratch = alloc64(tflm_fc_s8_x86_get_buffer_size(isa, depth));
+    tflm_fc_s8_x86 plan;
+    tflm_fc_s8_x86_init(&plan, isa, &fc, &quant, batches, depth, units, filter, bias_or_null,
+                        persistent);
     CHECK(plan.run != NULL);
     memset(got, 0x5a, (size_t)batches * units);
-    plan.run(&plan, input, got, scratch);
+    tflm_fc_s8_x86_run(&plan, input, got, scratch);
     if (report_mismatch("FULLY_CONNECTED s8", isa, test, want, got, (size_t)batches * units)) {
         tflm_test_failures++;
     }

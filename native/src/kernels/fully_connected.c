@@ -275,22 +275,13 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
         return status;
     }
 #if TFLM_X86_KERNELS
-    /* A fully connected layer is a 1x1 convolution over batches pixels. Its
-       packed filter copies the weights into the arena: only when the output
-       channels fill the variant's 16-channel blocks (micro_speech's 4 units
-       would take 4x their weights; the reference is fast enough there). */
-    if (input->type == TFLM_TYPE_INT8 && data->params.filter_offset == 0 &&
-        data->filter_dims.n >= 16) {
-        const tflm_conv_params conv = {
-            .stride_w = 1, .stride_h = 1, .dilation_w = 1, .dilation_h = 1,
-            .depth_multiplier = 1, .input_offset = data->params.input_offset,
-            .output_offset = data->params.output_offset, .activation = data->params.activation};
-        const tflm_dims in = {1, 1, data->output_dims.n, data->filter_dims.c};
-        const tflm_dims k = {data->filter_dims.n, 1, 1, data->filter_dims.c};
-        const tflm_dims out = {1, 1, data->output_dims.n, data->filter_dims.n};
-        status = tflm_conv_s8_x86_setup(ctx, &conv, &data->quant, &in, &k, filter, bias, &out,
-                                        (const tflm_conv_s8_x86 **)&data->optimized,
-                                        &data->scratch_index);
+    /* The SIMD variants read the model's weights as they are (no packed
+       copy in the arena), with or without a filter zero point. */
+    if (input->type == TFLM_TYPE_INT8) {
+        status = tflm_fc_s8_x86_setup(ctx, &data->params, &data->quant, data->output_dims.n,
+                                      data->filter_dims.c, data->filter_dims.n, filter, bias,
+                                      (const tflm_fc_s8_x86 **)&data->optimized,
+                                      &data->scratch_index);
         if (status != TFLM_OK) {
             return status;
         }
@@ -309,9 +300,8 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *output = tflm_output(ctx, node, 0);
 #if TFLM_X86_KERNELS
     if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
-        const tflm_conv_s8_x86 *plan = data->optimized;
-        tflm_conv_s8_x86_run(plan, input->data, output->data,
-                             tflm_scratch(ctx, data->scratch_index));
+        tflm_fc_s8_x86_run(data->optimized, input->data, output->data,
+                           tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
 #endif

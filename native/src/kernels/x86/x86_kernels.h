@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "../add.h"
+#include "../fully_connected.h"
 #include "../mul.h"
 #include "../nn_types.h"
 #include "tflm/kernel.h"
@@ -95,6 +96,48 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
                                    const tflm_tensor *filter, const tflm_tensor *bias,
                                    const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
                                    int32_t *scratch_index);
+
+/* ---- FULLY_CONNECTED int8 ------------------------------------------------------ */
+
+typedef struct tflm_fc_s8_x86 tflm_fc_s8_x86;
+typedef void (*tflm_fc_s8_x86_fn)(const tflm_fc_s8_x86 *plan, const int8_t *input,
+                                  int8_t *output, void *scratch);
+
+struct tflm_fc_s8_x86 {
+    tflm_fc_s8_x86_fn run;     /* NULL: use the reference kernel */
+    tflm_fc_params params;
+    int32_t batches, depth, units;
+    const int8_t *filter;      /* the model's weights, [units][depth], unpacked */
+    int32_t *bias;             /* units (persistent): the model's bias, plus
+                                  (io - 128) x row sum for the uint8 variant   */
+    const int32_t *multiplier; /* units each: the op's own arrays              */
+    const int32_t *shift;
+    const int32_t *source_bias; /* the model's (or NULL), folded at the first run */
+    bool unsigned_input;       /* the variant multiplies x + 128 (vpdpbusd)    */
+    bool ready;                /* bias folded                                   */
+};
+
+/* Persistent bytes (the folded bias; 0: no variant at this level). */
+size_t tflm_fc_s8_x86_persistent_size(tflm_isa isa, int32_t units);
+/* Scratch bytes of one run (one converted input row). */
+size_t tflm_fc_s8_x86_get_buffer_size(tflm_isa isa, int32_t depth);
+/* Fills the plan (persistent: persistent_size bytes, 16-aligned); the
+ * bias is folded by the first tflm_fc_s8_x86_run. */
+void tflm_fc_s8_x86_init(tflm_fc_s8_x86 *plan, tflm_isa isa, const tflm_fc_params *params,
+                         const tflm_per_channel_quant *quant, int32_t batches, int32_t depth,
+                         int32_t units, const int8_t *filter, const int32_t *bias,
+                         void *persistent);
+void tflm_fc_s8_x86_run(const tflm_fc_s8_x86 *plan, const int8_t *input, int8_t *output,
+                        void *scratch);
+void tflm_s8_fc_8x16__avx2(const tflm_fc_s8_x86 *plan, const int8_t *input, int8_t *output,
+                           void *scratch);
+void tflm_s8_fc_8x64__avx512vnni(const tflm_fc_s8_x86 *plan, const int8_t *input,
+                                 int8_t *output, void *scratch);
+tflm_status tflm_fc_s8_x86_setup(tflm_context *ctx, const tflm_fc_params *params,
+                                 const tflm_per_channel_quant *quant, int32_t batches,
+                                 int32_t depth, int32_t units, const tflm_tensor *filter,
+                                 const tflm_tensor *bias, const tflm_fc_s8_x86 **plan,
+                                 int32_t *scratch_index);
 
 /* ---- DEPTHWISE_CONV_2D int8 ------------------------------------------------------ */
 
