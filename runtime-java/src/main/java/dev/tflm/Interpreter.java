@@ -77,7 +77,7 @@ public final class Interpreter implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         this.model = model;
         Created created = options.arenaBytes() > 0
-                ? create(model, options.arenaBytes(), options)
+                ? createExplicit(model, options)
                 : createAutoSized(model, options);
         this.arena = created.arena;
         this.handle = created.handle;
@@ -96,6 +96,34 @@ public final class Interpreter implements AutoCloseable {
 
     /** A native interpreter and the Java arena that holds it. */
     private record Created(Arena arena, MemorySegment handle) {
+    }
+
+    /**
+     * Creates in exactly the arena the caller asked for. When it is too small the native
+     * runtime states the exact need if it could plan in that arena, else only a lower bound
+     * (it has no memory to plan in); then the need is measured in a sized arena, so the
+     * message always states the bytes to ask for.
+     */
+    private static Created createExplicit(Model model, Options options) {
+        long size = options.arenaBytes();
+        try {
+            return create(model, size, options);
+        } catch (TflmException e) {
+            Matcher needed = NEEDED.matcher(e.nativeMessage());
+            if (e.status() != Status.ARENA_TOO_SMALL || !needed.find() || needed.group(1) == null) {
+                throw e;
+            }
+            long required;
+            try {
+                Created sized = createAutoSized(model, options);
+                required = tflm_interpreter_arena_used(sized.handle);
+                sized.arena.close();
+            } catch (TflmException measuring) {
+                throw e;
+            }
+            throw new TflmException(Status.ARENA_TOO_SMALL,
+                    "arena too small: model needs " + required + " bytes, " + size + " given");
+        }
     }
 
     private static Created createAutoSized(Model model, Options options) {
