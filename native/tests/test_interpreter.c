@@ -169,6 +169,56 @@ static void test_failures(void)
     free(model);
 }
 
+/* One operator at a time: the same as invoke when run in order; each call
+ * runs exactly one op; names come from the kernel, else the builtin table. */
+static void test_operators(void)
+{
+    size_t size;
+    uint8_t *model = load_shared_model("hello_world_int8", &size);
+    tflm_op_resolver ops;
+    fake_resolver(&ops);
+    tflm_interpreter *interp;
+    tflm_error error;
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
+    CHECK_EQ_INT(3, tflm_interpreter_operator_count(interp));
+    CHECK_EQ_INT(0, strcmp(tflm_interpreter_operator_name(interp, 2), "9"));
+    CHECK(tflm_interpreter_operator_name(interp, 3) == NULL);
+
+    tflm_tensor_info in, out;
+    tflm_interpreter_input(interp, 0, &in);
+    tflm_interpreter_output(interp, 0, &out);
+    ((uint8_t *)in.data)[0] = 20;
+    /* Each fake FULLY_CONNECTED adds one: the output moves only when the last op runs. */
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke_operator(interp, 0));
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke_operator(interp, 1));
+    CHECK(((uint8_t *)out.data)[0] != 23);
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke_operator(interp, 2));
+    CHECK_EQ_INT(23, ((uint8_t *)out.data)[0]);
+    /* Running the last op again reads the same intermediate tensor: the same result. */
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke_operator(interp, 2));
+    CHECK_EQ_INT(23, ((uint8_t *)out.data)[0]);
+
+    CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_interpreter_invoke_operator(interp, 3));
+    check_message(tflm_interpreter_error_message(interp), "operator 3 out of range (model has 3 operators)");
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke_operator(interp, 0));
+    CHECK_EQ_INT(0, strlen(tflm_interpreter_error_message(interp)));
+    CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_interpreter_invoke_operator(NULL, 0));
+    CHECK_EQ_INT(0, tflm_interpreter_operator_count(NULL));
+    CHECK(tflm_interpreter_operator_name(NULL, 0) == NULL);
+
+    /* A kernel without a name of its own is named by its builtin code; failures
+     * keep the kernel's message, as invoke does. */
+    const tflm_kernel unnamed = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, NULL, NULL, fail_with_message, false};
+    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_add(&ops, &unnamed);
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
+    CHECK_EQ_INT(0, strcmp(tflm_interpreter_operator_name(interp, 0), "FULLY_CONNECTED"));
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, tflm_interpreter_invoke_operator(interp, 1));
+    CHECK_EQ_INT(0, strcmp(tflm_interpreter_error_message(interp),
+                           "operator 1 (FULLY_CONNECTED): bad -5 7 123 % done"));
+    free(model);
+}
+
 static void test_resolver(void)
 {
     tflm_op_resolver ops;
@@ -300,6 +350,7 @@ int main(void)
     require_shared_models();
     test_hello_world();
     test_failures();
+    test_operators();
     test_resolver();
     test_options();
     test_variable_state();

@@ -198,6 +198,22 @@ size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);
 /* Runs every operator once, in the model's order. */
 tflm_status tflm_interpreter_invoke(tflm_interpreter *interp);
 
+/* ---- One operator at a time ---------------------------------------------
+ * For profiling and debugging without a timer in the runtime: the caller
+ * times each call. Running operators 0 .. count-1 in order does exactly what
+ * tflm_interpreter_invoke does. */
+
+/* Number of operators (nodes) of the graph, in execution order. */
+size_t tflm_interpreter_operator_count(const tflm_interpreter *interp);
+
+/* Runs operator index alone on whatever its input tensors hold now.
+ * INVALID_ARGUMENT when index >= the operator count. */
+tflm_status tflm_interpreter_invoke_operator(tflm_interpreter *interp, size_t index);
+
+/* A static name for operator index's op: the builtin name ("CONV_2D") or the
+ * custom op's name; NULL when index is out of range. */
+const char *tflm_interpreter_operator_name(const tflm_interpreter *interp, size_t index);
+
 /* Zeroes the variable tensors (recurrent state, e.g. SVDF). */
 tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp);
 

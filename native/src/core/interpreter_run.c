@@ -54,6 +54,19 @@ size_t tflm_interpreter_arena_used(const tflm_interpreter *interp)
     return interp ? interp->context.arena_used : 0;
 }
 
+/* Runs node o; on failure keeps a message naming the failure (the kernel's own, if any). */
+static tflm_status invoke_node(tflm_context *ctx, uint32_t o)
+{
+    tflm_node *node = &ctx->nodes[o];
+    ctx->current_node = (int32_t)o;
+    tflm_status status = node->kernel->invoke(ctx, node);
+    if (status != TFLM_OK && ctx->message[0] == '\0') {
+        tflm_fail(ctx, status, "invoke failed (%s)", tflm_status_name(status));
+    }
+    ctx->current_node = -1;
+    return status;
+}
+
 tflm_status tflm_interpreter_invoke(tflm_interpreter *interp)
 {
     if (interp == NULL) {
@@ -62,19 +75,17 @@ tflm_status tflm_interpreter_invoke(tflm_interpreter *interp)
     tflm_context *ctx = &interp->context;
     ctx->message[0] = '\0';
     for (uint32_t o = 0; o < ctx->node_count; o++) {
-        tflm_node *node = &ctx->nodes[o];
-        ctx->current_node = (int32_t)o;
-        tflm_status status = node->kernel->invoke(ctx, node);
+        tflm_status status = invoke_node(ctx, o);
         if (status != TFLM_OK) {
-            if (ctx->message[0] == '\0') {
-                tflm_fail(ctx, status, "invoke failed (%s)", tflm_status_name(status));
-            }
-            ctx->current_node = -1;
             return status;
         }
     }
-    ctx->current_node = -1;
     return TFLM_OK;
+}
+
+size_t tflm_interpreter_operator_count(const tflm_interpreter *interp)
+{
+    return interp ? interp->context.node_count : 0;
 }
 
 tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp)
@@ -106,6 +117,27 @@ static tflm_status fail(tflm_context *ctx, const char *what, size_t index, size_
     ctx->current_node = -1;
     return tflm_fail(ctx, TFLM_ERROR_INVALID_ARGUMENT, "%s %z out of range (model has %z %ss)",
                      what, index, count, what);
+}
+
+tflm_status tflm_interpreter_invoke_operator(tflm_interpreter *interp, size_t index)
+{
+    if (interp == NULL) {
+        return TFLM_ERROR_INVALID_ARGUMENT;
+    }
+    tflm_context *ctx = &interp->context;
+    ctx->message[0] = '\0';
+    if (index >= ctx->node_count) {
+        return fail(ctx, "operator", index, ctx->node_count);
+    }
+    return invoke_node(ctx, (uint32_t)index);
+}
+
+const char *tflm_interpreter_operator_name(const tflm_interpreter *interp, size_t index)
+{
+    if (interp == NULL || index >= interp->context.node_count) {
+        return NULL;
+    }
+    return tflm_node_name(&interp->context.nodes[index]);
 }
 
 static void describe(const tflm_context *ctx, uint32_t index, tflm_tensor_info *info)
