@@ -43,6 +43,27 @@ class HelloWorldAccuracyTest {
         check("hello_world_float", SharedModels.bytes(SharedModels.HELLO_WORLD_FLOAT), false);
     }
 
+    /** The points TFLM's own hello_world test checks, with its tolerance: strict for both models. */
+    @Test
+    void helloWorldModelsMeetTflmsOwnTestPoints() {
+        for (String name : new String[] {SharedModels.HELLO_WORLD_INT8, SharedModels.HELLO_WORLD_FLOAT}) {
+            try (Model loaded = Model.fromBytes(SharedModels.bytes(name)); Interpreter interpreter = new Interpreter(loaded)) {
+                Tensor input = interpreter.input(0);
+                for (float x : new float[] {0f, 1f, 3f, 5f}) {
+                    if (input.type() == TensorType.FLOAT32) {
+                        input.writeFloats(new float[] {x});
+                    } else {
+                        input.quantize(new float[] {x});
+                    }
+                    interpreter.invoke();
+                    double y = interpreter.output(0).type() == TensorType.FLOAT32
+                            ? interpreter.output(0).readFloats()[0] : interpreter.output(0).dequantize()[0];
+                    assertTrue(Math.abs(y - Math.sin(x)) <= TOLERANCE, name + " at x = " + x + ": y = " + y);
+                }
+            }
+        }
+    }
+
     @Test
     void ownSineModelFollowsSineEverywhere() {
         check("SineModel int8", SineModel.build(), true);
