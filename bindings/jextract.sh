@@ -31,6 +31,9 @@ jextract \
   --include-function tflm_isa_name \
   --include-function tflm_interpreter_arena_used \
   --include-function tflm_interpreter_invoke \
+  --include-function tflm_interpreter_operator_count \
+  --include-function tflm_interpreter_invoke_operator \
+  --include-function tflm_interpreter_operator_name \
   --include-function tflm_interpreter_reset_state \
   --include-function tflm_interpreter_input_count \
   --include-function tflm_interpreter_output_count \

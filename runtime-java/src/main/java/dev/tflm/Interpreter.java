@@ -12,6 +12,9 @@ import static dev.tflm.bindings.tflm_h.tflm_interpreter_input_count;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_isa;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke$handle;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_invoke_operator;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_operator_count;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_operator_name;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output_count;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_reset_state;
@@ -283,6 +286,28 @@ public final class Interpreter implements AutoCloseable {
     public void invoke() {
         ensureOpen();
         check(tflm_interpreter_invoke(handle));
+    }
+
+    /** Number of operators the interpreter runs, in execution order. */
+    public int operatorCount() {
+        ensureOpen();
+        return Math.toIntExact(tflm_interpreter_operator_count(handle));
+    }
+
+    /**
+     * Runs operator {@code index} alone on whatever its inputs hold now; running 0 to
+     * {@code operatorCount() - 1} in order is one {@link #invoke()}. Lets a caller time each
+     * operator without a timer in the native runtime.
+     */
+    public void invokeOperator(int index) {
+        ensureOpen();
+        check(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount())));
+    }
+
+    /** The op operator {@code index} runs: its builtin name ("CONV_2D") or the custom op's name. */
+    public String operatorName(int index) {
+        ensureOpen();
+        return tflm_interpreter_operator_name(handle, Objects.checkIndex(index, operatorCount())).getString(0);
     }
 
     /** Zeroes the variable tensors (recurrent state such as SVDF's). */

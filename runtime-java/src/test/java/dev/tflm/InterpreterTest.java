@@ -91,6 +91,25 @@ class InterpreterTest {
     }
 
     @Test
+    void runningEveryOperatorInOrderIsOneInvoke() {
+        try (Interpreter whole = new Interpreter(model); Interpreter stepped = new Interpreter(model)) {
+            assertEquals(model.operators().size(), stepped.operatorCount());
+            for (int i = 0; i < stepped.operatorCount(); i++) {
+                assertEquals(model.operators().get(i).opName(), stepped.operatorName(i));
+            }
+            whole.input(0).quantize(new float[] {2.0f});
+            stepped.input(0).quantize(new float[] {2.0f});
+            whole.invoke();
+            for (int i = 0; i < stepped.operatorCount(); i++) {
+                stepped.invokeOperator(i);
+            }
+            assertArrayEquals(whole.output(0).toByteArray(), stepped.output(0).toByteArray());
+            assertThrows(IndexOutOfBoundsException.class, () -> stepped.invokeOperator(stepped.operatorCount()));
+            assertThrows(IndexOutOfBoundsException.class, () -> stepped.operatorName(-1));
+        }
+    }
+
+    @Test
     void rejectsInputOfTheWrongSize() {
         try (Interpreter interpreter = new Interpreter(model)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -109,6 +128,7 @@ class InterpreterTest {
         interpreter.close();
         assertTrue(interpreter.isClosed());
         for (Runnable use : new Runnable[] {interpreter::invoke, interpreter::resetState, interpreter::arenaBytes,
+                interpreter::operatorCount, () -> interpreter.invokeOperator(0), () -> interpreter.operatorName(0),
                 () -> interpreter.input(0), () -> input.toByteArray(), () -> input.copyFrom(new byte[1])}) {
             IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
             assertEquals("interpreter is closed", e.getMessage());

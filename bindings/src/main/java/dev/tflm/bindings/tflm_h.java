@@ -330,6 +330,93 @@ public class tflm_h {
         }
     }
 
+    private static class tflm_interpreter_operator_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_LONG, tflm_h.C_POINTER);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_operator_count");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_interpreter_operator_count$descriptor() {
+        return tflm_interpreter_operator_count.DESC;
+    }
+
+    public static MethodHandle tflm_interpreter_operator_count$handle() {
+        return tflm_interpreter_operator_count.HANDLE;
+    }
+
+    public static MemorySegment tflm_interpreter_operator_count$address() {
+        return tflm_interpreter_operator_count.ADDR;
+    }
+
+    public static long tflm_interpreter_operator_count(MemorySegment interp) {
+        var mh$ = tflm_interpreter_operator_count.HANDLE;
+        try {
+            return (long) mh$.invokeExact(interp);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_interpreter_invoke_operator {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_INT, tflm_h.C_POINTER, tflm_h.C_LONG);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_invoke_operator");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_interpreter_invoke_operator$descriptor() {
+        return tflm_interpreter_invoke_operator.DESC;
+    }
+
+    public static MethodHandle tflm_interpreter_invoke_operator$handle() {
+        return tflm_interpreter_invoke_operator.HANDLE;
+    }
+
+    public static MemorySegment tflm_interpreter_invoke_operator$address() {
+        return tflm_interpreter_invoke_operator.ADDR;
+    }
+
+    public static int tflm_interpreter_invoke_operator(MemorySegment interp, long index) {
+        var mh$ = tflm_interpreter_invoke_operator.HANDLE;
+        try {
+            return (int) mh$.invokeExact(interp, index);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_interpreter_operator_name {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_POINTER, tflm_h.C_POINTER, tflm_h.C_LONG);
+        public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_operator_name");
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor tflm_interpreter_operator_name$descriptor() {
+        return tflm_interpreter_operator_name.DESC;
+    }
+
+    public static MethodHandle tflm_interpreter_operator_name$handle() {
+        return tflm_interpreter_operator_name.HANDLE;
+    }
+
+    public static MemorySegment tflm_interpreter_operator_name$address() {
+        return tflm_interpreter_operator_name.ADDR;
+    }
+
+    public static MemorySegment tflm_interpreter_operator_name(MemorySegment interp, long index) {
+        var mh$ = tflm_interpreter_operator_name.HANDLE;
+        try {
+            return (MemorySegment) mh$.invokeExact(interp, index);
+        } catch (Error | RuntimeException ex$) {
+            throw ex$;
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class tflm_interpreter_reset_state {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(tflm_h.C_INT, tflm_h.C_POINTER);
         public static final MemorySegment ADDR = tflm_h.findOrThrow("tflm_interpreter_reset_state");
