@@ -15,6 +15,7 @@
 #include "kernels/depthwise_conv.h"
 #include "kernels/fully_connected.h"
 #include "kernels/mul.h"
+#include "kernels/pooling.h"
 #include "test.h"
 #include "tflm/tflm.h"
 
@@ -345,6 +346,75 @@ done:
     free(a), free(b), free(want), free(got);
 }
 
+/* ---- AVERAGE_POOL_2D and MAX_POOL_2D, int8 and float32 ------------------------------ */
+
+static int report_mismatch_f32(const char *what, tflm_isa isa, int test, const float *want,
+                               const float *got, size_t n)
+{
+    if (memcmp(want, got, n * sizeof(float)) == 0) { /* bit for bit */
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (memcmp(&want[i], &got[i], sizeof(float)) != 0) {
+            fprintf(stderr, "%s at %s, case %d: element %zu is %.9g, reference %.9g\n", what,
+                    tflm_isa_name(isa), test, i, (double)got[i], (double)want[i]);
+            break;
+        }
+    }
+    return 1;
+}
+
+static void pool_case(tflm_isa isa, int test)
+{
+    tflm_pool_params params = {0};
+    params.filter_h = rnd_in(1, 6);
+    params.filter_w = test % 5 == 0 ? rnd_in(1, 14) : rnd_in(1, 6);
+    params.stride_h = rnd_in(1, 3);
+    params.stride_w = rnd_in(1, 3);
+    params.pad_h = rnd_in(0, params.filter_h - 1);
+    params.pad_w = rnd_in(0, params.filter_w - 1);
+    params.activation = random_activation();
+    params.activation_f32.min = test % 3 == 0 ? (float)rnd_in(-50, 0) / 10.0f : -3.402823466e+38f;
+    params.activation_f32.max = test % 3 == 0 ? (float)rnd_in(0, 50) / 10.0f : 3.402823466e+38f;
+    tflm_dims in = {rnd_in(1, 2), rnd_in(1, 12), rnd_in(1, 14), rnd_in(1, 80)};
+    tflm_dims out = {in.n, out_size(in.h, params.filter_h, params.stride_h, 1, params.pad_h),
+                     out_size(in.w, params.filter_w, params.stride_w, 1, params.pad_w), in.c};
+    if (out.h == 0 || out.w == 0) {
+        return;
+    }
+    const size_t in_n = (size_t)in.n * in.h * in.w * in.c;
+    const size_t out_n = (size_t)out.n * out.h * out.w * out.c;
+    int8_t *input = alloc64(in_n), *want = alloc64(out_n), *got = alloc64(out_n);
+    float *input_f = alloc64(4 * in_n), *want_f = alloc64(4 * out_n), *got_f = alloc64(4 * out_n);
+    fill_s8(input, in_n);
+    for (size_t i = 0; i < in_n; i++) { /* values whose sums round */
+        input_f[i] = (float)(int32_t)rnd() / 3.0e7f;
+    }
+    const tflm_pool_s8_fn avg_s8 = tflm_average_pool_s8_x86_variant(isa, &params);
+    const tflm_pool_s8_fn max_s8 = tflm_max_pool_s8_x86_variant(isa);
+    const tflm_pool_f32_fn avg_f32 = tflm_average_pool_f32_x86_variant(isa);
+    const tflm_pool_f32_fn max_f32 = tflm_max_pool_f32_x86_variant(isa);
+    CHECK(avg_s8 != NULL && max_s8 != NULL && avg_f32 != NULL && max_f32 != NULL);
+
+    tflm_average_pool_s8(&params, &in, input, &out, want);
+    memset(got, 0x5a, out_n);
+    avg_s8(&params, &in, input, &out, got);
+    tflm_test_failures += report_mismatch("AVERAGE_POOL_2D s8", isa, test, want, got, out_n);
+    tflm_max_pool_s8(&params, &in, input, &out, want);
+    memset(got, 0x5a, out_n);
+    max_s8(&params, &in, input, &out, got);
+    tflm_test_failures += report_mismatch("MAX_POOL_2D s8", isa, test, want, got, out_n);
+    tflm_average_pool_f32(&params, &in, input_f, &out, want_f);
+    memset(got_f, 0x5a, 4 * out_n);
+    avg_f32(&params, &in, input_f, &out, got_f);
+    tflm_test_failures += report_mismatch_f32("AVERAGE_POOL_2D f32", isa, test, want_f, got_f, out_n);
+    tflm_max_pool_f32(&params, &in, input_f, &out, want_f);
+    memset(got_f, 0x5a, 4 * out_n);
+    max_f32(&params, &in, input_f, &out, got_f);
+    tflm_test_failures += report_mismatch_f32("MAX_POOL_2D f32", isa, test, want_f, got_f, out_n);
+    free(input), free(want), free(got), free(input_f), free(want_f), free(got_f);
+}
+
 int main(void)
 {
     const tflm_isa best = tflm_cpu_isa();
@@ -364,6 +434,9 @@ int main(void)
         }
         for (int t = 0; t < 300; t++) {
             fully_connected_s8_case(isa, t);
+        }
+        for (int t = 0; t < 300; t++) {
+            pool_case(isa, t);
         }
         printf("%-12s %s\n", tflm_isa_name(isa), tflm_test_failures == before ? "ok" : "FAILED");
     }

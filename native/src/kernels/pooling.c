@@ -7,6 +7,9 @@
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/ops.h"
+#if TFLM_X86_KERNELS
+#include "x86/x86_kernels.h"
+#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -153,6 +156,10 @@ void tflm_max_pool_f32(const tflm_pool_params *params,
 typedef struct pool_data {
     tflm_pool_params params;
     tflm_dims input_dims, output_dims;
+#if TFLM_X86_KERNELS
+    tflm_pool_s8_fn optimized_s8;   /* a SIMD variant (x86/x86_kernels.h) or NULL */
+    tflm_pool_f32_fn optimized_f32;
+#endif
 } pool_data;
 
 static tflm_dims dims_of(const tflm_tensor *t)
@@ -243,6 +250,16 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     }
     data->input_dims = in;
     data->output_dims = out;
+#if TFLM_X86_KERNELS
+    const tflm_isa isa = tflm_kernel_isa(ctx);
+    if (node->kernel->builtin_code == TFLM_BUILTIN_MAX_POOL_2D) {
+        data->optimized_s8 = tflm_max_pool_s8_x86_variant(isa);
+        data->optimized_f32 = tflm_max_pool_f32_x86_variant(isa);
+    } else {
+        data->optimized_s8 = tflm_average_pool_s8_x86_variant(isa, p);
+        data->optimized_f32 = tflm_average_pool_f32_x86_variant(isa);
+    }
+#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -252,6 +269,18 @@ static tflm_status average_pool_invoke(tflm_context *ctx, tflm_node *node)
     const pool_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
+#if TFLM_X86_KERNELS
+    if (input->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
+        data->optimized_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
+                           output->data);
+        return TFLM_OK;
+    }
+    if (input->type == TFLM_TYPE_FLOAT32 && data->optimized_f32 != NULL) {
+        data->optimized_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
+                            output->data);
+        return TFLM_OK;
+    }
+#endif
     if (input->type == TFLM_TYPE_INT8) {
         tflm_average_pool_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
                              output->data);
@@ -267,6 +296,18 @@ static tflm_status max_pool_invoke(tflm_context *ctx, tflm_node *node)
     const pool_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
+#if TFLM_X86_KERNELS
+    if (input->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
+        data->optimized_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
+                           output->data);
+        return TFLM_OK;
+    }
+    if (input->type == TFLM_TYPE_FLOAT32 && data->optimized_f32 != NULL) {
+        data->optimized_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
+                            output->data);
+        return TFLM_OK;
+    }
+#endif
     if (input->type == TFLM_TYPE_INT8) {
         tflm_max_pool_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
                          output->data);

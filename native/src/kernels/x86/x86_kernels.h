@@ -19,10 +19,16 @@
  *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
  *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
  *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
- *   FULLY_CONN s8      the CONV_2D plan as a 1x1 convolution over the batches
+ *   FULLY_CONN s8      8 rows, int16 madd   = AVX2             8 rows, vpdpbusd
  *   ADD s8, MUL s8     exact requant x8     = AVX2             = AVX2
- * Not yet vectorized (the reference runs): float32 of every op, pooling,
- * softmax, FULLY_CONNECTED with a filter zero point.
+ *   MAX_POOL s8, f32   x32, x8              = AVX2             = AVX2
+ *   AVERAGE_POOL s8/f32 x8 (float divide)   = AVX2             = AVX2
+ * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
+ * (int16 at AVX2, int8 at VNNI) and DEPTHWISE (int32 per weight) pack;
+ * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
+ * packed copy cost 290 KB of arena for 15% of speed).
+ * Not yet vectorized (the reference runs): float32 CONV_2D, DEPTHWISE,
+ * FULLY_CONNECTED, ADD, MUL; SOFTMAX.
  */
 #ifndef TFLM_KERNELS_X86_KERNELS_H
 #define TFLM_KERNELS_X86_KERNELS_H
@@ -34,6 +40,7 @@
 #include "../add.h"
 #include "../fully_connected.h"
 #include "../mul.h"
+#include "../pooling.h"
 #include "../nn_types.h"
 #include "tflm/kernel.h"
 
@@ -200,5 +207,29 @@ void tflm_s8_add_x8__avx2(const tflm_add_quant *quant, const tflm_broadcast *bro
                           const int8_t *input1, const int8_t *input2, int8_t *output);
 void tflm_s8_mul_x8__avx2(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
                           const int8_t *input1, const int8_t *input2, int8_t *output);
+
+/* ---- AVERAGE_POOL_2D and MAX_POOL_2D, int8 and float32 ---------------------------- */
+
+/* The reference's signatures (pooling.h); variants vectorize over channels. */
+typedef void (*tflm_pool_s8_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
+                                const int8_t *input, const tflm_dims *output_dims,
+                                int8_t *output);
+typedef void (*tflm_pool_f32_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
+                                 const float *input, const tflm_dims *output_dims,
+                                 float *output);
+
+/* The variant for a level (and window), or NULL (reference). */
+tflm_pool_s8_fn tflm_max_pool_s8_x86_variant(tflm_isa isa);
+tflm_pool_s8_fn tflm_average_pool_s8_x86_variant(tflm_isa isa, const tflm_pool_params *params);
+tflm_pool_f32_fn tflm_max_pool_f32_x86_variant(tflm_isa isa);
+tflm_pool_f32_fn tflm_average_pool_f32_x86_variant(tflm_isa isa);
+void tflm_s8_maxpool_c32__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
+                               const int8_t *input, const tflm_dims *output_dims, int8_t *output);
+void tflm_s8_avgpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
+                              const int8_t *input, const tflm_dims *output_dims, int8_t *output);
+void tflm_f32_maxpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
+                               const float *input, const tflm_dims *output_dims, float *output);
+void tflm_f32_avgpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
+                               const float *input, const tflm_dims *output_dims, float *output);
 
 #endif /* TFLM_KERNELS_X86_KERNELS_H */
