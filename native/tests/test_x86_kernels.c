@@ -16,6 +16,7 @@
 #include "kernels/fully_connected.h"
 #include "kernels/mul.h"
 #include "kernels/pooling.h"
+#include "kernels/softmax.h"
 #include "test.h"
 #include "tflm/tflm.h"
 
@@ -415,6 +416,43 @@ static void pool_case(tflm_isa isa, int test)
     free(input), free(want), free(got), free(input_f), free(want_f), free(got_f);
 }
 
+/* ---- SOFTMAX int8 -> int8 / int16 ---------------------------------------------------- */
+
+static void softmax_case(tflm_isa isa, int test)
+{
+    const int32_t rows = rnd_in(1, 4);
+    const int32_t depth = test % 4 == 0 ? rnd_in(1, 12) : rnd_in(1, 300);
+    tflm_softmax_quant q;
+    /* input scales from 1/1024 to 2: diff_min from far below -255 to a few steps */
+    const double beta = test % 5 == 0 ? (double)rnd_in(1, 40) / 10.0 : 1.0;
+    const double scale = (double)rnd_in(1, 2048) / 1024.0;
+    if (!tflm_softmax_quant_params(beta, scale, &q)) {
+        return;
+    }
+    const size_t n = (size_t)rows * depth;
+    int8_t *input = alloc64(n), *want = alloc64(n), *got = alloc64(n);
+    int16_t *want16 = alloc64(2 * n), *got16 = alloc64(2 * n);
+    fill_s8(input, n);
+    if (test % 3 == 1) { /* few distinct values: ties at the maximum */
+        for (size_t i = 0; i < n; i++) {
+            input[i] = (int8_t)(input[i] / 64 * 20);
+        }
+    }
+    const tflm_softmax_s8_fn fn = tflm_softmax_s8_x86_variant(isa);
+    const tflm_softmax_s8_s16_fn fn16 = tflm_softmax_s8_s16_x86_variant(isa);
+    CHECK(fn != NULL && fn16 != NULL);
+    tflm_softmax_s8(&q, rows, depth, input, want);
+    memset(got, 0x5a, n);
+    fn(&q, rows, depth, input, got);
+    tflm_test_failures += report_mismatch("SOFTMAX s8", isa, test, want, got, n);
+    tflm_softmax_s8_s16(&q, rows, depth, input, want16);
+    memset(got16, 0x5a, 2 * n);
+    fn16(&q, rows, depth, input, got16);
+    tflm_test_failures += report_mismatch("SOFTMAX s8->s16 (bytes)", isa, test,
+                                          (const int8_t *)want16, (const int8_t *)got16, 2 * n);
+    free(input), free(want), free(got), free(want16), free(got16);
+}
+
 int main(void)
 {
     const tflm_isa best = tflm_cpu_isa();
@@ -437,6 +475,9 @@ int main(void)
         }
         for (int t = 0; t < 300; t++) {
             pool_case(isa, t);
+        }
+        for (int t = 0; t < 300; t++) {
+            softmax_case(isa, t);
         }
         printf("%-12s %s\n", tflm_isa_name(isa), tflm_test_failures == before ? "ok" : "FAILED");
     }

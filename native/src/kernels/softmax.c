@@ -7,6 +7,9 @@
 #include "fixed_point_math.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
+#if TFLM_X86_KERNELS
+#include "x86/x86_kernels.h"
+#endif
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
@@ -193,6 +196,10 @@ typedef struct softmax_op_data {
     float beta;
     int32_t rows;
     int32_t depth;
+#if TFLM_X86_KERNELS
+    tflm_softmax_s8_fn optimized_s8;         /* SIMD variants (x86/x86_kernels.h) or NULL */
+    tflm_softmax_s8_s16_fn optimized_s8_s16;
+#endif
 } softmax_op_data;
 
 static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
@@ -260,6 +267,10 @@ static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "beta x input scale x 2^26 must exceed 1 for a quantized softmax");
         }
+#if TFLM_X86_KERNELS
+        data->optimized_s8 = tflm_softmax_s8_x86_variant(tflm_kernel_isa(ctx));
+        data->optimized_s8_s16 = tflm_softmax_s8_s16_x86_variant(tflm_kernel_isa(ctx));
+#endif
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                          "input type %s not supported; expected FLOAT32 or INT8",
@@ -274,6 +285,19 @@ static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
     const softmax_op_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
+#if TFLM_X86_KERNELS
+    if (input->type == TFLM_TYPE_INT8 && data->depth > 0) {
+        if (output->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
+            data->optimized_s8(&data->quant, data->rows, data->depth, input->data, output->data);
+            return TFLM_OK;
+        }
+        if (output->type == TFLM_TYPE_INT16 && data->optimized_s8_s16 != NULL) {
+            data->optimized_s8_s16(&data->quant, data->rows, data->depth, input->data,
+                                   output->data);
+            return TFLM_OK;
+        }
+    }
+#endif
     if (input->type == TFLM_TYPE_FLOAT32) {
         tflm_softmax_f32(data->beta, data->rows, data->depth, input->data, output->data);
     } else if (output->type == TFLM_TYPE_INT8) {

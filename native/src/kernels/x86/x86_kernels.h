@@ -23,12 +23,13 @@
  *   ADD s8, MUL s8     exact requant x8     = AVX2             = AVX2
  *   MAX_POOL s8, f32   x32, x8              = AVX2             = AVX2
  *   AVERAGE_POOL s8/f32 x8 (float divide)   = AVX2             = AVX2
+ *   SOFTMAX s8->s8/s16 x8 fixed-point exp  = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
  * (int16 at AVX2, int8 at VNNI) and DEPTHWISE (int32 per weight) pack;
  * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
  * packed copy cost 290 KB of arena for 15% of speed).
  * Not yet vectorized (the reference runs): float32 CONV_2D, DEPTHWISE,
- * FULLY_CONNECTED, ADD, MUL; SOFTMAX.
+ * FULLY_CONNECTED, ADD, MUL, SOFTMAX.
  */
 #ifndef TFLM_KERNELS_X86_KERNELS_H
 #define TFLM_KERNELS_X86_KERNELS_H
@@ -41,6 +42,7 @@
 #include "../fully_connected.h"
 #include "../mul.h"
 #include "../pooling.h"
+#include "../softmax.h"
 #include "../nn_types.h"
 #include "tflm/kernel.h"
 
@@ -231,5 +233,18 @@ void tflm_f32_maxpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *
                                const float *input, const tflm_dims *output_dims, float *output);
 void tflm_f32_avgpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
                                const float *input, const tflm_dims *output_dims, float *output);
+
+/* ---- SOFTMAX int8 -> int8 / int16 ------------------------------------------------- */
+
+typedef void (*tflm_softmax_s8_fn)(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                                   const int8_t *input, int8_t *output);
+typedef void (*tflm_softmax_s8_s16_fn)(const tflm_softmax_quant *quant, int32_t rows,
+                                       int32_t depth, const int8_t *input, int16_t *output);
+tflm_softmax_s8_fn tflm_softmax_s8_x86_variant(tflm_isa isa);
+tflm_softmax_s8_s16_fn tflm_softmax_s8_s16_x86_variant(tflm_isa isa);
+void tflm_s8_softmax_x8__avx2(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                              const int8_t *input, int8_t *output);
+void tflm_s8_s16_softmax_x8__avx2(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                                  const int8_t *input, int16_t *output);
 
 #endif /* TFLM_KERNELS_X86_KERNELS_H */
