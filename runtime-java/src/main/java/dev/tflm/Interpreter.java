@@ -66,6 +66,8 @@ public final class Interpreter implements AutoCloseable {
     private final Arena arena;
     private final MemorySegment handle;
     private final long arenaBytes;
+    /** Fixed at create; cached so timing one operator costs one downcall, not two. */
+    private final int operatorCount;
     private final List<Tensor> inputs;
     private final List<Tensor> outputs;
     private boolean closed;
@@ -86,6 +88,7 @@ public final class Interpreter implements AutoCloseable {
         this.handle = created.handle;
         try {
             this.arenaBytes = tflm_interpreter_arena_used(handle);
+            this.operatorCount = Math.toIntExact(tflm_interpreter_operator_count(handle));
             // Link the invoke downcall now, so the first timed invoke measures the model.
             tflm_interpreter_invoke$handle();
             this.inputs = tensors(tflm_interpreter_input_count(handle), model.inputs(), true);
@@ -291,7 +294,7 @@ public final class Interpreter implements AutoCloseable {
     /** Number of operators the interpreter runs, in execution order. */
     public int operatorCount() {
         ensureOpen();
-        return Math.toIntExact(tflm_interpreter_operator_count(handle));
+        return operatorCount;
     }
 
     /**
@@ -301,13 +304,13 @@ public final class Interpreter implements AutoCloseable {
      */
     public void invokeOperator(int index) {
         ensureOpen();
-        check(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount())));
+        check(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount)));
     }
 
     /** The op operator {@code index} runs: its builtin name ("CONV_2D") or the custom op's name. */
     public String operatorName(int index) {
         ensureOpen();
-        return tflm_interpreter_operator_name(handle, Objects.checkIndex(index, operatorCount())).getString(0);
+        return tflm_interpreter_operator_name(handle, Objects.checkIndex(index, operatorCount)).getString(0);
     }
 
     /** Zeroes the variable tensors (recurrent state such as SVDF's). */

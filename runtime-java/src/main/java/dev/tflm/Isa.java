@@ -1,5 +1,7 @@
 package dev.tflm;
 
+import static dev.tflm.bindings.tflm_h.tflm_isa_name;
+
 /** Instruction set levels of the x86-64 SIMD kernels (tflm_isa), each including the ones before it. */
 public enum Isa {
     /** Options only: whatever the CPU and OS support. */
@@ -18,6 +20,11 @@ public enum Isa {
 
     public int code() {
         return code;
+    }
+
+    /** The runtime's name for the level: "scalar", "avx2", "avx512", "avx512-vnni", "best". */
+    public String label() {
+        return tflm_isa_name(code).getString(0);
     }
 
     public static Isa of(int code) {

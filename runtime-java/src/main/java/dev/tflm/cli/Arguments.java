@@ -1,5 +1,6 @@
 package dev.tflm.cli;
 
+import dev.tflm.KernelSet;
 import java.util.List;
 
 /** Walks a command's arguments: options with a value ({@code --name VALUE} or {@code --name=VALUE}) and operands. */
@@ -56,5 +57,14 @@ final class Arguments {
             // Reported below with the option's name.
         }
         throw new UsageException(option + " takes a positive number, got '" + value + "'");
+    }
+
+    /** {@code --kernels reference|optimized}. */
+    static KernelSet kernels(String option, String value) throws UsageException {
+        return switch (value) {
+            case "optimized" -> KernelSet.OPTIMIZED;
+            case "reference" -> KernelSet.REFERENCE;
+            default -> throw new UsageException(option + " takes reference or optimized, got '" + value + "'");
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.tflm.cli;
 
 import dev.tflm.Interpreter;
+import dev.tflm.KernelSet;
 import dev.tflm.Model;
 import dev.tflm.OperatorInfo;
 import dev.tflm.Quantization;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** {@code inspect MODEL [--json]}: what a model contains and what this runtime needs to run it. */
+/** {@code inspect MODEL [--json]}: what a model contains and what this runtime needs to run it, on a board and here. */
 final class InspectCommand {
 
     private InspectCommand() {
@@ -49,18 +50,27 @@ final class InspectCommand {
         }
     }
 
-    /** The arena a model needs, or why it is unknown. */
-    private record ArenaNeed(OptionalLong bytes, String reason) {
+    /**
+     * The arena a model needs with each kernel set, or why it is unknown. The reference
+     * kernels' figure is what a board needs (its kernels take no SIMD scratch); the optimized
+     * kernels on this host may need more (packed filters, scratch), at the ISA shown.
+     */
+    private record ArenaNeed(OptionalLong reference, OptionalLong optimized, String isa, String reason) {
+        private static final Interpreter.Options REFERENCE =
+                Interpreter.Options.builder().kernels(KernelSet.REFERENCE).build();
+
         static ArenaNeed of(Model model) {
-            try (Interpreter interpreter = new Interpreter(model)) {
-                return new ArenaNeed(OptionalLong.of(interpreter.arenaBytes()), null);
+            try (Interpreter reference = new Interpreter(model, REFERENCE);
+                 Interpreter optimized = new Interpreter(model)) {
+                return new ArenaNeed(OptionalLong.of(reference.arenaBytes()), OptionalLong.of(optimized.arenaBytes()),
+                        optimized.isa().label(), null);
             } catch (TflmException e) {
-                return new ArenaNeed(OptionalLong.empty(), e.getMessage());
+                return skipped(e.getMessage());
             }
         }
 
         static ArenaNeed skipped(String reason) {
-            return new ArenaNeed(OptionalLong.empty(), reason);
+            return new ArenaNeed(OptionalLong.empty(), OptionalLong.empty(), null, reason);
         }
     }
 
@@ -90,8 +100,13 @@ final class InspectCommand {
         out.printf("outputs       %s%n", model.outputs());
         out.printf("weight bytes  %d%n", model.weightBytes());
         out.printf("unsupported   %s%n", unsupported.isEmpty() ? "none" : String.join(", ", unsupported));
-        out.printf("arena bytes   %s%n", arena.bytes().isPresent()
-                ? Long.toString(arena.bytes().getAsLong()) : "unknown (" + arena.reason() + ")");
+        if (arena.reference().isPresent()) {
+            out.printf("arena bytes   %d  reference kernels (what a board needs)%n", arena.reference().getAsLong());
+            out.printf("              %d  optimized kernels on this host (isa %s)%n", arena.optimized().getAsLong(),
+                    arena.isa());
+        } else {
+            out.printf("arena bytes   unknown (%s)%n", arena.reason());
+        }
     }
 
     static String describe(Quantization q) {
@@ -143,11 +158,13 @@ final class InspectCommand {
         json.name("unsupported_ops").beginArray();
         unsupported.forEach(json::value);
         json.endArray();
-        json.name("arena_bytes");
-        if (arena.bytes().isPresent()) {
-            json.value(arena.bytes().getAsLong());
+        if (arena.reference().isPresent()) {
+            json.field("arena_bytes", arena.reference().getAsLong())
+                    .field("arena_bytes_optimized", arena.optimized().getAsLong())
+                    .field("isa", arena.isa());
         } else {
-            json.nullValue().field("arena_error", arena.reason());
+            json.name("arena_bytes").nullValue().name("arena_bytes_optimized").nullValue()
+                    .name("isa").nullValue().field("arena_error", arena.reason());
         }
         return json.endObject().toString();
     }

@@ -88,6 +88,10 @@ final class JsonWriter {
         return name(name).value(value);
     }
 
+    JsonWriter field(String name, double value) {
+        return name(name).value(value);
+    }
+
     JsonWriter field(String name, boolean value) {
         return name(name).value(value);
     }

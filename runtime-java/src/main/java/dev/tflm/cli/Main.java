@@ -24,15 +24,30 @@ public final class Main {
               inspect MODEL [--json]
                   Lists the model's operators and op counts, its tensors (type, shape,
                   quantization), inputs and outputs, weight bytes, the ops this runtime
-                  has no kernel for, and the arena bytes the runtime needs for it.
+                  has no kernel for, and the arena bytes the runtime needs for it: with
+                  the reference kernels (what a board needs; JSON arena_bytes) and with
+                  the optimized kernels on this host (arena_bytes_optimized, and the ISA).
 
-              run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES] [--json]
+              run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES]
+                  [--kernels reference|optimized] [--json]
                   Runs one inference. FILE holds the raw little-endian bytes of input
                   INDEX (0 = the model's first input); its size must match the tensor.
                   Inputs not given are zeros. Writes the raw bytes of every output I to
                   DIR/output-I.bin (DIR defaults to the current directory) and prints
                   the arena bytes used and the invoke time. --arena BYTES sets the arena
-                  size instead of sizing it automatically. --json prints one JSON object.
+                  size instead of sizing it automatically. --kernels picks the kernel
+                  set (default optimized). --json prints one JSON object.
+
+              bench MODEL [--kernels reference|optimized] [--iterations N] [--warmup N]
+                  [--json]
+                  Warms up (N rounds, default 0.3 s), then times N inferences on zero
+                  inputs (default: as many as fit in 1 s, 10 to 100000) and prints the
+                  median and spread (min, p10, p90, max) of the time per inference, the
+                  kernel set, its ISA and this CPU's best ISA, and a per-operator profile:
+                  each operator timed alone, its share, its MACs and GMAC/s. MACs: CONV_2D
+                  output elements x kh x kw x in_c/groups, DEPTHWISE_CONV_2D output
+                  elements x kh x kw, FULLY_CONNECTED batches x units x depth, SVDF
+                  batches x filters x (input + memory); other ops count 0.
 
               demo
                   Runs the sine model this project trains in Java for x from 0 to 2π,
@@ -77,6 +92,7 @@ public final class Main {
             switch (args[0]) {
                 case "inspect" -> InspectCommand.run(rest, out);
                 case "run" -> RunCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
                 case "demo" -> {
                     if (!rest.isEmpty()) {
                         throw new UsageException("demo takes no arguments");

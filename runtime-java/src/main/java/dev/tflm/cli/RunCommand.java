@@ -1,6 +1,7 @@
 package dev.tflm.cli;
 
 import dev.tflm.Interpreter;
+import dev.tflm.KernelSet;
 import dev.tflm.Model;
 import dev.tflm.Tensor;
 import java.io.IOException;
@@ -10,11 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES] [--json]}:
+ * {@code run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES] [--kernels reference|optimized] [--json]}:
  * one inference on raw input bytes, raw output bytes written to files.
  */
 final class RunCommand {
@@ -27,6 +29,7 @@ final class RunCommand {
         Map<Integer, Path> inputFiles = new TreeMap<>();
         Path outputDir = Path.of(".");
         long arenaBytes = 0;
+        KernelSet kernels = KernelSet.OPTIMIZED;
         boolean json = false;
         Arguments args = new Arguments(argList);
         while (args.hasNext()) {
@@ -35,6 +38,7 @@ final class RunCommand {
                 case "--input" -> addInput(inputFiles, args.value(arg));
                 case "--output-dir" -> outputDir = Path.of(args.value(arg));
                 case "--arena" -> arenaBytes = Arguments.positiveLong(arg, args.value(arg));
+                case "--kernels" -> kernels = Arguments.kernels(arg, args.value(arg));
                 case "--json" -> json = true;
                 default -> {
                     if (Arguments.isOption(arg)) {
@@ -51,10 +55,11 @@ final class RunCommand {
             throw new UsageException("run: no model given");
         }
 
-        Interpreter.Options options = arenaBytes > 0
-                ? Interpreter.Options.builder().arenaBytes(arenaBytes).build()
-                : Interpreter.Options.defaults();
-        try (Model model = Model.load(modelPath); Interpreter interpreter = new Interpreter(model, options)) {
+        Interpreter.Options.Builder options = Interpreter.Options.builder().kernels(kernels);
+        if (arenaBytes > 0) {
+            options.arenaBytes(arenaBytes);
+        }
+        try (Model model = Model.load(modelPath); Interpreter interpreter = new Interpreter(model, options.build())) {
             fillInputs(interpreter, inputFiles);
             long start = System.nanoTime();
             interpreter.invoke();
@@ -68,9 +73,11 @@ final class RunCommand {
                 files.add(file);
             }
             if (json) {
-                out.println(json(modelPath, interpreter, invokeMicros, files));
+                out.println(json(modelPath, kernels, interpreter, invokeMicros, files));
             } else {
                 out.printf("model        %s%n", modelPath);
+                out.printf("kernels      %s, isa %s%n", kernels.name().toLowerCase(Locale.ROOT),
+                        interpreter.isa().label());
                 out.printf("arena bytes  %d%n", interpreter.arenaBytes());
                 out.printf("invoke       %d us%n", invokeMicros);
                 for (int i = 0; i < files.size(); i++) {
@@ -126,9 +133,12 @@ final class RunCommand {
         }
     }
 
-    private static String json(Path model, Interpreter interpreter, long invokeMicros, List<Path> files) {
+    private static String json(Path model, KernelSet kernels, Interpreter interpreter, long invokeMicros,
+                               List<Path> files) {
         JsonWriter json = new JsonWriter().beginObject()
                 .field("model", model.toString())
+                .field("kernels", kernels.name().toLowerCase(Locale.ROOT))
+                .field("isa", interpreter.isa().label())
                 .field("arena_bytes", interpreter.arenaBytes())
                 .field("invoke_us", invokeMicros);
         json.name("outputs").beginArray();

@@ -1,5 +1,6 @@
 package dev.tflm.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,11 @@ class MainTest {
         for (String[] args : List.of(new String[0], new String[] {"frobnicate"}, new String[] {"inspect"},
                 new String[] {"inspect", "a.tflite", "--bogus"}, new String[] {"run", "m.tflite", "--input", "0"},
                 new String[] {"run", "m.tflite", "--input", "x=f.bin"}, new String[] {"run", "m.tflite", "--arena", "-5"},
-                new String[] {"run", "m.tflite", "--output-dir"}, new String[] {"demo", "extra"})) {
+                new String[] {"run", "m.tflite", "--output-dir"}, new String[] {"demo", "extra"},
+                new String[] {"run", "m.tflite", "--kernels", "fast"}, new String[] {"bench"},
+                new String[] {"bench", "m.tflite", "--iterations", "0"}, new String[] {"bench", "m.tflite", "--warmup"},
+                new String[] {"bench", "m.tflite", "--kernels", "simd"}, new String[] {"bench", "a", "b"},
+                new String[] {"bench", "m.tflite", "--iterations", "99999999999"})) {
             Result result = run(args);
             assertEquals(Main.EXIT_USAGE, result.exitCode(), String.join(" ", args));
             assertTrue(result.err().contains("usage: tflm"), result.err());
@@ -81,7 +86,8 @@ class MainTest {
         assertTrue(result.out().contains("scale 0.0244801 zp -128"), result.out());
         assertTrue(result.out().contains("weight bytes  420"), result.out());
         assertTrue(result.out().contains("unsupported   none"), result.out());
-        assertTrue(result.out().matches("(?s).*arena bytes   \\d+\\n.*"), result.out());
+        assertTrue(result.out().matches("(?s).*arena bytes   \\d+  reference kernels \\(what a board needs\\)\\n"
+                + " {14}\\d+  optimized kernels on this host \\(isa [a-z0-9-]+\\)\\n.*"), result.out());
     }
 
     @Test
@@ -97,6 +103,8 @@ class MainTest {
         assertEquals(420.0, json.get("weight_bytes"));
         assertEquals(List.of(), json.get("unsupported_ops"));
         assertTrue((Double) json.get("arena_bytes") > 0);
+        assertTrue((Double) json.get("arena_bytes_optimized") > 0);
+        assertTrue(json.get("isa") instanceof String, String.valueOf(json.get("isa")));
         List<Map<String, Object>> tensors = (List<Map<String, Object>>) json.get("tensors");
         assertEquals(10, tensors.size());
         Map<String, Object> quantization = (Map<String, Object>) tensors.getFirst().get("quantization");
@@ -131,6 +139,70 @@ class MainTest {
         Path file = Path.of((String) outs.getFirst().get("file"));
         assertEquals(outputs.resolve("output-0.bin"), file);
         assertEquals(1, Files.size(file));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runWithReferenceKernelsRunsScalarAndGivesTheSameOutput() throws IOException {
+        Path input = Files.write(dir.resolve("x.bin"), new byte[] {(byte) 17});
+        Map<String, Object> optimized = (Map<String, Object>) Json.parse(run("run", helloWorld(), "--input",
+                "0=" + input, "--output-dir", dir.resolve("optimized").toString(), "--json").out());
+        Result result = run("run", helloWorld(), "--kernels", "reference", "--input", "0=" + input,
+                "--output-dir", dir.resolve("reference").toString(), "--json");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Map<String, Object> reference = (Map<String, Object>) Json.parse(result.out());
+        assertEquals("reference", reference.get("kernels"));
+        assertEquals("scalar", reference.get("isa"));
+        assertEquals("optimized", optimized.get("kernels"));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("optimized/output-0.bin")),
+                Files.readAllBytes(dir.resolve("reference/output-0.bin")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchJsonHasTheSpreadAndAProfilePerOperator() {
+        Result result = run("bench", helloWorld(), "--iterations", "25", "--warmup", "3", "--json");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertEquals(1, result.out().lines().count(), result.out());
+        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        assertEquals("optimized", json.get("kernels"));
+        assertTrue(json.get("isa") instanceof String && json.get("cpu_isa") instanceof String, result.out());
+        assertEquals(25.0, json.get("iterations"));
+        assertEquals(3.0, json.get("warmup_rounds"));
+        double min = (Double) json.get("min_us");
+        double median = (Double) json.get("median_us");
+        double max = (Double) json.get("max_us");
+        assertTrue(min <= (Double) json.get("p10_us") && (Double) json.get("p10_us") <= median
+                && median <= (Double) json.get("p90_us") && (Double) json.get("p90_us") <= max, result.out());
+        // hello_world is 1 -> 16 -> 16 -> 1 fully connected layers.
+        assertEquals(16.0 + 256.0 + 16.0, json.get("macs"));
+        List<Map<String, Object>> operators = (List<Map<String, Object>>) json.get("operators");
+        assertEquals(3, operators.size());
+        assertEquals(List.of(16.0, 256.0, 16.0), operators.stream().map(op -> op.get("macs")).toList());
+        double shares = 0;
+        for (Map<String, Object> op : operators) {
+            assertEquals("FULLY_CONNECTED", op.get("op"));
+            shares += (Double) op.get("share");
+        }
+        assertEquals(1.0, shares, 0.01);
+    }
+
+    @Test
+    void benchPrintsTheKernelsTheIsaAndTheProfile() {
+        Result result = run("bench", helloWorld(), "--kernels", "reference", "--iterations", "10", "--warmup", "1");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("kernels      reference, isa scalar (this CPU's best: "), result.out());
+        assertTrue(result.out().matches("(?s).*inference    median \\d+\\.\\d+ us .*"), result.out());
+        assertTrue(result.out().contains("10 timed inferences after 1 warm-up rounds"), result.out());
+        assertEquals(3, result.out().lines().filter(l -> l.matches("\\s+\\d+  FULLY_CONNECTED .*")).count(),
+                result.out());
+    }
+
+    @Test
+    void benchOfAMissingModelIsARuntimeError() {
+        Result result = run("bench", dir.resolve("missing.tflite").toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().startsWith("error: no such file"), result.err());
     }
 
     @Test
