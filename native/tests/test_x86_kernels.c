@@ -453,6 +453,111 @@ static void softmax_case(tflm_isa isa, int test)
     free(input), free(want), free(got), free(want16), free(got16);
 }
 
+/* ---- float32: FULLY_CONNECTED, DEPTHWISE_CONV_2D, ADD, MUL (bit for bit) ------------ */
+
+static void fill_f32(float *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) { /* mixed magnitudes: sums that round, some zeros */
+        const int32_t r = (int32_t)rnd();
+        p[i] = rnd_in(0, 15) == 0 ? 0.0f : (float)r / (float)(1 << rnd_in(20, 31));
+    }
+}
+
+static tflm_activation_f32 random_activation_f32(void)
+{
+    tflm_activation_f32 a = {-3.402823466e+38f, 3.402823466e+38f};
+    if (rnd_in(0, 2) == 0) {
+        a.min = rnd_in(0, 1) ? 0.0f : -1.0f;
+        a.max = rnd_in(0, 1) ? 6.0f : 1.0f;
+    }
+    return a;
+}
+
+static void float_case(tflm_isa isa, int test)
+{
+    /* FULLY_CONNECTED */
+    {
+        const int32_t batches = test % 3 == 0 ? rnd_in(1, 5) : 1;
+        const int32_t depth = rnd_in(1, 200), units = rnd_in(1, 40);
+        const tflm_activation_f32 act = random_activation_f32();
+        float *input = alloc64(4 * (size_t)batches * depth), *filter = alloc64(4 * (size_t)units * depth);
+        float *bias = alloc64(4 * (size_t)units);
+        float *want = alloc64(4 * (size_t)batches * units), *got = alloc64(4 * (size_t)batches * units);
+        fill_f32(input, (size_t)batches * depth);
+        fill_f32(filter, (size_t)units * depth);
+        fill_f32(bias, (size_t)units);
+        const float *bias_or_null = test % 4 == 3 ? NULL : bias;
+        const tflm_dims in = {batches, 1, 1, depth}, k = {units, 1, 1, depth};
+        const tflm_dims out = {batches, 1, 1, units}, bd = {1, 1, 1, units};
+        tflm_fully_connected_f32(&act, &in, input, &k, filter, &bd, bias_or_null, &out, want);
+        const tflm_fc_f32_fn fn = tflm_fc_f32_x86_variant(isa);
+        CHECK(fn != NULL);
+        memset(got, 0x5a, 4 * (size_t)batches * units);
+        fn(&act, &in, input, &k, filter, &bd, bias_or_null, &out, got);
+        tflm_test_failures += report_mismatch_f32("FULLY_CONNECTED f32", isa, test, want, got,
+                                                  (size_t)batches * units);
+        free(input), free(filter), free(bias), free(want), free(got);
+    }
+    /* DEPTHWISE_CONV_2D, multiplier 1 */
+    {
+        tflm_conv_params params = {0};
+        const int32_t k_h = rnd_in(1, 5), k_w = rnd_in(1, 5);
+        params.stride_h = rnd_in(1, 3);
+        params.stride_w = rnd_in(1, 3);
+        params.dilation_h = test % 3 == 0 ? rnd_in(1, 3) : 1;
+        params.dilation_w = test % 3 == 0 ? rnd_in(1, 3) : 1;
+        params.pad_h = rnd_in(0, k_h - 1);
+        params.pad_w = rnd_in(0, k_w - 1);
+        params.depth_multiplier = 1;
+        params.activation_f32 = random_activation_f32();
+        const tflm_dims in = {rnd_in(1, 2), rnd_in(1, 12), rnd_in(1, 12), rnd_in(1, 40)};
+        const tflm_dims k = {1, k_h, k_w, in.c};
+        const tflm_dims out = {in.n, out_size(in.h, k_h, params.stride_h, params.dilation_h, params.pad_h),
+                               out_size(in.w, k_w, params.stride_w, params.dilation_w, params.pad_w), in.c};
+        if (out.h > 0 && out.w > 0) {
+            const size_t in_n = (size_t)in.n * in.h * in.w * in.c, k_n = (size_t)k_h * k_w * in.c;
+            const size_t out_n = (size_t)out.n * out.h * out.w * out.c;
+            float *input = alloc64(4 * in_n), *filter = alloc64(4 * k_n), *bias = alloc64(4 * (size_t)in.c);
+            float *want = alloc64(4 * out_n), *got = alloc64(4 * out_n);
+            fill_f32(input, in_n);
+            fill_f32(filter, k_n);
+            fill_f32(bias, (size_t)in.c);
+            const float *bias_or_null = test % 4 == 3 ? NULL : bias;
+            const tflm_dims bd = {1, 1, 1, in.c};
+            tflm_depthwise_conv_f32(&params, &in, input, &k, filter, &bd, bias_or_null, &out, want);
+            const tflm_depthwise_conv_f32_fn fn = tflm_depthwise_conv_f32_x86_variant(isa, &params);
+            CHECK(fn != NULL);
+            memset(got, 0x5a, 4 * out_n);
+            fn(&params, &in, input, &k, filter, &bd, bias_or_null, &out, got);
+            tflm_test_failures += report_mismatch_f32("DEPTHWISE_CONV_2D f32", isa, test, want,
+                                                      got, out_n);
+            free(input), free(filter), free(bias), free(want), free(got);
+        }
+    }
+    /* ADD and MUL, broadcasting */
+    {
+        tflm_broadcast bc;
+        int32_t n1, n2;
+        const int32_t n = random_broadcast(&bc, &n1, &n2);
+        float *a = alloc64(4 * (size_t)n1), *b = alloc64(4 * (size_t)n2);
+        float *want = alloc64(4 * (size_t)n), *got = alloc64(4 * (size_t)n);
+        fill_f32(a, (size_t)n1);
+        fill_f32(b, (size_t)n2);
+        const tflm_activation_f32 act = random_activation_f32();
+        tflm_add_f32(&act, &bc, a, b, want);
+        CHECK(tflm_add_f32_x86_variant(isa) != NULL);
+        memset(got, 0x5a, 4 * (size_t)n);
+        tflm_add_f32_x86_variant(isa)(&act, &bc, a, b, got);
+        tflm_test_failures += report_mismatch_f32("ADD f32", isa, test, want, got, (size_t)n);
+        tflm_mul_f32(&act, &bc, a, b, want);
+        CHECK(tflm_mul_f32_x86_variant(isa) != NULL);
+        memset(got, 0x5a, 4 * (size_t)n);
+        tflm_mul_f32_x86_variant(isa)(&act, &bc, a, b, got);
+        tflm_test_failures += report_mismatch_f32("MUL f32", isa, test, want, got, (size_t)n);
+        free(a), free(b), free(want), free(got);
+    }
+}
+
 int main(void)
 {
     const tflm_isa best = tflm_cpu_isa();
@@ -478,6 +583,9 @@ int main(void)
         }
         for (int t = 0; t < 300; t++) {
             softmax_case(isa, t);
+        }
+        for (int t = 0; t < 300; t++) {
+            float_case(isa, t);
         }
         printf("%-12s %s\n", tflm_isa_name(isa), tflm_test_failures == before ? "ok" : "FAILED");
     }

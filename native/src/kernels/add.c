@@ -186,6 +186,8 @@ typedef struct add_op_data {
     tflm_activation_f32 activation_f32;
     void (*optimized_s8)(const tflm_add_quant *, const tflm_broadcast *, const int8_t *,
                          const int8_t *, int8_t *); /* a SIMD variant or NULL */
+    void (*optimized_f32)(const tflm_activation_f32 *, const tflm_broadcast *, const float *,
+                          const float *, float *); /* a SIMD variant or NULL */
 } add_op_data;
 
 static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
@@ -256,6 +258,9 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
 #endif
     } else if (type == TFLM_TYPE_FLOAT32) {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
+#if TFLM_X86_KERNELS
+        data->optimized_f32 = tflm_add_f32_x86_variant(tflm_kernel_isa(ctx));
+#endif
     }
     node->data = data;
     return TFLM_OK;
@@ -280,6 +285,11 @@ static tflm_status add_invoke(tflm_context *ctx, tflm_node *node)
         tflm_add_s16(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
         break;
     case TFLM_TYPE_FLOAT32:
+        if (data->optimized_f32 != NULL) {
+            data->optimized_f32(&data->activation_f32, &data->broadcast, input1->data,
+                                input2->data, output->data);
+            break;
+        }
         tflm_add_f32(&data->activation_f32, &data->broadcast, input1->data, input2->data, output->data);
         break;
     default:

@@ -122,6 +122,9 @@ typedef struct depthwise_data {
     tflm_per_channel_quant quant;
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
     const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
+    void (*optimized_f32)(const tflm_conv_params *, const tflm_dims *, const float *,
+                          const tflm_dims *, const float *, const tflm_dims *, const float *,
+                          const tflm_dims *, float *); /* a float32 SIMD variant or NULL */
 } depthwise_data;
 
 static tflm_dims dims_of(const tflm_tensor *t)
@@ -249,6 +252,8 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
         if (status != TFLM_OK) {
             return status;
         }
+    } else {
+        data->optimized_f32 = tflm_depthwise_conv_f32_x86_variant(tflm_kernel_isa(ctx), &data->params);
     }
 #endif
     node->data = data;
@@ -266,6 +271,12 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
     if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
         const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
         plan->run(plan, input->data, output->data);
+        return TFLM_OK;
+    }
+    if (data->optimized_f32 != NULL && input->type == TFLM_TYPE_FLOAT32) {
+        data->optimized_f32(&data->params, &data->input_dims, input->data, &data->filter_dims,
+                            filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
+                            &data->output_dims, output->data);
         return TFLM_OK;
     }
 #endif

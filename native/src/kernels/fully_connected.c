@@ -92,6 +92,9 @@ typedef struct fc_data {
     tflm_dims bias_dims;
     tflm_dims output_dims;
     const void *optimized; /* int8: a SIMD plan (x86/x86_kernels.h) or NULL */
+    void (*optimized_f32)(const tflm_activation_f32 *, const tflm_dims *, const float *,
+                          const tflm_dims *, const float *, const tflm_dims *, const float *,
+                          const tflm_dims *, float *); /* float32: a SIMD variant or NULL */
     int32_t scratch_index;
 } fc_data;
 
@@ -285,6 +288,8 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
         if (status != TFLM_OK) {
             return status;
         }
+    } else {
+        data->optimized_f32 = tflm_fc_f32_x86_variant(tflm_kernel_isa(ctx));
     }
 #endif
     node->data = data;
@@ -302,6 +307,12 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
         tflm_fc_s8_x86_run(data->optimized, input->data, output->data,
                            tflm_scratch(ctx, data->scratch_index));
+        return TFLM_OK;
+    }
+    if (data->optimized_f32 != NULL && input->type == TFLM_TYPE_FLOAT32) {
+        data->optimized_f32(&data->activation, &data->input_dims, input->data, &data->filter_dims,
+                            filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
+                            &data->output_dims, output->data);
         return TFLM_OK;
     }
 #endif

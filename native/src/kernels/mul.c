@@ -92,6 +92,8 @@ typedef struct mul_op_data {
     tflm_mul_quant quant;
     tflm_activation_f32 activation_f32;
     tflm_mul_s8_fn optimized;       /* NULL: the reference loop */
+    void (*optimized_f32)(const tflm_activation_f32 *, const tflm_broadcast *, const float *,
+                          const float *, float *); /* a SIMD variant or NULL */
 } mul_op_data;
 
 static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
@@ -157,6 +159,9 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
 #endif
     } else {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
+#if TFLM_X86_KERNELS
+        data->optimized_f32 = tflm_mul_f32_x86_variant(tflm_kernel_isa(ctx));
+#endif
     }
     node->data = data;
     return TFLM_OK;
@@ -175,6 +180,9 @@ static tflm_status mul_invoke(tflm_context *ctx, tflm_node *node)
         } else {
             tflm_mul_s8(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
         }
+    } else if (data->optimized_f32 != NULL) {
+        data->optimized_f32(&data->activation_f32, &data->broadcast, input1->data, input2->data,
+                            output->data);
     } else {
         tflm_mul_f32(&data->activation_f32, &data->broadcast, input1->data, input2->data,
                      output->data);

@@ -24,12 +24,15 @@
  *   MAX_POOL s8, f32   x32, x8              = AVX2             = AVX2
  *   AVERAGE_POOL s8/f32 x8 (float divide)   = AVX2             = AVX2
  *   SOFTMAX s8->s8/s16 x8 fixed-point exp  = AVX2             = AVX2
+ *   FULLY_CONN f32     8 units, transpose   = AVX2             = AVX2
+ *   DEPTHWISE f32 m=1  channel-vector x8    = AVX2             = AVX2
+ *   ADD f32, MUL f32   x8                   = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
  * (int16 at AVX2, int8 at VNNI) and DEPTHWISE (int32 per weight) pack;
  * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
  * packed copy cost 290 KB of arena for 15% of speed).
- * Not yet vectorized (the reference runs): float32 CONV_2D, DEPTHWISE,
- * FULLY_CONNECTED, ADD, MUL, SOFTMAX.
+ * Not yet vectorized (the reference runs): float32 CONV_2D, float32
+ * DEPTHWISE with a depth multiplier > 1, float32 SOFTMAX.
  */
 #ifndef TFLM_KERNELS_X86_KERNELS_H
 #define TFLM_KERNELS_X86_KERNELS_H
@@ -246,5 +249,40 @@ void tflm_s8_softmax_x8__avx2(const tflm_softmax_quant *quant, int32_t rows, int
                               const int8_t *input, int8_t *output);
 void tflm_s8_s16_softmax_x8__avx2(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
                                   const int8_t *input, int16_t *output);
+
+/* ---- float32: FULLY_CONNECTED, DEPTHWISE_CONV_2D (multiplier 1), ADD, MUL ---------- */
+/* The reference's signatures; every lane adds in the reference's order with
+ * separate mul and add (-ffp-contract=off): bit-identical results. */
+
+typedef void (*tflm_fc_f32_fn)(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
+                               const float *input, const tflm_dims *filter_dims,
+                               const float *filter, const tflm_dims *bias_dims,
+                               const float *bias, const tflm_dims *output_dims, float *output);
+typedef void (*tflm_depthwise_conv_f32_fn)(const tflm_conv_params *params,
+                                           const tflm_dims *input_dims, const float *input,
+                                           const tflm_dims *filter_dims, const float *filter,
+                                           const tflm_dims *bias_dims, const float *bias,
+                                           const tflm_dims *output_dims, float *output);
+typedef void (*tflm_binary_f32_fn)(const tflm_activation_f32 *activation,
+                                   const tflm_broadcast *broadcast, const float *input1,
+                                   const float *input2, float *output);
+
+tflm_fc_f32_fn tflm_fc_f32_x86_variant(tflm_isa isa);
+tflm_depthwise_conv_f32_fn tflm_depthwise_conv_f32_x86_variant(tflm_isa isa,
+                                                               const tflm_conv_params *params);
+tflm_binary_f32_fn tflm_add_f32_x86_variant(tflm_isa isa);
+tflm_binary_f32_fn tflm_mul_f32_x86_variant(tflm_isa isa);
+void tflm_f32_fc_8x8__avx2(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
+                           const float *input, const tflm_dims *filter_dims, const float *filter,
+                           const tflm_dims *bias_dims, const float *bias,
+                           const tflm_dims *output_dims, float *output);
+void tflm_f32_dwconv_c8__avx2(const tflm_conv_params *params, const tflm_dims *input_dims,
+                              const float *input, const tflm_dims *filter_dims,
+                              const float *filter, const tflm_dims *bias_dims, const float *bias,
+                              const tflm_dims *output_dims, float *output);
+void tflm_f32_add_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
+                           const float *input1, const float *input2, float *output);
+void tflm_f32_mul_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
+                           const float *input1, const float *input2, float *output);
 
 #endif /* TFLM_KERNELS_X86_KERNELS_H */
