@@ -2,6 +2,8 @@
  * in code order: about 2 KB of flash, no pointer table. */
 #include "core/builtin_names.h"
 
+#ifdef TFLM_BUILTIN_NAMES
+
 static const char names[] =
     "ADD\0" "AVERAGE_POOL_2D\0" "CONCATENATION\0" "CONV_2D\0" "DEPTHWISE_CONV_2D\0"
     "DEPTH_TO_SPACE\0" "DEQUANTIZE\0" "EMBEDDING_LOOKUP\0" "FLOOR\0" "FULLY_CONNECTED\0"
@@ -50,3 +52,5 @@ const char *tflm_builtin_name(int32_t code)
     }
     return name;
 }
+
+#endif /* TFLM_BUILTIN_NAMES */

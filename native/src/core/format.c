@@ -23,10 +23,11 @@ static void put_chars(text *t, const char *s, size_t n)
     }
 }
 
-/* Unsigned decimal; 20 digits hold any 64-bit value. */
-static void put_unsigned(text *t, uint64_t value)
+/* Unsigned decimal in size_t, the widest conversion: 32 bits on a
+ * Cortex-M, so no 64-bit division (libgcc's __udivmoddi4) is linked in. */
+static void put_unsigned(text *t, size_t value)
 {
-    char digits[20];
+    char digits[20]; /* a 64-bit size_t has at most 20 digits */
     int n = 0;
     do {
         digits[n++] = (char)('0' + value % 10);
@@ -37,13 +38,13 @@ static void put_unsigned(text *t, uint64_t value)
     }
 }
 
-static void put_signed(text *t, int64_t value)
+static void put_signed(text *t, int value)
 {
     if (value < 0) {
         put_char(t, '-');
-        put_unsigned(t, (uint64_t)0 - (uint64_t)value); /* INT64_MIN safe */
+        put_unsigned(t, 0u - (unsigned)value); /* INT_MIN safe */
     } else {
-        put_unsigned(t, (uint64_t)value);
+        put_unsigned(t, (unsigned)value);
     }
 }
 
