@@ -1,12 +1,8 @@
 package dev.tflm.oracle;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.tflm.tflite.TfLiteNativeLibrary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +19,7 @@ import org.tensorflow.lite.TensorFlowLite;
  * <p>The {@code org.tensorflow.lite} classes come from {@code ai.djl.tflite:tflite-engine} and
  * the native library from {@code ai.djl.tflite:tflite-native-cpu} (classifier
  * {@code linux-x86_64}); the classes never load the library, so the first use of this oracle
- * copies {@value #LIBRARY_RESOURCE} from the class path to a temporary file and
- * {@link System#load}s it.
+ * loads {@value #LIBRARY_RESOURCE} through {@link TfLiteNativeLibrary}.
  *
  * <p>Known deviations from TFLM's reference kernels (the project's specification): TF Lite's
  * x86 int8 FULLY_CONNECTED and CONV_2D kernels sometimes round requantization differently
@@ -33,7 +28,7 @@ import org.tensorflow.lite.TensorFlowLite;
  */
 public final class TfLiteOracle {
     /** Where tflite-native-cpu keeps the JNI library. */
-    public static final String LIBRARY_RESOURCE = "native/lib/libtensorflowlite_jni.so";
+    public static final String LIBRARY_RESOURCE = TfLiteNativeLibrary.RESOURCE;
 
     /**
      * How the interpreter runs. Single-threaded always, so results never depend on the machine.
@@ -93,8 +88,6 @@ public final class TfLiteOracle {
         }
     }
 
-    private static boolean loaded; // guarded by loadNativeLibrary's lock
-
     private TfLiteOracle() {
     }
 
@@ -106,7 +99,7 @@ public final class TfLiteOracle {
      * @throws IllegalArgumentException if the inputs do not match the model's inputs
      */
     public static Result run(byte[] model, byte[][] inputs, Options options) {
-        loadNativeLibrary();
+        TfLiteNativeLibrary.load();
         ByteBuffer modelBuffer = ByteBuffer.allocateDirect(model.length).order(ByteOrder.nativeOrder());
         modelBuffer.put(model).flip();
         Interpreter.Options interpreterOptions = new Interpreter.Options()
@@ -144,7 +137,7 @@ public final class TfLiteOracle {
 
     /** The TF Lite runtime version the oracle runs ("2.6.2"). */
     public static String runtimeVersion() {
-        loadNativeLibrary();
+        TfLiteNativeLibrary.load();
         return TensorFlowLite.runtimeVersion();
     }
 
@@ -178,24 +171,5 @@ public final class TfLiteOracle {
         Tensor.QuantizationParams q = tensor.quantizationParams();
         return new TensorInfo(tensor.name(), tensor.dataType().name(), tensor.shape(),
                 q.getScale(), q.getZeroPoint(), tensor.numBytes());
-    }
-
-    private static synchronized void loadNativeLibrary() {
-        if (loaded) {
-            return;
-        }
-        try (InputStream library = TfLiteOracle.class.getClassLoader().getResourceAsStream(LIBRARY_RESOURCE)) {
-            if (library == null) {
-                throw new IllegalStateException(LIBRARY_RESOURCE + " is not on the class path: add the test dependency "
-                        + "ai.djl.tflite:tflite-native-cpu:2.6.2 with classifier linux-x86_64 (x86-64 Linux only)");
-            }
-            Path file = Files.createTempFile("libtensorflowlite_jni", ".so");
-            file.toFile().deleteOnExit();
-            Files.copy(library, file, StandardCopyOption.REPLACE_EXISTING);
-            System.load(file.toAbsolutePath().toString());
-            loaded = true;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot extract " + LIBRARY_RESOURCE + " to a temporary file", e);
-        }
     }
 }

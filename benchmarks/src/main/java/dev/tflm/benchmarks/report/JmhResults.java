@@ -1,0 +1,73 @@
+package dev.tflm.benchmarks.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of JMH's JSON results ({@code -rf json}) the report uses: per benchmark and
+ * parameter set, the average time converted to microseconds and its error (half the 99.9%
+ * confidence interval; NaN when there were too few iterations), and how the run was set up.
+ */
+record JmhResults(List<Measurement> measurements, String setup) {
+
+    /**
+     * @param benchmark   the benchmark method's simple name with its class: {@code InferenceBenchmark.inference}
+     * @param params      the {@code @Param} values
+     * @param micros      average microseconds per operation
+     * @param errorMicros half the confidence interval, in microseconds
+     */
+    record Measurement(String benchmark, Map<String, String> params, double micros, double errorMicros) {
+        Measurement {
+            params = Map.copyOf(params);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static JmhResults parse(String json) {
+        if (!(Json.parse(json) instanceof List<?> entries)) {
+            throw new IllegalArgumentException("JMH results: expected a JSON array of benchmark results");
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        String setup = "";
+        for (Object entry : entries) {
+            Map<String, Object> result = (Map<String, Object>) entry;
+            Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
+            double toMicros = microsPer((String) metric.get("scoreUnit"));
+            Map<String, String> params = new LinkedHashMap<>();
+            Object rawParams = result.get("params");
+            if (rawParams != null) {
+                ((Map<String, Object>) rawParams).forEach((k, v) -> params.put(k, String.valueOf(v)));
+            }
+            measurements.add(new Measurement(simpleName((String) result.get("benchmark")), params,
+                    (Double) metric.get("score") * toMicros, (Double) metric.get("scoreError") * toMicros));
+            if (setup.isEmpty()) {
+                setup = String.format("JMH %s, %s %s, %d fork(s), warm-up %d × %s, measurement %d × %s",
+                        result.get("jmhVersion"), result.get("vmName"), result.get("jdkVersion"),
+                        ((Double) result.get("forks")).intValue(),
+                        ((Double) result.get("warmupIterations")).intValue(), result.get("warmupTime"),
+                        ((Double) result.get("measurementIterations")).intValue(), result.get("measurementTime"));
+            }
+        }
+        return new JmhResults(List.copyOf(measurements), setup);
+    }
+
+    /** {@code dev.tflm.benchmarks.InferenceBenchmark.inference} → {@code InferenceBenchmark.inference}. */
+    private static String simpleName(String benchmark) {
+        int method = benchmark.lastIndexOf('.');
+        int type = benchmark.lastIndexOf('.', method - 1);
+        return benchmark.substring(type + 1);
+    }
+
+    private static double microsPer(String unit) {
+        return switch (unit) {
+            case "ns/op" -> 1e-3;
+            case "us/op" -> 1;
+            case "ms/op" -> 1e3;
+            case "s/op" -> 1e6;
+            default -> throw new IllegalArgumentException("JMH results: unit " + unit
+                    + " is not a time per operation (run the benchmarks in average-time mode)");
+        };
+    }
+}
