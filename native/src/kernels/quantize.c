@@ -94,7 +94,8 @@ void tflm_requantize_params_init(float input_scale, int32_t input_zero_point, fl
     }
 
 TFLM_DEFINE_REQUANTIZE(tflm_requantize_s8_s8, int8_t, int8_t, INT8_MIN, INT8_MAX)
-TFLM_DEFINE_REQUANTIZE(tflm_requantize_s8_u8, int8_t, uint8_t, 0, UINT8_MAX)
+/* Cast: clang's freestanding <stdint.h> makes UINT8_MAX unsigned (255U). */
+TFLM_DEFINE_REQUANTIZE(tflm_requantize_s8_u8, int8_t, uint8_t, 0, (int32_t)UINT8_MAX)
 TFLM_DEFINE_REQUANTIZE(tflm_requantize_s8_s16, int8_t, int16_t, INT16_MIN, INT16_MAX)
 TFLM_DEFINE_REQUANTIZE(tflm_requantize_s8_s32, int8_t, int32_t, INT32_MIN, INT32_MAX)
 TFLM_DEFINE_REQUANTIZE(tflm_requantize_u8_s8, uint8_t, int8_t, INT8_MIN, INT8_MAX)

@@ -1,0 +1,142 @@
+/*
+ * fuzz_interpreter.c - libFuzzer target: the whole public API on arbitrary
+ * bytes as a .tflite model. Create must either fail with a message or give
+ * an interpreter whose invoke succeeds; nothing may read or write outside
+ * the model, the arena or a tensor (AddressSanitizer), or hit undefined
+ * behaviour (UBSan). Built by -DTFLM_FUZZ=ON (native/fuzz/README.md).
+ *
+ * The last input byte picks the kernels, so one corpus reaches the
+ * reference kernels and every x86 SIMD level: a raw .tflite file is a valid
+ * input as it is, and a mutation of that byte switches kernel set.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tflm/ops.h"
+#include "tflm/tflm.h"
+
+/* Enough for every shared model (the largest needs ~ 200 KB). */
+enum { ARENA_SIZE = 512 * 1024 };
+
+static const tflm_interpreter_options kernel_choices[] = {
+    {TFLM_KERNELS_REFERENCE, TFLM_ISA_BEST},
+    {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_AVX2},
+    {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_AVX512},
+    {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_BEST},
+};
+#define KERNEL_CHOICES (sizeof kernel_choices / sizeof kernel_choices[0])
+
+/* A failed check is a finding: abort so libFuzzer keeps the input. */
+static void require(int condition)
+{
+    if (!condition) {
+        abort();
+    }
+}
+
+/* Exactly size bytes at a 16-aligned address: one byte past is an ASan error. */
+static uint8_t *alloc_exact(size_t size)
+{
+    void *memory = NULL;
+    require(posix_memalign(&memory, 16, size ? size : 1) == 0);
+    return memory;
+}
+
+static int inside(const void *p, size_t bytes, const void *base, size_t size)
+{
+    uintptr_t at = (uintptr_t)p, start = (uintptr_t)base;
+    return at >= start && bytes <= size && at - start <= size - bytes;
+}
+
+/* Keeps the tensor reads below from being optimized away. */
+static volatile uint8_t observed;
+
+/* Every tensor's data lies in the arena or (constants) in the model, and
+ * its bytes are readable: ASan checks the sum. */
+static void check_tensors(tflm_interpreter *interp, const uint8_t *model, size_t model_size,
+                          const uint8_t *arena)
+{
+    size_t count = tflm_interpreter_tensor_count(interp);
+    for (size_t i = 0; i < count; i++) {
+        tflm_tensor_info info;
+        require(tflm_interpreter_tensor(interp, i, &info) == TFLM_OK);
+        if (info.data == NULL) {
+            continue; /* a tensor no operator uses */
+        }
+        require(inside(info.data, info.bytes, arena, ARENA_SIZE) ||
+                inside(info.data, info.bytes, model, model_size));
+        require(info.name_length == 0 || inside(info.name, info.name_length, model, model_size));
+        uint8_t sum = 0;
+        for (size_t b = 0; b < info.bytes; b++) {
+            sum += ((const uint8_t *)info.data)[b];
+        }
+        observed = sum;
+    }
+    require(tflm_interpreter_tensor(interp, count, &(tflm_tensor_info){0}) ==
+            TFLM_ERROR_INVALID_ARGUMENT);
+}
+
+/* Fills every input with the fuzz bytes, repeated. */
+static void fill_inputs(tflm_interpreter *interp, const uint8_t *data, size_t size)
+{
+    for (size_t i = 0; i < tflm_interpreter_input_count(interp); i++) {
+        tflm_tensor_info info;
+        require(tflm_interpreter_input(interp, i, &info) == TFLM_OK);
+        for (size_t b = 0; b < info.bytes; b++) {
+            ((uint8_t *)info.data)[b] = data[b % size];
+        }
+    }
+}
+
+static void run(tflm_interpreter *interp, const uint8_t *model, size_t size,
+                const uint8_t *arena)
+{
+    size_t operators = tflm_interpreter_operator_count(interp);
+    for (size_t i = 0; i < operators; i++) {
+        require(tflm_interpreter_operator_name(interp, i) != NULL);
+    }
+    require(tflm_interpreter_arena_used(interp) <= ARENA_SIZE);
+
+    /* Inputs as create left them (zero), then from the fuzz bytes, after a
+     * state reset: each invoke must succeed since prepare accepted. */
+    require(tflm_interpreter_invoke(interp) == TFLM_OK);
+    fill_inputs(interp, model, size);
+    require(tflm_interpreter_reset_state(interp) == TFLM_OK);
+    require(tflm_interpreter_invoke(interp) == TFLM_OK);
+    require(tflm_interpreter_error_message(interp)[0] == '\0');
+    check_tensors(interp, model, size, arena);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static tflm_op_resolver ops;
+    if (ops.count == 0) {
+        tflm_op_resolver_init(&ops);
+        require(tflm_op_resolver_add_all(&ops) == TFLM_OK);
+    }
+    uint8_t *model = alloc_exact(size);
+    if (size > 0) {
+        memcpy(model, data, size);
+    }
+    uint8_t *arena = alloc_exact(ARENA_SIZE);
+    const tflm_interpreter_options *options =
+        &kernel_choices[size > 0 ? data[size - 1] % KERNEL_CHOICES : 0];
+
+    tflm_interpreter *interp = NULL;
+    tflm_error error;
+    tflm_status status = tflm_interpreter_create_with_options(
+        &interp, model, size, &ops, arena, ARENA_SIZE, options, &error);
+    require(status == error.status);
+    if (status == TFLM_OK) {
+        require(error.message[0] == '\0');
+        run(interp, model, size, arena);
+    } else {
+        require(interp == NULL);
+        require(error.message[0] != '\0');
+        require(memchr(error.message, '\0', sizeof error.message) != NULL);
+    }
+    free(arena);
+    free(model);
+    return 0;
+}
