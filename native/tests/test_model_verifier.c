@@ -87,7 +87,7 @@ static void test_corruptions(void)
 
     memcpy(model, original, size);
     put_u32(model, fb_field(model, sg, SUBGRAPH_TENSORS), 0x7fffff00);
-    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "reading subgraph 0 tensors vector");
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "reading subgraph 0 field 0");
 
     memcpy(model, original, size);
     put_u32(model, tensors, 100000); /* the tensors vector's length */

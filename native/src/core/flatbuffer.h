@@ -48,68 +48,32 @@ static inline uint32_t fb_vtable(const uint8_t *buf, uint32_t table)
     return (uint32_t)((int64_t)table - fb_i32(buf, table));
 }
 
+/* The navigation below is out of line (flatbuffer.c): inlined at each of
+ * its hundred uses it cost a Cortex-M build about 1 KB more, and it only
+ * runs while creating an interpreter or preparing a kernel. */
+
 /* Position of field number field of a table, 0 when the field is absent. */
-static inline uint32_t fb_field(const uint8_t *buf, uint32_t table, unsigned field)
-{
-    uint32_t vtable = fb_vtable(buf, table);
-    uint32_t entry = 4u + 2u * field;
-    if (entry + 2u > fb_u16(buf, vtable)) {
-        return 0;
-    }
-    uint16_t offset = fb_u16(buf, vtable + entry);
-    return offset ? table + offset : 0;
-}
+uint32_t fb_field(const uint8_t *buf, uint32_t table, unsigned field);
 
 /* Follows the unsigned offset stored at pos (0 stays 0: absent field). */
-static inline uint32_t fb_deref(const uint8_t *buf, uint32_t pos)
-{
-    return pos ? pos + fb_u32(buf, pos) : 0;
-}
+uint32_t fb_deref(const uint8_t *buf, uint32_t pos);
 
 /* Scalar fields with their schema default. */
-static inline uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field,
-                                    uint32_t default_value)
-{
-    uint32_t pos = fb_field(buf, table, field);
-    return pos ? fb_u32(buf, pos) : default_value;
-}
-
-static inline int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field,
-                                   int32_t default_value)
-{
-    uint32_t pos = fb_field(buf, table, field);
-    return pos ? fb_i32(buf, pos) : default_value;
-}
-
-static inline uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field,
-                                  uint8_t default_value)
-{
-    uint32_t pos = fb_field(buf, table, field);
-    return pos ? fb_u8(buf, pos) : default_value;
-}
+uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field, uint32_t default_value);
+int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field, int32_t default_value);
+uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field, uint8_t default_value);
 
 /* The vector (or string) a field refers to: the position of its length
  * word, 0 when absent. Its elements start 4 bytes later. */
-static inline uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field)
-{
-    return fb_deref(buf, fb_field(buf, table, field));
-}
+uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field);
 
-static inline uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector)
-{
-    return vector ? fb_u32(buf, vector) : 0;
-}
+/* Length of a vector, 0 for an absent one. */
+uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector);
 
 /* The i-th table of a vector of tables. */
-static inline uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i)
-{
-    return fb_deref(buf, vector + 4u + 4u * i);
-}
+uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i);
 
 /* The table a field refers to, 0 when absent. */
-static inline uint32_t fb_field_table(const uint8_t *buf, uint32_t table, unsigned field)
-{
-    return fb_deref(buf, fb_field(buf, table, field));
-}
+uint32_t fb_field_table(const uint8_t *buf, uint32_t table, unsigned field);
 
 #endif /* TFLM_CORE_FLATBUFFER_H */

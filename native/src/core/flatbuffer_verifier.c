@@ -5,11 +5,25 @@
 #include "core/format.h"
 #include "tflm/tflm.h"
 
-bool fbv_fail(fb_verifier *v, const char *problem, uint64_t pos, fb_where where)
+/* path[].field while a table's own header is checked. */
+#define NO_FIELD 0xffu
+
+bool fbv_fail(fb_verifier *v, const char *problem, uint32_t pos)
 {
-    size_t n = tflm_format(v->message, TFLM_ERROR_MESSAGE_CAPACITY, 0,
-                           "model: %s at offset %z reading ", problem, (size_t)pos);
-    tflm_format(v->message, TFLM_ERROR_MESSAGE_CAPACITY, n, where.what, where.a, where.b);
+    enum { CAP = TFLM_ERROR_MESSAGE_CAPACITY };
+    size_t n = tflm_format(v->message, CAP, 0, "model: %s at offset %u reading %s", problem, pos,
+                           v->depth == 0 ? "the header" : "");
+    const char *separator = "";
+    for (unsigned i = v->depth > 1 ? 1 : 0; i < v->depth; i++) { /* the root's name only alone */
+        n = tflm_format(v->message, CAP, n, "%s%s", separator, v->schema[v->path[i].table].name);
+        separator = " ";
+        if (v->path[i].index != UINT32_MAX) {
+            n = tflm_format(v->message, CAP, n, " %u", v->path[i].index);
+        }
+    }
+    if (v->depth > 0 && v->path[v->depth - 1].field != NO_FIELD) {
+        tflm_format(v->message, CAP, n, " field %u", v->path[v->depth - 1].field);
+    }
     return false;
 }
 
@@ -25,113 +39,110 @@ static bool fits(const fb_verifier *v, uint64_t pos, uint64_t bytes)
     return pos <= v->size && bytes <= v->size - pos;
 }
 
-bool fbv_table(fb_verifier *v, uint32_t table, fb_where where)
+/* Follows the offset at pos to a target that has room for its first 4
+ * bytes (a vector's length, a table's vtable offset); 0 (never a target:
+ * it lies past pos) when it has not. */
+static uint32_t follow(fb_verifier *v, uint32_t pos)
 {
-    if (!fits(v, table, 4)) {
-        return fbv_fail(v, "truncated", table, where);
+    uint64_t to = (uint64_t)pos + fb_u32(v->buf, pos);
+    if (!fits(v, to, 4)) {
+        fbv_fail(v, "offset out of bounds", pos);
+        return 0;
     }
+    return (uint32_t)to;
+}
+
+static bool verify_table(fb_verifier *v, unsigned type, uint32_t index, uint32_t table);
+
+/* The vector at `at` of elements of kind FB_BYTES..FB_TABLES. */
+static bool verify_vector(fb_verifier *v, unsigned kind, unsigned sub, uint32_t at)
+{
+    static const uint8_t elem_size[] = {1, 4, 8, 4, 4}; /* FB_BYTES .. FB_TABLES */
+    uint32_t size = elem_size[kind - FB_BYTES];
+    /* The length word is 4-aligned; elements to their size, up to 8. */
+    if (!aligned(v, at, 4) || !aligned(v, (uint64_t)at + 4, size)) {
+        return fbv_fail(v, "misaligned vector", at);
+    }
+    uint32_t count = fb_u32(v->buf, at);
+    if (!fits(v, (uint64_t)at + 4, (uint64_t)count * size)) {
+        return fbv_fail(v, "truncated", at);
+    }
+    for (uint32_t i = 0; kind == FB_TABLES && i < count; i++) {
+        uint32_t element = follow(v, at + 4 + 4 * i);
+        if (element == 0 || !verify_table(v, sub, i, element)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The fields of a table whose header was checked. */
+static bool verify_fields(fb_verifier *v, const fb_table_schema *schema, uint32_t table,
+                          uint32_t vt)
+{
+    static const uint8_t stored_size[] = {0, 1, 4, 8, 4, 4, 4, 4, 4}; /* by fb_kind */
+    uint16_t vtable_size = fb_u16(v->buf, vt), inline_size = fb_u16(v->buf, vt + 2);
+    for (unsigned f = 0; f < schema->field_count && 4u + 2u * f + 2u <= vtable_size; f++) {
+        unsigned kind = schema->fields[f] & 15u, sub = schema->fields[f] >> 4;
+        uint16_t offset = fb_u16(v->buf, vt + 4 + 2 * f);
+        if (kind == FB_SKIP || offset == 0) {
+            continue;
+        }
+        v->path[v->depth - 1].field = (uint8_t)f;
+        uint32_t pos = table + offset;
+        if ((uint32_t)offset + stored_size[kind] > inline_size) {
+            return fbv_fail(v, "field outside its table", pos);
+        }
+        if (kind < FB_BYTES) {
+            continue;
+        }
+        uint32_t target = follow(v, pos);
+        if (target == 0 ||
+            !(kind == FB_TABLE ? verify_table(v, sub, UINT32_MAX, target)
+                               : verify_vector(v, kind, sub, target))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The table at `table` as schema[type], element index of its vector. */
+static bool verify_table(fb_verifier *v, unsigned type, uint32_t index, uint32_t table)
+{
+    if (v->depth == FB_MAX_DEPTH) {
+        return fbv_fail(v, "tables nested too deep", table);
+    }
+    v->path[v->depth].table = (uint8_t)type;
+    v->path[v->depth].index = index;
+    v->path[v->depth].field = NO_FIELD;
+    v->depth++;
     if (!aligned(v, table, 4)) {
-        return fbv_fail(v, "misaligned table", table, where);
+        return fbv_fail(v, "misaligned table", table);
     }
     int64_t vtable = (int64_t)table - fb_i32(v->buf, table);
     if (vtable < 0 || !fits(v, (uint64_t)vtable, 4) || !aligned(v, (uint64_t)vtable, 2)) {
-        return fbv_fail(v, "invalid vtable", table, where);
+        return fbv_fail(v, "invalid vtable", table);
     }
     uint32_t vt = (uint32_t)vtable;
-    uint16_t vtable_size = fb_u16(v->buf, vt);
-    uint16_t inline_size = fb_u16(v->buf, vt + 2);
+    uint16_t vtable_size = fb_u16(v->buf, vt), inline_size = fb_u16(v->buf, vt + 2);
     if (vtable_size < 4 || (vtable_size & 1u) || !fits(v, vt, vtable_size)) {
-        return fbv_fail(v, "invalid vtable", table, where);
+        return fbv_fail(v, "invalid vtable", table);
     }
     if (inline_size < 4 || !fits(v, table, inline_size)) {
-        return fbv_fail(v, "truncated table", table, where);
+        return fbv_fail(v, "truncated table", table);
     }
-    return true;
-}
-
-bool fbv_field(fb_verifier *v, uint32_t table, unsigned field, uint32_t field_size,
-               uint32_t *pos, fb_where where)
-{
-    uint32_t vt = fb_vtable(v->buf, table);
-    uint32_t entry = 4u + 2u * field;
-    *pos = 0;
-    if (entry + 2u > fb_u16(v->buf, vt)) {
-        return true;
-    }
-    uint16_t offset = fb_u16(v->buf, vt + entry);
-    if (offset == 0) {
-        return true;
-    }
-    if ((uint32_t)offset + field_size > fb_u16(v->buf, vt + 2)) {
-        return fbv_fail(v, "field outside its table", (uint64_t)table + offset, where);
-    }
-    *pos = table + offset;
-    return true;
-}
-
-/* Follows the offset field to its target, which must leave room for at
- * least 4 bytes (a length word or a table's vtable offset). */
-static bool follow(fb_verifier *v, uint32_t table, unsigned field, uint32_t *target,
-                   fb_where where)
-{
-    uint32_t pos;
-    if (!fbv_field(v, table, field, 4, &pos, where)) {
+    if (!verify_fields(v, &v->schema[type], table, vt)) {
         return false;
     }
-    *target = 0;
-    if (pos == 0) {
-        return true;
-    }
-    uint64_t to = (uint64_t)pos + fb_u32(v->buf, pos);
-    if (!fits(v, to, 4)) {
-        return fbv_fail(v, "truncated", to, where);
-    }
-    *target = (uint32_t)to;
+    v->depth--;
     return true;
 }
 
-bool fbv_vector(fb_verifier *v, uint32_t table, unsigned field, uint32_t elem_size,
-                uint32_t *vector, uint32_t *count, fb_where where)
+bool fbv_verify(fb_verifier *v, uint32_t root)
 {
-    uint32_t at;
-    *vector = 0;
-    *count = 0;
-    if (!follow(v, table, field, &at, where)) {
-        return false;
+    v->depth = 0;
+    if (root < 4 || !fits(v, root, 4)) { /* 0..3 hold the root offset itself */
+        return fbv_fail(v, "invalid root offset", 0);
     }
-    if (at == 0) {
-        return true;
-    }
-    uint32_t alignment = elem_size < 4 ? 4 : elem_size; /* the length word is 4-aligned */
-    if (!aligned(v, at, 4) || !aligned(v, (uint64_t)at + 4, alignment)) {
-        return fbv_fail(v, "misaligned vector", at, where);
-    }
-    uint32_t n = fb_u32(v->buf, at);
-    if (!fits(v, (uint64_t)at + 4, (uint64_t)n * elem_size)) {
-        return fbv_fail(v, "truncated", at, where);
-    }
-    *vector = at;
-    *count = n;
-    return true;
-}
-
-bool fbv_table_field(fb_verifier *v, uint32_t table, unsigned field, uint32_t *sub,
-                     fb_where where)
-{
-    if (!follow(v, table, field, sub, where)) {
-        return false;
-    }
-    return *sub == 0 || fbv_table(v, *sub, where);
-}
-
-bool fbv_table_element(fb_verifier *v, uint32_t vector, uint32_t i, uint32_t *table,
-                       fb_where where)
-{
-    uint32_t pos = vector + 4u + 4u * i;
-    uint64_t to = (uint64_t)pos + fb_u32(v->buf, pos);
-    if (!fits(v, to, 4)) {
-        return fbv_fail(v, "truncated", to, where);
-    }
-    *table = (uint32_t)to;
-    return fbv_table(v, *table, where);
+    return verify_table(v, 0, UINT32_MAX, root);
 }

@@ -1,6 +1,7 @@
-/* model_verifier.c - see model_verifier.h. The order of checks makes every
- * message able to name its place: a tensor's name is verified before any
- * other message quotes it. */
+/* model_verifier.c - see model_verifier.h. Two passes: the structure of
+ * everything (flatbuffer_verifier.c walking the schema tables below), then
+ * what the structure means (enums, indices between tables, shapes and
+ * data), read with the unchecked accessors the first pass made safe. */
 #include "core/model_verifier.h"
 
 #include <stdarg.h>
@@ -12,438 +13,312 @@
 #include "core/schema.h"
 #include "tflm/kernel.h"
 
+/* ---- Structure: the schema's tables as data ------------------------------ */
+
+enum {
+    T_MODEL, T_OPERATOR_CODE, T_SUBGRAPH, T_TENSOR, T_QUANTIZATION, T_CUSTOM_QUANTIZATION,
+    T_VARIANT_SUBTYPE, T_OPERATOR, T_OPTIONS, T_BUFFER, T_METADATA, T_SIGNATURE_DEF, T_TENSOR_MAP
+};
+
+/* Fields in schema order (schema.h numbers them). Tensor.sparsity is a
+ * table the runtime rejects when present, so only its offset is checked;
+ * options tables are read field by field through kernel_context.c, which
+ * checks each against the verified table's inline size. */
+static const uint8_t model_fields[] = {
+    FB_U32, FB_SUB(FB_TABLES, T_OPERATOR_CODE), FB_SUB(FB_TABLES, T_SUBGRAPH), FB_BYTES,
+    FB_SUB(FB_TABLES, T_BUFFER), FB_WORDS, FB_SUB(FB_TABLES, T_METADATA),
+    FB_SUB(FB_TABLES, T_SIGNATURE_DEF)};
+static const uint8_t operator_code_fields[] = {FB_U8, FB_BYTES, FB_U32, FB_U32};
+static const uint8_t subgraph_fields[] = {FB_SUB(FB_TABLES, T_TENSOR), FB_WORDS, FB_WORDS,
+                                          FB_SUB(FB_TABLES, T_OPERATOR), FB_BYTES};
+static const uint8_t tensor_fields[] = {
+    FB_WORDS, FB_U8, FB_U32, FB_BYTES, FB_SUB(FB_TABLE, T_QUANTIZATION), FB_U8, FB_U32, FB_WORDS,
+    FB_U8, FB_SUB(FB_TABLES, T_VARIANT_SUBTYPE)};
+static const uint8_t quantization_fields[] = {
+    FB_WORDS, FB_WORDS, FB_WORDS, FB_QWORDS, FB_U8, FB_SUB(FB_TABLE, T_CUSTOM_QUANTIZATION),
+    FB_U32};
+static const uint8_t custom_quantization_fields[] = {FB_BYTES};
+static const uint8_t variant_subtype_fields[] = {FB_WORDS, FB_U8, FB_U8};
+static const uint8_t operator_fields[] = {
+    FB_U32, FB_WORDS, FB_WORDS, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS), FB_BYTES, FB_U8, FB_BYTES,
+    FB_WORDS, FB_U64, FB_U64, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS)};
+static const uint8_t buffer_fields[] = {FB_BYTES, FB_U64, FB_U64};
+static const uint8_t metadata_fields[] = {FB_BYTES, FB_U32};
+static const uint8_t signature_def_fields[] = {
+    FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_BYTES, FB_SKIP, FB_U32};
+static const uint8_t tensor_map_fields[] = {FB_BYTES, FB_U32};
+
+#define TABLE(name, fields) {name, fields, sizeof fields}
+static const fb_table_schema schema[] = {
+    [T_MODEL] = TABLE("model", model_fields),
+    [T_OPERATOR_CODE] = TABLE("operator code", operator_code_fields),
+    [T_SUBGRAPH] = TABLE("subgraph", subgraph_fields),
+    [T_TENSOR] = TABLE("tensor", tensor_fields),
+    [T_QUANTIZATION] = TABLE("quantization", quantization_fields),
+    [T_CUSTOM_QUANTIZATION] = TABLE("details", custom_quantization_fields),
+    [T_VARIANT_SUBTYPE] = TABLE("variant", variant_subtype_fields),
+    [T_OPERATOR] = TABLE("operator", operator_fields),
+    [T_OPTIONS] = {"options", NULL, 0},
+    [T_BUFFER] = TABLE("buffer", buffer_fields),
+    [T_METADATA] = TABLE("metadata", metadata_fields),
+    [T_SIGNATURE_DEF] = TABLE("signature_def", signature_def_fields),
+    [T_TENSOR_MAP] = TABLE("tensor map", tensor_map_fields),
+};
+#undef TABLE
+
+/* ---- Meaning ------------------------------------------------------------- */
+
 /* Names longer than this are cut in messages so the problem still fits. */
 #define NAME_IN_MESSAGE 32
 
-typedef struct model_verifier {
-    fb_verifier fb;
+typedef struct model_check {
+    const uint8_t *buf;
+    char *message;
     tflm_status status;    /* of the first failure */
-    uint32_t buffers;      /* Model.buffers vector */
+    uint32_t root;
     uint32_t buffer_count;
     uint32_t opcode_count;
-    uint32_t subgraph_count;
-    uint32_t subgraph;     /* being verified */
+    uint32_t subgraph;     /* being checked */
     uint32_t tensor_count; /* of that subgraph */
-} model_verifier;
+} model_check;
 
-/* A structural failure (fbv_* already wrote the message). */
-static bool broken(model_verifier *mv)
-{
-    mv->status = TFLM_ERROR_MALFORMED_MODEL;
-    return false;
-}
-
-/* A semantic failure: "[subgraph N ]" + formatted text. */
-static bool fail(model_verifier *mv, tflm_status status, const char *format, ...)
+/* "[subgraph N ]" + formatted text, and false. */
+static bool fail(model_check *mc, tflm_status status, const char *format, ...)
 {
     size_t n = 0;
-    if (mv->subgraph > 0) {
-        n = tflm_format(mv->fb.message, TFLM_ERROR_MESSAGE_CAPACITY, 0, "subgraph %u ", mv->subgraph);
+    if (mc->subgraph > 0) {
+        n = tflm_format(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, 0, "subgraph %u ", mc->subgraph);
     }
     va_list args;
     va_start(args, format);
-    tflm_vformat(mv->fb.message, TFLM_ERROR_MESSAGE_CAPACITY, n, format, args);
+    tflm_vformat(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, n, format, args);
     va_end(args);
-    mv->status = status;
+    mc->status = status;
     return false;
 }
 
-static bool in_range(uint32_t index, uint32_t count, bool zero_always_ok)
+/* An index into a list of count things (noun: "buffer", "tensor", ...). */
+static bool in_range(model_check *mc, const char *owner, const char *what, uint32_t index,
+                     uint32_t count, const char *noun)
 {
-    return index < count || (zero_always_ok && index == 0);
+    return index < count ||
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: %s %u out of range (model has %u %ss)", owner,
+                what, index, count, noun);
 }
 
-/* Checks a list of tensor indices: "<owner><kind> <i>: tensor index ...",
- * owner being e.g. "operator 12 " or "" for the subgraph's own lists. */
-static bool verify_tensor_indices(model_verifier *mv, uint32_t vector, uint32_t count,
-                                  bool optional_allowed, const char *owner, const char *kind)
+static bool enum_in_range(model_check *mc, const char *owner, const char *what, int32_t value,
+                          int32_t max)
 {
-    for (uint32_t i = 0; i < count; i++) {
-        int32_t index = fb_i32(mv->fb.buf, vector + 4 + 4 * i);
-        if (index == -1 && optional_allowed) {
-            continue;
-        }
-        if (index < 0 || (uint32_t)index >= mv->tensor_count) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                        "%s%s %u: tensor index %d out of range (model has %u tensors)", owner,
-                        kind, i, index, mv->tensor_count);
-        }
-    }
-    return true;
+    return (value >= 0 && value <= max) ||
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: %s %d out of range", owner, what, value);
 }
 
-static bool verify_int_vector(model_verifier *mv, uint32_t table, unsigned field,
-                              uint32_t *vector, uint32_t *count, fb_where where)
+/* A 64-bit offset/size pair pointing outside the flatbuffer: the schema
+ * gives it meaning only above 1 (models over 2 GB), which no MCU holds. */
+static bool data_inside(model_check *mc, const char *owner, uint32_t table, unsigned field)
 {
-    return fbv_vector(&mv->fb, table, field, 4, vector, count, where) || broken(mv);
+    uint32_t pos = fb_field(mc->buf, table, field);
+    return pos == 0 || fb_u64(mc->buf, pos) <= 1 ||
+           fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: data outside the flatbuffer is not supported",
+                owner);
 }
 
-static bool verify_scalar(model_verifier *mv, uint32_t table, unsigned field, uint32_t size,
-                          uint32_t *pos, fb_where where)
+/* Tensor indices of a list: "<owner> <kind> <i>: tensor index ...". */
+static bool tensor_indices(model_check *mc, uint32_t table, unsigned field, bool optional_allowed,
+                           const char *owner, const char *kind)
 {
-    return fbv_field(&mv->fb, table, field, size, pos, where) || broken(mv);
-}
-
-static bool verify_operator_codes(model_verifier *mv, uint32_t model)
-{
-    uint32_t codes, count, pos;
-    if (!fbv_vector(&mv->fb, model, MODEL_OPERATOR_CODES, 4, &codes, &count,
-                    (fb_where){"operator codes", 0, 0})) {
-        return broken(mv);
-    }
-    mv->opcode_count = count;
-    for (uint32_t i = 0; i < count; i++) {
-        fb_where where = {"operator code %u", i, 0};
-        uint32_t code, name, name_length;
-        if (!fbv_table_element(&mv->fb, codes, i, &code, where) ||
-            !fbv_field(&mv->fb, code, OPERATOR_CODE_DEPRECATED_BUILTIN_CODE, 1, &pos, where) ||
-            !fbv_field(&mv->fb, code, OPERATOR_CODE_VERSION, 4, &pos, where) ||
-            !fbv_field(&mv->fb, code, OPERATOR_CODE_BUILTIN_CODE, 4, &pos, where) ||
-            !fbv_vector(&mv->fb, code, OPERATOR_CODE_CUSTOM_CODE, 1, &name, &name_length, where)) {
-            return broken(mv);
-        }
-        int32_t builtin = model_opcode_builtin(mv->fb.buf, code);
-        if (builtin < 0 || builtin > TFLM_BUILTIN_CODE_MAX) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                        "operator code %u: builtin code %d out of range", i, builtin);
-        }
-        if (builtin == TFLM_BUILTIN_CUSTOM && name_length == 0) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                        "operator code %u: CUSTOM without a custom_code name", i);
+    uint32_t vector = fb_field_vector(mc->buf, table, field);
+    for (uint32_t i = 0; i < fb_vector_length(mc->buf, vector); i++) {
+        int32_t index = fb_i32(mc->buf, vector + 4 + 4 * i);
+        if ((index < 0 || (uint32_t)index >= mc->tensor_count) && !(index == -1 && optional_allowed)) {
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL,
+                        "%s%s %u: tensor index %d out of range (model has %u tensors)", owner, kind,
+                        i, index, mc->tensor_count);
         }
     }
     return true;
 }
 
-static bool verify_buffers(model_verifier *mv, uint32_t model)
+static bool check_operator_codes(model_check *mc)
 {
-    if (!fbv_vector(&mv->fb, model, MODEL_BUFFERS, 4, &mv->buffers, &mv->buffer_count,
-                    (fb_where){"buffers", 0, 0})) {
-        return broken(mv);
-    }
-    for (uint32_t i = 0; i < mv->buffer_count; i++) {
-        fb_where where = {"buffer %u", i, 0};
-        uint32_t buffer, data, length, offset, size;
-        if (!fbv_table_element(&mv->fb, mv->buffers, i, &buffer, where) ||
-            !fbv_vector(&mv->fb, buffer, BUFFER_DATA, 1, &data, &length, where) ||
-            !fbv_field(&mv->fb, buffer, BUFFER_OFFSET, 8, &offset, where) ||
-            !fbv_field(&mv->fb, buffer, BUFFER_SIZE, 8, &size, where)) {
-            return broken(mv);
+    char owner[32];
+    for (uint32_t i = 0; i < mc->opcode_count; i++) {
+        uint32_t code = model_opcode(mc->buf, i);
+        int32_t builtin = model_opcode_builtin(mc->buf, code);
+        tflm_format(owner, sizeof owner, 0, "operator code %u", i);
+        if (!enum_in_range(mc, owner, "builtin code", builtin, TFLM_BUILTIN_CODE_MAX)) {
+            return false;
         }
-        /* The schema gives offset meaning only above 1 (models over 2 GB). */
-        if (offset != 0 && fb_u64(mv->fb.buf, offset) > 1) {
-            return fail(mv, TFLM_ERROR_UNSUPPORTED,
-                        "buffer %u: data outside the flatbuffer (offset/size) is not supported", i);
+        if (builtin == TFLM_BUILTIN_CUSTOM &&
+            fb_vector_length(mc->buf, fb_field_vector(mc->buf, code, OPERATOR_CODE_CUSTOM_CODE)) == 0) {
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: CUSTOM without a name", owner);
         }
     }
     return true;
 }
 
-static bool verify_quantization(model_verifier *mv, uint32_t tensor, fb_where where)
+/* Shape, byte size and constant data of a tensor (label: "tensor 7 (name)"). */
+static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *label)
 {
-    uint32_t q, vector, count, pos, details;
-    if (!fbv_table_field(&mv->fb, tensor, TENSOR_QUANTIZATION, &q, where)) {
-        return broken(mv);
-    }
-    if (q == 0) {
-        return true;
-    }
-    if (!fbv_vector(&mv->fb, q, QUANTIZATION_MIN, 4, &vector, &count, where) ||
-        !fbv_vector(&mv->fb, q, QUANTIZATION_MAX, 4, &vector, &count, where) ||
-        !fbv_vector(&mv->fb, q, QUANTIZATION_SCALE, 4, &vector, &count, where) ||
-        !fbv_vector(&mv->fb, q, QUANTIZATION_ZERO_POINT, 8, &vector, &count, where) ||
-        !fbv_field(&mv->fb, q, QUANTIZATION_QUANTIZED_DIMENSION, 4, &pos, where) ||
-        !fbv_field(&mv->fb, q, QUANTIZATION_DETAILS_TYPE, 1, &pos, where) ||
-        !fbv_table_field(&mv->fb, q, QUANTIZATION_DETAILS, &details, where)) {
-        return broken(mv);
-    }
-    uint8_t details_type = pos ? fb_u8(mv->fb.buf, pos) : 0;
-    if (details_type > QUANTIZATION_DETAILS_MAX) {
-        fbv_fail(&mv->fb, "quantization details type out of range", pos, where);
-        return broken(mv);
-    }
-    if (details != 0 &&
-        !fbv_vector(&mv->fb, details, CUSTOM_QUANTIZATION_CUSTOM, 1, &vector, &count, where)) {
-        return broken(mv);
-    }
-    return true;
-}
-
-/* VariantSubType tables: only meaningful for VARIANT tensors, which the
- * interpreter rejects, but verified like every other part of the model. */
-static bool verify_variant_tensors(model_verifier *mv, uint32_t tensor, fb_where where)
-{
-    uint32_t vector, count, sub, shape, dims, pos;
-    if (!fbv_vector(&mv->fb, tensor, TENSOR_VARIANT_TENSORS, 4, &vector, &count, where)) {
-        return broken(mv);
-    }
-    for (uint32_t i = 0; i < count; i++) {
-        if (!fbv_table_element(&mv->fb, vector, i, &sub, where) ||
-            !fbv_vector(&mv->fb, sub, VARIANT_SUBTYPE_SHAPE, 4, &shape, &dims, where) ||
-            !fbv_field(&mv->fb, sub, VARIANT_SUBTYPE_TYPE, 1, &pos, where)) {
-            return broken(mv);
-        }
-    }
-    return true;
-}
-
-static bool verify_tensor(model_verifier *mv, uint32_t tensors, uint32_t t)
-{
-    fb_where where = {"tensor %u", t, 0};
-    uint32_t tensor, name, name_length, shape, dims, pos, vector, count;
-    if (!fbv_table_element(&mv->fb, tensors, t, &tensor, where) ||
-        !fbv_vector(&mv->fb, tensor, TENSOR_NAME, 1, &name, &name_length, where)) {
-        return broken(mv);
-    }
-    /* From here on messages quote the name. */
-    int shown = name_length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : (int)name_length;
-    const char *chars = name ? (const char *)mv->fb.buf + name + 4 : "";
-    char label[32 + NAME_IN_MESSAGE];
-    tflm_format(label, sizeof label, 0, "tensor %u (%.*s)", t, shown, chars);
-
-    if (!verify_int_vector(mv, tensor, TENSOR_SHAPE, &shape, &dims, where) ||
-        !verify_scalar(mv, tensor, TENSOR_TYPE, 1, &pos, where)) {
+    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
+    uint32_t shape = fb_field_vector(mc->buf, tensor, TENSOR_SHAPE);
+    uint32_t dims = fb_vector_length(mc->buf, shape);
+    if (!enum_in_range(mc, label, "type", type, TFLM_TENSOR_TYPE_MAX)) {
         return false;
     }
-    uint8_t type = pos ? fb_u8(mv->fb.buf, pos) : TFLM_TYPE_FLOAT32;
-    if (type > TFLM_TENSOR_TYPE_MAX) {
-        return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "%s: type %u out of range", label, type);
-    }
     if (dims > TFLM_MAX_DIMS) {
-        return fail(mv, TFLM_ERROR_UNSUPPORTED, "%s: %u dimensions, at most %u supported", label,
+        return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: %u dimensions, at most %u supported", label,
                     dims, (unsigned)TFLM_MAX_DIMS);
     }
     uint64_t elements = 1;
     for (uint32_t d = 0; d < dims; d++) {
-        int32_t dim = fb_i32(mv->fb.buf, shape + 4 + 4 * d);
+        int32_t dim = fb_i32(mc->buf, shape + 4 + 4 * d);
         if (dim < 0) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "%s: dimension %u is negative (%d)", label,
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: dimension %u is negative (%d)", label,
                         d, dim);
         }
         elements *= (uint64_t)dim; /* <= 2^31 * 2^31 before the check below */
         if (elements > INT32_MAX) {
-            return fail(mv, TFLM_ERROR_UNSUPPORTED, "%s: more than 2^31-1 elements", label);
+            return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: more than 2^31-1 elements", label);
         }
     }
-    uint64_t bytes = elements * tflm_type_size((tflm_type)type);
+    uint32_t type_size = tflm_type_size((tflm_type)type);
+    uint64_t bytes = elements * type_size;
     if (bytes > UINT32_MAX) {
-        return fail(mv, TFLM_ERROR_UNSUPPORTED, "%s: byte size exceeds 4 GiB", label);
+        return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: more than 4 GiB", label);
     }
-
-    if (!verify_scalar(mv, tensor, TENSOR_BUFFER, 4, &pos, where)) {
+    uint32_t buffer = fb_field_u32(mc->buf, tensor, TENSOR_BUFFER, 0);
+    if (buffer != 0 && !in_range(mc, label, "buffer", buffer, mc->buffer_count, "buffer")) {
         return false;
-    }
-    uint32_t buffer = pos ? fb_u32(mv->fb.buf, pos) : 0;
-    if (!in_range(buffer, mv->buffer_count, true)) {
-        return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "%s: buffer %u out of range (model has %u buffers)",
-                    label, buffer, mv->buffer_count);
     }
     uint32_t length;
-    uint32_t data = model_tensor_data(mv->fb.buf, tensor, &length);
-    uint32_t type_size = tflm_type_size((tflm_type)type);
-    if (data != 0 && type_size != 0) {
-        if (length != bytes) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "%s: buffer %u holds %u bytes, shape needs %u",
-                        label, buffer, length, (unsigned)bytes);
-        }
-        uint32_t alignment = type_size > 8 ? 8 : type_size;
-        if (((uintptr_t)(mv->fb.buf + data) & (alignment - 1u)) != 0) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                        "%s: data of buffer %u at offset %u is not aligned to %u bytes", label,
-                        buffer, data, alignment);
-        }
+    uint32_t data = model_tensor_data(mc->buf, tensor, &length);
+    if (data == 0 || type_size == 0) {
+        return true;
     }
-
-    if (!verify_quantization(mv, tensor, where) ||
-        !verify_scalar(mv, tensor, TENSOR_IS_VARIABLE, 1, &pos, where) ||
-        !verify_scalar(mv, tensor, TENSOR_HAS_RANK, 1, &pos, where) ||
-        !verify_int_vector(mv, tensor, TENSOR_SHAPE_SIGNATURE, &vector, &count, where) ||
-        !verify_variant_tensors(mv, tensor, where) ||
-        !verify_scalar(mv, tensor, TENSOR_SPARSITY, 4, &pos, where)) {
-        return false;
+    if (length != bytes) {
+        return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: buffer %u holds %u bytes, shape needs %u",
+                    label, buffer, length, (unsigned)bytes);
     }
-    if (pos != 0) {
-        return fail(mv, TFLM_ERROR_UNSUPPORTED, "%s: sparse tensors are not supported", label);
-    }
-    return true;
+    uint32_t alignment = type_size > 8 ? 8 : type_size;
+    return ((uintptr_t)(mc->buf + data) & (alignment - 1u)) == 0 ||
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: data misaligned for its type (offset %u)",
+                label, data);
 }
 
-static bool verify_options_union(model_verifier *mv, uint32_t op, unsigned type_field,
-                                 unsigned table_field, unsigned max_type, fb_where where)
+static bool check_tensor(model_check *mc, uint32_t tensors, uint32_t t)
 {
-    uint32_t pos, options;
-    if (!verify_scalar(mv, op, type_field, 1, &pos, where)) {
+    uint32_t tensor = fb_vector_table(mc->buf, tensors, t);
+    uint32_t name = fb_field_vector(mc->buf, tensor, TENSOR_NAME);
+    uint32_t length = fb_vector_length(mc->buf, name);
+    char label[32 + NAME_IN_MESSAGE];
+    tflm_format(label, sizeof label, 0, "tensor %u (%.*s)", t,
+                (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
+                name ? (const char *)mc->buf + name + 4 : "");
+    if (!check_tensor_data(mc, tensor, label)) {
         return false;
     }
-    if (pos != 0 && fb_u8(mv->fb.buf, pos) > max_type) {
-        return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "operator %u: options type %u out of range",
-                    where.a, fb_u8(mv->fb.buf, pos));
+    uint32_t q = fb_field_table(mc->buf, tensor, TENSOR_QUANTIZATION);
+    if (q != 0 && !enum_in_range(mc, label, "quantization details type",
+                                 fb_field_u8(mc->buf, q, QUANTIZATION_DETAILS_TYPE, 0),
+                                 QUANTIZATION_DETAILS_MAX)) {
+        return false;
     }
-    return fbv_table_field(&mv->fb, op, table_field, &options, where) || broken(mv);
+    return fb_field(mc->buf, tensor, TENSOR_SPARSITY) == 0 ||
+           fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: sparse tensors are not supported", label);
 }
 
-static bool verify_operator(model_verifier *mv, uint32_t operators, uint32_t o)
+static bool check_operator(model_check *mc, uint32_t operators, uint32_t o)
 {
-    fb_where where = {"operator %u", o, 0};
-    uint32_t op, pos, inputs, input_count, outputs, output_count, vector, count;
-    if (!fbv_table_element(&mv->fb, operators, o, &op, where)) {
-        return broken(mv);
-    }
-    if (!verify_scalar(mv, op, OPERATOR_OPCODE_INDEX, 4, &pos, where)) {
-        return false;
-    }
-    uint32_t opcode = pos ? fb_u32(mv->fb.buf, pos) : 0;
-    if (opcode >= mv->opcode_count) {
-        return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                    "operator %u: opcode index %u out of range (model has %u operator codes)", o,
-                    opcode, mv->opcode_count);
-    }
+    uint32_t op = fb_vector_table(mc->buf, operators, o);
     char owner[24];
-    tflm_format(owner, sizeof owner, 0, "operator %u ", o);
-    if (!verify_int_vector(mv, op, OPERATOR_INPUTS, &inputs, &input_count, where) ||
-        !verify_tensor_indices(mv, inputs, input_count, true, owner, "input") ||
-        !verify_int_vector(mv, op, OPERATOR_OUTPUTS, &outputs, &output_count, where) ||
-        !verify_tensor_indices(mv, outputs, output_count, false, owner, "output") ||
-        !verify_int_vector(mv, op, OPERATOR_INTERMEDIATES, &vector, &count, where) ||
-        !verify_tensor_indices(mv, vector, count, false, owner, "intermediate") ||
-        !verify_options_union(mv, op, OPERATOR_BUILTIN_OPTIONS_TYPE, OPERATOR_BUILTIN_OPTIONS,
-                              TFLM_BUILTIN_OPTIONS_MAX, where) ||
-        !verify_options_union(mv, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE, OPERATOR_BUILTIN_OPTIONS_2,
-                              TFLM_BUILTIN_OPTIONS_2_MAX, where) ||
-        !verify_scalar(mv, op, OPERATOR_CUSTOM_OPTIONS_FORMAT, 1, &pos, where)) {
-        return false;
-    }
-    if (!fbv_vector(&mv->fb, op, OPERATOR_CUSTOM_OPTIONS, 1, &vector, &count, where) ||
-        !fbv_vector(&mv->fb, op, OPERATOR_MUTATING_VARIABLE_INPUTS, 1, &vector, &count, where) ||
-        !fbv_field(&mv->fb, op, OPERATOR_LARGE_CUSTOM_OPTIONS_SIZE, 8, &pos, where) ||
-        !fbv_field(&mv->fb, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET, 8, &pos, where)) {
-        return broken(mv);
-    }
-    if (pos != 0 && fb_u64(mv->fb.buf, pos) > 1) {
-        return fail(mv, TFLM_ERROR_UNSUPPORTED,
-                    "operator %u: custom options outside the flatbuffer are not supported", o);
-    }
-    return true;
+    tflm_format(owner, sizeof owner, 0, "operator %u", o);
+    return in_range(mc, owner, "opcode index", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX, 0),
+                    mc->opcode_count, "operator code") &&
+           enum_in_range(mc, owner, "options type",
+                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE, 0),
+                         TFLM_BUILTIN_OPTIONS_MAX) &&
+           enum_in_range(mc, owner, "options type",
+                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE, 0),
+                         TFLM_BUILTIN_OPTIONS_2_MAX) &&
+           data_inside(mc, owner, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET) &&
+           tensor_indices(mc, op, OPERATOR_INPUTS, true, owner, " input") &&
+           tensor_indices(mc, op, OPERATOR_OUTPUTS, false, owner, " output") &&
+           tensor_indices(mc, op, OPERATOR_INTERMEDIATES, false, owner, " intermediate");
 }
 
-static bool verify_subgraph(model_verifier *mv, uint32_t subgraphs, uint32_t s)
+static bool check_subgraph(model_check *mc, uint32_t s)
 {
-    fb_where where = {"subgraph %u", s, 0};
-    uint32_t sg, tensors, operators, operator_count, vector, count;
-    mv->subgraph = s;
-    if (!fbv_table_element(&mv->fb, subgraphs, s, &sg, where) ||
-        !fbv_vector(&mv->fb, sg, SUBGRAPH_NAME, 1, &vector, &count,
-                    (fb_where){"subgraph %u name", s, 0}) ||
-        !fbv_vector(&mv->fb, sg, SUBGRAPH_TENSORS, 4, &tensors, &mv->tensor_count,
-                    (fb_where){"subgraph %u tensors vector", s, 0}) ||
-        !fbv_vector(&mv->fb, sg, SUBGRAPH_OPERATORS, 4, &operators, &operator_count,
-                    (fb_where){"subgraph %u operators vector", s, 0})) {
-        return broken(mv);
-    }
-    for (uint32_t t = 0; t < mv->tensor_count; t++) {
-        if (!verify_tensor(mv, tensors, t)) {
+    uint32_t sg = model_subgraph(mc->buf, s);
+    uint32_t tensors = fb_field_vector(mc->buf, sg, SUBGRAPH_TENSORS);
+    uint32_t operators = fb_field_vector(mc->buf, sg, SUBGRAPH_OPERATORS);
+    mc->subgraph = s;
+    mc->tensor_count = fb_vector_length(mc->buf, tensors);
+    for (uint32_t t = 0; t < mc->tensor_count; t++) {
+        if (!check_tensor(mc, tensors, t)) {
             return false;
         }
     }
-    if (!verify_int_vector(mv, sg, SUBGRAPH_INPUTS, &vector, &count, where) ||
-        !verify_tensor_indices(mv, vector, count, false, "", "input") ||
-        !verify_int_vector(mv, sg, SUBGRAPH_OUTPUTS, &vector, &count, where) ||
-        !verify_tensor_indices(mv, vector, count, false, "", "output")) {
+    if (!tensor_indices(mc, sg, SUBGRAPH_INPUTS, false, "", "input") ||
+        !tensor_indices(mc, sg, SUBGRAPH_OUTPUTS, false, "", "output")) {
         return false;
     }
-    for (uint32_t o = 0; o < operator_count; o++) {
-        if (!verify_operator(mv, operators, o)) {
+    for (uint32_t o = 0; o < fb_vector_length(mc->buf, operators); o++) {
+        if (!check_operator(mc, operators, o)) {
             return false;
         }
     }
     return true;
 }
 
-/* Metadata{name, buffer} and the deprecated metadata_buffer list. */
-static bool verify_metadata(model_verifier *mv, uint32_t model)
+/* Buffers, metadata and signatures: the model's lists besides subgraphs. */
+static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
 {
-    uint32_t vector, count, table, name, length, pos;
-    if (!verify_int_vector(mv, model, MODEL_METADATA_BUFFER, &vector, &count,
-                           (fb_where){"metadata_buffer", 0, 0})) {
-        return false;
-    }
-    for (uint32_t i = 0; i < count; i++) {
-        uint32_t buffer = fb_u32(mv->fb.buf, vector + 4 + 4 * i);
-        if (!in_range(buffer, mv->buffer_count, false)) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "metadata_buffer %u: buffer %u out of range",
-                        i, buffer);
-        }
-    }
-    if (!fbv_vector(&mv->fb, model, MODEL_METADATA, 4, &vector, &count, (fb_where){"metadata", 0, 0})) {
-        return broken(mv);
-    }
-    for (uint32_t i = 0; i < count; i++) {
-        fb_where where = {"metadata %u", i, 0};
-        if (!fbv_table_element(&mv->fb, vector, i, &table, where) ||
-            !fbv_vector(&mv->fb, table, METADATA_NAME, 1, &name, &length, where) ||
-            !fbv_field(&mv->fb, table, METADATA_BUFFER, 4, &pos, where)) {
-            return broken(mv);
-        }
-        uint32_t buffer = pos ? fb_u32(mv->fb.buf, pos) : 0;
-        if (!in_range(buffer, mv->buffer_count, false)) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL, "metadata %u: buffer %u out of range", i,
-                        buffer);
-        }
-    }
-    return true;
-}
-
-/* TensorMap{name, tensor_index} lists of a SignatureDef. */
-static bool verify_tensor_maps(model_verifier *mv, uint32_t signature, unsigned field,
-                               uint32_t s, uint32_t tensor_count)
-{
-    uint32_t vector, count, map, name, length, pos;
-    fb_where where = {"signature_def %u", s, 0};
-    if (!fbv_vector(&mv->fb, signature, field, 4, &vector, &count, where)) {
-        return broken(mv);
-    }
-    for (uint32_t i = 0; i < count; i++) {
-        if (!fbv_table_element(&mv->fb, vector, i, &map, where) ||
-            !fbv_vector(&mv->fb, map, TENSOR_MAP_NAME, 1, &name, &length, where) ||
-            !fbv_field(&mv->fb, map, TENSOR_MAP_TENSOR_INDEX, 4, &pos, where)) {
-            return broken(mv);
-        }
-        uint32_t tensor = pos ? fb_u32(mv->fb.buf, pos) : 0;
-        if (tensor >= tensor_count) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                        "signature_def %u: tensor index %u out of range (subgraph has %u tensors)", s,
-                        tensor, tensor_count);
-        }
-    }
-    return true;
-}
-
-static bool verify_signature_defs(model_verifier *mv, uint32_t model)
-{
-    uint32_t vector, count, signature, key, length, pos;
-    if (!fbv_vector(&mv->fb, model, MODEL_SIGNATURE_DEFS, 4, &vector, &count,
-                    (fb_where){"signature_defs", 0, 0})) {
-        return broken(mv);
-    }
-    for (uint32_t s = 0; s < count; s++) {
-        fb_where where = {"signature_def %u", s, 0};
-        if (!fbv_table_element(&mv->fb, vector, s, &signature, where) ||
-            !fbv_vector(&mv->fb, signature, SIGNATURE_DEF_SIGNATURE_KEY, 1, &key, &length, where) ||
-            !fbv_field(&mv->fb, signature, SIGNATURE_DEF_SUBGRAPH_INDEX, 4, &pos, where)) {
-            return broken(mv);
-        }
-        uint32_t subgraph = pos ? fb_u32(mv->fb.buf, pos) : 0;
-        if (subgraph >= mv->subgraph_count) {
-            return fail(mv, TFLM_ERROR_MALFORMED_MODEL,
-                        "signature_def %u: subgraph %u out of range (model has %u subgraphs)", s,
-                        subgraph, mv->subgraph_count);
-        }
-        uint32_t tensors = fb_field_vector(mv->fb.buf, model_subgraph(mv->fb.buf, subgraph),
-                                           SUBGRAPH_TENSORS);
-        uint32_t tensor_count = fb_vector_length(mv->fb.buf, tensors);
-        if (!verify_tensor_maps(mv, signature, SIGNATURE_DEF_INPUTS, s, tensor_count) ||
-            !verify_tensor_maps(mv, signature, SIGNATURE_DEF_OUTPUTS, s, tensor_count)) {
+    char owner[32];
+    uint32_t list = fb_field_vector(mc->buf, mc->root, MODEL_BUFFERS);
+    for (uint32_t i = 0; i < mc->buffer_count; i++) {
+        tflm_format(owner, sizeof owner, 0, "buffer %u", i);
+        if (!data_inside(mc, owner, fb_vector_table(mc->buf, list, i), BUFFER_OFFSET)) {
             return false;
+        }
+    }
+    list = fb_field_vector(mc->buf, mc->root, MODEL_METADATA_BUFFER);
+    for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
+        tflm_format(owner, sizeof owner, 0, "metadata_buffer %u", i);
+        if (!in_range(mc, owner, "buffer", fb_u32(mc->buf, list + 4 + 4 * i), mc->buffer_count,
+                      "buffer")) {
+            return false;
+        }
+    }
+    list = fb_field_vector(mc->buf, mc->root, MODEL_METADATA);
+    for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
+        tflm_format(owner, sizeof owner, 0, "metadata %u", i);
+        if (!in_range(mc, owner, "buffer",
+                      fb_field_u32(mc->buf, fb_vector_table(mc->buf, list, i), METADATA_BUFFER, 0),
+                      mc->buffer_count, "buffer")) {
+            return false;
+        }
+    }
+    list = fb_field_vector(mc->buf, mc->root, MODEL_SIGNATURE_DEFS);
+    for (uint32_t s = 0; s < fb_vector_length(mc->buf, list); s++) {
+        uint32_t signature = fb_vector_table(mc->buf, list, s);
+        uint32_t subgraph = fb_field_u32(mc->buf, signature, SIGNATURE_DEF_SUBGRAPH_INDEX, 0);
+        tflm_format(owner, sizeof owner, 0, "signature_def %u", s);
+        if (!in_range(mc, owner, "subgraph", subgraph, subgraph_count, "subgraph")) {
+            return false;
+        }
+        uint32_t tensor_count = fb_vector_length(
+            mc->buf, fb_field_vector(mc->buf, model_subgraph(mc->buf, subgraph), SUBGRAPH_TENSORS));
+        for (unsigned field = SIGNATURE_DEF_INPUTS; field <= SIGNATURE_DEF_OUTPUTS; field++) {
+            uint32_t maps = fb_field_vector(mc->buf, signature, field);
+            for (uint32_t i = 0; i < fb_vector_length(mc->buf, maps); i++) {
+                uint32_t map = fb_vector_table(mc->buf, maps, i);
+                if (!in_range(mc, owner, "tensor index",
+                              fb_field_u32(mc->buf, map, TENSOR_MAP_TENSOR_INDEX, 0), tensor_count,
+                              "tensor")) {
+                    return false;
+                }
+            }
         }
     }
     return true;
@@ -454,66 +329,59 @@ static bool verify_signature_defs(model_verifier *mv, uint32_t model)
  * identifier is absent. */
 static bool foreign_identifier(const uint8_t *buf)
 {
-    static const char expected[4] = {'T', 'F', 'L', '3'};
-    bool printable = true;
+    bool printable = true, tfl3 = true;
     for (int i = 0; i < 4; i++) {
         printable = printable && buf[4 + i] >= 0x20 && buf[4 + i] < 0x7f;
+        tfl3 = tfl3 && buf[4 + i] == (uint8_t)"TFL3"[i];
     }
-    return printable && memcmp(buf + 4, expected, 4) != 0;
+    return printable && !tfl3;
 }
 
 tflm_status tflm_verify_model(const void *model, size_t size, char *message)
 {
-    model_verifier mv = {.fb = {.buf = model, .message = message}, .status = TFLM_OK};
+    model_check mc = {.buf = model, .message = message, .status = TFLM_ERROR_MALFORMED_MODEL};
     message[0] = '\0';
     if (size > UINT32_MAX) {
-        fail(&mv, TFLM_ERROR_UNSUPPORTED, "model: %z bytes, at most 4 GiB supported", size);
-        return mv.status;
+        fail(&mc, TFLM_ERROR_UNSUPPORTED, "model: %z bytes, at most 4 GiB supported", size);
+        return mc.status;
     }
-    mv.fb.size = (uint32_t)size;
+    fb_verifier fb = {.buf = model, .size = (uint32_t)size, .message = message, .schema = schema};
     if (size < 8) {
-        fail(&mv, TFLM_ERROR_MALFORMED_MODEL, "model: truncated at offset %z reading the header", size);
-        return mv.status;
+        fbv_fail(&fb, "truncated", (uint32_t)size);
+        return mc.status;
     }
-    if (foreign_identifier(mv.fb.buf)) {
-        fail(&mv, TFLM_ERROR_MALFORMED_MODEL, "model: file identifier \"%.*s\" is not TFL3", 4,
-             (const char *)mv.fb.buf + 4);
-        return mv.status;
+    if (foreign_identifier(mc.buf)) {
+        fail(&mc, TFLM_ERROR_MALFORMED_MODEL, "model: file identifier \"%.*s\" is not TFL3", 4,
+             (const char *)mc.buf + 4);
+        return mc.status;
     }
-    uint32_t root = fb_u32(mv.fb.buf, 0), pos, subgraphs, description, length;
-    if (root < 4) {
-        fail(&mv, TFLM_ERROR_MALFORMED_MODEL, "model: root offset %u invalid", root);
-        return mv.status;
+    mc.root = model_root(mc.buf);
+    if (!fbv_verify(&fb, mc.root)) {
+        return mc.status;
     }
-    fb_where where = {"model", 0, 0};
-    if (!fbv_table(&mv.fb, root, where) || !fbv_field(&mv.fb, root, MODEL_VERSION, 4, &pos, where)) {
-        return TFLM_ERROR_MALFORMED_MODEL;
-    }
-    uint32_t version = pos ? fb_u32(mv.fb.buf, pos) : 0;
+    uint32_t version = fb_field_u32(mc.buf, mc.root, MODEL_VERSION, 0);
     if (version != TFLM_SCHEMA_VERSION) {
-        fail(&mv, TFLM_ERROR_UNSUPPORTED, "model: schema version %u is not supported (expected 3)",
+        fail(&mc, TFLM_ERROR_UNSUPPORTED, "model: schema version %u is not supported (expected 3)",
              version);
-        return mv.status;
+        return mc.status;
     }
-    if (!fbv_vector(&mv.fb, root, MODEL_DESCRIPTION, 1, &description, &length, where) ||
-        !fbv_vector(&mv.fb, root, MODEL_SUBGRAPHS, 4, &subgraphs, &mv.subgraph_count, where)) {
-        return TFLM_ERROR_MALFORMED_MODEL;
+    uint32_t subgraph_count =
+        fb_vector_length(mc.buf, fb_field_vector(mc.buf, mc.root, MODEL_SUBGRAPHS));
+    if (subgraph_count == 0) {
+        fail(&mc, TFLM_ERROR_MALFORMED_MODEL, "model: no subgraphs");
+        return mc.status;
     }
-    if (mv.subgraph_count == 0) {
-        fail(&mv, TFLM_ERROR_MALFORMED_MODEL, "model: no subgraphs");
-        return mv.status;
+    mc.buffer_count = fb_vector_length(mc.buf, fb_field_vector(mc.buf, mc.root, MODEL_BUFFERS));
+    mc.opcode_count =
+        fb_vector_length(mc.buf, fb_field_vector(mc.buf, mc.root, MODEL_OPERATOR_CODES));
+    if (!check_operator_codes(&mc)) {
+        return mc.status;
     }
-    if (!verify_operator_codes(&mv, root) || !verify_buffers(&mv, root)) {
-        return mv.status;
-    }
-    for (uint32_t s = 0; s < mv.subgraph_count; s++) {
-        if (!verify_subgraph(&mv, subgraphs, s)) {
-            return mv.status;
+    for (uint32_t s = 0; s < subgraph_count; s++) {
+        if (!check_subgraph(&mc, s)) {
+            return mc.status;
         }
     }
-    mv.subgraph = 0;
-    if (!verify_metadata(&mv, root) || !verify_signature_defs(&mv, root)) {
-        return mv.status;
-    }
-    return TFLM_OK;
+    mc.subgraph = 0;
+    return check_model_lists(&mc, subgraph_count) ? TFLM_OK : mc.status;
 }
