@@ -236,6 +236,19 @@ static void test_node_s8_per_tensor(void)
     naive_fc_s8(1, 1, 16, 128, 0, -128, -128, 127, mult, shift, input, filter, bias, want);
     CHECK(memcmp(output, want, 16) == 0);
     harness_free(&ctx);
+
+    /* The INT8-only registration computes the same bytes. */
+    memset(output, 0, sizeof output);
+    harness_init(&ctx, &tflm_op_fully_connected_int8, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 1}, 2, input, in_s, -128);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){16, 1}, 2, filter, f_s, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){16}, 1, bias, b_s, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 16}, 2, output, out_s, -128);
+    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(memcmp(output, want, 16) == 0);
+    harness_free(&ctx);
 }
 
 static void test_node_s8_per_channel(void)
@@ -301,6 +314,15 @@ static void test_node_f32_keep_num_dims(void)
     /* keep_num_dims with a flattened output is rejected. */
     harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){6, 5}, 2, output, 0, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
+    harness_free(&ctx);
+
+    /* The INT8-only registration rejects float tensors. */
+    harness_init(&ctx, &tflm_op_fully_connected_int8, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){6, 4}, 2, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){5, 4}, 2, filter, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){5}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){6, 5}, 2, output, 0, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
     harness_free(&ctx);
 }
 

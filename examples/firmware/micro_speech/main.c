@@ -21,10 +21,10 @@ int main(void)
 {
     tflm_op_resolver ops;
     tflm_op_resolver_init(&ops);
-    tflm_op_resolver_add(&ops, &tflm_op_depthwise_conv_2d);
-    tflm_op_resolver_add(&ops, &tflm_op_fully_connected);
+    tflm_op_resolver_add(&ops, &tflm_op_depthwise_conv_2d_int8);
+    tflm_op_resolver_add(&ops, &tflm_op_fully_connected_int8);
     tflm_op_resolver_add(&ops, &tflm_op_reshape);
-    tflm_op_resolver_add(&ops, &tflm_op_softmax);
+    tflm_op_resolver_add(&ops, &tflm_op_softmax_int8);
 
     tflm_interpreter *interp;
     tflm_error error;

@@ -132,7 +132,9 @@ static tflm_dims dims_of(const tflm_tensor *t)
     return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
 }
 
-static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
+/* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_depthwise_conv_2d)
+ * or not (tflm_op_depthwise_conv_2d_int8, which links no float code). */
+static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
     tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
     if (status != TFLM_OK) {
@@ -227,7 +229,7 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
         p->input_offset = -input_zp;
         p->output_offset = output_zp;
         p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
-    } else if (input->type == TFLM_TYPE_FLOAT32) {
+    } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
             (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
             (bias != NULL &&
@@ -237,7 +239,8 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
         p->activation_f32 = tflm_nn_activation_f32(activation);
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected INT8 or FLOAT32",
+                         with_float ? "input type %s not supported; expected INT8 or FLOAT32"
+                                    : "input type %s not supported; expected INT8",
                          tflm_type_name_of(input->type));
     }
     data->input_dims = in;
@@ -260,7 +263,17 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
     return TFLM_OK;
 }
 
-static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
+static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
+{
+    return depthwise_prepare_types(ctx, node, true);
+}
+
+static tflm_status depthwise_prepare_int8(tflm_context *ctx, tflm_node *node)
+{
+    return depthwise_prepare_types(ctx, node, false);
+}
+
+static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const depthwise_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
@@ -268,29 +281,39 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *bias = tflm_input(ctx, node, 2);
     tflm_tensor *output = tflm_output(ctx, node, 0);
 #if TFLM_X86_KERNELS
-    if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
+    if (data->optimized != NULL) {
         const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
         plan->run(plan, input->data, output->data);
         return TFLM_OK;
     }
-    if (data->optimized_f32 != NULL && input->type == TFLM_TYPE_FLOAT32) {
+#endif
+    tflm_depthwise_conv_s8(&data->params, &data->quant, &data->input_dims, input->data,
+                           &data->filter_dims, filter->data, &data->bias_dims,
+                           bias != NULL ? bias->data : NULL, &data->output_dims, output->data);
+    return TFLM_OK;
+}
+
+static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const depthwise_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const tflm_tensor *filter = tflm_input(ctx, node, 1);
+    const tflm_tensor *bias = tflm_input(ctx, node, 2);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        return depthwise_invoke_int8(ctx, node);
+    }
+#if TFLM_X86_KERNELS
+    if (data->optimized_f32 != NULL) {
         data->optimized_f32(&data->params, &data->input_dims, input->data, &data->filter_dims,
                             filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
                             &data->output_dims, output->data);
         return TFLM_OK;
     }
 #endif
-    if (input->type == TFLM_TYPE_INT8) {
-        tflm_depthwise_conv_s8(&data->params, &data->quant, &data->input_dims, input->data,
-                               &data->filter_dims, filter->data, &data->bias_dims,
-                               bias != NULL ? bias->data : NULL, &data->output_dims,
-                               output->data);
-    } else {
-        tflm_depthwise_conv_f32(&data->params, &data->input_dims, input->data,
-                                &data->filter_dims, filter->data, &data->bias_dims,
-                                bias != NULL ? bias->data : NULL, &data->output_dims,
-                                output->data);
-    }
+    tflm_depthwise_conv_f32(&data->params, &data->input_dims, input->data, &data->filter_dims,
+                            filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
+                            &data->output_dims, output->data);
     return TFLM_OK;
 }
 
@@ -300,5 +323,14 @@ const tflm_kernel tflm_op_depthwise_conv_2d = {
     .name = "DEPTHWISE_CONV_2D",
     .prepare = depthwise_prepare,
     .invoke = depthwise_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_depthwise_conv_2d_int8 = {
+    .builtin_code = TFLM_BUILTIN_DEPTHWISE_CONV_2D,
+    .custom_name = NULL,
+    .name = "DEPTHWISE_CONV_2D",
+    .prepare = depthwise_prepare_int8,
+    .invoke = depthwise_invoke_int8,
     .output_aliases_input = false,
 };

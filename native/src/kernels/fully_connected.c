@@ -227,7 +227,9 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_tensor *input,
     return TFLM_OK;
 }
 
-static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
+/* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_fully_connected)
+ * or not (tflm_op_fully_connected_int8, which links no float code). */
+static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
     tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
     if (status != TFLM_OK) {
@@ -261,7 +263,7 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
 
     if (input->type == TFLM_TYPE_INT8) {
         status = fc_prepare_s8(ctx, input, filter, bias, output, activation, data);
-    } else if (input->type == TFLM_TYPE_FLOAT32) {
+    } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
             (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
             (bias != NULL &&
@@ -271,7 +273,8 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
         data->activation = tflm_nn_activation_f32(activation);
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected INT8 or FLOAT32",
+                         with_float ? "input type %s not supported; expected INT8 or FLOAT32"
+                                    : "input type %s not supported; expected INT8",
                          tflm_type_name_of(input->type));
     }
     if (status != TFLM_OK) {
@@ -296,7 +299,17 @@ static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
     return TFLM_OK;
 }
 
-static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
+static tflm_status fc_prepare(tflm_context *ctx, tflm_node *node)
+{
+    return fc_prepare_types(ctx, node, true);
+}
+
+static tflm_status fc_prepare_int8(tflm_context *ctx, tflm_node *node)
+{
+    return fc_prepare_types(ctx, node, false);
+}
+
+static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const fc_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
@@ -304,29 +317,39 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *bias = tflm_input(ctx, node, 2);
     tflm_tensor *output = tflm_output(ctx, node, 0);
 #if TFLM_X86_KERNELS
-    if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
+    if (data->optimized != NULL) {
         tflm_fc_s8_x86_run(data->optimized, input->data, output->data,
                            tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
-    if (data->optimized_f32 != NULL && input->type == TFLM_TYPE_FLOAT32) {
+#endif
+    tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, input->data,
+                            &data->filter_dims, filter->data, &data->bias_dims,
+                            bias != NULL ? bias->data : NULL, &data->output_dims, output->data);
+    return TFLM_OK;
+}
+
+static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const fc_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const tflm_tensor *filter = tflm_input(ctx, node, 1);
+    const tflm_tensor *bias = tflm_input(ctx, node, 2);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        return fc_invoke_int8(ctx, node);
+    }
+#if TFLM_X86_KERNELS
+    if (data->optimized_f32 != NULL) {
         data->optimized_f32(&data->activation, &data->input_dims, input->data, &data->filter_dims,
                             filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
                             &data->output_dims, output->data);
         return TFLM_OK;
     }
 #endif
-    if (input->type == TFLM_TYPE_INT8) {
-        tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, input->data,
-                                &data->filter_dims, filter->data, &data->bias_dims,
-                                bias != NULL ? bias->data : NULL, &data->output_dims,
-                                output->data);
-    } else {
-        tflm_fully_connected_f32(&data->activation, &data->input_dims, input->data,
-                                 &data->filter_dims, filter->data, &data->bias_dims,
-                                 bias != NULL ? bias->data : NULL, &data->output_dims,
-                                 output->data);
-    }
+    tflm_fully_connected_f32(&data->activation, &data->input_dims, input->data, &data->filter_dims,
+                             filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
+                             &data->output_dims, output->data);
     return TFLM_OK;
 }
 
@@ -336,5 +359,14 @@ const tflm_kernel tflm_op_fully_connected = {
     .name = "FULLY_CONNECTED",
     .prepare = fc_prepare,
     .invoke = fc_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_fully_connected_int8 = {
+    .builtin_code = TFLM_BUILTIN_FULLY_CONNECTED,
+    .custom_name = NULL,
+    .name = "FULLY_CONNECTED",
+    .prepare = fc_prepare_int8,
+    .invoke = fc_invoke_int8,
     .output_aliases_input = false,
 };

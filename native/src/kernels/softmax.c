@@ -202,7 +202,9 @@ typedef struct softmax_op_data {
 #endif
 } softmax_op_data;
 
-static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
+/* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_softmax) or
+ * not (tflm_op_softmax_int8, which links no float code). */
+static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
     if (node->inputs->size != 1 || node->outputs->size != 1) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
@@ -231,7 +233,7 @@ static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
     data->depth = depth;
     data->rows = depth > 0 ? count / depth : 0;
 
-    if (input->type == TFLM_TYPE_FLOAT32) {
+    if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         if (output->type != TFLM_TYPE_FLOAT32) {
             return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                              "output type %s not supported for FLOAT32 input; expected FLOAT32",
@@ -273,20 +275,32 @@ static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
 #endif
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected FLOAT32 or INT8",
+                         with_float ? "input type %s not supported; expected FLOAT32 or INT8"
+                                    : "input type %s not supported; expected INT8",
                          tflm_type_name_of(input->type));
     }
     node->data = data;
     return TFLM_OK;
 }
 
-static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
+static tflm_status softmax_prepare(tflm_context *ctx, tflm_node *node)
+{
+    return softmax_prepare_types(ctx, node, true);
+}
+
+static tflm_status softmax_prepare_int8(tflm_context *ctx, tflm_node *node)
+{
+    return softmax_prepare_types(ctx, node, false);
+}
+
+/* INT8 input, INT8 or INT16 output. */
+static tflm_status softmax_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const softmax_op_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
 #if TFLM_X86_KERNELS
-    if (input->type == TFLM_TYPE_INT8 && data->depth > 0) {
+    if (data->depth > 0) {
         if (output->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
             data->optimized_s8(&data->quant, data->rows, data->depth, input->data, output->data);
             return TFLM_OK;
@@ -298,13 +312,23 @@ static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
         }
     }
 #endif
-    if (input->type == TFLM_TYPE_FLOAT32) {
-        tflm_softmax_f32(data->beta, data->rows, data->depth, input->data, output->data);
-    } else if (output->type == TFLM_TYPE_INT8) {
+    if (output->type == TFLM_TYPE_INT8) {
         tflm_softmax_s8(&data->quant, data->rows, data->depth, input->data, output->data);
     } else {
         tflm_softmax_s8_s16(&data->quant, data->rows, data->depth, input->data, output->data);
     }
+    return TFLM_OK;
+}
+
+static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const softmax_op_data *data = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    if (input->type == TFLM_TYPE_INT8) {
+        return softmax_invoke_int8(ctx, node);
+    }
+    tflm_softmax_f32(data->beta, data->rows, data->depth, input->data,
+                     tflm_output(ctx, node, 0)->data);
     return TFLM_OK;
 }
 
@@ -314,5 +338,14 @@ const tflm_kernel tflm_op_softmax = {
     .name = "SOFTMAX",
     .prepare = softmax_prepare,
     .invoke = softmax_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_softmax_int8 = {
+    .builtin_code = TFLM_BUILTIN_SOFTMAX,
+    .custom_name = NULL,
+    .name = "SOFTMAX",
+    .prepare = softmax_prepare_int8,
+    .invoke = softmax_invoke_int8,
     .output_aliases_input = false,
 };

@@ -2,6 +2,7 @@ package dev.tflm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +78,19 @@ class FirmwareToolsTest {
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         Set<String> registered = Pattern.compile("&(tflm_op_\\w+)").matcher(result.out()).results()
                 .map(m -> m.group(1)).collect(Collectors.toSet());
-        assertEquals(Set.of("tflm_op_depthwise_conv_2d", "tflm_op_fully_connected", "tflm_op_reshape",
-                "tflm_op_softmax"), registered);
+        // An all-int8 model gets the INT8-only kernels, which link no float code.
+        assertEquals(Set.of("tflm_op_depthwise_conv_2d_int8", "tflm_op_fully_connected_int8", "tflm_op_reshape",
+                "tflm_op_softmax_int8"), registered);
         assertTrue(result.out().contains("tflm_status micro_speech_quantized_register_ops(tflm_op_resolver *resolver)"),
                 result.out());
+    }
+
+    @Test
+    void resolverRegistersTheGeneralKernelsForAFloatModel() {
+        Result result = run("resolver", SharedData.model("hello_world_float.tflite").toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("&tflm_op_fully_connected,"), result.out());
+        assertFalse(result.out().contains("_int8"), result.out());
     }
 
     @Test
@@ -94,7 +105,9 @@ class FirmwareToolsTest {
         Path opsH = SourceTree.locate().root.resolve("native/include/tflm/ops.h");
         Set<String> declared = Pattern.compile("extern const tflm_kernel (tflm_op_\\w+);")
                 .matcher(Files.readString(opsH)).results().map(m -> m.group(1)).collect(Collectors.toSet());
-        Set<String> known = ResolverCommand.KERNELS.stream().map(ResolverCommand::symbol).collect(Collectors.toSet());
+        Set<String> known = Stream.concat(ResolverCommand.KERNELS.stream().map(ResolverCommand::symbol),
+                ResolverCommand.INT8_KERNELS.stream().map(op -> ResolverCommand.symbol(op, true)))
+                .collect(Collectors.toSet());
         assertEquals(declared, known, "ResolverCommand.KERNELS must list the kernels of " + opsH);
         assertEquals("tflm_op_depthwise_conv_2d", ResolverCommand.symbol(BuiltinOperator.DEPTHWISE_CONV_2D));
     }
