@@ -80,12 +80,7 @@ record ModelContents(long version, String description, int subgraphCount, List<O
         if (parameters == null || parameters.scale().length == 0) {
             return Quantization.NONE;
         }
-        List<Float> scales = new ArrayList<>();
-        for (float scale : parameters.scale()) {
-            scales.add(scale);
-        }
-        return new Quantization(scales, Arrays.stream(parameters.zeroPoint()).boxed().toList(),
-                parameters.quantizedDimension());
+        return Quantization.perChannel(parameters.scale(), parameters.zeroPoint(), parameters.quantizedDimension());
     }
 
     private static OperatorInfo operator(Model model, Operator operator, int index) {

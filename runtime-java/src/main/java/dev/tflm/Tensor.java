@@ -5,7 +5,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A view of one tensor of an {@link Interpreter}: its data lives in the interpreter's arena
@@ -46,7 +45,7 @@ public final class Tensor {
         this.zeroPoint = tflm_tensor_info.zero_point(info);
         this.name = readName(info, described);
         this.quantization = described != null ? described.quantization()
-                : scale == 0 ? Quantization.NONE : new Quantization(List.of(scale), List.of((long) zeroPoint), 0);
+                : scale == 0 ? Quantization.NONE : Quantization.perTensor(scale, zeroPoint);
         this.constant = described != null && described.constant();
         MemorySegment bytes = tflm_tensor_info.data(info)
                 .reinterpret(tflm_tensor_info.bytes(info), interpreter.arena(), null);

@@ -1,12 +1,12 @@
 package dev.tflm.sine;
 
+import dev.tflm.Quantization;
+import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.writer.ActivationFunction;
-import dev.tflm.writer.BuiltinOperator;
 import dev.tflm.writer.BuiltinOptions;
-import dev.tflm.writer.Quantization;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
-import dev.tflm.writer.TensorType;
 import dev.tflm.writer.TfliteWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

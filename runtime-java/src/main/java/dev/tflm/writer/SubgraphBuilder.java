@@ -1,6 +1,7 @@
 package dev.tflm.writer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.tflm.Quantization;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,14 +87,11 @@ public final class SubgraphBuilder {
     }
 
     private static int writeQuantization(FlatBufferBuilder fbb, Quantization q) {
-        int min = q.min() == null ? 0 : Vectors.floats(fbb, q.min());
-        int max = q.max() == null ? 0 : Vectors.floats(fbb, q.max());
-        int scale = Vectors.floats(fbb, q.scale());
-        int zeroPoint = Vectors.longs(fbb, q.zeroPoint());
+        int scale = Vectors.floats(fbb, q.scales());
+        int zeroPoint = Vectors.longs(fbb, q.zeroPoints());
+        // fields 0 and 1 are the calibration min and max, which the converter omits;
         // fields 4 and 5 are the unused `details` union (type, value)
         fbb.startTable(7);
-        fbb.addOffset(0, min, 0);
-        fbb.addOffset(1, max, 0);
         fbb.addOffset(2, scale, 0);
         fbb.addOffset(3, zeroPoint, 0);
         fbb.addInt(6, q.quantizedDimension(), 0);

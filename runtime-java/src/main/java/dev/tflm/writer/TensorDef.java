@@ -1,5 +1,7 @@
 package dev.tflm.writer;
 
+import dev.tflm.Quantization;
+import dev.tflm.TensorType;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,7 @@
 package dev.tflm.writer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.tflm.schema.BuiltinOperator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +74,14 @@ public final class TfliteWriter {
     }
 
     /** Adds a builtin operator code and returns its index, the {@code opcodeIndex} of operators using it. */
+    public int addOperatorCode(BuiltinOperator builtin, int version) {
+        return addOperatorCode(builtin.code(), version);
+    }
+
+    /**
+     * Adds a builtin operator code given as a number, such as one newer than {@link BuiltinOperator}
+     * or none at all for a malformed model, and returns its index.
+     */
     public int addOperatorCode(int builtinCode, int version) {
         operatorCodes.add(new OperatorCodeDef(builtinCode, null, version));
         return operatorCodes.size() - 1;
@@ -80,7 +89,7 @@ public final class TfliteWriter {
 
     /** Adds a custom operator code (builtin code CUSTOM) and returns its index. */
     public int addCustomOperatorCode(String customCode, int version) {
-        operatorCodes.add(new OperatorCodeDef(BuiltinOperator.CUSTOM, customCode, version));
+        operatorCodes.add(new OperatorCodeDef(BuiltinOperator.CUSTOM.code(), customCode, version));
         return operatorCodes.size() - 1;
     }
 
@@ -157,8 +166,9 @@ public final class TfliteWriter {
         fbb.addOffset(1, custom, 0);
         fbb.addInt(2, code.version(), 1);
         fbb.addInt(3, code.builtinCode(), 0);
-        // Readers older than schema 3a only see this byte; codes beyond it read as the placeholder.
-        int deprecated = Math.min(code.builtinCode(), BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES);
+        // Readers older than schema 3a only see this byte; codes beyond it read as the placeholder
+        // (127, the largest code that fits it).
+        int deprecated = Math.min(code.builtinCode(), BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES.code());
         fbb.addByte(0, (byte) deprecated, 0);
         return fbb.endTable();
     }

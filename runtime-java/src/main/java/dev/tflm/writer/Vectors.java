@@ -1,6 +1,7 @@
 package dev.tflm.writer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import java.util.List;
 
 /** Scalar vectors for a {@link FlatBufferBuilder}, which builds back to front: elements go in reversed. */
 final class Vectors {
@@ -15,18 +16,18 @@ final class Vectors {
         return fbb.endVector();
     }
 
-    static int longs(FlatBufferBuilder fbb, long[] values) {
-        fbb.startVector(Long.BYTES, values.length, Long.BYTES);
-        for (int i = values.length - 1; i >= 0; i--) {
-            fbb.addLong(values[i]);
+    static int longs(FlatBufferBuilder fbb, List<Long> values) {
+        fbb.startVector(Long.BYTES, values.size(), Long.BYTES);
+        for (int i = values.size() - 1; i >= 0; i--) {
+            fbb.addLong(values.get(i));
         }
         return fbb.endVector();
     }
 
-    static int floats(FlatBufferBuilder fbb, float[] values) {
-        fbb.startVector(Float.BYTES, values.length, Float.BYTES);
-        for (int i = values.length - 1; i >= 0; i--) {
-            fbb.addFloat(values[i]);
+    static int floats(FlatBufferBuilder fbb, List<Float> values) {
+        fbb.startVector(Float.BYTES, values.size(), Float.BYTES);
+        for (int i = values.size() - 1; i >= 0; i--) {
+            fbb.addFloat(values.get(i));
         }
         return fbb.endVector();
     }

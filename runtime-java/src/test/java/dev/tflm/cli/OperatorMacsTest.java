@@ -3,10 +3,10 @@ package dev.tflm.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.tflm.Model;
-import dev.tflm.writer.BuiltinOperator;
+import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
-import dev.tflm.writer.TensorType;
 import dev.tflm.writer.TfliteWriter;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import dev.tflm.Model;
 import dev.tflm.Status;
 import dev.tflm.Tensor;
 import dev.tflm.TflmException;
-import dev.tflm.writer.BuiltinOperator;
+import dev.tflm.schema.BuiltinOperator;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -334,8 +334,8 @@ class HostileModelsTest {
     @Test
     void unsupportedOpIsNamed() {
         SingleOpModel tanh = new SingleOpModel();
-        int input = tanh.tensor("input", dev.tflm.writer.TensorType.FLOAT32, null, 1, 4);
-        int output = tanh.tensor("output", dev.tflm.writer.TensorType.FLOAT32, null, 1, 4);
+        int input = tanh.tensor("input", dev.tflm.TensorType.FLOAT32, null, 1, 4);
+        int output = tanh.tensor("output", dev.tflm.TensorType.FLOAT32, null, 1, 4);
         byte[] bytes = tanh.build(BuiltinOperator.TANH, 1, new int[] {input}, output, null, input);
 
         try (Model model = Model.fromBytes(bytes)) {

@@ -4,12 +4,12 @@ import static dev.tflm.validation.OpCase.Tolerance.EXACT;
 import static dev.tflm.validation.OpCase.Tolerance.FLOAT_ROUNDING;
 import static dev.tflm.validation.OpCase.Tolerance.REQUANTIZATION;
 
+import dev.tflm.Quantization;
+import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.writer.ActivationFunction;
-import dev.tflm.writer.BuiltinOperator;
 import dev.tflm.writer.BuiltinOptions;
 import dev.tflm.writer.Padding;
-import dev.tflm.writer.Quantization;
-import dev.tflm.writer.TensorType;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -194,22 +194,22 @@ final class RandomOpCases {
     }
 
     OpCase averagePoolInt8() {
-        return poolInt8(BuiltinOperator.AVERAGE_POOL_2D, "AVERAGE_POOL_2D");
+        return poolInt8(BuiltinOperator.AVERAGE_POOL_2D);
     }
 
     OpCase maxPoolInt8() {
-        return poolInt8(BuiltinOperator.MAX_POOL_2D, "MAX_POOL_2D");
+        return poolInt8(BuiltinOperator.MAX_POOL_2D);
     }
 
     OpCase averagePoolFloat() {
-        return poolFloat(BuiltinOperator.AVERAGE_POOL_2D, "AVERAGE_POOL_2D", FLOAT_ROUNDING);
+        return poolFloat(BuiltinOperator.AVERAGE_POOL_2D, FLOAT_ROUNDING);
     }
 
     OpCase maxPoolFloat() {
-        return poolFloat(BuiltinOperator.MAX_POOL_2D, "MAX_POOL_2D", EXACT);
+        return poolFloat(BuiltinOperator.MAX_POOL_2D, EXACT);
     }
 
-    private OpCase poolInt8(int builtin, String name) {
+    private OpCase poolInt8(BuiltinOperator builtin) {
         int batch = between(1, 2);
         int height = between(1, 10);
         int width = between(1, 10);
@@ -225,11 +225,11 @@ final class RandomOpCases {
                 batch, window.outHeight(height), window.outWidth(width), channels);
         byte[] model = m.build(builtin, 2, new int[] {input}, output, new BuiltinOptions.Pool2D(window.padding,
                 window.strideW, window.strideH, window.kernelW, window.kernelH, activation), input);
-        return new OpCase(name + " int8 [" + batch + "," + height + "," + width + "," + channels + "] " + window
+        return new OpCase(builtin + " int8 [" + batch + "," + height + "," + width + "," + channels + "] " + window
                 + " " + activation + " " + q, model, new byte[][] {bytes(batch * height * width * channels)}, EXACT);
     }
 
-    private OpCase poolFloat(int builtin, String name, OpCase.Tolerance tolerance) {
+    private OpCase poolFloat(BuiltinOperator builtin, OpCase.Tolerance tolerance) {
         int batch = between(1, 2);
         int height = between(1, 10);
         int width = between(1, 10);
@@ -244,7 +244,7 @@ final class RandomOpCases {
         byte[] model = m.build(builtin, 1, new int[] {input}, output, new BuiltinOptions.Pool2D(window.padding,
                 window.strideW, window.strideH, window.kernelW, window.kernelH, activation), input);
         // inputs beyond ±6 so that RELU6 and RELU_N1_TO_1 clamp
-        return new OpCase(name + " float32 [" + batch + "," + height + "," + width + "," + channels + "] "
+        return new OpCase(builtin + " float32 [" + batch + "," + height + "," + width + "," + channels + "] "
                 + window + " " + activation, model, new byte[][] {floats(batch * height * width * channels, 8)},
                 tolerance);
     }

@@ -1,10 +1,11 @@
 package dev.tflm.validation;
 
+import dev.tflm.Quantization;
+import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.writer.BuiltinOptions;
-import dev.tflm.writer.Quantization;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
-import dev.tflm.writer.TensorType;
 import dev.tflm.writer.TfliteWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,7 +30,7 @@ final class SingleOpModel {
     }
 
     /** The model running {@code builtin} on {@code inputs} (-1 for an omitted optional one) into {@code output}. */
-    byte[] build(int builtin, int version, int[] inputs, int output, BuiltinOptions options, int... modelInputs) {
+    byte[] build(BuiltinOperator builtin, int version, int[] inputs, int output, BuiltinOptions options, int... modelInputs) {
         int code = writer.addOperatorCode(builtin, version);
         graph.addOperator(code, inputs, new int[] {output}, options);
         graph.inputs(modelInputs).outputs(output);
