@@ -41,7 +41,7 @@ record JmhResults(List<Measurement> measurements, String setup) {
                 ((Map<String, Object>) rawParams).forEach((k, v) -> params.put(k, String.valueOf(v)));
             }
             measurements.add(new Measurement(simpleName((String) result.get("benchmark")), params,
-                    (Double) metric.get("score") * toMicros, (Double) metric.get("scoreError") * toMicros));
+                    number(metric.get("score")) * toMicros, number(metric.get("scoreError")) * toMicros));
             if (setup.isEmpty()) {
                 setup = String.format("JMH %s, %s %s, %d fork(s), warm-up %d × %s, measurement %d × %s",
                         result.get("jmhVersion"), result.get("vmName"), result.get("jdkVersion"),
@@ -51,6 +51,17 @@ record JmhResults(List<Measurement> measurements, String setup) {
             }
         }
         return new JmhResults(List.copyOf(measurements), setup);
+    }
+
+    /** A number, or the string "NaN" JMH writes for a score error it could not compute (too few iterations). */
+    private static double number(Object value) {
+        if (value instanceof Double d) {
+            return d;
+        }
+        if ("NaN".equals(value)) {
+            return Double.NaN;
+        }
+        throw new IllegalArgumentException("JMH results: expected a number, got " + value);
     }
 
     /** {@code dev.tflm.benchmarks.InferenceBenchmark.inference} → {@code InferenceBenchmark.inference}. */

@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * Reads JSON into Java values: objects as {@code Map<String, Object>} (in file order), arrays
  * as {@code List<Object>}, numbers as {@code Double}, strings, booleans and null. Strict, so
- * a truncated results file fails loudly instead of yielding a partial report. Accepts the
- * {@code NaN} JMH writes as a score error when there were too few iterations.
+ * a truncated results file fails loudly instead of yielding a partial report.
  */
 final class Json {
 
@@ -42,7 +41,6 @@ final class Json {
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
-            case 'N' -> literal("NaN", Double.NaN);
             default -> number();
         };
     }

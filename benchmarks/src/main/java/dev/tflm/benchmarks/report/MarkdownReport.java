@@ -54,10 +54,15 @@ final class MarkdownReport {
                 .append(error(ffm.errorMicros())).append(".\n\n"));
         for (String model : comparison.models()) {
             comparison.rejection(model).ifPresent(reason -> md.append("Rejected: ").append(model).append(" — ")
-                    .append(reason.replaceAll("\\s+", " ")).append("\n\n"));
+                    .append(shortened(reason.replaceAll("\\s+", " "))).append("\n\n"));
         }
         md.append("![µs per inference, log scale](").append(chart).append(")\n");
         return md.toString();
+    }
+
+    /** TF Lite repeats its complaint per tensor; the first 200 characters say what it is. */
+    private static String shortened(String reason) {
+        return reason.length() <= 200 ? reason : reason.substring(0, 200) + "…";
     }
 
     private static String cell(Comparison comparison, String model, Comparison.Engine engine) {
