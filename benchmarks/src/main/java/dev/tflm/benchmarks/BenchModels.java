@@ -1,9 +1,9 @@
 package dev.tflm.benchmarks;
 
+import dev.tflm.TensorType;
 import dev.tflm.sine.SineModel;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
-import dev.tflm.writer.TensorType;
 import dev.tflm.writer.TfliteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
