@@ -113,7 +113,7 @@ class ModelTest {
 
     @Test
     void rejectsATruncatedModel() throws IOException {
-        byte[] model = Files.readAllBytes(SharedData.model("hello_world_int8.tflite"));
+        byte[] model = SharedData.modelBytes("hello_world_int8");
         byte[] truncated = java.util.Arrays.copyOf(model, 64);
         TflmException e = assertThrows(TflmException.class, () -> Model.fromBytes(truncated));
         assertEquals(Status.MALFORMED_MODEL, e.status());
@@ -122,7 +122,7 @@ class ModelTest {
     /** Lengths and offsets overwritten with huge or negative values must not reach an allocation. */
     @Test
     void hostileWordsAnywhereAreMalformedNeverAnotherException() throws IOException {
-        byte[] model = Files.readAllBytes(SharedData.model("hello_world_int8.tflite"));
+        byte[] model = SharedData.modelBytes("hello_world_int8");
         int accepted = 0;
         for (int position = 0; position + 4 <= model.length; position += 4) {
             for (int word : new int[] {0x7fff_ffff, 0x8000_0000, -4, 0x0100_0000}) {
@@ -152,7 +152,7 @@ class ModelTest {
 
     @Test
     void useAfterCloseIsAnIllegalStateException() throws IOException {
-        Model model = Model.fromBytes(Files.readAllBytes(SharedData.model("hello_world_int8.tflite")));
+        Model model = Model.fromBytes(SharedData.modelBytes("hello_world_int8"));
         model.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, model::operators);
         assertEquals("model is closed", e.getMessage());
@@ -166,9 +166,9 @@ class ModelTest {
 
     @Test
     void copiedModelsAreAligned() throws IOException {
-        try (Model model = Model.fromBytes(Files.readAllBytes(SharedData.model("hello_world_int8.tflite")))) {
+        try (Model model = Model.fromBytes(SharedData.modelBytes("hello_world_int8"))) {
             assertEquals(0, model.segment().address() % 16);
-            assertArrayEquals(Files.readAllBytes(SharedData.model("hello_world_int8.tflite")),
+            assertArrayEquals(SharedData.modelBytes("hello_world_int8"),
                     model.segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
         }
     }

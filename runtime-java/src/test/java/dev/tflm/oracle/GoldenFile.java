@@ -1,6 +1,8 @@
 package dev.tflm.oracle;
 
+import dev.tflm.SharedData;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,24 @@ public record GoldenFile(List<Entry> inputs, List<Entry> outputs) {
         @Override
         public byte[] data() {
             return data.clone();
+        }
+    }
+
+    /** The golden inputs of a shared model, {@code golden/<model>.input.txt}. */
+    public static GoldenFile inputsOf(String model) {
+        return readShared(model + ".input.txt");
+    }
+
+    /** The golden outputs of a shared model, {@code golden/<model>.output.txt}. */
+    public static GoldenFile outputsOf(String model) {
+        return readShared(model + ".output.txt");
+    }
+
+    private static GoldenFile readShared(String fileName) {
+        try {
+            return read(SharedData.file("golden/" + fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

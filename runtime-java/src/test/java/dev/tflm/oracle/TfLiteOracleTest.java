@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import dev.tflm.SharedData;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class TfLiteOracleTest {
@@ -19,10 +18,10 @@ class TfLiteOracleTest {
     }
 
     @Test
-    void helloWorldInt8MatchesTflmGolden() throws IOException {
-        byte[] model = Files.readAllBytes(SharedData.file("models/hello_world_int8.tflite"));
-        GoldenFile golden = GoldenFile.read(SharedData.file("golden/hello_world_int8.output.txt"));
-        byte[][] inputs = GoldenFile.read(SharedData.file("golden/hello_world_int8.input.txt")).inputBytes();
+    void helloWorldInt8MatchesTflmGolden() {
+        byte[] model = SharedData.modelBytes(SharedData.HELLO_WORLD_INT8);
+        GoldenFile golden = GoldenFile.outputsOf(SharedData.HELLO_WORLD_INT8);
+        byte[][] inputs = GoldenFile.inputsOf(SharedData.HELLO_WORLD_INT8).inputBytes();
 
         TfLiteOracle.Result result = TfLiteOracle.run(model, inputs, TfLiteOracle.Options.defaults());
 
@@ -36,10 +35,10 @@ class TfLiteOracleTest {
     }
 
     @Test
-    void helloWorldFloatMatchesTflmGoldenWithAndWithoutXnnpack() throws IOException {
-        byte[] model = Files.readAllBytes(SharedData.file("models/hello_world_float.tflite"));
-        byte[][] inputs = GoldenFile.read(SharedData.file("golden/hello_world_float.input.txt")).inputBytes();
-        float expected = firstFloat(GoldenFile.read(SharedData.file("golden/hello_world_float.output.txt"))
+    void helloWorldFloatMatchesTflmGoldenWithAndWithoutXnnpack() {
+        byte[] model = SharedData.modelBytes(SharedData.HELLO_WORLD_FLOAT);
+        byte[][] inputs = GoldenFile.inputsOf(SharedData.HELLO_WORLD_FLOAT).inputBytes();
+        float expected = firstFloat(GoldenFile.outputsOf(SharedData.HELLO_WORLD_FLOAT)
                 .outputs().get(0).data());
 
         for (TfLiteOracle.Options options : new TfLiteOracle.Options[] {
@@ -50,8 +49,8 @@ class TfLiteOracleTest {
     }
 
     @Test
-    void rejectsPersonDetectWithTfLitesMessage() throws IOException {
-        byte[] model = Files.readAllBytes(SharedData.file("models/person_detect.tflite"));
+    void rejectsPersonDetectWithTfLitesMessage() {
+        byte[] model = SharedData.modelBytes(SharedData.PERSON_DETECT);
         byte[][] inputs = {new byte[96 * 96]};
 
         TfLiteOracle.ModelRejectedException e = assertThrows(TfLiteOracle.ModelRejectedException.class,
@@ -71,8 +70,8 @@ class TfLiteOracleTest {
     }
 
     @Test
-    void refusesInputsOfTheWrongSize() throws IOException {
-        byte[] model = Files.readAllBytes(SharedData.file("models/hello_world_int8.tflite"));
+    void refusesInputsOfTheWrongSize() {
+        byte[] model = SharedData.modelBytes(SharedData.HELLO_WORLD_INT8);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TfLiteOracle.run(model, new byte[][] {{1, 2}}, TfLiteOracle.Options.defaults()));

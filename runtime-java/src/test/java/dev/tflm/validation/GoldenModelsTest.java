@@ -3,6 +3,7 @@ package dev.tflm.validation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tflm.SharedData;
 import dev.tflm.oracle.GoldenFile;
 import java.util.List;
 import java.util.Set;
@@ -21,17 +22,17 @@ class GoldenModelsTest {
 
     @TestFactory
     Stream<DynamicTest> outputsEqualTflmReference() {
-        return SharedModels.namesExcept(Set.of(SharedModels.AUDIO_PREPROCESSOR)).stream()
+        return SharedData.modelNamesExcept(Set.of(SharedData.AUDIO_PREPROCESSOR)).stream()
                 .map(name -> DynamicTest.dynamicTest(name, () -> checkModel(name)));
     }
 
     /** Guards the generator the differential tests rely on: seed 12345 must give the golden inputs. */
     @TestFactory
     Stream<DynamicTest> goldenInputsAreTheReadmeGenerator() {
-        return SharedModels.namesExcept(Set.of()).stream()
+        return SharedData.modelNamesExcept(Set.of()).stream()
                 .map(name -> DynamicTest.dynamicTest(name, () -> {
                     Lcg lcg = new Lcg(Lcg.GOLDEN_SEED);
-                    for (GoldenFile.Entry input : SharedModels.goldenInputs(name).inputs()) {
+                    for (GoldenFile.Entry input : GoldenFile.inputsOf(name).inputs()) {
                         byte[] expected = input.data();
                         assertArrayEquals(expected, lcg.tensor(input.type().equals("FLOAT32"), expected.length),
                                 name + " input " + input.index());
@@ -40,10 +41,10 @@ class GoldenModelsTest {
     }
 
     private static void checkModel(String name) {
-        GoldenFile inputs = SharedModels.goldenInputs(name);
-        List<GoldenFile.Entry> expected = SharedModels.goldenOutputs(name).outputs();
+        GoldenFile inputs = GoldenFile.inputsOf(name);
+        List<GoldenFile.Entry> expected = GoldenFile.outputsOf(name).outputs();
 
-        List<byte[]> actual = OurRuntime.run(SharedModels.bytes(name), inputs.inputBytes());
+        List<byte[]> actual = OurRuntime.run(SharedData.modelBytes(name), inputs.inputBytes());
 
         assertEquals(expected.size(), actual.size(), name + ": output count");
         for (GoldenFile.Entry output : expected) {

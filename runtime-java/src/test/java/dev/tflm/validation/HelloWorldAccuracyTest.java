@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.Interpreter;
 import dev.tflm.Model;
+import dev.tflm.SharedData;
 import dev.tflm.Tensor;
 import dev.tflm.TensorType;
 import dev.tflm.oracle.TfLiteOracle;
@@ -35,19 +36,19 @@ class HelloWorldAccuracyTest {
 
     @Test
     void helloWorldInt8FollowsSineAsFarAsTheModelDoes() {
-        check("hello_world_int8", SharedModels.bytes(SharedModels.HELLO_WORLD_INT8), false);
+        check("hello_world_int8", SharedData.modelBytes(SharedData.HELLO_WORLD_INT8), false);
     }
 
     @Test
     void helloWorldFloatFollowsSineAsFarAsTheModelDoes() {
-        check("hello_world_float", SharedModels.bytes(SharedModels.HELLO_WORLD_FLOAT), false);
+        check("hello_world_float", SharedData.modelBytes(SharedData.HELLO_WORLD_FLOAT), false);
     }
 
     /** The points TFLM's own hello_world test checks, with its tolerance: strict for both models. */
     @Test
     void helloWorldModelsMeetTflmsOwnTestPoints() {
-        for (String name : new String[] {SharedModels.HELLO_WORLD_INT8, SharedModels.HELLO_WORLD_FLOAT}) {
-            try (Model loaded = Model.fromBytes(SharedModels.bytes(name)); Interpreter interpreter = new Interpreter(loaded)) {
+        for (String name : new String[] {SharedData.HELLO_WORLD_INT8, SharedData.HELLO_WORLD_FLOAT}) {
+            try (Model loaded = Model.fromBytes(SharedData.modelBytes(name)); Interpreter interpreter = new Interpreter(loaded)) {
                 Tensor input = interpreter.input(0);
                 for (float x : new float[] {0f, 1f, 3f, 5f}) {
                     if (input.type() == TensorType.FLOAT32) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tflm.Interpreter;
 import dev.tflm.Model;
+import dev.tflm.SharedData;
 import dev.tflm.Status;
 import dev.tflm.Tensor;
 import dev.tflm.TflmException;
@@ -45,7 +46,7 @@ class HostileModelsTest {
 
     @TestFactory
     Stream<DynamicTest> damagedModelsFailCleanly() {
-        return SharedModels.namesExcept(Set.of()).stream()
+        return SharedData.modelNamesExcept(Set.of()).stream()
                 .map(name -> DynamicTest.dynamicTest(name, () -> mutate(name)));
     }
 
@@ -67,7 +68,7 @@ class HostileModelsTest {
     }
 
     private static void mutate(String name) {
-        byte[] model = SharedModels.bytes(name);
+        byte[] model = SharedData.modelBytes(name);
         boolean small = model.length <= SMALL_MODEL;
         Random random = new Random(name.hashCode());
         Outcomes outcomes = new Outcomes();
@@ -184,7 +185,7 @@ class HostileModelsTest {
 
     @Test
     void inputOfTheWrongSizeNamesBothSizes() {
-        try (Model model = Model.fromBytes(SharedModels.bytes("vww_96_int8"));
+        try (Model model = Model.fromBytes(SharedData.modelBytes("vww_96_int8"));
              Interpreter interpreter = new Interpreter(model)) {
             Tensor input = interpreter.input(0);
             int size = Math.toIntExact(input.byteSize());
@@ -195,7 +196,7 @@ class HostileModelsTest {
                         && e.getMessage().contains(String.valueOf(wrong)), e.getMessage());
             }
         }
-        try (Model model = Model.fromBytes(SharedModels.bytes(SharedModels.HELLO_WORLD_FLOAT));
+        try (Model model = Model.fromBytes(SharedData.modelBytes(SharedData.HELLO_WORLD_FLOAT));
              Interpreter interpreter = new Interpreter(model)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> interpreter.input(0).writeFloats(new float[3]));
@@ -211,9 +212,9 @@ class HostileModelsTest {
      */
     @Test
     void everyArenaBelowTheRequirementIsTooSmallAndSaysWhatIsNeeded() {
-        byte[] model = SharedModels.bytes(SharedModels.HELLO_WORLD_INT8);
+        byte[] model = SharedData.modelBytes(SharedData.HELLO_WORLD_INT8);
         long required = requiredArena(model);
-        ArenaReports reports = new ArenaReports(SharedModels.HELLO_WORLD_INT8, required);
+        ArenaReports reports = new ArenaReports(SharedData.HELLO_WORLD_INT8, required);
         for (long size = 1; size < required; size++) {
             reports.tooSmall(model, size);
         }
@@ -224,10 +225,10 @@ class HostileModelsTest {
 
     @TestFactory
     Stream<DynamicTest> sampledArenasBelowTheRequirementAreTooSmall() {
-        return SharedModels.namesExcept(Set.of(SharedModels.AUDIO_PREPROCESSOR, SharedModels.HELLO_WORLD_INT8))
+        return SharedData.modelNamesExcept(Set.of(SharedData.AUDIO_PREPROCESSOR, SharedData.HELLO_WORLD_INT8))
                 .stream()
                 .map(name -> DynamicTest.dynamicTest(name, () -> {
-                    byte[] model = SharedModels.bytes(name);
+                    byte[] model = SharedData.modelBytes(name);
                     long required = requiredArena(model);
                     Random random = new Random(name.hashCode());
                     TreeSet<Long> sizes = new TreeSet<>();
@@ -308,7 +309,7 @@ class HostileModelsTest {
 
     @Test
     void useAfterCloseIsIllegalState() {
-        Model model = Model.fromBytes(SharedModels.bytes(SharedModels.HELLO_WORLD_INT8));
+        Model model = Model.fromBytes(SharedData.modelBytes(SharedData.HELLO_WORLD_INT8));
         Interpreter interpreter = new Interpreter(model);
         Tensor input = interpreter.input(0);
         Tensor output = interpreter.output(0);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.Interpreter;
 import dev.tflm.Model;
-import dev.tflm.oracle.SharedData;
+import dev.tflm.SharedData;
 import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class PersonDetectionTest {
 
     private static byte[] scores(String image) throws IOException {
         Bmp bmp = Bmp.read(SharedData.file("testdata/" + image));
-        try (Model model = Model.fromBytes(SharedModels.bytes(SharedModels.PERSON_DETECT));
+        try (Model model = Model.fromBytes(SharedData.modelBytes(SharedData.PERSON_DETECT));
              Interpreter interpreter = new Interpreter(model)) {
             assertArrayEquals(new int[] {1, bmp.height(), bmp.width(), 1}, interpreter.input(0).shape(),
                     image + " must fit the model's input");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.Model;
+import dev.tflm.SharedData;
 import dev.tflm.TensorInfo;
 import dev.tflm.TensorType;
 import dev.tflm.oracle.TfLiteOracle;
@@ -54,13 +55,13 @@ class TfLiteModelDifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> outputsEqualTfLite() {
-        return SharedModels.namesExcept(Set.of(SharedModels.PERSON_DETECT, SharedModels.AUDIO_PREPROCESSOR))
+        return SharedData.modelNamesExcept(Set.of(SharedData.PERSON_DETECT, SharedData.AUDIO_PREPROCESSOR))
                 .stream()
                 .map(name -> DynamicTest.dynamicTest(name, () -> checkModel(name)));
     }
 
     private static void checkModel(String name) {
-        byte[] model = SharedModels.bytes(name);
+        byte[] model = SharedData.modelBytes(name);
         Allowed allowed = ALLOWED.getOrDefault(name, Allowed.EXACT);
         Deviation deviation = Deviation.NONE;
         for (long seed : SEEDS) {
