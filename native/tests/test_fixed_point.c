@@ -24,6 +24,13 @@ int main(void)
     CHECK_EQ_INT(1073741824, m);
     CHECK_EQ_INT(1, s);
 
+    /* Usable up to a shift of 31 (2^30 <= x < 2^31); from 2^31 on the
+     * left shift would be 32 or more: refused (found by fuzzing). */
+    CHECK(tflm_quantize_multiplier(0x1.8p30, &m, &s));
+    CHECK_EQ_INT(31, s);
+    CHECK(!tflm_quantize_multiplier(0x1p31, &m, &s));
+    CHECK(!tflm_quantize_multiplier(1e30, &m, &s));
+
     CHECK_EQ_INT(INT32_MAX, tflm_saturating_rounding_doubling_high_mul(INT32_MIN, INT32_MIN));
     CHECK_EQ_INT(1, tflm_rounding_divide_by_pot(3, 2));   /* 0.75 -> 1 */
     CHECK_EQ_INT(1, tflm_rounding_divide_by_pot(2, 2));   /* 0.5 -> 1 (away from zero) */

@@ -223,8 +223,11 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
             (status = tflm_nn_alloc_quant(ctx, out.c, &multiplier, &shift)) != TFLM_OK) {
             return status;
         }
-        tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count, output_scale,
-                                          out.c, multiplier, shift);
+        if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                               output_scale, out.c, multiplier, shift)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "input scale x filter scale / output scale is 2^31 or more");
+        }
         data->quant.multiplier = multiplier;
         data->quant.shift = shift;
         p->input_offset = -input_zp;

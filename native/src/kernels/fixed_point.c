@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-void tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift)
+bool tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift)
 {
     /* On the bits, without double arithmetic (see exact_f64.h). Positive
      * doubles order as their bits do: 0, negative, NaN, inf and values
@@ -16,7 +16,8 @@ void tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *
     if (bits == 0 || bits > limit_bits) {
         *multiplier = 0;
         *shift = 0;
-        return;
+        return true;
     }
     tflm_f64_quantize_multiplier(tflm_f64_from_double(real_multiplier), multiplier, shift);
+    return *shift <= TFLM_MAX_MULTIPLIER_SHIFT;
 }

@@ -8,6 +8,7 @@
 #ifndef TFLM_FIXED_POINT_H
 #define TFLM_FIXED_POINT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* (a * b * 2) >> 32, rounded to nearest (ties away from zero), saturating
@@ -42,9 +43,16 @@ static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t m
         right_shift);
 }
 
+/* Largest shift tflm_multiply_by_quantized_multiplier takes: it shifts x
+ * left as a uint32, undefined from 32 on (and the SIMD variants' lane
+ * shifts give 0 there). A real multiplier of 2^31 or more needs a larger
+ * one; only hostile scales give that, and prepare rejects them. */
+#define TFLM_MAX_MULTIPLIER_SHIFT 31
+
 /* Splits a positive real multiplier into a Q31 multiplier and a power-of-two
  * shift, as TensorFlow Lite's QuantizeMultiplier does (frexp, then round half
- * away from zero). Zero gives (0, 0). Implemented without libm. */
-void tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift);
+ * away from zero). Zero gives (0, 0). Implemented without libm. Returns
+ * whether the shift is at most TFLM_MAX_MULTIPLIER_SHIFT. */
+bool tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift);
 
 #endif /* TFLM_FIXED_POINT_H */

@@ -189,8 +189,11 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_tensor *input,
     if (fq.scale_count > 1) {
         /* Per-channel: TFLM's FullyConnectedPerChannel ignores the filter
          * zero point (symmetric by specification). */
-        tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count, output_scale,
-                                          units, multiplier, shift);
+        if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                               output_scale, units, multiplier, shift)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "input scale x filter scale / output scale is 2^31 or more");
+        }
     } else {
         /* Per-tensor: GetQuantizedConvolutionMultipler, bias check included. */
         if (bias != NULL) {
@@ -211,8 +214,11 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_tensor *input,
         filter_offset = -(int32_t)filter_zp;
         int32_t m;
         int s;
-        tflm_quantize_multiplier(tflm_fc_effective_scale(input_scale, fq.scales[0], output_scale),
-                                 &m, &s);
+        if (!tflm_quantize_multiplier(
+                tflm_fc_effective_scale(input_scale, fq.scales[0], output_scale), &m, &s)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "input scale x filter scale / output scale is 2^31 or more");
+        }
         for (int32_t o = 0; o < units; ++o) {
             multiplier[o] = m;
             shift[o] = s;

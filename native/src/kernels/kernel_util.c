@@ -126,17 +126,20 @@ double tflm_fc_effective_scale(float input_scale, float filter_scale, float outp
         tflm_f64_div(tflm_f64_from_float(product), tflm_f64_from_float(output_scale)));
 }
 
-void tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
+bool tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
                                        uint32_t scale_count, float output_scale,
                                        int32_t channels, int32_t *multiplier, int32_t *shift)
 {
+    bool usable = true;
     for (int32_t i = 0; i < channels; ++i) {
         float filter_scale = scale_count > 1 ? filter_scales[i] : filter_scales[0];
         int exponent;
-        tflm_quantize_multiplier(tflm_conv_effective_scale(input_scale, filter_scale, output_scale),
-                                 &multiplier[i], &exponent);
+        usable &= tflm_quantize_multiplier(
+            tflm_conv_effective_scale(input_scale, filter_scale, output_scale), &multiplier[i],
+            &exponent);
         shift[i] = exponent;
     }
+    return usable;
 }
 
 int tflm_bias_scale_matches(float input_scale, float filter_scale, float bias_scale,

@@ -5,6 +5,7 @@
 #ifndef TFLM_KERNEL_UTIL_H
 #define TFLM_KERNEL_UTIL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* ActivationFunctionType of the schema. */
@@ -68,8 +69,10 @@ double tflm_fc_effective_scale(float input_scale, float filter_scale, float outp
 
 /* Fills channels multiplier/shift pairs (TFLM's
  * PopulateConvolutionQuantizationParams): channel i uses filter_scales[i]
- * when scale_count > 1, else filter_scales[0] for every channel. */
-void tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
+ * when scale_count > 1, else filter_scales[0] for every channel. Returns
+ * false when a channel's effective scale is too large to apply (2^31 or
+ * more, see tflm_quantize_multiplier). */
+bool tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
                                        uint32_t scale_count, float output_scale,
                                        int32_t channels, int32_t *multiplier, int32_t *shift);
 

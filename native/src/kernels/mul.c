@@ -29,7 +29,7 @@ bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float out
     int shift;
     tflm_f64_quantize_multiplier(real, &quant->output_multiplier, &shift);
     quant->output_shift = shift;
-    return true;
+    return shift <= TFLM_MAX_MULTIPLIER_SHIFT;
 }
 
 /* ---- Pure compute -------------------------------------------------------- */
@@ -144,7 +144,9 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "quantized MUL needs scales on all tensors");
         }
         if (!tflm_mul_quant_multiplier(s1, s2, so, &data->quant)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "scales must be finite and positive");
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "scales must be finite and positive, and input1 x input2 / output "
+                             "below 2^31");
         }
         if (z1 < -128 || z1 > 127 || z2 < -128 || z2 > 127 || zo < -128 || zo > 127) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "zero points must lie in [-128, 127]");

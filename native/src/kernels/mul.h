@@ -28,7 +28,7 @@ typedef struct tflm_mul_quant {
 } tflm_mul_quant;
 
 /* Multiplier and shift of in1_scale * in2_scale / out_scale; false when
- * the scales are not finite and positive. */
+ * the scales are not finite and positive or the result is 2^31 or more. */
 bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float output_scale,
                                tflm_mul_quant *quant);
 

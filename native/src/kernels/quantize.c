@@ -63,15 +63,16 @@ void tflm_quantize_f32_s16(const tflm_affine_quant *quant, int32_t count, const 
     }
 }
 
-void tflm_requantize_params_init(float input_scale, int32_t input_zero_point, float output_scale,
+bool tflm_requantize_params_init(float input_scale, int32_t input_zero_point, float output_scale,
                                  int32_t output_zero_point, tflm_requantize_params *params)
 {
     const double effective_scale = (double)input_scale / (double)output_scale;
     int shift;
-    tflm_quantize_multiplier(effective_scale, &params->multiplier, &shift);
+    bool usable = tflm_quantize_multiplier(effective_scale, &params->multiplier, &shift);
     params->shift = shift;
     params->input_zero_point = input_zero_point;
     params->output_zero_point = output_zero_point;
+    return usable;
 }
 
 /* Subtraction and addition wrap (uint32) so that int32 tensors with
@@ -185,7 +186,9 @@ static tflm_status quantize_prepare(tflm_context *ctx, tflm_node *node)
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s input has no quantization scale",
                              tflm_type_name_of(input->type));
         }
-        tflm_requantize_params_init(in_scale, in_zp, out_scale, out_zp, &data->requantize);
+        if (!tflm_requantize_params_init(in_scale, in_zp, out_scale, out_zp, &data->requantize)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale / output scale is 2^31 or more");
+        }
     }
     node->data = data;
     return TFLM_OK;

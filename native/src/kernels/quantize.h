@@ -6,6 +6,7 @@
 #ifndef TFLM_QUANTIZE_H
 #define TFLM_QUANTIZE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Affine quantization of floats: q = round(x / scale) + zero_point,
@@ -30,8 +31,9 @@ typedef struct tflm_requantize_params {
     int32_t output_zero_point;
 } tflm_requantize_params;
 
-/* QuantizeMultiplier((double)input_scale / (double)output_scale). */
-void tflm_requantize_params_init(float input_scale, int32_t input_zero_point, float output_scale,
+/* QuantizeMultiplier((double)input_scale / (double)output_scale); false
+ * when that is too large to apply (see tflm_quantize_multiplier). */
+bool tflm_requantize_params_init(float input_scale, int32_t input_zero_point, float output_scale,
                                  int32_t output_zero_point, tflm_requantize_params *params);
 
 void tflm_requantize_s8_s8(const tflm_requantize_params *p, int32_t count, const int8_t *input, int8_t *output);

@@ -7,17 +7,20 @@
 
 /* ---- Prepare-time arithmetic ------------------------------------------------ */
 
-void tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
+bool tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
                                  float weights_time_scale, float output_scale, tflm_svdf_quant *quant)
 {
     /* TFLM multiplies and divides the float scales in float, then widens. */
     const float effective_scale_1 = input_scale * weights_feature_scale / state_scale;
     const float effective_scale_2 = state_scale * weights_time_scale / output_scale;
     int shift;
-    tflm_quantize_multiplier((double)effective_scale_1, &quant->scale1_multiplier, &shift);
+    bool usable = tflm_quantize_multiplier((double)effective_scale_1, &quant->scale1_multiplier,
+                                           &shift);
     quant->scale1_shift = shift;
-    tflm_quantize_multiplier((double)effective_scale_2, &quant->scale2_multiplier, &shift);
+    usable &= tflm_quantize_multiplier((double)effective_scale_2, &quant->scale2_multiplier,
+                                       &shift);
     quant->scale2_shift = shift;
+    return usable;
 }
 
 size_t tflm_svdf_s8_scratch_bytes(const tflm_svdf_params *params)
@@ -299,7 +302,9 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
                                  "bias scale must equal state scale x weights_time scale");
             }
         }
-        tflm_svdf_quant_multipliers(s_in, s_wf, s_state, s_wt, s_out, &data->quant);
+        if (!tflm_svdf_quant_multipliers(s_in, s_wf, s_state, s_wt, s_out, &data->quant)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "an effective scale is 2^31 or more");
+        }
         data->quant.input_zero_point = z_in;
         data->quant.state_zero_point = z_state;
         data->quant.output_zero_point = z_out;

@@ -13,6 +13,7 @@
 #define TFLM_SVDF_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct tflm_svdf_params {
@@ -40,8 +41,9 @@ size_t tflm_svdf_s8_scratch_bytes(const tflm_svdf_params *params);
 size_t tflm_svdf_f32_scratch_bytes(const tflm_svdf_params *params);
 
 /* TFLM's effective scales: computed in float (as TFLM does), then widened
- * to double and split by tflm_quantize_multiplier. */
-void tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
+ * to double and split by tflm_quantize_multiplier; false when one is too
+ * large to apply. */
+bool tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
                                  float weights_time_scale, float output_scale, tflm_svdf_quant *quant);
 
 /* int8 input/weights_feature/output, int16 weights_time and state, int32
