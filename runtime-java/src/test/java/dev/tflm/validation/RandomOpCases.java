@@ -12,6 +12,7 @@ import dev.tflm.writer.BuiltinOptions;
 import dev.tflm.writer.Padding;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Generates random single-op cases from a fixed seed: shapes, windows, activations, quantization
@@ -79,118 +80,79 @@ final class RandomOpCases {
     }
 
     OpCase conv2dInt8() {
-        int batch = between(1, 2);
-        int height = between(1, 10);
-        int width = between(1, 10);
-        int inChannels = between(1, 6);
-        int outChannels = between(1, 6);
-        Window window = window(height, width, 5, true);
+        Geometry g = geometry(6, channels -> between(1, 6), 5, true);
+        int depth = g.kernelArea() * g.inChannels;
         float inScale = scale();
-        float[] weightScales = channelScales(outChannels);
+        float[] weightScales = channelScales(g.outChannels);
         Quantization in = Quantization.perTensor(inScale, zeroPoint());
-        Quantization out = Quantization.perTensor(
-                outputScale(inScale, weightScales[0], window.kernelH * window.kernelW * inChannels), zeroPoint());
+        Quantization out = Quantization.perTensor(outputScale(inScale, weightScales[0], depth), zeroPoint());
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
-        int input = m.tensor("input", TensorType.INT8, in, batch, height, width, inChannels);
+        int input = m.tensor("input", TensorType.INT8, in, g.input());
         int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
-                new long[outChannels], 0), weights(outChannels * window.kernelH * window.kernelW * inChannels),
-                outChannels, window.kernelH, window.kernelW, inChannels);
+                new long[g.outChannels], 0), weights(g.outChannels * depth), g.convFilter());
         int bias = m.constant("bias", TensorType.INT32, biasQuantization(inScale, weightScales),
-                SingleOpModel.ints(biases(outChannels, window.kernelH * window.kernelW * inChannels)), outChannels);
-        int output = m.tensor("output", TensorType.INT8, out,
-                batch, window.outHeight(height), window.outWidth(width), outChannels);
+                SingleOpModel.ints(biases(g.outChannels, depth)), g.outChannels);
+        int output = m.tensor("output", TensorType.INT8, out, g.output());
         byte[] model = m.build(BuiltinOperator.CONV_2D, 3, new int[] {input, filter, bias}, output,
-                new BuiltinOptions.Conv2D(window.padding, window.strideW, window.strideH, activation,
-                        window.dilationW, window.dilationH), input);
-        return new OpCase("CONV_2D int8 per-channel [" + batch + "," + height + "," + width + "," + inChannels
-                + "]→" + outChannels + " " + window + " " + activation + " " + in + " → " + out, model,
-                new byte[][] {bytes(batch * height * width * inChannels)}, REQUANTIZATION);
+                g.conv2dOptions(activation), input);
+        return new OpCase("CONV_2D int8 per-channel " + g + "→" + g.outChannels + " " + g.window + " " + activation
+                + " " + in + " → " + out, model, new byte[][] {bytes(g.inputCount())}, REQUANTIZATION);
     }
 
     OpCase conv2dFloat() {
-        int batch = between(1, 2);
-        int height = between(1, 10);
-        int width = between(1, 10);
-        int inChannels = between(1, 6);
-        int outChannels = between(1, 6);
-        Window window = window(height, width, 5, true);
+        Geometry g = geometry(6, channels -> between(1, 6), 5, true);
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
-        int input = m.tensor("input", TensorType.FLOAT32, null, batch, height, width, inChannels);
+        int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
         int filter = m.constant("filter", TensorType.FLOAT32, null,
-                floats(outChannels * window.kernelH * window.kernelW * inChannels, 1),
-                outChannels, window.kernelH, window.kernelW, inChannels);
-        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(outChannels, 1), outChannels);
-        int output = m.tensor("output", TensorType.FLOAT32, null,
-                batch, window.outHeight(height), window.outWidth(width), outChannels);
+                floats(g.outChannels * g.kernelArea() * g.inChannels, 1), g.convFilter());
+        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(g.outChannels, 1), g.outChannels);
+        int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
         byte[] model = m.build(BuiltinOperator.CONV_2D, 1, new int[] {input, filter, bias}, output,
-                new BuiltinOptions.Conv2D(window.padding, window.strideW, window.strideH, activation,
-                        window.dilationW, window.dilationH), input);
-        return new OpCase("CONV_2D float32 [" + batch + "," + height + "," + width + "," + inChannels + "]→"
-                + outChannels + " " + window + " " + activation, model,
-                new byte[][] {floats(batch * height * width * inChannels, 1)}, FLOAT_ROUNDING);
+                g.conv2dOptions(activation), input);
+        return new OpCase("CONV_2D float32 " + g + "→" + g.outChannels + " " + g.window + " " + activation, model,
+                new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
     }
 
     OpCase depthwiseConv2dInt8() {
-        int batch = between(1, 2);
-        int height = between(1, 10);
-        int width = between(1, 10);
-        int inChannels = between(1, 6);
-        int multiplier = between(1, 3);
-        int outChannels = inChannels * multiplier;
-        Window window = window(height, width, 5, true);
+        Geometry g = geometry(6, channels -> channels * between(1, 3), 5, true);
         float inScale = scale();
-        float[] weightScales = channelScales(outChannels);
+        float[] weightScales = channelScales(g.outChannels);
         Quantization in = Quantization.perTensor(inScale, zeroPoint());
-        Quantization out = Quantization.perTensor(
-                outputScale(inScale, weightScales[0], window.kernelH * window.kernelW), zeroPoint());
+        Quantization out = Quantization.perTensor(outputScale(inScale, weightScales[0], g.kernelArea()), zeroPoint());
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
-        int input = m.tensor("input", TensorType.INT8, in, batch, height, width, inChannels);
+        int input = m.tensor("input", TensorType.INT8, in, g.input());
         // TF Lite's depthwise filter is [1, h, w, channels], quantized along its last dimension
         int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
-                new long[outChannels], 3), weights(window.kernelH * window.kernelW * outChannels),
-                1, window.kernelH, window.kernelW, outChannels);
+                new long[g.outChannels], 3), weights(g.kernelArea() * g.outChannels), g.depthwiseFilter());
         int bias = m.constant("bias", TensorType.INT32, biasQuantization(inScale, weightScales),
-                SingleOpModel.ints(biases(outChannels, window.kernelH * window.kernelW)), outChannels);
-        int output = m.tensor("output", TensorType.INT8, out,
-                batch, window.outHeight(height), window.outWidth(width), outChannels);
+                SingleOpModel.ints(biases(g.outChannels, g.kernelArea())), g.outChannels);
+        int output = m.tensor("output", TensorType.INT8, out, g.output());
         byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 3, new int[] {input, filter, bias}, output,
-                new BuiltinOptions.DepthwiseConv2D(window.padding, window.strideW, window.strideH, multiplier,
-                        activation, window.dilationW, window.dilationH), input);
-        return new OpCase("DEPTHWISE_CONV_2D int8 per-channel [" + batch + "," + height + "," + width + ","
-                + inChannels + "]×" + multiplier + " " + window + " " + activation + " " + in + " → " + out, model,
-                new byte[][] {bytes(batch * height * width * inChannels)}, REQUANTIZATION);
+                g.depthwiseConv2dOptions(activation), input);
+        return new OpCase("DEPTHWISE_CONV_2D int8 per-channel " + g + "×" + g.multiplier() + " " + g.window + " "
+                + activation + " " + in + " → " + out, model, new byte[][] {bytes(g.inputCount())}, REQUANTIZATION);
     }
 
     OpCase depthwiseConv2dFloat() {
-        int batch = between(1, 2);
-        int height = between(1, 10);
-        int width = between(1, 10);
-        int inChannels = between(1, 6);
-        int multiplier = between(1, 3);
-        int outChannels = inChannels * multiplier;
-        Window window = window(height, width, 5, true);
+        Geometry g = geometry(6, channels -> channels * between(1, 3), 5, true);
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
-        int input = m.tensor("input", TensorType.FLOAT32, null, batch, height, width, inChannels);
+        int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
         int filter = m.constant("filter", TensorType.FLOAT32, null,
-                floats(window.kernelH * window.kernelW * outChannels, 1),
-                1, window.kernelH, window.kernelW, outChannels);
-        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(outChannels, 1), outChannels);
-        int output = m.tensor("output", TensorType.FLOAT32, null,
-                batch, window.outHeight(height), window.outWidth(width), outChannels);
+                floats(g.kernelArea() * g.outChannels, 1), g.depthwiseFilter());
+        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(g.outChannels, 1), g.outChannels);
+        int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
         byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 2, new int[] {input, filter, bias}, output,
-                new BuiltinOptions.DepthwiseConv2D(window.padding, window.strideW, window.strideH, multiplier,
-                        activation, window.dilationW, window.dilationH), input);
-        return new OpCase("DEPTHWISE_CONV_2D float32 [" + batch + "," + height + "," + width + ","
-                + inChannels + "]×" + multiplier + " " + window + " " + activation, model,
-                new byte[][] {floats(batch * height * width * inChannels, 1)}, FLOAT_ROUNDING);
+                g.depthwiseConv2dOptions(activation), input);
+        return new OpCase("DEPTHWISE_CONV_2D float32 " + g + "×" + g.multiplier() + " " + g.window + " "
+                + activation, model, new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
     }
 
     OpCase averagePoolInt8() {
@@ -210,43 +172,30 @@ final class RandomOpCases {
     }
 
     private OpCase poolInt8(BuiltinOperator builtin) {
-        int batch = between(1, 2);
-        int height = between(1, 10);
-        int width = between(1, 10);
-        int channels = between(1, 8);
-        Window window = window(height, width, 4, false);
+        Geometry g = geometry(8, channels -> channels, 4, false);
         // TF Lite requires the output's quantization to equal the input's
         Quantization q = Quantization.perTensor(scale(), zeroPoint());
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
-        int input = m.tensor("input", TensorType.INT8, q, batch, height, width, channels);
-        int output = m.tensor("output", TensorType.INT8, q,
-                batch, window.outHeight(height), window.outWidth(width), channels);
-        byte[] model = m.build(builtin, 2, new int[] {input}, output, new BuiltinOptions.Pool2D(window.padding,
-                window.strideW, window.strideH, window.kernelW, window.kernelH, activation), input);
-        return new OpCase(builtin + " int8 [" + batch + "," + height + "," + width + "," + channels + "] " + window
-                + " " + activation + " " + q, model, new byte[][] {bytes(batch * height * width * channels)}, EXACT);
+        int input = m.tensor("input", TensorType.INT8, q, g.input());
+        int output = m.tensor("output", TensorType.INT8, q, g.output());
+        byte[] model = m.build(builtin, 2, new int[] {input}, output, g.pool2dOptions(activation), input);
+        return new OpCase(builtin + " int8 " + g + " " + g.window + " " + activation + " " + q, model,
+                new byte[][] {bytes(g.inputCount())}, EXACT);
     }
 
     private OpCase poolFloat(BuiltinOperator builtin, OpCase.Tolerance tolerance) {
-        int batch = between(1, 2);
-        int height = between(1, 10);
-        int width = between(1, 10);
-        int channels = between(1, 8);
-        Window window = window(height, width, 4, false);
+        Geometry g = geometry(8, channels -> channels, 4, false);
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
-        int input = m.tensor("input", TensorType.FLOAT32, null, batch, height, width, channels);
-        int output = m.tensor("output", TensorType.FLOAT32, null,
-                batch, window.outHeight(height), window.outWidth(width), channels);
-        byte[] model = m.build(builtin, 1, new int[] {input}, output, new BuiltinOptions.Pool2D(window.padding,
-                window.strideW, window.strideH, window.kernelW, window.kernelH, activation), input);
+        int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
+        int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
+        byte[] model = m.build(builtin, 1, new int[] {input}, output, g.pool2dOptions(activation), input);
         // inputs beyond ±6 so that RELU6 and RELU_N1_TO_1 clamp
-        return new OpCase(builtin + " float32 [" + batch + "," + height + "," + width + "," + channels + "] "
-                + window + " " + activation, model, new byte[][] {floats(batch * height * width * channels, 8)},
-                tolerance);
+        return new OpCase(builtin + " float32 " + g + " " + g.window + " " + activation, model,
+                new byte[][] {floats(g.inputCount(), 8)}, tolerance);
     }
 
     OpCase addInt8() {
@@ -416,6 +365,73 @@ final class RandomOpCases {
             padding = Padding.SAME;
         }
         return new Window(kernelH, kernelW, between(1, 3), between(1, 3), dilationH, dilationW, padding);
+    }
+
+    /** An NHWC input, the window sliding over it and the number of output channels. */
+    record Geometry(int batch, int height, int width, int inChannels, int outChannels, Window window) {
+        int[] input() {
+            return new int[] {batch, height, width, inChannels};
+        }
+
+        int[] output() {
+            return new int[] {batch, window.outHeight(height), window.outWidth(width), outChannels};
+        }
+
+        int inputCount() {
+            return batch * height * width * inChannels;
+        }
+
+        int kernelArea() {
+            return window.kernelH * window.kernelW;
+        }
+
+        int multiplier() {
+            return outChannels / inChannels;
+        }
+
+        /** CONV_2D's filter shape, [out, h, w, in]. */
+        int[] convFilter() {
+            return new int[] {outChannels, window.kernelH, window.kernelW, inChannels};
+        }
+
+        /** DEPTHWISE_CONV_2D's filter shape, [1, h, w, out]. */
+        int[] depthwiseFilter() {
+            return new int[] {1, window.kernelH, window.kernelW, outChannels};
+        }
+
+        BuiltinOptions conv2dOptions(ActivationFunction activation) {
+            return new BuiltinOptions.Conv2D(window.padding, window.strideW, window.strideH, activation,
+                    window.dilationW, window.dilationH);
+        }
+
+        BuiltinOptions depthwiseConv2dOptions(ActivationFunction activation) {
+            return new BuiltinOptions.DepthwiseConv2D(window.padding, window.strideW, window.strideH, multiplier(),
+                    activation, window.dilationW, window.dilationH);
+        }
+
+        BuiltinOptions pool2dOptions(ActivationFunction activation) {
+            return new BuiltinOptions.Pool2D(window.padding, window.strideW, window.strideH, window.kernelW,
+                    window.kernelH, activation);
+        }
+
+        /** The input shape as the case descriptions give it. */
+        @Override
+        public String toString() {
+            return "[" + batch + "," + height + "," + width + "," + inChannels + "]";
+        }
+    }
+
+    /**
+     * Draws, in this order, batch (1–2), height and width (1–10), input channels (1–{@code maxChannels}),
+     * output channels ({@code outChannels} of the input channels) and a window.
+     */
+    private Geometry geometry(int maxChannels, IntUnaryOperator outChannels, int maxKernel, boolean dilated) {
+        int batch = between(1, 2);
+        int height = between(1, 10);
+        int width = between(1, 10);
+        int inChannels = between(1, maxChannels);
+        int out = outChannels.applyAsInt(inChannels);
+        return new Geometry(batch, height, width, inChannels, out, window(height, width, maxKernel, dilated));
     }
 
     /** Two shapes that broadcast (some dimensions 1, the second sometimes of lower rank) and their sum's. */
