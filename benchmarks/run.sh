@@ -6,8 +6,9 @@
 #   benchmarks/results/<date-time>/report.md     the table: us per inference, ratios
 #   benchmarks/results/<date-time>/chart.svg     the bar chart (log scale)
 #
-# The default run (one fork, 2 x 1 s warm-up, 3 x 1 s measurement per benchmark) takes
-# about 6 minutes on 2 cores. JMH options go longer or narrower, e.g.
+# The default run (one fork, 3 x 1 s warm-up, 5 x 1 s measurement per benchmark) takes
+# about 8 minutes on 2 cores. Other work on the machine skews the numbers: the report
+# states the load average at the start. JMH options go longer or narrower, e.g.
 #   benchmarks/run.sh -f 3 -wi 5 -i 10              # more forks and iterations
 #   benchmarks/run.sh -p model=vww_96_int8,kws_ref_model InferenceBenchmark
 # Models come from $TFLM_MODELS (default: ../shared/models beside the checkout).
@@ -45,10 +46,11 @@ if ! (cd "$root" && mvn -B -DskipTests -pl benchmarks -am package) >"$out/build.
   exit 1
 fi
 
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
 # Options on the command line replace the annotations' jvmArgsAppend: repeat native access.
 "$java_bin" -jar "$jar" -rf json -rff "$out/results.json" \
   -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dtflm.models=$models" "$@" | tee "$out/jmh.log"
 
-machine="$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(nproc) CPUs"
+machine="$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -n 1), $(nproc) CPUs (load average $load at the start)"
 "$java_bin" --enable-native-access=ALL-UNNAMED -Dtflm.models="$models" -cp "$jar" \
   dev.tflm.benchmarks.report.ReportMain "$out/results.json" --out "$out" --machine "$machine"

@@ -24,14 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * TF Lite rejects person_detect: its setup fails and the run goes on without that result
  * (the report says "rejected").
  *
- * <p>The defaults (one fork, 2 × 1 s warm-up, 3 × 1 s measurement) keep the whole run near
- * five minutes; JMH's -f, -wi, -i, -w and -r make it longer.
+ * <p>The defaults (one fork, 3 × 1 s warm-up, 5 × 1 s measurement) keep the whole run near
+ * eight minutes; JMH's -f, -wi, -i, -w and -r make it longer.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Threads(1)
 @State(Scope.Thread)
 public class InferenceBenchmark {

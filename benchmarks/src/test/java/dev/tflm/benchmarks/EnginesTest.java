@@ -2,6 +2,7 @@ package dev.tflm.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tflm.KernelSet;
 import java.io.IOException;
@@ -12,9 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The engines the benchmarks measure do what they claim, without timing anything. */
 class EnginesTest {
 
+    /** A shared model, as the runtime's tests find them (-Dtflm.shared=DIR); skips the test without them. */
     private static byte[] shared(String name) throws IOException {
-        return Files.readAllBytes(Path.of(System.getProperty("tflm.repo", ".."), "..", "shared", "models",
-                name + ".tflite"));
+        Path dir = Path.of(System.getProperty("tflm.shared",
+                Path.of(System.getProperty("tflm.repo", ".."), "..", "shared").toString()));
+        assumeTrue(Files.isDirectory(dir), "skipped: shared data directory " + dir + " not found (set -Dtflm.shared=DIR)");
+        return Files.readAllBytes(dir.resolve("models").resolve(name + ".tflite"));
     }
 
     @Test
