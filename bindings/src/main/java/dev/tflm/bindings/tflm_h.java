@@ -844,6 +844,33 @@ public class tflm_h {
         return tflm_op_svdf$constants.SEGMENT;
     }
 
+    private static class tflm_op_depthwise_conv_2d_int8$constants {
+        public static final MemorySegment SEGMENT = tflm_h.findOrThrow("tflm_op_depthwise_conv_2d_int8");
+    }
+
+    /** The address of {@code const tflm_kernel tflm_op_depthwise_conv_2d_int8} (INT8 only); pass it to {@link #tflm_op_resolver_add}. */
+    public static MemorySegment tflm_op_depthwise_conv_2d_int8$segment() {
+        return tflm_op_depthwise_conv_2d_int8$constants.SEGMENT;
+    }
+
+    private static class tflm_op_fully_connected_int8$constants {
+        public static final MemorySegment SEGMENT = tflm_h.findOrThrow("tflm_op_fully_connected_int8");
+    }
+
+    /** The address of {@code const tflm_kernel tflm_op_fully_connected_int8} (INT8 only); pass it to {@link #tflm_op_resolver_add}. */
+    public static MemorySegment tflm_op_fully_connected_int8$segment() {
+        return tflm_op_fully_connected_int8$constants.SEGMENT;
+    }
+
+    private static class tflm_op_softmax_int8$constants {
+        public static final MemorySegment SEGMENT = tflm_h.findOrThrow("tflm_op_softmax_int8");
+    }
+
+    /** The address of {@code const tflm_kernel tflm_op_softmax_int8} (INT8 only); pass it to {@link #tflm_op_resolver_add}. */
+    public static MemorySegment tflm_op_softmax_int8$segment() {
+        return tflm_op_softmax_int8$constants.SEGMENT;
+    }
+
     private static final int TFLM_OK = (int) 0L;
 
     public static int TFLM_OK() {
