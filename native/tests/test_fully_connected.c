@@ -356,6 +356,15 @@ static void test_node_errors(void)
     harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 2}, 2, output, 0.1f, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* last dim is not units */
 
+    /* 2^18 batches x 2^14 units overflows int32 to 0 elements: the output
+     * (last dimension 2^14, a zero dimension) must still be refused. */
+    SETUP();
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1 << 18, 1}, 2, input, 0.1f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1 << 14, 1}, 2, filter, 0.1f, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){1 << 14}, 1, bias, 0.01f, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){0, 1 << 14}, 2, output, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
+
     SETUP();
     harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_TANH);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));

@@ -128,7 +128,8 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output's last dimension must be %d (units)",
                          (int)units);
     }
-    if (tflm_element_count(output) != batches * units) {
+    /* In 64 bits: batches and units each fit an int32, their product may not. */
+    if (tflm_element_count(output) != (int64_t)batches * units) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "output has %d elements; expected %d batches x %d units",
                          (int)tflm_element_count(output), (int)batches, (int)units);
