@@ -1,5 +1,6 @@
 package dev.tflm.cli;
 
+import static dev.tflm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tflm.SharedData;
 import dev.tflm.schema.BuiltinOperator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,22 +29,11 @@ class FirmwareToolsTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void exportCWritesTheModelBytesAsAnAlignedConstArrayWithItsLength() throws IOException {
         Path model = SharedData.model("hello_world_int8.tflite");
         Path source = dir.resolve("hello_model.c");
-        Result result = run("export-c", model.toString(), "--name", "hello_model", "--out", source.toString());
+        CliRun result = run("export-c", model.toString(), "--name", "hello_model", "--out", source.toString());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         String c = Files.readString(source);
         byte[] expected = Files.readAllBytes(model);
@@ -74,7 +62,7 @@ class FirmwareToolsTest {
 
     @Test
     void resolverRegistersExactlyTheModelsOps() {
-        Result result = run("resolver", SharedData.model("micro_speech_quantized.tflite").toString());
+        CliRun result = run("resolver", SharedData.model("micro_speech_quantized.tflite").toString());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         Set<String> registered = Pattern.compile("&(tflm_op_\\w+)").matcher(result.out()).results()
                 .map(m -> m.group(1)).collect(Collectors.toSet());
@@ -87,7 +75,7 @@ class FirmwareToolsTest {
 
     @Test
     void resolverRegistersTheGeneralKernelsForAFloatModel() {
-        Result result = run("resolver", SharedData.model("hello_world_float.tflite").toString());
+        CliRun result = run("resolver", SharedData.model("hello_world_float.tflite").toString());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("&tflm_op_fully_connected,"), result.out());
         assertFalse(result.out().contains("_int8"), result.out());
@@ -95,7 +83,7 @@ class FirmwareToolsTest {
 
     @Test
     void resolverNamesTheOpsThisRuntimeLacks() {
-        Result result = run("resolver", SharedData.model("audio_preprocessor_int8.tflite").toString());
+        CliRun result = run("resolver", SharedData.model("audio_preprocessor_int8.tflite").toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertTrue(result.err().contains("no kernel for custom op SignalWindow"), result.err());
     }
@@ -115,7 +103,7 @@ class FirmwareToolsTest {
     @Test
     void projectWritesAMakefileAndJustTheSourcesOfOneFirmware() throws Exception {
         Path out = dir.resolve("hello");
-        Result result = run("project", "--target", "make", "--example", "hello_world", "--out", out.toString());
+        CliRun result = run("project", "--target", "make", "--example", "hello_world", "--out", out.toString());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         String makefile = Files.readString(out.resolve("Makefile"));
         assertTrue(makefile.contains("else ifeq ($(BOARD),mps2-an385)"), makefile);

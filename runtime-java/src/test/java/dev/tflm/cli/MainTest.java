@@ -1,14 +1,12 @@
 package dev.tflm.cli;
 
+import static dev.tflm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,17 +19,6 @@ class MainTest {
 
     @TempDir
     Path dir;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static String helloWorld() {
         return SharedData.model("hello_world_int8.tflite").toString();
@@ -47,7 +34,7 @@ class MainTest {
                 new String[] {"bench", "m.tflite", "--iterations", "0"}, new String[] {"bench", "m.tflite", "--warmup"},
                 new String[] {"bench", "m.tflite", "--kernels", "simd"}, new String[] {"bench", "a", "b"},
                 new String[] {"bench", "m.tflite", "--iterations", "99999999999"})) {
-            Result result = run(args);
+            CliRun result = run(args);
             assertEquals(Main.EXIT_USAGE, result.exitCode(), String.join(" ", args));
             assertTrue(result.err().contains("usage: tflm"), result.err());
             assertEquals("", result.out());
@@ -56,14 +43,14 @@ class MainTest {
 
     @Test
     void helpPrintsTheUsageToStdout() {
-        Result result = run("help");
+        CliRun result = run("help");
         assertEquals(Main.EXIT_OK, result.exitCode());
         assertTrue(result.out().contains("run MODEL [--input INDEX=FILE]..."), result.out());
     }
 
     @Test
     void aMissingModelIsARuntimeErrorOnOneLine() {
-        Result result = run("inspect", dir.resolve("missing.tflite").toString());
+        CliRun result = run("inspect", dir.resolve("missing.tflite").toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertTrue(result.err().startsWith("error: no such file"), result.err());
         assertEquals(1, result.err().lines().count(), result.err());
@@ -72,14 +59,14 @@ class MainTest {
     @Test
     void aFileThatIsNotAModelIsARuntimeError() throws IOException {
         Path junk = Files.writeString(dir.resolve("junk.tflite"), "definitely not a flatbuffer");
-        Result result = run("inspect", junk.toString());
+        CliRun result = run("inspect", junk.toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertTrue(result.err().startsWith("error: not a TensorFlow Lite model"), result.err());
     }
 
     @Test
     void inspectPrintsOpsTensorsAndArena() {
-        Result result = run("inspect", helloWorld());
+        CliRun result = run("inspect", helloWorld());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("FULLY_CONNECTED              3"), result.out());
         assertTrue(result.out().contains("serving_default_dense_input:0"), result.out());
@@ -93,7 +80,7 @@ class MainTest {
     @Test
     @SuppressWarnings("unchecked")
     void inspectJsonIsOneParsableObject() {
-        Result result = run("inspect", helloWorld(), "--json");
+        CliRun result = run("inspect", helloWorld(), "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertEquals(1, result.out().lines().count());
         Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
@@ -115,7 +102,7 @@ class MainTest {
 
     @Test
     void inspectNamesUnsupportedOps() {
-        Result result = run("inspect", SharedData.model("audio_preprocessor_int8.tflite").toString());
+        CliRun result = run("inspect", SharedData.model("audio_preprocessor_int8.tflite").toString());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("SignalWindow"), result.out());
         assertTrue(result.out().contains("arena bytes   unknown (unsupported ops)"), result.out());
@@ -126,7 +113,7 @@ class MainTest {
     void runWritesEveryOutputAndReportsAsJson() throws IOException {
         Path input = Files.write(dir.resolve("x.bin"), new byte[] {(byte) (-128 + 64)});
         Path outputs = dir.resolve("out");
-        Result result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", outputs.toString(), "--json");
+        CliRun result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", outputs.toString(), "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
         assertEquals(helloWorld(), json.get("model"));
@@ -147,7 +134,7 @@ class MainTest {
         Path input = Files.write(dir.resolve("x.bin"), new byte[] {(byte) 17});
         Map<String, Object> optimized = (Map<String, Object>) Json.parse(run("run", helloWorld(), "--input",
                 "0=" + input, "--output-dir", dir.resolve("optimized").toString(), "--json").out());
-        Result result = run("run", helloWorld(), "--kernels", "reference", "--input", "0=" + input,
+        CliRun result = run("run", helloWorld(), "--kernels", "reference", "--input", "0=" + input,
                 "--output-dir", dir.resolve("reference").toString(), "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         Map<String, Object> reference = (Map<String, Object>) Json.parse(result.out());
@@ -161,7 +148,7 @@ class MainTest {
     @Test
     @SuppressWarnings("unchecked")
     void benchJsonHasTheSpreadAndAProfilePerOperator() {
-        Result result = run("bench", helloWorld(), "--iterations", "25", "--warmup", "3", "--json");
+        CliRun result = run("bench", helloWorld(), "--iterations", "25", "--warmup", "3", "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertEquals(1, result.out().lines().count(), result.out());
         Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
@@ -189,7 +176,7 @@ class MainTest {
 
     @Test
     void benchPrintsTheKernelsTheIsaAndTheProfile() {
-        Result result = run("bench", helloWorld(), "--kernels", "reference", "--iterations", "10", "--warmup", "1");
+        CliRun result = run("bench", helloWorld(), "--kernels", "reference", "--iterations", "10", "--warmup", "1");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("kernels      reference, isa scalar (this CPU's best: "), result.out());
         assertTrue(result.out().matches("(?s).*inference    median \\d+\\.\\d+ us .*"), result.out());
@@ -200,14 +187,14 @@ class MainTest {
 
     @Test
     void benchOfAMissingModelIsARuntimeError() {
-        Result result = run("bench", dir.resolve("missing.tflite").toString());
+        CliRun result = run("bench", dir.resolve("missing.tflite").toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertTrue(result.err().startsWith("error: no such file"), result.err());
     }
 
     @Test
     void runPrintsArenaAndInvokeTime() {
-        Result result = run("run", helloWorld(), "--output-dir=" + dir);
+        CliRun result = run("run", helloWorld(), "--output-dir=" + dir);
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().matches("(?s).*arena bytes  \\d+\\n.*invoke       \\d+ us\\n.*"), result.out());
         assertTrue(Files.exists(dir.resolve("output-0.bin")));
@@ -216,7 +203,7 @@ class MainTest {
     @Test
     void runRejectsAnInputOfTheWrongSize() throws IOException {
         Path input = Files.write(dir.resolve("x.bin"), new byte[3]);
-        Result result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", dir.toString());
+        CliRun result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", dir.toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertEquals("error: input 0 (INT8 [1, 1]) takes 1 bytes, but " + input + " holds 3",
                 result.err().strip());
@@ -225,14 +212,14 @@ class MainTest {
     @Test
     void runRejectsAnInputTheModelDoesNotHave() throws IOException {
         Path input = Files.write(dir.resolve("x.bin"), new byte[1]);
-        Result result = run("run", helloWorld(), "--input", "1=" + input, "--output-dir", dir.toString());
+        CliRun result = run("run", helloWorld(), "--input", "1=" + input, "--output-dir", dir.toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertTrue(result.err().startsWith("error: input 1 does not exist"), result.err());
     }
 
     @Test
     void runWithATooSmallArenaReportsTheNativeMessage() {
-        Result result = run("run", helloWorld(), "--arena", "64", "--output-dir", dir.toString());
+        CliRun result = run("run", helloWorld(), "--arena", "64", "--output-dir", dir.toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
         assertTrue(result.err().startsWith("error: ") && result.err().contains("arena"), result.err());
         assertEquals(1, result.err().lines().count(), result.err());
@@ -240,7 +227,7 @@ class MainTest {
 
     @Test
     void demoPrintsOnePeriodAndTheCosts() {
-        Result result = run("demo");
+        CliRun result = run("demo");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         List<String> rows = result.out().lines().filter(l -> l.matches("\\s*\\d+\\.\\d{4}\\s+.*")).toList();
         assertEquals(21, rows.size(), result.out());
