@@ -185,6 +185,23 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Writes real values whatever the tensor holds: FLOAT32 as they are ({@link #writeFloats}),
+     * a quantized type quantized ({@link #quantize}).
+     */
+    public void writeReals(float[] values) {
+        if (type == TensorType.FLOAT32) {
+            writeFloats(values);
+        } else {
+            quantize(values);
+        }
+    }
+
+    /** This tensor's values as reals: FLOAT32 as they are ({@link #readFloats}), else {@link #dequantize()}d. */
+    public float[] readReals() {
+        return type == TensorType.FLOAT32 ? readFloats() : dequantize();
+    }
+
     /** This tensor's values as reals: scale * (q - zeroPoint). */
     public float[] dequantize() {
         requireQuantized();

@@ -3,7 +3,6 @@ package dev.tflm.examples;
 import dev.tflm.Interpreter;
 import dev.tflm.Model;
 import dev.tflm.Tensor;
-import dev.tflm.TensorType;
 import dev.tflm.sine.SineModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,13 +27,9 @@ public final class HelloWorld {
             System.out.printf("arena: %d bytes%n", interpreter.arenaBytes());
             for (int i = 0; i <= 8; i++) {
                 float x = (float) (Math.PI / 4 * i);
-                if (input.type() == TensorType.FLOAT32) {
-                    input.writeFloats(new float[] {x});
-                } else {
-                    input.quantize(new float[] {x});
-                }
+                input.writeReals(new float[] {x});
                 interpreter.invoke();
-                float y = output.type() == TensorType.FLOAT32 ? output.readFloats()[0] : output.dequantize()[0];
+                float y = output.readReals()[0];
                 System.out.printf("x = %.3f  y = %+.3f  (sin x = %+.3f)%n", x, y, Math.sin(x));
             }
         }

@@ -3,7 +3,6 @@ package dev.tflm.cli;
 import dev.tflm.Interpreter;
 import dev.tflm.Model;
 import dev.tflm.Tensor;
-import dev.tflm.TensorType;
 import dev.tflm.sine.SineModel;
 import java.io.PrintStream;
 
@@ -55,12 +54,8 @@ final class DemoCommand {
 
     /** One inference, quantizing x and dequantizing y when the model is quantized. */
     static float predict(Interpreter interpreter, Tensor input, Tensor output, float x) {
-        if (input.type() == TensorType.FLOAT32) {
-            input.writeFloats(new float[] {x});
-        } else {
-            input.quantize(new float[] {x});
-        }
+        input.writeReals(new float[] {x});
         interpreter.invoke();
-        return output.type() == TensorType.FLOAT32 ? output.readFloats()[0] : output.dequantize()[0];
+        return output.readReals()[0];
     }
 }

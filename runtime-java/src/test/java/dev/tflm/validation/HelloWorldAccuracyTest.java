@@ -51,14 +51,9 @@ class HelloWorldAccuracyTest {
             try (Model loaded = Model.fromBytes(SharedData.modelBytes(name)); Interpreter interpreter = new Interpreter(loaded)) {
                 Tensor input = interpreter.input(0);
                 for (float x : new float[] {0f, 1f, 3f, 5f}) {
-                    if (input.type() == TensorType.FLOAT32) {
-                        input.writeFloats(new float[] {x});
-                    } else {
-                        input.quantize(new float[] {x});
-                    }
+                    input.writeReals(new float[] {x});
                     interpreter.invoke();
-                    double y = interpreter.output(0).type() == TensorType.FLOAT32
-                            ? interpreter.output(0).readFloats()[0] : interpreter.output(0).dequantize()[0];
+                    double y = interpreter.output(0).readReals()[0];
                     assertTrue(Math.abs(y - Math.sin(x)) <= TOLERANCE, name + " at x = " + x + ": y = " + y);
                 }
             }
@@ -102,12 +97,7 @@ class HelloWorldAccuracyTest {
             boolean float32 = input.type() == TensorType.FLOAT32;
             for (int i = 0; i <= GRID; i++) {
                 double x = 2 * Math.PI * i / GRID;
-                float[] value = {(float) x};
-                if (float32) {
-                    input.writeFloats(value);
-                } else {
-                    input.quantize(value);
-                }
+                input.writeReals(new float[] {(float) x});
                 // read the input before invoking: the planner may reuse its bytes for later tensors
                 byte[] inputBytes = input.toByteArray();
                 interpreter.invoke();
