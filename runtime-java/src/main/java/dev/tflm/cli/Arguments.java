@@ -1,6 +1,11 @@
 package dev.tflm.cli;
 
 import dev.tflm.KernelSet;
+import dev.tflm.schema.Model;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Walks a command's arguments: options with a value ({@code --name VALUE} or {@code --name=VALUE}) and operands. */
@@ -45,6 +50,45 @@ final class Arguments {
 
     static boolean isOption(String arg) {
         return arg.startsWith("-") && arg.length() > 1;
+    }
+
+    /** {@code arg} as {@code command}'s one MODEL operand, {@code model} being the one seen so far (or null). */
+    static Path modelOperand(String command, String arg, Path model) throws UsageException {
+        if (isOption(arg)) {
+            throw new UsageException(command + ": unknown option " + arg);
+        }
+        if (model != null) {
+            throw new UsageException(command + " takes one MODEL");
+        }
+        return Path.of(arg);
+    }
+
+    /** The MODEL operand, which {@code command} needs. */
+    static Path requireModel(String command, Path model) throws UsageException {
+        if (model == null) {
+            throw new UsageException(command + " needs a MODEL");
+        }
+        return model;
+    }
+
+    /** {@code --name}'s value, which must be a C identifier, or {@code fallback} when not given. */
+    static String cIdentifier(String command, String name, String fallback) throws UsageException {
+        if (name == null) {
+            return fallback;
+        }
+        if (!CArray.isIdentifier(name)) {
+            throw new UsageException(command + ": --name must be a C identifier, got '" + name + "'");
+        }
+        return name;
+    }
+
+    /** The bytes of a .tflite file; IllegalArgumentException when it lacks the TFL3 identifier. */
+    static byte[] readModel(Path model) throws IOException {
+        byte[] bytes = Files.readAllBytes(model);
+        if (!Model.hasIdentifier(ByteBuffer.wrap(bytes))) {
+            throw new IllegalArgumentException(model + " is not a .tflite model (no TFL3 identifier)");
+        }
+        return bytes;
     }
 
     static long positiveLong(String option, String value) throws UsageException {

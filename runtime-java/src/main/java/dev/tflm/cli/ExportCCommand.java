@@ -1,9 +1,7 @@
 package dev.tflm.cli;
 
-import dev.tflm.schema.Model;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.List;
  * .c source goes to stdout.
  */
 final class ExportCCommand {
+    private static final String COMMAND = "export-c";
 
     private ExportCCommand() {
     }
@@ -28,29 +27,12 @@ final class ExportCCommand {
             switch (arg) {
                 case "--name" -> name = args.value(arg);
                 case "--out" -> file = Path.of(args.value(arg));
-                default -> {
-                    if (Arguments.isOption(arg)) {
-                        throw new UsageException("export-c: unknown option " + arg);
-                    }
-                    if (model != null) {
-                        throw new UsageException("export-c takes one MODEL");
-                    }
-                    model = Path.of(arg);
-                }
+                default -> model = Arguments.modelOperand(COMMAND, arg, model);
             }
         }
-        if (model == null) {
-            throw new UsageException("export-c needs a MODEL");
-        }
-        if (name == null) {
-            name = CArray.identifier(model.getFileName().toString());
-        } else if (!CArray.isIdentifier(name)) {
-            throw new UsageException("export-c: --name must be a C identifier, got '" + name + "'");
-        }
-        byte[] bytes = Files.readAllBytes(model);
-        if (!Model.hasIdentifier(ByteBuffer.wrap(bytes))) {
-            throw new IllegalArgumentException(model + " is not a .tflite model (no TFL3 identifier)");
-        }
+        Arguments.requireModel(COMMAND, model);
+        name = Arguments.cIdentifier(COMMAND, name, CArray.identifier(model.getFileName().toString()));
+        byte[] bytes = Arguments.readModel(model);
         String source = CArray.source(name, bytes, model.getFileName().toString());
         if (file == null) {
             out.print(source);

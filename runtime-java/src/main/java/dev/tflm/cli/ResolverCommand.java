@@ -23,6 +23,7 @@ import java.util.TreeSet;
  * picks the INT8-only variants ({@code tflm_op_<name>_int8}), which link no float code.
  */
 final class ResolverCommand {
+    private static final String COMMAND = "resolver";
 
     /** The kernels of native/include/tflm/ops.h ({@code tflm_op_<name>}); a test keeps them equal. */
     static final Set<BuiltinOperator> KERNELS = Set.of(
@@ -138,30 +139,13 @@ final class ResolverCommand {
             switch (arg) {
                 case "--name" -> function = args.value(arg);
                 case "--out" -> file = Path.of(args.value(arg));
-                default -> {
-                    if (Arguments.isOption(arg)) {
-                        throw new UsageException("resolver: unknown option " + arg);
-                    }
-                    if (model != null) {
-                        throw new UsageException("resolver takes one MODEL");
-                    }
-                    model = Path.of(arg);
-                }
+                default -> model = Arguments.modelOperand(COMMAND, arg, model);
             }
         }
-        if (model == null) {
-            throw new UsageException("resolver needs a MODEL");
-        }
-        if (function == null) {
-            function = CArray.identifier(model.getFileName().toString()) + "_register_ops";
-        } else if (!CArray.isIdentifier(function)) {
-            throw new UsageException("resolver: --name must be a C identifier, got '" + function + "'");
-        }
-        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(model));
-        if (!Model.hasIdentifier(bytes)) {
-            throw new IllegalArgumentException(model + " is not a .tflite model (no TFL3 identifier)");
-        }
-        Model root = Model.root(bytes);
+        Arguments.requireModel(COMMAND, model);
+        function = Arguments.cIdentifier(COMMAND, function,
+                CArray.identifier(model.getFileName().toString()) + "_register_ops");
+        Model root = Model.root(ByteBuffer.wrap(Arguments.readModel(model)));
         String source = source(function, usedOps(root), integerOnly(root), model.getFileName().toString());
         if (file == null) {
             out.print(source);
