@@ -7,7 +7,7 @@
 #   benchmarks/results/<date-time>/chart.svg     the bar chart (log scale)
 #
 # The default run (one fork, 3 x 1 s warm-up, 5 x 1 s measurement per benchmark) takes
-# about 8 minutes on 2 cores. Other work on the machine skews the numbers: the report
+# about 6 minutes on 2 cores. Other work on the machine skews the numbers: the report
 # states the load average at the start. JMH options go longer or narrower, e.g.
 #   benchmarks/run.sh -f 3 -wi 5 -i 10              # more forks and iterations
 #   benchmarks/run.sh -p model=vww_96_int8,kws_ref_model InferenceBenchmark

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the report says "rejected").
  *
  * <p>The defaults (one fork, 3 × 1 s warm-up, 5 × 1 s measurement) keep the whole run near
- * eight minutes; JMH's -f, -wi, -i, -w and -r make it longer.
+ * six minutes; JMH's -f, -wi, -i, -w and -r make it longer.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
