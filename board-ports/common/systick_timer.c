@@ -10,9 +10,13 @@
 #include <stdint.h>
 
 #include "board.h"
+#include "div_u64_small.h"
 
 #ifndef TFLM_BOARD_CPU_HZ
 #error "TFLM_BOARD_CPU_HZ (the core clock) comes from the board's board.cmake"
+#endif
+#if TFLM_BOARD_CPU_HZ % 1000000u != 0 || TFLM_BOARD_CPU_HZ / 1000000u > 65535u
+#error "board_time_us divides by whole MHz: TFLM_BOARD_CPU_HZ must be a multiple of 1 MHz"
 #endif
 
 #define SYST_CSR (*(volatile uint32_t *)0xE000E010u)
@@ -62,9 +66,7 @@ uint32_t board_ticks_per_second(void)
 
 uint64_t board_time_us(void)
 {
-    /* ticks * 1e6 / hz without overflowing: whole seconds, then the rest. */
-    uint64_t ticks = board_ticks();
-    uint64_t seconds = ticks / TFLM_BOARD_CPU_HZ;
-    uint64_t rest = ticks % TFLM_BOARD_CPU_HZ;
-    return seconds * 1000000u + rest * 1000000u / TFLM_BOARD_CPU_HZ;
+    /* ticks * 1e6 / hz == ticks / MHz, the clock being whole MHz. */
+    uint32_t rest;
+    return div_u64_small(board_ticks(), TFLM_BOARD_CPU_HZ / 1000000u, &rest);
 }

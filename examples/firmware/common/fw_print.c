@@ -1,6 +1,7 @@
 #include "fw_print.h"
 
 #include "board.h"
+#include "div_u64_small.h"
 
 void fw_print(const char *text)
 {
@@ -13,8 +14,9 @@ void fw_print_uint(uint64_t value)
     char *p = digits + sizeof digits - 1;
     *p = '\0';
     do {
-        *--p = (char)('0' + value % 10u);
-        value /= 10u;
+        uint32_t digit;
+        value = div_u64_small(value, 10u, &digit);
+        *--p = (char)('0' + digit);
     } while (value != 0);
     board_debug_log(p);
 }
