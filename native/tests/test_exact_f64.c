@@ -2,6 +2,7 @@
  * bit for bit what the FPU's double arithmetic gives, and the kernels'
  * multipliers must equal TFLM's double formulas, over millions of random
  * scales. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -192,6 +193,96 @@ static void test_kernel_formulas(void)
     CHECK_EQ_INT(0, failures);
 }
 
+/* A float rounded by the FPU, as a double; infinity as 2^128, the value
+ * tflm_f64_round_to_float gives for an overflow. */
+static double float_rounded(double x)
+{
+    volatile float r = (float)x;
+    return r > 3.402823466e+38f ? 0x1p128 : (double)r;
+}
+
+/* TFLM's Quantize() of an activation bound in float: zero point 0, int32
+ * saturation, NaN as 0 (kernel_util.c's contract). */
+static int32_t reference_bound(float real, float scale)
+{
+    volatile float x = real / scale;
+    if (x != x) {
+        return 0;
+    }
+    if (x >= 2147483648.0f) {
+        return INT32_MAX;
+    }
+    if (x <= -2147483648.0f) {
+        return INT32_MIN;
+    }
+    return (int32_t)roundf(x);
+}
+
+static float float_of(uint32_t bits)
+{
+    float x;
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
+/* Rounding to float over the whole float range (subnormals, overflow), and
+ * the two users of it: the float product of the per-tensor fully connected
+ * scale, and activation bounds for every kind of scale (NaN, infinities,
+ * zeros, subnormals, negatives, quotients near x.5). */
+static void test_float_rounding(void)
+{
+    static const uint32_t special[] = {0x00000000u, 0x80000000u, 0x7f800000u, 0xff800000u,
+                                       0x7fc00000u, 0x00000001u, 0x007fffffu, 0x00800000u,
+                                       0x7f7fffffu, 0xff7fffffu, 0x80000001u};
+    int failures = 0;
+    for (int i = 0; i < 2000000 && failures < 10; ++i) {
+        uint64_t bits = (uint64_t)((next() % 300u) + 1023u - 170u) << 52 | (next() & ((1ull << 52) - 1));
+        double x;
+        memcpy(&x, &bits, sizeof x);
+        if (!same_bits(d(tflm_f64_round_to_float(f(x))), float_rounded(x))) {
+            fprintf(stderr, "round_to_float differs for %a\n", x);
+            ++failures;
+        }
+
+        float a = float_of((uint32_t)(next() % 0x7f7fffffu) + 1u);
+        float b = (next() & 1u) ? float_of((uint32_t)(next() % 0x7f7fffffu) + 1u) : related_scale(a);
+        float out = (next() & 1u) ? float_of((uint32_t)(next() % 0x7f7fffffu) + 1u) : random_scale();
+        if (!(b > 0.0f && b <= 3.402823466e+38f)) {
+            b = a; /* the contract: positive finite scales */
+        }
+        volatile float product = a * b;
+        if (product <= 3.402823466e+38f &&
+            !same_bits(tflm_fc_effective_scale(a, b, out), (double)product / (double)out)) {
+            fprintf(stderr, "fc effective scale differs for %a %a %a\n", (double)a, (double)b,
+                    (double)out);
+            ++failures;
+        }
+
+        float scale;
+        switch (i % 4) {
+        case 0: scale = float_of((uint32_t)next()); break;
+        case 1: scale = float_of(special[next() % (sizeof special / sizeof special[0])]); break;
+        case 2: scale = float_of((uint32_t)next() & 0x807fffffu); break; /* subnormals */
+        default: { /* 6 / (k + 0.5) and neighbours: quotients next to a tie */
+            volatile float tie = 6.0f / ((float)(next() % 100000u) + 0.5f);
+            uint32_t tb;
+            memcpy(&tb, (const float *)&tie, sizeof tb);
+            scale = float_of(tb + (uint32_t)(next() % 5u) - 2u);
+        }
+        }
+        int32_t lo, hi, lo1, hi1;
+        tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, scale, 0, INT32_MIN, INT32_MAX, &lo, &hi);
+        tflm_activation_range_quantized(TFLM_ACTIVATION_RELU_N1_TO_1, scale, 0, INT32_MIN, INT32_MAX,
+                                        &lo1, &hi1);
+        if (lo != reference_bound(0.0f, scale) || hi != reference_bound(6.0f, scale) ||
+            lo1 != reference_bound(-1.0f, scale) || hi1 != reference_bound(1.0f, scale)) {
+            fprintf(stderr, "activation bounds differ for scale %a\n", (double)scale);
+            ++failures;
+        }
+    }
+    CHECK_EQ_INT(0, failures);
+}
+
 static int reference_smaller_than_one(double real, int32_t *m, int32_t *s)
 {
     if (!(real > 0.0 && real < 1.0)) {
@@ -271,6 +362,7 @@ int main(void)
     test_operations();
     test_quantize_multiplier();
     test_kernel_formulas();
+    test_float_rounding();
     test_add_mul_softmax();
     TEST_MAIN_END();
 }

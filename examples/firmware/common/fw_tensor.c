@@ -8,6 +8,20 @@
 #define LCG_MULTIPLIER 6364136223846793005u
 #define LCG_INCREMENT 1442695040888963407u
 
+/* The float (k / 2^24) * 2 - 1 == (k - 2^23) / 2^23 for k < 2^24, exact in
+ * float, built from its bits: no soft-float code on cores without an FPU. */
+static uint32_t lcg_real_bits(uint32_t k)
+{
+    uint32_t sign = k < 0x800000u ? 0x80000000u : 0;
+    uint32_t magnitude = sign ? 0x800000u - k : k - 0x800000u; /* <= 2^23 */
+    if (magnitude == 0) {
+        return 0;
+    }
+    int top = 31 - __builtin_clz(magnitude); /* magnitude / 2^23 in [2^(top-23), 2^(top-22)) */
+    uint32_t fraction = (magnitude << (23 - top)) & 0x7fffffu;
+    return sign | (uint32_t)(127 + top - 23) << 23 | fraction;
+}
+
 tflm_status fw_fill_golden_inputs(tflm_interpreter *interp)
 {
     uint64_t s = LCG_SEED;
@@ -21,9 +35,8 @@ tflm_status fw_fill_golden_inputs(tflm_interpreter *interp)
         if (in.type == TFLM_TYPE_FLOAT32) {
             for (size_t e = 0; e < in.bytes / 4; ++e) {
                 s = s * LCG_MULTIPLIER + LCG_INCREMENT;
-                /* (k / 2^24) * 2 - 1 == (k - 2^23) / 2^23: exact in float. */
-                float value = (float)((int32_t)(s >> 40) - 0x800000) / 8388608.0f;
-                memcpy(data + 4 * e, &value, 4);
+                uint32_t bits = lcg_real_bits((uint32_t)(s >> 40));
+                memcpy(data + 4 * e, &bits, 4);
             }
         } else {
             for (size_t b = 0; b < in.bytes; ++b) {

@@ -219,6 +219,29 @@ tflm_f64 tflm_f64_ldexp(tflm_f64 a, int32_t exponent)
     return a;
 }
 
+tflm_f64 tflm_f64_round_to_float(tflm_f64 a)
+{
+    if (a.mantissa == 0) {
+        return a;
+    }
+    /* The float's last kept bit: 24 bits below a normal value's top, never
+     * below 2^-149; dropping more than 54 bits leaves less than half a step. */
+    int32_t drop = -149 - a.exponent > 29 ? -149 - a.exponent : 29;
+    drop = drop < 55 ? drop : 55;
+    uint64_t kept = a.mantissa >> drop;
+    uint64_t below = a.mantissa & (((uint64_t)1 << drop) - 1);
+    uint64_t half = (uint64_t)1 << (drop - 1);
+    if (below > half || (below == half && (kept & 1u))) {
+        ++kept;
+    }
+    tflm_f64 r = normalize(kept, a.exponent + drop);
+    if (r.mantissa != 0 && r.exponent > 128 - MANTISSA_BITS) {
+        r.mantissa = HIDDEN_BIT; /* 2^128: the float overflowed to infinity */
+        r.exponent = 128 - (MANTISSA_BITS - 1);
+    }
+    return r;
+}
+
 void tflm_f64_quantize_multiplier(tflm_f64 value, int32_t *multiplier, int *shift)
 {
     /* value = (mantissa / 2^53) * 2^(exponent + 53), the fraction in [0.5, 1);

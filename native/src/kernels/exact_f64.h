@@ -38,6 +38,13 @@ tflm_f64 tflm_f64_div(tflm_f64 a, tflm_f64 b);      /* a / b, rounded; b != 0   
 tflm_f64 tflm_f64_add(tflm_f64 a, tflm_f64 b);      /* a + b, rounded            */
 tflm_f64 tflm_f64_abs_diff(tflm_f64 a, tflm_f64 b); /* |a - b|, rounded          */
 tflm_f64 tflm_f64_ldexp(tflm_f64 a, int32_t exponent); /* a * 2^exponent, exact  */
+/* a rounded as a float would hold it (to nearest even; in steps of 2^-149
+ * below 2^-126), at or above 2^128 giving 2^128, what tflm_f64_from_float
+ * makes of infinity. A double result of a float operation rounded this way
+ * is the float result whenever the double one has at least 2 * 24 + 2 exact
+ * bits (products of floats are exact, quotients qualify): double rounding
+ * is innocuous there (Figueroa, "When is double rounding innocuous?"). */
+tflm_f64 tflm_f64_round_to_float(tflm_f64 a);
 int tflm_f64_compare(tflm_f64 a, tflm_f64 b);       /* -1, 0 or 1                */
 
 /* TensorFlow Lite's QuantizeMultiplier of a value (see tflm_quantize_multiplier). */

@@ -5,35 +5,52 @@
 #include "exact_f64.h"
 #include "fixed_point.h"
 
-/* roundf() (half away from zero) as an integer, saturated to int32; NaN
- * gives 0. Adding 0.5f and truncating would be wrong for 0.49999997f
- * (the sum rounds up to 1) and for odd values at or above 2^23. */
-static int64_t round_to_int(float x)
+#define FLOAT_INF_BITS 0x7f800000u
+
+/* roundf() (half away from zero) of a non-negative value, saturated at
+ * 2^31. value = mantissa * 2^exponent, mantissa in [2^52, 2^53): 2^31 or
+ * more from exponent -21 up, under one half below exponent -54. */
+static int64_t round_magnitude(tflm_f64 value)
 {
-    if (x != x) {
+    if (value.mantissa == 0 || value.exponent < -54) {
         return 0;
     }
-    if (x >= 2147483648.0f) {
-        return INT32_MAX;
+    if (value.exponent >= -21) {
+        return (int64_t)1 << 31;
     }
-    if (x <= -2147483648.0f) {
-        return INT32_MIN;
-    }
-    float magnitude = x < 0.0f ? -x : x;
-    /* magnitude < 2^31: a 32-bit conversion (a 64-bit one goes through
-     * soft-double helpers on cores without an FPU). */
-    int64_t whole = (uint32_t)magnitude;           /* truncation, exact */
-    if (magnitude - (float)(uint32_t)whole >= 0.5f) { /* exact below 2^24 */
-        ++whole;
-    }
-    return x < 0.0f ? -whole : whole;
+    int shift = -value.exponent;
+    return (int64_t)((value.mantissa + ((uint64_t)1 << (shift - 1))) >> shift);
 }
 
-/* zero_point + round(real / scale): TensorFlow Lite's Quantize() of an
- * activation bound, widened so the sum cannot overflow. */
+/* zero_point + roundf(real / scale) with the quotient in float: TensorFlow
+ * Lite's Quantize() of an activation bound, saturated to int32 (NaN gives
+ * 0), widened so the sum cannot overflow. In integers, so no soft-float
+ * code on cores without an FPU: the quotient rounded to double, then to
+ * float, is the float quotient (exact_f64.h); IEEE's special cases (NaN,
+ * zeros, infinities) come from the bits. */
 static int64_t quantize_bound(float real, float scale, int32_t zero_point)
 {
-    return (int64_t)zero_point + round_to_int(real / scale);
+    uint32_t r, s;
+    memcpy(&r, &real, sizeof r);
+    memcpy(&s, &scale, sizeof s);
+    const bool negative = ((r ^ s) >> 31) != 0;
+    r &= 0x7fffffffu;
+    s &= 0x7fffffffu;
+    int64_t magnitude;
+    if (r > FLOAT_INF_BITS || s > FLOAT_INF_BITS || (r == s && (r == 0 || r == FLOAT_INF_BITS))) {
+        magnitude = 0; /* NaN: a NaN operand, 0 / 0, inf / inf */
+    } else if (r == FLOAT_INF_BITS || s == 0) {
+        magnitude = (int64_t)1 << 31; /* infinite */
+    } else if (r == 0 || s == FLOAT_INF_BITS) {
+        magnitude = 0;
+    } else {
+        magnitude = round_magnitude(tflm_f64_round_to_float(
+            tflm_f64_div(tflm_f64_from_float(real), tflm_f64_from_float(scale))));
+    }
+    if (!negative && magnitude > INT32_MAX) {
+        magnitude = INT32_MAX;
+    }
+    return (int64_t)zero_point + (negative ? -magnitude : magnitude);
 }
 
 static int32_t clamp_int(int64_t x, int32_t lo, int32_t hi)
@@ -121,9 +138,11 @@ double tflm_conv_effective_scale(float input_scale, float filter_scale, float ou
 
 double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale)
 {
-    float product = input_scale * filter_scale; /* float, as TFLM computes it */
-    return tflm_f64_to_double(
-        tflm_f64_div(tflm_f64_from_float(product), tflm_f64_from_float(output_scale)));
+    /* The product in float, as TFLM computes it: exact in double, then
+     * rounded as a float (no soft-float code). */
+    tflm_f64 product = tflm_f64_round_to_float(
+        tflm_f64_mul(tflm_f64_from_float(input_scale), tflm_f64_from_float(filter_scale)));
+    return tflm_f64_to_double(tflm_f64_div(product, tflm_f64_from_float(output_scale)));
 }
 
 bool tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,

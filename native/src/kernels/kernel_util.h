@@ -64,7 +64,8 @@ double tflm_conv_effective_scale(float input_scale, float filter_scale, float ou
 /* (double)(input_scale * filter_scale) / (double)output_scale, the product
  * taken in FLOAT first: GetQuantizedConvolutionMultipler's formula, which
  * per-tensor FULLY_CONNECTED uses. It can differ from the one above in the
- * last bits, enough to change the Q31 multiplier. */
+ * last bits, enough to change the Q31 multiplier. Scales positive and
+ * finite, as the kernels check before. */
 double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale);
 
 /* Fills channels multiplier/shift pairs (TFLM's

@@ -1,5 +1,7 @@
 #include "nn_common.h"
 
+#include <string.h>
+
 #include "kernel_util.h"
 
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
@@ -54,10 +56,14 @@ tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, con
     return TFLM_OK;
 }
 
-/* A scale a kernel can divide by: finite and > 0 (NaN fails too). */
+/* A scale a kernel can divide by: finite and > 0 (NaN fails too). On the
+ * bits, so no soft-float compare: positive floats from the smallest
+ * subnormal (1) to FLT_MAX (0x7f7fffff). */
 static int usable_scale(float scale)
 {
-    return scale > 0.0f && scale <= 3.402823466e+38f;
+    uint32_t bits;
+    memcpy(&bits, &scale, sizeof bits);
+    return bits - 1u < 0x7f7fffffu;
 }
 
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,

@@ -246,16 +246,21 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input has no quantization scale");
         }
         tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp);
+        /* The scale checks compare bits: no soft-float code on cores
+         * without an FPU. */
+        uint32_t out_bits;
+        memcpy(&out_bits, &out_scale, sizeof out_bits);
         if (output->type == TFLM_TYPE_INT8) {
-            if (out_zp != -128 || out_scale != 1.0f / 256) {
+            if (out_zp != -128 || out_bits != 0x3b800000u) { /* 1/256 */
                 return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                                  "INT8 output must have scale 1/256 and zero point -128 (zero point %d)",
                                  (int)out_zp);
             }
         } else if (output->type == TFLM_TYPE_INT16) {
-            const float expected = 1.0f / 65536;
-            const float diff = out_scale > expected ? out_scale - expected : expected - out_scale;
-            if (out_zp != -32768 || !(diff <= 0.001f * expected)) {
+            /* TFLM's |scale - 1/65536| <= 0.001f * (1/65536) in float holds
+             * exactly for the floats with bits in this range (all 2^32
+             * checked against the FPU). */
+            if (out_zp != -32768 || out_bits < 0x377fbe77u || out_bits > 0x378020c4u) {
                 return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                                  "INT16 output must have scale 1/65536 and zero point -32768 (zero point %d)",
                                  (int)out_zp);
