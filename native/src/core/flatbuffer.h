@@ -13,10 +13,29 @@
 #define TFLM_CORE_FLATBUFFER_H
 
 #include <stdint.h>
-#include <string.h>
 
 static inline uint8_t fb_u8(const uint8_t *buf, uint32_t pos) { return buf[pos]; }
 
+/* On a little-endian target a load is a memcpy, which GCC and Clang turn
+ * into one load where the core reads unaligned words (the builtin, as the
+ * freestanding build does not treat memcpy as one): on Cortex-M3 two bytes
+ * per load instead of about sixteen for assembling bytes, at each of the
+ * hundreds of inlined uses. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline uint16_t fb_u16(const uint8_t *buf, uint32_t pos)
+{
+    uint16_t value;
+    __builtin_memcpy(&value, buf + pos, sizeof value);
+    return value;
+}
+
+static inline uint32_t fb_u32(const uint8_t *buf, uint32_t pos)
+{
+    uint32_t value;
+    __builtin_memcpy(&value, buf + pos, sizeof value);
+    return value;
+}
+#else
 static inline uint16_t fb_u16(const uint8_t *buf, uint32_t pos)
 {
     return (uint16_t)(buf[pos] | (buf[pos + 1] << 8));
@@ -27,12 +46,13 @@ static inline uint32_t fb_u32(const uint8_t *buf, uint32_t pos)
     return (uint32_t)buf[pos] | ((uint32_t)buf[pos + 1] << 8) |
            ((uint32_t)buf[pos + 2] << 16) | ((uint32_t)buf[pos + 3] << 24);
 }
+#endif
 
 static inline int32_t fb_i32(const uint8_t *buf, uint32_t pos)
 {
     uint32_t u = fb_u32(buf, pos);
     int32_t value;
-    memcpy(&value, &u, sizeof value);
+    __builtin_memcpy(&value, &u, sizeof value); /* see fb_u32 */
     return value;
 }
 

@@ -133,7 +133,7 @@ float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t 
     float value = default_value;
     if (p != NULL) {
         uint32_t bits = fb_u32(p, 0);
-        memcpy(&value, &bits, sizeof value);
+        __builtin_memcpy(&value, &bits, sizeof value); /* a call with -ffreestanding */
     }
     return value;
 }

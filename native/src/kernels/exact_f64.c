@@ -1,6 +1,6 @@
 #include "exact_f64.h"
 
-#include <string.h>
+#include "float_bits.h"
 
 #define MANTISSA_BITS 53
 #define HIDDEN_BIT ((uint64_t)1 << 52)
@@ -54,15 +54,12 @@ static tflm_f64 round_u128(uint64_t hi, uint64_t lo, int32_t exponent)
 
 int tflm_f64_is_non_negative(double value)
 {
-    uint64_t bits;
-    memcpy(&bits, &value, sizeof bits);
-    return bits <= (uint64_t)0x7ff << 52;
+    return tflm_double_bits(value) <= (uint64_t)0x7ff << 52;
 }
 
 double tflm_f64_widen(float value)
 {
-    uint32_t bits;
-    memcpy(&bits, &value, sizeof bits);
+    uint32_t bits = tflm_float_bits(value);
     uint64_t sign = (uint64_t)(bits >> 31) << 63;
     uint32_t biased = (bits >> 23) & 0xffu;
     uint64_t fraction = (uint64_t)(bits & 0x7fffffu) << 29;
@@ -75,15 +72,12 @@ double tflm_f64_widen(float value)
         tflm_f64 normal = tflm_f64_from_float(value); /* a subnormal float is normal here */
         wide = sign | ((uint64_t)(normal.exponent + 1075) << 52) | (normal.mantissa & (HIDDEN_BIT - 1));
     }
-    double result;
-    memcpy(&result, &wide, sizeof result);
-    return result;
+    return tflm_double_from_bits(wide);
 }
 
 tflm_f64 tflm_f64_from_float(float value)
 {
-    uint32_t bits;
-    memcpy(&bits, &value, sizeof bits);
+    uint32_t bits = tflm_float_bits(value);
     uint32_t biased = (bits >> 23) & 0xffu;
     uint32_t fraction = bits & 0x7fffffu;
     if (biased == 0) {
@@ -94,8 +88,7 @@ tflm_f64 tflm_f64_from_float(float value)
 
 tflm_f64 tflm_f64_from_double(double value)
 {
-    uint64_t bits;
-    memcpy(&bits, &value, sizeof bits);
+    uint64_t bits = tflm_double_bits(value);
     uint32_t biased = (uint32_t)(bits >> 52) & 0x7ffu;
     uint64_t fraction = bits & (HIDDEN_BIT - 1);
     if (biased == 0) {
@@ -111,9 +104,7 @@ double tflm_f64_to_double(tflm_f64 value)
     if (value.mantissa != 0) {
         bits = ((uint64_t)(value.exponent + 1075) << 52) | (value.mantissa & (HIDDEN_BIT - 1));
     }
-    double result;
-    memcpy(&result, &bits, sizeof result);
-    return result;
+    return tflm_double_from_bits(bits);
 }
 
 tflm_f64 tflm_f64_mul(tflm_f64 a, tflm_f64 b)

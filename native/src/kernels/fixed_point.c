@@ -2,18 +2,15 @@
 
 #include "exact_f64.h"
 
-#include <string.h>
+#include "float_bits.h"
 
 bool tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift)
 {
     /* On the bits, without double arithmetic (see exact_f64.h). Positive
      * doubles order as their bits do: 0, negative, NaN, inf and values
      * above 1e300 give (0, 0). */
-    const double limit = 1e300;
-    uint64_t bits, limit_bits;
-    memcpy(&bits, &real_multiplier, sizeof bits);
-    memcpy(&limit_bits, &limit, sizeof limit_bits);
-    if (bits == 0 || bits > limit_bits) {
+    uint64_t bits = tflm_double_bits(real_multiplier);
+    if (bits == 0 || bits > tflm_double_bits(1e300)) {
         *multiplier = 0;
         *shift = 0;
         return true;

@@ -1,9 +1,8 @@
 #include "kernel_util.h"
 
-#include <string.h>
-
 #include "exact_f64.h"
 #include "fixed_point.h"
+#include "float_bits.h"
 
 #define FLOAT_INF_BITS 0x7f800000u
 
@@ -30,9 +29,7 @@ static int64_t round_magnitude(tflm_f64 value)
  * zeros, infinities) come from the bits. */
 static int64_t quantize_bound(float real, float scale, int32_t zero_point)
 {
-    uint32_t r, s;
-    memcpy(&r, &real, sizeof r);
-    memcpy(&s, &scale, sizeof s);
+    uint32_t r = tflm_float_bits(real), s = tflm_float_bits(scale);
     const bool negative = ((r ^ s) >> 31) != 0;
     r &= 0x7fffffffu;
     s &= 0x7fffffffu;
@@ -167,8 +164,7 @@ int tflm_bias_scale_matches(float input_scale, float filter_scale, float bias_sc
     const tflm_f64 product = tflm_f64_mul(tflm_f64_from_float(input_scale), tflm_f64_from_float(filter_scale));
     /* input and filter scales are positive (checked before); the bias
      * scale is whatever the model says: NaN and infinities fail below. */
-    uint32_t bias_bits;
-    memcpy(&bias_bits, &bias_scale, sizeof bias_bits);
+    uint32_t bias_bits = tflm_float_bits(bias_scale);
     const tflm_f64 bias = tflm_f64_from_float(bias_scale);
     const tflm_f64 diff = (bias_bits >> 31) ? tflm_f64_add(product, bias) : tflm_f64_abs_diff(product, bias);
     return tflm_f64_compare(tflm_f64_div(diff, tflm_f64_from_float(output_scale)),

@@ -1,7 +1,6 @@
 #include "nn_common.h"
 
-#include <string.h>
-
+#include "float_bits.h"
 #include "kernel_util.h"
 
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
@@ -61,9 +60,7 @@ tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, con
  * subnormal (1) to FLT_MAX (0x7f7fffff). */
 static int usable_scale(float scale)
 {
-    uint32_t bits;
-    memcpy(&bits, &scale, sizeof bits);
-    return bits - 1u < 0x7f7fffffu;
+    return tflm_float_bits(scale) - 1u < 0x7f7fffffu;
 }
 
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,

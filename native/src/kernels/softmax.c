@@ -1,10 +1,9 @@
 #include "softmax.h"
 
-#include <string.h>
-
 #include "exact_f64.h"
 #include "fixed_point.h"
 #include "fixed_point_math.h"
+#include "float_bits.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
@@ -123,10 +122,7 @@ void tflm_softmax_s8_s16(const tflm_softmax_quant *quant, int32_t rows, int32_t 
 
 static float pow2_f32(int k) /* 2^k for -126 <= k <= 127 */
 {
-    uint32_t bits = (uint32_t)(k + 127) << 23;
-    float f;
-    memcpy(&f, &bits, sizeof f);
-    return f;
+    return tflm_float_from_bits((uint32_t)(k + 127) << 23);
 }
 
 float tflm_exp_f32(float x)
@@ -248,8 +244,7 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
         tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp);
         /* The scale checks compare bits: no soft-float code on cores
          * without an FPU. */
-        uint32_t out_bits;
-        memcpy(&out_bits, &out_scale, sizeof out_bits);
+        uint32_t out_bits = tflm_float_bits(out_scale);
         if (output->type == TFLM_TYPE_INT8) {
             if (out_zp != -128 || out_bits != 0x3b800000u) { /* 1/256 */
                 return tflm_fail(ctx, TFLM_ERROR_KERNEL,
