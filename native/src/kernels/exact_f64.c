@@ -10,46 +10,38 @@ static int bit_length(uint64_t x)
     return x ? 64 - __builtin_clzll(x) : 0;
 }
 
+/* mantissa * 2^exponent with the mantissa moved to [2^52, 2^53); it has
+ * at most 53 bits, or is 2^53 after a rounding carry (shifted back, exact). */
 static tflm_f64 normalize(uint64_t mantissa, int32_t exponent)
 {
     tflm_f64 r = {0, 0};
     if (mantissa == 0) {
         return r;
     }
-    int shift = MANTISSA_BITS - bit_length(mantissa); /* > 0: the value fits in 53 bits */
-    r.mantissa = mantissa << shift;
+    int shift = MANTISSA_BITS - bit_length(mantissa);
+    r.mantissa = shift >= 0 ? mantissa << shift : mantissa >> -shift;
     r.exponent = exponent - shift;
     return r;
 }
 
-/* (hi * 2^64 + lo) * 2^exponent rounded to 53 bits, to nearest, ties to even. */
-static tflm_f64 round_u128(uint64_t hi, uint64_t lo, int32_t exponent)
+/* x * 2^exponent rounded to its top `keep` bits, to nearest, ties to even
+ * (keep <= 0: to a multiple of 2^(exponent + bit_length(x) - keep); at most
+ * 63 bits dropped). Every operation rounds here: its exact result arrives
+ * with at least 2 bits below the kept ones, anything nonzero further down
+ * folded into bit 0 (a sticky bit), which rounds the same way. */
+static tflm_f64 round_bits(uint64_t x, int32_t exponent, int keep)
 {
-    int bits = hi ? 64 + bit_length(hi) : bit_length(lo);
-    int extra = bits - MANTISSA_BITS;
-    if (extra <= 0) {
-        return normalize(lo, exponent);
-    }
-    uint64_t kept, round, sticky;
-    if (extra < 64) {
-        kept = (lo >> extra) | (extra > 0 && hi ? hi << (64 - extra) : 0);
-        round = (lo >> (extra - 1)) & 1u;
-        sticky = extra > 1 ? lo & (((uint64_t)1 << (extra - 1)) - 1) : 0;
-    } else {
-        kept = hi >> (extra - 64);
-        round = extra == 64 ? lo >> 63 : (hi >> (extra - 65)) & 1u;
-        sticky = extra == 64 ? lo & ~((uint64_t)1 << 63)
-                             : (lo | (extra > 65 ? hi & (((uint64_t)1 << (extra - 65)) - 1) : 0));
-    }
-    if (round && (sticky || (kept & 1u))) {
-        ++kept;
-        if (kept == (uint64_t)1 << MANTISSA_BITS) {
-            kept >>= 1;
-            ++extra;
+    int extra = bit_length(x) - keep;
+    if (extra > 0) {
+        uint64_t half = (uint64_t)1 << (extra - 1);
+        uint64_t below = x & ((half << 1) - 1);
+        x >>= extra;
+        exponent += extra;
+        if (below > half || (below == half && (x & 1u))) {
+            ++x;
         }
     }
-    tflm_f64 r = {kept, exponent + extra};
-    return r;
+    return normalize(x, exponent);
 }
 
 int tflm_f64_is_non_negative(double value)
@@ -119,7 +111,9 @@ tflm_f64 tflm_f64_mul(tflm_f64 a, tflm_f64 b)
     uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
     uint64_t lo = (mid << 32) | (uint32_t)p00;
     uint64_t hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
-    return round_u128(hi, lo, a.exponent + b.exponent);
+    /* The product is in [2^104, 2^106): its top 64 bits, the rest sticky. */
+    uint64_t top = hi << 22 | lo >> 42 | ((lo & (((uint64_t)1 << 42) - 1)) != 0);
+    return round_bits(top, a.exponent + b.exponent + 42, MANTISSA_BITS);
 }
 
 tflm_f64 tflm_f64_div(tflm_f64 a, tflm_f64 b)
@@ -139,7 +133,7 @@ tflm_f64 tflm_f64_div(tflm_f64 a, tflm_f64 b)
         remainder <<= 1;
     }
     quotient = quotient << 1 | (remainder != 0);
-    return round_u128(0, quotient, a.exponent - b.exponent - 56);
+    return round_bits(quotient, a.exponent - b.exponent - 56, MANTISSA_BITS);
 }
 
 int tflm_f64_compare(tflm_f64 a, tflm_f64 b)
@@ -153,7 +147,11 @@ int tflm_f64_compare(tflm_f64 a, tflm_f64 b)
     return a.mantissa < b.mantissa ? -1 : a.mantissa > b.mantissa;
 }
 
-tflm_f64 tflm_f64_abs_diff(tflm_f64 a, tflm_f64 b)
+/* |a| + |b|, or ||a| - |b|| when subtract, rounded. The smaller operand is
+ * aligned under 10 guard bits of the larger, what it loses kept as a sticky
+ * bit; only a difference of two close values (no bits lost) cancels more
+ * than one leading bit. */
+static tflm_f64 add_or_subtract(tflm_f64 a, tflm_f64 b, int subtract)
 {
     if (tflm_f64_compare(a, b) < 0) {
         tflm_f64 t = a;
@@ -164,42 +162,26 @@ tflm_f64 tflm_f64_abs_diff(tflm_f64 a, tflm_f64 b)
         return a;
     }
     int32_t d = a.exponent - b.exponent; /* >= 0 */
-    if (d > 55) {
-        /* b is below a quarter of a's lower ulp: a - b rounds to a. */
-        return a;
+    uint64_t large = a.mantissa << 10, small = b.mantissa << 10;
+    if (d > 0) {
+        small = d < 64 ? small >> d | ((small & (((uint64_t)1 << d) - 1)) != 0) : 1;
     }
-    /* Exact: (a.mantissa << d) - b.mantissa in 128 bits, scaled by 2^b.exponent. */
-    uint64_t hi = d ? a.mantissa >> (64 - d) : 0;
-    uint64_t lo = a.mantissa << d;
-    uint64_t borrow = lo < b.mantissa;
-    lo -= b.mantissa;
-    hi -= borrow;
-    if (hi == 0 && lo == 0) {
+    uint64_t result = subtract ? large - small : large + small; /* < 2^64 */
+    if (result == 0) {
         tflm_f64 zero = {0, 0};
         return zero;
     }
-    return round_u128(hi, lo, b.exponent);
+    return round_bits(result, a.exponent - 10, MANTISSA_BITS);
+}
+
+tflm_f64 tflm_f64_abs_diff(tflm_f64 a, tflm_f64 b)
+{
+    return add_or_subtract(a, b, 1);
 }
 
 tflm_f64 tflm_f64_add(tflm_f64 a, tflm_f64 b)
 {
-    if (tflm_f64_compare(a, b) < 0) {
-        tflm_f64 t = a;
-        a = b;
-        b = t;
-    }
-    if (b.mantissa == 0) {
-        return a;
-    }
-    int32_t d = a.exponent - b.exponent; /* >= 0 */
-    if (d > 55) {
-        return a; /* b is below a quarter of a's ulp */
-    }
-    uint64_t hi = d ? a.mantissa >> (64 - d) : 0;
-    uint64_t lo = a.mantissa << d;
-    lo += b.mantissa;
-    hi += lo < b.mantissa;
-    return round_u128(hi, lo, b.exponent);
+    return add_or_subtract(a, b, 0);
 }
 
 tflm_f64 tflm_f64_ldexp(tflm_f64 a, int32_t exponent)
@@ -215,17 +197,10 @@ tflm_f64 tflm_f64_round_to_float(tflm_f64 a)
     if (a.mantissa == 0) {
         return a;
     }
-    /* The float's last kept bit: 24 bits below a normal value's top, never
-     * below 2^-149; dropping more than 54 bits leaves less than half a step. */
-    int32_t drop = -149 - a.exponent > 29 ? -149 - a.exponent : 29;
-    drop = drop < 55 ? drop : 55;
-    uint64_t kept = a.mantissa >> drop;
-    uint64_t below = a.mantissa & (((uint64_t)1 << drop) - 1);
-    uint64_t half = (uint64_t)1 << (drop - 1);
-    if (below > half || (below == half && (kept & 1u))) {
-        ++kept;
-    }
-    tflm_f64 r = normalize(kept, a.exponent + drop);
+    /* 24 bits, fewer below 2^-126 (a.exponent + 52 < -126), where the
+     * float's last bit is 2^-149 */
+    int keep = a.exponent + 202 < 24 ? a.exponent + 202 : 24;
+    tflm_f64 r = round_bits(a.mantissa, a.exponent, keep < -10 ? -10 : keep);
     if (r.mantissa != 0 && r.exponent > 128 - MANTISSA_BITS) {
         r.mantissa = HIDDEN_BIT; /* 2^128: the float overflowed to infinity */
         r.exponent = 128 - (MANTISSA_BITS - 1);
