@@ -21,26 +21,22 @@ static int64_t round_magnitude(tflm_f64 value)
     return (int64_t)((value.mantissa + ((uint64_t)1 << (shift - 1))) >> shift);
 }
 
-/* zero_point + roundf(real / scale) with the quotient in float: TensorFlow
- * Lite's Quantize() of an activation bound, saturated to int32 (NaN gives
- * 0), widened so the sum cannot overflow. In integers, so no soft-float
- * code on cores without an FPU: the quotient rounded to double, then to
- * float, is the float quotient (exact_f64.h); IEEE's special cases (NaN,
- * zeros, infinities) come from the bits. */
-static int64_t quantize_bound(float real, float scale, int32_t zero_point)
+/* zero_point + roundf(real / scale) with the quotient in float, for a real
+ * bound of 1 or 6 (negated when negative): TensorFlow Lite's Quantize() of
+ * an activation bound, saturated to int32 (NaN gives 0), widened so the sum
+ * cannot overflow. In integers, so no soft-float code on cores without an
+ * FPU: the quotient rounded to double, then to float, is the float quotient
+ * (exact_f64.h); a NaN, infinite or zero scale by its bits. (A bound of 0
+ * quantizes to zero_point for every scale: 0 / scale is 0 or NaN.) */
+static int64_t quantize_bound(float real, bool negative, float scale, int32_t zero_point)
 {
-    uint32_t r = tflm_float_bits(real), s = tflm_float_bits(scale);
-    const bool negative = ((r ^ s) >> 31) != 0;
-    r &= 0x7fffffffu;
+    uint32_t s = tflm_float_bits(scale);
+    negative ^= (s >> 31) != 0;
     s &= 0x7fffffffu;
-    int64_t magnitude;
-    if (r > FLOAT_INF_BITS || s > FLOAT_INF_BITS || (r == s && (r == 0 || r == FLOAT_INF_BITS))) {
-        magnitude = 0; /* NaN: a NaN operand, 0 / 0, inf / inf */
-    } else if (r == FLOAT_INF_BITS || s == 0) {
-        magnitude = (int64_t)1 << 31; /* infinite */
-    } else if (r == 0 || s == FLOAT_INF_BITS) {
-        magnitude = 0;
-    } else {
+    int64_t magnitude = (int64_t)1 << 31; /* scale 0: infinite */
+    if (s >= FLOAT_INF_BITS) {
+        magnitude = 0; /* NaN, or real / inf = 0 */
+    } else if (s != 0) {
         magnitude = round_magnitude(tflm_f64_round_to_float(
             tflm_f64_div(tflm_f64_from_float(real), tflm_f64_from_float(scale))));
     }
@@ -74,19 +70,19 @@ void tflm_activation_range_quantized(int activation, float scale, int32_t zero_p
                                      int32_t type_min, int32_t type_max,
                                      int32_t *min, int32_t *max)
 {
-    int32_t lo = type_min;
-    int32_t hi = type_max;
-    if (activation == TFLM_ACTIVATION_RELU) {
-        lo = clamp_int(quantize_bound(0.0f, scale, zero_point), type_min, type_max);
-    } else if (activation == TFLM_ACTIVATION_RELU6) {
-        lo = clamp_int(quantize_bound(0.0f, scale, zero_point), type_min, type_max);
-        hi = clamp_int(quantize_bound(6.0f, scale, zero_point), type_min, type_max);
-    } else if (activation == TFLM_ACTIVATION_RELU_N1_TO_1) {
-        lo = clamp_int(quantize_bound(-1.0f, scale, zero_point), type_min, type_max);
-        hi = clamp_int(quantize_bound(1.0f, scale, zero_point), type_min, type_max);
+    int64_t lo = type_min;
+    int64_t hi = type_max;
+    if (activation == TFLM_ACTIVATION_RELU || activation == TFLM_ACTIVATION_RELU6) {
+        lo = zero_point; /* quantized 0 */
     }
-    *min = lo;
-    *max = hi;
+    if (activation == TFLM_ACTIVATION_RELU6) {
+        hi = quantize_bound(6.0f, false, scale, zero_point);
+    } else if (activation == TFLM_ACTIVATION_RELU_N1_TO_1) {
+        lo = quantize_bound(1.0f, true, scale, zero_point);
+        hi = quantize_bound(1.0f, false, scale, zero_point);
+    }
+    *min = clamp_int(lo, type_min, type_max);
+    *max = clamp_int(hi, type_min, type_max);
 }
 
 int32_t tflm_conv_output_size(int padding, int32_t in, int32_t filter, int32_t stride,
