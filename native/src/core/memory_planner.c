@@ -85,19 +85,20 @@ static void sort_order(tflm_planner *planner, tflm_plan_order order)
 }
 
 /* Lowest offset for buffer b among the placed buffers (sorted by offset). */
-static uint64_t first_fit(const tflm_planner *planner, uint32_t placed_count, uint32_t b)
+/* In 32 bits: every placed buffer ends at or below UINT32_MAX. */
+static uint32_t first_fit(const tflm_planner *planner, uint32_t placed_count, uint32_t b)
 {
     const tflm_plan_buffer *buffer = &planner->buffers[b];
-    uint64_t candidate = 0;
+    uint32_t candidate = 0;
     for (uint32_t i = 0; i < placed_count; i++) {
         const tflm_plan_buffer *other = &planner->buffers[planner->placed[i]];
         if (!live_together(buffer, other)) {
             continue;
         }
-        if (other->offset >= candidate + buffer->size) {
+        if (other->offset >= candidate && other->offset - candidate >= buffer->size) {
             break; /* the gap before other is large enough */
         }
-        uint64_t other_end = (uint64_t)other->offset + other->size;
+        uint32_t other_end = other->offset + other->size;
         if (other_end > candidate) {
             candidate = other_end;
         }
@@ -109,7 +110,7 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
 {
     sort_order(planner, order);
     uint32_t placed_count = 0;
-    uint64_t total = 0;
+    uint32_t total = 0;
     for (uint32_t k = 0; k < planner->count; k++) {
         uint32_t b = planner->order[k];
         tflm_plan_buffer *buffer = &planner->buffers[b];
@@ -117,11 +118,11 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
         if (buffer->size == 0) {
             continue;
         }
-        uint64_t offset = first_fit(planner, placed_count, b);
-        if (offset + buffer->size > UINT32_MAX) {
+        uint32_t offset = first_fit(planner, placed_count, b);
+        if (buffer->size > UINT32_MAX - offset) {
             return false;
         }
-        buffer->offset = (uint32_t)offset;
+        buffer->offset = offset;
         if (offset + buffer->size > total) {
             total = offset + buffer->size;
         }
@@ -132,7 +133,7 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
         }
         planner->placed[j] = b;
     }
-    planner->total = (uint32_t)total;
+    planner->total = total;
     return true;
 }
 
