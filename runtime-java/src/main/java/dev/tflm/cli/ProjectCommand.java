@@ -113,7 +113,7 @@ final class ProjectCommand {
         }
         // The boards: the host and one Cortex-M board.
         Path ports = tree.root.resolve("board-ports");
-        copy(ports.resolve("common/board.h"), dir, "board/common/board.h");
+        copyHeaders(ports.resolve("common"), dir, "board/common"); // board.h, div_u64_small.h
         copy(ports.resolve("common/cortex_m_sections.ld"), dir, "board/common/cortex_m_sections.ld");
         List<String> hostSources = List.of(copy(ports.resolve("host/board.c"), dir, "board/host/board.c"));
         copy(ports.resolve(board).resolve("memory.ld"), dir, "board/" + board + "/memory.ld");
