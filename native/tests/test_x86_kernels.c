@@ -459,7 +459,7 @@ static void fill_f32(float *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) { /* mixed magnitudes: sums that round, some zeros */
         const int32_t r = (int32_t)rnd();
-        p[i] = rnd_in(0, 15) == 0 ? 0.0f : (float)r / (float)(1 << rnd_in(20, 31));
+        p[i] = rnd_in(0, 15) == 0 ? 0.0f : (float)r / (float)(1u << rnd_in(20, 31));
     }
 }
 

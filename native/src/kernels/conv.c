@@ -64,7 +64,7 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                     }
                     int32_t acc = tflm_multiply_by_quantized_multiplier(
                         (int32_t)sum, quant->multiplier[o], quant->shift[o]);
-                    acc += output_offset;
+                    acc = (int32_t)((uint32_t)acc + (uint32_t)output_offset); /* wraps like the SIMD lanes */
                     out_px[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
                 }
             }

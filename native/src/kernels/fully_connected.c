@@ -46,7 +46,7 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
             }
             int32_t acc = tflm_multiply_by_quantized_multiplier((int32_t)sum, quant->multiplier[o],
                                                                 quant->shift[o]);
-            acc += output_offset;
+            acc = (int32_t)((uint32_t)acc + (uint32_t)output_offset); /* wraps like the SIMD lanes */
             out_row[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
         }
     }
