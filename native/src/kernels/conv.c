@@ -205,34 +205,10 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
     p->depth_multiplier = 1;
 
     if (input->type == TFLM_TYPE_INT8) {
-        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
-            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
-            (bias != NULL &&
-             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
+        if ((status = tflm_nn_prepare_conv_s8(ctx, input, filter, bias, output, out.c, activation, p,
+                                              &data->quant)) != TFLM_OK) {
             return status;
         }
-        float input_scale, output_scale;
-        int32_t input_zp, output_zp;
-        tflm_quantization fq;
-        int32_t *multiplier, *shift;
-        if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
-                TFLM_OK ||
-            (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
-                TFLM_OK ||
-            (status = tflm_nn_filter_quantization(ctx, filter, out.c, &fq)) != TFLM_OK ||
-            (status = tflm_nn_alloc_quant(ctx, out.c, &multiplier, &shift)) != TFLM_OK) {
-            return status;
-        }
-        if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                               output_scale, out.c, multiplier, shift)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                             "input scale x filter scale / output scale is 2^31 or more");
-        }
-        data->quant.multiplier = multiplier;
-        data->quant.shift = shift;
-        p->input_offset = -input_zp;
-        p->output_offset = output_zp;
-        p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
             (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||

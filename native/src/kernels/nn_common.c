@@ -202,3 +202,40 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
     *pad_w = tflm_conv_padding(w->stride_w, w->dilation_w, in_w, w->filter_w, out_w, &offset);
     return TFLM_OK;
 }
+
+tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_tensor *input,
+                                    const tflm_tensor *filter, const tflm_tensor *bias,
+                                    const tflm_tensor *output, int32_t channels, int activation,
+                                    tflm_conv_params *p, tflm_per_channel_quant *quant)
+{
+    tflm_status status;
+    if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (bias != NULL &&
+         (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
+        return status;
+    }
+    float input_scale, output_scale;
+    int32_t input_zp, output_zp;
+    tflm_quantization fq;
+    int32_t *multiplier, *shift;
+    if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
+            TFLM_OK ||
+        (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+            TFLM_OK ||
+        (status = tflm_nn_filter_quantization(ctx, filter, channels, &fq)) != TFLM_OK ||
+        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+        return status;
+    }
+    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                           output_scale, channels, multiplier, shift)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "input scale x filter scale / output scale is 2^31 or more");
+    }
+    quant->multiplier = multiplier;
+    quant->shift = shift;
+    p->input_offset = -input_zp;
+    p->output_offset = output_zp;
+    p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    return TFLM_OK;
+}

@@ -68,4 +68,12 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *wind
                                    int32_t in_h, int32_t in_w, int32_t out_h, int32_t out_w,
                                    int32_t *pad_h, int32_t *pad_w);
 
+/* The int8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: tensor types, one
+ * requantization multiplier per output channel (channels of them, in
+ * persistent memory), the input/output offsets and the activation clamp. */
+tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_tensor *input,
+                                    const tflm_tensor *filter, const tflm_tensor *bias,
+                                    const tflm_tensor *output, int32_t channels, int activation,
+                                    tflm_conv_params *p, tflm_per_channel_quant *quant);
+
 #endif /* TFLM_KERNELS_NN_COMMON_H */
