@@ -17,6 +17,7 @@
 #include "kernels/mul.h"
 #include "kernels/pooling.h"
 #include "kernels/softmax.h"
+#include "kernels/svdf.h"
 #include "test.h"
 #include "tflm/tflm.h"
 
@@ -558,6 +559,82 @@ static void float_case(tflm_isa isa, int test)
     }
 }
 
+/* ---- SVDF int8 with an int16 state ------------------------------------------------ */
+
+static int32_t random_svdf_shift(int extreme, int32_t typical)
+{
+    return extreme ? rnd_in(-31, 31) : typical + rnd_in(-3, 3);
+}
+
+/* Several invokes in a row on one state, so that it fills with the
+ * variant's own results; output and state compared after each. */
+static void svdf_case(tflm_isa isa, int test)
+{
+    const int extreme = test % 5 == 4;
+    tflm_svdf_params params;
+    params.batches = rnd_in(1, 3);
+    params.rank = rnd_in(1, 3);
+    params.input_size = test % 4 == 0 ? 16 * rnd_in(1, 6) : rnd_in(1, 100);
+    params.memory = test % 4 == 1 ? 8 * rnd_in(1, 4) : rnd_in(1, 40);
+    const int32_t units = test % 6 == 0 ? 8 * rnd_in(1, 8) : rnd_in(1, 70);
+    params.filters = units * params.rank;
+    tflm_svdf_quant quant = {rnd_in(-128, 127), test % 3 == 0 ? rnd_in(-32768, 32767) : 0,
+                             rnd_in(-128, 127), 0, 0, 0, 0};
+    quant.scale1_multiplier = extreme ? (int32_t)rnd() : (int32_t)(0x40000000u + (rnd() & 0x3fffffff));
+    quant.scale1_shift = random_svdf_shift(extreme, -4);
+    quant.scale2_multiplier = extreme ? (int32_t)rnd() : (int32_t)(0x40000000u + (rnd() & 0x3fffffff));
+    quant.scale2_shift = random_svdf_shift(extreme, -20);
+    if (extreme && rnd_in(0, 3) == 0) {
+        quant.scale1_multiplier = INT32_MIN;
+        quant.scale2_multiplier = INT32_MIN;
+    }
+    const size_t in_n = (size_t)params.batches * params.input_size;
+    const size_t wf_n = (size_t)params.filters * params.input_size;
+    const size_t wt_n = (size_t)params.filters * params.memory;
+    const size_t state_n = (size_t)params.batches * wt_n, out_n = (size_t)params.batches * units;
+    int8_t *input = alloc64(in_n), *weights_feature = alloc64(wf_n);
+    int16_t *weights_time = alloc64(2 * wt_n), *want_state = alloc64(2 * state_n);
+    int16_t *got_state = alloc64(2 * state_n);
+    int32_t *bias = alloc64(4 * (size_t)units);
+    int8_t *want = alloc64(out_n), *got = alloc64(out_n);
+    int32_t *ref_scratch = alloc64(tflm_svdf_s8_scratch_bytes(&params));
+    fill_s8(weights_feature, wf_n);
+    const int32_t wt_max = extreme ? 32767 : 600;
+    for (size_t i = 0; i < wt_n; i++) {
+        weights_time[i] = (int16_t)rnd_in(-wt_max - (extreme ? 1 : 0), wt_max);
+    }
+    for (size_t i = 0; i < state_n; i++) {
+        want_state[i] = (int16_t)rnd_in(-32768, 32767);
+    }
+    memcpy(got_state, want_state, 2 * state_n);
+    for (int32_t u = 0; u < units; u++) {
+        bias[u] = extreme ? (int32_t)rnd() : rnd_in(-200000, 200000);
+    }
+    const int32_t *bias_or_null = test % 7 == 3 ? NULL : bias;
+    CHECK(tflm_svdf_s8_x86_applies(isa, &params, &quant));
+    void *persistent = alloc64(tflm_svdf_s8_x86_persistent_size(&params, &quant));
+    void *scratch = alloc64(tflm_svdf_s8_x86_get_buffer_size(&params));
+    tflm_svdf_s8_x86 plan;
+    tflm_svdf_s8_x86_init(&plan, isa, &params, &quant, weights_feature, weights_time,
+                          bias_or_null, persistent);
+    CHECK(plan.run != NULL);
+    for (int invoke = 0; invoke < 4; invoke++) {
+        fill_s8(input, in_n);
+        tflm_svdf_s8_s16(ref_scratch, &params, &quant, input, weights_feature, weights_time,
+                         bias_or_null, want_state, want);
+        memset(got, 0x5a, out_n);
+        tflm_svdf_s8_x86_run(&plan, input, got_state, got, scratch);
+        if (report_mismatch("SVDF s8 output", isa, test, want, got, out_n) ||
+            report_mismatch("SVDF s16 state", isa, test, (const int8_t *)want_state,
+                            (const int8_t *)got_state, 2 * state_n)) {
+            tflm_test_failures++;
+            break;
+        }
+    }
+    free(input), free(weights_feature), free(weights_time), free(want_state), free(got_state);
+    free(bias), free(want), free(got), free(ref_scratch), free(persistent), free(scratch);
+}
+
 int main(void)
 {
     const tflm_isa best = tflm_cpu_isa();
@@ -586,6 +663,9 @@ int main(void)
         }
         for (int t = 0; t < 300; t++) {
             float_case(isa, t);
+        }
+        for (int t = 0; t < 400; t++) {
+            svdf_case(isa, t);
         }
         printf("%-12s %s\n", tflm_isa_name(isa), tflm_test_failures == before ? "ok" : "FAILED");
     }

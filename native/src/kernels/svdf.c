@@ -5,6 +5,10 @@
 #include "quant_util.h"
 #include "tflm/ops.h"
 
+#if TFLM_X86_KERNELS
+#include "x86/x86_kernels.h"
+#endif
+
 /* ---- Prepare-time arithmetic ------------------------------------------------ */
 
 bool tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
@@ -77,7 +81,7 @@ static inline int32_t wrap_add(int32_t a, int32_t b)
                 w += input_size;                                                                      \
                 dot = tflm_multiply_by_quantized_multiplier(dot, quant->scale1_multiplier,            \
                                                             quant->scale1_shift);                     \
-                dot += state_zp;                                                                      \
+                dot = wrap_add(dot, state_zp); /* wraps like the SIMD lanes */                        \
                 dot = dot < (T_MIN) ? (T_MIN) : (dot > (T_MAX) ? (T_MAX) : dot);                      \
                 newest[(size_t)r * (size_t)memory] = (T)dot;                                          \
             }                                                                                         \
@@ -113,9 +117,9 @@ static inline int32_t wrap_add(int32_t a, int32_t b)
         }                                                                                             \
         const int32_t count = batches * units;                                                        \
         for (int32_t i = 0; i < count; ++i) {                                                         \
-            int32_t x = tflm_multiply_by_quantized_multiplier(unit_sums[i], quant->scale2_multiplier, \
-                                                              quant->scale2_shift) +                  \
-                        quant->output_zero_point;                                                     \
+            int32_t x = wrap_add(tflm_multiply_by_quantized_multiplier(                               \
+                                     unit_sums[i], quant->scale2_multiplier, quant->scale2_shift),    \
+                                 quant->output_zero_point); /* wraps like the SIMD lanes */           \
             x = x < INT8_MIN ? INT8_MIN : (x > INT8_MAX ? INT8_MAX : x);                              \
             output[i] = (int8_t)x;                                                                    \
         }                                                                                             \
@@ -192,6 +196,7 @@ typedef struct svdf_op_data {
     tflm_svdf_quant quant;
     int32_t activation;
     int32_t scratch_index;
+    const void *optimized; /* int8 with an int16 state: a SIMD plan (x86/x86_kernels.h) or NULL */
 } svdf_op_data;
 
 static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
@@ -256,6 +261,7 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
     }
     data->params = p;
     data->activation = activation;
+    data->optimized = NULL;
 
     size_t scratch_bytes;
     if (input->type == TFLM_TYPE_INT8) {
@@ -309,6 +315,19 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         data->quant.state_zero_point = z_state;
         data->quant.output_zero_point = z_out;
         scratch_bytes = tflm_svdf_s8_scratch_bytes(&p);
+#if TFLM_X86_KERNELS
+        if (state->type == TFLM_TYPE_INT16) {
+            tflm_status status = tflm_svdf_s8_x86_setup(
+                ctx, &p, &data->quant, weights_feature, weights_time, bias,
+                (const tflm_svdf_s8_x86 **)&data->optimized, &data->scratch_index);
+            if (status != TFLM_OK) {
+                return status;
+            }
+            if (data->optimized != NULL) { /* the plan requested its own scratch */
+                scratch_bytes = 0;
+            }
+        }
+#endif
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if (weights_feature->type != TFLM_TYPE_FLOAT32 || weights_time->type != TFLM_TYPE_FLOAT32 ||
             state->type != TFLM_TYPE_FLOAT32 || output->type != TFLM_TYPE_FLOAT32 ||
@@ -326,9 +345,11 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected INT8 or FLOAT32",
                          tflm_type_name_of(input->type));
     }
-    tflm_status status = tflm_request_scratch(ctx, scratch_bytes, &data->scratch_index);
-    if (status != TFLM_OK) {
-        return status;
+    if (scratch_bytes > 0) {
+        tflm_status status = tflm_request_scratch(ctx, scratch_bytes, &data->scratch_index);
+        if (status != TFLM_OK) {
+            return status;
+        }
     }
     node->data = data;
     return TFLM_OK;
@@ -349,6 +370,12 @@ static tflm_status svdf_invoke(tflm_context *ctx, tflm_node *node)
         tflm_svdf_f32(scratch, &d->params, d->activation, input->data, weights_feature->data,
                       weights_time->data, bias_data, state->data, output->data);
     } else if (state->type == TFLM_TYPE_INT16) {
+#if TFLM_X86_KERNELS
+        if (d->optimized != NULL) {
+            tflm_svdf_s8_x86_run(d->optimized, input->data, state->data, output->data, scratch);
+            return TFLM_OK;
+        }
+#endif
         tflm_svdf_s8_s16(scratch, &d->params, &d->quant, input->data, weights_feature->data,
                          weights_time->data, bias_data, state->data, output->data);
     } else {

@@ -27,12 +27,14 @@
  *   FULLY_CONN f32     8 units, transpose   = AVX2             = AVX2
  *   DEPTHWISE f32 m=1  channel-vector x8    = AVX2             = AVX2
  *   ADD f32, MUL f32   x8                   = AVX2             = AVX2
+ *   SVDF s8, s16 state 8 rows, int16 madd   = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
  * (int16 at AVX2, int8 at VNNI) and DEPTHWISE (int32 per weight) pack;
  * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
  * packed copy cost 290 KB of arena for 15% of speed).
  * Not yet vectorized (the reference runs): float32 CONV_2D, float32
- * DEPTHWISE with a depth multiplier > 1, float32 SOFTMAX.
+ * DEPTHWISE with a depth multiplier > 1, float32 SOFTMAX, float32 SVDF and
+ * SVDF with an int8 state.
  */
 #ifndef TFLM_KERNELS_X86_KERNELS_H
 #define TFLM_KERNELS_X86_KERNELS_H
@@ -284,5 +286,51 @@ void tflm_f32_add_x8__avx2(const tflm_activation_f32 *activation, const tflm_bro
                            const float *input1, const float *input2, float *output);
 void tflm_f32_mul_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
                            const float *input1, const float *input2, float *output);
+
+/* ---- SVDF int8 with an int16 state ---------------------------------------------- */
+
+#include "../svdf.h"
+
+typedef struct tflm_svdf_s8_x86 tflm_svdf_s8_x86;
+typedef void (*tflm_svdf_s8_x86_fn)(const tflm_svdf_s8_x86 *plan, const int8_t *input,
+                                    int16_t *state, int8_t *output, void *scratch);
+
+struct tflm_svdf_s8_x86 {
+    tflm_svdf_s8_x86_fn run;   /* NULL: use the reference kernel */
+    tflm_svdf_params params;
+    tflm_svdf_quant quant;
+    const int8_t *weights_feature; /* the model's, [filters][input_size] */
+    const int16_t *weights_time;   /* the model's, [filters][memory]     */
+    const int32_t *bias;       /* units or NULL: the model's, or after the fold
+                                  the model's minus state_zero_point x the
+                                  weights_time row sums of the unit's filters */
+    int32_t *fold_into;        /* units (persistent) while a fold is pending   */
+};
+
+/* Whether a variant takes these shapes and zero points at this level. */
+bool tflm_svdf_s8_x86_applies(tflm_isa isa, const tflm_svdf_params *params,
+                              const tflm_svdf_quant *quant);
+/* Persistent bytes: the folded bias, only for a state zero point other than 0. */
+size_t tflm_svdf_s8_x86_persistent_size(const tflm_svdf_params *params,
+                                        const tflm_svdf_quant *quant);
+/* Scratch bytes of one run: one batch's filter sums and converted input row. */
+size_t tflm_svdf_s8_x86_get_buffer_size(const tflm_svdf_params *params);
+/* Fills the plan (persistent: persistent_size bytes); the bias is folded
+ * by the first tflm_svdf_s8_x86_run. run stays NULL when no variant applies. */
+void tflm_svdf_s8_x86_init(tflm_svdf_s8_x86 *plan, tflm_isa isa, const tflm_svdf_params *params,
+                           const tflm_svdf_quant *quant, const int8_t *weights_feature,
+                           const int16_t *weights_time, const int32_t *bias, void *persistent);
+/* Runs the plan's variant, folding the bias first if setup deferred it. */
+void tflm_svdf_s8_x86_run(const tflm_svdf_s8_x86 *plan, const int8_t *input, int16_t *state,
+                          int8_t *output, void *scratch);
+void tflm_s8_s16_svdf_8x16__avx2(const tflm_svdf_s8_x86 *plan, const int8_t *input,
+                                 int16_t *state, int8_t *output, void *scratch);
+/* Prepare-time glue: *plan stays NULL (and no scratch is requested) when no
+ * variant applies; the glue then requests the reference's scratch. */
+tflm_status tflm_svdf_s8_x86_setup(tflm_context *ctx, const tflm_svdf_params *params,
+                                   const tflm_svdf_quant *quant,
+                                   const tflm_tensor *weights_feature,
+                                   const tflm_tensor *weights_time, const tflm_tensor *bias,
+                                   const tflm_svdf_s8_x86 **plan, int32_t *scratch_index);
 
 #endif /* TFLM_KERNELS_X86_KERNELS_H */
