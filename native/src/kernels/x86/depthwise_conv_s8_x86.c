@@ -1,8 +1,9 @@
 /*
  * depthwise_conv_s8_x86.c - DEPTHWISE_CONV_2D int8 on x86-64: variant
  * table, per-block weight widening, prepare glue. The variants visit the
- * same taps as the reference (tflm_filter_taps), per channel, and sum in
- * int32 with wrapping vector adds, so each channel's sum is the reference's.
+ * same taps as the reference (tflm_filter_taps, walked in dwconv_walk.h),
+ * per channel, and sum in int32 with wrapping vector adds, so each
+ * channel's sum is the reference's.
  * They read the model's int8 weights in place (no packed copy in the
  * arena): the channel block is their outer loop, and its widened weights
  * (kh x kw x 16 int32 of scratch) serve every output pixel.
