@@ -173,7 +173,10 @@ static void conv_s8_case(tflm_isa isa, int test)
 static void depthwise_s8_case(tflm_isa isa, int test)
 {
     tflm_conv_params params = {0};
-    const int32_t k_h = test % 2 ? 3 : rnd_in(1, 5), k_w = test % 2 ? 3 : rnd_in(1, 5);
+    /* micro_speech's layer: 1 input channel x 8, 10x8 filter, stride 2 */
+    const int micro_speech = test % 50 == 7;
+    const int32_t k_h = micro_speech ? 10 : test % 2 ? 3 : rnd_in(1, 5);
+    const int32_t k_w = micro_speech ? 8 : test % 2 ? 3 : rnd_in(1, 5);
     params.stride_h = rnd_in(1, 3);
     params.stride_w = rnd_in(1, 3);
     params.dilation_h = test % 3 == 0 ? rnd_in(1, 3) : 1;
@@ -187,6 +190,21 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     tflm_dims in = {rnd_in(1, 2), rnd_in(1, 14), rnd_in(1, 14), rnd_in(1, 80)};
     if (params.depth_multiplier > 1 && test % 3 != 0) {
         in.c = rnd_in(1, 12); /* micro_speech, person_detect: 1 channel x 8 */
+    }
+    if (test % 5 == 4) { /* one input channel: blocks broadcast it */
+        in.c = 1;
+        params.depth_multiplier = rnd_in(1, 32);
+    } else if (test % 7 == 5) { /* multiples of 8: one input channel per block */
+        in.c = rnd_in(1, 5);
+        params.depth_multiplier = 8 * rnd_in(1, 4);
+    }
+    if (micro_speech) {
+        in = (tflm_dims){1, 49, 40, 1};
+        params.depth_multiplier = 8;
+        params.stride_h = params.stride_w = 2;
+        params.dilation_h = params.dilation_w = 1;
+        params.pad_h = 4;
+        params.pad_w = 3;
     }
     const int32_t out_c = in.c * params.depth_multiplier;
     tflm_dims k = {1, k_h, k_w, out_c};
@@ -213,16 +231,17 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     {
         CHECK(bytes > 0);
         void *persistent = alloc64(bytes);
+        void *scratch = alloc64(tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &k));
         tflm_depthwise_conv_s8_x86 plan;
         tflm_depthwise_conv_s8_x86_init(&plan, isa, &params, &quant, &in, &k, filter,
                                         bias_or_null, &out, persistent);
         CHECK(plan.run != NULL);
         memset(got, 0x5a, out_n);
-        plan.run(&plan, input, got);
+        plan.run(&plan, input, got, scratch);
         if (report_mismatch("DEPTHWISE_CONV_2D s8", isa, test, want, got, out_n)) {
             tflm_test_failures++;
         }
-        free(persistent);
+        free(persistent), free(scratch);
     }
     free(input), free(filter), free(want), free(got), free(mult), free(shift), free(bias);
 }

@@ -122,6 +122,7 @@ typedef struct depthwise_data {
     tflm_per_channel_quant quant;
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
     const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
+    int32_t scratch_index; /* the int8 plan's scratch */
     void (*optimized_f32)(const tflm_conv_params *, const tflm_dims *, const float *,
                           const tflm_dims *, const float *, const tflm_dims *, const float *,
                           const tflm_dims *, float *); /* a float32 SIMD variant or NULL */
@@ -230,7 +231,7 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node, b
     if (input->type == TFLM_TYPE_INT8) {
         status = tflm_depthwise_conv_s8_x86_setup(
             ctx, &data->params, &data->quant, &in, &k, filter, bias, &out,
-            (const tflm_depthwise_conv_s8_x86 **)&data->optimized);
+            (const tflm_depthwise_conv_s8_x86 **)&data->optimized, &data->scratch_index);
         if (status != TFLM_OK) {
             return status;
         }
@@ -262,7 +263,7 @@ static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
 #if TFLM_X86_KERNELS
     if (data->optimized != NULL) {
         const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
-        plan->run(plan, input->data, output->data);
+        plan->run(plan, input->data, output->data, tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
 #endif

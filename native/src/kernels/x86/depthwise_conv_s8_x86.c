@@ -1,8 +1,12 @@
 /*
  * depthwise_conv_s8_x86.c - DEPTHWISE_CONV_2D int8 on x86-64: variant
- * table, filter widening, prepare glue. The variants visit the same taps
- * as the reference (tflm_filter_taps), per channel, and sum in int32 with
- * wrapping vector adds, so each channel's sum is the reference's.
+ * table, per-block weight widening, prepare glue. The variants visit the
+ * same taps as the reference (tflm_filter_taps, walked in dwconv_walk.h),
+ * per channel, and sum in int32 with wrapping vector adds, so each
+ * channel's sum is the reference's.
+ * They read the model's int8 weights in place (no packed copy in the
+ * arena): the channel block is their outer loop, and its widened weights
+ * (kh x kw x 16 int32 of scratch) serve every output pixel.
  */
 #include <string.h>
 
@@ -45,7 +49,27 @@ size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_
     const size_t cp = (size_t)(filter_dims->c + 15) / 16 * 16;
     const size_t taps = (size_t)filter_dims->h * filter_dims->w;
     const size_t gather = params->depth_multiplier > 1 ? 2 * align16(cp * 4) : 0;
-    return align16(taps * cp * 4) + 4 * align16(cp * 4) + gather + align16(taps * 4);
+    return 4 * align16(cp * 4) + gather + align16(taps * 4);
+}
+
+size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
+{
+    const dwconv_s8_variant *v = variant_for(isa);
+    return v == NULL ? 0 : (size_t)filter_dims->h * filter_dims->w * (size_t)v->block * 4;
+}
+
+void tflm_depthwise_conv_s8_x86_widen(const tflm_depthwise_conv_s8_x86 *plan, int32_t o,
+                                      int32_t *w)
+{
+    const int32_t c = plan->output_dims.c, block = plan->block;
+    const int32_t taps = plan->filter_dims.h * plan->filter_dims.w;
+    const int32_t lanes = c - o < block ? c - o : block;
+    const int8_t *src = plan->filter + o;
+    for (int32_t t = 0; t < taps; ++t, src += c, w += block) {
+        for (int32_t j = 0; j < block; ++j) {
+            w[j] = j < lanes ? (int32_t)(uint16_t)(int16_t)src[j] : 0;
+        }
+    }
 }
 
 void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
@@ -64,8 +88,6 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     const int32_t cp = (c + 15) / 16 * 16;
     const int32_t taps = filter_dims->h * filter_dims->w;
     uint8_t *at = persistent;
-    int32_t *w = (int32_t *)at;
-    at += align16((size_t)taps * cp * 4);
     int32_t *b = (int32_t *)at;
     at += align16((size_t)cp * 4);
     int32_t *mult = (int32_t *)at;
@@ -109,11 +131,6 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
         plan->gather = gather;
         plan->gather_base = base;
     }
-    for (int32_t t = 0; t < taps; ++t) {
-        for (int32_t o = 0; o < cp; ++o) {
-            w[(size_t)t * cp + o] = o < c ? (int32_t)(uint16_t)(int16_t)filter[(size_t)t * c + o] : 0;
-        }
-    }
     for (int32_t o = 0; o < cp; ++o) {
         const int32_t shift = o < c ? quant->shift[o] : 0;
         b[o] = (o < c && bias != NULL) ? bias[o] : 0;
@@ -128,7 +145,7 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     plan->filter_dims = *filter_dims;
     plan->output_dims = *output_dims;
     plan->c_padded = cp;
-    plan->filter = w;
+    plan->filter = filter;
     plan->bias = b;
     plan->multiplier = mult;
     plan->left_shift = left;
@@ -141,9 +158,11 @@ tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_
                                              const tflm_dims *filter_dims,
                                              const tflm_tensor *filter, const tflm_tensor *bias,
                                              const tflm_dims *output_dims,
-                                             const tflm_depthwise_conv_s8_x86 **plan)
+                                             const tflm_depthwise_conv_s8_x86 **plan,
+                                             int32_t *scratch_index)
 {
     *plan = NULL;
+    *scratch_index = -1;
     const tflm_isa isa = tflm_kernel_isa(ctx);
     const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, params, filter_dims);
     if (bytes == 0 || !filter->is_constant || (bias != NULL && !bias->is_constant) ||
@@ -154,6 +173,11 @@ tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_
     void *memory = tflm_alloc_persistent(ctx, bytes);
     if (p == NULL || memory == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    const tflm_status status = tflm_request_scratch(
+        ctx, tflm_depthwise_conv_s8_x86_get_buffer_size(isa, filter_dims), scratch_index);
+    if (status != TFLM_OK) {
+        return status;
     }
     tflm_depthwise_conv_s8_x86_init(p, isa, params, quant, input_dims, filter_dims, filter->data,
                                     bias != NULL ? bias->data : NULL, output_dims, memory);

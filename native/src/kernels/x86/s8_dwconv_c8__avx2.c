@@ -1,14 +1,22 @@
 /*
  * s8_dwconv_c8__avx2.c - DEPTHWISE_CONV_2D int8 (depth multiplier 1), AVX2:
- * 8 channels per vector, the reference's taps per pixel, (x + input_offset)
- * * w with vpmaddwd on int32 lanes whose high int16 of the weight is zero,
- * exact requantization. The last channels (< 8) go through a padded copy.
+ * 8 channels per vector, channel block outermost (its widened weights in
+ * scratch serve every pixel), the reference's taps per pixel (dwconv_walk.h),
+ * (x + input_offset) * w with vpmaddwd on int32 lanes whose high int16 of
+ * the weight is zero, exact requantization. The last channels (< 8) go
+ * through a padded copy.
  */
 #include <assert.h>
 #include <string.h>
 
+#include "dwconv_walk.h"
 #include "requant.h"
 #include "x86_kernels.h"
+
+typedef struct c8_block {
+    __m256i acc, bias, offset, mult, lshift, rshift, out_offset, act_min, act_max;
+    int32_t left; /* real channels in the block; < 8 only in the last */
+} c8_block;
 
 static inline __m256i load8(const int8_t *src, int32_t count)
 {
@@ -20,69 +28,58 @@ static inline __m256i load8(const int8_t *src, int32_t count)
     return _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)tmp));
 }
 
+static inline __attribute__((always_inline)) void begin(void *state)
+{
+    c8_block *s = state;
+    s->acc = s->bias;
+}
+
+static inline __attribute__((always_inline)) void tap(void *state, const int8_t *src,
+                                                      const int32_t *w)
+{
+    c8_block *s = state;
+    const __m256i v = _mm256_add_epi32(load8(src, s->left), s->offset);
+    s->acc = _mm256_add_epi32(s->acc,
+                              _mm256_madd_epi16(v, _mm256_loadu_si256((const __m256i *)w)));
+}
+
+static inline __attribute__((always_inline)) void end(void *state, int8_t *out)
+{
+    c8_block *s = state;
+    __m256i y = tflm_requant_avx2(s->acc, s->mult, s->lshift, s->rshift);
+    y = _mm256_add_epi32(y, s->out_offset);
+    y = _mm256_min_epi32(_mm256_max_epi32(y, s->act_min), s->act_max);
+    const __m128i w16 = _mm_packs_epi32(_mm256_castsi256_si128(y), _mm256_extracti128_si256(y, 1));
+    const __m128i bytes = _mm_packs_epi16(w16, w16);
+    if (s->left >= 8) {
+        _mm_storel_epi64((__m128i *)out, bytes);
+    } else {
+        int8_t tmp[16];
+        _mm_storeu_si128((__m128i *)tmp, bytes);
+        memcpy(out, tmp, (size_t)s->left);
+    }
+}
+
 void tflm_s8_dwconv_c8__avx2(const tflm_depthwise_conv_s8_x86 *p, const int8_t *input,
-                             int8_t *output)
+                             int8_t *output, void *scratch)
 {
     assert(p->params.depth_multiplier == 1 && p->input_dims.c == p->output_dims.c &&
-           p->c_padded % 8 == 0 && p->c_padded >= p->output_dims.c);
+           p->block == 8 && p->c_padded >= p->output_dims.c);
     const tflm_conv_params *c = &p->params;
-    const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, ch = p->input_dims.c;
-    const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
-    const int32_t out_h = p->output_dims.h, out_w = p->output_dims.w;
-    const int32_t cp = p->c_padded;
-    const __m256i offset = _mm256_set1_epi32(c->input_offset);
-    const __m256i out_offset = _mm256_set1_epi32(c->output_offset);
-    const __m256i act_min = _mm256_set1_epi32(c->activation.min);
-    const __m256i act_max = _mm256_set1_epi32(c->activation.max);
-    /* Output columns [ox_lo, ox_hi) see the whole filter row inside the input. */
-    const int32_t ox_lo = (c->pad_w + c->stride_w - 1) / c->stride_w;
-    const int32_t x_span = in_w - 1 + c->pad_w - (k_w - 1) * c->dilation_w;
-    const int32_t ox_hi = x_span < 0 ? 0 : x_span / c->stride_w + 1;
-    for (int32_t b = 0; b < p->output_dims.n; ++b) {
-        const int8_t *in_batch = input + (size_t)b * in_h * in_w * ch;
-        for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t y0 = oy * c->stride_h - c->pad_h;
-            int32_t ky0, ky1;
-            tflm_filter_taps(y0, c->dilation_h, k_h, in_h, &ky0, &ky1);
-            for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t x0 = ox * c->stride_w - c->pad_w;
-                int32_t kx0 = 0, kx1 = k_w; /* interior: every tap, no division */
-                if (ox < ox_lo || ox >= ox_hi) {
-                    tflm_filter_taps(x0, c->dilation_w, k_w, in_w, &kx0, &kx1);
-                }
-                int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * ch;
-                for (int32_t o = 0; o < ch; o += 8) {
-                    const int32_t left = ch - o;
-                    __m256i acc = _mm256_loadu_si256((const __m256i *)(p->bias + o));
-                    for (int32_t ky = ky0; ky < ky1; ++ky) {
-                        const int32_t y = y0 + ky * c->dilation_h;
-                        const int8_t *row = in_batch + (size_t)y * in_w * ch + o;
-                        const int32_t *w_row = p->filter + (size_t)ky * k_w * cp + o;
-                        for (int32_t kx = kx0; kx < kx1; ++kx) {
-                            const int32_t x = x0 + kx * c->dilation_w;
-                            __m256i v = _mm256_add_epi32(load8(row + (size_t)x * ch, left), offset);
-                            const __m256i w = _mm256_loadu_si256((const __m256i *)(w_row + (size_t)kx * cp));
-                            acc = _mm256_add_epi32(acc, _mm256_madd_epi16(v, w));
-                        }
-                    }
-                    __m256i y = tflm_requant_avx2(
-                        acc, _mm256_loadu_si256((const __m256i *)(p->multiplier + o)),
-                        _mm256_loadu_si256((const __m256i *)(p->left_shift + o)),
-                        _mm256_loadu_si256((const __m256i *)(p->right_shift + o)));
-                    y = _mm256_add_epi32(y, out_offset);
-                    y = _mm256_min_epi32(_mm256_max_epi32(y, act_min), act_max);
-                    const __m128i w16 = _mm_packs_epi32(_mm256_castsi256_si128(y),
-                                                        _mm256_extracti128_si256(y, 1));
-                    const __m128i bytes = _mm_packs_epi16(w16, w16);
-                    if (left >= 8) {
-                        _mm_storel_epi64((__m128i *)(out_px + o), bytes);
-                    } else {
-                        int8_t tmp[16];
-                        _mm_storeu_si128((__m128i *)tmp, bytes);
-                        memcpy(out_px + o, tmp, (size_t)left);
-                    }
-                }
-            }
-        }
+    const int32_t ch = p->input_dims.c;
+    c8_block s;
+    s.offset = _mm256_set1_epi32(c->input_offset);
+    s.out_offset = _mm256_set1_epi32(c->output_offset);
+    s.act_min = _mm256_set1_epi32(c->activation.min);
+    s.act_max = _mm256_set1_epi32(c->activation.max);
+    int32_t *weights = scratch;
+    for (int32_t o = 0; o < ch; o += 8) {
+        s.left = ch - o;
+        tflm_depthwise_conv_s8_x86_widen(p, o, weights);
+        s.bias = _mm256_loadu_si256((const __m256i *)(p->bias + o));
+        s.mult = _mm256_loadu_si256((const __m256i *)(p->multiplier + o));
+        s.lshift = _mm256_loadu_si256((const __m256i *)(p->left_shift + o));
+        s.rshift = _mm256_loadu_si256((const __m256i *)(p->right_shift + o));
+        tflm_dwconv_walk(p, input + o, output + o, weights, 8, begin, tap, end, &s);
     }
 }

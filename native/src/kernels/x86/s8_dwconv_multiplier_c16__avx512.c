@@ -1,80 +1,96 @@
 /*
  * s8_dwconv_multiplier_c16__avx512.c - DEPTHWISE_CONV_2D int8 with depth
- * multiplier > 1, AVX-512 BW/VL: 16 output channels per vector. Output
- * channel o reads input channel o / m: per tap, the (at most 16) input
- * channels a block needs are loaded once, widened to int32 and spread over
- * the output lanes with vpermd (plan->gather), then multiplied as in the
- * multiplier-1 kernel (vpmaddwd on lanes whose weight's high int16 is
- * zero). Same taps as the reference (tflm_filter_taps), int32 wrapping sums,
- * exact requantization, masked tails.
+ * multiplier > 1, AVX-512 BW/VL: 16 output channels per vector, channel
+ * block outermost (its widened weights in scratch serve every pixel).
+ * Output channel o reads input channel o / m. A block whose lanes all read
+ * one input channel (m a multiple of 16, or a single input channel)
+ * broadcasts it; otherwise, per tap, the (at most 16) input channels the
+ * block needs are loaded once (masked), widened to int32 and spread over
+ * the output lanes with vpermd (plan->gather). Then vpmaddwd as in the
+ * multiplier-1 kernel; same taps as the reference (dwconv_walk.h), int32
+ * wrapping sums, exact requantization, masked tails.
  */
 #include <assert.h>
 
+#include "dwconv_walk.h"
 #include "requant.h"
 #include "x86_kernels.h"
 
+typedef struct c16_block {
+    __m512i acc, bias, offset, idx, mult, lshift, rshift, out_offset, act_min, act_max;
+    int32_t input_offset;
+    int32_t need;   /* input channels its real lanes read */
+    __mmask16 m;    /* the block's real output channels */
+    __mmask16 in_m; /* the input channels they read */
+} c16_block;
+
+static inline __attribute__((always_inline)) void begin(void *state)
+{
+    c16_block *s = state;
+    s->acc = s->bias;
+}
+
+/* A block reading one input channel: broadcast it. */
+static inline __attribute__((always_inline)) void tap_one(void *state, const int8_t *src,
+                                                          const int32_t *w)
+{
+    c16_block *s = state;
+    const __m512i v = _mm512_set1_epi32(src[0] + s->input_offset);
+    s->acc = _mm512_add_epi32(s->acc, _mm512_madd_epi16(v, _mm512_loadu_si512(w)));
+}
+
+/* Otherwise: spread the input channels over the output lanes. */
+static inline __attribute__((always_inline)) void tap_gather(void *state, const int8_t *src,
+                                                             const int32_t *w)
+{
+    c16_block *s = state;
+    __m512i v = _mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(s->in_m, src));
+    v = _mm512_add_epi32(_mm512_permutexvar_epi32(s->idx, v), s->offset);
+    s->acc = _mm512_add_epi32(s->acc, _mm512_madd_epi16(v, _mm512_loadu_si512(w)));
+}
+
+static inline __attribute__((always_inline)) void end(void *state, int8_t *out)
+{
+    c16_block *s = state;
+    __m512i y = tflm_requant_avx512(s->acc, s->mult, s->lshift, s->rshift);
+    y = _mm512_add_epi32(y, s->out_offset);
+    y = _mm512_min_epi32(_mm512_max_epi32(y, s->act_min), s->act_max);
+    _mm_mask_storeu_epi8(out, s->m, _mm512_cvtepi32_epi8(y));
+}
+
 void tflm_s8_dwconv_multiplier_c16__avx512(const tflm_depthwise_conv_s8_x86 *p,
-                                           const int8_t *input, int8_t *output)
+                                           const int8_t *input, int8_t *output, void *scratch)
 {
     assert(p->params.depth_multiplier > 1 && p->block == 16 && p->gather != NULL &&
            (int64_t)p->input_dims.c * p->params.depth_multiplier == p->output_dims.c &&
-           p->c_padded % 16 == 0 && p->c_padded >= p->output_dims.c);
+           p->c_padded >= p->output_dims.c);
     const tflm_conv_params *c = &p->params;
-    const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
-    const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
-    const int32_t out_h = p->output_dims.h, out_w = p->output_dims.w, out_c = p->output_dims.c;
-    const int32_t cp = p->c_padded;
-    const __m512i offset = _mm512_set1_epi32(c->input_offset);
-    const __m512i out_offset = _mm512_set1_epi32(c->output_offset);
-    const __m512i act_min = _mm512_set1_epi32(c->activation.min);
-    const __m512i act_max = _mm512_set1_epi32(c->activation.max);
-    /* Output columns [ox_lo, ox_hi) see the whole filter row inside the input. */
-    const int32_t ox_lo = (c->pad_w + c->stride_w - 1) / c->stride_w;
-    const int32_t x_span = in_w - 1 + c->pad_w - (k_w - 1) * c->dilation_w;
-    const int32_t ox_hi = x_span < 0 ? 0 : x_span / c->stride_w + 1;
-    for (int32_t b = 0; b < p->output_dims.n; ++b) {
-        const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
-        for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t y0 = oy * c->stride_h - c->pad_h;
-            int32_t ky0, ky1;
-            tflm_filter_taps(y0, c->dilation_h, k_h, in_h, &ky0, &ky1);
-            for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t x0 = ox * c->stride_w - c->pad_w;
-                int32_t kx0 = 0, kx1 = k_w; /* interior: every tap, no division */
-                if (ox < ox_lo || ox >= ox_hi) {
-                    tflm_filter_taps(x0, c->dilation_w, k_w, in_w, &kx0, &kx1);
-                }
-                int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
-                for (int32_t o = 0, blk = 0; o < out_c; o += 16, ++blk) {
-                    const int32_t left = out_c - o;
-                    const __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-                    const int32_t base = p->gather_base[blk];
-                    const int32_t avail = in_c - base;
-                    const __mmask16 in_m =
-                        avail >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << avail) - 1);
-                    const __m512i idx = _mm512_loadu_si512(p->gather + o);
-                    __m512i acc = _mm512_loadu_si512(p->bias + o);
-                    for (int32_t ky = ky0; ky < ky1; ++ky) {
-                        const int32_t y = y0 + ky * c->dilation_h;
-                        const int8_t *row = in_batch + (size_t)y * in_w * in_c + base;
-                        const int32_t *w_row = p->filter + (size_t)ky * k_w * cp + o;
-                        for (int32_t kx = kx0; kx < kx1; ++kx) {
-                            const int32_t x = x0 + kx * c->dilation_w;
-                            __m512i v = _mm512_cvtepi8_epi32(
-                                _mm_maskz_loadu_epi8(in_m, row + (size_t)x * in_c));
-                            v = _mm512_add_epi32(_mm512_permutexvar_epi32(idx, v), offset);
-                            const __m512i w = _mm512_loadu_si512(w_row + (size_t)kx * cp);
-                            acc = _mm512_add_epi32(acc, _mm512_madd_epi16(v, w));
-                        }
-                    }
-                    __m512i y = tflm_requant_avx512(acc, _mm512_loadu_si512(p->multiplier + o),
-                                                    _mm512_loadu_si512(p->left_shift + o),
-                                                    _mm512_loadu_si512(p->right_shift + o));
-                    y = _mm512_add_epi32(y, out_offset);
-                    y = _mm512_min_epi32(_mm512_max_epi32(y, act_min), act_max);
-                    _mm_mask_storeu_epi8(out_px + o, m, _mm512_cvtepi32_epi8(y));
-                }
-            }
+    const int32_t out_c = p->output_dims.c;
+    c16_block s;
+    s.input_offset = c->input_offset;
+    s.offset = _mm512_set1_epi32(c->input_offset);
+    s.out_offset = _mm512_set1_epi32(c->output_offset);
+    s.act_min = _mm512_set1_epi32(c->activation.min);
+    s.act_max = _mm512_set1_epi32(c->activation.max);
+    int32_t *weights = scratch;
+    for (int32_t o = 0, blk = 0; o < out_c; o += 16, ++blk) {
+        const int32_t left = out_c - o;
+        const int32_t base = p->gather_base[blk];
+        s.m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
+        /* input channels the block's real lanes read: base .. base + need - 1 */
+        s.need = p->gather[o + (left < 16 ? left : 16) - 1] + 1;
+        s.in_m = (__mmask16)((1u << s.need) - 1);
+        tflm_depthwise_conv_s8_x86_widen(p, o, weights);
+        s.idx = _mm512_loadu_si512(p->gather + o);
+        s.bias = _mm512_loadu_si512(p->bias + o);
+        s.mult = _mm512_loadu_si512(p->multiplier + o);
+        s.lshift = _mm512_loadu_si512(p->left_shift + o);
+        s.rshift = _mm512_loadu_si512(p->right_shift + o);
+        if (s.need == 1) {
+            tflm_dwconv_walk(p, input + base, output + o, weights, 16, begin, tap_one, end, &s);
+        } else {
+            tflm_dwconv_walk(p, input + base, output + o, weights, 16, begin, tap_gather, end,
+                             &s);
         }
     }
 }

@@ -19,6 +19,7 @@
  *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
  *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
  *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
+ *                      (broadcast when a channel block reads one input channel)
  *   FULLY_CONN s8      8 rows, int16 madd   = AVX2             8 rows, vpdpbusd
  *   ADD s8, MUL s8     exact requant x8     = AVX2             = AVX2
  *   MAX_POOL s8, f32   x32, x8              = AVX2             = AVX2
@@ -29,9 +30,11 @@
  *   ADD f32, MUL f32   x8                   = AVX2             = AVX2
  *   SVDF s8, s16 state 8 rows, int16 madd   = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
- * (int16 at AVX2, int8 at VNNI) and DEPTHWISE (int32 per weight) pack;
- * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
- * packed copy cost 290 KB of arena for 15% of speed).
+ * (int16 at AVX2, int8 at VNNI) packs; FULLY_CONNECTED reads the model's
+ * weights as they are (ad01_int8: its packed copy cost 290 KB of arena for
+ * 15% of speed); DEPTHWISE reads them too, looping channel block outermost
+ * and widening one block's weights into scratch (kh * kw * 16 int32), which
+ * every pixel of the layer then reuses.
  * Not yet vectorized (the reference runs): float32 CONV_2D, float32
  * DEPTHWISE with a depth multiplier > 1, float32 SOFTMAX, float32 SVDF and
  * SVDF with an int8 state.
@@ -157,50 +160,60 @@ tflm_status tflm_fc_s8_x86_setup(tflm_context *ctx, const tflm_fc_params *params
 
 typedef struct tflm_depthwise_conv_s8_x86 tflm_depthwise_conv_s8_x86;
 typedef void (*tflm_depthwise_conv_s8_x86_fn)(const tflm_depthwise_conv_s8_x86 *plan,
-                                              const int8_t *input, int8_t *output);
+                                              const int8_t *input, int8_t *output,
+                                              void *scratch);
 
 struct tflm_depthwise_conv_s8_x86 {
     tflm_depthwise_conv_s8_x86_fn run; /* NULL: use the reference kernel */
     tflm_conv_params params;
     tflm_dims input_dims, filter_dims, output_dims;
     int32_t c_padded;          /* channels rounded up to 16                    */
-    const int32_t *filter;     /* [kh * kw][c_padded]: int16 weight in the low
-                                  half of each int32, zero high half (vpmaddwd) */
+    const int8_t *filter;      /* the model's weights, [kh * kw][out_c], unpacked:
+                                  a variant widens one channel block at a time
+                                  into scratch (tflm_depthwise_conv_s8_x86_widen) */
     const int32_t *bias, *multiplier, *left_shift, *right_shift; /* c_padded each */
-    /* Depth multiplier > 1 only (NULL otherwise): output channel o reads
-       input channel o / m = gather_base[o / block] + gather[o], block being
-       the variant's vector width (8 or 16). */
     const int32_t *tap_offset;  /* kh * kw: input element offset of each tap from the
                                    window's first, for pixels whose window is inside */
-    int32_t block;
+    int32_t block;              /* output channels per vector (8 or 16) */
+    /* Depth multiplier > 1 only (NULL otherwise): output channel o reads
+       input channel o / m = gather_base[o / block] + gather[o]. */
     const int32_t *gather;      /* c_padded: lane -> input channel within the block */
     const int32_t *gather_base; /* c_padded / block: first input channel per block  */
 };
 
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
                                                   const tflm_dims *filter_dims);
+/* Scratch bytes of one run: one channel block's widened weights. */
+size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
 void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
                                      const tflm_conv_params *params,
                                      const tflm_per_channel_quant *quant,
                                      const tflm_dims *input_dims, const tflm_dims *filter_dims,
                                      const int8_t *filter, const int32_t *bias,
                                      const tflm_dims *output_dims, void *persistent);
+/* Writes the weights of output channels [o, o + block) to w, [kh * kw][block]
+ * int32 with the int16 weight in the low half and a zero high half, so that
+ * vpmaddwd against int32 inputs multiplies exactly; channels >= out_c are 0. */
+void tflm_depthwise_conv_s8_x86_widen(const tflm_depthwise_conv_s8_x86 *plan, int32_t o,
+                                      int32_t *w);
 void tflm_s8_dwconv_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan, const int8_t *input,
-                             int8_t *output);
+                             int8_t *output, void *scratch);
 void tflm_s8_dwconv_c16__avx512(const tflm_depthwise_conv_s8_x86 *plan, const int8_t *input,
-                                int8_t *output);
-/* Depth multiplier > 1: input lanes gathered per output channel (vpermd). */
+                                int8_t *output, void *scratch);
+/* Depth multiplier > 1: input lanes gathered per output channel (vpermd),
+ * or broadcast when a block reads one input channel. */
 void tflm_s8_dwconv_multiplier_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan,
-                                        const int8_t *input, int8_t *output);
+                                        const int8_t *input, int8_t *output, void *scratch);
 void tflm_s8_dwconv_multiplier_c16__avx512(const tflm_depthwise_conv_s8_x86 *plan,
-                                           const int8_t *input, int8_t *output);
+                                           const int8_t *input, int8_t *output, void *scratch);
 tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
                                              const tflm_per_channel_quant *quant,
                                              const tflm_dims *input_dims,
                                              const tflm_dims *filter_dims,
                                              const tflm_tensor *filter, const tflm_tensor *bias,
                                              const tflm_dims *output_dims,
-                                             const tflm_depthwise_conv_s8_x86 **plan);
+                                             const tflm_depthwise_conv_s8_x86 **plan,
+                                             int32_t *scratch_index);
 
 /* ---- ADD and MUL int8 (element-wise, broadcasting) ------------------------------ */
 
