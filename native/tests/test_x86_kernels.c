@@ -654,6 +654,152 @@ static void svdf_case(tflm_isa isa, int test)
     free(bias), free(want), free(got), free(ref_scratch), free(persistent), free(scratch);
 }
 
+/* ---- float32: CONV_2D, DEPTHWISE_CONV_2D with a multiplier, SOFTMAX (bit for bit) ---- */
+
+/* Values with sums that round, negatives, zeros and sometimes huge ones. */
+static void fill_f32_wide(float *p, size_t n, int huge)
+{
+    fill_f32(p, n);
+    for (size_t i = 0; huge && i < n; i++) {
+        if (rnd_in(0, 7) == 0) {
+            p[i] *= 1e30f;
+        }
+    }
+}
+
+static tflm_conv_params random_window_f32(int test, int32_t k_h, int32_t k_w)
+{
+    tflm_conv_params params = {0};
+    params.stride_h = rnd_in(1, 3);
+    params.stride_w = rnd_in(1, 3);
+    params.dilation_h = test % 3 == 0 ? rnd_in(1, 3) : 1;
+    params.dilation_w = test % 3 == 0 ? rnd_in(1, 3) : 1;
+    /* Pads up to the whole (dilated) filter: pixels with few or no taps. */
+    params.pad_h = rnd_in(0, (k_h - 1) * params.dilation_h + (test % 5 == 0));
+    params.pad_w = rnd_in(0, (k_w - 1) * params.dilation_w + (test % 5 == 0));
+    params.depth_multiplier = 1;
+    params.activation_f32 = random_activation_f32();
+    return params;
+}
+
+static void conv_f32_case(tflm_isa isa, int test)
+{
+    int32_t k_h = rnd_in(1, 5), k_w = rnd_in(1, 5);
+    if (test % 4 == 0) {
+        k_h = k_w = 1;
+    } else if (test % 4 == 1) {
+        k_h = k_w = 3;
+    }
+    const tflm_conv_params params = random_window_f32(test, k_h, k_w);
+    tflm_dims in = {rnd_in(1, 2), rnd_in(1, 14), rnd_in(1, 14), rnd_in(1, 40)};
+    if (test % 6 == 0) {
+        in.h = in.w = 1;
+    }
+    tflm_dims k = {rnd_in(1, 70), k_h, k_w, in.c};
+    if (test % 7 == 0) {
+        k.n = 16 * rnd_in(1, 4);
+    }
+    const tflm_dims out = {in.n,
+                           out_size(in.h, k_h, params.stride_h, params.dilation_h, params.pad_h),
+                           out_size(in.w, k_w, params.stride_w, params.dilation_w, params.pad_w),
+                           k.n};
+    if (out.h == 0 || out.w == 0) {
+        return;
+    }
+    const size_t in_n = (size_t)in.n * in.h * in.w * in.c, k_n = (size_t)k.n * k_h * k_w * in.c;
+    const size_t out_n = (size_t)out.n * out.h * out.w * out.c;
+    float *input = alloc64(4 * in_n), *filter = alloc64(4 * k_n), *bias = alloc64(4 * (size_t)k.n);
+    float *want = alloc64(4 * out_n), *got = alloc64(4 * out_n);
+    fill_f32_wide(input, in_n, test % 9 == 4);
+    fill_f32(filter, k_n);
+    fill_f32(bias, (size_t)k.n);
+    const float *bias_or_null = test % 8 == 3 ? NULL : bias;
+    const tflm_dims bd = {1, 1, 1, k.n};
+    tflm_conv_f32(&params, &in, input, &k, filter, &bd, bias_or_null, &out, want);
+    const size_t bytes = tflm_conv_f32_x86_persistent_size(isa, &in, &k, &out);
+    CHECK(bytes > 0);
+    void *persistent = alloc64(bytes);
+    tflm_conv_f32_x86 plan;
+    tflm_conv_f32_x86_init(&plan, isa, &params, &in, &k, filter, bias_or_null, &out, persistent);
+    CHECK(plan.run != NULL);
+    memset(got, 0x5a, 4 * out_n);
+    tflm_conv_f32_x86_run(&plan, input, got);
+    tflm_test_failures += report_mismatch_f32("CONV_2D f32", isa, test, want, got, out_n);
+    free(input), free(filter), free(bias), free(want), free(got), free(persistent);
+}
+
+static void depthwise_multiplier_f32_case(tflm_isa isa, int test)
+{
+    const int32_t k_h = rnd_in(1, 5), k_w = rnd_in(1, 5);
+    tflm_conv_params params = random_window_f32(test, k_h, k_w);
+    params.depth_multiplier = test % 5 == 0 ? rnd_in(9, 20) : rnd_in(2, 5);
+    tflm_dims in = {rnd_in(1, 2), rnd_in(1, 12), rnd_in(1, 12), rnd_in(1, 20)};
+    if (test % 6 == 0) {
+        in.h = in.w = 1;
+    }
+    const int32_t out_c = in.c * params.depth_multiplier;
+    const tflm_dims k = {1, k_h, k_w, out_c};
+    const tflm_dims out = {in.n,
+                           out_size(in.h, k_h, params.stride_h, params.dilation_h, params.pad_h),
+                           out_size(in.w, k_w, params.stride_w, params.dilation_w, params.pad_w),
+                           out_c};
+    if (out.h == 0 || out.w == 0) {
+        return;
+    }
+    const size_t in_n = (size_t)in.n * in.h * in.w * in.c, k_n = (size_t)k_h * k_w * out_c;
+    const size_t out_n = (size_t)out.n * out.h * out.w * out.c;
+    float *input = alloc64(4 * in_n), *filter = alloc64(4 * k_n), *bias = alloc64(4 * (size_t)out_c);
+    float *want = alloc64(4 * out_n), *got = alloc64(4 * out_n);
+    fill_f32_wide(input, in_n, test % 9 == 4);
+    fill_f32(filter, k_n);
+    fill_f32(bias, (size_t)out_c);
+    const float *bias_or_null = test % 4 == 3 ? NULL : bias;
+    const tflm_dims bd = {1, 1, 1, out_c};
+    tflm_depthwise_conv_f32(&params, &in, input, &k, filter, &bd, bias_or_null, &out, want);
+    const tflm_depthwise_conv_f32_fn fn = tflm_depthwise_conv_f32_x86_variant(isa, &params);
+    CHECK(fn != NULL);
+    memset(got, 0x5a, 4 * out_n);
+    fn(&params, &in, input, &k, filter, &bd, bias_or_null, &out, got);
+    tflm_test_failures += report_mismatch_f32("DEPTHWISE_CONV_2D f32 m>1", isa, test, want, got,
+                                              out_n);
+    free(input), free(filter), free(bias), free(want), free(got);
+}
+
+static void softmax_f32_case(tflm_isa isa, int test)
+{
+    /* Negative betas make positive exp arguments: exp's overflow paths. */
+    static const float betas[] = {1.0f, 0.5f, 2.7f, 1e-3f, 100.0f, 0.0f, 1e30f, -1.0f, -0.3f};
+    const float beta = betas[test % 9];
+    const int32_t rows = rnd_in(1, 4);
+    const int32_t depth = test % 10 == 0 ? rnd_in(1, 9) : rnd_in(1, 1100);
+    const size_t n = (size_t)rows * depth;
+    float *input = alloc64(4 * n), *want = alloc64(4 * n), *got = alloc64(4 * n);
+    const float scale = (float)(1u << rnd_in(0, 10)); /* diffs from tiny to past exp's range */
+    for (size_t i = 0; i < n; i++) {
+        input[i] = rnd_in(0, 15) == 0 ? 0.0f : (float)(int32_t)rnd() / 2147483648.0f * scale;
+        if (beta == -1.0f) { /* arguments across exp's overflow edge (88.0 to 88.73) */
+            input[i] = -(float)rnd_in(0, 90000) / 1000.0f;
+        }
+        const int32_t special = test % 5 == 4 ? rnd_in(0, 60) : -1;
+        if (special == 0) {
+            input[i] = __builtin_nanf("");
+        } else if (special == 1) {
+            input[i] = -__builtin_inff();
+        } else if (special == 2) {
+            input[i] = test % 3 == 0 ? __builtin_inff() : -0.0f;
+        } else if (special == 3) {
+            input[i] = 3e38f;
+        }
+    }
+    tflm_softmax_f32(beta, rows, depth, input, want);
+    const tflm_softmax_f32_fn fn = tflm_softmax_f32_x86_variant(isa);
+    CHECK(fn != NULL);
+    memset(got, 0x5a, 4 * n);
+    fn(beta, rows, depth, input, got);
+    tflm_test_failures += report_mismatch_f32("SOFTMAX f32", isa, test, want, got, n);
+    free(input), free(want), free(got);
+}
+
 int main(void)
 {
     const tflm_isa best = tflm_cpu_isa();
@@ -685,6 +831,15 @@ int main(void)
         }
         for (int t = 0; t < 400; t++) {
             svdf_case(isa, t);
+        }
+        for (int t = 0; t < 400; t++) {
+            conv_f32_case(isa, t);
+        }
+        for (int t = 0; t < 300; t++) {
+            depthwise_multiplier_f32_case(isa, t);
+        }
+        for (int t = 0; t < 400; t++) {
+            softmax_f32_case(isa, t);
         }
         printf("%-12s %s\n", tflm_isa_name(isa), tflm_test_failures == before ? "ok" : "FAILED");
     }

@@ -231,9 +231,12 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
         status = tflm_conv_s8_x86_setup(ctx, p, &data->quant, &in, &k, filter, bias, &out,
                                         (const tflm_conv_s8_x86 **)&data->optimized,
                                         &data->scratch_index);
-        if (status != TFLM_OK) {
-            return status;
-        }
+    } else {
+        status = tflm_conv_f32_x86_setup(ctx, p, &in, &k, filter, bias, &out,
+                                         (const tflm_conv_f32_x86 **)&data->optimized);
+    }
+    if (status != TFLM_OK) {
+        return status;
     }
 #endif
     node->data = data;
@@ -252,6 +255,10 @@ static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
         const tflm_conv_s8_x86 *plan = data->optimized;
         tflm_conv_s8_x86_run(plan, input->data, output->data,
                              tflm_scratch(ctx, data->scratch_index));
+        return TFLM_OK;
+    }
+    if (data->optimized != NULL) {
+        tflm_conv_f32_x86_run(data->optimized, input->data, output->data);
         return TFLM_OK;
     }
 #endif

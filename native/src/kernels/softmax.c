@@ -195,6 +195,7 @@ typedef struct softmax_op_data {
 #if TFLM_X86_KERNELS
     tflm_softmax_s8_fn optimized_s8;         /* SIMD variants (x86/x86_kernels.h) or NULL */
     tflm_softmax_s8_s16_fn optimized_s8_s16;
+    tflm_softmax_f32_fn optimized_f32;
 #endif
 } softmax_op_data;
 
@@ -235,6 +236,9 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
                              "output type %s not supported for FLOAT32 input; expected FLOAT32",
                              tflm_type_name_of(output->type));
         }
+#if TFLM_X86_KERNELS
+        data->optimized_f32 = tflm_softmax_f32_x86_variant(tflm_kernel_isa(ctx));
+#endif
     } else if (input->type == TFLM_TYPE_INT8) {
         float in_scale, out_scale;
         int32_t in_zp, out_zp;
@@ -327,6 +331,13 @@ static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
     if (input->type == TFLM_TYPE_INT8) {
         return softmax_invoke_int8(ctx, node);
     }
+#if TFLM_X86_KERNELS
+    if (data->optimized_f32 != NULL) {
+        data->optimized_f32(data->beta, data->rows, data->depth, input->data,
+                            tflm_output(ctx, node, 0)->data);
+        return TFLM_OK;
+    }
+#endif
     tflm_softmax_f32(data->beta, data->rows, data->depth, input->data,
                      tflm_output(ctx, node, 0)->data);
     return TFLM_OK;

@@ -1,6 +1,7 @@
 /*
  * f32_x86.c - the variant tables of the float32 kernels on x86-64
- * (FULLY_CONNECTED, DEPTHWISE_CONV_2D, ADD, MUL). Every variant keeps the
+ * (FULLY_CONNECTED, DEPTHWISE_CONV_2D, SOFTMAX, ADD, MUL; CONV_2D packs
+ * its filter: conv_f32_x86.c). Every variant keeps the
  * reference's order of operations per output (one mul, then one add, built
  * with -ffp-contract=off), so its results are the reference's bits.
  */
@@ -27,7 +28,18 @@ tflm_depthwise_conv_f32_fn tflm_depthwise_conv_f32_x86_variant(tflm_isa isa,
                                                                const tflm_conv_params *params)
 {
     static const tflm_depthwise_conv_f32_fn table[] = F32_TABLE(tflm_f32_dwconv_c8__avx2);
-    return in_table(isa) && params->depth_multiplier == 1 ? table[isa] : NULL;
+    static const tflm_depthwise_conv_f32_fn multiplier_table[] =
+        F32_TABLE(tflm_f32_dwconv_multiplier_c8__avx2);
+    if (!in_table(isa)) {
+        return NULL;
+    }
+    return params->depth_multiplier == 1 ? table[isa] : multiplier_table[isa];
+}
+
+tflm_softmax_f32_fn tflm_softmax_f32_x86_variant(tflm_isa isa)
+{
+    static const tflm_softmax_f32_fn table[] = F32_TABLE(tflm_f32_softmax_x8__avx2);
+    return in_table(isa) ? table[isa] : NULL;
 }
 
 tflm_binary_f32_fn tflm_add_f32_x86_variant(tflm_isa isa)

@@ -11,8 +11,8 @@
  * the scratch a kernel needs is sized by a _get_buffer_size twin (CMSIS-NN style) and requested from the arena.
  * A plan whose `run` is NULL means "no variant for this ISA or shape": the
  * glue then runs the reference kernel. Every variant equals the reference
- * byte for byte (int8); float32 variants, when added, must add in the
- * reference's order without contraction (-ffp-contract=off) to be too.
+ * byte for byte: float32 variants add in the reference's order, without
+ * contraction (-ffp-contract=off), so they are bit-identical too.
  *
  * Variants per op and level (kernel files x86/<type>_<op>_<tile>_<isa>.c):
  *                      AVX2                 AVX512            AVX512_VNNI
@@ -26,18 +26,21 @@
  *   AVERAGE_POOL s8/f32 x8 (float divide)   = AVX2             = AVX2
  *   SOFTMAX s8->s8/s16 x8 fixed-point exp  = AVX2             = AVX2
  *   FULLY_CONN f32     8 units, transpose   = AVX2             = AVX2
+ *   CONV_2D f32        4 px x 16 ch         8 px x 32 ch       = AVX512
  *   DEPTHWISE f32 m=1  channel-vector x8    = AVX2             = AVX2
+ *   DEPTHWISE f32 m>1  x8 + vpermps gather  = AVX2             = AVX2
+ *   SOFTMAX f32        x8 exp, scalar sum   = AVX2             = AVX2
  *   ADD f32, MUL f32   x8                   = AVX2             = AVX2
  *   SVDF s8, s16 state 8 rows, int16 madd   = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
- * (int16 at AVX2, int8 at VNNI) packs; FULLY_CONNECTED reads the model's
- * weights as they are (ad01_int8: its packed copy cost 290 KB of arena for
- * 15% of speed); DEPTHWISE reads them too, looping channel block outermost
- * and widening one block's weights into scratch (kh * kw * 16 int32), which
- * every pixel of the layer then reuses.
- * Not yet vectorized (the reference runs): float32 CONV_2D, float32
- * DEPTHWISE with a depth multiplier > 1, float32 SOFTMAX, float32 SVDF and
- * SVDF with an int8 state.
+ * (int16 at AVX2, int8 at VNNI; float32 transposed to channel lanes)
+ * packs; FULLY_CONNECTED reads the model's weights as they are (ad01_int8:
+ * its packed copy cost 290 KB of arena for 15% of speed); DEPTHWISE reads
+ * them too, looping channel block outermost and widening one block's
+ * weights into scratch (kh * kw * 16 int32), which every pixel of the
+ * layer then reuses.
+ * Not vectorized (the reference runs): grouped float32 CONV_2D, float32
+ * SVDF and SVDF with an int8 state.
  */
 #ifndef TFLM_KERNELS_X86_KERNELS_H
 #define TFLM_KERNELS_X86_KERNELS_H
@@ -265,7 +268,51 @@ void tflm_s8_softmax_x8__avx2(const tflm_softmax_quant *quant, int32_t rows, int
 void tflm_s8_s16_softmax_x8__avx2(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
                                   const int8_t *input, int16_t *output);
 
-/* ---- float32: FULLY_CONNECTED, DEPTHWISE_CONV_2D (multiplier 1), ADD, MUL ---------- */
+/* ---- CONV_2D float32 ---------------------------------------------------------------- */
+/* Lanes are output channels: each lane adds its taps in the reference's
+ * order (rows, columns, the taps inside the input only, input channels),
+ * one mul then one add, then the bias and the clamp: bit for bit
+ * tflm_conv_f32. */
+
+typedef struct tflm_conv_f32_x86 tflm_conv_f32_x86;
+typedef void (*tflm_conv_f32_x86_fn)(const tflm_conv_f32_x86 *plan, const float *input,
+                                     float *output);
+
+struct tflm_conv_f32_x86 {
+    tflm_conv_f32_x86_fn run;  /* NULL: use the reference kernel */
+    tflm_conv_params params;
+    tflm_dims input_dims, filter_dims, output_dims;
+    int32_t block;             /* output channels per vector (8 or 16)     */
+    const float *filter;       /* packed: [out_c / block][kh][kw][in_c][block],
+                                  the last block's extra lanes zero        */
+    const float *bias;         /* out_c rounded up to block; 0.0f without one */
+    /* The model's constant filter and bias, kept for a deferred pack
+       (tflm_conv_f32_x86_run packs on its first call). */
+    const float *source_filter, *source_bias;
+    bool packed;
+};
+
+/* Persistent bytes tflm_conv_f32_x86_init needs (0: no variant applies). */
+size_t tflm_conv_f32_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
+                                         const tflm_dims *filter_dims,
+                                         const tflm_dims *output_dims);
+/* Packs the filter into persistent (persistent_size bytes). */
+void tflm_conv_f32_x86_init(tflm_conv_f32_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
+                            const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                            const float *filter, const float *bias, const tflm_dims *output_dims,
+                            void *persistent);
+/* Runs the plan's variant, packing first if setup deferred it. */
+void tflm_conv_f32_x86_run(const tflm_conv_f32_x86 *plan, const float *input, float *output);
+/* The variants (x86/f32_conv_*.c). */
+void tflm_f32_conv_4x16__avx2(const tflm_conv_f32_x86 *plan, const float *input, float *output);
+void tflm_f32_conv_8x32__avx512(const tflm_conv_f32_x86 *plan, const float *input, float *output);
+/* Prepare-time glue: *plan stays NULL when no variant applies. */
+tflm_status tflm_conv_f32_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
+                                    const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                    const tflm_tensor *filter, const tflm_tensor *bias,
+                                    const tflm_dims *output_dims, const tflm_conv_f32_x86 **plan);
+
+/* ---- float32: FULLY_CONNECTED, DEPTHWISE_CONV_2D, SOFTMAX, ADD, MUL ------------------ */
 /* The reference's signatures; every lane adds in the reference's order with
  * separate mul and add (-ffp-contract=off): bit-identical results. */
 
@@ -281,10 +328,13 @@ typedef void (*tflm_depthwise_conv_f32_fn)(const tflm_conv_params *params,
 typedef void (*tflm_binary_f32_fn)(const tflm_activation_f32 *activation,
                                    const tflm_broadcast *broadcast, const float *input1,
                                    const float *input2, float *output);
+typedef void (*tflm_softmax_f32_fn)(float beta, int32_t rows, int32_t depth, const float *input,
+                                    float *output);
 
 tflm_fc_f32_fn tflm_fc_f32_x86_variant(tflm_isa isa);
 tflm_depthwise_conv_f32_fn tflm_depthwise_conv_f32_x86_variant(tflm_isa isa,
                                                                const tflm_conv_params *params);
+tflm_softmax_f32_fn tflm_softmax_f32_x86_variant(tflm_isa isa);
 tflm_binary_f32_fn tflm_add_f32_x86_variant(tflm_isa isa);
 tflm_binary_f32_fn tflm_mul_f32_x86_variant(tflm_isa isa);
 void tflm_f32_fc_8x8__avx2(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
@@ -295,6 +345,14 @@ void tflm_f32_dwconv_c8__avx2(const tflm_conv_params *params, const tflm_dims *i
                               const float *input, const tflm_dims *filter_dims,
                               const float *filter, const tflm_dims *bias_dims, const float *bias,
                               const tflm_dims *output_dims, float *output);
+/* Depth multiplier > 1: input lanes gathered per output channel (vpermps). */
+void tflm_f32_dwconv_multiplier_c8__avx2(const tflm_conv_params *params,
+                                         const tflm_dims *input_dims, const float *input,
+                                         const tflm_dims *filter_dims, const float *filter,
+                                         const tflm_dims *bias_dims, const float *bias,
+                                         const tflm_dims *output_dims, float *output);
+void tflm_f32_softmax_x8__avx2(float beta, int32_t rows, int32_t depth, const float *input,
+                               float *output);
 void tflm_f32_add_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
                            const float *input1, const float *input2, float *output);
 void tflm_f32_mul_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
