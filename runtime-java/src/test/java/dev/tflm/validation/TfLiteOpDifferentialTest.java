@@ -37,10 +37,11 @@ class TfLiteOpDifferentialTest {
     private static final int CASES_PER_OP = 40;
     private static final long SEED = 0x7f1e_2026L;
 
-    private record Op(String name, Function<RandomOpCases, OpCase> generator) {
+    /** One op family of {@link RandomOpCases}; also run by {@link KernelParityTest}. */
+    record Op(String name, Function<RandomOpCases, OpCase> generator) {
     }
 
-    private static final List<Op> OPS = List.of(
+    static final List<Op> OPS = List.of(
             new Op("FULLY_CONNECTED int8", RandomOpCases::fullyConnectedInt8),
             new Op("FULLY_CONNECTED float32", RandomOpCases::fullyConnectedFloat),
             new Op("CONV_2D int8 per-channel", RandomOpCases::conv2dInt8),

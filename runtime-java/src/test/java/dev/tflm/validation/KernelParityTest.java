@@ -1,0 +1,67 @@
+package dev.tflm.validation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.tflm.Interpreter;
+import dev.tflm.Isa;
+import dev.tflm.KernelSet;
+import dev.tflm.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The optimized kernels equal the reference ones byte for byte, floats included, through the
+ * whole path a user takes: the randomized single-op models of {@link TfLiteOpDifferentialTest}
+ * run once with {@link KernelSet#REFERENCE} and once with {@link KernelSet#OPTIMIZED} at every
+ * ISA level this CPU has (forced with {@code maxIsa}). The C test test_x86_kernels checks the
+ * SIMD functions themselves; this one checks that prepare picks them, packs the weights and
+ * sizes the scratch right, and that invoke wires them to the right tensors.
+ */
+class KernelParityTest {
+    private static final int CASES_PER_OP = 60;
+    private static final long SEED = 0x9a21_7e57L;
+
+    @TestFactory
+    Stream<DynamicTest> optimizedKernelsEqualReference() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<TfLiteOpDifferentialTest.Op> ops = TfLiteOpDifferentialTest.OPS;
+        for (int i = 0; i < ops.size(); i++) {
+            TfLiteOpDifferentialTest.Op op = ops.get(i);
+            long seed = SEED + i;
+            tests.add(DynamicTest.dynamicTest(op.name(), () -> checkOp(op, seed)));
+        }
+        return tests.stream();
+    }
+
+    /** Every level from SCALAR up to what this CPU has (SCALAR runs the reference kernels). */
+    private static List<Isa> levels() {
+        List<Isa> levels = new ArrayList<>();
+        for (Isa isa : Isa.values()) {
+            if (isa != Isa.BEST && isa.code() <= Interpreter.cpuIsa().code()) {
+                levels.add(isa);
+            }
+        }
+        return levels;
+    }
+
+    private static void checkOp(TfLiteOpDifferentialTest.Op op, long seed) {
+        RandomOpCases cases = new RandomOpCases(seed);
+        for (int n = 0; n < CASES_PER_OP; n++) {
+            OpCase c = op.generator().apply(cases);
+            byte[] want = run(c, Interpreter.Options.builder().kernels(KernelSet.REFERENCE).build());
+            for (Isa isa : levels()) {
+                byte[] got = run(c, Interpreter.Options.builder().maxIsa(isa).build());
+                assertArrayEquals(want, got, op.name() + " case " + n + " at " + isa + ": " + c.description());
+            }
+        }
+    }
+
+    private static byte[] run(OpCase c, Interpreter.Options options) {
+        try (Model model = Model.fromBytes(c.model()); Interpreter interpreter = new Interpreter(model, options)) {
+            return OurRuntime.run(interpreter, c.inputs()).get(0);
+        }
+    }
+}
