@@ -3,50 +3,16 @@
  * (tflm_interpreter_options): integer outputs byte for byte, float32 within
  * 1e-4 x max(1, |expected|). Also: the options are validated and the chosen
  * level is reported by tflm_interpreter_isa. */
-#include <math.h>
-
 #include "golden_file.h"
 #include "test.h"
 #include "tflm/ops.h"
 
-static const char *const models[] = {
-    "hello_world_int8", "hello_world_float", "micro_speech_quantized", "keyword_scrambled",
-    "person_detect", "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "ad01_int8",
-};
-
-static int outputs_match(const tflm_tensor_info *out, const golden_tensor *g)
-{
-    if (out->bytes != g->size) {
-        return 0;
-    }
-    if (out->type != TFLM_TYPE_FLOAT32) {
-        return memcmp(out->data, g->bytes, g->size) == 0;
-    }
-    for (size_t i = 0; i < out->bytes / 4; i++) {
-        float got, want;
-        memcpy(&got, (uint8_t *)out->data + 4 * i, 4);
-        memcpy(&want, g->bytes + 4 * i, 4);
-        if (fabsf(got - want) > 1e-4f * fmaxf(1.0f, fabsf(want))) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static void check_model(const char *name, const tflm_op_resolver *ops, uint8_t *arena,
                         size_t arena_size)
 {
-    char path[1024], in_path[1024], out_path[1024];
-    snprintf(path, sizeof path, "%s/models/%s.tflite", TFLM_SHARED_DIR, name);
-    snprintf(in_path, sizeof in_path, "%s/golden/%s.input.txt", TFLM_SHARED_DIR, name);
-    snprintf(out_path, sizeof out_path, "%s/golden/%s.output.txt", TFLM_SHARED_DIR, name);
-    size_t model_size;
-    uint8_t *model = read_file_aligned(path, &model_size);
-    golden_file inputs, outputs;
-    CHECK(model != NULL);
-    if (!model || golden_read(in_path, &inputs) || golden_read(out_path, &outputs)) {
+    golden_case c;
+    if (golden_case_read(name, &c)) {
         tflm_test_failures++;
-        free(model);
         return;
     }
     const tflm_isa best = tflm_cpu_isa();
@@ -58,26 +24,24 @@ static void check_model(const char *name, const tflm_op_resolver *ops, uint8_t *
         }
         tflm_interpreter *interp;
         tflm_error error;
-        if (tflm_interpreter_create_with_options(&interp, model, model_size, ops, arena, arena_size,
-                                                 &options, &error) != TFLM_OK) {
+        if (tflm_interpreter_create_with_options(&interp, c.model, c.model_size, ops, arena,
+                                                 arena_size, &options, &error) != TFLM_OK) {
             fprintf(stderr, "%s: %s\n", name, error.message);
             tflm_test_failures++;
             continue;
         }
         const tflm_isa expected = level < TFLM_ISA_SCALAR ? TFLM_ISA_SCALAR : (tflm_isa)level;
         CHECK_EQ_INT(expected, tflm_interpreter_isa(interp));
-        for (int i = 0; i < inputs.count; i++) {
-            tflm_tensor_info in;
-            CHECK_EQ_INT(TFLM_OK, tflm_interpreter_input(interp, (size_t)inputs.tensors[i].index, &in));
-            memcpy(in.data, inputs.tensors[i].bytes,
-                   in.bytes < inputs.tensors[i].size ? in.bytes : inputs.tensors[i].size);
+        if (golden_set_inputs(interp, name, &c)) {
+            tflm_test_failures++;
+            continue;
         }
         CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke(interp));
         int ok = 1;
-        for (int i = 0; i < outputs.count; i++) {
+        for (int i = 0; i < c.outputs.count; i++) {
             tflm_tensor_info out;
-            CHECK_EQ_INT(TFLM_OK, tflm_interpreter_output(interp, (size_t)outputs.tensors[i].index, &out));
-            ok = ok && outputs_match(&out, &outputs.tensors[i]);
+            CHECK_EQ_INT(TFLM_OK, tflm_interpreter_output(interp, (size_t)c.outputs.tensors[i].index, &out));
+            ok = ok && golden_output_matches(name, &out, &c.outputs.tensors[i]);
         }
         if (!ok) {
             tflm_test_failures++;
@@ -85,9 +49,7 @@ static void check_model(const char *name, const tflm_op_resolver *ops, uint8_t *
         printf("%-24s %-12s arena %8zu: %s\n", name, tflm_isa_name(expected),
                tflm_interpreter_arena_used(interp), ok ? "outputs match" : "MISMATCH");
     }
-    free(model);
-    golden_free(&inputs);
-    golden_free(&outputs);
+    golden_case_free(&c);
 }
 
 static void check_options(const tflm_op_resolver *ops, uint8_t *arena, size_t arena_size)
@@ -118,20 +80,17 @@ static void check_options(const tflm_op_resolver *ops, uint8_t *arena, size_t ar
 
 int main(void)
 {
-    FILE *probe = fopen(TFLM_SHARED_DIR "/golden/README.md", "r");
-    if (!probe) {
-        printf("skipped: %s/golden not found (set -DTFLM_SHARED_DIR)\n", TFLM_SHARED_DIR);
+    if (!golden_data_present()) {
         return 77;
     }
-    fclose(probe);
     tflm_op_resolver ops;
     tflm_op_resolver_init(&ops);
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
     const size_t arena_size = 2u << 20;
     uint8_t *arena = aligned_alloc(16, arena_size);
     check_options(&ops, arena, arena_size);
-    for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) {
-        check_model(models[i], &ops, arena, arena_size);
+    for (size_t i = 0; i < golden_model_count; i++) {
+        check_model(golden_models[i], &ops, arena, arena_size);
     }
     free(arena);
     TEST_MAIN_END();

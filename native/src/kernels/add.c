@@ -3,82 +3,10 @@
 #include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
-#include "quant_util.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
 #endif
-
-/* ---- Broadcasting ------------------------------------------------------- */
-
-bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *shape2, int32_t rank2,
-                         const int32_t *out, int32_t rank_out, tflm_broadcast *broadcast)
-{
-    const int n = TFLM_ADD_MAX_DIMS;
-    if (rank1 > n || rank2 > n || rank_out > n || rank1 < 0 || rank2 < 0 || rank_out < 0) {
-        return false;
-    }
-    int32_t d1[TFLM_ADD_MAX_DIMS], d2[TFLM_ADD_MAX_DIMS], d_out[TFLM_ADD_MAX_DIMS];
-    for (int i = 0; i < n; ++i) {
-        d1[i] = i < n - rank1 ? 1 : shape1[i - (n - rank1)];
-        d2[i] = i < n - rank2 ? 1 : shape2[i - (n - rank2)];
-        d_out[i] = i < n - rank_out ? 1 : out[i - (n - rank_out)];
-    }
-    bool same = true;
-    for (int i = 0; i < n; ++i) {
-        const int32_t expected = d1[i] == 1 ? d2[i] : d1[i];
-        if ((d1[i] != 1 && d2[i] != 1 && d1[i] != d2[i]) || d_out[i] != expected) {
-            return false;
-        }
-        same = same && d1[i] == d2[i];
-    }
-    if (same) { /* no broadcast: one flat run */
-        int32_t count = 1;
-        for (int i = 0; i < n; ++i) {
-            count *= d_out[i];
-            broadcast->dims[i] = 1;
-            broadcast->stride1[i] = 0;
-            broadcast->stride2[i] = 0;
-        }
-        broadcast->dims[n - 1] = count;
-        broadcast->stride1[n - 1] = 1;
-        broadcast->stride2[n - 1] = 1;
-        return true;
-    }
-    int32_t s1 = 1, s2 = 1;
-    for (int i = n - 1; i >= 0; --i) {
-        broadcast->dims[i] = d_out[i];
-        broadcast->stride1[i] = d1[i] == 1 ? 0 : s1;
-        broadcast->stride2[i] = d2[i] == 1 ? 0 : s2;
-        s1 *= d1[i];
-        s2 *= d2[i];
-    }
-    return true;
-}
-
-/* Runs ELEMENT(i1, i2, o) over every output element in row-major order,
- * i1 and i2 being the matching element indices of the two inputs. */
-#define TFLM_BROADCAST_FOR_EACH(bc, ELEMENT)                                              \
-    do {                                                                                  \
-        const int32_t *d_ = (bc)->dims, *s1_ = (bc)->stride1, *s2_ = (bc)->stride2;       \
-        size_t o_ = 0;                                                                    \
-        for (int32_t a_ = 0; a_ < d_[0]; ++a_)                                            \
-            for (int32_t b_ = 0; b_ < d_[1]; ++b_)                                        \
-                for (int32_t c_ = 0; c_ < d_[2]; ++c_)                                    \
-                    for (int32_t e_ = 0; e_ < d_[3]; ++e_)                                \
-                        for (int32_t f_ = 0; f_ < d_[4]; ++f_) {                          \
-                            size_t i1_ = (size_t)(a_ * s1_[0] + b_ * s1_[1] + c_ * s1_[2] + \
-                                                  e_ * s1_[3] + f_ * s1_[4]);             \
-                            size_t i2_ = (size_t)(a_ * s2_[0] + b_ * s2_[1] + c_ * s2_[2] + \
-                                                  e_ * s2_[3] + f_ * s2_[4]);             \
-                            for (int32_t g_ = 0; g_ < d_[5]; ++g_) {                      \
-                                ELEMENT(i1_, i2_, o_);                                    \
-                                i1_ += (size_t)s1_[5];                                    \
-                                i2_ += (size_t)s2_[5];                                    \
-                                ++o_;                                                     \
-                            }                                                             \
-                        }                                                                 \
-    } while (0)
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
@@ -192,64 +120,35 @@ typedef struct add_op_data {
 
 static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
 {
-    if (node->inputs->size != 2 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 2 inputs and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input1 = tflm_input(ctx, node, 0);
-    const tflm_tensor *input2 = tflm_input(ctx, node, 1);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input1 == NULL || input2 == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
-    const uint8_t type = output->type;
-    if (type != TFLM_TYPE_INT8 && type != TFLM_TYPE_INT16 && type != TFLM_TYPE_FLOAT32 &&
-        type != TFLM_TYPE_INT32) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "output type %s not supported; expected FLOAT32, INT8, INT16 or INT32",
-                         tflm_type_name_of(type));
-    }
-    if (input1->type != type || input2->type != type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input types %s and %s differ from output type %s",
-                         tflm_type_name_of(input1->type), tflm_type_name_of(input2->type),
-                         tflm_type_name_of(type));
+    tflm_binary_node binary;
+    tflm_status status = tflm_binary_prepare(
+        ctx, node, ADD_OPTIONS,
+        1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_INT16 | 1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT32,
+        "FLOAT32, INT8, INT16 or INT32", &binary);
+    if (status != TFLM_OK) {
+        return status;
     }
     add_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    if (!tflm_broadcast_init(input1->dims->data, input1->dims->size, input2->dims->data,
-                             input2->dims->size, output->dims->data, output->dims->size,
-                             &data->broadcast)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input shapes do not broadcast to the output shape (at most %d dims)",
-                         TFLM_ADD_MAX_DIMS);
-    }
-    const int activation = tflm_option_int8(ctx, node, ADD_OPTIONS, 0, TFLM_ACTIVATION_NONE);
-    if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
-        activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "fused activation %d not supported", activation);
-    }
-
+    data->broadcast = binary.broadcast;
+    const tflm_type type = binary.type;
+    const int activation = binary.activation;
     if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
-        float s1, s2, so;
-        int32_t z1, z2, zo;
-        if (!tflm_per_tensor_quantization(ctx, input1, &s1, &z1) ||
-            !tflm_per_tensor_quantization(ctx, input2, &s2, &z2) ||
-            !tflm_per_tensor_quantization(ctx, output, &so, &zo)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "quantized ADD needs scales on all tensors");
-        }
+        const float *scale = binary.scale;
+        const int32_t *zero_point = binary.zero_point;
         const int32_t left_shift = type == TFLM_TYPE_INT16 ? 15 : 20;
-        if (!tflm_add_quant_multipliers(s1, s2, so, left_shift, &data->quant)) {
+        if (!tflm_add_quant_multipliers(scale[0], scale[1], scale[2], left_shift, &data->quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "output scale too small for the input scales (multiplier not below 1)");
         }
-        data->quant.input1_offset = -z1;
-        data->quant.input2_offset = -z2;
-        data->quant.output_offset = zo;
+        data->quant.input1_offset = -zero_point[0];
+        data->quant.input2_offset = -zero_point[1];
+        data->quant.output_offset = zero_point[2];
         const int32_t type_min = type == TFLM_TYPE_INT16 ? INT16_MIN : INT8_MIN;
         const int32_t type_max = type == TFLM_TYPE_INT16 ? INT16_MAX : INT8_MAX;
-        tflm_activation_range_quantized(activation, so, zo, type_min, type_max,
+        tflm_activation_range_quantized(activation, scale[2], zero_point[2], type_min, type_max,
                                         &data->quant.activation.min, &data->quant.activation.max);
 #if TFLM_X86_KERNELS
         if (type == TFLM_TYPE_INT8) {

@@ -1,6 +1,6 @@
 /*
  * add.h - the pure compute functions of ADD: element-wise addition with
- * NumPy-style broadcasting over up to TFLM_ADD_MAX_DIMS dimensions.
+ * NumPy-style broadcasting (binary_common.h).
  *
  * Quantized add is TensorFlow Lite's reference AddElementwise: both inputs
  * are shifted left (20 bits for int8, 15 for int16), scaled to a common
@@ -13,24 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "binary_common.h"
 #include "nn_types.h"
-
-#define TFLM_ADD_MAX_DIMS 6
-
-/* Iteration space of a broadcast: the output's dims, right-aligned in
- * TFLM_ADD_MAX_DIMS (leading ones), and the element strides of each input
- * along every output axis (0 where the input is broadcast). */
-typedef struct tflm_broadcast {
-    int32_t dims[TFLM_ADD_MAX_DIMS];
-    int32_t stride1[TFLM_ADD_MAX_DIMS];
-    int32_t stride2[TFLM_ADD_MAX_DIMS];
-} tflm_broadcast;
-
-/* Builds the iteration space for inputs of shapes shape1 (rank1 dims) and
- * shape2, whose broadcast must equal out (rank_out dims). Returns false
- * when the shapes do not broadcast to out or a rank exceeds the limit. */
-bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *shape2, int32_t rank2,
-                         const int32_t *out, int32_t rank_out, tflm_broadcast *broadcast);
 
 /* Requantization of a quantized add (TFLM's OpDataAdd). */
 typedef struct tflm_add_quant {

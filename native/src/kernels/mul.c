@@ -7,7 +7,6 @@
 #include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
-#include "quant_util.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -34,29 +33,6 @@ bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float out
 
 /* ---- Pure compute -------------------------------------------------------- */
 
-/* Runs ELEMENT(i1, i2, o) over every output element in row-major order. */
-#define MUL_FOR_EACH(bc, ELEMENT)                                                         \
-    do {                                                                                  \
-        const int32_t *d_ = (bc)->dims, *s1_ = (bc)->stride1, *s2_ = (bc)->stride2;       \
-        size_t o_ = 0;                                                                    \
-        for (int32_t a_ = 0; a_ < d_[0]; ++a_)                                            \
-            for (int32_t b_ = 0; b_ < d_[1]; ++b_)                                        \
-                for (int32_t c_ = 0; c_ < d_[2]; ++c_)                                    \
-                    for (int32_t e_ = 0; e_ < d_[3]; ++e_)                                \
-                        for (int32_t f_ = 0; f_ < d_[4]; ++f_) {                          \
-                            size_t i1_ = (size_t)(a_ * s1_[0] + b_ * s1_[1] + c_ * s1_[2] + \
-                                                  e_ * s1_[3] + f_ * s1_[4]);             \
-                            size_t i2_ = (size_t)(a_ * s2_[0] + b_ * s2_[1] + c_ * s2_[2] + \
-                                                  e_ * s2_[3] + f_ * s2_[4]);             \
-                            for (int32_t g_ = 0; g_ < d_[5]; ++g_) {                      \
-                                ELEMENT(i1_, i2_, o_);                                    \
-                                i1_ += (size_t)s1_[5];                                    \
-                                i2_ += (size_t)s2_[5];                                    \
-                                ++o_;                                                     \
-                            }                                                             \
-                        }                                                                 \
-    } while (0)
-
 static inline int8_t mul_quantized(const tflm_mul_quant *q, int32_t x1, int32_t x2)
 {
     /* |(x1 + offset1) * (x2 + offset2)| <= 255 * 255: no overflow. */
@@ -70,7 +46,7 @@ void tflm_mul_s8(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
                  const int8_t *input1, const int8_t *input2, int8_t *output)
 {
 #define MUL_S8(i1, i2, o) output[o] = mul_quantized(quant, input1[i1], input2[i2])
-    MUL_FOR_EACH(broadcast, MUL_S8);
+    TFLM_BROADCAST_FOR_EACH(broadcast, MUL_S8);
 #undef MUL_S8
 }
 
@@ -79,7 +55,7 @@ void tflm_mul_f32(const tflm_activation_f32 *activation, const tflm_broadcast *b
 {
     const float lo = activation->min, hi = activation->max;
 #define MUL_F32(i1, i2, o) output[o] = tflm_clamp_f32(input1[i1] * input2[i2], lo, hi)
-    MUL_FOR_EACH(broadcast, MUL_F32);
+    TFLM_BROADCAST_FOR_EACH(broadcast, MUL_F32);
 #undef MUL_F32
 }
 
@@ -98,63 +74,35 @@ typedef struct mul_op_data {
 
 static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
 {
-    if (node->inputs->size != 2 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 2 inputs and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input1 = tflm_input(ctx, node, 0);
-    const tflm_tensor *input2 = tflm_input(ctx, node, 1);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input1 == NULL || input2 == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
-    const uint8_t type = output->type;
-    if (type != TFLM_TYPE_INT8 && type != TFLM_TYPE_FLOAT32) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "output type %s not supported; expected FLOAT32 or INT8",
-                         tflm_type_name_of(type));
-    }
-    if (input1->type != type || input2->type != type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input types %s and %s differ from output type %s",
-                         tflm_type_name_of(input1->type), tflm_type_name_of(input2->type),
-                         tflm_type_name_of(type));
+    tflm_binary_node binary;
+    tflm_status status =
+        tflm_binary_prepare(ctx, node, MUL_OPTIONS, 1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_FLOAT32,
+                            "FLOAT32 or INT8", &binary);
+    if (status != TFLM_OK) {
+        return status;
     }
     mul_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    if (!tflm_broadcast_init(input1->dims->data, input1->dims->size, input2->dims->data,
-                             input2->dims->size, output->dims->data, output->dims->size,
-                             &data->broadcast)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input shapes do not broadcast to the output shape (at most %d dims)",
-                         TFLM_ADD_MAX_DIMS);
-    }
-    const int activation = tflm_option_int8(ctx, node, MUL_OPTIONS, 0, TFLM_ACTIVATION_NONE);
-    if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
-        activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "fused activation %d not supported", activation);
-    }
-    if (type == TFLM_TYPE_INT8) {
-        float s1, s2, so;
-        int32_t z1, z2, zo;
-        if (!tflm_per_tensor_quantization(ctx, input1, &s1, &z1) ||
-            !tflm_per_tensor_quantization(ctx, input2, &s2, &z2) ||
-            !tflm_per_tensor_quantization(ctx, output, &so, &zo)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "quantized MUL needs scales on all tensors");
-        }
-        if (!tflm_mul_quant_multiplier(s1, s2, so, &data->quant)) {
+    data->broadcast = binary.broadcast;
+    const int activation = binary.activation;
+    if (binary.type == TFLM_TYPE_INT8) {
+        const float *scale = binary.scale;
+        const int32_t *zero_point = binary.zero_point;
+        if (!tflm_mul_quant_multiplier(scale[0], scale[1], scale[2], &data->quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "scales must be finite and positive, and input1 x input2 / output "
                              "below 2^31");
         }
-        if (z1 < -128 || z1 > 127 || z2 < -128 || z2 > 127 || zo < -128 || zo > 127) {
+        if (zero_point[0] < -128 || zero_point[0] > 127 || zero_point[1] < -128 ||
+            zero_point[1] > 127 || zero_point[2] < -128 || zero_point[2] > 127) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "zero points must lie in [-128, 127]");
         }
-        data->quant.input1_offset = -z1;
-        data->quant.input2_offset = -z2;
-        data->quant.output_offset = zo;
-        tflm_activation_range_quantized(activation, so, zo, INT8_MIN, INT8_MAX,
+        data->quant.input1_offset = -zero_point[0];
+        data->quant.input2_offset = -zero_point[1];
+        data->quant.output_offset = zero_point[2];
+        tflm_activation_range_quantized(activation, scale[2], zero_point[2], INT8_MIN, INT8_MAX,
                                         &data->quant.activation.min, &data->quant.activation.max);
 #if TFLM_X86_KERNELS
         data->optimized = tflm_mul_s8_x86_variant(tflm_kernel_isa(ctx));

@@ -1,6 +1,6 @@
 /*
  * mul.h - the pure compute functions of MUL (element-wise product with
- * broadcasting, tflm_broadcast of add.h).
+ * broadcasting, tflm_broadcast of binary_common.h).
  *
  * int8: TFLM's reference_integer_ops::MulElementwise / BroadcastMul6DSlow:
  *   out = clamp(output_offset + MultiplyByQuantizedMultiplier(
@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "add.h"
+#include "binary_common.h"
 #include "nn_types.h"
 
 typedef struct tflm_mul_quant {

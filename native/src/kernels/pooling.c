@@ -31,124 +31,123 @@ static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int
     return w;
 }
 
-void tflm_average_pool_s8(const tflm_pool_params *params,
-                          const tflm_dims *input_dims, const int8_t *input,
-                          const tflm_dims *output_dims, int8_t *output)
+/* One window walk serves the four kernels: pool() is inlined into each with
+ * the element type and the reduction as constants, so the compiler folds the
+ * branches on them away and each kernel is the plain loop of its case. Forced,
+ * because at -Os GCC would rather keep one shared, slower copy. */
+#define POOL_SPECIALIZED static inline __attribute__((always_inline))
+
+typedef enum pool_kind { POOL_AVERAGE, POOL_MAX } pool_kind;
+
+/* A window's running sum or maximum: s32 for int8 elements, f32 for float (a
+ * struct, not a union, so that the compiler keeps the used one in a register). */
+typedef struct pool_acc {
+    int32_t s32;
+    float f32;
+} pool_acc;
+
+POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
+{
+    pool_acc acc;
+    if (type == TFLM_TYPE_INT8) {
+        acc.s32 = kind == POOL_MAX ? -128 : 0;
+    } else {
+        acc.f32 = kind == POOL_MAX ? -3.402823466e+38f /* std::numeric_limits<float>::lowest() */
+                                   : 0.0f;
+    }
+    return acc;
+}
+
+POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc, const void *input,
+                                    size_t index)
+{
+    if (type == TFLM_TYPE_INT8) {
+        const int32_t v = ((const int8_t *)input)[index];
+        acc.s32 = kind == POOL_MAX ? (v > acc.s32 ? v : acc.s32) : acc.s32 + v;
+    } else {
+        const float v = ((const float *)input)[index];
+        acc.f32 = kind == POOL_MAX ? (acc.f32 < v ? v : acc.f32) /* std::max(max, v) */
+                                   : acc.f32 + v;
+    }
+    return acc;
+}
+
+/* Writes a window's result, averaged over its count of taps or not, clamped
+ * to the fused activation. */
+POOL_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool_params *params,
+                                 pool_acc acc, int32_t count, void *output, size_t index)
+{
+    if (type == TFLM_TYPE_INT8) {
+        int32_t v = acc.s32;
+        if (kind == POOL_AVERAGE && count > 0) { /* always, for a window prepare accepted */
+            v = v > 0 ? (v + count / 2) / count : (v - count / 2) / count;
+        }
+        ((int8_t *)output)[index] =
+            (int8_t)tflm_clamp_s32(v, params->activation.min, params->activation.max);
+    } else {
+        float v = acc.f32;
+        if (kind == POOL_AVERAGE) {
+            v = count > 0 ? v / (float)count : 0.0f;
+        }
+        ((float *)output)[index] =
+            tflm_clamp_f32(v, params->activation_f32.min, params->activation_f32.max);
+    }
+}
+
+POOL_SPECIALIZED void pool(tflm_type type, pool_kind kind, const tflm_pool_params *params,
+                           const tflm_dims *input_dims, const void *input,
+                           const tflm_dims *output_dims, void *output)
 {
     const int32_t depth = output_dims->c;
-    const int32_t in_w = input_dims->w;
+    const size_t row_stride = (size_t)input_dims->w * depth;
+    size_t out = 0; /* NHWC: output elements come in loop order */
     for (int32_t b = 0; b < output_dims->n; ++b) {
-        const int8_t *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
+        const size_t batch = (size_t)b * input_dims->h * row_stride;
         for (int32_t oy = 0; oy < output_dims->h; ++oy) {
             for (int32_t ox = 0; ox < output_dims->w; ++ox) {
                 const pool_window w = window_at(params, input_dims, oy, ox);
                 const int32_t count = (w.y_end - w.y_start) * (w.x_end - w.x_start);
-                int8_t *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
-                for (int32_t ch = 0; ch < depth; ++ch) {
-                    int32_t acc = 0;
+                for (int32_t ch = 0; ch < depth; ++ch, ++out) {
+                    pool_acc acc = pool_start(type, kind);
                     for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const int8_t *in_row = in_batch + (size_t)y * in_w * depth + ch;
+                        const size_t row = batch + (size_t)y * row_stride + (size_t)ch;
                         for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            acc += in_row[(size_t)x * depth];
+                            acc = pool_take(type, kind, acc, input, row + (size_t)x * depth);
                         }
                     }
-                    if (count > 0) { /* always, for a window prepare accepted */
-                        acc = acc > 0 ? (acc + count / 2) / count : (acc - count / 2) / count;
-                    }
-                    out_px[ch] = (int8_t)tflm_clamp_s32(acc, params->activation.min,
-                                                        params->activation.max);
+                    pool_store(type, kind, params, acc, count, output, out);
                 }
             }
         }
     }
+}
+
+void tflm_average_pool_s8(const tflm_pool_params *params,
+                          const tflm_dims *input_dims, const int8_t *input,
+                          const tflm_dims *output_dims, int8_t *output)
+{
+    pool(TFLM_TYPE_INT8, POOL_AVERAGE, params, input_dims, input, output_dims, output);
 }
 
 void tflm_average_pool_f32(const tflm_pool_params *params,
                            const tflm_dims *input_dims, const float *input,
                            const tflm_dims *output_dims, float *output)
 {
-    const int32_t depth = output_dims->c;
-    const int32_t in_w = input_dims->w;
-    for (int32_t b = 0; b < output_dims->n; ++b) {
-        const float *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
-        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
-            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
-                const pool_window w = window_at(params, input_dims, oy, ox);
-                const float count = (float)((w.y_end - w.y_start) * (w.x_end - w.x_start));
-                float *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
-                for (int32_t ch = 0; ch < depth; ++ch) {
-                    float total = 0.0f;
-                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const float *in_row = in_batch + (size_t)y * in_w * depth + ch;
-                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            total += in_row[(size_t)x * depth];
-                        }
-                    }
-                    const float average = count > 0.0f ? total / count : 0.0f;
-                    out_px[ch] = tflm_clamp_f32(average, params->activation_f32.min,
-                                                params->activation_f32.max);
-                }
-            }
-        }
-    }
+    pool(TFLM_TYPE_FLOAT32, POOL_AVERAGE, params, input_dims, input, output_dims, output);
 }
 
 void tflm_max_pool_s8(const tflm_pool_params *params,
                       const tflm_dims *input_dims, const int8_t *input,
                       const tflm_dims *output_dims, int8_t *output)
 {
-    const int32_t depth = output_dims->c;
-    const int32_t in_w = input_dims->w;
-    for (int32_t b = 0; b < output_dims->n; ++b) {
-        const int8_t *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
-        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
-            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
-                const pool_window w = window_at(params, input_dims, oy, ox);
-                int8_t *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
-                for (int32_t ch = 0; ch < depth; ++ch) {
-                    int32_t max = -128;
-                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const int8_t *in_row = in_batch + (size_t)y * in_w * depth + ch;
-                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            const int32_t v = in_row[(size_t)x * depth];
-                            max = v > max ? v : max;
-                        }
-                    }
-                    out_px[ch] = (int8_t)tflm_clamp_s32(max, params->activation.min,
-                                                        params->activation.max);
-                }
-            }
-        }
-    }
+    pool(TFLM_TYPE_INT8, POOL_MAX, params, input_dims, input, output_dims, output);
 }
 
 void tflm_max_pool_f32(const tflm_pool_params *params,
                        const tflm_dims *input_dims, const float *input,
                        const tflm_dims *output_dims, float *output)
 {
-    const int32_t depth = output_dims->c;
-    const int32_t in_w = input_dims->w;
-    for (int32_t b = 0; b < output_dims->n; ++b) {
-        const float *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
-        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
-            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
-                const pool_window w = window_at(params, input_dims, oy, ox);
-                float *out_px = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
-                for (int32_t ch = 0; ch < depth; ++ch) {
-                    float max = -3.402823466e+38f; /* std::numeric_limits<float>::lowest() */
-                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const float *in_row = in_batch + (size_t)y * in_w * depth + ch;
-                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            const float v = in_row[(size_t)x * depth];
-                            max = max < v ? v : max; /* std::max(max, v) */
-                        }
-                    }
-                    out_px[ch] = tflm_clamp_f32(max, params->activation_f32.min,
-                                                params->activation_f32.max);
-                }
-            }
-        }
-    }
+    pool(TFLM_TYPE_FLOAT32, POOL_MAX, params, input_dims, input, output_dims, output);
 }
 
 /* ---- Node glue -------------------------------------------------------------- */
@@ -264,58 +263,43 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     return TFLM_OK;
 }
 
-static tflm_status average_pool_invoke(tflm_context *ctx, tflm_node *node)
+/* Runs the SIMD variant prepare chose, if any, else the reference kernel given.
+ * Inlined too: a program registering one pooling op then links one call of
+ * its kernels, as small as before the two invokes shared this body. */
+POOL_SPECIALIZED tflm_status
+pool_invoke(tflm_context *ctx, tflm_node *node,
+            void (*run_s8)(const tflm_pool_params *, const tflm_dims *, const int8_t *,
+                           const tflm_dims *, int8_t *),
+            void (*run_f32)(const tflm_pool_params *, const tflm_dims *, const float *,
+                            const tflm_dims *, float *))
 {
     const pool_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
 #if TFLM_X86_KERNELS
-    if (input->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
-        data->optimized_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
-                           output->data);
-        return TFLM_OK;
+    if (data->optimized_s8 != NULL) {
+        run_s8 = data->optimized_s8;
     }
-    if (input->type == TFLM_TYPE_FLOAT32 && data->optimized_f32 != NULL) {
-        data->optimized_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
-                            output->data);
-        return TFLM_OK;
+    if (data->optimized_f32 != NULL) {
+        run_f32 = data->optimized_f32;
     }
 #endif
     if (input->type == TFLM_TYPE_INT8) {
-        tflm_average_pool_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
-                             output->data);
+        run_s8(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     } else {
-        tflm_average_pool_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
-                              output->data);
+        run_f32(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     }
     return TFLM_OK;
 }
 
+static tflm_status average_pool_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return pool_invoke(ctx, node, tflm_average_pool_s8, tflm_average_pool_f32);
+}
+
 static tflm_status max_pool_invoke(tflm_context *ctx, tflm_node *node)
 {
-    const pool_data *data = node->data;
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    tflm_tensor *output = tflm_output(ctx, node, 0);
-#if TFLM_X86_KERNELS
-    if (input->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
-        data->optimized_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
-                           output->data);
-        return TFLM_OK;
-    }
-    if (input->type == TFLM_TYPE_FLOAT32 && data->optimized_f32 != NULL) {
-        data->optimized_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
-                            output->data);
-        return TFLM_OK;
-    }
-#endif
-    if (input->type == TFLM_TYPE_INT8) {
-        tflm_max_pool_s8(&data->params, &data->input_dims, input->data, &data->output_dims,
-                         output->data);
-    } else {
-        tflm_max_pool_f32(&data->params, &data->input_dims, input->data, &data->output_dims,
-                          output->data);
-    }
-    return TFLM_OK;
+    return pool_invoke(ctx, node, tflm_max_pool_s8, tflm_max_pool_f32);
 }
 
 const tflm_kernel tflm_op_average_pool_2d = {

@@ -2,24 +2,13 @@ package dev.tflm.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tflm.KernelSet;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.tflm.SharedData;
 import org.junit.jupiter.api.Test;
 
 /** The engines the benchmarks measure do what they claim, without timing anything. */
 class EnginesTest {
-
-    /** A shared model, as the runtime's tests find them (-Dtflm.shared=DIR); skips the test without them. */
-    private static byte[] shared(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("tflm.shared",
-                Path.of(System.getProperty("tflm.repo", ".."), "..", "shared").toString()));
-        assumeTrue(Files.isDirectory(dir), "skipped: shared data directory " + dir + " not found (set -Dtflm.shared=DIR)");
-        return Files.readAllBytes(dir.resolve("models").resolve(name + ".tflite"));
-    }
 
     @Test
     void theEmptyModelHandsItsInputBack() {
@@ -29,8 +18,8 @@ class EnginesTest {
     }
 
     @Test
-    void tfLiteRunsAgainAndAgainOnTheSameBuffers() throws IOException {
-        try (TfLiteEngine engine = new TfLiteEngine(shared("hello_world_int8"), false)) {
+    void tfLiteRunsAgainAndAgainOnTheSameBuffers() {
+        try (TfLiteEngine engine = new TfLiteEngine(SharedData.modelBytes(SharedData.HELLO_WORLD_INT8), false)) {
             byte first = engine.infer();
             // Without rewinding, the second run would find the buffers used up.
             for (int i = 0; i < 3; i++) {
@@ -40,8 +29,9 @@ class EnginesTest {
     }
 
     @Test
-    void tfLiteRejectsPersonDetectOnly() throws IOException {
-        assertTrue(TfLiteEngine.rejects(shared("person_detect")).orElseThrow().contains("TensorFlow Lite 2.6.2"));
-        assertTrue(TfLiteEngine.rejects(shared("vww_96_int8")).isEmpty());
+    void tfLiteRejectsPersonDetectOnly() {
+        assertTrue(TfLiteEngine.rejects(SharedData.modelBytes(SharedData.PERSON_DETECT)).orElseThrow()
+                .contains("TensorFlow Lite 2.6.2"));
+        assertTrue(TfLiteEngine.rejects(SharedData.modelBytes("vww_96_int8")).isEmpty());
     }
 }

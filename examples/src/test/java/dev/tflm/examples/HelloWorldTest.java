@@ -1,13 +1,12 @@
 package dev.tflm.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tflm.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,10 +46,7 @@ class HelloWorldTest {
 
     @Test
     void runsAModelFileGivenAsArgument() throws IOException {
-        Path shared = Path.of(System.getProperty("tflm.shared",
-                Path.of(System.getProperty("tflm.repo", ".."), "..", "shared").toString()));
-        Path model = shared.resolve("models").resolve("hello_world_float.tflite");
-        assumeTrue(Files.isDirectory(shared), "skipped: shared data directory " + shared + " not found");
+        Path model = SharedData.model(SharedData.HELLO_WORLD_FLOAT + ".tflite");
         assertEquals(9, run(model.toString()).size());
     }
 }

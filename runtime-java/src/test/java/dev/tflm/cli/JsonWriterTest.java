@@ -2,6 +2,7 @@ package dev.tflm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tflm.json.JsonReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class JsonWriterTest {
                 .name("nan").value(Double.NaN)
                 .endObject().toString();
         assertEquals(Map.of("quote\"back\\slash", "line\nbreak\ttab\u0001", "nan", "null"),
-                Map.of("quote\"back\\slash", ((Map<?, ?>) Json.parse(json)).get("quote\"back\\slash"),
-                        "nan", String.valueOf(((Map<?, ?>) Json.parse(json)).get("nan"))));
+                Map.of("quote\"back\\slash", ((Map<?, ?>) JsonReader.parse(json)).get("quote\"back\\slash"),
+                        "nan", String.valueOf(((Map<?, ?>) JsonReader.parse(json)).get("nan"))));
     }
 }

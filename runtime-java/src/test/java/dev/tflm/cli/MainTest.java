@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.SharedData;
+import dev.tflm.json.JsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class MainTest {
         CliRun result = run("inspect", helloWorld(), "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertEquals(1, result.out().lines().count());
-        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        Map<String, Object> json = (Map<String, Object>) JsonReader.parse(result.out());
         assertEquals(Map.of("FULLY_CONNECTED", 3.0), json.get("op_counts"));
         assertEquals(List.of(0.0), json.get("inputs"));
         assertEquals(List.of(9.0), json.get("outputs"));
@@ -115,7 +116,7 @@ class MainTest {
         Path outputs = dir.resolve("out");
         CliRun result = run("run", helloWorld(), "--input", "0=" + input, "--output-dir", outputs.toString(), "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
-        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        Map<String, Object> json = (Map<String, Object>) JsonReader.parse(result.out());
         assertEquals(helloWorld(), json.get("model"));
         assertTrue((Double) json.get("arena_bytes") > 0);
         assertTrue((Double) json.get("invoke_us") >= 0);
@@ -132,12 +133,12 @@ class MainTest {
     @SuppressWarnings("unchecked")
     void runWithReferenceKernelsRunsScalarAndGivesTheSameOutput() throws IOException {
         Path input = Files.write(dir.resolve("x.bin"), new byte[] {(byte) 17});
-        Map<String, Object> optimized = (Map<String, Object>) Json.parse(run("run", helloWorld(), "--input",
+        Map<String, Object> optimized = (Map<String, Object>) JsonReader.parse(run("run", helloWorld(), "--input",
                 "0=" + input, "--output-dir", dir.resolve("optimized").toString(), "--json").out());
         CliRun result = run("run", helloWorld(), "--kernels", "reference", "--input", "0=" + input,
                 "--output-dir", dir.resolve("reference").toString(), "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
-        Map<String, Object> reference = (Map<String, Object>) Json.parse(result.out());
+        Map<String, Object> reference = (Map<String, Object>) JsonReader.parse(result.out());
         assertEquals("reference", reference.get("kernels"));
         assertEquals("scalar", reference.get("isa"));
         assertEquals("optimized", optimized.get("kernels"));
@@ -151,7 +152,7 @@ class MainTest {
         CliRun result = run("bench", helloWorld(), "--iterations", "25", "--warmup", "3", "--json");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertEquals(1, result.out().lines().count(), result.out());
-        Map<String, Object> json = (Map<String, Object>) Json.parse(result.out());
+        Map<String, Object> json = (Map<String, Object>) JsonReader.parse(result.out());
         assertEquals("optimized", json.get("kernels"));
         assertTrue(json.get("isa") instanceof String && json.get("cpu_isa") instanceof String, result.out());
         assertEquals(25.0, json.get("iterations"));

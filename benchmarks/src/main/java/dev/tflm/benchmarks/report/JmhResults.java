@@ -1,5 +1,6 @@
 package dev.tflm.benchmarks.report;
 
+import dev.tflm.json.JsonReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ record JmhResults(List<Measurement> measurements, String setup) {
 
     @SuppressWarnings("unchecked")
     static JmhResults parse(String json) {
-        if (!(Json.parse(json) instanceof List<?> entries)) {
+        if (!(JsonReader.parse(json) instanceof List<?> entries)) {
             throw new IllegalArgumentException("JMH results: expected a JSON array of benchmark results");
         }
         List<Measurement> measurements = new ArrayList<>();

@@ -1,23 +1,33 @@
-package dev.tflm.cli;
+package dev.tflm.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strict little JSON reader for checking the CLI's output: objects, arrays, strings, numbers, literals. */
-final class Json {
+/**
+ * Reads JSON into Java values: objects as {@code Map<String, Object>} (in text order), arrays as
+ * {@code List<Object>}, numbers as {@code Double}, strings, booleans and null. Strict (duplicate
+ * keys, control characters, truncated text and trailing characters are errors), so a cut-off
+ * results file or a malformed CLI report fails loudly instead of yielding partial values. The
+ * CLI's tests read its reports with it, and the benchmarks module reads JMH's results.
+ */
+public final class JsonReader {
 
     private final String text;
     private int at;
 
-    private Json(String text) {
+    private JsonReader(String text) {
         this.text = text;
     }
 
-    /** Parses one JSON value spanning the whole text; numbers become Double. */
-    static Object parse(String text) {
-        Json json = new Json(text);
+    /**
+     * Parses one JSON value spanning the whole text.
+     *
+     * @throws IllegalArgumentException if the text is not exactly one JSON value
+     */
+    public static Object parse(String text) {
+        JsonReader json = new JsonReader(text);
         Object value = json.value();
         json.skipSpace();
         if (json.at != text.length()) {
@@ -31,8 +41,7 @@ final class Json {
         if (at >= text.length()) {
             throw error("unexpected end");
         }
-        char c = text.charAt(at);
-        return switch (c) {
+        return switch (text.charAt(at)) {
             case '{' -> object();
             case '[' -> array();
             case '"' -> string();
@@ -47,7 +56,7 @@ final class Json {
         Map<String, Object> map = new LinkedHashMap<>();
         at++;
         skipSpace();
-        if (peek('}')) {
+        if (consume('}')) {
             return map;
         }
         do {
@@ -59,7 +68,7 @@ final class Json {
                 throw error("duplicate key " + key);
             }
             skipSpace();
-        } while (accept(','));
+        } while (consume(','));
         expect('}');
         return map;
     }
@@ -68,13 +77,13 @@ final class Json {
         List<Object> list = new ArrayList<>();
         at++;
         skipSpace();
-        if (peek(']')) {
+        if (consume(']')) {
             return list;
         }
         do {
             list.add(value());
             skipSpace();
-        } while (accept(','));
+        } while (consume(','));
         expect(']');
         return list;
     }
@@ -82,11 +91,8 @@ final class Json {
     private String string() {
         expect('"');
         StringBuilder s = new StringBuilder();
-        while (true) {
+        while (at < text.length() && text.charAt(at) != '"') {
             char c = text.charAt(at++);
-            if (c == '"') {
-                return s.toString();
-            }
             if (c < 0x20) {
                 throw error("control character in string");
             }
@@ -94,21 +100,29 @@ final class Json {
                 s.append(c);
                 continue;
             }
+            if (at >= text.length()) {
+                throw error("unfinished escape");
+            }
             char e = text.charAt(at++);
             switch (e) {
                 case '"', '\\', '/' -> s.append(e);
+                case 'b' -> s.append('\b');
+                case 'f' -> s.append('\f');
                 case 'n' -> s.append('\n');
                 case 'r' -> s.append('\r');
                 case 't' -> s.append('\t');
-                case 'b' -> s.append('\b');
-                case 'f' -> s.append('\f');
                 case 'u' -> {
+                    if (at + 4 > text.length()) {
+                        throw error("short \\u escape");
+                    }
                     s.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
                 }
                 default -> throw error("bad escape \\" + e);
             }
         }
+        expect('"');
+        return s.toString();
     }
 
     private Double number() {
@@ -116,10 +130,12 @@ final class Json {
         while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
             at++;
         }
-        if (start == at) {
-            throw error("unexpected character '" + text.charAt(at) + "'");
+        try {
+            return Double.valueOf(text.substring(start, at));
+        } catch (NumberFormatException e) {
+            at = start;
+            throw error("bad value");
         }
-        return Double.parseDouble(text.substring(start, at));
     }
 
     private Object literal(String word, Object value) {
@@ -136,7 +152,9 @@ final class Json {
         }
     }
 
-    private boolean peek(char c) {
+    /** Skips {@code c} (after white space) when it comes next. */
+    private boolean consume(char c) {
+        skipSpace();
         if (at < text.length() && text.charAt(at) == c) {
             at++;
             return true;
@@ -144,18 +162,13 @@ final class Json {
         return false;
     }
 
-    private boolean accept(char c) {
-        skipSpace();
-        return peek(c);
-    }
-
     private void expect(char c) {
-        if (!peek(c)) {
+        if (!consume(c)) {
             throw error("expected '" + c + "'");
         }
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException(what + " at " + at + " in " + text);
+        return new IllegalArgumentException("JSON: " + what + " at offset " + at);
     }
 }

@@ -1,0 +1,79 @@
+/*
+ * binary_common.h - what ADD and MUL share: NumPy-style broadcasting of two
+ * inputs over up to TFLM_BROADCAST_MAX_DIMS dimensions, the loop that walks
+ * it, and the prepare-time checks of a two-input element-wise op.
+ */
+#ifndef TFLM_KERNELS_BINARY_COMMON_H
+#define TFLM_KERNELS_BINARY_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tflm/kernel.h"
+
+#define TFLM_BROADCAST_MAX_DIMS 6
+
+/* Iteration space of a broadcast: the output's dims, right-aligned in
+ * TFLM_BROADCAST_MAX_DIMS (leading ones), and the element strides of each
+ * input along every output axis (0 where the input is broadcast). */
+typedef struct tflm_broadcast {
+    int32_t dims[TFLM_BROADCAST_MAX_DIMS];
+    int32_t stride1[TFLM_BROADCAST_MAX_DIMS];
+    int32_t stride2[TFLM_BROADCAST_MAX_DIMS];
+} tflm_broadcast;
+
+/* Builds the iteration space for inputs of shapes shape1 (rank1 dims) and
+ * shape2, whose broadcast must equal out (rank_out dims). Returns false
+ * when the shapes do not broadcast to out or a rank exceeds the limit. */
+bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *shape2, int32_t rank2,
+                         const int32_t *out, int32_t rank_out, tflm_broadcast *broadcast);
+
+/* Runs ELEMENT(i1, i2, o) over every output element in row-major order,
+ * i1 and i2 being the matching element indices of the two inputs. A macro,
+ * so that each kernel's element operation is inlined in the innermost loop. */
+#define TFLM_BROADCAST_FOR_EACH(bc, ELEMENT)                                              \
+    do {                                                                                  \
+        const int32_t *d_ = (bc)->dims, *s1_ = (bc)->stride1, *s2_ = (bc)->stride2;       \
+        size_t o_ = 0;                                                                    \
+        for (int32_t a_ = 0; a_ < d_[0]; ++a_)                                            \
+            for (int32_t b_ = 0; b_ < d_[1]; ++b_)                                        \
+                for (int32_t c_ = 0; c_ < d_[2]; ++c_)                                    \
+                    for (int32_t e_ = 0; e_ < d_[3]; ++e_)                                \
+                        for (int32_t f_ = 0; f_ < d_[4]; ++f_) {                          \
+                            size_t i1_ = (size_t)(a_ * s1_[0] + b_ * s1_[1] + c_ * s1_[2] + \
+                                                  e_ * s1_[3] + f_ * s1_[4]);             \
+                            size_t i2_ = (size_t)(a_ * s2_[0] + b_ * s2_[1] + c_ * s2_[2] + \
+                                                  e_ * s2_[3] + f_ * s2_[4]);             \
+                            for (int32_t g_ = 0; g_ < d_[5]; ++g_) {                      \
+                                ELEMENT(i1_, i2_, o_);                                    \
+                                i1_ += (size_t)s1_[5];                                    \
+                                i2_ += (size_t)s2_[5];                                    \
+                                ++o_;                                                     \
+                            }                                                             \
+                        }                                                                 \
+    } while (0)
+
+/* A two-input element-wise node as its prepare found it. */
+typedef struct tflm_binary_node {
+    const tflm_tensor *input1, *input2, *output;
+    tflm_type type;            /* of all three */
+    int activation;            /* NONE, RELU, RELU_N1_TO_1 or RELU6 */
+    float scale[3];            /* INT8 and INT16: of input1, input2, output */
+    int32_t zero_point[3];
+    tflm_broadcast broadcast;
+} tflm_binary_node;
+
+/* The checks ADD and MUL share, in this order: two inputs and one output; an
+ * output type in supported_types (a mask of 1 << TFLM_TYPE_*, listed for the
+ * error message in type_names, e.g. "FLOAT32 or INT8"); inputs of the
+ * output's type; input shapes that broadcast to the output's; a fused
+ * activation (option 0 of the options table options_type) of NONE, RELU,
+ * RELU_N1_TO_1 or RELU6; for INT8 and INT16, a scale on every tensor
+ * ("quantized <op> needs scales on all tensors"). Fills *binary, or fails
+ * through tflm_fail. */
+tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int options_type,
+                                uint32_t supported_types, const char *type_names,
+                                tflm_binary_node *binary);
+
+#endif /* TFLM_KERNELS_BINARY_COMMON_H */
