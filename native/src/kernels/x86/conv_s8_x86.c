@@ -21,7 +21,7 @@ typedef struct conv_s8_variant {
     int32_t k_step;       /* the packed k dimension is a multiple of it     */
     int32_t block;        /* output channels per packed block               */
     int32_t rows;         /* output pixels per tile                         */
-    int32_t element_size; /* 1: uint8 (x + 128); 2: int16 (x + input_offset) */
+    int32_t element_size; /* im2col: 1 uint8 (x + 128), 2 int16 (x + input_offset) */
 } conv_s8_variant;
 
 static const conv_s8_variant *variant_for(tflm_isa isa)
@@ -60,7 +60,7 @@ size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dim
     const size_t k = (size_t)filter_dims->h * filter_dims->w * filter_dims->c;
     const size_t kp = (size_t)round_up((int32_t)k, v->k_step);
     const size_t np = (size_t)round_up(output_dims->c, v->block);
-    return align16(kp * np * (size_t)v->element_size) + 4 * align16(np * sizeof(int32_t));
+    return align16(kp * np) + 4 * align16(np * sizeof(int32_t));
 }
 
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
@@ -85,8 +85,8 @@ static void layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
     const int32_t kp = round_up(k, v->k_step);
     const int32_t np = round_up(output_dims->c, v->block);
     uint8_t *at = persistent;
-    plan->filter = at;
-    at += align16((size_t)kp * np * v->element_size);
+    plan->filter = (const int8_t *)at;
+    at += align16((size_t)kp * np);
     plan->bias = (const int32_t *)at;
     at += align16((size_t)np * sizeof(int32_t));
     plan->multiplier = (const int32_t *)at;
@@ -106,15 +106,20 @@ static void layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
     plan->element_size = v->element_size;
     plan->block = v->block;
     plan->k_step = v->k_step;
+    plan->pointwise = filter_dims->h == 1 && filter_dims->w == 1 && params->stride_h == 1 &&
+                      params->stride_w == 1 && params->pad_h == 0 && params->pad_w == 0 &&
+                      k == kp;
     plan->source_filter = filter;
     plan->source_bias = bias;
     plan->source_quant = *quant;
     plan->packed = false;
 }
 
-/* Packs the filter in [o / block][i / k_step][o % block][i % k_step] order,
- * written sequentially (no division per element), and the per-channel
- * bias (input offset folded in for the uint8 variant) and shifts. */
+/* Packs the filter as int8 in [o / block][i / k_step][o % block][i % k_step]
+ * order, written sequentially (no division per element), and the
+ * per-channel bias (input offset folded in for the uint8 variant) and
+ * shifts. The int16 variant widens the weights as it loads them (one
+ * vpmovsxbw per 16, no slower): an int16 copy would double the arena. */
 static void pack(tflm_conv_s8_x86 *plan)
 {
     const int32_t out_c = plan->output_dims.c, k = plan->k, kp = plan->k_padded;
@@ -122,8 +127,7 @@ static void pack(tflm_conv_s8_x86 *plan)
     const int8_t *filter = plan->source_filter;
     const int32_t *bias = plan->source_bias;
     const tflm_per_channel_quant *quant = &plan->source_quant;
-    int8_t *dst8 = (int8_t *)plan->filter;
-    int16_t *dst16 = (int16_t *)plan->filter;
+    int8_t *dst = (int8_t *)plan->filter; /* persistent memory layout() carved */
     for (int32_t o0 = 0; o0 < np; o0 += block) {
         for (int32_t i0 = 0; i0 < kp; i0 += k_step) {
             for (int32_t j = 0; j < block; ++j) {
@@ -131,12 +135,7 @@ static void pack(tflm_conv_s8_x86 *plan)
                 const int8_t *w = filter + (size_t)o * k + i0;
                 const int32_t valid = o >= out_c ? 0 : k - i0 < k_step ? k - i0 : k_step;
                 for (int32_t q = 0; q < k_step; ++q) {
-                    const int8_t value = q < valid ? w[q] : 0;
-                    if (plan->element_size == 1) {
-                        *dst8++ = value;
-                    } else {
-                        *dst16++ = value;
-                    }
+                    *dst++ = q < valid ? w[q] : 0;
                 }
             }
         }

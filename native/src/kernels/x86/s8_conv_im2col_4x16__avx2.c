@@ -1,11 +1,14 @@
 /*
  * s8_conv_im2col_4x16__avx2.c - CONV_2D int8 with AVX2: im2col of 4 output
- * pixels into int16 rows (x + input_offset, 0 for outside taps), then a
- * GEMM tile of 4 pixels x 16 channels with vpmaddwd (two k per lane; each
- * product |w * (x + offset)| <= 128 x 255, so pairs never saturate), exact
- * requantization, byte stores. Plan and exactness: conv_s8_x86.c.
+ * pixels into int16 rows (x + input_offset, 0 for outside taps; a 1x1
+ * stride 1 conv widens its 4 adjacent input pixels at once), then a GEMM
+ * tile of 4 pixels x 16 channels with vpmaddwd on int8 weights widened
+ * as loaded (two k per lane; each product |w * (x + offset)| <= 128 x 255,
+ * so pairs never saturate), exact requantization, byte stores.
+ * Plan and exactness: conv_s8_x86.c.
  */
 #include <assert.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "requant.h"
@@ -13,35 +16,51 @@
 
 #define ROWS 4
 
+/* dst[i] = src[i] + offset for n elements. */
+static void widen(int16_t *dst, const int8_t *src, int32_t n, int32_t input_offset)
+{
+    const __m256i offset = _mm256_set1_epi16((int16_t)input_offset);
+    int32_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m256i v = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(src + i)));
+        _mm256_storeu_si256((__m256i *)(dst + i), _mm256_add_epi16(v, offset));
+    }
+    for (; i < n; ++i) {
+        dst[i] = (int16_t)(src[i] + input_offset);
+    }
+}
+
+/* One im2col row: k elements x + input_offset (0 for outside taps), zero
+ * up to k_padded. A filter row whose taps are all inside and adjacent
+ * (dilation 1) is one run of k_w x in_c input bytes. */
 static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b, int32_t oy,
                        int32_t ox, int16_t *row)
 {
     const tflm_conv_params *c = &p->params;
     const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
     const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
-    const __m256i offset = _mm256_set1_epi16((int16_t)c->input_offset);
     const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
     const int32_t y0 = oy * c->stride_h - c->pad_h, x0 = ox * c->stride_w - c->pad_w;
+    const bool row_inside = c->dilation_w == 1 && x0 >= 0 && x0 + k_w <= in_w;
     int16_t *dst = row;
     for (int32_t ky = 0; ky < k_h; ++ky) {
         const int32_t y = y0 + ky * c->dilation_h;
-        for (int32_t kx = 0; kx < k_w; ++kx) {
-            const int32_t x = x0 + kx * c->dilation_w;
-            if (y < 0 || y >= in_h || x < 0 || x >= in_w) {
-                memset(dst, 0, (size_t)in_c * sizeof(int16_t));
-            } else {
-                const int8_t *src = in_batch + ((size_t)y * in_w + x) * in_c;
-                int32_t i = 0;
-                for (; i + 16 <= in_c; i += 16) {
-                    const __m256i v = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(src + i)));
-                    _mm256_storeu_si256((__m256i *)(dst + i), _mm256_add_epi16(v, offset));
-                }
-                for (; i < in_c; ++i) {
-                    dst[i] = (int16_t)(src[i] + c->input_offset);
+        if (y < 0 || y >= in_h) {
+            memset(dst, 0, (size_t)k_w * in_c * sizeof(int16_t));
+        } else if (row_inside) {
+            widen(dst, in_batch + ((size_t)y * in_w + x0) * in_c, k_w * in_c, c->input_offset);
+        } else {
+            for (int32_t kx = 0; kx < k_w; ++kx) {
+                const int32_t x = x0 + kx * c->dilation_w;
+                if (x < 0 || x >= in_w) {
+                    memset(dst + kx * in_c, 0, (size_t)in_c * sizeof(int16_t));
+                } else {
+                    widen(dst + kx * in_c, in_batch + ((size_t)y * in_w + x) * in_c, in_c,
+                          c->input_offset);
                 }
             }
-            dst += in_c;
         }
+        dst += k_w * in_c;
     }
     for (int32_t i = p->k; i < p->k_padded; ++i) {
         row[i] = 0;
@@ -67,8 +86,8 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t ob, int n
 {
     const int32_t kpairs = p->k_padded / 2;
     const size_t lda = (size_t)p->k_padded;
-    const int16_t *w0 = (const int16_t *)p->filter + (size_t)ob * 8 * p->k_padded;
-    const int16_t *w1 = w0 + (size_t)8 * p->k_padded;
+    const int8_t *w0 = p->filter + (size_t)ob * 8 * p->k_padded;
+    const int8_t *w1 = w0 + (size_t)8 * p->k_padded;
     const int32_t o0 = ob * 8;
     __m256i acc[ROWS][2];
     const __m256i bias0 = _mm256_loadu_si256((const __m256i *)(p->bias + o0));
@@ -79,8 +98,10 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t ob, int n
         acc[r][1] = bias1;
     }
     for (int32_t g = 0; g < kpairs; ++g) {
-        const __m256i b0 = _mm256_loadu_si256((const __m256i *)(w0 + (size_t)g * 16));
-        const __m256i b1 = nv == 2 ? _mm256_loadu_si256((const __m256i *)(w1 + (size_t)g * 16)) : b0;
+        const __m256i b0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(w0 + (size_t)g * 16)));
+        const __m256i b1 =
+            nv == 2 ? _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(w1 + (size_t)g * 16)))
+                    : b0;
 #pragma GCC unroll 4
         for (int r = 0; r < R; ++r) {
             int32_t pair;
@@ -135,13 +156,17 @@ void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *p, const int8_t *inp
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
-        for (int32_t r = 0; r < rows; ++r) {
-            im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
-            if (++ox == out_w) {
-                ox = 0;
-                if (++oy == out_h) {
-                    oy = 0;
-                    ++b;
+        if (p->pointwise) {
+            widen(a, input + (size_t)p0 * p->k, rows * p->k, p->params.input_offset);
+        } else {
+            for (int32_t r = 0; r < rows; ++r) {
+                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+                if (++ox == out_w) {
+                    ox = 0;
+                    if (++oy == out_h) {
+                        oy = 0;
+                        ++b;
+                    }
                 }
             }
         }

@@ -1,11 +1,13 @@
 /*
  * s8_conv_im2col_8x32__avx512vnni.c - CONV_2D int8 with AVX-512 VNNI:
  * im2col of 8 output pixels into uint8 rows (x + 128; outside taps hold the
- * input zero point + 128), then a GEMM tile of 8 pixels x 32 channels with
+ * input zero point + 128; a 1x1 stride 1 conv flips its 8 adjacent input
+ * pixels at once), then a GEMM tile of 8 pixels x 32 channels with
  * vpdpbusd (4 k per lane), exact requantization, masked byte stores.
  * Plan and exactness argument: conv_s8_x86.c.
  */
 #include <assert.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "requant.h"
@@ -13,7 +15,24 @@
 
 #define ROWS 8
 
-/* One im2col row: k bytes of (x + 128), zero up to k_padded. */
+/* dst[i] = src[i] + 128 (a flipped sign bit) for n bytes. */
+static void flip(uint8_t *dst, const int8_t *src, int32_t n)
+{
+    const __m512i sign = _mm512_set1_epi8((char)0x80);
+    int32_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        _mm512_storeu_si512(dst + i, _mm512_xor_si512(_mm512_loadu_si512(src + i), sign));
+    }
+    if (i < n) {
+        const __mmask64 m = _cvtu64_mask64(~0ULL >> (64 - (n - i)));
+        _mm512_mask_storeu_epi8(dst + i, m,
+                                _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, src + i), sign));
+    }
+}
+
+/* One im2col row: k bytes of (x + 128), zero up to k_padded. A filter row
+ * whose taps are all inside and adjacent (dilation 1) is one run of
+ * k_w x in_c input bytes. */
 static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b, int32_t oy,
                        int32_t ox, uint8_t *row)
 {
@@ -21,31 +40,27 @@ static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b
     const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
     const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
     const uint8_t pad = (uint8_t)(128 - c->input_offset);
-    const __m512i flip = _mm512_set1_epi8((char)0x80);
     const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
     const int32_t y0 = oy * c->stride_h - c->pad_h, x0 = ox * c->stride_w - c->pad_w;
+    const bool row_inside = c->dilation_w == 1 && x0 >= 0 && x0 + k_w <= in_w;
     uint8_t *dst = row;
     for (int32_t ky = 0; ky < k_h; ++ky) {
         const int32_t y = y0 + ky * c->dilation_h;
-        for (int32_t kx = 0; kx < k_w; ++kx) {
-            const int32_t x = x0 + kx * c->dilation_w;
-            if (y < 0 || y >= in_h || x < 0 || x >= in_w) {
-                memset(dst, pad, (size_t)in_c);
-            } else {
-                const int8_t *src = in_batch + ((size_t)y * in_w + x) * in_c;
-                int32_t i = 0;
-                for (; i + 64 <= in_c; i += 64) {
-                    _mm512_storeu_si512(dst + i,
-                                        _mm512_xor_si512(_mm512_loadu_si512(src + i), flip));
-                }
-                if (i < in_c) {
-                    const __mmask64 m = _cvtu64_mask64(~0ULL >> (64 - (in_c - i)));
-                    _mm512_mask_storeu_epi8(
-                        dst + i, m, _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, src + i), flip));
+        if (y < 0 || y >= in_h) {
+            memset(dst, pad, (size_t)k_w * in_c);
+        } else if (row_inside) {
+            flip(dst, in_batch + ((size_t)y * in_w + x0) * in_c, k_w * in_c);
+        } else {
+            for (int32_t kx = 0; kx < k_w; ++kx) {
+                const int32_t x = x0 + kx * c->dilation_w;
+                if (x < 0 || x >= in_w) {
+                    memset(dst + kx * in_c, pad, (size_t)in_c);
+                } else {
+                    flip(dst + kx * in_c, in_batch + ((size_t)y * in_w + x) * in_c, in_c);
                 }
             }
-            dst += in_c;
         }
+        dst += k_w * in_c;
     }
     memset(dst, 0, (size_t)(p->k_padded - p->k));
 }
@@ -56,7 +71,7 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
 {
     const int32_t kg = p->k_padded / 4;
     const size_t lda = (size_t)p->k_padded;
-    const int8_t *w0 = (const int8_t *)p->filter + (size_t)ob * 16 * p->k_padded;
+    const int8_t *w0 = p->filter + (size_t)ob * 16 * p->k_padded;
     const int8_t *w1 = w0 + (size_t)16 * p->k_padded;
     const int32_t o0 = ob * 16;
     __m512i acc[ROWS][2];
@@ -126,13 +141,17 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
-        for (int32_t r = 0; r < rows; ++r) {
-            im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
-            if (++ox == out_w) {
-                ox = 0;
-                if (++oy == out_h) {
-                    oy = 0;
-                    ++b;
+        if (p->pointwise) {
+            flip(a, input + (size_t)p0 * p->k, rows * p->k);
+        } else {
+            for (int32_t r = 0; r < rows; ++r) {
+                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+                if (++ox == out_w) {
+                    ox = 0;
+                    if (++oy == out_h) {
+                        oy = 0;
+                        ++b;
+                    }
                 }
             }
         }

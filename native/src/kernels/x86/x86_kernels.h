@@ -28,7 +28,7 @@
  *   DEPTHWISE f32 m=1  channel-vector x8    = AVX2             = AVX2
  *   ADD f32, MUL f32   x8                   = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
- * (int16 at AVX2, int8 at VNNI) and DEPTHWISE (int32 per weight) pack;
+ * (int8 at every level) and DEPTHWISE (int32 per weight) pack;
  * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
  * packed copy cost 290 KB of arena for 15% of speed).
  * Not yet vectorized (the reference runs): float32 CONV_2D, float32
@@ -64,12 +64,14 @@ struct tflm_conv_s8_x86 {
     int32_t n_padded;          /* out_c rounded up to its channel block   */
     int32_t rows;              /* output pixels per tile                  */
     int32_t element_size;      /* bytes of one im2col element             */
-    const void *filter;        /* packed: [n_padded / block][k_padded][block] */
+    const int8_t *filter;      /* packed [n_padded / block][k_padded / k_step][block][k_step] */
     const int32_t *bias;       /* n_padded each: bias with offsets folded in */
     const int32_t *multiplier;
     const int32_t *left_shift;
     const int32_t *right_shift;
     int32_t block, k_step;     /* the variant's packing steps             */
+    bool pointwise;            /* 1x1, stride 1, no padding, k == k_padded:
+                                  a tile's im2col rows are adjacent input */
     /* The model's constant filter and bias and the op's multipliers, kept
        for a deferred pack (tflm_conv_s8_x86_run packs on its first call). */
     const int8_t *source_filter;
