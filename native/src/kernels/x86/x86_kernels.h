@@ -17,6 +17,7 @@
  * Variants per op and level (kernel files x86/<type>_<op>_<tile>_<isa>.c):
  *                      AVX2                 AVX512            AVX512_VNNI
  *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
+ *   DEPTHWISE s8 c=1   = CONV_2D (one input channel: a convolution)
  *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
  *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
  *   FULLY_CONN s8      8 rows, int16 madd   = AVX2             8 rows, vpdpbusd
@@ -75,6 +76,7 @@ struct tflm_conv_s8_x86 {
     /* The model's constant filter and bias and the op's multipliers, kept
        for a deferred pack (tflm_conv_s8_x86_run packs on its first call). */
     const int8_t *source_filter;
+    int32_t source_o_stride, source_i_stride; /* filter o's tap i at o x os + i x is */
     const int32_t *source_bias;
     tflm_per_channel_quant source_quant;
     bool packed;
@@ -84,7 +86,10 @@ struct tflm_conv_s8_x86 {
 size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
                                         const tflm_dims *filter_dims,
                                         const tflm_dims *output_dims);
-/* Scratch bytes of one run (the im2col tile). */
+/* Scratch bytes past the im2col tile that a variant's plain 16-byte moves
+ * may write (s8_conv_im2col_8x32__avx512vnni.c). */
+#define TFLM_CONV_S8_X86_SLACK 16
+/* Scratch bytes of one run (the im2col tile and TFLM_CONV_S8_X86_SLACK). */
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
 /* Packs the filter into persistent (16-aligned, persistent_size bytes). */
 void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
@@ -93,6 +98,16 @@ void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv
                            const int32_t *bias, const tflm_dims *output_dims, void *persistent);
 
 /* Runs the plan's variant, packing first if setup deferred it. */
+/* A DEPTHWISE_CONV_2D int8 with one input channel as a CONV_2D: its
+ * filter dims as CONV_2D's {out_c, kh, kw, 1} (for the _size functions),
+ * and init from the depthwise filter [1][kh][kw][out_c] as it is. */
+tflm_dims tflm_conv_s8_x86_depthwise_as_conv(const tflm_dims *depthwise_filter_dims);
+void tflm_conv_s8_x86_init_depthwise(tflm_conv_s8_x86 *plan, tflm_isa isa,
+                                     const tflm_conv_params *params,
+                                     const tflm_per_channel_quant *quant,
+                                     const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                     const int8_t *filter, const int32_t *bias,
+                                     const tflm_dims *output_dims, void *persistent);
 void tflm_conv_s8_x86_run(const tflm_conv_s8_x86 *plan, const int8_t *input, int8_t *output,
                           void *scratch);
 
@@ -110,6 +125,16 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
                                    const tflm_tensor *filter, const tflm_tensor *bias,
                                    const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
                                    int32_t *scratch_index);
+/* The same for a DEPTHWISE_CONV_2D int8 (filter [1][kh][kw][out_c]);
+ * *plan stays NULL unless it has one input channel. */
+tflm_status tflm_conv_s8_x86_setup_depthwise(tflm_context *ctx, const tflm_conv_params *params,
+                                             const tflm_per_channel_quant *quant,
+                                             const tflm_dims *input_dims,
+                                             const tflm_dims *filter_dims,
+                                             const tflm_tensor *filter, const tflm_tensor *bias,
+                                             const tflm_dims *output_dims,
+                                             const tflm_conv_s8_x86 **plan,
+                                             int32_t *scratch_index);
 
 /* ---- FULLY_CONNECTED int8 ------------------------------------------------------ */
 
