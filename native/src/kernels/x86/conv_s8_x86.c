@@ -153,6 +153,7 @@ static void pack(tflm_conv_s8_x86 *plan)
     }
     int32_t *bias_eff = (int32_t *)plan->bias, *multiplier = (int32_t *)plan->multiplier;
     int32_t *left = (int32_t *)plan->left_shift, *right = (int32_t *)plan->right_shift;
+    plan->right_shift_only = true;
     for (int32_t o = 0; o < np; ++o) {
         uint32_t sum = 0;
         if (o < out_c) {
@@ -170,6 +171,7 @@ static void pack(tflm_conv_s8_x86 *plan)
         multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
         left[o] = shift > 0 ? shift : 0;
         right[o] = shift > 0 ? 0 : -shift;
+        plan->right_shift_only &= shift <= 0 && multiplier[o] != INT32_MIN;
     }
     plan->packed = true;
 }

@@ -36,15 +36,56 @@ static void flip(uint8_t *dst, const int8_t *src, int32_t n)
     }
 }
 
+/* The geometry of short_row, hoisted out of the pixel loop. */
+typedef struct short_runs {
+    const int8_t *input, *input_end;
+    size_t batch_bytes, step; /* one batch; from a filter row to the next */
+    int32_t in_h, in_w, in_c, stride_h, stride_w, pad_h, pad_w, k_h, k_w, y_span, run, k;
+} short_runs;
+
+static short_runs short_runs_of(const tflm_conv_s8_x86 *p, const int8_t *input)
+{
+    const tflm_conv_params *c = &p->params;
+    const tflm_dims *in = &p->input_dims;
+    const size_t batch = (size_t)in->h * in->w * in->c;
+    return (short_runs){input, input + batch * in->n, batch, (size_t)c->dilation_h * in->w * in->c,
+                        in->h, in->w, in->c, c->stride_h, c->stride_w, c->pad_h, c->pad_w,
+                        p->filter_dims.h, p->filter_dims.w,
+                        (p->filter_dims.h - 1) * c->dilation_h, p->filter_dims.w * in->c, p->k};
+}
+
+/* The im2col row of an output pixel whose taps are all inside when a
+ * filter row is one run of at most 16 adjacent bytes (dilation_w 1; first
+ * layers, small in_c): one plain 16-byte move per run (masked moves cost
+ * 3x more on Zen 4). The bytes it writes past the run are overwritten by
+ * the next run, the padding or the next row, and those past the tile
+ * land in the scratch's TFLM_CONV_S8_X86_SLACK bytes. False (nothing
+ * written) for other pixels, and where the move would read past the input. */
+static inline __attribute__((always_inline)) bool
+short_row(const short_runs *g, int32_t b, int32_t oy, int32_t ox, uint8_t *row)
+{
+    const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
+    if (x0 < 0 || x0 + g->k_w > g->in_w || y0 < 0 || y0 + g->y_span >= g->in_h) {
+        return false;
+    }
+    const int8_t *src = g->input + b * g->batch_bytes + ((size_t)y0 * g->in_w + x0) * g->in_c;
+    if (src + (size_t)g->y_span * g->in_w * g->in_c + 16 > g->input_end) {
+        return false;
+    }
+    const __m128i sign = _mm_set1_epi8((char)0x80);
+    for (int32_t ky = 0; ky < g->k_h; ++ky) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
+        _mm_storeu_si128((__m128i *)(row + ky * g->run), _mm_xor_si128(x, sign));
+    }
+    _mm_storeu_si128((__m128i *)(row + g->k), _mm_setzero_si128());
+    return true;
+}
+
 /* One im2col row: k bytes of (x + 128), zero up to k_padded. A filter row
  * whose taps are all inside and adjacent (dilation 1) is one run of
- * k_w x in_c input bytes. When every tap is inside and a run is at most
- * 16 bytes (first layers, small in_c), each run is one plain 16-byte move
- * (masked moves cost 3x more on Zen 4): the bytes it writes past the run
- * are overwritten by the next run, the padding or the next row, and
- * those past the tile by the scratch's TFLM_CONV_S8_X86_SLACK bytes. */
-static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, const int8_t *input_end,
-                       int32_t b, int32_t oy, int32_t ox, uint8_t *row)
+ * k_w x in_c input bytes. */
+static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b, int32_t oy,
+                       int32_t ox, uint8_t *row)
 {
     const tflm_conv_params *c = &p->params;
     const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
@@ -53,19 +94,6 @@ static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, const int
     const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
     const int32_t y0 = oy * c->stride_h - c->pad_h, x0 = ox * c->stride_w - c->pad_w;
     const bool row_inside = c->dilation_w == 1 && x0 >= 0 && x0 + k_w <= in_w;
-    const int32_t y_last = y0 + (k_h - 1) * c->dilation_h;
-    if (row_inside && run <= 16 && y0 >= 0 && y_last < in_h &&
-        in_batch + ((size_t)y_last * in_w + x0) * in_c + 16 <= input_end) {
-        const __m128i sign = _mm_set1_epi8((char)0x80);
-        const int8_t *src = in_batch + ((size_t)y0 * in_w + x0) * in_c;
-        const size_t step = (size_t)c->dilation_h * in_w * in_c;
-        for (int32_t ky = 0; ky < k_h; ++ky) {
-            const __m128i x = _mm_loadu_si128((const __m128i *)(src + ky * step));
-            _mm_storeu_si128((__m128i *)(row + ky * run), _mm_xor_si128(x, sign));
-        }
-        _mm_storeu_si128((__m128i *)(row + p->k), _mm_setzero_si128());
-        return;
-    }
     uint8_t *dst = row;
     for (int32_t ky = 0; ky < k_h; ++ky) {
         const int32_t y = y0 + ky * c->dilation_h;
@@ -90,7 +118,7 @@ static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, const int
 
 static inline __attribute__((always_inline)) void
 tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int nv,
-     int8_t *out, int32_t out_c)
+     const bool right_only, int8_t *out, int32_t out_c)
 {
     const int32_t kg = p->k_padded / 4;
     const size_t lda = (size_t)p->k_padded;
@@ -122,6 +150,7 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
     const __m512i out_offset = _mm512_set1_epi32(p->params.output_offset);
     const __m512i act_min = _mm512_set1_epi32(p->params.activation.min);
     const __m512i act_max = _mm512_set1_epi32(p->params.activation.max);
+#pragma GCC unroll 2
     for (int v = 0; v < nv; ++v) {
         const int32_t o = o0 + 16 * v;
         const __m512i mult = _mm512_loadu_si512(p->multiplier + o);
@@ -129,8 +158,10 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
         const __m512i rs = _mm512_loadu_si512(p->right_shift + o);
         const int32_t left = out_c - o;
         const __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-        for (int32_t r = 0; r < R; ++r) {
-            __m512i y = tflm_requant_avx512(acc[r][v], mult, ls, rs);
+#pragma GCC unroll 8 /* acc stays in registers */
+        for (int r = 0; r < R; ++r) {
+            __m512i y = right_only ? tflm_requant_right_avx512(acc[r][v], mult, rs)
+                                   : tflm_requant_avx512(acc[r][v], mult, ls, rs);
             y = _mm512_add_epi32(y, out_offset);
             y = _mm512_min_epi32(_mm512_max_epi32(y, act_min), act_max);
             _mm_mask_storeu_epi8(out + (size_t)r * out_c + o, m, _mm512_cvtepi32_epi8(y));
@@ -142,12 +173,21 @@ static inline __attribute__((always_inline)) void
 tiles(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t blocks, int8_t *out,
       int32_t out_c)
 {
+    const bool right_only = p->right_shift_only;
     int32_t ob = 0;
     for (; ob + 2 <= blocks; ob += 2) {
-        tile(p, a, R, ob, 2, out, out_c);
+        if (right_only) { /* two instances: the shorter requantization in one */
+            tile(p, a, R, ob, 2, true, out, out_c);
+        } else {
+            tile(p, a, R, ob, 2, false, out, out_c);
+        }
     }
     if (ob < blocks) {
-        tile(p, a, R, ob, 1, out, out_c);
+        if (right_only) {
+            tile(p, a, R, ob, 1, true, out, out_c);
+        } else {
+            tile(p, a, R, ob, 1, false, out, out_c);
+        }
     }
 }
 
@@ -161,8 +201,8 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
     const int32_t pixels = p->output_dims.n * out_h * out_w;
     const int32_t blocks = p->n_padded / 16;
     uint8_t *a = scratch;
-    const int8_t *input_end =
-        input + (size_t)p->input_dims.n * p->input_dims.h * p->input_dims.w * p->input_dims.c;
+    const short_runs g = short_runs_of(p, input);
+    const bool runs_fit = p->params.dilation_w == 1 && g.run <= 16;
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
@@ -170,7 +210,10 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
             flip(a, input + (size_t)p0 * p->k, rows * p->k);
         } else {
             for (int32_t r = 0; r < rows; ++r) {
-                im2col_row(p, input, input_end, b, oy, ox, a + (size_t)r * p->k_padded);
+                uint8_t *row = a + (size_t)r * p->k_padded;
+                if (!(runs_fit && short_row(&g, b, oy, ox, row))) {
+                    im2col_row(p, input, b, oy, ox, row);
+                }
                 if (++ox == out_w) {
                     ox = 0;
                     if (++oy == out_h) {

@@ -71,6 +71,8 @@ struct tflm_conv_s8_x86 {
     const int32_t *left_shift;
     const int32_t *right_shift;
     int32_t block, k_step;     /* the variant's packing steps             */
+    bool right_shift_only;     /* no left shift, no INT32_MIN multiplier:
+                                  the shorter requantization applies     */
     bool pointwise;            /* 1x1, stride 1, no padding, k == k_padded:
                                   a tile's im2col rows are adjacent input */
     /* The model's constant filter and bias and the op's multipliers, kept
