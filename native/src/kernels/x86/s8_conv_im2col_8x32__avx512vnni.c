@@ -41,26 +41,44 @@ typedef struct short_runs {
     const int8_t *input, *input_end;
     size_t batch_bytes, step; /* one batch; from a filter row to the next */
     int32_t in_h, in_w, in_c, stride_h, stride_w, pad_h, pad_w, k_h, k_w, y_span, run, k;
+    __m128i place[16]; /* k <= 16: vpshufb moving filter row ky's run to ky x run */
 } short_runs;
 
-static short_runs short_runs_of(const tflm_conv_s8_x86 *p, const int8_t *input)
+static void short_runs_init(short_runs *g, const tflm_conv_s8_x86 *p, const int8_t *input)
 {
     const tflm_conv_params *c = &p->params;
     const tflm_dims *in = &p->input_dims;
-    const size_t batch = (size_t)in->h * in->w * in->c;
-    return (short_runs){input, input + batch * in->n, batch, (size_t)c->dilation_h * in->w * in->c,
-                        in->h, in->w, in->c, c->stride_h, c->stride_w, c->pad_h, c->pad_w,
-                        p->filter_dims.h, p->filter_dims.w,
-                        (p->filter_dims.h - 1) * c->dilation_h, p->filter_dims.w * in->c, p->k};
+    g->batch_bytes = (size_t)in->h * in->w * in->c;
+    g->input = input;
+    g->input_end = input + g->batch_bytes * in->n;
+    g->step = (size_t)c->dilation_h * in->w * in->c;
+    g->in_h = in->h, g->in_w = in->w, g->in_c = in->c;
+    g->stride_h = c->stride_h, g->stride_w = c->stride_w;
+    g->pad_h = c->pad_h, g->pad_w = c->pad_w;
+    g->k_h = p->filter_dims.h, g->k_w = p->filter_dims.w;
+    g->y_span = (g->k_h - 1) * c->dilation_h;
+    g->run = g->k_w * in->c;
+    g->k = p->k;
+    for (int32_t ky = 0; ky < g->k_h && p->k <= 16; ++ky) {
+        int8_t index[16];
+        for (int32_t j = 0; j < 16; ++j) { /* bit 7: a zero byte */
+            index[j] = (int8_t)(j >= ky * g->run && j < (ky + 1) * g->run ? j - ky * g->run : -1);
+        }
+        g->place[ky] = _mm_loadu_si128((const __m128i *)index);
+    }
 }
 
 /* The im2col row of an output pixel whose taps are all inside when a
  * filter row is one run of at most 16 adjacent bytes (dilation_w 1; first
- * layers, small in_c): one plain 16-byte move per run (masked moves cost
- * 3x more on Zen 4). The bytes it writes past the run are overwritten by
- * the next run, the padding or the next row, and those past the tile
- * land in the scratch's TFLM_CONV_S8_X86_SLACK bytes. False (nothing
- * written) for other pixels, and where the move would read past the input. */
+ * layers, small in_c), from plain 16-byte loads (masked moves cost 3x
+ * more on Zen 4). k <= 16: the runs are shuffled into place and the row,
+ * padding included, is one 16-byte store, so the tile's 4-byte loads are
+ * forwarded from it (a load spanning two stores waits for both to reach
+ * the cache). Else one store per run: the bytes it writes past the run
+ * are overwritten by the next run or the padding. The bytes past the row
+ * are overwritten by the next row, or land in the scratch's
+ * TFLM_CONV_S8_X86_SLACK bytes. False (nothing written) for other pixels,
+ * and where a load would read past the input. */
 static inline __attribute__((always_inline)) bool
 short_row(const short_runs *g, int32_t b, int32_t oy, int32_t ox, uint8_t *row)
 {
@@ -73,6 +91,15 @@ short_row(const short_runs *g, int32_t b, int32_t oy, int32_t ox, uint8_t *row)
         return false;
     }
     const __m128i sign = _mm_set1_epi8((char)0x80);
+    if (g->k <= 16) {
+        __m128i x = _mm_setzero_si128();
+        for (int32_t ky = 0; ky < g->k_h; ++ky) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
+            x = _mm_or_si128(x, _mm_shuffle_epi8(_mm_xor_si128(v, sign), g->place[ky]));
+        }
+        _mm_storeu_si128((__m128i *)row, x);
+        return true;
+    }
     for (int32_t ky = 0; ky < g->k_h; ++ky) {
         const __m128i x = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
         _mm_storeu_si128((__m128i *)(row + ky * g->run), _mm_xor_si128(x, sign));
@@ -169,11 +196,60 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
     }
 }
 
+/* The tile of an op with at most 8 output channels (a first layer): the
+ * first 8 channels of the 16-channel block in ymm registers (AVX-512 VL),
+ * where requantization costs half of a zmm's on every CPU. */
+static inline __attribute__((always_inline)) void
+tile8(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, const bool right_only,
+      int8_t *out, int32_t out_c)
+{
+    const int32_t kg = p->k_padded / 4;
+    const size_t lda = (size_t)p->k_padded;
+    __m256i acc[ROWS];
+    const __m256i bias = _mm256_loadu_si256((const __m256i *)p->bias);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+        acc[r] = bias;
+    }
+    for (int32_t g = 0; g < kg; ++g) {
+        const __m256i w = _mm256_loadu_si256((const __m256i *)(p->filter + (size_t)g * 64));
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            int32_t quad;
+            __builtin_memcpy(&quad, a + r * lda + (size_t)g * 4, 4);
+            acc[r] = _mm256_dpbusd_epi32(acc[r], _mm256_set1_epi32(quad), w);
+        }
+    }
+    const __m256i out_offset = _mm256_set1_epi32(p->params.output_offset);
+    const __m256i act_min = _mm256_set1_epi32(p->params.activation.min);
+    const __m256i act_max = _mm256_set1_epi32(p->params.activation.max);
+    const __m256i mult = _mm256_loadu_si256((const __m256i *)p->multiplier);
+    const __m256i ls = _mm256_loadu_si256((const __m256i *)p->left_shift);
+    const __m256i rs = _mm256_loadu_si256((const __m256i *)p->right_shift);
+    const __mmask16 m = (__mmask16)((1u << out_c) - 1);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+        __m256i y = right_only ? tflm_requant_right_avx2(acc[r], mult, rs)
+                               : tflm_requant_avx2(acc[r], mult, ls, rs);
+        y = _mm256_add_epi32(y, out_offset);
+        y = _mm256_min_epi32(_mm256_max_epi32(y, act_min), act_max);
+        _mm_mask_storeu_epi8(out + (size_t)r * out_c, m, _mm256_cvtepi32_epi8(y));
+    }
+}
+
 static inline __attribute__((always_inline)) void
 tiles(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t blocks, int8_t *out,
       int32_t out_c)
 {
     const bool right_only = p->right_shift_only;
+    if (out_c <= 8) {
+        if (right_only) {
+            tile8(p, a, R, true, out, out_c);
+        } else {
+            tile8(p, a, R, false, out, out_c);
+        }
+        return;
+    }
     int32_t ob = 0;
     for (; ob + 2 <= blocks; ob += 2) {
         if (right_only) { /* two instances: the shorter requantization in one */
@@ -201,7 +277,8 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
     const int32_t pixels = p->output_dims.n * out_h * out_w;
     const int32_t blocks = p->n_padded / 16;
     uint8_t *a = scratch;
-    const short_runs g = short_runs_of(p, input);
+    short_runs g;
+    short_runs_init(&g, p, input);
     const bool runs_fit = p->params.dilation_w == 1 && g.run <= 16;
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
