@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "conv_short_rows.h"
 #include "requant.h"
 #include "x86_kernels.h"
 
@@ -67,6 +68,40 @@ static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b
     }
 }
 
+/* The im2col row of a pixel that conv_short_rows.h takes (false: not
+ * written): the runs widened, x + input_offset. k <= 16: shuffled into
+ * place, widened and offset (offset_k: input_offset in the first k lanes,
+ * 0 in the padding) in one 32-byte store. Else one store per run, the
+ * bytes past it overwritten by the next run, and the padding zeroed. */
+static inline __attribute__((always_inline)) bool
+short_row(const tflm_conv_s8_x86 *p, const tflm_short_runs *g, __m256i offset_k, int32_t b,
+          int32_t oy, int32_t ox, int16_t *row)
+{
+    const int8_t *src = tflm_short_row_source(g, b, oy, ox);
+    if (src == NULL) {
+        return false;
+    }
+    if (g->k <= 16) {
+        __m128i x = _mm_setzero_si128();
+        for (int32_t ky = 0; ky < g->k_h; ++ky) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
+            x = _mm_or_si128(x, _mm_shuffle_epi8(v, g->place[ky]));
+        }
+        _mm256_storeu_si256((__m256i *)row, _mm256_add_epi16(_mm256_cvtepi8_epi16(x), offset_k));
+        return true;
+    }
+    const __m256i offset = _mm256_set1_epi16((int16_t)p->params.input_offset);
+    for (int32_t ky = 0; ky < g->k_h; ++ky) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
+        _mm256_storeu_si256((__m256i *)(row + ky * g->run),
+                            _mm256_add_epi16(_mm256_cvtepi8_epi16(v), offset));
+    }
+    if (p->k_padded > p->k) {
+        row[p->k] = 0;
+    }
+    return true;
+}
+
 static inline void store8(int8_t *out, __m256i y, int32_t count)
 {
     const __m128i w = _mm_packs_epi32(_mm256_castsi256_si128(y), _mm256_extracti128_si256(y, 1));
@@ -81,8 +116,8 @@ static inline void store8(int8_t *out, __m256i y, int32_t count)
 }
 
 static inline __attribute__((always_inline)) void
-tile(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t ob, int nv, int8_t *out,
-     int32_t out_c)
+tile(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t ob, int nv,
+     const bool right_only, int8_t *out, int32_t out_c)
 {
     const int32_t kpairs = p->k_padded / 2;
     const size_t lda = (size_t)p->k_padded;
@@ -116,13 +151,16 @@ tile(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t ob, int n
     const __m256i out_offset = _mm256_set1_epi32(p->params.output_offset);
     const __m256i act_min = _mm256_set1_epi32(p->params.activation.min);
     const __m256i act_max = _mm256_set1_epi32(p->params.activation.max);
+#pragma GCC unroll 2
     for (int v = 0; v < nv; ++v) {
         const int32_t o = o0 + 8 * v;
         const __m256i mult = _mm256_loadu_si256((const __m256i *)(p->multiplier + o));
         const __m256i ls = _mm256_loadu_si256((const __m256i *)(p->left_shift + o));
         const __m256i rs = _mm256_loadu_si256((const __m256i *)(p->right_shift + o));
-        for (int32_t r = 0; r < R; ++r) {
-            __m256i y = tflm_requant_avx2(acc[r][v], mult, ls, rs);
+#pragma GCC unroll 4 /* acc stays in registers */
+        for (int r = 0; r < R; ++r) {
+            __m256i y = right_only ? tflm_requant_right_avx2(acc[r][v], mult, rs)
+                                   : tflm_requant_avx2(acc[r][v], mult, ls, rs);
             y = _mm256_add_epi32(y, out_offset);
             y = _mm256_min_epi32(_mm256_max_epi32(y, act_min), act_max);
             store8(out + (size_t)r * out_c + o, y, out_c - o);
@@ -134,12 +172,21 @@ static inline __attribute__((always_inline)) void
 tiles(const tflm_conv_s8_x86 *p, const int16_t *a, const int R, int32_t blocks, int8_t *out,
       int32_t out_c)
 {
+    const bool right_only = p->right_shift_only;
     int32_t ob = 0;
     for (; ob + 2 <= blocks; ob += 2) {
-        tile(p, a, R, ob, 2, out, out_c);
+        if (right_only) { /* two instances: the shorter requantization in one */
+            tile(p, a, R, ob, 2, true, out, out_c);
+        } else {
+            tile(p, a, R, ob, 2, false, out, out_c);
+        }
     }
     if (ob < blocks) {
-        tile(p, a, R, ob, 1, out, out_c);
+        if (right_only) {
+            tile(p, a, R, ob, 1, true, out, out_c);
+        } else {
+            tile(p, a, R, ob, 1, false, out, out_c);
+        }
     }
 }
 
@@ -153,6 +200,14 @@ void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *p, const int8_t *inp
     const int32_t pixels = p->output_dims.n * out_h * out_w;
     const int32_t blocks = p->n_padded / 8;
     int16_t *a = scratch;
+    tflm_short_runs g;
+    tflm_short_runs_init(&g, p, input);
+    const bool runs_fit = tflm_short_runs_apply(p);
+    int16_t first_k[16]; /* input_offset in the first k lanes (k <= 16 rows) */
+    for (int32_t i = 0; i < 16; ++i) {
+        first_k[i] = (int16_t)(i < p->k ? p->params.input_offset : 0);
+    }
+    const __m256i offset_k = _mm256_loadu_si256((const __m256i *)first_k);
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
@@ -160,7 +215,10 @@ void tflm_s8_conv_im2col_4x16__avx2(const tflm_conv_s8_x86 *p, const int8_t *inp
             widen(a, input + (size_t)p0 * p->k, rows * p->k, p->params.input_offset);
         } else {
             for (int32_t r = 0; r < rows; ++r) {
-                im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
+                int16_t *row = a + (size_t)r * p->k_padded;
+                if (!(runs_fit && short_row(p, &g, offset_k, b, oy, ox, row))) {
+                    im2col_row(p, input, b, oy, ox, row);
+                }
                 if (++ox == out_w) {
                     ox = 0;
                     if (++oy == out_h) {

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "conv_short_rows.h"
 #include "requant.h"
 #include "x86_kernels.h"
 
@@ -36,58 +37,17 @@ static void flip(uint8_t *dst, const int8_t *src, int32_t n)
     }
 }
 
-/* The geometry of short_row, hoisted out of the pixel loop. */
-typedef struct short_runs {
-    const int8_t *input, *input_end;
-    size_t batch_bytes, step; /* one batch; from a filter row to the next */
-    int32_t in_h, in_w, in_c, stride_h, stride_w, pad_h, pad_w, k_h, k_w, y_span, run, k;
-    __m128i place[16]; /* k <= 16: vpshufb moving filter row ky's run to ky x run */
-} short_runs;
-
-static void short_runs_init(short_runs *g, const tflm_conv_s8_x86 *p, const int8_t *input)
-{
-    const tflm_conv_params *c = &p->params;
-    const tflm_dims *in = &p->input_dims;
-    g->batch_bytes = (size_t)in->h * in->w * in->c;
-    g->input = input;
-    g->input_end = input + g->batch_bytes * in->n;
-    g->step = (size_t)c->dilation_h * in->w * in->c;
-    g->in_h = in->h, g->in_w = in->w, g->in_c = in->c;
-    g->stride_h = c->stride_h, g->stride_w = c->stride_w;
-    g->pad_h = c->pad_h, g->pad_w = c->pad_w;
-    g->k_h = p->filter_dims.h, g->k_w = p->filter_dims.w;
-    g->y_span = (g->k_h - 1) * c->dilation_h;
-    g->run = g->k_w * in->c;
-    g->k = p->k;
-    for (int32_t ky = 0; ky < g->k_h && p->k <= 16; ++ky) {
-        int8_t index[16];
-        for (int32_t j = 0; j < 16; ++j) { /* bit 7: a zero byte */
-            index[j] = (int8_t)(j >= ky * g->run && j < (ky + 1) * g->run ? j - ky * g->run : -1);
-        }
-        g->place[ky] = _mm_loadu_si128((const __m128i *)index);
-    }
-}
-
-/* The im2col row of an output pixel whose taps are all inside when a
- * filter row is one run of at most 16 adjacent bytes (dilation_w 1; first
- * layers, small in_c), from plain 16-byte loads (masked moves cost 3x
- * more on Zen 4). k <= 16: the runs are shuffled into place and the row,
- * padding included, is one 16-byte store, so the tile's 4-byte loads are
- * forwarded from it (a load spanning two stores waits for both to reach
- * the cache). Else one store per run: the bytes it writes past the run
- * are overwritten by the next run or the padding. The bytes past the row
- * are overwritten by the next row, or land in the scratch's
- * TFLM_CONV_S8_X86_SLACK bytes. False (nothing written) for other pixels,
- * and where a load would read past the input. */
+/* The im2col row of a pixel that conv_short_rows.h takes (false: not
+ * written). k <= 16: the runs are shuffled into place and the row, padding
+ * included, is one 16-byte store, so the tile's 4-byte loads are forwarded
+ * from it (a load spanning two stores waits for both to reach the cache).
+ * Else one store per run: the bytes it writes past the run are
+ * overwritten by the next run or the padding. */
 static inline __attribute__((always_inline)) bool
-short_row(const short_runs *g, int32_t b, int32_t oy, int32_t ox, uint8_t *row)
+short_row(const tflm_short_runs *g, int32_t b, int32_t oy, int32_t ox, uint8_t *row)
 {
-    const int32_t y0 = oy * g->stride_h - g->pad_h, x0 = ox * g->stride_w - g->pad_w;
-    if (x0 < 0 || x0 + g->k_w > g->in_w || y0 < 0 || y0 + g->y_span >= g->in_h) {
-        return false;
-    }
-    const int8_t *src = g->input + b * g->batch_bytes + ((size_t)y0 * g->in_w + x0) * g->in_c;
-    if (src + (size_t)g->y_span * g->in_w * g->in_c + 16 > g->input_end) {
+    const int8_t *src = tflm_short_row_source(g, b, oy, ox);
+    if (src == NULL) {
         return false;
     }
     const __m128i sign = _mm_set1_epi8((char)0x80);
@@ -277,9 +237,9 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
     const int32_t pixels = p->output_dims.n * out_h * out_w;
     const int32_t blocks = p->n_padded / 16;
     uint8_t *a = scratch;
-    short_runs g;
-    short_runs_init(&g, p, input);
-    const bool runs_fit = p->params.dilation_w == 1 && g.run <= 16;
+    tflm_short_runs g;
+    tflm_short_runs_init(&g, p, input);
+    const bool runs_fit = tflm_short_runs_apply(p);
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;

@@ -88,9 +88,9 @@ struct tflm_conv_s8_x86 {
 size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
                                         const tflm_dims *filter_dims,
                                         const tflm_dims *output_dims);
-/* Scratch bytes past the im2col tile that a variant's plain 16-byte moves
- * may write (s8_conv_im2col_8x32__avx512vnni.c). */
-#define TFLM_CONV_S8_X86_SLACK 16
+/* Scratch bytes past the im2col tile that the variants' plain moves may
+ * write (conv_short_rows.h). */
+#define TFLM_CONV_S8_X86_SLACK 32
 /* Scratch bytes of one run (the im2col tile and TFLM_CONV_S8_X86_SLACK). */
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
 /* Packs the filter into persistent (16-aligned, persistent_size bytes). */
