@@ -2,15 +2,16 @@
  * s8_conv_im2col_8x32__avx512vnni.c - CONV_2D int8 with AVX-512 VNNI:
  * im2col of 8 output pixels into uint8 rows (x + 128; outside taps hold the
  * input zero point + 128; a 1x1 stride 1 conv flips its 8 adjacent input
- * pixels at once), then a GEMM tile of 8 pixels x 32 channels with
- * vpdpbusd (4 k per lane), exact requantization, masked byte stores.
+ * pixels at once; short filter rows: conv_im2col.h), then a GEMM tile of
+ * 8 pixels x 32 channels with vpdpbusd (4 k per lane; 8 channels in ymm
+ * when the op has no more), exact requantization, masked byte stores.
  * Plan and exactness argument: conv_s8_x86.c.
  */
 #include <assert.h>
 #include <stdbool.h>
 #include <string.h>
 
-#include "conv_short_rows.h"
+#include "conv_im2col.h"
 #include "requant.h"
 #include "x86_kernels.h"
 
@@ -37,7 +38,7 @@ static void flip(uint8_t *dst, const int8_t *src, int32_t n)
     }
 }
 
-/* The im2col row of a pixel that conv_short_rows.h takes (false: not
+/* The im2col row of a pixel that conv_im2col.h takes (false: not
  * written). k <= 16: the runs are shuffled into place and the row, padding
  * included, is one 16-byte store, so the tile's 4-byte loads are forwarded
  * from it (a load spanning two stores waits for both to reach the cache).
@@ -251,13 +252,7 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
                 if (!(runs_fit && short_row(&g, b, oy, ox, row))) {
                     im2col_row(p, input, b, oy, ox, row);
                 }
-                if (++ox == out_w) {
-                    ox = 0;
-                    if (++oy == out_h) {
-                        oy = 0;
-                        ++b;
-                    }
-                }
+                tflm_conv_next_pixel(&b, &oy, &ox, out_h, out_w);
             }
         }
         int8_t *out = output + (size_t)p0 * out_c;

@@ -16,7 +16,7 @@
  *
  * Variants per op and level (kernel files x86/<type>_<op>_<tile>_<isa>.c):
  *                      AVX2                 AVX512            AVX512_VNNI
- *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
+ *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd (ymm: out_c<=8)
  *   DEPTHWISE s8 c=1   = CONV_2D (one input channel: a convolution)
  *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
  *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
@@ -89,7 +89,7 @@ size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dim
                                         const tflm_dims *filter_dims,
                                         const tflm_dims *output_dims);
 /* Scratch bytes past the im2col tile that the variants' plain moves may
- * write (conv_short_rows.h). */
+ * write (conv_im2col.h). */
 #define TFLM_CONV_S8_X86_SLACK 32
 /* Scratch bytes of one run (the im2col tile and TFLM_CONV_S8_X86_SLACK). */
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);

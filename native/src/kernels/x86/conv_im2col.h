@@ -1,21 +1,34 @@
 /*
- * conv_short_rows.h - the im2col fast path of the CONV_2D int8 variants
- * for an output pixel whose taps are all inside the input when a filter
+ * conv_im2col.h - im2col helpers of the CONV_2D int8 variants: the pixel
+ * walk, and the fast path for an output pixel whose taps are all inside the input when a filter
  * row is one run of at most 16 adjacent bytes (dilation_w 1; first layers,
  * small in_c): plain 16-byte loads (masked moves cost 3x more on Zen 4)
  * and stores that may write past the row; those bytes are overwritten by
  * the next run, the padding or the next row, or land in the scratch's
  * TFLM_CONV_S8_X86_SLACK bytes. Include from a file compiled for AVX2.
  */
-#ifndef TFLM_KERNELS_X86_CONV_SHORT_ROWS_H
-#define TFLM_KERNELS_X86_CONV_SHORT_ROWS_H
+#ifndef TFLM_KERNELS_X86_CONV_IM2COL_H
+#define TFLM_KERNELS_X86_CONV_IM2COL_H
 
 #include <immintrin.h>
 #include <stddef.h>
 
 #include "x86_kernels.h"
 
-/* The geometry, hoisted out of the pixel loop. */
+/* Steps (b, oy, ox) to the next output pixel. */
+static inline void tflm_conv_next_pixel(int32_t *b, int32_t *oy, int32_t *ox, int32_t out_h,
+                                        int32_t out_w)
+{
+    if (++*ox == out_w) {
+        *ox = 0;
+        if (++*oy == out_h) {
+            *oy = 0;
+            ++*b;
+        }
+    }
+}
+
+/* The geometry of the fast path, hoisted out of the pixel loop. */
 typedef struct tflm_short_runs {
     const int8_t *input, *input_end;
     size_t batch_bytes, step; /* one batch; from a filter row to the next */
@@ -70,4 +83,4 @@ tflm_short_row_source(const tflm_short_runs *g, int32_t b, int32_t oy, int32_t o
     return src;
 }
 
-#endif /* TFLM_KERNELS_X86_CONV_SHORT_ROWS_H */
+#endif /* TFLM_KERNELS_X86_CONV_IM2COL_H */
