@@ -122,7 +122,8 @@ typedef struct depthwise_data {
     tflm_per_channel_quant quant;
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
     const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
-    int32_t scratch_index; /* the int8 plan's scratch */
+    const void *as_conv;   /* one input channel: a CONV_2D SIMD plan, or NULL */
+    int32_t scratch_index; /* the scratch of as_conv or of the int8 plan */
     void (*optimized_f32)(const tflm_conv_params *, const tflm_dims *, const float *,
                           const tflm_dims *, const float *, const tflm_dims *, const float *,
                           const tflm_dims *, float *); /* a float32 SIMD variant or NULL */
@@ -229,9 +230,15 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node, b
     data->output_dims = out;
 #if TFLM_X86_KERNELS
     if (input->type == TFLM_TYPE_INT8) {
-        status = tflm_depthwise_conv_s8_x86_setup(
-            ctx, &data->params, &data->quant, &in, &k, filter, bias, &out,
-            (const tflm_depthwise_conv_s8_x86 **)&data->optimized, &data->scratch_index);
+        status = tflm_conv_s8_x86_setup_depthwise(ctx, &data->params, &data->quant, &in, &k,
+                                                  filter, bias, &out,
+                                                  (const tflm_conv_s8_x86 **)&data->as_conv,
+                                                  &data->scratch_index);
+        if (status == TFLM_OK && data->as_conv == NULL) {
+            status = tflm_depthwise_conv_s8_x86_setup(
+                ctx, &data->params, &data->quant, &in, &k, filter, bias, &out,
+                (const tflm_depthwise_conv_s8_x86 **)&data->optimized, &data->scratch_index);
+        }
         if (status != TFLM_OK) {
             return status;
         }
@@ -261,6 +268,11 @@ static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *bias = tflm_input(ctx, node, 2);
     tflm_tensor *output = tflm_output(ctx, node, 0);
 #if TFLM_X86_KERNELS
+    if (data->as_conv != NULL) {
+        tflm_conv_s8_x86_run(data->as_conv, input->data, output->data,
+                             tflm_scratch(ctx, data->scratch_index));
+        return TFLM_OK;
+    }
     if (data->optimized != NULL) {
         const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
         plan->run(plan, input->data, output->data, tflm_scratch(ctx, data->scratch_index));

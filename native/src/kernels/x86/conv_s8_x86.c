@@ -11,6 +11,11 @@
  * multiplies u = x + 128 (vpdpbusd takes unsigned x signed bytes):
  * sum w * u = sum w * (x + input_offset) + (128 - input_offset) * sum w,
  * and the last term is subtracted through the bias at prepare time.
+ *
+ * A DEPTHWISE_CONV_2D with one input channel (a first layer on a
+ * grayscale image) is this convolution: output o = depth multiplier index
+ * o, its filter the column o of the depthwise filter [1][kh][kw][out_c],
+ * read in place through strides (the reference sums the same taps).
  */
 #include <string.h>
 
@@ -21,7 +26,7 @@ typedef struct conv_s8_variant {
     int32_t k_step;       /* the packed k dimension is a multiple of it     */
     int32_t block;        /* output channels per packed block               */
     int32_t rows;         /* output pixels per tile                         */
-    int32_t element_size; /* 1: uint8 (x + 128); 2: int16 (x + input_offset) */
+    int32_t element_size; /* im2col: 1 uint8 (x + 128), 2 int16 (x + input_offset) */
 } conv_s8_variant;
 
 static const conv_s8_variant *variant_for(tflm_isa isa)
@@ -60,7 +65,7 @@ size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dim
     const size_t k = (size_t)filter_dims->h * filter_dims->w * filter_dims->c;
     const size_t kp = (size_t)round_up((int32_t)k, v->k_step);
     const size_t np = (size_t)round_up(output_dims->c, v->block);
-    return align16(kp * np * (size_t)v->element_size) + 4 * align16(np * sizeof(int32_t));
+    return align16(kp * np) + 4 * align16(np * sizeof(int32_t));
 }
 
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
@@ -70,7 +75,8 @@ size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_di
         return 0;
     }
     const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
-    return (size_t)v->rows * (size_t)round_up(k, v->k_step) * (size_t)v->element_size;
+    return (size_t)v->rows * (size_t)round_up(k, v->k_step) * (size_t)v->element_size +
+           TFLM_CONV_S8_X86_SLACK;
 }
 
 /* Sets the plan's geometry and carves persistent into its arrays; packing
@@ -78,15 +84,15 @@ size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_di
 static void layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
                    const tflm_conv_params *params, const tflm_per_channel_quant *quant,
                    const tflm_dims *input_dims, const tflm_dims *filter_dims,
-                   const int8_t *filter, const int32_t *bias, const tflm_dims *output_dims,
-                   void *persistent)
+                   const int8_t *filter, bool depthwise_filter, const int32_t *bias,
+                   const tflm_dims *output_dims, void *persistent)
 {
     const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
     const int32_t kp = round_up(k, v->k_step);
     const int32_t np = round_up(output_dims->c, v->block);
     uint8_t *at = persistent;
-    plan->filter = at;
-    at += align16((size_t)kp * np * v->element_size);
+    plan->filter = (const int8_t *)at;
+    at += align16((size_t)kp * np);
     plan->bias = (const int32_t *)at;
     at += align16((size_t)np * sizeof(int32_t));
     plan->multiplier = (const int32_t *)at;
@@ -106,49 +112,54 @@ static void layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
     plan->element_size = v->element_size;
     plan->block = v->block;
     plan->k_step = v->k_step;
+    plan->pointwise = filter_dims->h == 1 && filter_dims->w == 1 && params->stride_h == 1 &&
+                      params->stride_w == 1 && params->pad_h == 0 && params->pad_w == 0 &&
+                      k == kp;
     plan->source_filter = filter;
+    /* OHWI: filter o's taps are adjacent; depthwise [1][kh][kw][out_c] with
+       one input channel: tap i of every filter is adjacent. */
+    plan->source_o_stride = depthwise_filter ? 1 : k;
+    plan->source_i_stride = depthwise_filter ? output_dims->c : 1;
     plan->source_bias = bias;
     plan->source_quant = *quant;
     plan->packed = false;
 }
 
-/* Packs the filter in [o / block][i / k_step][o % block][i % k_step] order,
- * written sequentially (no division per element), and the per-channel
- * bias (input offset folded in for the uint8 variant) and shifts. */
+/* Packs the filter as int8 in [o / block][i / k_step][o % block][i % k_step]
+ * order, written sequentially (no division per element), and the
+ * per-channel bias (input offset folded in for the uint8 variant) and
+ * shifts. The int16 variant widens the weights as it loads them (one
+ * vpmovsxbw per 16, no slower): an int16 copy would double the arena. */
 static void pack(tflm_conv_s8_x86 *plan)
 {
     const int32_t out_c = plan->output_dims.c, k = plan->k, kp = plan->k_padded;
     const int32_t np = plan->n_padded, block = plan->block, k_step = plan->k_step;
     const int8_t *filter = plan->source_filter;
+    const size_t os = (size_t)plan->source_o_stride, is = (size_t)plan->source_i_stride;
     const int32_t *bias = plan->source_bias;
     const tflm_per_channel_quant *quant = &plan->source_quant;
-    int8_t *dst8 = (int8_t *)plan->filter;
-    int16_t *dst16 = (int16_t *)plan->filter;
+    int8_t *dst = (int8_t *)plan->filter; /* persistent memory layout() carved */
     for (int32_t o0 = 0; o0 < np; o0 += block) {
         for (int32_t i0 = 0; i0 < kp; i0 += k_step) {
             for (int32_t j = 0; j < block; ++j) {
                 const int32_t o = o0 + j;
-                const int8_t *w = filter + (size_t)o * k + i0;
+                const int8_t *w = filter + o * os + i0 * is;
                 const int32_t valid = o >= out_c ? 0 : k - i0 < k_step ? k - i0 : k_step;
                 for (int32_t q = 0; q < k_step; ++q) {
-                    const int8_t value = q < valid ? w[q] : 0;
-                    if (plan->element_size == 1) {
-                        *dst8++ = value;
-                    } else {
-                        *dst16++ = value;
-                    }
+                    *dst++ = q < valid ? w[q * is] : 0;
                 }
             }
         }
     }
     int32_t *bias_eff = (int32_t *)plan->bias, *multiplier = (int32_t *)plan->multiplier;
     int32_t *left = (int32_t *)plan->left_shift, *right = (int32_t *)plan->right_shift;
+    plan->right_shift_only = true;
     for (int32_t o = 0; o < np; ++o) {
         uint32_t sum = 0;
         if (o < out_c) {
-            const int8_t *w = filter + (size_t)o * k;
+            const int8_t *w = filter + o * os;
             for (int32_t i = 0; i < k; ++i) {
-                sum += (uint32_t)(int32_t)w[i];
+                sum += (uint32_t)(int32_t)w[i * is];
             }
         }
         uint32_t b = (o < out_c && bias != NULL) ? (uint32_t)bias[o] : 0;
@@ -160,8 +171,24 @@ static void pack(tflm_conv_s8_x86 *plan)
         multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
         left[o] = shift > 0 ? shift : 0;
         right[o] = shift > 0 ? 0 : -shift;
+        plan->right_shift_only &= shift <= 0 && multiplier[o] != INT32_MIN;
     }
     plan->packed = true;
+}
+
+static void init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
+                 const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
+                 const tflm_dims *filter_dims, const int8_t *filter, bool depthwise_filter,
+                 const int32_t *bias, const tflm_dims *output_dims, void *persistent)
+{
+    const conv_s8_variant *v = variant_for(isa);
+    memset(plan, 0, sizeof *plan);
+    if (v == NULL || persistent == NULL) {
+        return;
+    }
+    layout(plan, v, params, quant, input_dims, filter_dims, filter, depthwise_filter, bias,
+           output_dims, persistent);
+    pack(plan);
 }
 
 void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
@@ -169,14 +196,26 @@ void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv
                            const tflm_dims *filter_dims, const int8_t *filter,
                            const int32_t *bias, const tflm_dims *output_dims, void *persistent)
 {
-    const conv_s8_variant *v = variant_for(isa);
-    memset(plan, 0, sizeof *plan);
-    if (v == NULL || persistent == NULL) {
-        return;
-    }
-    layout(plan, v, params, quant, input_dims, filter_dims, filter, bias, output_dims,
-           persistent);
-    pack(plan);
+    init(plan, isa, params, quant, input_dims, filter_dims, filter, false, bias, output_dims,
+         persistent);
+}
+
+tflm_dims tflm_conv_s8_x86_depthwise_as_conv(const tflm_dims *depthwise_filter_dims)
+{
+    const tflm_dims *d = depthwise_filter_dims;
+    return (tflm_dims){d->c, d->h, d->w, 1};
+}
+
+void tflm_conv_s8_x86_init_depthwise(tflm_conv_s8_x86 *plan, tflm_isa isa,
+                                     const tflm_conv_params *params,
+                                     const tflm_per_channel_quant *quant,
+                                     const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                     const int8_t *filter, const int32_t *bias,
+                                     const tflm_dims *output_dims, void *persistent)
+{
+    const tflm_dims conv_dims = tflm_conv_s8_x86_depthwise_as_conv(filter_dims);
+    init(plan, isa, params, quant, input_dims, &conv_dims, filter, true, bias, output_dims,
+         persistent);
 }
 
 void tflm_conv_s8_x86_run(const tflm_conv_s8_x86 *plan, const int8_t *input, int8_t *output,
@@ -188,12 +227,12 @@ void tflm_conv_s8_x86_run(const tflm_conv_s8_x86 *plan, const int8_t *input, int
     plan->run(plan, input, output, scratch);
 }
 
-tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
-                                   const tflm_per_channel_quant *quant,
-                                   const tflm_dims *input_dims, const tflm_dims *filter_dims,
-                                   const tflm_tensor *filter, const tflm_tensor *bias,
-                                   const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
-                                   int32_t *scratch_index)
+static tflm_status setup(tflm_context *ctx, const tflm_conv_params *params,
+                         const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
+                         const tflm_dims *filter_dims, const tflm_tensor *filter,
+                         bool depthwise_filter, const tflm_tensor *bias,
+                         const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
+                         int32_t *scratch_index)
 {
     *plan = NULL;
     const tflm_isa isa = tflm_kernel_isa(ctx);
@@ -215,7 +254,36 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
        arena (the arena sweep makes one per size) never pays for it. */
     memset(p, 0, sizeof *p);
     layout(p, variant_for(isa), params, quant, input_dims, filter_dims, filter->data,
-           bias != NULL ? bias->data : NULL, output_dims, memory);
+           depthwise_filter, bias != NULL ? bias->data : NULL, output_dims, memory);
     *plan = p;
     return TFLM_OK;
+}
+
+tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
+                                   const tflm_per_channel_quant *quant,
+                                   const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                   const tflm_tensor *filter, const tflm_tensor *bias,
+                                   const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
+                                   int32_t *scratch_index)
+{
+    return setup(ctx, params, quant, input_dims, filter_dims, filter, false, bias, output_dims,
+                 plan, scratch_index);
+}
+
+tflm_status tflm_conv_s8_x86_setup_depthwise(tflm_context *ctx, const tflm_conv_params *params,
+                                             const tflm_per_channel_quant *quant,
+                                             const tflm_dims *input_dims,
+                                             const tflm_dims *filter_dims,
+                                             const tflm_tensor *filter, const tflm_tensor *bias,
+                                             const tflm_dims *output_dims,
+                                             const tflm_conv_s8_x86 **plan,
+                                             int32_t *scratch_index)
+{
+    *plan = NULL;
+    if (input_dims->c != 1) {
+        return TFLM_OK;
+    }
+    const tflm_dims conv_dims = tflm_conv_s8_x86_depthwise_as_conv(filter_dims);
+    return setup(ctx, params, quant, input_dims, &conv_dims, filter, true, bias, output_dims,
+                 plan, scratch_index);
 }

@@ -20,47 +20,85 @@
 #include <stdint.h>
 
 #if defined(__AVX2__)
-static inline __m256i tflm_requant_avx2(__m256i x, __m256i mult, __m256i lshift, __m256i rshift)
+/* The doubling high multiply without its one saturating case. */
+static inline __m256i tflm_high_mul_avx2(__m256i x, __m256i mult)
 {
     const __m256i nudge = _mm256_set1_epi64x((int64_t)1 << 30);
-    const __m256i int_min = _mm256_set1_epi32(INT32_MIN);
-    const __m256i one = _mm256_set1_epi32(1);
-    x = _mm256_sllv_epi32(x, lshift);
     __m256i even = _mm256_mul_epi32(x, mult);
     __m256i odd = _mm256_mul_epi32(_mm256_srli_epi64(x, 32), _mm256_srli_epi64(mult, 32));
     even = _mm256_srli_epi64(_mm256_add_epi64(even, nudge), 31);
     odd = _mm256_slli_epi64(_mm256_add_epi64(odd, nudge), 1);
-    __m256i r = _mm256_blend_epi32(even, odd, 0xAA);
-    const __m256i sat = _mm256_and_si256(_mm256_cmpeq_epi32(x, int_min),
-                                         _mm256_cmpeq_epi32(mult, int_min));
-    r = _mm256_xor_si256(r, sat); /* 0x80000000 -> 0x7fffffff */
+    return _mm256_blend_epi32(even, odd, 0xAA);
+}
+
+static inline __m256i tflm_rounding_shift_avx2(__m256i r, __m256i rshift)
+{
+    const __m256i one = _mm256_set1_epi32(1);
     const __m256i mask = _mm256_sub_epi32(_mm256_sllv_epi32(one, rshift), one);
     const __m256i rem = _mm256_and_si256(r, mask);
     const __m256i threshold = _mm256_sub_epi32(_mm256_srli_epi32(mask, 1), _mm256_srai_epi32(r, 31));
     return _mm256_sub_epi32(_mm256_srav_epi32(r, rshift), _mm256_cmpgt_epi32(rem, threshold));
 }
+
+static inline __m256i tflm_requant_avx2(__m256i x, __m256i mult, __m256i lshift, __m256i rshift)
+{
+    const __m256i int_min = _mm256_set1_epi32(INT32_MIN);
+    x = _mm256_sllv_epi32(x, lshift);
+    __m256i r = tflm_high_mul_avx2(x, mult);
+    const __m256i sat = _mm256_and_si256(_mm256_cmpeq_epi32(x, int_min),
+                                         _mm256_cmpeq_epi32(mult, int_min));
+    r = _mm256_xor_si256(r, sat); /* 0x80000000 -> 0x7fffffff */
+    return tflm_rounding_shift_avx2(r, rshift);
+}
+
+/* tflm_requant_avx2 when no left shift is positive and no multiplier is
+ * INT32_MIN (the high multiply's one saturating case): the op's quantized
+ * multipliers (always in [2^30, 2^31)) with scales below 1. */
+static inline __m256i tflm_requant_right_avx2(__m256i x, __m256i mult, __m256i rshift)
+{
+    return tflm_rounding_shift_avx2(tflm_high_mul_avx2(x, mult), rshift);
+}
 #endif
 
 #if defined(__AVX512F__)
-static inline __m512i tflm_requant_avx512(__m512i x, __m512i mult, __m512i lshift, __m512i rshift)
+/* The doubling high multiply without its one saturating case. */
+static inline __m512i tflm_high_mul_avx512(__m512i x, __m512i mult)
 {
     const __m512i nudge = _mm512_set1_epi64((int64_t)1 << 30);
-    const __m512i int_min = _mm512_set1_epi32(INT32_MIN);
-    const __m512i one = _mm512_set1_epi32(1);
-    x = _mm512_sllv_epi32(x, lshift);
     __m512i even = _mm512_mul_epi32(x, mult);
     __m512i odd = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), _mm512_srli_epi64(mult, 32));
     even = _mm512_srli_epi64(_mm512_add_epi64(even, nudge), 31);
     odd = _mm512_slli_epi64(_mm512_add_epi64(odd, nudge), 1);
-    __m512i r = _mm512_mask_blend_epi32(0xAAAA, even, odd);
-    const __mmask16 sat =
-        _mm512_cmpeq_epi32_mask(x, int_min) & _mm512_cmpeq_epi32_mask(mult, int_min);
-    r = _mm512_mask_sub_epi32(r, sat, r, one); /* 0x80000000 -> 0x7fffffff */
+    return _mm512_mask_blend_epi32(0xAAAA, even, odd);
+}
+
+static inline __m512i tflm_rounding_shift_avx512(__m512i r, __m512i rshift)
+{
+    const __m512i one = _mm512_set1_epi32(1);
     const __m512i mask = _mm512_sub_epi32(_mm512_sllv_epi32(one, rshift), one);
     const __m512i rem = _mm512_and_si512(r, mask);
     const __m512i threshold = _mm512_sub_epi32(_mm512_srli_epi32(mask, 1), _mm512_srai_epi32(r, 31));
     const __mmask16 up = _mm512_cmpgt_epi32_mask(rem, threshold);
     return _mm512_mask_add_epi32(_mm512_srav_epi32(r, rshift), up, _mm512_srav_epi32(r, rshift), one);
+}
+
+static inline __m512i tflm_requant_avx512(__m512i x, __m512i mult, __m512i lshift, __m512i rshift)
+{
+    const __m512i int_min = _mm512_set1_epi32(INT32_MIN);
+    x = _mm512_sllv_epi32(x, lshift);
+    __m512i r = tflm_high_mul_avx512(x, mult);
+    const __mmask16 sat =
+        _mm512_cmpeq_epi32_mask(x, int_min) & _mm512_cmpeq_epi32_mask(mult, int_min);
+    r = _mm512_mask_sub_epi32(r, sat, r, _mm512_set1_epi32(1)); /* 0x80000000 -> 0x7fffffff */
+    return tflm_rounding_shift_avx512(r, rshift);
+}
+
+/* tflm_requant_avx512 when no left shift is positive and no multiplier is
+ * INT32_MIN (the high multiply's one saturating case): the op's quantized
+ * multipliers (always in [2^30, 2^31)) with scales below 1. */
+static inline __m512i tflm_requant_right_avx512(__m512i x, __m512i mult, __m512i rshift)
+{
+    return tflm_rounding_shift_avx512(tflm_high_mul_avx512(x, mult), rshift);
 }
 #endif
 

@@ -1,62 +1,116 @@
 /*
  * s8_conv_im2col_8x32__avx512vnni.c - CONV_2D int8 with AVX-512 VNNI:
  * im2col of 8 output pixels into uint8 rows (x + 128; outside taps hold the
- * input zero point + 128), then a GEMM tile of 8 pixels x 32 channels with
- * vpdpbusd (4 k per lane), exact requantization, masked byte stores.
+ * input zero point + 128; a 1x1 stride 1 conv flips its 8 adjacent input
+ * pixels at once; short filter rows: conv_im2col.h), then a GEMM tile of
+ * 8 pixels x 32 channels with vpdpbusd (4 k per lane; 8 channels in ymm
+ * when the op has no more), exact requantization, masked byte stores.
  * Plan and exactness argument: conv_s8_x86.c.
  */
 #include <assert.h>
+#include <stdbool.h>
 #include <string.h>
 
+#include "conv_im2col.h"
 #include "requant.h"
 #include "x86_kernels.h"
 
 #define ROWS 8
 
-/* One im2col row: k bytes of (x + 128), zero up to k_padded. */
+/* The first n of 64 bytes (n <= 64). */
+static inline __mmask64 first_bytes(int32_t n)
+{
+    return _cvtu64_mask64(n >= 64 ? ~0ULL : (1ULL << n) - 1);
+}
+
+/* dst[i] = src[i] + 128 (a flipped sign bit) for n bytes. */
+static void flip(uint8_t *dst, const int8_t *src, int32_t n)
+{
+    const __m512i sign = _mm512_set1_epi8((char)0x80);
+    int32_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        _mm512_storeu_si512(dst + i, _mm512_xor_si512(_mm512_loadu_si512(src + i), sign));
+    }
+    if (i < n) {
+        const __mmask64 m = first_bytes(n - i);
+        _mm512_mask_storeu_epi8(dst + i, m,
+                                _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, src + i), sign));
+    }
+}
+
+/* The im2col row of a pixel that conv_im2col.h takes (false: not
+ * written). k <= 16: the runs are shuffled into place and the row, padding
+ * included, is one 16-byte store, so the tile's 4-byte loads are forwarded
+ * from it (a load spanning two stores waits for both to reach the cache).
+ * Else one store per run: the bytes it writes past the run are
+ * overwritten by the next run or the padding. */
+static inline __attribute__((always_inline)) bool
+short_row(const tflm_short_runs *g, int32_t b, int32_t oy, int32_t ox, uint8_t *row)
+{
+    const int8_t *src = tflm_short_row_source(g, b, oy, ox);
+    if (src == NULL) {
+        return false;
+    }
+    const __m128i sign = _mm_set1_epi8((char)0x80);
+    if (g->k <= 16) {
+        __m128i x = _mm_setzero_si128();
+        for (int32_t ky = 0; ky < g->k_h; ++ky) {
+            const __m128i v = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
+            x = _mm_or_si128(x, _mm_shuffle_epi8(_mm_xor_si128(v, sign), g->place[ky]));
+        }
+        _mm_storeu_si128((__m128i *)row, x);
+        return true;
+    }
+    for (int32_t ky = 0; ky < g->k_h; ++ky) {
+        const __m128i x = _mm_loadu_si128((const __m128i *)(src + ky * g->step));
+        _mm_storeu_si128((__m128i *)(row + ky * g->run), _mm_xor_si128(x, sign));
+    }
+    _mm_storeu_si128((__m128i *)(row + g->k), _mm_setzero_si128());
+    return true;
+}
+
+/* One im2col row: k bytes of (x + 128), zero up to k_padded. A filter row
+ * whose taps are all inside and adjacent (dilation 1) is one run of
+ * k_w x in_c input bytes. */
 static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b, int32_t oy,
                        int32_t ox, uint8_t *row)
 {
     const tflm_conv_params *c = &p->params;
     const int32_t in_h = p->input_dims.h, in_w = p->input_dims.w, in_c = p->input_dims.c;
-    const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w;
+    const int32_t k_h = p->filter_dims.h, k_w = p->filter_dims.w, run = k_w * in_c;
     const uint8_t pad = (uint8_t)(128 - c->input_offset);
-    const __m512i flip = _mm512_set1_epi8((char)0x80);
     const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
     const int32_t y0 = oy * c->stride_h - c->pad_h, x0 = ox * c->stride_w - c->pad_w;
+    const bool row_inside = c->dilation_w == 1 && x0 >= 0 && x0 + k_w <= in_w;
     uint8_t *dst = row;
     for (int32_t ky = 0; ky < k_h; ++ky) {
         const int32_t y = y0 + ky * c->dilation_h;
-        for (int32_t kx = 0; kx < k_w; ++kx) {
-            const int32_t x = x0 + kx * c->dilation_w;
-            if (y < 0 || y >= in_h || x < 0 || x >= in_w) {
-                memset(dst, pad, (size_t)in_c);
-            } else {
-                const int8_t *src = in_batch + ((size_t)y * in_w + x) * in_c;
-                int32_t i = 0;
-                for (; i + 64 <= in_c; i += 64) {
-                    _mm512_storeu_si512(dst + i,
-                                        _mm512_xor_si512(_mm512_loadu_si512(src + i), flip));
-                }
-                if (i < in_c) {
-                    const __mmask64 m = _cvtu64_mask64(~0ULL >> (64 - (in_c - i)));
-                    _mm512_mask_storeu_epi8(
-                        dst + i, m, _mm512_xor_si512(_mm512_maskz_loadu_epi8(m, src + i), flip));
+        if (y < 0 || y >= in_h) {
+            memset(dst, pad, (size_t)run);
+        } else if (row_inside) {
+            flip(dst, in_batch + ((size_t)y * in_w + x0) * in_c, run);
+        } else {
+            for (int32_t kx = 0; kx < k_w; ++kx) {
+                const int32_t x = x0 + kx * c->dilation_w;
+                if (x < 0 || x >= in_w) {
+                    memset(dst + kx * in_c, pad, (size_t)in_c);
+                } else {
+                    flip(dst + kx * in_c, in_batch + ((size_t)y * in_w + x) * in_c, in_c);
                 }
             }
-            dst += in_c;
         }
+        dst += run;
     }
     memset(dst, 0, (size_t)(p->k_padded - p->k));
 }
 
 static inline __attribute__((always_inline)) void
 tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int nv,
-     int8_t *out, int32_t out_c)
+     const bool right_only, int8_t *out, int32_t out_c)
 {
     const int32_t kg = p->k_padded / 4;
     const size_t lda = (size_t)p->k_padded;
-    const int8_t *w0 = (const int8_t *)p->filter + (size_t)ob * 16 * p->k_padded;
+    const int8_t *w0 = p->filter + (size_t)ob * 16 * p->k_padded;
     const int8_t *w1 = w0 + (size_t)16 * p->k_padded;
     const int32_t o0 = ob * 16;
     __m512i acc[ROWS][2];
@@ -84,6 +138,7 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
     const __m512i out_offset = _mm512_set1_epi32(p->params.output_offset);
     const __m512i act_min = _mm512_set1_epi32(p->params.activation.min);
     const __m512i act_max = _mm512_set1_epi32(p->params.activation.max);
+#pragma GCC unroll 2
     for (int v = 0; v < nv; ++v) {
         const int32_t o = o0 + 16 * v;
         const __m512i mult = _mm512_loadu_si512(p->multiplier + o);
@@ -91,8 +146,10 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
         const __m512i rs = _mm512_loadu_si512(p->right_shift + o);
         const int32_t left = out_c - o;
         const __mmask16 m = left >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << left) - 1);
-        for (int32_t r = 0; r < R; ++r) {
-            __m512i y = tflm_requant_avx512(acc[r][v], mult, ls, rs);
+#pragma GCC unroll 8 /* acc stays in registers */
+        for (int r = 0; r < R; ++r) {
+            __m512i y = right_only ? tflm_requant_right_avx512(acc[r][v], mult, rs)
+                                   : tflm_requant_avx512(acc[r][v], mult, ls, rs);
             y = _mm512_add_epi32(y, out_offset);
             y = _mm512_min_epi32(_mm512_max_epi32(y, act_min), act_max);
             _mm_mask_storeu_epi8(out + (size_t)r * out_c + o, m, _mm512_cvtepi32_epi8(y));
@@ -100,16 +157,74 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
     }
 }
 
+/* The tile of an op with at most 8 output channels (a first layer): the
+ * first 8 channels of the 16-channel block in ymm registers (AVX-512 VL),
+ * where requantization costs half of a zmm's on every CPU. */
+static inline __attribute__((always_inline)) void
+tile8(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, const bool right_only,
+      int8_t *out, int32_t out_c)
+{
+    const int32_t kg = p->k_padded / 4;
+    const size_t lda = (size_t)p->k_padded;
+    __m256i acc[ROWS];
+    const __m256i bias = _mm256_loadu_si256((const __m256i *)p->bias);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+        acc[r] = bias;
+    }
+    for (int32_t g = 0; g < kg; ++g) {
+        const __m256i w = _mm256_loadu_si256((const __m256i *)(p->filter + (size_t)g * 64));
+#pragma GCC unroll 8
+        for (int r = 0; r < R; ++r) {
+            int32_t quad;
+            __builtin_memcpy(&quad, a + r * lda + (size_t)g * 4, 4);
+            acc[r] = _mm256_dpbusd_epi32(acc[r], _mm256_set1_epi32(quad), w);
+        }
+    }
+    const __m256i out_offset = _mm256_set1_epi32(p->params.output_offset);
+    const __m256i act_min = _mm256_set1_epi32(p->params.activation.min);
+    const __m256i act_max = _mm256_set1_epi32(p->params.activation.max);
+    const __m256i mult = _mm256_loadu_si256((const __m256i *)p->multiplier);
+    const __m256i ls = _mm256_loadu_si256((const __m256i *)p->left_shift);
+    const __m256i rs = _mm256_loadu_si256((const __m256i *)p->right_shift);
+    const __mmask16 m = (__mmask16)((1u << out_c) - 1);
+#pragma GCC unroll 8
+    for (int r = 0; r < R; ++r) {
+        __m256i y = right_only ? tflm_requant_right_avx2(acc[r], mult, rs)
+                               : tflm_requant_avx2(acc[r], mult, ls, rs);
+        y = _mm256_add_epi32(y, out_offset);
+        y = _mm256_min_epi32(_mm256_max_epi32(y, act_min), act_max);
+        _mm_mask_storeu_epi8(out + (size_t)r * out_c, m, _mm256_cvtepi32_epi8(y));
+    }
+}
+
 static inline __attribute__((always_inline)) void
 tiles(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t blocks, int8_t *out,
       int32_t out_c)
 {
+    const bool right_only = p->right_shift_only;
+    if (out_c <= 8) {
+        if (right_only) {
+            tile8(p, a, R, true, out, out_c);
+        } else {
+            tile8(p, a, R, false, out, out_c);
+        }
+        return;
+    }
     int32_t ob = 0;
     for (; ob + 2 <= blocks; ob += 2) {
-        tile(p, a, R, ob, 2, out, out_c);
+        if (right_only) { /* two instances: the shorter requantization in one */
+            tile(p, a, R, ob, 2, true, out, out_c);
+        } else {
+            tile(p, a, R, ob, 2, false, out, out_c);
+        }
     }
     if (ob < blocks) {
-        tile(p, a, R, ob, 1, out, out_c);
+        if (right_only) {
+            tile(p, a, R, ob, 1, true, out, out_c);
+        } else {
+            tile(p, a, R, ob, 1, false, out, out_c);
+        }
     }
 }
 
@@ -123,17 +238,21 @@ void tflm_s8_conv_im2col_8x32__avx512vnni(const tflm_conv_s8_x86 *p, const int8_
     const int32_t pixels = p->output_dims.n * out_h * out_w;
     const int32_t blocks = p->n_padded / 16;
     uint8_t *a = scratch;
+    tflm_short_runs g;
+    tflm_short_runs_init(&g, p, input);
+    const bool runs_fit = tflm_short_runs_apply(p);
     int32_t b = 0, oy = 0, ox = 0;
     for (int32_t p0 = 0; p0 < pixels; p0 += ROWS) {
         const int32_t rows = pixels - p0 < ROWS ? pixels - p0 : ROWS;
-        for (int32_t r = 0; r < rows; ++r) {
-            im2col_row(p, input, b, oy, ox, a + (size_t)r * p->k_padded);
-            if (++ox == out_w) {
-                ox = 0;
-                if (++oy == out_h) {
-                    oy = 0;
-                    ++b;
+        if (p->pointwise) {
+            flip(a, input + (size_t)p0 * p->k, rows * p->k);
+        } else {
+            for (int32_t r = 0; r < rows; ++r) {
+                uint8_t *row = a + (size_t)r * p->k_padded;
+                if (!(runs_fit && short_row(&g, b, oy, ox, row))) {
+                    im2col_row(p, input, b, oy, ox, row);
                 }
+                tflm_conv_next_pixel(&b, &oy, &ox, out_h, out_w);
             }
         }
         int8_t *out = output + (size_t)p0 * out_c;

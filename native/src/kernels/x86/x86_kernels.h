@@ -16,7 +16,8 @@
  *
  * Variants per op and level (kernel files x86/<type>_<op>_<tile>_<isa>.c):
  *                      AVX2                 AVX512            AVX512_VNNI
- *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd
+ *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd (ymm: out_c<=8)
+ *   DEPTHWISE s8 c=1   = CONV_2D (one input channel: a convolution)
  *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
  *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
  *                      (broadcast when a channel block reads one input channel)
@@ -33,9 +34,9 @@
  *   ADD f32, MUL f32   x8                   = AVX2             = AVX2
  *   SVDF s8, s16 state 8 rows, int16 madd   = AVX2             = AVX2
  * Packing (a copy of the weights in the arena) only where it pays: CONV_2D
- * (int16 at AVX2, int8 at VNNI; float32 transposed to channel lanes)
- * packs; FULLY_CONNECTED reads the model's weights as they are (ad01_int8:
- * its packed copy cost 290 KB of arena for 15% of speed); DEPTHWISE reads
+ * (int8 at every level; float32 transposed to channel lanes) packs;
+ * FULLY_CONNECTED reads the model's weights as they are (ad01_int8: its
+ * packed copy cost 290 KB of arena for 15% of speed); DEPTHWISE reads
  * them too, looping channel block outermost and widening one block's
  * weights into scratch (kh * kw * 16 int32), which every pixel of the
  * layer then reuses.
@@ -72,15 +73,20 @@ struct tflm_conv_s8_x86 {
     int32_t n_padded;          /* out_c rounded up to its channel block   */
     int32_t rows;              /* output pixels per tile                  */
     int32_t element_size;      /* bytes of one im2col element             */
-    const void *filter;        /* packed: [n_padded / block][k_padded][block] */
+    const int8_t *filter;      /* packed [n_padded / block][k_padded / k_step][block][k_step] */
     const int32_t *bias;       /* n_padded each: bias with offsets folded in */
     const int32_t *multiplier;
     const int32_t *left_shift;
     const int32_t *right_shift;
     int32_t block, k_step;     /* the variant's packing steps             */
+    bool right_shift_only;     /* no left shift, no INT32_MIN multiplier:
+                                  the shorter requantization applies     */
+    bool pointwise;            /* 1x1, stride 1, no padding, k == k_padded:
+                                  a tile's im2col rows are adjacent input */
     /* The model's constant filter and bias and the op's multipliers, kept
        for a deferred pack (tflm_conv_s8_x86_run packs on its first call). */
     const int8_t *source_filter;
+    int32_t source_o_stride, source_i_stride; /* filter o's tap i at o x os + i x is */
     const int32_t *source_bias;
     tflm_per_channel_quant source_quant;
     bool packed;
@@ -90,7 +96,10 @@ struct tflm_conv_s8_x86 {
 size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
                                         const tflm_dims *filter_dims,
                                         const tflm_dims *output_dims);
-/* Scratch bytes of one run (the im2col tile). */
+/* Scratch bytes past the im2col tile that the variants' plain moves may
+ * write (conv_im2col.h). */
+#define TFLM_CONV_S8_X86_SLACK 32
+/* Scratch bytes of one run (the im2col tile and TFLM_CONV_S8_X86_SLACK). */
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
 /* Packs the filter into persistent (16-aligned, persistent_size bytes). */
 void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
@@ -99,6 +108,16 @@ void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv
                            const int32_t *bias, const tflm_dims *output_dims, void *persistent);
 
 /* Runs the plan's variant, packing first if setup deferred it. */
+/* A DEPTHWISE_CONV_2D int8 with one input channel as a CONV_2D: its
+ * filter dims as CONV_2D's {out_c, kh, kw, 1} (for the _size functions),
+ * and init from the depthwise filter [1][kh][kw][out_c] as it is. */
+tflm_dims tflm_conv_s8_x86_depthwise_as_conv(const tflm_dims *depthwise_filter_dims);
+void tflm_conv_s8_x86_init_depthwise(tflm_conv_s8_x86 *plan, tflm_isa isa,
+                                     const tflm_conv_params *params,
+                                     const tflm_per_channel_quant *quant,
+                                     const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                     const int8_t *filter, const int32_t *bias,
+                                     const tflm_dims *output_dims, void *persistent);
 void tflm_conv_s8_x86_run(const tflm_conv_s8_x86 *plan, const int8_t *input, int8_t *output,
                           void *scratch);
 
@@ -116,6 +135,16 @@ tflm_status tflm_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *pa
                                    const tflm_tensor *filter, const tflm_tensor *bias,
                                    const tflm_dims *output_dims, const tflm_conv_s8_x86 **plan,
                                    int32_t *scratch_index);
+/* The same for a DEPTHWISE_CONV_2D int8 (filter [1][kh][kw][out_c]);
+ * *plan stays NULL unless it has one input channel. */
+tflm_status tflm_conv_s8_x86_setup_depthwise(tflm_context *ctx, const tflm_conv_params *params,
+                                             const tflm_per_channel_quant *quant,
+                                             const tflm_dims *input_dims,
+                                             const tflm_dims *filter_dims,
+                                             const tflm_tensor *filter, const tflm_tensor *bias,
+                                             const tflm_dims *output_dims,
+                                             const tflm_conv_s8_x86 **plan,
+                                             int32_t *scratch_index);
 
 /* ---- FULLY_CONNECTED int8 ------------------------------------------------------ */
 
