@@ -220,9 +220,6 @@ tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_
 
 /* ---- ADD and MUL int8 (element-wise, broadcasting) ------------------------------ */
 
-typedef void (*tflm_add_s8_fn)(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
-                               const int8_t *input1, const int8_t *input2, int8_t *output);
-
 /* The variant for a level, or NULL (reference). */
 tflm_add_s8_fn tflm_add_s8_x86_variant(tflm_isa isa);
 tflm_mul_s8_fn tflm_mul_s8_x86_variant(tflm_isa isa);
