@@ -15,7 +15,6 @@
  * zmm accumulators, 64 int8 MACs per instruction.
  */
 #define _POSIX_C_SOURCE 200809L
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,12 +29,6 @@
 #define TFLM_SHARED_DIR "../shared"
 #endif
 
-static const char *const all_models[] = {
-    "hello_world_int8", "hello_world_float", "micro_speech_quantized", "keyword_scrambled",
-    "person_detect",    "kws_ref_model",     "vww_96_int8",            "pretrainedResnet_quant",
-    "ad01_int8",
-};
-
 static double now_us(void)
 {
     struct timespec ts;
@@ -47,25 +40,6 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
-}
-
-static int matches(const tflm_tensor_info *out, const golden_tensor *g)
-{
-    if (out->bytes != g->size) {
-        return 0;
-    }
-    if (out->type != TFLM_TYPE_FLOAT32) {
-        return memcmp(out->data, g->bytes, g->size) == 0;
-    }
-    for (size_t i = 0; i < out->bytes / 4; i++) {
-        float got, want;
-        memcpy(&got, (uint8_t *)out->data + 4 * i, 4);
-        memcpy(&want, g->bytes + 4 * i, 4);
-        if (fabsf(got - want) > 1e-4f * fmaxf(1.0f, fabsf(want))) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 typedef struct layer {
@@ -178,8 +152,8 @@ int main(int argc, char **argv)
         }
     }
     if (model_count == 0) {
-        for (size_t i = 0; i < sizeof all_models / sizeof all_models[0]; i++) {
-            models[model_count++] = all_models[i];
+        for (size_t i = 0; i < golden_model_count && model_count < 32; i++) {
+            models[model_count++] = golden_models[i];
         }
     }
     const tflm_isa best = tflm_cpu_isa();
@@ -195,16 +169,8 @@ int main(int argc, char **argv)
     double *times = malloc(sizeof(double) * (size_t)iterations);
     int failures = 0;
     for (int m = 0; m < model_count; m++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/models/%s.tflite", TFLM_SHARED_DIR, models[m]);
-        size_t model_size;
-        uint8_t *model = read_file_aligned(path, &model_size);
-        golden_file in, out;
-        char ip[1024], op[1024];
-        snprintf(ip, sizeof ip, "%s/golden/%s.input.txt", TFLM_SHARED_DIR, models[m]);
-        snprintf(op, sizeof op, "%s/golden/%s.output.txt", TFLM_SHARED_DIR, models[m]);
-        if (model == NULL || golden_read(ip, &in) || golden_read(op, &out)) {
-            fprintf(stderr, "%s: cannot read model or golden files\n", models[m]);
+        golden_case c;
+        if (golden_case_read(models[m], &c) != 0) {
             return 1;
         }
         double reference_us = 0;
@@ -212,16 +178,16 @@ int main(int argc, char **argv)
             tflm_interpreter_options options = {TFLM_KERNELS_OPTIMIZED, level};
             tflm_interpreter *interp;
             tflm_error error;
-            if (tflm_interpreter_create_with_options(&interp, model, model_size, &ops, arena,
-                                                     arena_size, &options, &error) != TFLM_OK) {
+            if (tflm_interpreter_create_with_options(&interp, c.model, c.model_size, &ops,
+                                                     arena, arena_size, &options,
+                                                     &error) != TFLM_OK) {
                 fprintf(stderr, "%s: %s\n", models[m], error.message);
                 failures++;
                 continue;
             }
-            for (int i = 0; i < in.count; i++) {
-                tflm_tensor_info t;
-                tflm_interpreter_input(interp, (size_t)in.tensors[i].index, &t);
-                memcpy(t.data, in.tensors[i].bytes, t.bytes < in.tensors[i].size ? t.bytes : in.tensors[i].size);
+            if (golden_set_inputs(interp, models[m], &c) != 0) {
+                failures++;
+                continue;
             }
             int iters = level == TFLM_ISA_SCALAR ? (iterations / 10 > 5 ? iterations / 10 : 5) : iterations;
             for (int w = 0; w < 3; w++) {
@@ -238,16 +204,12 @@ int main(int argc, char **argv)
             /* golden outputs are for one invoke from the golden input; stateful
                models (keyword_scrambled) need a fresh interpreter */
             tflm_interpreter_reset_state(interp);
-            for (int i = 0; i < in.count; i++) {
-                tflm_tensor_info t;
-                tflm_interpreter_input(interp, (size_t)in.tensors[i].index, &t);
-                memcpy(t.data, in.tensors[i].bytes, t.bytes < in.tensors[i].size ? t.bytes : in.tensors[i].size);
-            }
+            golden_set_inputs(interp, models[m], &c);
             tflm_interpreter_invoke(interp);
-            for (int i = 0; i < out.count; i++) {
+            for (int i = 0; i < c.outputs.count; i++) {
                 tflm_tensor_info t;
-                tflm_interpreter_output(interp, (size_t)out.tensors[i].index, &t);
-                ok = ok && matches(&t, &out.tensors[i]);
+                tflm_interpreter_output(interp, (size_t)c.outputs.tensors[i].index, &t);
+                ok = ok && golden_output_matches(models[m], &t, &c.outputs.tensors[i]);
             }
             failures += !ok;
             if (level == TFLM_ISA_SCALAR) {
@@ -259,9 +221,7 @@ int main(int argc, char **argv)
                    ok ? "match" : "MISMATCH");
             fflush(stdout);
         }
-        free(model);
-        golden_free(&in);
-        golden_free(&out);
+        golden_case_free(&c);
     }
     free(times);
     free(arena);

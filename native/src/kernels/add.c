@@ -57,24 +57,10 @@ bool tflm_add_quant_multipliers(float input1_scale, float input2_scale, float ou
 
 /* ---- Pure compute -------------------------------------------------------- */
 
-static inline int32_t add_quantized(const tflm_add_quant *q, int32_t x1, int32_t x2)
-{
-    const int32_t shifted1 = (int32_t)((uint32_t)(q->input1_offset + x1) << q->left_shift);
-    const int32_t shifted2 = (int32_t)((uint32_t)(q->input2_offset + x2) << q->left_shift);
-    const int32_t scaled1 =
-        tflm_multiply_by_quantized_multiplier(shifted1, q->input1_multiplier, q->input1_shift);
-    const int32_t scaled2 =
-        tflm_multiply_by_quantized_multiplier(shifted2, q->input2_multiplier, q->input2_shift);
-    const int32_t raw_output =
-        tflm_multiply_by_quantized_multiplier(scaled1 + scaled2, q->output_multiplier, q->output_shift) +
-        q->output_offset;
-    return tflm_clamp_s32(raw_output, q->activation.min, q->activation.max);
-}
-
 void tflm_add_s8(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
                  const int8_t *input1, const int8_t *input2, int8_t *output)
 {
-#define ADD_S8(i1, i2, o) output[o] = (int8_t)add_quantized(quant, input1[i1], input2[i2])
+#define ADD_S8(i1, i2, o) output[o] = (int8_t)tflm_add_quantized(quant, input1[i1], input2[i2])
     TFLM_BROADCAST_FOR_EACH(broadcast, ADD_S8);
 #undef ADD_S8
 }
@@ -82,7 +68,7 @@ void tflm_add_s8(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
 void tflm_add_s16(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
                   const int16_t *input1, const int16_t *input2, int16_t *output)
 {
-#define ADD_S16(i1, i2, o) output[o] = (int16_t)add_quantized(quant, input1[i1], input2[i2])
+#define ADD_S16(i1, i2, o) output[o] = (int16_t)tflm_add_quantized(quant, input1[i1], input2[i2])
     TFLM_BROADCAST_FOR_EACH(broadcast, ADD_S16);
 #undef ADD_S16
 }

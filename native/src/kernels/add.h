@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "binary_common.h"
+#include "fixed_point.h"
 #include "nn_types.h"
 
 /* Requantization of a quantized add (TFLM's OpDataAdd). */
@@ -35,6 +36,27 @@ typedef struct tflm_add_quant {
  * Returns false when a real multiplier is not below 1 (TFLM rejects it). */
 bool tflm_add_quant_multipliers(float input1_scale, float input2_scale, float output_scale,
                                 int32_t left_shift, tflm_add_quant *quant);
+
+/* tflm_add_s8's signature, for its SIMD variants. */
+typedef void (*tflm_add_s8_fn)(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
+                               const int8_t *input1, const int8_t *input2, int8_t *output);
+
+/* One element of a quantized add (int8 or int16), clamped to the
+ * activation range: the reference's arithmetic, also the scalar tail of
+ * the SIMD variants. */
+static inline int32_t tflm_add_quantized(const tflm_add_quant *q, int32_t x1, int32_t x2)
+{
+    const int32_t shifted1 = (int32_t)((uint32_t)(q->input1_offset + x1) << q->left_shift);
+    const int32_t shifted2 = (int32_t)((uint32_t)(q->input2_offset + x2) << q->left_shift);
+    const int32_t scaled1 =
+        tflm_multiply_by_quantized_multiplier(shifted1, q->input1_multiplier, q->input1_shift);
+    const int32_t scaled2 =
+        tflm_multiply_by_quantized_multiplier(shifted2, q->input2_multiplier, q->input2_shift);
+    const int32_t raw_output =
+        tflm_multiply_by_quantized_multiplier(scaled1 + scaled2, q->output_multiplier, q->output_shift) +
+        q->output_offset;
+    return tflm_clamp_s32(raw_output, q->activation.min, q->activation.max);
+}
 
 void tflm_add_s8(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
                  const int8_t *input1, const int8_t *input2, int8_t *output);

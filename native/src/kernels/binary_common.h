@@ -29,10 +29,12 @@ typedef struct tflm_broadcast {
 bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *shape2, int32_t rank2,
                          const int32_t *out, int32_t rank_out, tflm_broadcast *broadcast);
 
-/* Runs ELEMENT(i1, i2, o) over every output element in row-major order,
- * i1 and i2 being the matching element indices of the two inputs. A macro,
- * so that each kernel's element operation is inlined in the innermost loop. */
-#define TFLM_BROADCAST_FOR_EACH(bc, ELEMENT)                                              \
+/* Runs RUN(..., i1, i2, o, n, t1, t2) for every innermost run of the
+ * broadcast, in row-major order, the variadic arguments first: n (dims[5])
+ * output elements from index o on, those of input1 from index i1 on at
+ * stride t1 (stride1[5]), of input2 from i2 on at stride t2. RUN is a macro
+ * or a static inline function, so that each kernel's run is inlined. */
+#define TFLM_BROADCAST_FOR_EACH_RUN(bc, RUN, ...)                                          \
     do {                                                                                  \
         const int32_t *d_ = (bc)->dims, *s1_ = (bc)->stride1, *s2_ = (bc)->stride2;       \
         size_t o_ = 0;                                                                    \
@@ -41,17 +43,31 @@ bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *sh
                 for (int32_t c_ = 0; c_ < d_[2]; ++c_)                                    \
                     for (int32_t e_ = 0; e_ < d_[3]; ++e_)                                \
                         for (int32_t f_ = 0; f_ < d_[4]; ++f_) {                          \
-                            size_t i1_ = (size_t)(a_ * s1_[0] + b_ * s1_[1] + c_ * s1_[2] + \
-                                                  e_ * s1_[3] + f_ * s1_[4]);             \
-                            size_t i2_ = (size_t)(a_ * s2_[0] + b_ * s2_[1] + c_ * s2_[2] + \
-                                                  e_ * s2_[3] + f_ * s2_[4]);             \
-                            for (int32_t g_ = 0; g_ < d_[5]; ++g_) {                      \
-                                ELEMENT(i1_, i2_, o_);                                    \
-                                i1_ += (size_t)s1_[5];                                    \
-                                i2_ += (size_t)s2_[5];                                    \
-                                ++o_;                                                     \
-                            }                                                             \
+                            RUN(__VA_ARGS__,                                              \
+                                (size_t)(a_ * s1_[0] + b_ * s1_[1] + c_ * s1_[2] +        \
+                                         e_ * s1_[3] + f_ * s1_[4]),                      \
+                                (size_t)(a_ * s2_[0] + b_ * s2_[1] + c_ * s2_[2] +        \
+                                         e_ * s2_[3] + f_ * s2_[4]),                      \
+                                o_, d_[5], s1_[5], s2_[5]);                               \
+                            o_ += (size_t)d_[5];                                          \
                         }                                                                 \
+    } while (0)
+
+/* Runs ELEMENT(i1, i2, o) over every output element in row-major order,
+ * i1 and i2 being the matching element indices of the two inputs. A macro,
+ * so that each kernel's element operation is inlined in the innermost loop. */
+#define TFLM_BROADCAST_FOR_EACH(bc, ELEMENT) \
+    TFLM_BROADCAST_FOR_EACH_RUN(bc, TFLM_BROADCAST_RUN_ELEMENTS_, ELEMENT)
+
+#define TFLM_BROADCAST_RUN_ELEMENTS_(ELEMENT, i1, i2, o, n, t1, t2) \
+    do {                                                             \
+        size_t j1_ = (i1), j2_ = (i2), k_ = (o);                     \
+        for (int32_t g_ = 0; g_ < (n); ++g_) {                       \
+            ELEMENT(j1_, j2_, k_);                                   \
+            j1_ += (size_t)(t1);                                     \
+            j2_ += (size_t)(t2);                                     \
+            ++k_;                                                    \
+        }                                                            \
     } while (0)
 
 /* A two-input element-wise node as its prepare found it. */

@@ -33,19 +33,10 @@ bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float out
 
 /* ---- Pure compute -------------------------------------------------------- */
 
-static inline int8_t mul_quantized(const tflm_mul_quant *q, int32_t x1, int32_t x2)
-{
-    /* |(x1 + offset1) * (x2 + offset2)| <= 255 * 255: no overflow. */
-    const int32_t product = (x1 + q->input1_offset) * (x2 + q->input2_offset);
-    const int32_t raw = q->output_offset + tflm_multiply_by_quantized_multiplier(
-                                               product, q->output_multiplier, q->output_shift);
-    return (int8_t)tflm_clamp_s32(raw, q->activation.min, q->activation.max);
-}
-
 void tflm_mul_s8(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
                  const int8_t *input1, const int8_t *input2, int8_t *output)
 {
-#define MUL_S8(i1, i2, o) output[o] = mul_quantized(quant, input1[i1], input2[i2])
+#define MUL_S8(i1, i2, o) output[o] = tflm_mul_quantized(quant, input1[i1], input2[i2])
     TFLM_BROADCAST_FOR_EACH(broadcast, MUL_S8);
 #undef MUL_S8
 }

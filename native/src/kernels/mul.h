@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "binary_common.h"
+#include "fixed_point.h"
 #include "nn_types.h"
 
 typedef struct tflm_mul_quant {
@@ -34,6 +35,17 @@ bool tflm_mul_quant_multiplier(float input1_scale, float input2_scale, float out
 
 typedef void (*tflm_mul_s8_fn)(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
                                const int8_t *input1, const int8_t *input2, int8_t *output);
+
+/* One element of an int8 mul, clamped to the activation range: the
+ * reference's arithmetic, also the scalar tail of the SIMD variants. */
+static inline int8_t tflm_mul_quantized(const tflm_mul_quant *q, int32_t x1, int32_t x2)
+{
+    /* |(x1 + offset1) * (x2 + offset2)| <= 255 * 255: no overflow. */
+    const int32_t product = (x1 + q->input1_offset) * (x2 + q->input2_offset);
+    const int32_t raw = q->output_offset + tflm_multiply_by_quantized_multiplier(
+                                               product, q->output_multiplier, q->output_shift);
+    return (int8_t)tflm_clamp_s32(raw, q->activation.min, q->activation.max);
+}
 
 void tflm_mul_s8(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
                  const int8_t *input1, const int8_t *input2, int8_t *output);

@@ -21,6 +21,14 @@ typedef struct tflm_pool_params {
     tflm_activation_f32 activation_f32; /* float output clamp                    */
 } tflm_pool_params;
 
+/* The signatures of the functions below, for their SIMD variants. */
+typedef void (*tflm_pool_s8_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
+                                const int8_t *input, const tflm_dims *output_dims,
+                                int8_t *output);
+typedef void (*tflm_pool_f32_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
+                                 const float *input, const tflm_dims *output_dims,
+                                 float *output);
+
 /* int8: TFLM's reference_integer_ops::AveragePool. The raw int8 values are
  * summed (input and output share scale and zero point) and the sum is
  * divided by the count of taps inside the input, rounding half away from

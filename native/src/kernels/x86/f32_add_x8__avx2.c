@@ -5,7 +5,7 @@
  */
 #include <assert.h>
 
-#include "binary_f32_avx2.h"
+#include "binary_avx2.h"
 #include "x86_kernels.h"
 
 void tflm_f32_add_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,

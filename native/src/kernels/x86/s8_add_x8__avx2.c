@@ -1,28 +1,15 @@
 /*
  * s8_add_x8__avx2.c - ADD int8, AVX2, 8 elements per step: each offset
  * input shifted left (wrapping, as the reference) and requantized, the sum
- * requantized, output offset, clamp; exactly tflm_add_s8's arithmetic.
+ * requantized, output offset, clamp; exactly tflm_add_s8's arithmetic
+ * (the last < 8 elements of a run: its own tflm_add_quantized).
  */
 #include <assert.h>
 
-#include "../fixed_point.h"
-#include "binary_s8_avx2.h"
+#include "../add.h"
+#include "binary_avx2.h"
 #include "requant.h"
 #include "x86_kernels.h"
-
-static inline int32_t add_scalar(const tflm_add_quant *q, int32_t x1, int32_t x2)
-{
-    const int32_t shifted1 = (int32_t)((uint32_t)(q->input1_offset + x1) << q->left_shift);
-    const int32_t shifted2 = (int32_t)((uint32_t)(q->input2_offset + x2) << q->left_shift);
-    const int32_t scaled1 =
-        tflm_multiply_by_quantized_multiplier(shifted1, q->input1_multiplier, q->input1_shift);
-    const int32_t scaled2 =
-        tflm_multiply_by_quantized_multiplier(shifted2, q->input2_multiplier, q->input2_shift);
-    const int32_t raw = tflm_multiply_by_quantized_multiplier(scaled1 + scaled2, q->output_multiplier,
-                                                              q->output_shift) +
-                        q->output_offset;
-    return tflm_clamp_s32(raw, q->activation.min, q->activation.max);
-}
 
 static inline __m256i lshift_of(int32_t shift)
 {
@@ -66,7 +53,7 @@ void tflm_s8_add_x8__avx2(const tflm_add_quant *q, const tflm_broadcast *broadca
                     mo, lo_, ro)),                                                            \
             lo),                                                                              \
         hi)
-#define SCALAR(x1, x2) add_scalar(q, (x1), (x2))
+#define SCALAR(x1, x2) tflm_add_quantized(q, (x1), (x2))
     TFLM_BINARY_S8_AVX2(broadcast, input1, input2, output, VECTOR, SCALAR);
 #undef VECTOR
 #undef SCALAR

@@ -5,8 +5,8 @@
  */
 #include <assert.h>
 
-#include "../fixed_point.h"
-#include "binary_s8_avx2.h"
+#include "../mul.h"
+#include "binary_avx2.h"
 #include "requant.h"
 #include "x86_kernels.h"
 
@@ -32,12 +32,7 @@ void tflm_s8_mul_x8__avx2(const tflm_mul_quant *q, const tflm_broadcast *broadca
                                                        mult, ls, rs)),                       \
                          lo),                                                                \
         hi)
-#define SCALAR(x1, x2)                                                                       \
-    tflm_clamp_s32(q->output_offset +                                                        \
-                       tflm_multiply_by_quantized_multiplier(                                \
-                           ((x1) + q->input1_offset) * ((x2) + q->input2_offset),            \
-                           q->output_multiplier, q->output_shift),                           \
-                   q->activation.min, q->activation.max)
+#define SCALAR(x1, x2) tflm_mul_quantized(q, (x1), (x2))
     TFLM_BINARY_S8_AVX2(broadcast, input1, input2, output, VECTOR, SCALAR);
 #undef VECTOR
 #undef SCALAR

@@ -249,9 +249,6 @@ tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_
 
 /* ---- ADD and MUL int8 (element-wise, broadcasting) ------------------------------ */
 
-typedef void (*tflm_add_s8_fn)(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
-                               const int8_t *input1, const int8_t *input2, int8_t *output);
-
 /* The variant for a level, or NULL (reference). */
 tflm_add_s8_fn tflm_add_s8_x86_variant(tflm_isa isa);
 tflm_mul_s8_fn tflm_mul_s8_x86_variant(tflm_isa isa);
@@ -262,15 +259,8 @@ void tflm_s8_mul_x8__avx2(const tflm_mul_quant *quant, const tflm_broadcast *bro
 
 /* ---- AVERAGE_POOL_2D and MAX_POOL_2D, int8 and float32 ---------------------------- */
 
-/* The reference's signatures (pooling.h); variants vectorize over channels. */
-typedef void (*tflm_pool_s8_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
-                                const int8_t *input, const tflm_dims *output_dims,
-                                int8_t *output);
-typedef void (*tflm_pool_f32_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
-                                 const float *input, const tflm_dims *output_dims,
-                                 float *output);
-
-/* The variant for a level (and window), or NULL (reference). */
+/* The variant for a level (and window), or NULL (reference); variants
+ * vectorize over channels and have the reference's signatures (pooling.h). */
 tflm_pool_s8_fn tflm_max_pool_s8_x86_variant(tflm_isa isa);
 tflm_pool_s8_fn tflm_average_pool_s8_x86_variant(tflm_isa isa, const tflm_pool_params *params);
 tflm_pool_f32_fn tflm_max_pool_f32_x86_variant(tflm_isa isa);
