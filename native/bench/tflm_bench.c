@@ -6,6 +6,7 @@
  *
  *   tflm_bench [--iterations N] [MODEL...]   (default: all models)
  *   tflm_bench --conv-layers                 ResNet-8 conv layers: GMAC/s vs VNNI peak
+ *   tflm_bench [--iterations N] --float-kernels  float32 CONV_2D, DEPTHWISE x2, SOFTMAX
  *
  * Prints, per model and level, the median and min µs per inference and the
  * arena bytes the interpreter needs (tflm_interpreter_arena_used).
@@ -21,6 +22,7 @@
 #include <time.h>
 
 #include "../tests/golden_file.h"
+#include "bench_time.h"
 #include "kernels/x86/x86_kernels.h"
 #include "tflm/ops.h"
 #include "tflm/tflm.h"
@@ -28,19 +30,6 @@
 #ifndef TFLM_SHARED_DIR
 #define TFLM_SHARED_DIR "../shared"
 #endif
-
-static double now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 typedef struct layer {
     int32_t in_hw, in_c, out_c, k, stride;
@@ -53,7 +42,7 @@ static double vnni_peak_gmacs(void)
     const long iterations = 20000000;
     double best = 0;
     for (int rep = 0; rep < 3; rep++) {
-        double t0 = now_us();
+        double t0 = bench_now_us();
         for (long n = 0; n < iterations; n++) {
             __asm__ volatile(
                 "vpdpbusd %%zmm16, %%zmm17, %%zmm0\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm1\n\t"
@@ -69,7 +58,7 @@ static double vnni_peak_gmacs(void)
                 : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
                   "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
         }
-        double us = now_us() - t0;
+        double us = bench_now_us() - t0;
         double g = (double)iterations * 16 * 64 / us / 1e3;
         best = g > best ? g : best;
     }
@@ -114,16 +103,16 @@ static int conv_layers(void)
         }
         double times[501];
         for (int it = 0; it < 501; it++) {
-            double t0 = now_us();
+            double t0 = bench_now_us();
             plan.run(&plan, input, output, scratch);
-            times[it] = now_us() - t0;
+            times[it] = bench_now_us() - t0;
         }
-        qsort(times, 501, sizeof(double), cmp_double);
+        const double median = bench_median(times, 501);
         const double macs = (double)out_hw * out_hw * L->out_c * L->k * L->k * L->in_c;
         printf("  %2dx%-2d x%-3d -> %-3d k%d s%d  %9.0f MACs %8.2f us %7.1f GMAC/s\n", L->in_hw,
-               L->in_hw, L->in_c, L->out_c, L->k, L->stride, macs, times[250], macs / times[250] / 1e3);
+               L->in_hw, L->in_c, L->out_c, L->k, L->stride, macs, median, macs / median / 1e3);
         total_macs += macs;
-        total_us += times[250];
+        total_us += median;
         free(input), free(filter), free(output), free(persistent), free(scratch);
     }
     const double peak = isa >= TFLM_ISA_AVX512_VNNI ? vnni_peak_gmacs() : 0;
@@ -145,6 +134,8 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--conv-layers") == 0) {
             return conv_layers();
+        } else if (strcmp(argv[i], "--float-kernels") == 0) {
+            return bench_float_kernels(iterations);
         } else if (strcmp(argv[i], "--iterations") == 0 && i + 1 < argc) {
             iterations = atoi(argv[++i]);
         } else if (model_count < 32) {
@@ -194,12 +185,11 @@ int main(int argc, char **argv)
                 tflm_interpreter_invoke(interp);
             }
             for (int it = 0; it < iters; it++) {
-                double t0 = now_us();
+                double t0 = bench_now_us();
                 tflm_interpreter_invoke(interp);
-                times[it] = now_us() - t0;
+                times[it] = bench_now_us() - t0;
             }
-            qsort(times, (size_t)iters, sizeof(double), cmp_double);
-            const double median = times[iters / 2];
+            const double median = bench_median(times, iters); /* sorts: times[0] is the min */
             int ok = 1;
             /* golden outputs are for one invoke from the golden input; stateful
                models (keyword_scrambled) need a fresh interpreter */
