@@ -41,10 +41,20 @@ void harness_init(tflm_context *ctx, const tflm_kernel *kernel, int inputs);
  * (scale 0 = none). An input index of -1 marks an absent optional input. */
 void harness_tensor(tflm_context *ctx, int i, tflm_type type, const int32_t *dims, int rank,
                     void *data, float scale, int32_t zero_point);
+/* Per-channel quantization of tensor i: count scales and zero points (not
+ * copied) along dimension quantized_dimension. */
+void harness_per_channel(tflm_context *ctx, int i, const float *scales, const int64_t *zero_points,
+                         uint32_t count, int32_t quantized_dimension);
 void harness_absent_input(tflm_context *ctx, int input);
 
 void harness_option_int(tflm_context *ctx, uint8_t options_type, int field, int32_t value);
 void harness_option_float(tflm_context *ctx, uint8_t options_type, int field, float value);
+
+/* An int8 two-input node (ADD, MUL): a [1,2,2,2] (scale 0.05, zero point
+ * -3) and b [1,1,1,2] broadcast over it (0.02, 4) into out [1,2,2,2]
+ * (output_scale, -10), fused RELU (field 0 of options table options_type). */
+void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, uint8_t options_type,
+                       int8_t *a, int8_t *b, int8_t *out, float output_scale);
 
 tflm_status harness_prepare(tflm_context *ctx);
 tflm_status harness_invoke(tflm_context *ctx);

@@ -6,6 +6,9 @@
 
 #include <stdint.h>
 
+#include "kernels/fixed_point.h"
+#include "kernels/nn_types.h"
+
 static uint64_t test_rng_state = 12345;
 
 static inline uint32_t rng_u32(void)
@@ -54,6 +57,48 @@ static inline void rng_multiplier(int min_shift, int max_shift, int32_t *multipl
 {
     *multiplier = (int32_t)((1u << 30) + (rng_u32() >> 2));
     *shift = rng_range(min_shift, max_shift);
+}
+
+/* TensorFlow's SAME/VALID geometry, from its definition: output size and
+ * the padding before the first element. */
+static inline void ref_geometry(int same, int32_t in, int32_t k, int32_t stride, int32_t dil,
+                                int32_t *out, int32_t *pad)
+{
+    int32_t eff = (k - 1) * dil + 1;
+    *out = same ? (in + stride - 1) / stride : (in - eff) / stride + 1;
+    int32_t total = (*out - 1) * stride + eff - in;
+    *pad = total > 0 ? total / 2 : 0;
+}
+
+/* Convolution window parameters; zero offsets and clamps. */
+static inline tflm_conv_params ref_conv_params(int32_t stride_h, int32_t stride_w, int32_t dil_h,
+                                               int32_t dil_w, int32_t pad_h, int32_t pad_w,
+                                               int32_t depth_multiplier)
+{
+    tflm_conv_params p = {0};
+    p.stride_h = stride_h;
+    p.stride_w = stride_w;
+    p.dilation_h = dil_h;
+    p.dilation_w = dil_w;
+    p.pad_h = pad_h;
+    p.pad_w = pad_w;
+    p.depth_multiplier = depth_multiplier;
+    return p;
+}
+
+/* The per-channel multipliers prepare should compute: input scale x
+ * filter scale / output scale, in double as TFLM does. */
+static inline void ref_channel_multipliers(float input_scale, const float *filter_scales,
+                                           float output_scale, int n, int32_t *mult,
+                                           int32_t *shift)
+{
+    for (int i = 0; i < n; ++i) {
+        int sh;
+        tflm_quantize_multiplier((double)input_scale * (double)filter_scales[i] /
+                                     (double)output_scale,
+                                 &mult[i], &sh);
+        shift[i] = sh;
+    }
 }
 
 #endif

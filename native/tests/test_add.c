@@ -186,12 +186,7 @@ static void test_node_glue(void)
     static tflm_context ctx;
     /* int8 with broadcast of a [1,1,1,2] over [1,2,2,2], fused RELU. */
     int8_t a[8] = {-100, -50, 0, 10, 20, 30, 127, -128}, b[2] = {5, -7}, out[8];
-    const int32_t da[4] = {1, 2, 2, 2}, db[4] = {1, 1, 1, 2};
-    harness_init(&ctx, &tflm_op_add, 2);
-    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, da, 4, a, 0.05f, -3);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, db, 4, b, 0.02f, 4);
-    harness_tensor(&ctx, 2, TFLM_TYPE_INT8, da, 4, out, 0.06f, -10);
-    harness_option_int(&ctx, 11, 0, 1 /* RELU */);
+    harness_binary_s8(&ctx, &tflm_op_add, 11, a, b, out, 0.06f);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     tflm_add_quant q;
@@ -206,7 +201,7 @@ static void test_node_glue(void)
         CHECK(out[i] >= -10);
     }
     /* Mismatched types and shapes are rejected. */
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, db, 4, b, 0.02f, 4);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, (const int32_t[]){1, 1, 1, 2}, 4, b, 0.02f, 4);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     const int32_t bad[4] = {1, 1, 3, 2};
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, bad, 4, b, 0.02f, 4);

@@ -13,16 +13,6 @@ typedef struct conv_case {
     int32_t stride_h, stride_w, dil_h, dil_w, pad_h, pad_w;
 } conv_case;
 
-/* TensorFlow's SAME/VALID geometry, from its definition. */
-static void geometry(int same, int32_t in, int32_t k, int32_t stride, int32_t dil, int32_t *out,
-                     int32_t *pad)
-{
-    int32_t eff = (k - 1) * dil + 1;
-    *out = same ? (in + stride - 1) / stride : (in - eff) / stride + 1;
-    int32_t total = (*out - 1) * stride + eff - in;
-    *pad = total > 0 ? total / 2 : 0;
-}
-
 static size_t at4(int32_t d1, int32_t d2, int32_t d3, int32_t a, int32_t b, int32_t c, int32_t d)
 {
     return (((size_t)a * d1 + b) * d2 + c) * d3 + d;
@@ -88,15 +78,8 @@ static void naive_conv_f32(const conv_case *cc, float act_min, float act_max, co
 
 static tflm_conv_params params_of(const conv_case *cc)
 {
-    tflm_conv_params p = {0};
-    p.stride_h = cc->stride_h;
-    p.stride_w = cc->stride_w;
-    p.dilation_h = cc->dil_h;
-    p.dilation_w = cc->dil_w;
-    p.pad_h = cc->pad_h;
-    p.pad_w = cc->pad_w;
-    p.depth_multiplier = 1;
-    return p;
+    return ref_conv_params(cc->stride_h, cc->stride_w, cc->dil_h, cc->dil_w, cc->pad_h, cc->pad_w,
+                           1);
 }
 
 static void test_hand_same_padding(void)
@@ -173,8 +156,8 @@ static void random_case(conv_case *cc)
         if (same || ((cc->k_h - 1) * cc->dil_h < cc->in_h && (cc->k_w - 1) * cc->dil_w < cc->in_w))
             break;
     }
-    geometry(same, cc->in_h, cc->k_h, cc->stride_h, cc->dil_h, &cc->out_h, &cc->pad_h);
-    geometry(same, cc->in_w, cc->k_w, cc->stride_w, cc->dil_w, &cc->out_w, &cc->pad_w);
+    ref_geometry(same, cc->in_h, cc->k_h, cc->stride_h, cc->dil_h, &cc->out_h, &cc->pad_h);
+    ref_geometry(same, cc->in_w, cc->k_w, cc->stride_w, cc->dil_w, &cc->out_w, &cc->pad_w);
 }
 
 static void test_random_s8(void)
@@ -258,11 +241,7 @@ static void setup_node(tflm_context *ctx, int8_t *input, int8_t *filter, int32_t
     harness_init(ctx, &tflm_op_conv_2d, 3);
     harness_tensor(ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 5, 5, 2}, 4, input, 0.06f, -7);
     harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){3, 3, 3, 2}, 4, filter, 1.0f, 0);
-    ctx->quantization[1].scales = filter_scales;
-    ctx->quantization[1].zero_points = filter_zps;
-    ctx->quantization[1].scale_count = 3;
-    ctx->quantization[1].zero_point_count = 3;
-    ctx->quantization[1].quantized_dimension = 0;
+    harness_per_channel(ctx, 1, filter_scales, filter_zps, 3, 0);
     harness_tensor(ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){3}, 1, bias, 0.0f, 0);
     harness_tensor(ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 3}, 4, output, 0.05f, -128);
     harness_option_int(ctx, CONV_OPTIONS, 0, TFLM_PADDING_SAME);
@@ -285,12 +264,7 @@ static void test_node(void)
     /* SAME, stride 2: 5 -> 3, padding (3-1)*2 + 3 - 5 = 2 -> 1 before. */
     conv_case cc = {1, 5, 5, 2, 3, 3, 2, 3, 3, 3, 2, 2, 1, 1, 1, 1};
     int32_t mult[3], shift[3], lo, hi;
-    for (int i = 0; i < 3; ++i) {
-        int sh;
-        tflm_quantize_multiplier((double)0.06f * (double)filter_scales[i] / (double)0.05f,
-                                 &mult[i], &sh);
-        shift[i] = sh;
-    }
+    ref_channel_multipliers(0.06f, filter_scales, 0.05f, 3, mult, shift);
     tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.05f, -128, -128, 127, &lo, &hi);
     CHECK_EQ_INT(-8, hi); /* -128 + 120 */
     naive_conv_s8(&cc, 7, -128, lo, hi, mult, shift, input, filter, bias, want);

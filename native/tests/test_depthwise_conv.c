@@ -13,15 +13,6 @@ typedef struct dw_case {
     int32_t stride_h, stride_w, dil_h, dil_w, pad_h, pad_w;
 } dw_case;
 
-static void geometry(int same, int32_t in, int32_t k, int32_t stride, int32_t dil, int32_t *out,
-                     int32_t *pad)
-{
-    int32_t eff = (k - 1) * dil + 1;
-    *out = same ? (in + stride - 1) / stride : (in - eff) / stride + 1;
-    int32_t total = (*out - 1) * stride + eff - in;
-    *pad = total > 0 ? total / 2 : 0;
-}
-
 static void naive_dw_s8(const dw_case *c, int32_t input_offset, int32_t output_offset,
                         int32_t act_min, int32_t act_max, const int32_t *mult,
                         const int32_t *shift, const int8_t *input, const int8_t *filter,
@@ -79,15 +70,8 @@ static void naive_dw_f32(const dw_case *c, float act_min, float act_max, const f
 
 static tflm_conv_params params_of(const dw_case *c)
 {
-    tflm_conv_params p = {0};
-    p.stride_h = c->stride_h;
-    p.stride_w = c->stride_w;
-    p.dilation_h = c->dil_h;
-    p.dilation_w = c->dil_w;
-    p.pad_h = c->pad_h;
-    p.pad_w = c->pad_w;
-    p.depth_multiplier = c->mult;
-    return p;
+    return ref_conv_params(c->stride_h, c->stride_w, c->dil_h, c->dil_w, c->pad_h, c->pad_w,
+                           c->mult);
 }
 
 static void test_hand_multiplier(void)
@@ -135,8 +119,8 @@ static void random_case(dw_case *c)
         if (same || ((c->k_h - 1) * c->dil_h < c->in_h && (c->k_w - 1) * c->dil_w < c->in_w))
             break;
     }
-    geometry(same, c->in_h, c->k_h, c->stride_h, c->dil_h, &c->out_h, &c->pad_h);
-    geometry(same, c->in_w, c->k_w, c->stride_w, c->dil_w, &c->out_w, &c->pad_w);
+    ref_geometry(same, c->in_h, c->k_h, c->stride_h, c->dil_h, &c->out_h, &c->pad_h);
+    ref_geometry(same, c->in_w, c->k_w, c->stride_w, c->dil_w, &c->out_w, &c->pad_w);
 }
 
 static void test_random(void)
@@ -211,11 +195,7 @@ static void setup_node(tflm_context *ctx, int8_t *input, int8_t *filter, int32_t
     harness_init(ctx, &tflm_op_depthwise_conv_2d, 3);
     harness_tensor(ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 6, 6, 1}, 4, input, 0.0078f, -1);
     harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 4}, 4, filter, 1.0f, 0);
-    ctx->quantization[1].scales = dw_scales;
-    ctx->quantization[1].zero_points = dw_zps;
-    ctx->quantization[1].scale_count = 4;
-    ctx->quantization[1].zero_point_count = 4;
-    ctx->quantization[1].quantized_dimension = 3;
+    harness_per_channel(ctx, 1, dw_scales, dw_zps, 4, 3);
     harness_tensor(ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){4}, 1, bias, 0.0001f, 0);
     ctx->quantization[2].quantized_dimension = 3;
     harness_tensor(ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 4}, 4, output, 0.0235294f,
@@ -243,12 +223,7 @@ static void test_node(void)
     /* SAME, stride 2: 6 -> 3, padding (3-1)*2 + 3 - 6 = 1 -> 0 before. */
     dw_case c = {1, 6, 6, 1, 4, 3, 3, 3, 3, 2, 2, 1, 1, 0, 0};
     int32_t mult[4], shift[4], lo, hi;
-    for (int i = 0; i < 4; ++i) {
-        int sh;
-        tflm_quantize_multiplier((double)0.0078f * (double)dw_scales[i] / (double)0.0235294f,
-                                 &mult[i], &sh);
-        shift[i] = sh;
-    }
+    ref_channel_multipliers(0.0078f, dw_scales, 0.0235294f, 4, mult, shift);
     tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.0235294f, -128, -128, 127, &lo, &hi);
     naive_dw_s8(&c, 1, -128, lo, hi, mult, shift, input, filter, bias, want);
     CHECK(memcmp(output, want, sizeof want) == 0);

@@ -264,21 +264,14 @@ static void test_node_s8_per_channel(void)
     harness_init(&ctx, &tflm_op_fully_connected, 3);
     harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 3}, 4, input, 0.05f, 3);
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){3, 6}, 2, filter, 1.0f, 0);
-    ctx.quantization[1].scales = scales;
-    ctx.quantization[1].zero_points = zps;
-    ctx.quantization[1].scale_count = 3;
-    ctx.quantization[1].zero_point_count = 3;
+    harness_per_channel(&ctx, 1, scales, zps, 3, 0);
     harness_absent_input(&ctx, 2);
     harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){2, 3}, 2, output, 0.04f, -20);
     harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU6);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     int32_t mult[3], shift[3], lo, hi;
-    for (int i = 0; i < 3; ++i) {
-        int s;
-        tflm_quantize_multiplier((double)0.05f * (double)scales[i] / (double)0.04f, &mult[i], &s);
-        shift[i] = s;
-    }
+    ref_channel_multipliers(0.05f, scales, 0.04f, 3, mult, shift);
     tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.04f, -20, -128, 127, &lo, &hi);
     CHECK_EQ_INT(-20, lo);
     CHECK_EQ_INT(127, hi); /* -20 + 150 clamps to 127 */

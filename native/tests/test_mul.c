@@ -108,12 +108,7 @@ static void test_node_glue(void)
 {
     static tflm_context ctx;
     int8_t a[8] = {-100, -50, 0, 10, 20, 30, 127, -128}, b[2] = {5, -7}, out[8];
-    const int32_t da[4] = {1, 2, 2, 2}, db[4] = {1, 1, 1, 2};
-    harness_init(&ctx, &tflm_op_mul, 2);
-    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, da, 4, a, 0.05f, -3);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, db, 4, b, 0.02f, 4);
-    harness_tensor(&ctx, 2, TFLM_TYPE_INT8, da, 4, out, 0.01f, -10);
-    harness_option_int(&ctx, 21, 0, 1 /* RELU */);
+    harness_binary_s8(&ctx, &tflm_op_mul, 21, a, b, out, 0.01f);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     tflm_mul_quant q;

@@ -62,10 +62,8 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                     if (bias != NULL) {
                         sum += (uint32_t)bias[o];
                     }
-                    int32_t acc = tflm_multiply_by_quantized_multiplier(
-                        (int32_t)sum, quant->multiplier[o], quant->shift[o]);
-                    acc = (int32_t)((uint32_t)acc + (uint32_t)output_offset); /* wraps like the SIMD lanes */
-                    out_px[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
+                    out_px[o] = tflm_nn_requantize_s8(sum, quant->multiplier[o], quant->shift[o],
+                                                      output_offset, act_min, act_max);
                 }
             }
         }
@@ -125,45 +123,23 @@ void tflm_conv_f32(const tflm_conv_params *params,
 /* ---- Node glue -------------------------------------------------------------- */
 
 typedef struct conv_data {
-    tflm_conv_params params;
-    tflm_per_channel_quant quant;
-    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+    tflm_nn_conv_state conv;
     const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
     int32_t scratch_index;
 } conv_data;
 
-static tflm_dims dims_of(const tflm_tensor *t)
-{
-    return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
-}
+static const tflm_nn_conv_options conv_options = {
+    .table = TFLM_OPTIONS_CONV_2D, .activation_field = 3, .dilation_field = 4, .with_float = true};
 
 static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
+    conv_data *data;
+    tflm_nn_conv_node c;
+    tflm_status status = tflm_nn_conv_begin(ctx, node, sizeof *data, (void **)&data, &c);
     if (status != TFLM_OK) {
         return status;
     }
-    tflm_tensor *input, *filter;
-    if ((status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 1, "filter", &filter)) != TFLM_OK) {
-        return status;
-    }
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if ((status = tflm_nn_check_rank(ctx, input, "input", 4)) != TFLM_OK ||
-        (status = tflm_nn_check_rank(ctx, filter, "filter", 4)) != TFLM_OK ||
-        (status = tflm_nn_check_rank(ctx, output, "output", 4)) != TFLM_OK) {
-        return status;
-    }
-    conv_data *data = tflm_alloc_persistent(ctx, sizeof *data);
-    if (data == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
-    const tflm_dims in = dims_of(input), k = dims_of(filter), out = dims_of(output);
-    if (in.n != out.n) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input has %d batches, output %d", (int)in.n,
-                         (int)out.n);
-    }
+    const tflm_dims in = c.in, k = c.k, out = c.out;
     if (k.n != out.c) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "filter has %d output channels, output %d channels", (int)k.n,
@@ -175,60 +151,15 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
                          "that divides the %d output channels",
                          (int)in.c, (int)k.c, (int)out.c);
     }
-    if (bias != NULL && tflm_element_count(bias) != out.c) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
-                         (int)tflm_element_count(bias), (int)out.c);
-    }
-
-    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_CONV_2D, 3, 0);
-    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
+    if ((status = tflm_nn_conv_finish(ctx, node, &conv_options, &c, &data->conv)) != TFLM_OK) {
         return status;
     }
-    tflm_nn_window window = {
-        .padding = tflm_option_int8(ctx, node, TFLM_OPTIONS_CONV_2D, 0, TFLM_PADDING_SAME),
-        .stride_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_CONV_2D, 1, 0),
-        .stride_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_CONV_2D, 2, 0),
-        .dilation_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_CONV_2D, 4, 1),
-        .dilation_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_CONV_2D, 5, 1),
-        .filter_w = k.w,
-        .filter_h = k.h,
-    };
-    tflm_conv_params *p = &data->params;
-    if ((status = tflm_nn_window_padding(ctx, &window, in.h, in.w, out.h, out.w, &p->pad_h,
-                                         &p->pad_w)) != TFLM_OK) {
-        return status;
-    }
-    p->stride_w = window.stride_w;
-    p->stride_h = window.stride_h;
-    p->dilation_w = window.dilation_w;
-    p->dilation_h = window.dilation_h;
+    tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = 1;
-
-    if (input->type == TFLM_TYPE_INT8) {
-        if ((status = tflm_nn_prepare_conv_s8(ctx, input, filter, bias, output, out.c, activation, p,
-                                              &data->quant)) != TFLM_OK) {
-            return status;
-        }
-    } else if (input->type == TFLM_TYPE_FLOAT32) {
-        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
-            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
-            (bias != NULL &&
-             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
-            return status;
-        }
-        p->activation_f32 = tflm_nn_activation_f32(activation);
-    } else {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected INT8 or FLOAT32",
-                         tflm_type_name_of(input->type));
-    }
-    data->input_dims = in;
-    data->filter_dims = k;
-    data->bias_dims = (tflm_dims){1, 1, 1, out.c};
-    data->output_dims = out;
 #if TFLM_X86_KERNELS
-    if (input->type == TFLM_TYPE_INT8) {
-        status = tflm_conv_s8_x86_setup(ctx, p, &data->quant, &in, &k, filter, bias, &out,
+    const tflm_tensor *filter = c.t.filter, *bias = c.t.bias;
+    if (c.t.input->type == TFLM_TYPE_INT8) {
+        status = tflm_conv_s8_x86_setup(ctx, p, &data->conv.quant, &in, &k, filter, bias, &out,
                                         (const tflm_conv_s8_x86 **)&data->optimized,
                                         &data->scratch_index);
     } else {
@@ -246,30 +177,28 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
 {
     const conv_data *data = node->data;
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *filter = tflm_input(ctx, node, 1);
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    tflm_tensor *output = tflm_output(ctx, node, 0);
+    const tflm_nn_conv_state *s = &data->conv;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
 #if TFLM_X86_KERNELS
-    if (data->optimized != NULL && input->type == TFLM_TYPE_INT8) {
+    if (data->optimized != NULL && t.input->type == TFLM_TYPE_INT8) {
         const tflm_conv_s8_x86 *plan = data->optimized;
-        tflm_conv_s8_x86_run(plan, input->data, output->data,
+        tflm_conv_s8_x86_run(plan, t.input->data, t.output->data,
                              tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
     if (data->optimized != NULL) {
-        tflm_conv_f32_x86_run(data->optimized, input->data, output->data);
+        tflm_conv_f32_x86_run(data->optimized, t.input->data, t.output->data);
         return TFLM_OK;
     }
 #endif
-    if (input->type == TFLM_TYPE_INT8) {
-        tflm_conv_s8(&data->params, &data->quant, &data->input_dims, input->data,
-                     &data->filter_dims, filter->data, &data->bias_dims,
-                     bias != NULL ? bias->data : NULL, &data->output_dims, output->data);
+    if (t.input->type == TFLM_TYPE_INT8) {
+        tflm_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
+                     t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims,
+                     t.output->data);
     } else {
-        tflm_conv_f32(&data->params, &data->input_dims, input->data, &data->filter_dims,
-                      filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
-                      &data->output_dims, output->data);
+        tflm_conv_f32(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,
+                      &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
     }
     return TFLM_OK;
 }

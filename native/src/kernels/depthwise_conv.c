@@ -58,10 +58,8 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                         if (bias != NULL) {
                             sum += (uint32_t)bias[o];
                         }
-                        int32_t acc = tflm_multiply_by_quantized_multiplier(
-                            (int32_t)sum, quant->multiplier[o], quant->shift[o]);
-                        acc = (int32_t)((uint32_t)acc + (uint32_t)output_offset); /* wraps like the SIMD lanes */
-                        out_px[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
+                        out_px[o] = tflm_nn_requantize_s8(sum, quant->multiplier[o], quant->shift[o],
+                                                          output_offset, act_min, act_max);
                     }
                 }
             }
@@ -118,9 +116,7 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
 /* ---- Node glue -------------------------------------------------------------- */
 
 typedef struct depthwise_data {
-    tflm_conv_params params;
-    tflm_per_channel_quant quant;
-    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+    tflm_nn_conv_state conv;
     const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
     const void *as_conv;   /* one input channel: a CONV_2D SIMD plan, or NULL */
     int32_t scratch_index; /* the scratch of as_conv or of the int8 plan */
@@ -129,40 +125,19 @@ typedef struct depthwise_data {
                           const tflm_dims *, float *); /* a float32 SIMD variant or NULL */
 } depthwise_data;
 
-static tflm_dims dims_of(const tflm_tensor *t)
+/* options->with_float: whether FLOAT32 is accepted besides INT8
+ * (tflm_op_depthwise_conv_2d) or not (tflm_op_depthwise_conv_2d_int8,
+ * which links no float code). */
+static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
+                                           const tflm_nn_conv_options *options)
 {
-    return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
-}
-
-/* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_depthwise_conv_2d)
- * or not (tflm_op_depthwise_conv_2d_int8, which links no float code). */
-static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
-{
-    tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
+    depthwise_data *data;
+    tflm_nn_conv_node c;
+    tflm_status status = tflm_nn_conv_begin(ctx, node, sizeof *data, (void **)&data, &c);
     if (status != TFLM_OK) {
         return status;
     }
-    tflm_tensor *input, *filter;
-    if ((status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 1, "filter", &filter)) != TFLM_OK) {
-        return status;
-    }
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if ((status = tflm_nn_check_rank(ctx, input, "input", 4)) != TFLM_OK ||
-        (status = tflm_nn_check_rank(ctx, filter, "filter", 4)) != TFLM_OK ||
-        (status = tflm_nn_check_rank(ctx, output, "output", 4)) != TFLM_OK) {
-        return status;
-    }
-    depthwise_data *data = tflm_alloc_persistent(ctx, sizeof *data);
-    if (data == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
-    const tflm_dims in = dims_of(input), k = dims_of(filter), out = dims_of(output);
-    if (in.n != out.n) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input has %d batches, output %d", (int)in.n,
-                         (int)out.n);
-    }
+    const tflm_dims in = c.in, k = c.k, out = c.out;
     if (k.n != 1 || k.c != out.c) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "filter must be [1, kh, kw, %d] for %d output channels", (int)out.c,
@@ -175,75 +150,28 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node, b
                          "output channels %d must be input channels %d x depth_multiplier %d",
                          (int)out.c, (int)in.c, (int)depth_multiplier);
     }
-    if (bias != NULL && tflm_element_count(bias) != out.c) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
-                         (int)tflm_element_count(bias), (int)out.c);
-    }
-
-    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 4, 0);
-    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
+    if ((status = tflm_nn_conv_finish(ctx, node, options, &c, &data->conv)) != TFLM_OK) {
         return status;
     }
-    tflm_nn_window window = {
-        .padding = tflm_option_int8(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 0,
-                                    TFLM_PADDING_SAME),
-        .stride_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 1, 0),
-        .stride_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 2, 0),
-        .dilation_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 5, 1),
-        .dilation_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 6, 1),
-        .filter_w = k.w,
-        .filter_h = k.h,
-    };
-    tflm_conv_params *p = &data->params;
-    if ((status = tflm_nn_window_padding(ctx, &window, in.h, in.w, out.h, out.w, &p->pad_h,
-                                         &p->pad_w)) != TFLM_OK) {
-        return status;
-    }
-    p->stride_w = window.stride_w;
-    p->stride_h = window.stride_h;
-    p->dilation_w = window.dilation_w;
-    p->dilation_h = window.dilation_h;
+    tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = depth_multiplier;
-
-    if (input->type == TFLM_TYPE_INT8) {
-        if ((status = tflm_nn_prepare_conv_s8(ctx, input, filter, bias, output, out.c, activation, p,
-                                              &data->quant)) != TFLM_OK) {
-            return status;
-        }
-    } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
-        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
-            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
-            (bias != NULL &&
-             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
-            return status;
-        }
-        p->activation_f32 = tflm_nn_activation_f32(activation);
-    } else {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         with_float ? "input type %s not supported; expected INT8 or FLOAT32"
-                                    : "input type %s not supported; expected INT8",
-                         tflm_type_name_of(input->type));
-    }
-    data->input_dims = in;
-    data->filter_dims = k;
-    data->bias_dims = (tflm_dims){1, 1, 1, out.c};
-    data->output_dims = out;
 #if TFLM_X86_KERNELS
-    if (input->type == TFLM_TYPE_INT8) {
-        status = tflm_conv_s8_x86_setup_depthwise(ctx, &data->params, &data->quant, &in, &k,
-                                                  filter, bias, &out,
+    const tflm_tensor *filter = c.t.filter, *bias = c.t.bias;
+    if (c.t.input->type == TFLM_TYPE_INT8) {
+        status = tflm_conv_s8_x86_setup_depthwise(ctx, p, &data->conv.quant, &in, &k, filter,
+                                                  bias, &out,
                                                   (const tflm_conv_s8_x86 **)&data->as_conv,
                                                   &data->scratch_index);
         if (status == TFLM_OK && data->as_conv == NULL) {
             status = tflm_depthwise_conv_s8_x86_setup(
-                ctx, &data->params, &data->quant, &in, &k, filter, bias, &out,
+                ctx, p, &data->conv.quant, &in, &k, filter, bias, &out,
                 (const tflm_depthwise_conv_s8_x86 **)&data->optimized, &data->scratch_index);
         }
         if (status != TFLM_OK) {
             return status;
         }
     } else {
-        data->optimized_f32 = tflm_depthwise_conv_f32_x86_variant(tflm_kernel_isa(ctx), &data->params);
+        data->optimized_f32 = tflm_depthwise_conv_f32_x86_variant(tflm_kernel_isa(ctx), p);
     }
 #endif
     node->data = data;
@@ -252,60 +180,65 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node, b
 
 static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
 {
-    return depthwise_prepare_types(ctx, node, true);
+    static const tflm_nn_conv_options options = {.table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
+                                                 .activation_field = 4,
+                                                 .dilation_field = 5,
+                                                 .with_float = true};
+    return depthwise_prepare_types(ctx, node, &options);
 }
 
 static tflm_status depthwise_prepare_int8(tflm_context *ctx, tflm_node *node)
 {
-    return depthwise_prepare_types(ctx, node, false);
+    static const tflm_nn_conv_options options = {.table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
+                                                 .activation_field = 4,
+                                                 .dilation_field = 5,
+                                                 .with_float = false};
+    return depthwise_prepare_types(ctx, node, &options);
 }
 
 static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const depthwise_data *data = node->data;
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *filter = tflm_input(ctx, node, 1);
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    tflm_tensor *output = tflm_output(ctx, node, 0);
+    const tflm_nn_conv_state *s = &data->conv;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
 #if TFLM_X86_KERNELS
     if (data->as_conv != NULL) {
-        tflm_conv_s8_x86_run(data->as_conv, input->data, output->data,
+        tflm_conv_s8_x86_run(data->as_conv, t.input->data, t.output->data,
                              tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
     if (data->optimized != NULL) {
         const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
-        plan->run(plan, input->data, output->data, tflm_scratch(ctx, data->scratch_index));
+        plan->run(plan, t.input->data, t.output->data, tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
 #endif
-    tflm_depthwise_conv_s8(&data->params, &data->quant, &data->input_dims, input->data,
-                           &data->filter_dims, filter->data, &data->bias_dims,
-                           bias != NULL ? bias->data : NULL, &data->output_dims, output->data);
+    tflm_depthwise_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data,
+                           &s->filter_dims, t.filter->data, &s->bias_dims,
+                           tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
     return TFLM_OK;
 }
 
 static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
 {
-    const depthwise_data *data = node->data;
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *filter = tflm_input(ctx, node, 1);
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input->type == TFLM_TYPE_INT8) {
+    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
         return depthwise_invoke_int8(ctx, node);
     }
+    const depthwise_data *data = node->data;
+    const tflm_nn_conv_state *s = &data->conv;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    void (*run)(const tflm_conv_params *, const tflm_dims *, const float *, const tflm_dims *,
+                const float *, const tflm_dims *, const float *, const tflm_dims *, float *) =
+        tflm_depthwise_conv_f32;
 #if TFLM_X86_KERNELS
     if (data->optimized_f32 != NULL) {
-        data->optimized_f32(&data->params, &data->input_dims, input->data, &data->filter_dims,
-                            filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
-                            &data->output_dims, output->data);
-        return TFLM_OK;
+        run = data->optimized_f32;
     }
 #endif
-    tflm_depthwise_conv_f32(&data->params, &data->input_dims, input->data, &data->filter_dims,
-                            filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
-                            &data->output_dims, output->data);
+    run(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,
+        &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
     return TFLM_OK;
 }
 

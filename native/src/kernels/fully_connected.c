@@ -44,10 +44,8 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
             if (bias != NULL) {
                 sum += (uint32_t)bias[o];
             }
-            int32_t acc = tflm_multiply_by_quantized_multiplier((int32_t)sum, quant->multiplier[o],
-                                                                quant->shift[o]);
-            acc = (int32_t)((uint32_t)acc + (uint32_t)output_offset); /* wraps like the SIMD lanes */
-            out_row[o] = (int8_t)tflm_clamp_s32(acc, act_min, act_max);
+            out_row[o] = tflm_nn_requantize_s8(sum, quant->multiplier[o], quant->shift[o],
+                                               output_offset, act_min, act_max);
         }
     }
 }
@@ -159,17 +157,14 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
     return TFLM_OK;
 }
 
-static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_tensor *input,
-                                 const tflm_tensor *filter, const tflm_tensor *bias,
-                                 const tflm_tensor *output, int activation, fc_data *data)
+static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_nn_operands *t, int activation,
+                                 fc_data *data)
 {
-    tflm_status status;
-    if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
-        (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
-        (bias != NULL &&
-         (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
+    tflm_status status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32);
+    if (status != TFLM_OK) {
         return status;
     }
+    const tflm_tensor *input = t->input, *filter = t->filter, *bias = t->bias, *output = t->output;
     float input_scale, output_scale;
     int32_t input_zp, output_zp;
     if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) != TFLM_OK ||
@@ -238,17 +233,12 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_tensor *input,
  * or not (tflm_op_fully_connected_int8, which links no float code). */
 static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
-    tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
+    tflm_nn_operands t;
+    tflm_status status = tflm_nn_get_operands(ctx, node, &t);
     if (status != TFLM_OK) {
         return status;
     }
-    tflm_tensor *input, *filter;
-    if ((status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 1, "filter", &filter)) != TFLM_OK) {
-        return status;
-    }
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
+    const tflm_tensor *input = t.input, *filter = t.filter, *bias = t.bias, *output = t.output;
 
     const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 0, 0);
     const int weights_format = tflm_option_int8(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 1, 0);
@@ -269,20 +259,12 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
     }
 
     if (input->type == TFLM_TYPE_INT8) {
-        status = fc_prepare_s8(ctx, input, filter, bias, output, activation, data);
+        status = fc_prepare_s8(ctx, &t, activation, data);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
-        if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
-            (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
-            (bias != NULL &&
-             (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
-            return status;
-        }
+        status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         data->activation = tflm_nn_activation_f32(activation);
     } else {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         with_float ? "input type %s not supported; expected INT8 or FLOAT32"
-                                    : "input type %s not supported; expected INT8",
-                         tflm_type_name_of(input->type));
+        return tflm_nn_unsupported_input(ctx, input, with_float);
     }
     if (status != TFLM_OK) {
         return status;
@@ -319,44 +301,39 @@ static tflm_status fc_prepare_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const fc_data *data = node->data;
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *filter = tflm_input(ctx, node, 1);
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    tflm_tensor *output = tflm_output(ctx, node, 0);
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
 #if TFLM_X86_KERNELS
     if (data->optimized != NULL) {
-        tflm_fc_s8_x86_run(data->optimized, input->data, output->data,
+        tflm_fc_s8_x86_run(data->optimized, t.input->data, t.output->data,
                            tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
 #endif
-    tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, input->data,
-                            &data->filter_dims, filter->data, &data->bias_dims,
-                            bias != NULL ? bias->data : NULL, &data->output_dims, output->data);
+    tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, t.input->data,
+                            &data->filter_dims, t.filter->data, &data->bias_dims,
+                            tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
     return TFLM_OK;
 }
 
 static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
 {
-    const fc_data *data = node->data;
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *filter = tflm_input(ctx, node, 1);
-    const tflm_tensor *bias = tflm_input(ctx, node, 2);
-    tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input->type == TFLM_TYPE_INT8) {
+    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
         return fc_invoke_int8(ctx, node);
     }
+    const fc_data *data = node->data;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    void (*run)(const tflm_activation_f32 *, const tflm_dims *, const float *, const tflm_dims *,
+                const float *, const tflm_dims *, const float *, const tflm_dims *, float *) =
+        tflm_fully_connected_f32;
 #if TFLM_X86_KERNELS
     if (data->optimized_f32 != NULL) {
-        data->optimized_f32(&data->activation, &data->input_dims, input->data, &data->filter_dims,
-                            filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
-                            &data->output_dims, output->data);
-        return TFLM_OK;
+        run = data->optimized_f32;
     }
 #endif
-    tflm_fully_connected_f32(&data->activation, &data->input_dims, input->data, &data->filter_dims,
-                             filter->data, &data->bias_dims, bias != NULL ? bias->data : NULL,
-                             &data->output_dims, output->data);
+    run(&data->activation, &data->input_dims, t.input->data, &data->filter_dims, t.filter->data,
+        &data->bias_dims, tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
     return TFLM_OK;
 }
 

@@ -25,6 +25,49 @@ tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_i
     return TFLM_OK;
 }
 
+tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t)
+{
+    tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
+    if (status != TFLM_OK ||
+        (status = tflm_nn_required_input(ctx, node, 0, "input", &t->input)) != TFLM_OK ||
+        (status = tflm_nn_required_input(ctx, node, 1, "filter", &t->filter)) != TFLM_OK) {
+        return status;
+    }
+    t->bias = tflm_input(ctx, node, 2);
+    t->output = tflm_output(ctx, node, 0);
+    return TFLM_OK;
+}
+
+void tflm_nn_fetch_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t)
+{
+    t->input = tflm_input(ctx, node, 0);
+    t->filter = tflm_input(ctx, node, 1);
+    t->bias = tflm_input(ctx, node, 2);
+    t->output = tflm_output(ctx, node, 0);
+}
+
+tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operands *t,
+                                        tflm_type type, tflm_type bias_type)
+{
+    tflm_status status;
+    if ((status = tflm_nn_check_type(ctx, t->filter, "filter", type)) != TFLM_OK ||
+        (status = tflm_nn_check_type(ctx, t->output, "output", type)) != TFLM_OK ||
+        (t->bias != NULL &&
+         (status = tflm_nn_check_type(ctx, t->bias, "bias", bias_type)) != TFLM_OK)) {
+        return status;
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
+                                      bool with_float)
+{
+    return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                     with_float ? "input type %s not supported; expected INT8 or FLOAT32"
+                                : "input type %s not supported; expected INT8",
+                     tflm_type_name_of(input->type));
+}
+
 tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int i,
                                    const char *what, tflm_tensor **tensor)
 {
@@ -203,27 +246,23 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
     return TFLM_OK;
 }
 
-tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_tensor *input,
-                                    const tflm_tensor *filter, const tflm_tensor *bias,
-                                    const tflm_tensor *output, int32_t channels, int activation,
-                                    tflm_conv_params *p, tflm_per_channel_quant *quant)
+tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
+                                    int32_t channels, int activation, tflm_conv_params *p,
+                                    tflm_per_channel_quant *quant)
 {
-    tflm_status status;
-    if ((status = tflm_nn_check_type(ctx, filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
-        (status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
-        (bias != NULL &&
-         (status = tflm_nn_check_type(ctx, bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
+    tflm_status status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32);
+    if (status != TFLM_OK) {
         return status;
     }
     float input_scale, output_scale;
     int32_t input_zp, output_zp;
     tflm_quantization fq;
     int32_t *multiplier, *shift;
-    if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
+    if ((status = tflm_nn_int8_params(ctx, t->input, "input", &input_scale, &input_zp)) !=
             TFLM_OK ||
-        (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+        (status = tflm_nn_int8_params(ctx, t->output, "output", &output_scale, &output_zp)) !=
             TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, filter, channels, &fq)) != TFLM_OK ||
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
         (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
         return status;
     }
@@ -238,4 +277,82 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_tensor *input,
     p->output_offset = output_zp;
     p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
     return TFLM_OK;
+}
+
+static tflm_dims dims_of(const tflm_tensor *t)
+{
+    return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
+}
+
+tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t data_size,
+                               void **data, tflm_nn_conv_node *c)
+{
+    tflm_status status = tflm_nn_get_operands(ctx, node, &c->t);
+    if (status != TFLM_OK ||
+        (status = tflm_nn_check_rank(ctx, c->t.input, "input", 4)) != TFLM_OK ||
+        (status = tflm_nn_check_rank(ctx, c->t.filter, "filter", 4)) != TFLM_OK ||
+        (status = tflm_nn_check_rank(ctx, c->t.output, "output", 4)) != TFLM_OK) {
+        return status;
+    }
+    *data = tflm_alloc_persistent(ctx, data_size);
+    if (*data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    c->in = dims_of(c->t.input);
+    c->k = dims_of(c->t.filter);
+    c->out = dims_of(c->t.output);
+    if (c->in.n != c->out.n) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input has %d batches, output %d",
+                         (int)c->in.n, (int)c->out.n);
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
+                                const tflm_nn_conv_options *options, const tflm_nn_conv_node *c,
+                                tflm_nn_conv_state *s)
+{
+    const tflm_nn_operands *t = &c->t;
+    const int32_t channels = c->out.c;
+    if (t->bias != NULL && tflm_element_count(t->bias) != channels) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
+                         (int)tflm_element_count(t->bias), (int)channels);
+    }
+    const int activation =
+        tflm_option_int8(ctx, node, options->table, options->activation_field, 0);
+    tflm_status status = tflm_nn_check_activation(ctx, activation);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    const tflm_nn_window window = {
+        .padding = tflm_option_int8(ctx, node, options->table, 0, TFLM_PADDING_SAME),
+        .stride_w = tflm_option_int32(ctx, node, options->table, 1, 0),
+        .stride_h = tflm_option_int32(ctx, node, options->table, 2, 0),
+        .dilation_w = tflm_option_int32(ctx, node, options->table, options->dilation_field, 1),
+        .dilation_h = tflm_option_int32(ctx, node, options->table, options->dilation_field + 1, 1),
+        .filter_w = c->k.w,
+        .filter_h = c->k.h,
+    };
+    tflm_conv_params *p = &s->params;
+    if ((status = tflm_nn_window_padding(ctx, &window, c->in.h, c->in.w, c->out.h, c->out.w,
+                                         &p->pad_h, &p->pad_w)) != TFLM_OK) {
+        return status;
+    }
+    p->stride_w = window.stride_w;
+    p->stride_h = window.stride_h;
+    p->dilation_w = window.dilation_w;
+    p->dilation_h = window.dilation_h;
+    s->input_dims = c->in;
+    s->filter_dims = c->k;
+    s->bias_dims = (tflm_dims){1, 1, 1, channels};
+    s->output_dims = c->out;
+    if (t->input->type == TFLM_TYPE_INT8) {
+        return tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
+    }
+    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32) {
+        status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
+        p->activation_f32 = tflm_nn_activation_f32(activation);
+        return status;
+    }
+    return tflm_nn_unsupported_input(ctx, t->input, options->with_float);
 }

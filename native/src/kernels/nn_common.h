@@ -7,8 +7,52 @@
 #ifndef TFLM_KERNELS_NN_COMMON_H
 #define TFLM_KERNELS_NN_COMMON_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fixed_point.h"
 #include "nn_types.h"
 #include "tflm/kernel.h"
+
+/* The input, filter, optional bias (NULL when absent) and output of a
+ * CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED node. */
+typedef struct tflm_nn_operands {
+    tflm_tensor *input, *filter, *bias, *output;
+} tflm_nn_operands;
+
+/* The operands at invoke, once prepare has checked them. */
+void tflm_nn_fetch_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t);
+
+/* The bias data of the reference kernels: NULL when the bias is absent. */
+static inline const void *tflm_nn_bias_data(const tflm_tensor *bias)
+{
+    return bias != NULL ? bias->data : NULL;
+}
+
+/* An int32 accumulator (wrapped like TFLM's int32) to int8: requantized,
+ * plus the output offset (wrapping like the SIMD lanes), clamped. */
+static inline int8_t tflm_nn_requantize_s8(uint32_t acc, int32_t multiplier, int32_t shift,
+                                           int32_t output_offset, int32_t act_min,
+                                           int32_t act_max)
+{
+    int32_t out = tflm_multiply_by_quantized_multiplier((int32_t)acc, multiplier, shift);
+    out = (int32_t)((uint32_t)out + (uint32_t)output_offset);
+    return (int8_t)tflm_clamp_s32(out, act_min, act_max);
+}
+
+/* The operands at prepare: 2 or 3 inputs and one output, the input and
+ * filter present ("input tensor (input 0) is missing"). */
+tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t);
+
+/* Fails unless filter and output are of type and the bias, if any, of
+ * bias_type (messages of tflm_nn_check_type). */
+tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operands *t,
+                                        tflm_type type, tflm_type bias_type);
+
+/* "input type FLOAT32 not supported; expected INT8" (with_float false) or
+ * "...; expected INT8 or FLOAT32". */
+tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
+                                      bool with_float);
 
 /* Checks the node has min_inputs..max_inputs inputs and one output. */
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
@@ -71,9 +115,47 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *wind
 /* The int8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: tensor types, one
  * requantization multiplier per output channel (channels of them, in
  * persistent memory), the input/output offsets and the activation clamp. */
-tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_tensor *input,
-                                    const tflm_tensor *filter, const tflm_tensor *bias,
-                                    const tflm_tensor *output, int32_t channels, int activation,
-                                    tflm_conv_params *p, tflm_per_channel_quant *quant);
+tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
+                                    int32_t channels, int activation, tflm_conv_params *p,
+                                    tflm_per_channel_quant *quant);
+
+/* What the reference CONV_2D and DEPTHWISE_CONV_2D kernels take, kept in
+ * the node's persistent data. */
+typedef struct tflm_nn_conv_state {
+    tflm_conv_params params;
+    tflm_per_channel_quant quant;
+    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+} tflm_nn_conv_state;
+
+/* A CONV_2D or DEPTHWISE_CONV_2D node at prepare: its operands and their
+ * NHWC dims. */
+typedef struct tflm_nn_conv_node {
+    tflm_nn_operands t;
+    tflm_dims in, k, out;
+} tflm_nn_conv_node;
+
+/* First half of CONV_2D and DEPTHWISE_CONV_2D prepare: the operands, all
+ * three 4-D; data_size bytes of persistent node data in *data; as many
+ * batches in the output as in the input. */
+tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t data_size,
+                               void **data, tflm_nn_conv_node *c);
+
+/* Where CONV_2D and DEPTHWISE_CONV_2D keep their options: the options
+ * table, the field of the fused activation and of dilation_w_factor
+ * (dilation_h_factor follows); padding, stride_w, stride_h are 0, 1, 2. */
+typedef struct tflm_nn_conv_options {
+    uint8_t table;
+    uint8_t activation_field;
+    uint8_t dilation_field;
+    bool with_float; /* FLOAT32 accepted besides INT8 */
+} tflm_nn_conv_options;
+
+/* Second half, once the filter's shape is checked: the bias count (one per
+ * output channel), the fused activation, the window (tflm_nn_window_padding),
+ * the types with the int8 quantization (tflm_nn_prepare_conv_s8) or the
+ * float clamp. Fills *s but for params.depth_multiplier. */
+tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
+                                const tflm_nn_conv_options *options, const tflm_nn_conv_node *c,
+                                tflm_nn_conv_state *s);
 
 #endif /* TFLM_KERNELS_NN_COMMON_H */
