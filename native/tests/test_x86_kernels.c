@@ -213,6 +213,12 @@ static void depthwise_s8_case(tflm_isa isa, int test)
         in.c = rnd_in(1, 5);
         params.depth_multiplier = 8 * rnd_in(1, 4);
     }
+    if (test % 9 == 1) { /* long rows: runs of inside windows, several pixels per vector */
+        in.w = rnd_in(1, 70);
+        in.c = test % 2 ? rnd_in(1, 8) : rnd_in(1, 40);
+        params.stride_w = rnd_in(1, 2);
+        params.depth_multiplier = 1;
+    }
     if (micro_speech) {
         in = (tflm_dims){1, 49, 40, 1};
         params.depth_multiplier = 8;
@@ -843,7 +849,7 @@ int main(void)
         for (int t = 0; t < 400; t++) {
             conv_s8_case(isa, t);
         }
-        for (int t = 0; t < 400; t++) {
+        for (int t = 0; t < 800; t++) {
             depthwise_s8_case(isa, t);
         }
         for (int t = 0; t < 400; t++) {

@@ -80,6 +80,6 @@ void tflm_s8_dwconv_c8__avx2(const tflm_depthwise_conv_s8_x86 *p, const int8_t *
         s.mult = _mm256_loadu_si256((const __m256i *)(p->multiplier + o));
         s.lshift = _mm256_loadu_si256((const __m256i *)(p->left_shift + o));
         s.rshift = _mm256_loadu_si256((const __m256i *)(p->right_shift + o));
-        tflm_dwconv_walk(p, input + o, output + o, weights, 8, begin, tap, end, &s);
+        tflm_dwconv_walk(p, input + o, output + o, weights, 8, begin, tap, end, NULL, &s);
     }
 }

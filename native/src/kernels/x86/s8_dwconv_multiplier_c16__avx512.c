@@ -87,9 +87,9 @@ void tflm_s8_dwconv_multiplier_c16__avx512(const tflm_depthwise_conv_s8_x86 *p,
         s.lshift = _mm512_loadu_si512(p->left_shift + o);
         s.rshift = _mm512_loadu_si512(p->right_shift + o);
         if (s.need == 1) {
-            tflm_dwconv_walk(p, input + base, output + o, weights, 16, begin, tap_one, end, &s);
+            tflm_dwconv_walk(p, input + base, output + o, weights, 16, begin, tap_one, end, NULL, &s);
         } else {
-            tflm_dwconv_walk(p, input + base, output + o, weights, 16, begin, tap_gather, end,
+            tflm_dwconv_walk(p, input + base, output + o, weights, 16, begin, tap_gather, end, NULL,
                              &s);
         }
     }

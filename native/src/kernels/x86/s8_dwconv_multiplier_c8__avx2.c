@@ -111,9 +111,9 @@ void tflm_s8_dwconv_multiplier_c8__avx2(const tflm_depthwise_conv_s8_x86 *p, con
         s.lshift = _mm256_loadu_si256((const __m256i *)(p->left_shift + o));
         s.rshift = _mm256_loadu_si256((const __m256i *)(p->right_shift + o));
         if (s.need == 1) {
-            tflm_dwconv_walk(p, input + base, output + o, weights, 8, begin, tap_one, end, &s);
+            tflm_dwconv_walk(p, input + base, output + o, weights, 8, begin, tap_one, end, NULL, &s);
         } else {
-            tflm_dwconv_walk(p, input + base, output + o, weights, 8, begin, tap_gather, end, &s);
+            tflm_dwconv_walk(p, input + base, output + o, weights, 8, begin, tap_gather, end, NULL, &s);
         }
     }
 }
