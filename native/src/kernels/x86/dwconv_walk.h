@@ -7,7 +7,8 @@
  *
  * The variant brings its vector arithmetic as three callbacks on its own
  * state: start a pixel's sum, add one tap, requantize and store; and may
- * bring a fourth that takes a row's whole run of inside windows at once
+ * bring a fourth that takes a row's run of windows whose columns are all
+ * inside at once
  * (to sum several pixels per pass over the taps). Walk and
  * callbacks are always_inline and the callbacks are passed as constants, so
  * each variant compiles to its own loop nest with its arithmetic in it and
@@ -28,11 +29,12 @@ typedef void (*tflm_dwconv_begin_fn)(void *state);
 typedef void (*tflm_dwconv_tap_fn)(void *state, const int8_t *src, const int32_t *w);
 /* The pixel is summed: out is its output at the block's first channel. */
 typedef void (*tflm_dwconv_end_fn)(void *state, int8_t *out);
-/* count >= 1 consecutive pixels of one row whose windows are wholly inside:
- * window is the first one's top-left tap (at the block's first channel),
- * out its output; pixel i's are stride_w * in_c and out_c bytes further. */
+/* count >= 1 consecutive pixels of one row whose windows hold the same
+ * taps [t0, t1): whole filter rows, each tap inside the input. window is the
+ * first pixel's tap t0 (at the block's first channel), out its output; pixel
+ * i's are stride_w * in_c and out_c bytes further. */
 typedef void (*tflm_dwconv_run_fn)(void *state, const int8_t *window, int8_t *out,
-                                   int32_t count);
+                                   int32_t count, int32_t t0, int32_t t1);
 
 /*
  * Every output pixel of one channel block, batch by batch, row by row.
@@ -63,12 +65,12 @@ tflm_dwconv_walk(const tflm_depthwise_conv_s8_x86 *p, const int8_t *input, int8_
             int32_t ky0, ky1;
             tflm_filter_taps(y0, c->dilation_h, k_h, in_h, &ky0, &ky1);
             int8_t *out_row = output + ((size_t)b * out_h + oy) * out_w * out_c;
-            const int whole_rows = ky0 == 0 && ky1 == k_h;
             for (int32_t ox = 0; ox < out_w; ++ox) {
                 const int32_t x0 = ox * c->stride_w - c->pad_w;
-                if (run != NULL && whole_rows && ox == ox_lo && ox_lo < ox_hi) {
-                    run(state, in_batch + ((size_t)y0 * in_w + x0) * in_c,
-                        out_row + (size_t)ox * out_c, ox_hi - ox_lo);
+                if (run != NULL && ky1 > ky0 && ox == ox_lo && ox_lo < ox_hi) {
+                    const int32_t y = y0 + ky0 * c->dilation_h;
+                    run(state, in_batch + ((size_t)y * in_w + x0) * in_c,
+                        out_row + (size_t)ox * out_c, ox_hi - ox_lo, ky0 * k_w, ky1 * k_w);
                     ox = ox_hi - 1;
                     continue;
                 }

@@ -5,9 +5,10 @@
  * (dwconv_walk.h), (x + input_offset) * w with vpmaddwd on int32 lanes
  * whose high int16 of the weight is zero, exact requantization, masked
  * tails.
- * A row's run of inside windows is summed four vectors at a time, each tap
- * vector loaded once for the four, with input_offset * (the window's
- * weight sum) folded into the bias: the same int32 sum, as int32 wraps.
+ * A row's run of windows whose columns are inside is summed four vectors at
+ * a time, each tap vector loaded once for the four, with input_offset *
+ * (the taps' weight sum) folded into the bias: the same int32 sum, as
+ * int32 wraps.
  * With fewer than 16 channels and stride 1 a vector holds 16 / c
  * neighbouring pixels (their inputs and outputs are contiguous), lanes
  * repeating the channels' weights and quantization, so narrow layers
@@ -76,16 +77,26 @@ static inline __attribute__((always_inline)) __m512i madd(__m512i acc, __mmask16
 }
 
 static inline __attribute__((always_inline)) void run(void *state, const int8_t *window,
-                                                      int8_t *out, int32_t count)
+                                                      int8_t *out, int32_t count, int32_t t0,
+                                                      int32_t t1)
 {
     c16_block *s = state;
+    __m512i bias = s->inside_bias;
+    if (t1 - t0 < s->taps) { /* rows cut by the input's top or bottom edge */
+        bias = s->bias;
+        for (int32_t t = t0; t < t1; ++t) {
+            const __m512i w = _mm512_loadu_si512(s->weights + (size_t)t * 16);
+            bias = _mm512_add_epi32(bias, _mm512_madd_epi16(s->offset, w));
+        }
+    }
+    const int8_t *first = window - s->tap_offset[t0];
     const int32_t full = count / s->pixels, step = s->step;
     const int32_t out_step = s->pixels * s->out_c;
     int32_t v = 0;
     for (; v + 4 <= full; v += 4) {
-        const int8_t *src = window + (size_t)v * step;
-        __m512i a0 = s->inside_bias, a1 = a0, a2 = a0, a3 = a0;
-        for (int32_t t = 0; t < s->taps; ++t) {
+        const int8_t *src = first + (size_t)v * step;
+        __m512i a0 = bias, a1 = a0, a2 = a0, a3 = a0;
+        for (int32_t t = t0; t < t1; ++t) {
             const __m512i w = _mm512_loadu_si512(s->weights + (size_t)t * 16);
             const int8_t *x = src + s->tap_offset[t];
             a0 = madd(a0, s->run_m, x, w);
@@ -104,9 +115,9 @@ static inline __attribute__((always_inline)) void run(void *state, const int8_t 
         const __mmask16 m = left >= s->pixels
                                 ? s->run_m
                                 : (__mmask16)((1u << (left * s->channels)) - 1);
-        const int8_t *src = window + (size_t)v * step;
-        __m512i a = s->inside_bias;
-        for (int32_t t = 0; t < s->taps; ++t) {
+        const int8_t *src = first + (size_t)v * step;
+        __m512i a = bias;
+        for (int32_t t = t0; t < t1; ++t) {
             a = madd(a, m, src + s->tap_offset[t], _mm512_loadu_si512(s->weights + (size_t)t * 16));
         }
         store(s, a, m, out + (size_t)v * out_step);
