@@ -18,7 +18,8 @@
  *                      AVX2                 AVX512            AVX512_VNNI
  *   CONV_2D s8         im2col+int16 madd    = AVX2             im2col+vpdpbusd (ymm: out_c<=8)
  *   DEPTHWISE s8 c=1   = CONV_2D (one input channel: a convolution)
- *   DEPTHWISE s8 m=1   channel-vector x8    x16                = AVX512
+ *   DEPTHWISE s8 m=1   channel-vector x8    x16, 4 vectors     = AVX512
+ *                                           a pass; 16/c px a vector (c < 16, stride 1)
  *   DEPTHWISE s8 m>1   x8 + vpermd gather   x16 + vpermd       = AVX512
  *                      (broadcast when a channel block reads one input channel)
  *   FULLY_CONN s8      8 rows, int16 madd   = AVX2             8 rows, vpdpbusd
