@@ -32,6 +32,7 @@ typedef struct c16_block {
     __mmask16 m;               /* lanes of one pixel's channels */
     __mmask16 run_m;           /* lanes of a run vector's pixels */
     int right_only;            /* no left shift, no INT32_MIN multiplier */
+    int int8_range;            /* the activation clamps to [-128, 127] only */
 } c16_block;
 
 static inline __attribute__((always_inline)) __m512i load_s8(__mmask16 m, const int8_t *src)
@@ -46,6 +47,10 @@ static inline __attribute__((always_inline)) void store(const c16_block *s, __m5
     __m512i y = s->right_only ? tflm_requant_right_avx512(acc, s->mult, s->rshift)
                               : tflm_requant_avx512(acc, s->mult, s->lshift, s->rshift);
     y = _mm512_add_epi32(y, s->out_offset);
+    if (s->int8_range) { /* the saturating narrowing is that clamp */
+        _mm_mask_storeu_epi8(out, m, _mm512_cvtsepi32_epi8(y));
+        return;
+    }
     y = _mm512_min_epi32(_mm512_max_epi32(y, s->act_min), s->act_max);
     _mm_mask_storeu_epi8(out, m, _mm512_cvtepi32_epi8(y));
 }
@@ -136,6 +141,7 @@ void tflm_s8_dwconv_c16__avx512(const tflm_depthwise_conv_s8_x86 *p, const int8_
     s.out_offset = _mm512_set1_epi32(c->output_offset);
     s.act_min = _mm512_set1_epi32(c->activation.min);
     s.act_max = _mm512_set1_epi32(c->activation.max);
+    s.int8_range = c->activation.min == INT8_MIN && c->activation.max == INT8_MAX;
     s.taps = p->filter_dims.h * p->filter_dims.w;
     s.tap_offset = p->tap_offset;
     s.out_c = ch;
