@@ -35,6 +35,8 @@ typedef struct c16_block {
     int int8_range;            /* the activation clamps to [-128, 127] only */
 } c16_block;
 
+/* A whole vector is loaded plainly: a byte-masked load cost up to a quarter of
+ * the layer's time on Zen 4. */
 static inline __attribute__((always_inline)) __m512i load_s8(__mmask16 m, const int8_t *src)
 {
     return _mm512_cvtepi8_epi32(m == 0xFFFF ? _mm_loadu_si128((const __m128i *)src)
