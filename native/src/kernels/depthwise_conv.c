@@ -120,9 +120,7 @@ typedef struct depthwise_data {
     const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
     const void *as_conv;   /* one input channel: a CONV_2D SIMD plan, or NULL */
     int32_t scratch_index; /* the scratch of as_conv or of the int8 plan */
-    void (*optimized_f32)(const tflm_conv_params *, const tflm_dims *, const float *,
-                          const tflm_dims *, const float *, const tflm_dims *, const float *,
-                          const tflm_dims *, float *); /* a float32 SIMD variant or NULL */
+    tflm_depthwise_conv_f32_fn optimized_f32; /* a float32 SIMD variant or NULL */
 } depthwise_data;
 
 /* options->with_float: whether FLOAT32 is accepted besides INT8
@@ -229,9 +227,7 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    void (*run)(const tflm_conv_params *, const tflm_dims *, const float *, const tflm_dims *,
-                const float *, const tflm_dims *, const float *, const tflm_dims *, float *) =
-        tflm_depthwise_conv_f32;
+    tflm_depthwise_conv_f32_fn run = tflm_depthwise_conv_f32;
 #if TFLM_X86_KERNELS
     if (data->optimized_f32 != NULL) {
         run = data->optimized_f32;

@@ -23,6 +23,11 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                             const tflm_dims *output_dims, int8_t *output);
 
 /* float32: TFLM's reference_ops::DepthwiseConv. */
+typedef void (*tflm_depthwise_conv_f32_fn)(const tflm_conv_params *params,
+                                           const tflm_dims *input_dims, const float *input,
+                                           const tflm_dims *filter_dims, const float *filter,
+                                           const tflm_dims *bias_dims, const float *bias,
+                                           const tflm_dims *output_dims, float *output);
 void tflm_depthwise_conv_f32(const tflm_conv_params *params,
                              const tflm_dims *input_dims, const float *input,
                              const tflm_dims *filter_dims, const float *filter,

@@ -90,9 +90,7 @@ typedef struct fc_data {
     tflm_dims bias_dims;
     tflm_dims output_dims;
     const void *optimized; /* int8: a SIMD plan (x86/x86_kernels.h) or NULL */
-    void (*optimized_f32)(const tflm_activation_f32 *, const tflm_dims *, const float *,
-                          const tflm_dims *, const float *, const tflm_dims *, const float *,
-                          const tflm_dims *, float *); /* float32: a SIMD variant or NULL */
+    tflm_fc_f32_fn optimized_f32; /* float32: a SIMD variant or NULL */
     int32_t scratch_index;
 } fc_data;
 
@@ -324,9 +322,7 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     const fc_data *data = node->data;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    void (*run)(const tflm_activation_f32 *, const tflm_dims *, const float *, const tflm_dims *,
-                const float *, const tflm_dims *, const float *, const tflm_dims *, float *) =
-        tflm_fully_connected_f32;
+    tflm_fc_f32_fn run = tflm_fully_connected_f32;
 #if TFLM_X86_KERNELS
     if (data->optimized_f32 != NULL) {
         run = data->optimized_f32;

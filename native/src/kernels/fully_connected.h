@@ -33,6 +33,10 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
 
 /* float32: TFLM's reference_ops::FullyConnected (sum in input order, then
  * + bias, then the activation clamp). */
+typedef void (*tflm_fc_f32_fn)(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
+                               const float *input, const tflm_dims *filter_dims,
+                               const float *filter, const tflm_dims *bias_dims,
+                               const float *bias, const tflm_dims *output_dims, float *output);
 void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
                               const tflm_dims *input_dims, const float *input,
                               const tflm_dims *filter_dims, const float *filter,

@@ -268,10 +268,7 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
  * its kernels, as small as before the two invokes shared this body. */
 POOL_SPECIALIZED tflm_status
 pool_invoke(tflm_context *ctx, tflm_node *node,
-            void (*run_s8)(const tflm_pool_params *, const tflm_dims *, const int8_t *,
-                           const tflm_dims *, int8_t *),
-            void (*run_f32)(const tflm_pool_params *, const tflm_dims *, const float *,
-                            const tflm_dims *, float *))
+            tflm_pool_s8_fn run_s8, tflm_pool_f32_fn run_f32)
 {
     const pool_data *data = node->data;
     const tflm_tensor *input = tflm_input(ctx, node, 0);

@@ -52,10 +52,12 @@
 #include <stdint.h>
 
 #include "../add.h"
+#include "../depthwise_conv.h"
 #include "../fully_connected.h"
 #include "../mul.h"
 #include "../pooling.h"
 #include "../softmax.h"
+#include "../svdf.h"
 #include "../nn_types.h"
 #include "tflm/kernel.h"
 
@@ -336,15 +338,6 @@ tflm_status tflm_conv_f32_x86_setup(tflm_context *ctx, const tflm_conv_params *p
 /* The reference's signatures; every lane adds in the reference's order with
  * separate mul and add (-ffp-contract=off): bit-identical results. */
 
-typedef void (*tflm_fc_f32_fn)(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
-                               const float *input, const tflm_dims *filter_dims,
-                               const float *filter, const tflm_dims *bias_dims,
-                               const float *bias, const tflm_dims *output_dims, float *output);
-typedef void (*tflm_depthwise_conv_f32_fn)(const tflm_conv_params *params,
-                                           const tflm_dims *input_dims, const float *input,
-                                           const tflm_dims *filter_dims, const float *filter,
-                                           const tflm_dims *bias_dims, const float *bias,
-                                           const tflm_dims *output_dims, float *output);
 typedef void (*tflm_binary_f32_fn)(const tflm_activation_f32 *activation,
                                    const tflm_broadcast *broadcast, const float *input1,
                                    const float *input2, float *output);
@@ -379,8 +372,6 @@ void tflm_f32_mul_x8__avx2(const tflm_activation_f32 *activation, const tflm_bro
                            const float *input1, const float *input2, float *output);
 
 /* ---- SVDF int8 with an int16 state ---------------------------------------------- */
-
-#include "../svdf.h"
 
 typedef struct tflm_svdf_s8_x86 tflm_svdf_s8_x86;
 typedef void (*tflm_svdf_s8_x86_fn)(const tflm_svdf_s8_x86 *plan, const int8_t *input,
