@@ -19,6 +19,7 @@
  */
 #include <string.h>
 
+#include "requant.h"
 #include "x86_kernels.h"
 
 typedef struct conv_s8_variant {
@@ -169,8 +170,8 @@ static void pack(tflm_conv_s8_x86 *plan)
         bias_eff[o] = (int32_t)b;
         const int32_t shift = o < out_c ? quant->shift[o] : 0;
         multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
-        left[o] = shift > 0 ? shift : 0;
-        right[o] = shift > 0 ? 0 : -shift;
+        left[o] = tflm_left_shift_of(shift);
+        right[o] = tflm_right_shift_of(shift);
         plan->right_shift_only &= shift <= 0 && multiplier[o] != INT32_MIN;
     }
     plan->packed = true;

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "requant.h"
 #include "x86_kernels.h"
 
 typedef struct dwconv_s8_variant {
@@ -135,8 +136,8 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
         const int32_t shift = o < c ? quant->shift[o] : 0;
         b[o] = (o < c && bias != NULL) ? bias[o] : 0;
         mult[o] = o < c ? quant->multiplier[o] : 0;
-        left[o] = shift > 0 ? shift : 0;
-        right[o] = shift > 0 ? 0 : -shift;
+        left[o] = tflm_left_shift_of(shift);
+        right[o] = tflm_right_shift_of(shift);
     }
     plan->run = m > 1 ? v->multiplier_n : v->multiplier_1;
     plan->block = v->block;

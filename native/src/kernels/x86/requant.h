@@ -19,7 +19,32 @@
 #include <immintrin.h>
 #include <stdint.h>
 
+/* TFLM's signed shift as the two shifts the lanes apply: a positive one
+ * before the multiply, a negative one as the rounding shift after it. */
+static inline int32_t tflm_left_shift_of(int32_t shift)
+{
+    return shift > 0 ? shift : 0;
+}
+
+static inline int32_t tflm_right_shift_of(int32_t shift)
+{
+    return shift > 0 ? 0 : -shift;
+}
+
 #if defined(__AVX2__)
+/* One (multiplier, shift) in every lane, as tflm_requant_avx2 takes it. */
+typedef struct tflm_lane_quant_avx2 {
+    __m256i multiplier, left, right;
+} tflm_lane_quant_avx2;
+
+static inline tflm_lane_quant_avx2 tflm_lane_quant_avx2_of(int32_t multiplier, int32_t shift)
+{
+    const tflm_lane_quant_avx2 q = {_mm256_set1_epi32(multiplier),
+                                    _mm256_set1_epi32(tflm_left_shift_of(shift)),
+                                    _mm256_set1_epi32(tflm_right_shift_of(shift))};
+    return q;
+}
+
 /* The doubling high multiply without its one saturating case. */
 static inline __m256i tflm_high_mul_avx2(__m256i x, __m256i mult)
 {
@@ -79,7 +104,8 @@ static inline __m512i tflm_rounding_shift_avx512(__m512i r, __m512i rshift)
     const __m512i rem = _mm512_and_si512(r, mask);
     const __m512i threshold = _mm512_sub_epi32(_mm512_srli_epi32(mask, 1), _mm512_srai_epi32(r, 31));
     const __mmask16 up = _mm512_cmpgt_epi32_mask(rem, threshold);
-    return _mm512_mask_add_epi32(_mm512_srav_epi32(r, rshift), up, _mm512_srav_epi32(r, rshift), one);
+    const __m512i shifted = _mm512_srav_epi32(r, rshift);
+    return _mm512_mask_add_epi32(shifted, up, shifted, one);
 }
 
 static inline __m512i tflm_requant_avx512(__m512i x, __m512i mult, __m512i lshift, __m512i rshift)

@@ -17,9 +17,7 @@ void tflm_s8_mul_x8__avx2(const tflm_mul_quant *q, const tflm_broadcast *broadca
            broadcast->stride1[5] >= 0 && broadcast->stride2[5] >= 0);
     const __m256i off1 = _mm256_set1_epi32(q->input1_offset);
     const __m256i off2 = _mm256_set1_epi32(q->input2_offset);
-    const __m256i mult = _mm256_set1_epi32(q->output_multiplier);
-    const __m256i ls = _mm256_set1_epi32(q->output_shift > 0 ? q->output_shift : 0);
-    const __m256i rs = _mm256_set1_epi32(q->output_shift > 0 ? 0 : -q->output_shift);
+    const tflm_lane_quant_avx2 qo = tflm_lane_quant_avx2_of(q->output_multiplier, q->output_shift);
     const __m256i out_off = _mm256_set1_epi32(q->output_offset);
     const __m256i lo = _mm256_set1_epi32(q->activation.min);
     const __m256i hi = _mm256_set1_epi32(q->activation.max);
@@ -29,7 +27,7 @@ void tflm_s8_mul_x8__avx2(const tflm_mul_quant *q, const tflm_broadcast *broadca
                                                        _mm256_mullo_epi32(                   \
                                                            _mm256_add_epi32(x1, off1),       \
                                                            _mm256_add_epi32(x2, off2)),      \
-                                                       mult, ls, rs)),                       \
+                                                       qo.multiplier, qo.left, qo.right)),   \
                          lo),                                                                \
         hi)
 #define SCALAR(x1, x2) tflm_mul_quantized(q, (x1), (x2))

@@ -18,18 +18,6 @@
 
 #include "s8_dot_rows8_avx2.h"
 
-/* TFLM's (multiplier, shift) as requant.h's lane operands. */
-typedef struct lane_quant {
-    __m256i multiplier, left, right;
-} lane_quant;
-
-static lane_quant lane_quant_of(int32_t multiplier, int32_t shift)
-{
-    lane_quant q = {_mm256_set1_epi32(multiplier), _mm256_set1_epi32(shift > 0 ? shift : 0),
-                    _mm256_set1_epi32(shift > 0 ? 0 : -shift)};
-    return q;
-}
-
 /* Lanes 0 .. 7 of v to dst[0], dst[stride], ... (the first n only). */
 static void store_strided_s16(__m256i v, int32_t n, int16_t *dst, size_t stride)
 {
@@ -46,7 +34,7 @@ static void feature(const tflm_svdf_s8_x86 *p, const int16_t *xs, int16_t *newes
 {
     const int32_t depth = p->params.input_size, filters = p->params.filters;
     const size_t memory = (size_t)p->params.memory;
-    const lane_quant q = lane_quant_of(p->quant.scale1_multiplier, p->quant.scale1_shift);
+    const tflm_lane_quant_avx2 q = tflm_lane_quant_avx2_of(p->quant.scale1_multiplier, p->quant.scale1_shift);
     const __m256i zero_point = _mm256_set1_epi32(p->quant.state_zero_point);
     const __m256i lo = _mm256_set1_epi32(INT16_MIN), hi = _mm256_set1_epi32(INT16_MAX);
     for (int32_t o0 = 0; o0 < filters; o0 += 8) {
@@ -111,7 +99,7 @@ static void time_sums(const tflm_svdf_s8_x86 *p, const int16_t *state, int32_t *
 static void output_units(const tflm_svdf_s8_x86 *p, const int32_t *sums, int8_t *out)
 {
     const int32_t rank = p->params.rank, units = p->params.filters / rank;
-    const lane_quant q = lane_quant_of(p->quant.scale2_multiplier, p->quant.scale2_shift);
+    const tflm_lane_quant_avx2 q = tflm_lane_quant_avx2_of(p->quant.scale2_multiplier, p->quant.scale2_shift);
     const __m256i zero_point = _mm256_set1_epi32(p->quant.output_zero_point);
     const __m256i lo = _mm256_set1_epi32(INT8_MIN), hi = _mm256_set1_epi32(INT8_MAX);
     for (int32_t u0 = 0; u0 < units; u0 += 8) {
