@@ -49,10 +49,11 @@ class KernelParityTest {
 
     private static void checkOp(TfLiteOpDifferentialTest.Op op, long seed) {
         RandomOpCases cases = new RandomOpCases(seed);
+        List<Isa> levels = levels();
         for (int n = 0; n < CASES_PER_OP; n++) {
             OpCase c = op.generator().apply(cases);
             byte[] want = run(c, Interpreter.Options.builder().kernels(KernelSet.REFERENCE).build());
-            for (Isa isa : levels()) {
+            for (Isa isa : levels) {
                 byte[] got = run(c, Interpreter.Options.builder().maxIsa(isa).build());
                 assertArrayEquals(want, got, op.name() + " case " + n + " at " + isa + ": " + c.description());
             }
