@@ -38,11 +38,6 @@ static size_t padded_channels(const conv_f32_variant *v, const tflm_dims *output
     return (size_t)((output_dims->c + v->block - 1) / v->block * v->block);
 }
 
-static size_t align64(size_t x)
-{
-    return (x + 63) & ~(size_t)63;
-}
-
 size_t tflm_conv_f32_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
                                          const tflm_dims *filter_dims,
                                          const tflm_dims *output_dims)
@@ -53,7 +48,8 @@ size_t tflm_conv_f32_x86_persistent_size(tflm_isa isa, const tflm_dims *input_di
     }
     const size_t np = padded_channels(v, output_dims);
     const size_t k = (size_t)filter_dims->h * filter_dims->w * filter_dims->c;
-    return align64(k * np * sizeof(float)) + align64(np * sizeof(float));
+    return tflm_x86_round_up(k * np * sizeof(float), 64) +
+           tflm_x86_round_up(np * sizeof(float), 64);
 }
 
 static void layout(tflm_conv_f32_x86 *plan, const conv_f32_variant *v,
@@ -69,8 +65,8 @@ static void layout(tflm_conv_f32_x86 *plan, const conv_f32_variant *v,
     plan->output_dims = *output_dims;
     plan->block = v->block;
     plan->filter = persistent;
-    plan->bias = (const float *)((uint8_t *)persistent +
-                                 align64(k * padded_channels(v, output_dims) * sizeof(float)));
+    const size_t filter_bytes = k * padded_channels(v, output_dims) * sizeof(float);
+    plan->bias = (const float *)((uint8_t *)persistent + tflm_x86_round_up(filter_bytes, 64));
     plan->source_filter = filter;
     plan->source_bias = bias;
     plan->packed = false;

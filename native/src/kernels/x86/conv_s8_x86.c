@@ -50,11 +50,6 @@ static int32_t round_up(int32_t x, int32_t step)
     return (x + step - 1) / step * step;
 }
 
-static size_t align16(size_t x)
-{
-    return (x + 15) & ~(size_t)15;
-}
-
 size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dims,
                                         const tflm_dims *filter_dims,
                                         const tflm_dims *output_dims)
@@ -66,7 +61,7 @@ size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dim
     const size_t k = (size_t)filter_dims->h * filter_dims->w * filter_dims->c;
     const size_t kp = (size_t)round_up((int32_t)k, v->k_step);
     const size_t np = (size_t)round_up(output_dims->c, v->block);
-    return align16(kp * np) + 4 * align16(np * sizeof(int32_t));
+    return tflm_x86_round_up(kp * np, 16) + 4 * tflm_x86_round_up(np * sizeof(int32_t), 16);
 }
 
 size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
@@ -93,13 +88,13 @@ static void layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
     const int32_t np = round_up(output_dims->c, v->block);
     uint8_t *at = persistent;
     plan->filter = (const int8_t *)at;
-    at += align16((size_t)kp * np);
+    at += tflm_x86_round_up((size_t)kp * np, 16);
     plan->bias = (const int32_t *)at;
-    at += align16((size_t)np * sizeof(int32_t));
+    at += tflm_x86_round_up((size_t)np * sizeof(int32_t), 16);
     plan->multiplier = (const int32_t *)at;
-    at += align16((size_t)np * sizeof(int32_t));
+    at += tflm_x86_round_up((size_t)np * sizeof(int32_t), 16);
     plan->left_shift = (const int32_t *)at;
-    at += align16((size_t)np * sizeof(int32_t));
+    at += tflm_x86_round_up((size_t)np * sizeof(int32_t), 16);
     plan->right_shift = (const int32_t *)at;
     plan->run = v->run;
     plan->params = *params;

@@ -36,11 +36,6 @@ static const dwconv_s8_variant *variant_for(tflm_isa isa)
     return &table[isa];
 }
 
-static size_t align16(size_t x)
-{
-    return (x + 15) & ~(size_t)15;
-}
-
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
                                                   const tflm_dims *filter_dims)
 {
@@ -49,8 +44,8 @@ size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_
     }
     const size_t cp = (size_t)(filter_dims->c + 15) / 16 * 16;
     const size_t taps = (size_t)filter_dims->h * filter_dims->w;
-    const size_t gather = params->depth_multiplier > 1 ? 2 * align16(cp * 4) : 0;
-    return 4 * align16(cp * 4) + gather + align16(taps * 4);
+    const size_t gather = params->depth_multiplier > 1 ? 2 * tflm_x86_round_up(cp * 4, 16) : 0;
+    return 4 * tflm_x86_round_up(cp * 4, 16) + gather + tflm_x86_round_up(taps * 4, 16);
 }
 
 size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
@@ -90,17 +85,17 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     const int32_t taps = filter_dims->h * filter_dims->w;
     uint8_t *at = persistent;
     int32_t *b = (int32_t *)at;
-    at += align16((size_t)cp * 4);
+    at += tflm_x86_round_up((size_t)cp * 4, 16);
     int32_t *mult = (int32_t *)at;
-    at += align16((size_t)cp * 4);
+    at += tflm_x86_round_up((size_t)cp * 4, 16);
     int32_t *left = (int32_t *)at;
-    at += align16((size_t)cp * 4);
+    at += tflm_x86_round_up((size_t)cp * 4, 16);
     int32_t *right = (int32_t *)at;
-    at += align16((size_t)cp * 4);
+    at += tflm_x86_round_up((size_t)cp * 4, 16);
     const dwconv_s8_variant *v = variant_for(isa);
     const int32_t m = params->depth_multiplier;
     int32_t *tap_offset = (int32_t *)at;
-    at += align16((size_t)taps * 4);
+    at += tflm_x86_round_up((size_t)taps * 4, 16);
     for (int32_t ky = 0, t = 0; ky < filter_dims->h; ++ky) {
         for (int32_t kx = 0; kx < filter_dims->w; ++kx, ++t) {
             tap_offset[t] = (ky * params->dilation_h * input_dims->w + kx * params->dilation_w) *
@@ -110,7 +105,7 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     plan->tap_offset = tap_offset;
     if (m > 1) { /* lane o of block o0 reads input channel o / m = base + gather */
         int32_t *gather = (int32_t *)at;
-        at += align16((size_t)cp * 4);
+        at += tflm_x86_round_up((size_t)cp * 4, 16);
         int32_t *base = (int32_t *)at;
         for (int32_t o0 = 0, in0 = 0, r0 = 0, blk = 0; o0 < cp; o0 += v->block, ++blk) {
             /* in0 = o0 / m, r0 = o0 % m, advanced without dividing */

@@ -61,6 +61,13 @@
 #include "../nn_types.h"
 #include "tflm/kernel.h"
 
+/* x rounded up to a multiple of the power of two `to`: the offsets of the
+ * arrays a plan carves out of its persistent memory. */
+static inline size_t tflm_x86_round_up(size_t x, size_t to)
+{
+    return (x + to - 1) & ~(to - 1);
+}
+
 /* ---- CONV_2D int8 -------------------------------------------------------- */
 
 typedef struct tflm_conv_s8_x86 tflm_conv_s8_x86;
