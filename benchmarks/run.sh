@@ -18,18 +18,18 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 models="${TFLM_MODELS:-$root/../shared/models}"
 jar="$root/benchmarks/target/benchmarks.jar"
 
-# A JDK 22+ (the FFM API): $JAVA_HOME when it is one, else the newest under /usr/lib/jvm.
+# A JDK 25+ (the Java the build targets): $JAVA_HOME when it is one, else the newest under /usr/lib/jvm.
 java_bin=""
 for home in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -V -r); do
   [[ -n "$home" && -x "$home/bin/java" ]] || continue
   version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)
-  if (( ${version:-0} >= 22 )); then
+  if (( ${version:-0} >= 25 )); then
     java_bin="$home/bin/java"
     break
   fi
 done
 if [[ -z "$java_bin" ]]; then
-  echo "run.sh: no JDK 22 or newer found: set JAVA_HOME to one" >&2
+  echo "run.sh: no JDK 25 or newer found: set JAVA_HOME to one" >&2
   exit 1
 fi
 if [[ ! -d "$models" ]]; then

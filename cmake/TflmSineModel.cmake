@@ -4,10 +4,10 @@
 # TFLM_SINE_MODEL: path of sine_int8.tflite. Empty: generated at configure
 # time into <build>/models/ with the Java runtime's compiled classes
 # (runtime-java/target, from `mvn -B -DskipTests -pl runtime-java -am package`)
-# and a JDK 22+ ($JAVA_HOME or the newest under /usr/lib/jvm).
+# and a JDK 25+ ($JAVA_HOME or the newest under /usr/lib/jvm), the Java the classes target.
 set(TFLM_SINE_MODEL "" CACHE FILEPATH "The int8 sine model hello_world runs (empty: generate it)")
 
-function(tflm_find_jdk22 out_var)
+function(tflm_find_jdk out_var)
   set(candidates)
   if(DEFINED ENV{JAVA_HOME})
     list(APPEND candidates $ENV{JAVA_HOME})
@@ -17,7 +17,7 @@ function(tflm_find_jdk22 out_var)
   foreach(home IN LISTS candidates)
     if(EXISTS ${home}/release AND EXISTS ${home}/bin/java)
       file(STRINGS ${home}/release version REGEX "^JAVA_VERSION=")
-      if(version MATCHES "\"([0-9]+)" AND CMAKE_MATCH_1 GREATER_EQUAL 22)
+      if(version MATCHES "\"([0-9]+)" AND CMAKE_MATCH_1 GREATER_EQUAL 25)
         set(${out_var} ${home}/bin/java PARENT_SCOPE)
         return()
       endif()
@@ -34,10 +34,10 @@ function(tflm_sine_model out_var)
   set(model ${CMAKE_BINARY_DIR}/models/sine_int8.tflite)
   set(target_dir ${PROJECT_SOURCE_DIR}/runtime-java/target)
   if(NOT EXISTS ${model})
-    tflm_find_jdk22(java)
+    tflm_find_jdk(java)
     if(NOT java OR NOT EXISTS ${target_dir}/classes/dev/tflm/sine/SineModel.class)
       message(FATAL_ERROR "hello_world needs the sine model: build the Java runtime first "
-              "(mvn -B -DskipTests -pl runtime-java -am package; needs a JDK 22+) "
+              "(mvn -B -DskipTests -pl runtime-java -am package; needs a JDK 25+) "
               "or pass -DTFLM_SINE_MODEL=<sine_int8.tflite>")
     endif()
     file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/models)
