@@ -21,6 +21,7 @@ import static dev.tflm.bindings.tflm_h.tflm_interpreter_reset_state;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor_count;
 
+import dev.tflm.bindings.NativeLibrary;
 import dev.tflm.bindings.tflm_error;
 import dev.tflm.bindings.tflm_interpreter_options;
 import dev.tflm.bindings.tflm_tensor_info;
@@ -197,6 +198,7 @@ public final class Interpreter implements AutoCloseable {
     }
 
     private static Created create(Model model, long arenaSize, Options options) {
+        NativeLibrary.load();
         Arena arena = options.sharedArena() ? Arena.ofShared() : Arena.ofConfined();
         try {
             MemorySegment out = arena.allocate(C_POINTER);
@@ -333,6 +335,7 @@ public final class Interpreter implements AutoCloseable {
 
     /** The best level this CPU and OS support, as an interpreter would use. */
     public static Isa cpuIsa() {
+        NativeLibrary.load();
         return Isa.of(tflm_cpu_isa());
     }
 

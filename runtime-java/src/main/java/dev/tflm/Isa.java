@@ -2,6 +2,8 @@ package dev.tflm;
 
 import static dev.tflm.bindings.tflm_h.tflm_isa_name;
 
+import dev.tflm.bindings.NativeLibrary;
+
 /** Instruction set levels of the x86-64 SIMD kernels (tflm_isa), each including the ones before it. */
 public enum Isa {
     /** Options only: whatever the CPU and OS support. */
@@ -24,6 +26,7 @@ public enum Isa {
 
     /** The runtime's name for the level: "scalar", "avx2", "avx512", "avx512-vnni", "best". */
     public String label() {
+        NativeLibrary.load();
         return tflm_isa_name(code).getString(0);
     }
 

@@ -5,6 +5,7 @@ import static dev.tflm.bindings.tflm_h.tflm_op_resolver_add_all;
 import static dev.tflm.bindings.tflm_h.tflm_op_resolver_init;
 import static dev.tflm.bindings.tflm_h.tflm_op_resolver_supports;
 
+import dev.tflm.bindings.NativeLibrary;
 import dev.tflm.bindings.tflm_op_resolver;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -22,6 +23,7 @@ final class OpResolver {
 
     /** A resolver allocated in (and living as long as) the given arena. */
     static OpResolver withAllKernels(Arena arena) {
+        NativeLibrary.load();
         MemorySegment resolver = tflm_op_resolver.allocate(arena);
         tflm_op_resolver_init(resolver);
         int status = tflm_op_resolver_add_all(resolver);

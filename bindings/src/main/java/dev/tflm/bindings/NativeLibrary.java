@@ -2,7 +2,6 @@ package dev.tflm.bindings;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,14 +11,20 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
- * Finds and loads libtflm, the C runtime, once per JVM.
+ * Finds and loads libtflm, the C runtime, once, for the bindings jextract generated.
+ *
+ * <p>The bindings ({@link tflm_h}) are generated without a library name, so they look symbols
+ * up in {@link SymbolLookup#loaderLookup()}: the libraries {@link System#load} loaded from
+ * classes of their class loader, which is this class's. Until {@link #load()} has run, their
+ * symbol lookups fail, so every way into native code that does not start from an object whose
+ * creation ran it (an interpreter, a resolver) calls it first; dev.tflm's FirstNativeCallTest
+ * tries each public one in a fresh JVM.
  *
  * <p>The system property {@value #PATH_PROPERTY} names a library file to load instead
  * of the bundled one. Otherwise the library is taken from the class path at
  * {@code /native/<os>-<arch>/libtflm.so} (the bindings jar carries it there), copied to a
- * temporary file when it lives inside a jar, and opened with
- * {@link SymbolLookup#libraryLookup(Path, Arena)} in the global arena: the library stays
- * loaded for the life of the JVM, as the downcall handles that point into it do.
+ * temporary file when it lives inside a jar. A loaded library stays loaded for the life of
+ * the class loader, as the downcall handles that point into it do.
  */
 public final class NativeLibrary {
 
@@ -31,9 +36,12 @@ public final class NativeLibrary {
     private NativeLibrary() {
     }
 
-    /** The symbols of libtflm; throws {@link UnsatisfiedLinkError} saying why when it cannot be loaded. */
-    public static SymbolLookup lookup() {
-        return Holder.LOADED.get();
+    /**
+     * Loads libtflm unless it is loaded already, so that the bindings find its symbols;
+     * throws {@link UnsatisfiedLinkError} saying why when it cannot be loaded.
+     */
+    public static void load() {
+        Holder.LOADED.rethrowFailure();
     }
 
     /** This platform's folder name under {@code /native/} in the jar, e.g. {@code linux-x86_64}. */
@@ -70,25 +78,26 @@ public final class NativeLibrary {
     }
 
     /** Loads the library a path names, with an error that says what to do when that fails. */
-    static SymbolLookup load(Path library) {
+    static void load(Path library) {
         try {
-            return SymbolLookup.libraryLookup(library, Arena.global());
-        } catch (IllegalArgumentException | IllegalCallerException e) {
+            System.load(library.toAbsolutePath().toString());
+        } catch (UnsatisfiedLinkError | IllegalCallerException e) {
             throw failure("cannot load " + library + ": " + e.getMessage(), e);
         }
     }
 
-    private static SymbolLookup loadConfigured() {
+    private static void loadConfigured() {
         String override = System.getProperty(PATH_PROPERTY);
         if (override != null && !override.isBlank()) {
-            return load(Path.of(override));
+            load(Path.of(override));
+            return;
         }
         URL resource = NativeLibrary.class.getResource(resourcePath());
         if (resource == null) {
             throw failure("no native library for platform " + platform() + " on the class path (looked for "
                     + resourcePath() + ")", null);
         }
-        return load(fileOf(resource));
+        load(fileOf(resource));
     }
 
     /** A file holding the resource: itself when it is one (tests, IDEs), else a temporary copy. */
@@ -127,22 +136,22 @@ public final class NativeLibrary {
         private static final Loaded LOADED = Loaded.attempt();
     }
 
-    private record Loaded(SymbolLookup lookup, UnsatisfiedLinkError failure) {
+    private record Loaded(UnsatisfiedLinkError failure) {
         static Loaded attempt() {
             try {
-                return new Loaded(loadConfigured(), null);
+                loadConfigured();
+                return new Loaded(null);
             } catch (UnsatisfiedLinkError e) {
-                return new Loaded(null, e);
+                return new Loaded(e);
             }
         }
 
-        SymbolLookup get() {
+        void rethrowFailure() {
             if (failure != null) {
                 UnsatisfiedLinkError again = new UnsatisfiedLinkError(failure.getMessage());
                 again.initCause(failure.getCause());
                 throw again;
             }
-            return lookup;
         }
     }
 }

@@ -37,6 +37,7 @@ class NativeLibraryTest {
 
     @Test
     void versionAndStatusNamesComeFromTheLibrary() {
+        NativeLibrary.load();
         assertTrue(tflm_h.tflm_version().getString(0).matches("\\d+\\.\\d+\\.\\d+"));
         assertEquals("arena too small",
                 tflm_h.tflm_status_name(tflm_h.TFLM_ERROR_ARENA_TOO_SMALL()).getString(0));
@@ -44,6 +45,7 @@ class NativeLibraryTest {
 
     @Test
     void addAllRegistersKernelsAnsweringSupports() {
+        NativeLibrary.load();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment resolver = tflm_op_resolver.allocate(arena);
             tflm_h.tflm_op_resolver_init(resolver);
