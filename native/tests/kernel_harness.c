@@ -54,15 +54,14 @@ void harness_per_channel(tflm_context *ctx, int i, const float *scales, const in
     ctx->quantization[i].quantized_dimension = quantized_dimension;
 }
 
-void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, uint8_t options_type,
-                       int8_t *a, int8_t *b, int8_t *out, float output_scale)
+void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, int8_t *a, int8_t *b,
+                       int8_t *out, float output_scale)
 {
     const int32_t da[4] = {1, 2, 2, 2}, db[4] = {1, 1, 1, 2};
     harness_init(ctx, kernel, 2);
     harness_tensor(ctx, 0, TFLM_TYPE_INT8, da, 4, a, 0.05f, -3);
     harness_tensor(ctx, 1, TFLM_TYPE_INT8, db, 4, b, 0.02f, 4);
     harness_tensor(ctx, 2, TFLM_TYPE_INT8, da, 4, out, output_scale, -10);
-    harness_option_int(ctx, options_type, 0, 1 /* RELU */);
 }
 
 void harness_absent_input(tflm_context *ctx, int input)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tflm/builtin_options.h"
 #include "tflm/kernel.h"
 
 #define HARNESS_MAX_TENSORS 8
@@ -49,12 +50,19 @@ void harness_absent_input(tflm_context *ctx, int input);
 
 void harness_option_int(tflm_context *ctx, uint8_t options_type, int field, int32_t value);
 void harness_option_float(tflm_context *ctx, uint8_t options_type, int field, float value);
+/* The same, naming the table and field as tflm/builtin_options.h does:
+ * HARNESS_OPTION_INT(ctx, CONV_2D, STRIDE_W, 2) sets the stride_w field of a
+ * Conv2DOptions table. */
+#define HARNESS_OPTION_INT(ctx, table, field, value) \
+    harness_option_int(ctx, TFLM_OPTIONS_##table, TFLM_##table##_OPTIONS_##field, value)
+#define HARNESS_OPTION_FLOAT(ctx, table, field, value) \
+    harness_option_float(ctx, TFLM_OPTIONS_##table, TFLM_##table##_OPTIONS_##field, value)
 
 /* An int8 two-input node (ADD, MUL): a [1,2,2,2] (scale 0.05, zero point
  * -3) and b [1,1,1,2] broadcast over it (0.02, 4) into out [1,2,2,2]
- * (output_scale, -10), fused RELU (field 0 of options table options_type). */
-void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, uint8_t options_type,
-                       int8_t *a, int8_t *b, int8_t *out, float output_scale);
+ * (output_scale, -10). */
+void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, int8_t *a, int8_t *b,
+                       int8_t *out, float output_scale);
 
 tflm_status harness_prepare(tflm_context *ctx);
 tflm_status harness_invoke(tflm_context *ctx);

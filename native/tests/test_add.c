@@ -186,7 +186,8 @@ static void test_node_glue(void)
     static tflm_context ctx;
     /* int8 with broadcast of a [1,1,1,2] over [1,2,2,2], fused RELU. */
     int8_t a[8] = {-100, -50, 0, 10, 20, 30, 127, -128}, b[2] = {5, -7}, out[8];
-    harness_binary_s8(&ctx, &tflm_op_add, 11, a, b, out, 0.06f);
+    harness_binary_s8(&ctx, &tflm_op_add, a, b, out, 0.06f);
+    HARNESS_OPTION_INT(&ctx, ADD, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     tflm_add_quant q;

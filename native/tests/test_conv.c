@@ -230,8 +230,6 @@ static void test_random_f32(void)
 
 /* ---- Node glue through the kernel harness ----------------------------------- */
 
-enum { CONV_OPTIONS = 1 };
-
 static const float filter_scales[3] = {0.004f, 0.0007f, 0.02f};
 static const int64_t filter_zps[3] = {0, 0, 0};
 
@@ -244,10 +242,10 @@ static void setup_node(tflm_context *ctx, int8_t *input, int8_t *filter, int32_t
     harness_per_channel(ctx, 1, filter_scales, filter_zps, 3, 0);
     harness_tensor(ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){3}, 1, bias, 0.0f, 0);
     harness_tensor(ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 3}, 4, output, 0.05f, -128);
-    harness_option_int(ctx, CONV_OPTIONS, 0, TFLM_PADDING_SAME);
-    harness_option_int(ctx, CONV_OPTIONS, 1, 2);
-    harness_option_int(ctx, CONV_OPTIONS, 2, 2);
-    harness_option_int(ctx, CONV_OPTIONS, 3, TFLM_ACTIVATION_RELU6);
+    HARNESS_OPTION_INT(ctx, CONV_2D, PADDING, TFLM_PADDING_SAME);
+    HARNESS_OPTION_INT(ctx, CONV_2D, STRIDE_W, 2);
+    HARNESS_OPTION_INT(ctx, CONV_2D, STRIDE_H, 2);
+    HARNESS_OPTION_INT(ctx, CONV_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
 }
 
 static void test_node(void)
@@ -281,13 +279,13 @@ static void test_node(void)
     ctx.quantization[1].scale_count = 2;
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     setup_node(&ctx, input, filter, bias, output);
-    harness_option_int(&ctx, CONV_OPTIONS, 1, 0);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_W, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* stride 0 */
     setup_node(&ctx, input, filter, bias, output);
-    harness_option_int(&ctx, CONV_OPTIONS, 4, 0);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, DILATION_W_FACTOR, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* dilation 0 */
     setup_node(&ctx, input, filter, bias, output);
-    harness_option_int(&ctx, CONV_OPTIONS, 0, 2);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, PADDING, 2);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* padding 2 */
     setup_node(&ctx, input, filter, bias, output);
     harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){2}, 1, bias, 0.0f, 0);
@@ -317,11 +315,11 @@ static void test_node_f32_grouped(void)
     harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 6, 6, 4}, 4, input, 0, 0);
     harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){4, 2, 2, 2}, 4, filter, 0, 0);
     harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 4, 4, 4}, 4, output, 0, 0);
-    harness_option_int(&ctx, CONV_OPTIONS, 0, TFLM_PADDING_VALID);
-    harness_option_int(&ctx, CONV_OPTIONS, 1, 1);
-    harness_option_int(&ctx, CONV_OPTIONS, 2, 1);
-    harness_option_int(&ctx, CONV_OPTIONS, 4, 2);
-    harness_option_int(&ctx, CONV_OPTIONS, 5, 2);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_H, 1);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, DILATION_W_FACTOR, 2);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, DILATION_H_FACTOR, 2);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     conv_case cc = {1, 6, 6, 4, 2, 2, 2, 4, 4, 4, 1, 1, 2, 2, 0, 0};

@@ -181,8 +181,6 @@ static void test_random(void)
 
 /* ---- Node glue through the kernel harness ----------------------------------- */
 
-enum { DW_OPTIONS = 2 };
-
 static const float dw_scales[4] = {0.016f, 0.004f, 0.009f, 0.0005f};
 static const int64_t dw_zps[4] = {0, 0, 0, 0};
 
@@ -200,11 +198,11 @@ static void setup_node(tflm_context *ctx, int8_t *input, int8_t *filter, int32_t
     ctx->quantization[2].quantized_dimension = 3;
     harness_tensor(ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 3, 4}, 4, output, 0.0235294f,
                    -128);
-    harness_option_int(ctx, DW_OPTIONS, 0, TFLM_PADDING_SAME);
-    harness_option_int(ctx, DW_OPTIONS, 1, 2);
-    harness_option_int(ctx, DW_OPTIONS, 2, 2);
-    harness_option_int(ctx, DW_OPTIONS, 3, 4);
-    harness_option_int(ctx, DW_OPTIONS, 4, TFLM_ACTIVATION_RELU6);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, PADDING, TFLM_PADDING_SAME);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, STRIDE_W, 2);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, STRIDE_H, 2);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 4);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
 }
 
 static void test_node(void)
@@ -229,7 +227,7 @@ static void test_node(void)
     CHECK(memcmp(output, want, sizeof want) == 0);
 
     setup_node(&ctx, input, filter, bias, output);
-    harness_option_int(&ctx, DW_OPTIONS, 3, 2);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 2);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* 1 x 2 != 4 channels */
     setup_node(&ctx, input, filter, bias, output);
     ctx.quantization[1].quantized_dimension = 0;

@@ -203,8 +203,6 @@ static void test_f32(void)
 
 /* ---- Node glue through the kernel harness ----------------------------------- */
 
-enum { FC_OPTIONS = 8 };
-
 static void test_node_s8_per_tensor(void)
 {
     /* hello_world's first layer: [1,1] x [16,1] + bias, RELU. */
@@ -221,7 +219,7 @@ static void test_node_s8_per_tensor(void)
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){16, 1}, 2, filter, f_s, 0);
     harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){16}, 1, bias, b_s, 0);
     harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 16}, 2, output, out_s, -128);
-    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     int32_t m, mult[16], shift[16];
@@ -244,7 +242,7 @@ static void test_node_s8_per_tensor(void)
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){16, 1}, 2, filter, f_s, 0);
     harness_tensor(&ctx, 2, TFLM_TYPE_INT32, (const int32_t[]){16}, 1, bias, b_s, 0);
     harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 16}, 2, output, out_s, -128);
-    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     CHECK(memcmp(output, want, 16) == 0);
@@ -267,7 +265,7 @@ static void test_node_s8_per_channel(void)
     harness_per_channel(&ctx, 1, scales, zps, 3, 0);
     harness_absent_input(&ctx, 2);
     harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){2, 3}, 2, output, 0.04f, -20);
-    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_RELU6);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     int32_t mult[3], shift[3], lo, hi;
@@ -292,7 +290,7 @@ static void test_node_f32_keep_num_dims(void)
     harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){5, 4}, 2, filter, 0, 0);
     harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){5}, 1, bias, 0, 0);
     harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){2, 3, 5}, 3, output, 0, 0);
-    harness_option_int(&ctx, FC_OPTIONS, 2, 1);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, KEEP_NUM_DIMS, 1);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     for (int b = 0; b < 6; ++b) {
@@ -359,11 +357,11 @@ static void test_node_errors(void)
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
 
     SETUP();
-    harness_option_int(&ctx, FC_OPTIONS, 0, TFLM_ACTIVATION_TANH);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_TANH);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
 
     SETUP();
-    harness_option_int(&ctx, FC_OPTIONS, 1, 1); /* SHUFFLED4x16INT8 */
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, WEIGHTS_FORMAT, 1); /* SHUFFLED4x16INT8 */
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
 
     SETUP();

@@ -5,6 +5,7 @@
 #include "fake_kernels.h"
 #include "shared_models.h"
 #include "test.h"
+#include "tflm/builtin_options.h"
 
 static uint8_t arena[1 << 20] __attribute__((aligned(16)));
 
@@ -315,14 +316,19 @@ static void test_variable_state(void)
     free(model);
 }
 
-/* Options of hello_world's FULLY_CONNECTED (FullyConnectedOptions = 8). */
+/* Options of hello_world's FULLY_CONNECTED: its FullyConnectedOptions, read
+ * as a SoftmaxOptions table, and a field beyond the table's. */
 static tflm_status read_options(tflm_context *ctx, tflm_node *node)
 {
-    int8_t activation = tflm_option_int8(ctx, node, 8, 0, 0); /* RELU in the first two */
-    int8_t wrong_type = tflm_option_int8(ctx, node, 9, 0, -1);
-    int8_t absent = tflm_option_int8(ctx, node, 8, 40, -7);
+    enum { BEYOND_THE_TABLE = 40 };
+    const uint8_t fc = TFLM_OPTIONS_FULLY_CONNECTED;
+    const int activation_field = TFLM_FULLY_CONNECTED_OPTIONS_FUSED_ACTIVATION_FUNCTION;
+    int8_t activation = tflm_option_int8(ctx, node, fc, activation_field, 0); /* RELU, then NONE */
+    int8_t wrong_type = tflm_option_int8(ctx, node, TFLM_OPTIONS_SOFTMAX, activation_field, -1);
+    int8_t absent = tflm_option_int8(ctx, node, fc, BEYOND_THE_TABLE, -7);
     if (activation < 0 || activation > 5 || wrong_type != -1 || absent != -7 ||
-        tflm_option_int_vector(ctx, node, 8, 0) != NULL) {
+        activation != tflm_fully_connected_options_fused_activation_function(ctx, node) ||
+        tflm_option_int_vector(ctx, node, fc, activation_field) != NULL) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "options %d %d %d", activation, wrong_type, absent);
     }
     return TFLM_OK;

@@ -108,7 +108,8 @@ static void test_node_glue(void)
 {
     static tflm_context ctx;
     int8_t a[8] = {-100, -50, 0, 10, 20, 30, 127, -128}, b[2] = {5, -7}, out[8];
-    harness_binary_s8(&ctx, &tflm_op_mul, 21, a, b, out, 0.01f);
+    harness_binary_s8(&ctx, &tflm_op_mul, a, b, out, 0.01f);
+    HARNESS_OPTION_INT(&ctx, MUL, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     tflm_mul_quant q;

@@ -171,19 +171,17 @@ static void test_random(void)
 
 /* ---- Node glue through the kernel harness ----------------------------------- */
 
-enum { POOL_OPTIONS = 5 };
-
 static void setup_node(tflm_context *ctx, const tflm_kernel *kernel, int8_t *input, int8_t *output)
 {
     harness_init(ctx, kernel, 1);
     harness_tensor(ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 4, 4, 1}, 4, input, 0.1f, -128);
     harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 1}, 4, output, 0.1f, -128);
-    harness_option_int(ctx, POOL_OPTIONS, 0, TFLM_PADDING_VALID);
-    harness_option_int(ctx, POOL_OPTIONS, 1, 2);
-    harness_option_int(ctx, POOL_OPTIONS, 2, 2);
-    harness_option_int(ctx, POOL_OPTIONS, 3, 2);
-    harness_option_int(ctx, POOL_OPTIONS, 4, 2);
-    harness_option_int(ctx, POOL_OPTIONS, 5, TFLM_ACTIVATION_RELU6);
+    HARNESS_OPTION_INT(ctx, POOL_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(ctx, POOL_2D, STRIDE_W, 2);
+    HARNESS_OPTION_INT(ctx, POOL_2D, STRIDE_H, 2);
+    HARNESS_OPTION_INT(ctx, POOL_2D, FILTER_WIDTH, 2);
+    HARNESS_OPTION_INT(ctx, POOL_2D, FILTER_HEIGHT, 2);
+    HARNESS_OPTION_INT(ctx, POOL_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
 }
 
 static void test_node(void)
@@ -215,11 +213,11 @@ static void test_node(void)
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 2, 1}, 4, output, 0.2f, -128);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* scales differ */
     setup_node(&ctx, &tflm_op_max_pool_2d, input, output);
-    harness_option_int(&ctx, POOL_OPTIONS, 3, 0);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, FILTER_WIDTH, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* filter width 0 */
     setup_node(&ctx, &tflm_op_max_pool_2d, input, output);
-    harness_option_int(&ctx, POOL_OPTIONS, 0, TFLM_PADDING_SAME);
-    harness_option_int(&ctx, POOL_OPTIONS, 1, 1);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, PADDING, TFLM_PADDING_SAME);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, STRIDE_W, 1);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* SAME stride 1 gives 4 columns */
 
     /* float average, SAME 3x3 stride 1 on 2x2: every window holds all 4. */
@@ -227,11 +225,11 @@ static void test_node(void)
     harness_init(&ctx, &tflm_op_average_pool_2d, 1);
     harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 2, 1}, 4, fin, 0, 0);
     harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 2, 1}, 4, fout, 0, 0);
-    harness_option_int(&ctx, POOL_OPTIONS, 0, TFLM_PADDING_SAME);
-    harness_option_int(&ctx, POOL_OPTIONS, 1, 1);
-    harness_option_int(&ctx, POOL_OPTIONS, 2, 1);
-    harness_option_int(&ctx, POOL_OPTIONS, 3, 3);
-    harness_option_int(&ctx, POOL_OPTIONS, 4, 3);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, PADDING, TFLM_PADDING_SAME);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, STRIDE_H, 1);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, FILTER_WIDTH, 3);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, FILTER_HEIGHT, 3);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     CHECK(fout[0] == 2.75f && fout[3] == 2.75f);

@@ -276,7 +276,7 @@ static void test_node_glue(void)
     harness_init(&ctx, &tflm_op_softmax, 1);
     harness_tensor(&ctx, 0, TFLM_TYPE_INT8, dims, 2, in, 0.1f, 0);
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, dims, 2, out, 1.0f / 256, -128);
-    harness_option_float(&ctx, 9, 0, 1.0f);
+    HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, 1.0f);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     tflm_softmax_quant q;
@@ -288,7 +288,7 @@ static void test_node_glue(void)
     harness_init(&ctx, &tflm_op_softmax, 1);
     harness_tensor(&ctx, 0, TFLM_TYPE_INT8, dims, 2, in, 0.0699627f, 2);
     harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out16, 1.5259e-05f, -32768);
-    harness_option_float(&ctx, 9, 0, 1.0f);
+    HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, 1.0f);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     CHECK(tflm_softmax_quant_params(1.0, (double)0.0699627f, &q));
@@ -299,10 +299,10 @@ static void test_node_glue(void)
     harness_init(&ctx, &tflm_op_softmax, 1);
     harness_tensor(&ctx, 0, TFLM_TYPE_INT8, dims, 2, in, 0.1f, 0);
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, dims, 2, out, 1.0f / 256, 0);
-    harness_option_float(&ctx, 9, 0, 1.0f);
+    HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, 1.0f);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, dims, 2, out, 1.0f / 256, -128);
-    harness_option_float(&ctx, 9, 0, 0.0f);
+    HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, 0.0f);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, 0.1f, 0);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));

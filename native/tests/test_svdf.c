@@ -190,8 +190,8 @@ static void test_node_glue(void)
     harness_tensor(&ctx, 4, TFLM_TYPE_INT16, d_state, 2, state, 0.00437017f, 0);
     ctx.tensors[4].is_variable = 1;
     harness_tensor(&ctx, 5, TFLM_TYPE_INT8, d_out, 2, out, 0.236183f, -128);
-    harness_option_int(&ctx, 6, 0, 1);
-    harness_option_int(&ctx, 6, 1, 1);
+    HARNESS_OPTION_INT(&ctx, SVDF, RANK, 1);
+    HARNESS_OPTION_INT(&ctx, SVDF, FUSED_ACTIVATION_FUNCTION, 1);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     tflm_svdf_params p = {1, 8, 4, 3, 1};
     tflm_svdf_quant q;
@@ -212,9 +212,9 @@ static void test_node_glue(void)
     ctx.tensors[4].is_variable = 0;
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     ctx.tensors[4].is_variable = 1;
-    harness_option_int(&ctx, 6, 0, 3);
+    HARNESS_OPTION_INT(&ctx, SVDF, RANK, 3);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
-    harness_option_int(&ctx, 6, 0, 1);
+    HARNESS_OPTION_INT(&ctx, SVDF, RANK, 1);
     harness_tensor(&ctx, 3, TFLM_TYPE_INT32, d_b, 1, bias, 0.5f, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     /* Without bias (optional input absent). */

@@ -19,34 +19,13 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include "tflm/builtin_codes.h" /* tflm_builtin */
 #include "tflm/tflm.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* BuiltinOperator codes of TensorFlow Lite's schema (the ones named here
- * are those this runtime knows; any code the schema defines is accepted in
- * a model and reported by name when no kernel is registered for it). */
-typedef enum tflm_builtin {
-    TFLM_BUILTIN_ADD = 0,
-    TFLM_BUILTIN_AVERAGE_POOL_2D = 1,
-    TFLM_BUILTIN_CONCATENATION = 2,
-    TFLM_BUILTIN_CONV_2D = 3,
-    TFLM_BUILTIN_DEPTHWISE_CONV_2D = 4,
-    TFLM_BUILTIN_DEQUANTIZE = 6,
-    TFLM_BUILTIN_FULLY_CONNECTED = 9,
-    TFLM_BUILTIN_LOGISTIC = 14,
-    TFLM_BUILTIN_MAX_POOL_2D = 17,
-    TFLM_BUILTIN_MUL = 18,
-    TFLM_BUILTIN_RELU = 19,
-    TFLM_BUILTIN_RESHAPE = 22,
-    TFLM_BUILTIN_SOFTMAX = 25,
-    TFLM_BUILTIN_SVDF = 27,
-    TFLM_BUILTIN_TANH = 28,
-    TFLM_BUILTIN_CUSTOM = 32,
-    TFLM_BUILTIN_QUANTIZE = 114
-} tflm_builtin;
 
 /* A vector of int32 with its length in front: the layout of a flatbuffer
  * [int] vector, so shapes and operator tensor lists point into the model. */
@@ -121,9 +100,11 @@ int32_t tflm_element_count(const tflm_tensor *tensor);
 uint32_t tflm_type_size(tflm_type type);
 
 /* ---- Builtin options ------------------------------------------------------ */
-/* Field numbers are those of the options table in TensorFlow Lite's schema
- * (first field = 0). An absent table or field, or a table of another union
- * type than expected, gives the default. */
+/* A field of the node's options table: expected_type is its BuiltinOptions
+ * union tag and field its number in the table (first field = 0), as
+ * tflm/builtin_options.h names them; kernels read options through the typed
+ * accessors there, which give the schema's defaults. An absent table or
+ * field, or a table of another union type than expected, gives the default. */
 int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node,
                           uint8_t expected_type, int field, int32_t default_value);
 int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node,

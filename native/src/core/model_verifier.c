@@ -11,6 +11,7 @@
 #include "core/format.h"
 #include "core/model.h"
 #include "core/schema.h"
+#include "tflm/builtin_options.h" /* the *_MAX of the BuiltinOptions unions */
 #include "tflm/kernel.h"
 
 /* ---- Structure: the schema's tables as data ------------------------------ */
@@ -240,7 +241,7 @@ static bool check_operator(model_check *mc, uint32_t operators, uint32_t o)
                          TFLM_BUILTIN_OPTIONS_MAX) &&
            enum_in_range(mc, owner, "options type",
                          fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE, 0),
-                         TFLM_BUILTIN_OPTIONS_2_MAX) &&
+                         TFLM_BUILTIN_OPTIONS2_MAX) &&
            data_inside(mc, owner, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET) &&
            tensor_indices(mc, op, OPERATOR_INPUTS, true, owner, " input") &&
            tensor_indices(mc, op, OPERATOR_OUTPUTS, false, owner, " output") &&

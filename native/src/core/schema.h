@@ -92,12 +92,9 @@ enum tflm_signature_def_field {
 
 enum tflm_tensor_map_field { TENSOR_MAP_NAME = 0, TENSOR_MAP_TENSOR_INDEX = 1 };
 
-/* Largest values of the enums the verifier checks. */
-enum {
-    TFLM_TENSOR_TYPE_MAX = 17,       /* INT4 */
-    TFLM_BUILTIN_CODE_MAX = 205,     /* REDUCE_WINDOW */
-    TFLM_BUILTIN_OPTIONS_MAX = 126,  /* RightShiftOptions */
-    TFLM_BUILTIN_OPTIONS_2_MAX = 20  /* ReduceWindowOptions */
-};
+/* Largest TensorType the verifier accepts; those of BuiltinOperator and the
+ * BuiltinOptions unions come from the schema (tflm/builtin_codes.h,
+ * tflm/builtin_options.h). */
+enum { TFLM_TENSOR_TYPE_MAX = 17 /* INT4 */ };
 
 #endif /* TFLM_CORE_SCHEMA_H */

@@ -3,6 +3,7 @@
 #include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -92,8 +93,6 @@ void tflm_add_s32(const tflm_broadcast *broadcast, const int32_t *input1, const 
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-enum { ADD_OPTIONS = 11 }; /* BuiltinOptions_AddOptions */
-
 typedef struct add_op_data {
     tflm_broadcast broadcast;
     tflm_add_quant quant;
@@ -108,7 +107,7 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
 {
     tflm_binary_node binary;
     tflm_status status = tflm_binary_prepare(
-        ctx, node, ADD_OPTIONS,
+        ctx, node, tflm_add_options_fused_activation_function(ctx, node),
         1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_INT16 | 1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT32,
         "FLOAT32, INT8, INT16 or INT32", &binary);
     if (status != TFLM_OK) {

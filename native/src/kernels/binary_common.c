@@ -48,7 +48,7 @@ bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *sh
     return true;
 }
 
-tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int options_type,
+tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int activation,
                                 uint32_t supported_types, const char *type_names,
                                 tflm_binary_node *binary)
 {
@@ -79,7 +79,6 @@ tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int op
                          "input shapes do not broadcast to the output shape (at most %d dims)",
                          TFLM_BROADCAST_MAX_DIMS);
     }
-    const int activation = tflm_option_int8(ctx, node, options_type, 0, TFLM_ACTIVATION_NONE);
     if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
         activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "fused activation %d not supported", activation);

@@ -84,11 +84,11 @@ typedef struct tflm_binary_node {
  * output type in supported_types (a mask of 1 << TFLM_TYPE_*, listed for the
  * error message in type_names, e.g. "FLOAT32 or INT8"); inputs of the
  * output's type; input shapes that broadcast to the output's; a fused
- * activation (option 0 of the options table options_type) of NONE, RELU,
+ * activation (the op's fused_activation_function option) of NONE, RELU,
  * RELU_N1_TO_1 or RELU6; for INT8 and INT16, a scale on every tensor
  * ("quantized <op> needs scales on all tensors"). Fills *binary, or fails
  * through tflm_fail. */
-tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int options_type,
+tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int activation,
                                 uint32_t supported_types, const char *type_names,
                                 tflm_binary_node *binary);
 

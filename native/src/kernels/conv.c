@@ -8,6 +8,7 @@
 #include "fixed_point.h"
 #include "kernel_util.h"
 #include "nn_common.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -129,7 +130,10 @@ typedef struct conv_data {
 } conv_data;
 
 static const tflm_nn_conv_options conv_options = {
-    .table = TFLM_OPTIONS_CONV_2D, .activation_field = 3, .dilation_field = 4, .with_float = true};
+    .table = TFLM_OPTIONS_CONV_2D,
+    .activation_field = TFLM_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
+    .dilation_field = TFLM_CONV_2D_OPTIONS_DILATION_W_FACTOR,
+    .with_float = true};
 
 static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
 {

@@ -8,6 +8,7 @@
 #include "fixed_point.h"
 #include "kernel_util.h"
 #include "nn_common.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -141,8 +142,7 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
                          "filter must be [1, kh, kw, %d] for %d output channels", (int)out.c,
                          (int)out.c);
     }
-    const int32_t depth_multiplier =
-        tflm_option_int32(ctx, node, TFLM_OPTIONS_DEPTHWISE_CONV_2D, 3, 0);
+    const int32_t depth_multiplier = tflm_depthwise_conv_2d_options_depth_multiplier(ctx, node);
     if (in.c < 1 || depth_multiplier < 1 || (int64_t)in.c * depth_multiplier != out.c) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "output channels %d must be input channels %d x depth_multiplier %d",
@@ -178,19 +178,21 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
 
 static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
 {
-    static const tflm_nn_conv_options options = {.table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
-                                                 .activation_field = 4,
-                                                 .dilation_field = 5,
-                                                 .with_float = true};
+    static const tflm_nn_conv_options options = {
+        .table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
+        .activation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
+        .dilation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR,
+        .with_float = true};
     return depthwise_prepare_types(ctx, node, &options);
 }
 
 static tflm_status depthwise_prepare_int8(tflm_context *ctx, tflm_node *node)
 {
-    static const tflm_nn_conv_options options = {.table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
-                                                 .activation_field = 4,
-                                                 .dilation_field = 5,
-                                                 .with_float = false};
+    static const tflm_nn_conv_options options = {
+        .table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
+        .activation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
+        .dilation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR,
+        .with_float = false};
     return depthwise_prepare_types(ctx, node, &options);
 }
 

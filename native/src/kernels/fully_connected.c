@@ -8,6 +8,7 @@
 #include "fixed_point.h"
 #include "kernel_util.h"
 #include "nn_common.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -79,8 +80,6 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-enum { FC_WEIGHTS_DEFAULT = 0 };
-
 typedef struct fc_data {
     tflm_fc_params params;            /* int8 */
     tflm_per_channel_quant quant;     /* int8: one pair per output channel */
@@ -130,7 +129,7 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
                          "output has %d elements; expected %d batches x %d units",
                          (int)tflm_element_count(output), (int)batches, (int)units);
     }
-    bool keep_num_dims = tflm_option_bool(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 2, false);
+    bool keep_num_dims = tflm_fully_connected_options_keep_num_dims(ctx, node);
     if (keep_num_dims) {
         int in_rank = input->dims->size;
         bool same = in_rank == out_rank;
@@ -238,12 +237,12 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
     }
     const tflm_tensor *input = t.input, *filter = t.filter, *bias = t.bias, *output = t.output;
 
-    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 0, 0);
-    const int weights_format = tflm_option_int8(ctx, node, TFLM_OPTIONS_FULLY_CONNECTED, 1, 0);
+    const int activation = tflm_fully_connected_options_fused_activation_function(ctx, node);
+    const int weights_format = tflm_fully_connected_options_weights_format(ctx, node);
     if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
         return status;
     }
-    if (weights_format != FC_WEIGHTS_DEFAULT) {
+    if (weights_format != TFLM_FULLY_CONNECTED_OPTIONS_WEIGHTS_FORMAT_DEFAULT) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                          "weights_format %d not supported; expected DEFAULT (0)", weights_format);
     }

@@ -1,6 +1,6 @@
 /*
  * kernel_util.h - small pieces several kernels share: fused activation
- * ranges, SAME/VALID padding, and the schema enums they read from options.
+ * ranges, SAME/VALID padding, requantization multipliers.
  */
 #ifndef TFLM_KERNEL_UTIL_H
 #define TFLM_KERNEL_UTIL_H
@@ -8,27 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* ActivationFunctionType of the schema. */
-enum {
-    TFLM_ACTIVATION_NONE = 0,
-    TFLM_ACTIVATION_RELU = 1,
-    TFLM_ACTIVATION_RELU_N1_TO_1 = 2,
-    TFLM_ACTIVATION_RELU6 = 3,
-    TFLM_ACTIVATION_TANH = 4,
-    TFLM_ACTIVATION_SIGN_BIT = 5
-};
-
-/* Padding of the schema. */
-enum { TFLM_PADDING_SAME = 0, TFLM_PADDING_VALID = 1 };
-
-/* BuiltinOptions union tags of the schema (tflm_node.options_type) for the
- * options tables read with tflm_option_*. */
-enum {
-    TFLM_OPTIONS_CONV_2D = 1,
-    TFLM_OPTIONS_DEPTHWISE_CONV_2D = 2,
-    TFLM_OPTIONS_POOL_2D = 5,
-    TFLM_OPTIONS_FULLY_CONNECTED = 8
-};
+#include "tflm/builtin_options.h" /* TFLM_ACTIVATION_*, TFLM_PADDING_* */
 
 /* Clamp range of a fused activation for a float output. */
 void tflm_activation_range_float(int activation, float *min, float *max);

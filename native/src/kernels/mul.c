@@ -7,6 +7,7 @@
 #include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -52,8 +53,6 @@ void tflm_mul_f32(const tflm_activation_f32 *activation, const tflm_broadcast *b
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-enum { MUL_OPTIONS = 21 }; /* BuiltinOptions_MulOptions */
-
 typedef struct mul_op_data {
     tflm_broadcast broadcast;
     tflm_mul_quant quant;
@@ -67,8 +66,9 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
 {
     tflm_binary_node binary;
     tflm_status status =
-        tflm_binary_prepare(ctx, node, MUL_OPTIONS, 1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_FLOAT32,
-                            "FLOAT32 or INT8", &binary);
+        tflm_binary_prepare(ctx, node, tflm_mul_options_fused_activation_function(ctx, node),
+                            1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_FLOAT32, "FLOAT32 or INT8",
+                            &binary);
     if (status != TFLM_OK) {
         return status;
     }

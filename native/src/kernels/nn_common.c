@@ -2,6 +2,7 @@
 
 #include "float_bits.h"
 #include "kernel_util.h"
+#include "tflm/builtin_options.h"
 
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
                              int max_inputs)
@@ -308,6 +309,20 @@ tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t 
     return TFLM_OK;
 }
 
+/* What tflm_nn_conv_options leaves out, as both tables have it (the casts:
+ * each table's field numbers are an enum of its own). */
+_Static_assert((int)TFLM_CONV_2D_OPTIONS_PADDING == (int)TFLM_DEPTHWISE_CONV_2D_OPTIONS_PADDING &&
+                   (int)TFLM_CONV_2D_OPTIONS_STRIDE_W ==
+                       (int)TFLM_DEPTHWISE_CONV_2D_OPTIONS_STRIDE_W &&
+                   (int)TFLM_CONV_2D_OPTIONS_STRIDE_H ==
+                       (int)TFLM_DEPTHWISE_CONV_2D_OPTIONS_STRIDE_H,
+               "CONV_2D and DEPTHWISE_CONV_2D options differ in padding or strides");
+_Static_assert(TFLM_CONV_2D_OPTIONS_DILATION_H_FACTOR ==
+                       TFLM_CONV_2D_OPTIONS_DILATION_W_FACTOR + 1 &&
+                   TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_H_FACTOR ==
+                       TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR + 1,
+               "dilation_h_factor does not follow dilation_w_factor");
+
 tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
                                 const tflm_nn_conv_options *options, const tflm_nn_conv_node *c,
                                 tflm_nn_conv_state *s)
@@ -318,16 +333,17 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
                          (int)tflm_element_count(t->bias), (int)channels);
     }
-    const int activation =
-        tflm_option_int8(ctx, node, options->table, options->activation_field, 0);
+    const int activation = tflm_option_int8(ctx, node, options->table, options->activation_field,
+                                            TFLM_ACTIVATION_NONE);
     tflm_status status = tflm_nn_check_activation(ctx, activation);
     if (status != TFLM_OK) {
         return status;
     }
     const tflm_nn_window window = {
-        .padding = tflm_option_int8(ctx, node, options->table, 0, TFLM_PADDING_SAME),
-        .stride_w = tflm_option_int32(ctx, node, options->table, 1, 0),
-        .stride_h = tflm_option_int32(ctx, node, options->table, 2, 0),
+        .padding = tflm_option_int8(ctx, node, options->table, TFLM_CONV_2D_OPTIONS_PADDING,
+                                    TFLM_PADDING_SAME),
+        .stride_w = tflm_option_int32(ctx, node, options->table, TFLM_CONV_2D_OPTIONS_STRIDE_W, 0),
+        .stride_h = tflm_option_int32(ctx, node, options->table, TFLM_CONV_2D_OPTIONS_STRIDE_H, 0),
         .dilation_w = tflm_option_int32(ctx, node, options->table, options->dilation_field, 1),
         .dilation_h = tflm_option_int32(ctx, node, options->table, options->dilation_field + 1, 1),
         .filter_w = c->k.w,

@@ -140,13 +140,15 @@ typedef struct tflm_nn_conv_node {
 tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t data_size,
                                void **data, tflm_nn_conv_node *c);
 
-/* Where CONV_2D and DEPTHWISE_CONV_2D keep their options: the options
- * table, the field of the fused activation and of dilation_w_factor
- * (dilation_h_factor follows); padding, stride_w, stride_h are 0, 1, 2. */
+/* Where CONV_2D and DEPTHWISE_CONV_2D keep their options: the union tag
+ * of the table (TFLM_OPTIONS_*), the fields of the fused activation and of
+ * dilation_w_factor (tflm/builtin_options.h). The two tables share the
+ * numbers of padding, stride_w and stride_h, and dilation_h_factor follows
+ * dilation_w_factor in both: nn_common.c checks this against the schema. */
 typedef struct tflm_nn_conv_options {
     uint8_t table;
     uint8_t activation_field;
-    uint8_t dilation_field;
+    uint8_t dilation_field; /* of dilation_w_factor */
     bool with_float; /* FLOAT32 accepted besides INT8 */
 } tflm_nn_conv_options;
 

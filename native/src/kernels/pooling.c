@@ -6,6 +6,7 @@
 
 #include "kernel_util.h"
 #include "nn_common.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -187,7 +188,7 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
                          "output batches and channels (%d, %d) must equal the input's (%d, %d)",
                          (int)out.n, (int)out.c, (int)in.n, (int)in.c);
     }
-    const int activation = tflm_option_int8(ctx, node, TFLM_OPTIONS_POOL_2D, 5, 0);
+    const int activation = tflm_pool_2d_options_fused_activation_function(ctx, node);
     if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
         return status;
     }
@@ -197,13 +198,13 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     }
     tflm_pool_params *p = &data->params;
     tflm_nn_window window = {
-        .padding = tflm_option_int8(ctx, node, TFLM_OPTIONS_POOL_2D, 0, TFLM_PADDING_SAME),
-        .stride_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 1, 0),
-        .stride_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 2, 0),
+        .padding = tflm_pool_2d_options_padding(ctx, node),
+        .stride_w = tflm_pool_2d_options_stride_w(ctx, node),
+        .stride_h = tflm_pool_2d_options_stride_h(ctx, node),
         .dilation_w = 1,
         .dilation_h = 1,
-        .filter_w = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 3, 0),
-        .filter_h = tflm_option_int32(ctx, node, TFLM_OPTIONS_POOL_2D, 4, 0),
+        .filter_w = tflm_pool_2d_options_filter_width(ctx, node),
+        .filter_h = tflm_pool_2d_options_filter_height(ctx, node),
     };
     if ((status = tflm_nn_window_padding(ctx, &window, in.h, in.w, out.h, out.w, &p->pad_h,
                                          &p->pad_w)) != TFLM_OK) {

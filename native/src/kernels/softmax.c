@@ -5,6 +5,7 @@
 #include "fixed_point_math.h"
 #include "float_bits.h"
 #include "quant_util.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 #if TFLM_X86_KERNELS
 #include "x86/x86_kernels.h"
@@ -185,8 +186,6 @@ void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *inpu
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-enum { SOFTMAX_OPTIONS = 9 }; /* BuiltinOptions_SoftmaxOptions */
-
 typedef struct softmax_op_data {
     tflm_softmax_quant quant;
     float beta;
@@ -226,7 +225,7 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    data->beta = tflm_option_float(ctx, node, SOFTMAX_OPTIONS, 0, 0.0f);
+    data->beta = tflm_softmax_options_beta(ctx, node);
     data->depth = depth;
     data->rows = depth > 0 ? count / depth : 0;
 

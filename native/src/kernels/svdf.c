@@ -3,6 +3,7 @@
 #include "fixed_point.h"
 #include "kernel_util.h"
 #include "quant_util.h"
+#include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 
 #if TFLM_X86_KERNELS
@@ -189,8 +190,6 @@ void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activatio
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-enum { SVDF_OPTIONS = 6 }; /* BuiltinOptions_SVDFOptions */
-
 typedef struct svdf_op_data {
     tflm_svdf_params params;
     tflm_svdf_quant quant;
@@ -215,8 +214,8 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         output == NULL) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input, weights, state or output tensor missing");
     }
-    const int32_t rank = tflm_option_int32(ctx, node, SVDF_OPTIONS, 0, 0);
-    const int32_t activation = tflm_option_int8(ctx, node, SVDF_OPTIONS, 1, TFLM_ACTIVATION_NONE);
+    const int32_t rank = tflm_svdf_options_rank(ctx, node);
+    const int32_t activation = tflm_svdf_options_fused_activation_function(ctx, node);
     if (input->dims->size != 2 || weights_feature->dims->size != 2 || weights_time->dims->size != 2 ||
         state->dims->size != 2 || output->dims->size != 2) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
