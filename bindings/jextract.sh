@@ -9,9 +9,10 @@
 #                                  when the committed sources differ (CI runs this)
 #
 # What is bound: every declaration of tflm/tflm.h, and every one of tflm/ops.h except the kernel
-# objects (const tflm_kernel tflm_op_*): their type belongs to tflm/kernel.h, which Java never
-# needs, as it registers kernels with tflm_op_resolver_add_all. The filters come from jextract's
-# own --dump-includes, so a declaration added to those headers is bound by the next run.
+# objects (const tflm_kernel tflm_op_*, expanded from tflm/ops.def) and TFLM_OP_COUNT: Java reads
+# the kernels from the library's own table (tflm_op_table_entry), so adding a kernel to ops.def
+# changes no binding. The filters come from jextract's own --dump-includes, so a declaration
+# added to those headers is bound by the next run.
 #
 # Symbols: no --library. jextract's lookup then falls back to SymbolLookup.loaderLookup(), which
 # finds the libtflm that NativeLibrary.load() loads (System.load) into the same class loader.
@@ -64,7 +65,7 @@ mapfile -t filters < <(awk -v tflm="$include/tflm/tflm.h" -v ops="$include/tflm/
   /^--include-/ {
     header = $0
     sub(/^.*# header: /, "", header)
-    if (header == tflm || (header == ops && $1 != "--include-var")) { print $1; print $2 }
+    if (header == tflm || (header == ops && $1 != "--include-var" && $2 != "TFLM_OP_COUNT")) { print $1; print $2 }
   }' "$work/declarations")
 
 run_jextract --output "$work/out" --target-package "$package" "${filters[@]}"

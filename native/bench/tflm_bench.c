@@ -152,8 +152,9 @@ int main(int argc, char **argv)
            tflm_isa_name(best), iterations);
     printf("%-24s %-12s %10s %10s %8s %11s %s\n", "model", "kernels", "median_us", "min_us",
            "speedup", "arena_bytes", "golden");
+    const tflm_kernel *storage[TFLM_OP_COUNT];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
     tflm_op_resolver_add_all(&ops);
     const size_t arena_size = 4u << 20;
     uint8_t *arena = aligned_alloc(64, arena_size);

@@ -110,9 +110,10 @@ static void run(tflm_interpreter *interp, const uint8_t *model, size_t size,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static const tflm_kernel *storage[TFLM_OP_COUNT];
     static tflm_op_resolver ops;
     if (ops.count == 0) {
-        tflm_op_resolver_init(&ops);
+        tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
         require(tflm_op_resolver_add_all(&ops) == TFLM_OK);
     }
     uint8_t *model = alloc_exact(size);

@@ -115,9 +115,12 @@ static const tflm_kernel fake_kernels[] = {
     FAKE_CUSTOM("SignalFilterBankLog"),
 };
 
-static void fake_resolver(tflm_op_resolver *resolver)
+#define FAKE_KERNEL_COUNT (sizeof fake_kernels / sizeof fake_kernels[0])
+
+/* Registers every fake kernel, keeping them in storage. */
+static void fake_resolver(tflm_op_resolver *resolver, const tflm_kernel *storage[FAKE_KERNEL_COUNT])
 {
-    tflm_op_resolver_init(resolver);
+    tflm_op_resolver_init(resolver, storage, FAKE_KERNEL_COUNT);
     for (size_t i = 0; i < sizeof fake_kernels / sizeof fake_kernels[0]; i++) {
         tflm_op_resolver_add(resolver, &fake_kernels[i]);
     }

@@ -92,8 +92,9 @@ static void sweep(const char *name, const tflm_op_resolver *ops)
 int main(void)
 {
     require_shared_models();
+    const tflm_kernel *storage[TFLM_OP_COUNT];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
     for (size_t m = 0; m < SHARED_MODEL_COUNT; m++) {
         if (strcmp(shared_model_names[m], "audio_preprocessor_int8") != 0) {

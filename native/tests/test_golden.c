@@ -44,8 +44,9 @@ int main(void)
     if (!golden_data_present()) {
         return 77;
     }
+    const tflm_kernel *storage[TFLM_OP_COUNT];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
     for (size_t i = 0; i < golden_model_count; i++) {
         check_model(golden_models[i], &ops);

@@ -83,8 +83,9 @@ int main(void)
     if (!golden_data_present()) {
         return 77;
     }
+    const tflm_kernel *storage[TFLM_OP_COUNT];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
     const size_t arena_size = 2u << 20;
     uint8_t *arena = aligned_alloc(16, arena_size);

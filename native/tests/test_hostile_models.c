@@ -11,6 +11,7 @@
 enum { ARENA_SIZE = 1 << 20, SMALL_MODEL = 20000, MUTATIONS = 1500 };
 static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
 static tflm_op_resolver ops;
+static const tflm_kernel *ops_storage[FAKE_KERNEL_COUNT];
 static int accepted, rejected;
 
 static uint32_t random_state = 2024;
@@ -85,7 +86,7 @@ static void mutate_model(const char *name)
 int main(void)
 {
     require_shared_models();
-    fake_resolver(&ops);
+    fake_resolver(&ops, ops_storage);
     for (size_t m = 0; m < SHARED_MODEL_COUNT; m++) {
         accepted = rejected = 0;
         mutate_model(shared_model_names[m]);

@@ -22,7 +22,8 @@ static void test_hello_world(void)
     size_t size;
     uint8_t *model = load_shared_model("hello_world_int8", &size);
     tflm_op_resolver ops;
-    fake_resolver(&ops);
+    const tflm_kernel *storage[FAKE_KERNEL_COUNT];
+    fake_resolver(&ops, storage);
     tflm_interpreter *interp;
     tflm_error error;
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
@@ -118,11 +119,12 @@ static void test_failures(void)
 {
     size_t size;
     uint8_t *model = load_shared_model("hello_world_int8", &size);
+    const tflm_kernel *storage[1];
     tflm_op_resolver ops;
     tflm_interpreter *interp;
     tflm_error error;
 
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, 1);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, tflm_interpreter_create(&interp, model, size, &ops, arena,
                                                                  sizeof arena, &error));
     check_message(error.message, "operator 0: no kernel registered for FULLY_CONNECTED");
@@ -136,7 +138,7 @@ static void test_failures(void)
 
     const tflm_kernel silent = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, NULL, fail_silently,
                                 fake_invoke, false};
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &silent);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, tflm_interpreter_create(&interp, model, size, &ops, arena,
                                                             sizeof arena, &error));
@@ -144,7 +146,7 @@ static void test_failures(void)
 
     const tflm_kernel bad_invoke = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", NULL,
                                     fail_with_message, false};
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &bad_invoke);
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, tflm_interpreter_invoke(interp));
@@ -152,7 +154,7 @@ static void test_failures(void)
 
     const tflm_kernel greedy = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", refuse_memory,
                                 fake_invoke, false};
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &greedy);
     CHECK_EQ_INT(TFLM_ERROR_ARENA_TOO_SMALL, tflm_interpreter_create(&interp, model, size, &ops,
                                                                      arena, sizeof arena, &error));
@@ -177,7 +179,8 @@ static void test_operators(void)
     size_t size;
     uint8_t *model = load_shared_model("hello_world_int8", &size);
     tflm_op_resolver ops;
-    fake_resolver(&ops);
+    const tflm_kernel *storage[FAKE_KERNEL_COUNT];
+    fake_resolver(&ops, storage);
     tflm_interpreter *interp;
     tflm_error error;
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
@@ -210,7 +213,7 @@ static void test_operators(void)
     /* A kernel without a name of its own is named by its builtin code; failures
      * keep the kernel's message, as invoke does. */
     const tflm_kernel unnamed = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, NULL, NULL, fail_with_message, false};
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &unnamed);
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
     CHECK_EQ_INT(0, strcmp(tflm_interpreter_operator_name(interp, 0), "FULLY_CONNECTED"));
@@ -223,7 +226,8 @@ static void test_operators(void)
 static void test_resolver(void)
 {
     tflm_op_resolver ops;
-    fake_resolver(&ops);
+    const tflm_kernel *storage[FAKE_KERNEL_COUNT];
+    fake_resolver(&ops, storage);
     CHECK_EQ_INT(27, ops.count);
     CHECK(tflm_op_resolver_supports(&ops, TFLM_BUILTIN_CONV_2D, NULL));
     CHECK(tflm_op_resolver_supports(&ops, TFLM_BUILTIN_CUSTOM, "SignalRfft"));
@@ -231,14 +235,20 @@ static void test_resolver(void)
     CHECK(!tflm_op_resolver_supports(&ops, TFLM_BUILTIN_TANH, NULL));
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_op_resolver_add(&ops, &fake_kernels[3]));
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_op_resolver_add(&ops, NULL));
-    static const tflm_kernel extra[6] = {
-        {100, NULL, "A", NULL, fake_invoke, false}, {101, NULL, "B", NULL, fake_invoke, false},
-        {102, NULL, "C", NULL, fake_invoke, false}, {103, NULL, "D", NULL, fake_invoke, false},
-        {104, NULL, "E", NULL, fake_invoke, false}, {105, NULL, "F", NULL, fake_invoke, false}};
-    for (int i = 0; i < 5; i++) {
-        CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &extra[i]));
-    }
-    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, tflm_op_resolver_add(&ops, &extra[5])); /* full */
+    static const tflm_kernel extra[3] = {{100, NULL, "A", NULL, fake_invoke, false},
+                                         {101, NULL, "B", NULL, fake_invoke, false},
+                                         {102, NULL, "C", NULL, fake_invoke, false}};
+    CHECK_EQ_INT(TFLM_ERROR_RESOLVER_FULL, tflm_op_resolver_add(&ops, &extra[0]));
+    /* The caller's storage bounds the resolver, whatever its size. */
+    const tflm_kernel *two[2];
+    tflm_op_resolver_init(&ops, two, 2);
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &extra[0]));
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &extra[1]));
+    CHECK_EQ_INT(TFLM_ERROR_RESOLVER_FULL, tflm_op_resolver_add(&ops, &extra[2]));
+    CHECK(two[1] == &extra[1] && tflm_op_resolver_supports(&ops, 101, NULL));
+    tflm_op_resolver_init(&ops, NULL, 5); /* no storage, no room */
+    CHECK_EQ_INT(TFLM_ERROR_RESOLVER_FULL, tflm_op_resolver_add(&ops, &extra[0]));
+    CHECK_EQ_INT(0, strcmp(tflm_status_name(TFLM_ERROR_RESOLVER_FULL), "resolver full"));
     CHECK_EQ_INT(0, strcmp(tflm_status_name(TFLM_ERROR_ARENA_TOO_SMALL), "arena too small"));
     CHECK_EQ_INT(0, strcmp(tflm_version(), "0.1.0"));
 }
@@ -256,7 +266,8 @@ static void test_alias_and_overlap(const char *name, int expected_aliases)
     size_t size;
     uint8_t *model = load_shared_model(name, &size);
     tflm_op_resolver ops;
-    fake_resolver(&ops);
+    const tflm_kernel *storage[FAKE_KERNEL_COUNT];
+    fake_resolver(&ops, storage);
     tflm_interpreter *interp;
     tflm_error error;
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
@@ -300,7 +311,8 @@ static void test_variable_state(void)
     size_t size;
     uint8_t *model = load_shared_model("keyword_scrambled", &size);
     tflm_op_resolver ops;
-    fake_resolver(&ops);
+    const tflm_kernel *storage[FAKE_KERNEL_COUNT];
+    fake_resolver(&ops, storage);
     tflm_interpreter *interp;
     tflm_error error;
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
@@ -339,8 +351,9 @@ static void test_options(void)
     size_t size;
     uint8_t *model = load_shared_model("hello_world_int8", &size);
     const tflm_kernel fc = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", read_options, fake_invoke, false};
+    const tflm_kernel *storage[1];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &fc);
     tflm_interpreter *interp;
     tflm_error error;

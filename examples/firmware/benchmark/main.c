@@ -18,8 +18,9 @@ static uint8_t arena[FW_ARENA_BYTES] __attribute__((aligned(TFLM_ARENA_ALIGNMENT
 
 int main(void)
 {
+    const tflm_kernel *kernels[TFLM_OP_COUNT];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, kernels, TFLM_OP_COUNT);
     tflm_op_resolver_add_all(&ops);
 
     tflm_interpreter *interp;

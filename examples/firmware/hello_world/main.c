@@ -26,8 +26,9 @@ static int8_t quantize(float real, float scale, int32_t zero_point)
 
 int main(void)
 {
+    const tflm_kernel *kernels[1];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, kernels, 1);
     tflm_op_resolver_add(&ops, &tflm_op_fully_connected);
 
     tflm_interpreter *interp;

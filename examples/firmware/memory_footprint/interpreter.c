@@ -15,7 +15,7 @@ static uint8_t arena[FW_ARENA_BYTES] __attribute__((aligned(TFLM_ARENA_ALIGNMENT
 int main(void)
 {
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, NULL, 0);
     tflm_interpreter *interp;
     tflm_error error;
     if (tflm_interpreter_create(&interp, model_data, model_data_size, &ops, arena, sizeof arena,

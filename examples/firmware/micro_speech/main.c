@@ -19,8 +19,9 @@ static const char *const labels[] = {"silence", "unknown", "yes", "no"};
 
 int main(void)
 {
+    const tflm_kernel *kernels[4];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, kernels, 4);
     tflm_op_resolver_add(&ops, &tflm_op_depthwise_conv_2d_int8);
     tflm_op_resolver_add(&ops, &tflm_op_fully_connected_int8);
     tflm_op_resolver_add(&ops, &tflm_op_reshape);

@@ -74,8 +74,9 @@ static int classify(tflm_interpreter *interp, const char *name, const uint8_t *b
 
 int main(void)
 {
+    const tflm_kernel *kernels[5];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops);
+    tflm_op_resolver_init(&ops, kernels, 5);
     tflm_op_resolver_add(&ops, &tflm_op_average_pool_2d);
     tflm_op_resolver_add(&ops, &tflm_op_conv_2d);
     tflm_op_resolver_add(&ops, &tflm_op_depthwise_conv_2d);

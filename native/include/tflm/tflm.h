@@ -2,8 +2,9 @@
  * tflm.h - the public C API of the runtime: load a .tflite model into one
  * caller-provided arena, fill its inputs, invoke it, read its outputs.
  *
+ *     const tflm_kernel *storage[1];
  *     tflm_op_resolver ops;
- *     tflm_op_resolver_init(&ops);
+ *     tflm_op_resolver_init(&ops, storage, 1);
  *     tflm_op_resolver_add(&ops, &tflm_op_fully_connected);   // see tflm/ops.h
  *
  *     static uint8_t arena[4096] __attribute__((aligned(16)));
@@ -48,7 +49,8 @@ typedef enum tflm_status {
     TFLM_ERROR_MALFORMED_MODEL = 2,  /* the flatbuffer fails verification    */
     TFLM_ERROR_UNSUPPORTED = 3,      /* valid model, but an op/type we lack  */
     TFLM_ERROR_ARENA_TOO_SMALL = 4,  /* the message states the bytes needed  */
-    TFLM_ERROR_KERNEL = 5            /* a kernel rejected its tensors        */
+    TFLM_ERROR_KERNEL = 5,           /* a kernel rejected its tensors        */
+    TFLM_ERROR_RESOLVER_FULL = 6     /* more kernels than the resolver holds */
 } tflm_status;
 
 /* Tensor element types, numbered as TensorFlow Lite's schema TensorType. */
@@ -104,18 +106,24 @@ typedef struct tflm_tensor_info {
 
 struct tflm_kernel; /* defined in tflm/kernel.h; instances in tflm/ops.h */
 
-/* Most distinct kernels one resolver holds. */
-#define TFLM_RESOLVER_CAPACITY 32
-
+/* The kernels a program registers, kept in storage its caller gives, as
+ * TFLM's MicroMutableOpResolver<N>: a firmware that registers three kernels
+ * gives room for three; tflm_op_resolver_add_all needs TFLM_OP_COUNT
+ * (tflm/ops.h). */
 typedef struct tflm_op_resolver {
-    const struct tflm_kernel *kernels[TFLM_RESOLVER_CAPACITY];
+    const struct tflm_kernel **kernels; /* the caller's storage */
+    uint32_t capacity;
     uint32_t count;
 } tflm_op_resolver;
 
-void tflm_op_resolver_init(tflm_op_resolver *resolver);
+/* Starts an empty resolver that keeps up to capacity kernels in storage,
+ * which must live as long as the resolver is used. */
+void tflm_op_resolver_init(tflm_op_resolver *resolver, const struct tflm_kernel **storage,
+                           size_t capacity);
 
-/* Adds a kernel. Fails when the resolver is full or already holds a kernel
- * for the same op (the first one registered wins). */
+/* Adds a kernel. RESOLVER_FULL when capacity kernels are registered;
+ * INVALID_ARGUMENT when the resolver already holds a kernel for the same op
+ * (the first one registered wins). */
 tflm_status tflm_op_resolver_add(tflm_op_resolver *resolver,
                                  const struct tflm_kernel *kernel);
 

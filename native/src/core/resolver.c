@@ -1,7 +1,7 @@
 /* resolver.c - tflm_op_resolver_* of tflm.h, and resolver.h. */
 #include "core/resolver.h"
 
-#include <string.h>
+#include <stdint.h>
 
 /* Whether the NUL-terminated s equals name[0..name_length). */
 static bool same_name(const char *s, const char *name, size_t name_length)
@@ -28,8 +28,9 @@ static size_t name_length(const char *s)
 const tflm_kernel *tflm_resolver_find(const tflm_op_resolver *resolver, int32_t builtin_code,
                                       const char *name, size_t length)
 {
-    for (uint32_t i = 0; i < resolver->count && i < TFLM_RESOLVER_CAPACITY; i++) {
-        const tflm_kernel *kernel = resolver->kernels[i];
+    const tflm_kernel *const *kernels = resolver->kernels;
+    for (uint32_t i = 0; i < resolver->count; i++) {
+        const tflm_kernel *kernel = kernels[i];
         if (kernel->builtin_code != builtin_code) {
             continue;
         }
@@ -40,10 +41,13 @@ const tflm_kernel *tflm_resolver_find(const tflm_op_resolver *resolver, int32_t 
     return NULL;
 }
 
-void tflm_op_resolver_init(tflm_op_resolver *resolver)
+void tflm_op_resolver_init(tflm_op_resolver *resolver, const tflm_kernel **storage,
+                           size_t capacity)
 {
     if (resolver != NULL) {
-        memset(resolver, 0, sizeof *resolver);
+        resolver->kernels = storage;
+        resolver->capacity = capacity > UINT32_MAX ? UINT32_MAX : (uint32_t)capacity;
+        resolver->count = 0;
     }
 }
 
@@ -57,8 +61,8 @@ tflm_status tflm_op_resolver_add(tflm_op_resolver *resolver, const tflm_kernel *
                            name_length(kernel->custom_name)) != NULL) {
         return TFLM_ERROR_INVALID_ARGUMENT; /* the first one registered wins */
     }
-    if (resolver->count >= TFLM_RESOLVER_CAPACITY) {
-        return TFLM_ERROR_UNSUPPORTED;
+    if (resolver->count >= resolver->capacity || resolver->kernels == NULL) {
+        return TFLM_ERROR_RESOLVER_FULL; /* no storage is no room */
     }
     resolver->kernels[resolver->count++] = kernel;
     return TFLM_OK;

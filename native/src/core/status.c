@@ -1,23 +1,24 @@
 /* status.c - tflm_status_name and tflm_version of tflm.h. */
 #include "tflm/tflm.h"
 
+/* One string of NUL-separated names in status order: no pointer table. */
+static const char status_names[] = "ok\0"
+                                   "invalid argument\0"
+                                   "malformed model\0"
+                                   "unsupported\0"
+                                   "arena too small\0"
+                                   "kernel error\0"
+                                   "resolver full\0"
+                                   "unknown status";
+
 const char *tflm_status_name(tflm_status status)
 {
-    switch (status) {
-    case TFLM_OK:
-        return "ok";
-    case TFLM_ERROR_INVALID_ARGUMENT:
-        return "invalid argument";
-    case TFLM_ERROR_MALFORMED_MODEL:
-        return "malformed model";
-    case TFLM_ERROR_UNSUPPORTED:
-        return "unsupported";
-    case TFLM_ERROR_ARENA_TOO_SMALL:
-        return "arena too small";
-    case TFLM_ERROR_KERNEL:
-        return "kernel error";
+    const char *name = status_names;
+    for (uint32_t i = 0; i < (uint32_t)status && i <= TFLM_ERROR_RESOLVER_FULL; i++) {
+        while (*name++ != '\0') {
+        }
     }
-    return "unknown status";
+    return name;
 }
 
 const char *tflm_version(void)

@@ -1,5 +1,6 @@
 package dev.tflm;
 
+import static dev.tflm.bindings.tflm_h.C_POINTER;
 import static dev.tflm.bindings.tflm_h.TFLM_OK;
 import static dev.tflm.bindings.tflm_h.tflm_op_resolver_add_all;
 import static dev.tflm.bindings.tflm_h.tflm_op_resolver_init;
@@ -21,11 +22,12 @@ final class OpResolver {
         this.resolver = resolver;
     }
 
-    /** A resolver allocated in (and living as long as) the given arena. */
+    /** A resolver allocated in (and living as long as) the given arena, with its storage. */
     static OpResolver withAllKernels(Arena arena) {
         NativeLibrary.load();
+        long generalKernels = Kernel.all().stream().filter(kernel -> !kernel.int8Only()).count();
         MemorySegment resolver = tflm_op_resolver.allocate(arena);
-        tflm_op_resolver_init(resolver);
+        tflm_op_resolver_init(resolver, arena.allocate(C_POINTER, generalKernels), generalKernels);
         int status = tflm_op_resolver_add_all(resolver);
         if (status != TFLM_OK()) {
             throw new TflmException(Status.of(status), "cannot register the library's kernels");

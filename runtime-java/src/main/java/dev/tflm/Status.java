@@ -12,7 +12,9 @@ public enum Status {
     /** The arena cannot hold the model; the message states the bytes needed. */
     ARENA_TOO_SMALL(4),
     /** A kernel rejected its tensors. */
-    KERNEL(5);
+    KERNEL(5),
+    /** More kernels than an op resolver has room for. */
+    RESOLVER_FULL(6);
 
     private final int code;
 

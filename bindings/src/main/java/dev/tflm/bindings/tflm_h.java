@@ -41,15 +41,6 @@ public class tflm_h extends tflm_h$shared {
     public static int TFLM_MAX_DIMS() {
         return TFLM_MAX_DIMS;
     }
-    private static final int TFLM_RESOLVER_CAPACITY = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define TFLM_RESOLVER_CAPACITY 32
-     * }
-     */
-    public static int TFLM_RESOLVER_CAPACITY() {
-        return TFLM_RESOLVER_CAPACITY;
-    }
     private static final int TFLM_ARENA_ALIGNMENT = (int)16L;
     /**
      * {@snippet lang=c :
@@ -112,6 +103,15 @@ public class tflm_h extends tflm_h$shared {
      */
     public static int TFLM_ERROR_KERNEL() {
         return TFLM_ERROR_KERNEL;
+    }
+    private static final int TFLM_ERROR_RESOLVER_FULL = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_status.TFLM_ERROR_RESOLVER_FULL = 6
+     * }
+     */
+    public static int TFLM_ERROR_RESOLVER_FULL() {
+        return TFLM_ERROR_RESOLVER_FULL;
     }
     private static final int TFLM_TYPE_FLOAT32 = (int)0L;
     /**
@@ -278,7 +278,9 @@ public class tflm_h extends tflm_h$shared {
 
     private static class tflm_op_resolver_init {
         public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
-            tflm_h.C_POINTER
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_op_resolver_init");
@@ -289,7 +291,7 @@ public class tflm_h extends tflm_h$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void tflm_op_resolver_init(tflm_op_resolver *resolver)
+     * void tflm_op_resolver_init(tflm_op_resolver *resolver, const struct tflm_kernel **storage, size_t capacity)
      * }
      */
     public static FunctionDescriptor tflm_op_resolver_init$descriptor() {
@@ -299,7 +301,7 @@ public class tflm_h extends tflm_h$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void tflm_op_resolver_init(tflm_op_resolver *resolver)
+     * void tflm_op_resolver_init(tflm_op_resolver *resolver, const struct tflm_kernel **storage, size_t capacity)
      * }
      */
     public static MethodHandle tflm_op_resolver_init$handle() {
@@ -309,7 +311,7 @@ public class tflm_h extends tflm_h$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void tflm_op_resolver_init(tflm_op_resolver *resolver)
+     * void tflm_op_resolver_init(tflm_op_resolver *resolver, const struct tflm_kernel **storage, size_t capacity)
      * }
      */
     public static MemorySegment tflm_op_resolver_init$address() {
@@ -318,16 +320,16 @@ public class tflm_h extends tflm_h$shared {
 
     /**
      * {@snippet lang=c :
-     * void tflm_op_resolver_init(tflm_op_resolver *resolver)
+     * void tflm_op_resolver_init(tflm_op_resolver *resolver, const struct tflm_kernel **storage, size_t capacity)
      * }
      */
-    public static void tflm_op_resolver_init(MemorySegment resolver) {
+    public static void tflm_op_resolver_init(MemorySegment resolver, MemorySegment storage, long capacity) {
         var mh$ = tflm_op_resolver_init.HANDLE;
         try {
             if (TRACE_DOWNCALLS) {
-                traceDowncall("tflm_op_resolver_init", resolver);
+                traceDowncall("tflm_op_resolver_init", resolver, storage, capacity);
             }
-            mh$.invokeExact(resolver);
+            mh$.invokeExact(resolver, storage, capacity);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -1791,6 +1793,125 @@ public class tflm_h extends tflm_h$shared {
                 traceDowncall("tflm_op_resolver_add_all", resolver);
             }
             return (int)mh$.invokeExact(resolver);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_op_table_size {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_LONG    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_op_table_size");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * size_t tflm_op_table_size()
+     * }
+     */
+    public static FunctionDescriptor tflm_op_table_size$descriptor() {
+        return tflm_op_table_size.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * size_t tflm_op_table_size()
+     * }
+     */
+    public static MethodHandle tflm_op_table_size$handle() {
+        return tflm_op_table_size.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * size_t tflm_op_table_size()
+     * }
+     */
+    public static MemorySegment tflm_op_table_size$address() {
+        return tflm_op_table_size.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * size_t tflm_op_table_size()
+     * }
+     */
+    public static long tflm_op_table_size() {
+        var mh$ = tflm_op_table_size.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_op_table_size");
+            }
+            return (long)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_op_table_entry {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_op_table_entry");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_op_table_entry(size_t index, tflm_op_info *info)
+     * }
+     */
+    public static FunctionDescriptor tflm_op_table_entry$descriptor() {
+        return tflm_op_table_entry.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_op_table_entry(size_t index, tflm_op_info *info)
+     * }
+     */
+    public static MethodHandle tflm_op_table_entry$handle() {
+        return tflm_op_table_entry.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_op_table_entry(size_t index, tflm_op_info *info)
+     * }
+     */
+    public static MemorySegment tflm_op_table_entry$address() {
+        return tflm_op_table_entry.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_op_table_entry(size_t index, tflm_op_info *info)
+     * }
+     */
+    public static int tflm_op_table_entry(long index, MemorySegment info) {
+        var mh$ = tflm_op_table_entry.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_op_table_entry", index, info);
+            }
+            return (int)mh$.invokeExact(index, info);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

@@ -15,7 +15,8 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
 /**
  * {@snippet lang=c :
  * struct tflm_op_resolver {
- *     const struct tflm_kernel *kernels[32];
+ *     const struct tflm_kernel **kernels;
+ *     uint32_t capacity;
  *     uint32_t count;
  * }
  * }
@@ -27,9 +28,9 @@ public class tflm_op_resolver {
     }
 
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-        MemoryLayout.sequenceLayout(32, tflm_h.C_POINTER).withName("kernels"),
-        tflm_h.C_INT.withName("count"),
-        MemoryLayout.paddingLayout(4)
+        tflm_h.C_POINTER.withName("kernels"),
+        tflm_h.C_INT.withName("capacity"),
+        tflm_h.C_INT.withName("count")
     ).withName("tflm_op_resolver");
 
     /**
@@ -39,15 +40,15 @@ public class tflm_op_resolver {
         return $LAYOUT;
     }
 
-    private static final SequenceLayout kernels$LAYOUT = (SequenceLayout)$LAYOUT.select(groupElement("kernels"));
+    private static final AddressLayout kernels$LAYOUT = (AddressLayout)$LAYOUT.select(groupElement("kernels"));
 
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
+     * const struct tflm_kernel **kernels
      * }
      */
-    public static final SequenceLayout kernels$layout() {
+    public static final AddressLayout kernels$layout() {
         return kernels$LAYOUT;
     }
 
@@ -56,7 +57,7 @@ public class tflm_op_resolver {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
+     * const struct tflm_kernel **kernels
      * }
      */
     public static final long kernels$offset() {
@@ -66,54 +67,65 @@ public class tflm_op_resolver {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
+     * const struct tflm_kernel **kernels
      * }
      */
     public static MemorySegment kernels(MemorySegment struct) {
-        return struct.asSlice(kernels$OFFSET, kernels$LAYOUT.byteSize());
+        return struct.get(kernels$LAYOUT, kernels$OFFSET);
     }
 
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
+     * const struct tflm_kernel **kernels
      * }
      */
     public static void kernels(MemorySegment struct, MemorySegment fieldValue) {
-        MemorySegment.copy(fieldValue, 0L, struct, kernels$OFFSET, kernels$LAYOUT.byteSize());
+        struct.set(kernels$LAYOUT, kernels$OFFSET, fieldValue);
     }
 
-    private static long[] kernels$DIMS = { 32 };
+    private static final OfInt capacity$LAYOUT = (OfInt)$LAYOUT.select(groupElement("capacity"));
 
     /**
-     * Dimensions for array field:
+     * Layout for field:
      * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
+     * uint32_t capacity
      * }
      */
-    public static long[] kernels$dimensions() {
-        return kernels$DIMS;
-    }
-    private static final VarHandle kernels$ELEM_HANDLE = kernels$LAYOUT.varHandle(sequenceElement());
-
-    /**
-     * Indexed getter for field:
-     * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
-     * }
-     */
-    public static MemorySegment kernels(MemorySegment struct, long index0) {
-        return (MemorySegment)kernels$ELEM_HANDLE.get(struct, kernels$OFFSET, index0);
+    public static final OfInt capacity$layout() {
+        return capacity$LAYOUT;
     }
 
+    private static final long capacity$OFFSET = $LAYOUT.byteOffset(groupElement("capacity"));
+
     /**
-     * Indexed setter for field:
+     * Offset for field:
      * {@snippet lang=c :
-     * const struct tflm_kernel *kernels[32]
+     * uint32_t capacity
      * }
      */
-    public static void kernels(MemorySegment struct, long index0, MemorySegment fieldValue) {
-        kernels$ELEM_HANDLE.set(struct, kernels$OFFSET, index0, fieldValue);
+    public static final long capacity$offset() {
+        return capacity$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * uint32_t capacity
+     * }
+     */
+    public static int capacity(MemorySegment struct) {
+        return struct.get(capacity$LAYOUT, capacity$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * uint32_t capacity
+     * }
+     */
+    public static void capacity(MemorySegment struct, int fieldValue) {
+        struct.set(capacity$LAYOUT, capacity$OFFSET, fieldValue);
     }
 
     private static final OfInt count$LAYOUT = (OfInt)$LAYOUT.select(groupElement("count"));

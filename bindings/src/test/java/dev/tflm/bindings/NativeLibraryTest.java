@@ -47,10 +47,12 @@ class NativeLibraryTest {
     void addAllRegistersKernelsAnsweringSupports() {
         NativeLibrary.load();
         try (Arena arena = Arena.ofConfined()) {
+            long capacity = tflm_h.tflm_op_table_size();
             MemorySegment resolver = tflm_op_resolver.allocate(arena);
-            tflm_h.tflm_op_resolver_init(resolver);
+            tflm_h.tflm_op_resolver_init(resolver, arena.allocate(tflm_h.C_POINTER, capacity), capacity);
             assertEquals(tflm_h.TFLM_OK(), tflm_h.tflm_op_resolver_add_all(resolver));
             assertTrue(tflm_op_resolver.count(resolver) > 0);
+            assertEquals(capacity, tflm_op_resolver.capacity(resolver));
             int fullyConnected = 9;
             assertEquals(1, tflm_h.tflm_op_resolver_supports(resolver, fullyConnected, MemorySegment.NULL));
         }

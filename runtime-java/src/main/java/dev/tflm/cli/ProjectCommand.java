@@ -140,9 +140,11 @@ final class ProjectCommand {
         return relative;
     }
 
+    /** The .h files of a folder, and the .def lists they include (tflm/ops.def). */
     private static void copyHeaders(Path from, Path dir, String relative) throws IOException {
         try (Stream<Path> files = Files.list(from)) {
-            for (Path header : files.filter(f -> f.toString().endsWith(".h")).sorted().toList()) {
+            for (Path header : files.filter(f -> f.toString().endsWith(".h") || f.toString().endsWith(".def"))
+                    .sorted().toList()) {
                 copy(header, dir, relative + "/" + header.getFileName());
             }
         }

@@ -1,5 +1,6 @@
 package dev.tflm.cli;
 
+import dev.tflm.Kernel;
 import dev.tflm.TensorType;
 import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.schema.Model;
@@ -11,42 +12,53 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * {@code tflm resolver MODEL [--name FUNCTION] [--out FILE]}: C code registering exactly the
- * kernels the model's operators use, by their names in native/include/tflm/ops.h, so the linker
- * leaves every other kernel out of the firmware. For a model without floating point tensors it
- * picks the INT8-only variants ({@code tflm_op_<name>_int8}), which link no float code.
+ * kernels the model's operators use, so the linker leaves every other kernel out of the firmware.
+ * The kernels are those the native library reports (native/include/tflm/ops.def through
+ * {@link Kernel#all()}); for a model without floating point tensors it picks the INT8-only
+ * variants, which link no float code.
  */
 final class ResolverCommand {
     private static final String COMMAND = "resolver";
 
-    /** The kernels of native/include/tflm/ops.h ({@code tflm_op_<name>}); a test keeps them equal. */
-    static final Set<BuiltinOperator> KERNELS = Set.of(
-            BuiltinOperator.ADD, BuiltinOperator.AVERAGE_POOL_2D, BuiltinOperator.CONV_2D,
-            BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOperator.DEQUANTIZE, BuiltinOperator.FULLY_CONNECTED,
-            BuiltinOperator.MAX_POOL_2D, BuiltinOperator.MUL, BuiltinOperator.QUANTIZE,
-            BuiltinOperator.RESHAPE, BuiltinOperator.SOFTMAX, BuiltinOperator.SVDF);
-
-    /** The kernels that also come as an INT8-only variant, {@code tflm_op_<name>_int8}. */
-    static final Set<BuiltinOperator> INT8_KERNELS = Set.of(
-            BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOperator.FULLY_CONNECTED, BuiltinOperator.SOFTMAX);
-
     private ResolverCommand() {
     }
 
-    /** The C symbol of an op's kernel: {@code tflm_op_depthwise_conv_2d}. */
-    static String symbol(BuiltinOperator op) {
-        return "tflm_op_" + op.name().toLowerCase(Locale.ROOT);
+    /** An op a model uses: its builtin code, and its name when it is a custom op. */
+    record Op(int builtinCode, String customName) {
+        static Op of(OperatorCode code) {
+            int builtin = code.effectiveBuiltinCode();
+            return new Op(builtin, builtin == BuiltinOperator.CUSTOM.code() ? code.customCode() : null);
+        }
+
+        boolean isImplementedBy(Kernel kernel) {
+            return kernel.builtinCode() == builtinCode && Objects.equals(kernel.customName(), customName);
+        }
+
+        @Override
+        public String toString() {
+            return customName != null ? "custom op " + customName : BuiltinOperator.nameOf(builtinCode);
+        }
     }
 
-    /** The kernel to register: the INT8-only variant when there is one and the model has no float. */
-    static String symbol(BuiltinOperator op, boolean integerOnly) {
-        return symbol(op) + (integerOnly && INT8_KERNELS.contains(op) ? "_int8" : "");
+    /**
+     * The kernel to register for an op: its INT8-only variant when there is one and the model has
+     * no float, else its general kernel; empty when the library has none.
+     */
+    static Optional<Kernel> kernelFor(Op op, boolean integerOnly) {
+        Optional<Kernel> general = Kernel.all().stream()
+                .filter(kernel -> !kernel.int8Only() && op.isImplementedBy(kernel)).findFirst();
+        Optional<Kernel> int8 = Kernel.all().stream()
+                .filter(kernel -> kernel.int8Only() && op.isImplementedBy(kernel)).findFirst();
+        return general.isPresent() && integerOnly && int8.isPresent() ? int8 : general;
     }
 
     /**
@@ -67,10 +79,10 @@ final class ResolverCommand {
         return true;
     }
 
-    /** The builtin ops the model's operators use (not merely list), in code order. */
-    static List<BuiltinOperator> usedOps(Model model) {
-        Set<Integer> codes = new TreeSet<>();
-        List<String> missing = new ArrayList<>();
+    /** The kernels for the ops the model's operators use (not merely list), in code order. */
+    static List<Kernel> kernels(Model model) {
+        Set<Op> ops = new TreeSet<>(Comparator.comparingInt(Op::builtinCode)
+                .thenComparing(Op::customName, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (int s = 0; s < model.subgraphsLength(); s++) {
             SubGraph graph = model.subgraphs(s);
             for (int o = 0; o < graph.operatorsLength(); o++) {
@@ -80,44 +92,43 @@ final class ResolverCommand {
                             + " has opcode index " + index + ", beyond the model's "
                             + model.operatorCodesLength() + " operator codes");
                 }
-                OperatorCode code = model.operatorCodes((int) index);
-                int builtin = code.effectiveBuiltinCode();
-                if (builtin == BuiltinOperator.CUSTOM.code()) {
-                    missing.add("custom op " + code.customCode());
-                } else {
-                    codes.add(builtin);
-                }
+                ops.add(Op.of(model.operatorCodes((int) index)));
             }
         }
-        List<BuiltinOperator> ops = new ArrayList<>();
-        for (int code : codes) {
-            BuiltinOperator op = code < BuiltinOperator.values().length ? BuiltinOperator.values()[code] : null;
-            if (op == null || !KERNELS.contains(op)) {
-                missing.add(BuiltinOperator.nameOf(code));
-            } else {
-                ops.add(op);
-            }
+        boolean integerOnly = integerOnly(model);
+        List<Kernel> kernels = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Op op : ops) {
+            kernelFor(op, integerOnly).ifPresentOrElse(kernels::add, () -> missing.add(op.toString()));
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("this runtime has no kernel for " + String.join(", ", missing));
         }
-        return ops;
+        return kernels;
     }
 
-    /** The C source: {@code tflm_status FUNCTION(tflm_op_resolver *resolver)}. */
-    static String source(String function, List<BuiltinOperator> ops, boolean integerOnly, String origin) {
+    /**
+     * The C source: {@code tflm_status FUNCTION(tflm_op_resolver *resolver, const tflm_kernel
+     * *storage[N])}, N the number of kernels, whose storage the caller gives.
+     */
+    static String source(String function, List<Kernel> kernels, String origin) {
+        int count = kernels.size();
         StringBuilder out = new StringBuilder();
-        out.append("/* Generated by `tflm resolver ").append(origin).append("`: the ").append(ops.size())
+        out.append("/* Generated by `tflm resolver ").append(origin).append("`: the ").append(count)
                 .append(" kernels this model uses, and no others. */\n")
                 .append("#include \"tflm/ops.h\"\n\n")
-                .append("/* Initializes resolver and registers the model's kernels. */\n")
-                .append("tflm_status ").append(function).append("(tflm_op_resolver *resolver)\n{\n")
+                .append("/* Initializes resolver and registers the model's kernels, kept in storage:\n")
+                .append(" *     const tflm_kernel *storage[").append(count).append("];\n")
+                .append(" *     tflm_op_resolver ops;\n")
+                .append(" *     ").append(function).append("(&ops, storage);\n */\n")
+                .append("tflm_status ").append(function).append("(tflm_op_resolver *resolver, const tflm_kernel *storage[")
+                .append(count).append("])\n{\n")
                 .append("    static const tflm_kernel *const kernels[] = {\n");
-        for (BuiltinOperator op : ops) {
-            out.append("        &").append(symbol(op, integerOnly)).append(",\n");
+        for (Kernel kernel : kernels) {
+            out.append("        &").append(kernel.symbol()).append(",\n");
         }
         out.append("    };\n")
-                .append("    tflm_op_resolver_init(resolver);\n")
+                .append("    tflm_op_resolver_init(resolver, storage, sizeof kernels / sizeof kernels[0]);\n")
                 .append("    for (size_t i = 0; i < sizeof kernels / sizeof kernels[0]; ++i) {\n")
                 .append("        tflm_status status = tflm_op_resolver_add(resolver, kernels[i]);\n")
                 .append("        if (status != TFLM_OK) {\n")
@@ -146,7 +157,7 @@ final class ResolverCommand {
         function = Arguments.cIdentifier(COMMAND, function,
                 CArray.identifier(model.getFileName().toString()) + "_register_ops");
         Model root = Model.root(ByteBuffer.wrap(Arguments.readModel(model)));
-        String source = source(function, usedOps(root), integerOnly(root), model.getFileName().toString());
+        String source = source(function, kernels(root), model.getFileName().toString());
         if (file == null) {
             out.print(source);
         } else {

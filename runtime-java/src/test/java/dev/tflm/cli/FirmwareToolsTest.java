@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tflm.Kernel;
 import dev.tflm.SharedData;
-import dev.tflm.schema.BuiltinOperator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +69,8 @@ class FirmwareToolsTest {
         // An all-int8 model gets the INT8-only kernels, which link no float code.
         assertEquals(Set.of("tflm_op_depthwise_conv_2d_int8", "tflm_op_fully_connected_int8", "tflm_op_reshape",
                 "tflm_op_softmax_int8"), registered);
-        assertTrue(result.out().contains("tflm_status micro_speech_quantized_register_ops(tflm_op_resolver *resolver)"),
-                result.out());
+        assertTrue(result.out().contains("tflm_status micro_speech_quantized_register_ops(tflm_op_resolver *resolver, "
+                + "const tflm_kernel *storage[4])"), result.out());
     }
 
     @Test
@@ -85,19 +85,39 @@ class FirmwareToolsTest {
     void resolverNamesTheOpsThisRuntimeLacks() {
         CliRun result = run("resolver", SharedData.model("audio_preprocessor_int8.tflite").toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
-        assertTrue(result.err().contains("no kernel for custom op SignalWindow"), result.err());
+        assertTrue(result.err().contains("this runtime has no kernel for CONCATENATION, custom op SignalEnergy,"),
+                result.err());
+        assertTrue(result.err().contains("custom op SignalWindow"), result.err());
     }
 
     @Test
-    void resolverKnowsExactlyTheKernelsOfOpsH() throws IOException {
-        Path opsH = SourceTree.locate().root.resolve("native/include/tflm/ops.h");
-        Set<String> declared = Pattern.compile("extern const tflm_kernel (tflm_op_\\w+);")
-                .matcher(Files.readString(opsH)).results().map(m -> m.group(1)).collect(Collectors.toSet());
-        Set<String> known = Stream.concat(ResolverCommand.KERNELS.stream().map(ResolverCommand::symbol),
-                ResolverCommand.INT8_KERNELS.stream().map(op -> ResolverCommand.symbol(op, true)))
-                .collect(Collectors.toSet());
-        assertEquals(declared, known, "ResolverCommand.KERNELS must list the kernels of " + opsH);
-        assertEquals("tflm_op_depthwise_conv_2d", ResolverCommand.symbol(BuiltinOperator.DEPTHWISE_CONV_2D));
+    void resolverPicksTheInt8VariantOfAKernelOnlyForIntegerModels() {
+        List<Kernel> variants = Kernel.all().stream().filter(Kernel::int8Only).toList();
+        assertFalse(variants.isEmpty());
+        for (Kernel variant : variants) {
+            ResolverCommand.Op op = new ResolverCommand.Op(variant.builtinCode(), variant.customName());
+            assertEquals(Optional.of(variant), ResolverCommand.kernelFor(op, true));
+            Kernel general = ResolverCommand.kernelFor(op, false).orElseThrow();
+            assertFalse(general.int8Only(), general.toString());
+            assertEquals(variant.op(), general.op());
+        }
+        assertEquals(Optional.empty(), ResolverCommand.kernelFor(new ResolverCommand.Op(28, null), false)); // TANH
+    }
+
+    @Test
+    void theGeneratedResolverCompilesWithEveryKernelOfTheLibrary() throws Exception {
+        String source = ResolverCommand.source("all_register_ops", Kernel.all().stream()
+                .filter(kernel -> !kernel.int8Only()).toList(), "test");
+        assertTrue(source.contains("const tflm_kernel *storage[" + Kernel.all().stream()
+                .filter(kernel -> !kernel.int8Only()).count() + "]"), source);
+        Path file = Files.writeString(dir.resolve("all_register_ops.c"), source);
+        assumeTrue(onPath("cc"), "cc missing");
+        Path include = SourceTree.locate().root.resolve("native/include");
+        Process cc = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+                "-I" + include, file.toString()).redirectErrorStream(true).start();
+        String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(cc.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, cc.exitValue(), output + source);
     }
 
     @Test
