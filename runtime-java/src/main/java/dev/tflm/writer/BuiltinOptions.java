@@ -133,6 +133,37 @@ public interface BuiltinOptions {
         }
     }
 
+    /** {@code MulOptions} (union member 21). */
+    record Mul(ActivationFunction activation) implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 21;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            fbb.startTable(1);
+            fbb.addByte(0, activation.code(), 0);
+            return fbb.endTable();
+        }
+    }
+
+    /** {@code SVDFOptions} (union member 6); asymmetric_quantize_inputs (field 2) is for hybrid models only. */
+    record Svdf(int rank, ActivationFunction activation) implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 6;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            fbb.startTable(2);
+            fbb.addInt(0, rank, 0);
+            fbb.addByte(1, activation.code(), 0);
+            return fbb.endTable();
+        }
+    }
+
     /** {@code ReshapeOptions} (union member 17); recent converters pass the shape as a second input instead. */
     record Reshape(int[] newShape) implements BuiltinOptions {
         public Reshape {

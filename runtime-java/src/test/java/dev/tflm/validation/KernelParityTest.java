@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The optimized kernels equal the reference ones byte for byte, floats included, through the
- * whole path a user takes: the randomized single-op models of {@link TfLiteOpDifferentialTest}
- * run once with {@link KernelSet#REFERENCE} and once with {@link KernelSet#OPTIMIZED} at every
+ * whole path a user takes: the randomized single-op models of {@link RandomOpFamilies}, for
+ * every kernel of the library, run once with {@link KernelSet#REFERENCE} and once with {@link KernelSet#OPTIMIZED} at every
  * ISA level this CPU has (forced with {@code maxIsa}). The C test test_x86_kernels checks the
  * SIMD functions themselves; this one checks that prepare picks them, packs the weights and
  * sizes the scratch right, and that invoke wires them to the right tensors.
@@ -26,14 +26,7 @@ class KernelParityTest {
 
     @TestFactory
     Stream<DynamicTest> optimizedKernelsEqualReference() {
-        List<DynamicTest> tests = new ArrayList<>();
-        List<TfLiteOpDifferentialTest.Op> ops = TfLiteOpDifferentialTest.OPS;
-        for (int i = 0; i < ops.size(); i++) {
-            TfLiteOpDifferentialTest.Op op = ops.get(i);
-            long seed = SEED + i;
-            tests.add(DynamicTest.dynamicTest(op.name(), () -> checkOp(op, seed)));
-        }
-        return tests.stream();
+        return RandomOpFamilies.tests(SEED, KernelParityTest::checkOp);
     }
 
     /** Every level from SCALAR up to what this CPU has (SCALAR runs the reference kernels). */
@@ -47,7 +40,7 @@ class KernelParityTest {
         return levels;
     }
 
-    private static void checkOp(TfLiteOpDifferentialTest.Op op, long seed) {
+    private static void checkOp(RandomOpFamilies.Family op, long seed) {
         RandomOpCases cases = new RandomOpCases(seed);
         List<Isa> levels = levels();
         for (int n = 0; n < CASES_PER_OP; n++) {

@@ -10,8 +10,12 @@ import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.writer.ActivationFunction;
 import dev.tflm.writer.BuiltinOptions;
 import dev.tflm.writer.Padding;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -24,6 +28,10 @@ final class RandomOpCases {
     private static final double INT8_SPREAD = 74;
     /** The typical quantized output's distance from its zero point that output scales aim at. */
     private static final double OUTPUT_SPREAD = 40;
+    /** Standard deviation of a uniformly random int16 value (65536 / √12). */
+    private static final double INT16_SPREAD = 18918;
+    /** The typical int16 state value's distance from zero that SVDF state scales aim at. */
+    private static final double STATE_SPREAD = 2560;
     private static final ActivationFunction[] ACTIVATIONS = {
         ActivationFunction.NONE, ActivationFunction.RELU, ActivationFunction.RELU6, ActivationFunction.RELU_N1_TO_1};
 
@@ -199,24 +207,47 @@ final class RandomOpCases {
     }
 
     OpCase addInt8() {
+        return binaryInt8(BuiltinOperator.ADD, BuiltinOptions.Add::new, (scale1, scale2) -> scale(), "+");
+    }
+
+    OpCase addFloat() {
+        return binaryFloat(BuiltinOperator.ADD, BuiltinOptions.Add::new, "+");
+    }
+
+    OpCase mulInt8() {
+        // a typical product of two inputs about OUTPUT_SPREAD steps from the output's zero point
+        return binaryInt8(BuiltinOperator.MUL, BuiltinOptions.Mul::new,
+                (scale1, scale2) -> outputScale((float) scale1, (float) scale2, 1), "×");
+    }
+
+    OpCase mulFloat() {
+        return binaryFloat(BuiltinOperator.MUL, BuiltinOptions.Mul::new, "×");
+    }
+
+    /** An int8 two-input op with broadcasting; {@code outputScale} picks the output's scale from the inputs'. */
+    private OpCase binaryInt8(BuiltinOperator builtin, Function<ActivationFunction, BuiltinOptions> options,
+                              DoubleBinaryOperator outputScale, String sign) {
         int[][] shapes = broadcastShapes();
-        Quantization in1 = Quantization.perTensor(scale(), zeroPoint());
-        Quantization in2 = Quantization.perTensor(scale(), zeroPoint());
-        Quantization out = Quantization.perTensor(scale(), zeroPoint());
+        float scale1 = scale();
+        Quantization in1 = Quantization.perTensor(scale1, zeroPoint());
+        float scale2 = scale();
+        Quantization in2 = Quantization.perTensor(scale2, zeroPoint());
+        Quantization out = Quantization.perTensor((float) outputScale.applyAsDouble(scale1, scale2), zeroPoint());
         ActivationFunction activation = activation();
 
         SingleOpModel m = new SingleOpModel();
         int a = m.tensor("a", TensorType.INT8, in1, shapes[0]);
         int b = m.tensor("b", TensorType.INT8, in2, shapes[1]);
         int output = m.tensor("output", TensorType.INT8, out, shapes[2]);
-        byte[] model = m.build(BuiltinOperator.ADD, 2, new int[] {a, b}, output,
-                new BuiltinOptions.Add(activation), a, b);
-        return new OpCase("ADD int8 " + Arrays.toString(shapes[0]) + " + " + Arrays.toString(shapes[1]) + " "
-                + activation + " " + in1 + " + " + in2 + " → " + out, model,
-                new byte[][] {bytes(count(shapes[0])), bytes(count(shapes[1]))}, EXACT);
+        byte[] model = m.build(builtin, 2, new int[] {a, b}, output, options.apply(activation), a, b);
+        return new OpCase(builtin + " int8 " + Arrays.toString(shapes[0]) + " " + sign + " "
+                + Arrays.toString(shapes[1]) + " " + activation + " " + in1 + " " + sign + " " + in2 + " → " + out,
+                model, new byte[][] {bytes(count(shapes[0])), bytes(count(shapes[1]))}, EXACT);
     }
 
-    OpCase addFloat() {
+    /** A float32 two-input op with broadcasting: one rounding of each result, so TF Lite and we agree exactly. */
+    private OpCase binaryFloat(BuiltinOperator builtin, Function<ActivationFunction, BuiltinOptions> options,
+                               String sign) {
         int[][] shapes = broadcastShapes();
         ActivationFunction activation = activation();
 
@@ -224,11 +255,82 @@ final class RandomOpCases {
         int a = m.tensor("a", TensorType.FLOAT32, null, shapes[0]);
         int b = m.tensor("b", TensorType.FLOAT32, null, shapes[1]);
         int output = m.tensor("output", TensorType.FLOAT32, null, shapes[2]);
-        byte[] model = m.build(BuiltinOperator.ADD, 1, new int[] {a, b}, output,
-                new BuiltinOptions.Add(activation), a, b);
-        // one rounding of a + b: TF Lite and we must agree exactly
-        return new OpCase("ADD float32 " + Arrays.toString(shapes[0]) + " + " + Arrays.toString(shapes[1]) + " "
-                + activation, model, new byte[][] {floats(count(shapes[0]), 4), floats(count(shapes[1]), 4)}, EXACT);
+        byte[] model = m.build(builtin, 1, new int[] {a, b}, output, options.apply(activation), a, b);
+        return new OpCase(builtin + " float32 " + Arrays.toString(shapes[0]) + " " + sign + " "
+                + Arrays.toString(shapes[1]) + " " + activation, model,
+                new byte[][] {floats(count(shapes[0]), 4), floats(count(shapes[1]), 4)}, EXACT);
+    }
+
+    OpCase svdfInt8() {
+        SvdfShape s = svdfShape();
+        float inScale = scale();
+        float featureScale = scale();
+        float timeScale = scale() / 256; // int16 weights: 256 times the int8 range
+        Quantization in = Quantization.perTensor(inScale, zeroPoint());
+        // the state keeps feature dot products of inputSize terms as int16, STATE_SPREAD steps typically
+        float stateScale = outputScale(inScale, featureScale, s.inputSize) * (float) (OUTPUT_SPREAD / STATE_SPREAD);
+        Quantization state = Quantization.perTensor(stateScale, 0);
+        // the first invoke sees one memory column: rank products of a state and a time weight per output
+        double typicalOutput = Math.sqrt(s.rank) * STATE_SPREAD * INT16_SPREAD * stateScale * timeScale;
+        Quantization out = Quantization.perTensor(
+                (float) (typicalOutput / OUTPUT_SPREAD * (0.5 + 1.5 * random.nextDouble())), zeroPoint());
+        // TF Lite 2.6.2 accepts int8 SVDF with RELU only; neither it nor TFLM applies it to int8
+        // outputs (beyond the int8 clamp), so it changes nothing here
+        ActivationFunction activation = ActivationFunction.RELU;
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.INT8, in, s.batch, s.inputSize);
+        int weightsFeature = m.constant("weights_feature", TensorType.INT8, Quantization.perTensor(featureScale, 0),
+                weights(s.filters() * s.inputSize), s.filters(), s.inputSize);
+        int weightsTime = m.constant("weights_time", TensorType.INT16, Quantization.perTensor(timeScale, 0),
+                shorts(s.filters() * s.memory), s.filters(), s.memory);
+        int[] biases = random.ints(s.units, (int) -(STATE_SPREAD * INT16_SPREAD), (int) (STATE_SPREAD * INT16_SPREAD))
+                .toArray();
+        int bias = s.withBias ? m.constant("bias", TensorType.INT32, Quantization.perTensor(stateScale * timeScale, 0),
+                SingleOpModel.ints(biases), s.units) : -1;
+        int stateTensor = m.variable("state", TensorType.INT16, state, s.batch, s.memory * s.filters());
+        int output = m.tensor("output", TensorType.INT8, out, s.batch, s.units);
+        byte[] model = m.build(BuiltinOperator.SVDF, 3, new int[] {input, weightsFeature, weightsTime, bias,
+                stateTensor}, output, new BuiltinOptions.Svdf(s.rank, activation), input);
+        return new OpCase("SVDF int8 " + s + " " + activation + " " + in + " state " + state + " → " + out, model,
+                new byte[][] {bytes(s.batch * s.inputSize)}, EXACT);
+    }
+
+    OpCase svdfFloat() {
+        SvdfShape s = svdfShape();
+        ActivationFunction activation = activation();
+
+        SingleOpModel m = new SingleOpModel();
+        int input = m.tensor("input", TensorType.FLOAT32, null, s.batch, s.inputSize);
+        int weightsFeature = m.constant("weights_feature", TensorType.FLOAT32, null,
+                floats(s.filters() * s.inputSize, 1), s.filters(), s.inputSize);
+        int weightsTime = m.constant("weights_time", TensorType.FLOAT32, null, floats(s.filters() * s.memory, 1),
+                s.filters(), s.memory);
+        int bias = s.withBias ? m.constant("bias", TensorType.FLOAT32, null, floats(s.units, 1), s.units) : -1;
+        int stateTensor = m.variable("state", TensorType.FLOAT32, null, s.batch, s.memory * s.filters());
+        int output = m.tensor("output", TensorType.FLOAT32, null, s.batch, s.units);
+        byte[] model = m.build(BuiltinOperator.SVDF, 1, new int[] {input, weightsFeature, weightsTime, bias,
+                stateTensor}, output, new BuiltinOptions.Svdf(s.rank, activation), input);
+        return new OpCase("SVDF float32 " + s + " " + activation, model,
+                new byte[][] {floats(s.batch * s.inputSize, 1)}, FLOAT_ROUNDING);
+    }
+
+    /** SVDF's sizes: {@code units × rank} filters over {@code inputSize} inputs, {@code memory} steps kept. */
+    record SvdfShape(int batch, int inputSize, int units, int rank, int memory, boolean withBias) {
+        int filters() {
+            return units * rank;
+        }
+
+        @Override
+        public String toString() {
+            return "[" + batch + "," + inputSize + "]→" + units + " rank " + rank + " memory " + memory
+                    + (withBias ? "" : " no bias");
+        }
+    }
+
+    private SvdfShape svdfShape() {
+        return new SvdfShape(between(1, 3), between(1, 40), between(1, 16), between(1, 3), between(1, 10),
+                random.nextInt(5) > 0);
     }
 
     OpCase softmaxInt8() {
@@ -551,6 +653,15 @@ final class RandomOpCases {
             weights[i] = (byte) (random.nextInt(255) - 127);
         }
         return weights;
+    }
+
+    /** int16 weights over their whole range, [-32767, 32767]. */
+    private byte[] shorts(int count) {
+        ByteBuffer shorts = ByteBuffer.allocate(count * Short.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            shorts.putShort((short) (random.nextInt(65535) - 32767));
+        }
+        return shorts.array();
     }
 
     private byte[] bytes(int count) {

@@ -23,6 +23,11 @@ final class SingleOpModel {
         return graph.addTensor(TensorDef.of(name, type, shape).withQuantization(quantization));
     }
 
+    /** A variable tensor: state the operator keeps between invocations, zero at first (SVDF). */
+    int variable(String name, TensorType type, Quantization quantization, int... shape) {
+        return graph.addTensor(TensorDef.of(name, type, shape).withQuantization(quantization).asVariable());
+    }
+
     /** A constant tensor holding {@code data} (raw little-endian bytes). */
     int constant(String name, TensorType type, Quantization quantization, byte[] data, int... shape) {
         return graph.addTensor(TensorDef.of(name, type, shape).withQuantization(quantization)

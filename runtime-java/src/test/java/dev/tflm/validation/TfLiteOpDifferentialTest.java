@@ -5,29 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.oracle.TfLiteOracle;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Randomized single-op models (built with the project's writer from a fixed seed per op) run on
- * our runtime and on TF Lite 2.6.2 (builtin kernels, one thread), outputs compared:
+ * Randomized single-op models (built with the project's writer from a fixed seed per op family,
+ * for every kernel of the library: {@link RandomOpFamilies}) run on our runtime and on TF Lite
+ * 2.6.2 (builtin kernels, one thread), outputs compared:
  * <ul>
  *   <li>int8 FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D: within one step. TF Lite's optimized
  *       integer kernels requantize the int32 accumulator with their own fixed-point sequence,
  *       which sometimes lands one step from the reference {@code MultiplyByQuantizedMultiplier}
  *       (golden/README.md). How often it happens is printed per op.</li>
- *   <li>float32 FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, SOFTMAX: within
+ *   <li>float32 FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, AVERAGE_POOL_2D, SOFTMAX, SVDF: within
  *       {@value #FLOAT_TOLERANCE} × max(1, |expected|). The terms are the same but TF Lite sums
  *       them in another order (blocked GEMM, vectorized lanes) and SOFTMAX uses another exp: each
  *       of the at most 150 additions of values of magnitude ≲ 10 may round differently by half an
  *       ulp of the partial sum (≤ 2^-24 × 16), far below the bound.</li>
- *   <li>Everything else exact: int8 pooling, ADD (with broadcasting), SOFTMAX, QUANTIZE,
- *       requantization and DEQUANTIZE follow the same integer or single-rounding arithmetic in
- *       both; float ADD is one rounding; MAX_POOL and RESHAPE only move values.</li>
+ *   <li>Everything else exact: int8 pooling, ADD and MUL (with broadcasting), SOFTMAX, SVDF
+ *       (int16 weights_time and state; TF Lite takes it with a RELU activation only, which
+ *       neither applies to int8 outputs), QUANTIZE, requantization and DEQUANTIZE follow the same
+ *       integer or single-rounding arithmetic in both; float ADD and MUL are one rounding;
+ *       MAX_POOL and RESHAPE only move values.</li>
  * </ul>
  * A configuration TF Lite rejects is skipped with its message printed; an op family where TF Lite
  * rejected every case fails.
@@ -37,42 +37,12 @@ class TfLiteOpDifferentialTest {
     private static final int CASES_PER_OP = 40;
     private static final long SEED = 0x7f1e_2026L;
 
-    /** One op family of {@link RandomOpCases}; also run by {@link KernelParityTest}. */
-    record Op(String name, Function<RandomOpCases, OpCase> generator) {
-    }
-
-    static final List<Op> OPS = List.of(
-            new Op("FULLY_CONNECTED int8", RandomOpCases::fullyConnectedInt8),
-            new Op("FULLY_CONNECTED float32", RandomOpCases::fullyConnectedFloat),
-            new Op("CONV_2D int8 per-channel", RandomOpCases::conv2dInt8),
-            new Op("CONV_2D float32", RandomOpCases::conv2dFloat),
-            new Op("DEPTHWISE_CONV_2D int8 per-channel", RandomOpCases::depthwiseConv2dInt8),
-            new Op("DEPTHWISE_CONV_2D float32", RandomOpCases::depthwiseConv2dFloat),
-            new Op("AVERAGE_POOL_2D int8", RandomOpCases::averagePoolInt8),
-            new Op("AVERAGE_POOL_2D float32", RandomOpCases::averagePoolFloat),
-            new Op("MAX_POOL_2D int8", RandomOpCases::maxPoolInt8),
-            new Op("MAX_POOL_2D float32", RandomOpCases::maxPoolFloat),
-            new Op("ADD int8", RandomOpCases::addInt8),
-            new Op("ADD float32", RandomOpCases::addFloat),
-            new Op("SOFTMAX int8", RandomOpCases::softmaxInt8),
-            new Op("SOFTMAX float32", RandomOpCases::softmaxFloat),
-            new Op("QUANTIZE float32→int8", RandomOpCases::quantizeFloatToInt8),
-            new Op("QUANTIZE int8→int8", RandomOpCases::requantizeInt8),
-            new Op("DEQUANTIZE int8→float32", RandomOpCases::dequantizeInt8),
-            new Op("RESHAPE", RandomOpCases::reshape));
-
     @TestFactory
     Stream<DynamicTest> opsAgreeWithTfLite() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (int i = 0; i < OPS.size(); i++) {
-            Op op = OPS.get(i);
-            long seed = SEED + i;
-            tests.add(DynamicTest.dynamicTest(op.name(), () -> checkOp(op, seed)));
-        }
-        return tests.stream();
+        return RandomOpFamilies.tests(SEED, TfLiteOpDifferentialTest::checkOp);
     }
 
-    private static void checkOp(Op op, long seed) {
+    private static void checkOp(RandomOpFamilies.Family op, long seed) {
         RandomOpCases cases = new RandomOpCases(seed);
         Deviation deviation = Deviation.NONE;
         double worstFloat = 0;
