@@ -69,12 +69,19 @@ static void check_options(const tflm_op_resolver *ops, uint8_t *arena, size_t ar
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT,
                  tflm_interpreter_create_with_options(&interp, model, model_size, ops, arena,
                                                       arena_size, &bad, &error));
+    /* the Arm levels are another family than any host's (Cortex-M builds only) */
+    bad = (tflm_interpreter_options){TFLM_KERNELS_OPTIMIZED, TFLM_ISA_ARM_DSP};
+    CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT,
+                 tflm_interpreter_create_with_options(&interp, model, model_size, ops, arena,
+                                                      arena_size, &bad, &error));
     /* the default create runs the optimized kernels at the CPU's best level */
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, model_size, ops, arena,
                                                   arena_size, &error));
     CHECK_EQ_INT(tflm_cpu_isa(), tflm_interpreter_isa(interp));
     CHECK(strcmp(tflm_isa_name(TFLM_ISA_AVX512_VNNI), "avx512-vnni") == 0);
     CHECK(strcmp(tflm_isa_name(TFLM_ISA_SCALAR), "scalar") == 0);
+    CHECK(strcmp(tflm_isa_name(TFLM_ISA_ARM_DSP), "arm-dsp") == 0);
+    CHECK(strcmp(tflm_isa_name(TFLM_ISA_ARM_MVE), "arm-mve") == 0);
     free(model);
 }
 

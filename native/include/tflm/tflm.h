@@ -161,16 +161,26 @@ typedef enum tflm_kernel_set {
     TFLM_KERNELS_REFERENCE = 1  /* the portable reference kernels only           */
 } tflm_kernel_set;
 
-/* Instruction set levels of the x86-64 SIMD kernels, each including the ones
- * before it. An interpreter runs at the lowest of the level its options allow
- * and the best one the CPU and OS support (CPUID and XGETBV, read at create).
- * On other architectures the level is always SCALAR. */
+/* Instruction set levels of the SIMD kernels, in two families, each level
+ * including the ones before it in its family:
+ *   x86-64:    SCALAR < AVX2 < AVX512 < AVX512_VNNI, read from CPUID and
+ *              XGETBV when an interpreter is created;
+ *   Cortex-M:  SCALAR < ARM_DSP < ARM_MVE, fixed when the library is
+ *              compiled (the compiler's __ARM_FEATURE_DSP / _MVE: firmware
+ *              runs on the core it was built for).
+ * A build knows SCALAR and the levels of its own family (none on other
+ * architectures, whose level is always SCALAR). An interpreter runs at the
+ * lower of the level its options allow and the best one the CPU has; a
+ * max_isa option naming a level the build does not know (the other
+ * family's) is INVALID_ARGUMENT. Values are stable (Java mirrors them). */
 typedef enum tflm_isa {
     TFLM_ISA_BEST = 0,        /* options only: whatever the CPU supports     */
     TFLM_ISA_SCALAR = 1,      /* portable C: the reference kernels           */
     TFLM_ISA_AVX2 = 2,        /* AVX2 and FMA                                */
     TFLM_ISA_AVX512 = 3,      /* AVX-512 F, BW, VL                           */
-    TFLM_ISA_AVX512_VNNI = 4  /* AVX-512 F, BW, VL and VNNI                  */
+    TFLM_ISA_AVX512_VNNI = 4, /* AVX-512 F, BW, VL and VNNI                  */
+    TFLM_ISA_ARM_DSP = 5,     /* Cortex-M DSP extension (SMLAD, SXTB16...)   */
+    TFLM_ISA_ARM_MVE = 6      /* Helium, the M-profile Vector Extension      */
 } tflm_isa;
 
 /* Options of tflm_interpreter_create_with_options; all zero = the defaults
@@ -181,7 +191,8 @@ typedef struct tflm_interpreter_options {
 } tflm_interpreter_options;
 
 /* tflm_interpreter_create with options (NULL = defaults). Failures as
- * tflm_interpreter_create, plus INVALID_ARGUMENT for unknown option values. */
+ * tflm_interpreter_create, plus INVALID_ARGUMENT for unknown option values,
+ * a max_isa this build does not know (another family's level) included. */
 tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out,
                                                  const void *model, size_t model_size,
                                                  const tflm_op_resolver *resolver,
@@ -193,10 +204,13 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out,
  * reference kernels, never BEST. */
 tflm_isa tflm_interpreter_isa(const tflm_interpreter *interp);
 
-/* The best level this CPU and OS support, as an interpreter would use. */
+/* The best level this CPU and OS support, as an interpreter would use: on
+ * x86-64 what CPUID reports, on a Cortex-M the level the library was
+ * compiled for, elsewhere SCALAR. */
 tflm_isa tflm_cpu_isa(void);
 
-/* A static name for a level: "scalar", "avx2", "avx512", "avx512-vnni", "best". */
+/* A static name for a level: "best", "scalar", "avx2", "avx512",
+ * "avx512-vnni", "arm-dsp", "arm-mve"; "unknown" for other values. */
 const char *tflm_isa_name(tflm_isa isa);
 
 /* Exact arena bytes this interpreter uses, alignment padding included:

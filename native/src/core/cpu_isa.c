@@ -1,11 +1,11 @@
 /*
- * cpu_isa.c - the instruction set level the x86-64 SIMD kernels may use:
- * what CPUID reports, restricted to the register state the OS saves
- * (XGETBV).
+ * cpu_isa.c - the instruction set level the SIMD kernels may use. On
+ * x86-64: what CPUID reports, restricted to the register state the OS saves
+ * (XGETBV). Elsewhere: the level the library was compiled for (cpu_isa.h).
  *
- * Detected once per process, then cached. CPUID is slow where it matters
- * most: under a hypervisor it traps (about a quarter of an interpreter
- * create's time in the arena sweep test). The cache is the one global this
+ * On x86-64 the level is detected once per process, then cached. CPUID is
+ * slow where it matters most: under a hypervisor it traps (about a quarter
+ * of an interpreter create's time in the arena sweep test). The cache is the one global this
  * library writes, and it does not break the "no global mutable state" rule
  * in spirit: it holds no interpreter state, only the result of a pure
  * function of the machine, so every thread that computes it computes the
@@ -16,9 +16,9 @@
  * is published through it. Relaxed loads and stores of an int are plain
  * moves on x86-64.
  */
-#include "tflm/tflm.h"
+#include "core/cpu_isa.h"
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#ifdef TFLM_CPU_ISA_AT_RUN_TIME
 #include <cpuid.h>
 #include <stdatomic.h>
 
@@ -73,7 +73,7 @@ tflm_isa tflm_cpu_isa(void)
 #else
 tflm_isa tflm_cpu_isa(void)
 {
-    return TFLM_ISA_SCALAR;
+    return TFLM_COMPILED_ISA;
 }
 #endif
 
@@ -90,6 +90,10 @@ const char *tflm_isa_name(tflm_isa isa)
         return "avx512";
     case TFLM_ISA_AVX512_VNNI:
         return "avx512-vnni";
+    case TFLM_ISA_ARM_DSP:
+        return "arm-dsp";
+    case TFLM_ISA_ARM_MVE:
+        return "arm-mve";
     }
     return "unknown";
 }

@@ -16,6 +16,7 @@
 
 #include "core/arena.h"
 #include "core/builtin_names.h"
+#include "core/cpu_isa.h"
 #include "core/format.h"
 #include "core/interpreter_state.h"
 #include "core/memory_planner.h"
@@ -407,12 +408,13 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const v
     const tflm_interpreter_options defaults = {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_BEST};
     options = options ? options : &defaults;
     if ((options->kernels != TFLM_KERNELS_OPTIMIZED && options->kernels != TFLM_KERNELS_REFERENCE) ||
-        options->max_isa < TFLM_ISA_BEST || options->max_isa > TFLM_ISA_AVX512_VNNI) {
+        !tflm_build_knows_isa(options->max_isa)) {
         return report(error, TFLM_ERROR_INVALID_ARGUMENT,
                       "tflm_interpreter_create: unknown kernels or max_isa option");
     }
-    /* CPUID is read on every create (no cached global): a pure function of the CPU. */
-    tflm_isa isa = tflm_cpu_isa();
+    /* max_isa is one of this build's levels, and within a family a lower
+       value is a lower level. */
+    tflm_isa isa = tflm_machine_isa();
     if (options->kernels == TFLM_KERNELS_REFERENCE) {
         isa = TFLM_ISA_SCALAR;
     } else if (options->max_isa != TFLM_ISA_BEST && (tflm_isa)options->max_isa < isa) {

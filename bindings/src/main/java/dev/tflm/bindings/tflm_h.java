@@ -588,6 +588,24 @@ public class tflm_h extends tflm_h$shared {
     public static int TFLM_ISA_AVX512_VNNI() {
         return TFLM_ISA_AVX512_VNNI;
     }
+    private static final int TFLM_ISA_ARM_DSP = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_isa.TFLM_ISA_ARM_DSP = 5
+     * }
+     */
+    public static int TFLM_ISA_ARM_DSP() {
+        return TFLM_ISA_ARM_DSP;
+    }
+    private static final int TFLM_ISA_ARM_MVE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_isa.TFLM_ISA_ARM_MVE = 6
+     * }
+     */
+    public static int TFLM_ISA_ARM_MVE() {
+        return TFLM_ISA_ARM_MVE;
+    }
 
     private static class tflm_interpreter_create_with_options {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(

@@ -1,12 +1,15 @@
 package dev.tflm.cli;
 
+import dev.tflm.Isa;
 import dev.tflm.KernelSet;
 import dev.tflm.schema.Model;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Walks a command's arguments: options with a value ({@code --name VALUE} or {@code --name=VALUE}) and operands. */
 final class Arguments {
@@ -110,5 +113,15 @@ final class Arguments {
             case "reference" -> KernelSet.REFERENCE;
             default -> throw new UsageException(option + " takes reference or optimized, got '" + value + "'");
         };
+    }
+
+    /** {@code --isa LEVEL}: a level's runtime name (tflm_isa_name). */
+    static Isa isa(String option, String value) throws UsageException {
+        try {
+            return Isa.ofLabel(value);
+        } catch (IllegalArgumentException e) {
+            String levels = Arrays.stream(Isa.values()).map(Isa::label).collect(Collectors.joining(", "));
+            throw new UsageException(option + " takes one of " + levels + "; got '" + value + "'");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tflm.cli;
 
 import dev.tflm.Interpreter;
+import dev.tflm.Isa;
 import dev.tflm.KernelSet;
 import dev.tflm.Model;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * {@code bench MODEL [--kernels reference|optimized] [--iterations N] [--warmup N] [--json]}:
+ * {@code bench MODEL [--kernels reference|optimized] [--isa LEVEL] [--iterations N] [--warmup N] [--json]}:
  * the time per inference (median and spread) and a per-operator profile with the MACs each
  * operator does and the rate it reached. Inputs are zeros: the kernels' work does not
  * depend on the values.
@@ -24,6 +25,7 @@ final class BenchCommand {
     static void run(List<String> argList, PrintStream out) throws UsageException, IOException {
         Path modelPath = null;
         KernelSet kernels = KernelSet.OPTIMIZED;
+        Isa maxIsa = Isa.BEST;
         int iterations = 0;
         int warmup = 0;
         boolean json = false;
@@ -32,6 +34,7 @@ final class BenchCommand {
             String arg = args.next();
             switch (arg) {
                 case "--kernels" -> kernels = Arguments.kernels(arg, args.value(arg));
+                case "--isa" -> maxIsa = Arguments.isa(arg, args.value(arg));
                 case "--iterations" -> iterations = positiveInt(arg, args.value(arg));
                 case "--warmup" -> warmup = positiveInt(arg, args.value(arg));
                 case "--json" -> json = true;
@@ -50,7 +53,7 @@ final class BenchCommand {
             throw new UsageException("bench: no model given");
         }
 
-        Interpreter.Options options = Interpreter.Options.builder().kernels(kernels).build();
+        Interpreter.Options options = Interpreter.Options.builder().kernels(kernels).maxIsa(maxIsa).build();
         try (Model model = Model.load(modelPath); Interpreter interpreter = new Interpreter(model, options)) {
             Profiler.Profile profile = new Profiler(interpreter).run(warmup, iterations);
             Report report = new Report(modelPath, kernels, interpreter, model, profile);

@@ -29,25 +29,29 @@ public final class Main {
                   the optimized kernels on this host (arena_bytes_optimized, and the ISA).
 
               run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES]
-                  [--kernels reference|optimized] [--json]
+                  [--kernels reference|optimized] [--isa LEVEL] [--json]
                   Runs one inference. FILE holds the raw little-endian bytes of input
                   INDEX (0 = the model's first input); its size must match the tensor.
                   Inputs not given are zeros. Writes the raw bytes of every output I to
                   DIR/output-I.bin (DIR defaults to the current directory) and prints
                   the arena bytes used and the invoke time. --arena BYTES sets the arena
                   size instead of sizing it automatically. --kernels picks the kernel
-                  set (default optimized). --json prints one JSON object.
+                  set (default optimized). --isa caps the optimized kernels' instruction
+                  set: best (default), scalar, or a level of this CPU's family, x86-64
+                  avx2 < avx512 < avx512-vnni or Cortex-M arm-dsp < arm-mve; a level of
+                  the other family is an error. --json prints one JSON object.
 
-              bench MODEL [--kernels reference|optimized] [--iterations N] [--warmup N]
-                  [--json]
+              bench MODEL [--kernels reference|optimized] [--isa LEVEL] [--iterations N]
+                  [--warmup N] [--json]
                   Warms up (N rounds, default 0.3 s), then times N inferences on zero
                   inputs (default: as many as fit in 1 s, 10 to 100000) and prints the
                   median and spread (min, p10, p90, max) of the time per inference, the
-                  kernel set, its ISA and this CPU's best ISA, and a per-operator profile:
-                  each operator timed alone, its share, its MACs and GMAC/s. MACs: CONV_2D
-                  output elements x kh x kw x in_c/groups, DEPTHWISE_CONV_2D output
-                  elements x kh x kw, FULLY_CONNECTED batches x units x depth, SVDF
-                  batches x filters x (input + memory); other ops count 0.
+                  kernel set, its ISA (--isa as for run) and this CPU's best ISA, and a
+                  per-operator profile: each operator timed alone, its share, its MACs
+                  and GMAC/s. MACs: CONV_2D output elements x kh x kw x in_c/groups,
+                  DEPTHWISE_CONV_2D output elements x kh x kw, FULLY_CONNECTED batches x
+                  units x depth, SVDF batches x filters x (input + memory); other ops
+                  count 0.
 
               demo
                   Runs the sine model this project trains in Java for x from 0 to 2π,

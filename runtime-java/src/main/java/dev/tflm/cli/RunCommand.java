@@ -1,6 +1,7 @@
 package dev.tflm.cli;
 
 import dev.tflm.Interpreter;
+import dev.tflm.Isa;
 import dev.tflm.KernelSet;
 import dev.tflm.Model;
 import dev.tflm.Tensor;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES] [--kernels reference|optimized] [--json]}:
+ * {@code run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES] [--kernels reference|optimized] [--isa LEVEL] [--json]}:
  * one inference on raw input bytes, raw output bytes written to files.
  */
 final class RunCommand {
@@ -30,6 +31,7 @@ final class RunCommand {
         Path outputDir = Path.of(".");
         long arenaBytes = 0;
         KernelSet kernels = KernelSet.OPTIMIZED;
+        Isa maxIsa = Isa.BEST;
         boolean json = false;
         Arguments args = new Arguments(argList);
         while (args.hasNext()) {
@@ -39,6 +41,7 @@ final class RunCommand {
                 case "--output-dir" -> outputDir = Path.of(args.value(arg));
                 case "--arena" -> arenaBytes = Arguments.positiveLong(arg, args.value(arg));
                 case "--kernels" -> kernels = Arguments.kernels(arg, args.value(arg));
+                case "--isa" -> maxIsa = Arguments.isa(arg, args.value(arg));
                 case "--json" -> json = true;
                 default -> {
                     if (Arguments.isOption(arg)) {
@@ -55,7 +58,7 @@ final class RunCommand {
             throw new UsageException("run: no model given");
         }
 
-        Interpreter.Options.Builder options = Interpreter.Options.builder().kernels(kernels);
+        Interpreter.Options.Builder options = Interpreter.Options.builder().kernels(kernels).maxIsa(maxIsa);
         if (arenaBytes > 0) {
             options.arenaBytes(arenaBytes);
         }

@@ -34,7 +34,8 @@ class MainTest {
                 new String[] {"run", "m.tflite", "--kernels", "fast"}, new String[] {"bench"},
                 new String[] {"bench", "m.tflite", "--iterations", "0"}, new String[] {"bench", "m.tflite", "--warmup"},
                 new String[] {"bench", "m.tflite", "--kernels", "simd"}, new String[] {"bench", "a", "b"},
-                new String[] {"bench", "m.tflite", "--iterations", "99999999999"})) {
+                new String[] {"bench", "m.tflite", "--iterations", "99999999999"},
+                new String[] {"run", "m.tflite", "--isa", "sse2"}, new String[] {"bench", "m.tflite", "--isa"})) {
             CliRun result = run(args);
             assertEquals(Main.EXIT_USAGE, result.exitCode(), String.join(" ", args));
             assertTrue(result.err().contains("usage: tflm"), result.err());
@@ -144,6 +145,18 @@ class MainTest {
         assertEquals("optimized", optimized.get("kernels"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("optimized/output-0.bin")),
                 Files.readAllBytes(dir.resolve("reference/output-0.bin")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runAtScalarIsaRunsTheReferenceKernelsAndAnotherFamilysLevelIsAnError() {
+        CliRun scalar = run("run", helloWorld(), "--isa", "scalar", "--output-dir", dir.toString(), "--json");
+        assertEquals(Main.EXIT_OK, scalar.exitCode(), scalar.err());
+        assertEquals("scalar", ((Map<String, Object>) JsonReader.parse(scalar.out())).get("isa"));
+        // Hosts know SCALAR and their own family's levels; the Arm ones are Cortex-M builds'.
+        CliRun arm = run("bench", helloWorld(), "--isa", "arm-dsp", "--iterations", "10");
+        assertEquals(Main.EXIT_ERROR, arm.exitCode(), arm.out());
+        assertTrue(arm.err().contains("max_isa"), arm.err());
     }
 
     @Test
