@@ -12,7 +12,9 @@
 #include "kernels/conv.h"
 #include "kernels/depthwise_conv.h"
 #include "kernels/softmax.h"
-#include "kernels/x86/x86_kernels.h"
+#include "kernels/x86/conv_x86.h"
+#include "kernels/x86/depthwise_conv_x86.h"
+#include "kernels/x86/softmax_x86.h"
 
 enum { SOFTMAX_ROWS = 8, SOFTMAX_DEPTH = 1000 };
 

@@ -23,7 +23,7 @@
 
 #include "../tests/golden_file.h"
 #include "bench_time.h"
-#include "kernels/x86/x86_kernels.h"
+#include "kernels/x86/conv_x86.h"
 #include "tflm/ops.h"
 #include "tflm/tflm.h"
 

@@ -22,7 +22,13 @@
 #include "tflm/tflm.h"
 
 #if TFLM_X86_KERNELS
-#include "kernels/x86/x86_kernels.h"
+#include "kernels/x86/binary_x86.h"
+#include "kernels/x86/conv_x86.h"
+#include "kernels/x86/depthwise_conv_x86.h"
+#include "kernels/x86/fully_connected_x86.h"
+#include "kernels/x86/pooling_x86.h"
+#include "kernels/x86/softmax_x86.h"
+#include "kernels/x86/svdf_x86.h"
 
 static uint64_t rng_state;
 

@@ -134,8 +134,8 @@ void *tflm_scratch(tflm_context *ctx, int32_t index);
 /* ---- Kernel choice (prepare only) -------------------------------------------- */
 
 /* The instruction set level this interpreter allows kernels (tflm.h): SCALAR
- * means the reference kernels. Kernels with SIMD variants pick one from a
- * table in prepare and keep it in their op data. */
+ * means the reference kernels. A kernel's SIMD variants are picked in
+ * prepare for that level (native/src/kernels/README.md). */
 tflm_isa tflm_kernel_isa(const tflm_context *ctx);
 
 /* ---- Errors ----------------------------------------------------------------- */

@@ -5,9 +5,6 @@
 #include "kernel_util.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
@@ -93,15 +90,7 @@ void tflm_add_s32(const tflm_broadcast *broadcast, const int32_t *input1, const 
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct add_op_data {
-    tflm_broadcast broadcast;
-    tflm_add_quant quant;
-    tflm_activation_f32 activation_f32;
-    void (*optimized_s8)(const tflm_add_quant *, const tflm_broadcast *, const int8_t *,
-                         const int8_t *, int8_t *); /* a SIMD variant or NULL */
-    void (*optimized_f32)(const tflm_activation_f32 *, const tflm_broadcast *, const float *,
-                          const float *, float *); /* a SIMD variant or NULL */
-} add_op_data;
+typedef tflm_add_data add_op_data;
 
 static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
 {
@@ -135,16 +124,11 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
         const int32_t type_max = type == TFLM_TYPE_INT16 ? INT16_MAX : INT8_MAX;
         tflm_activation_range_quantized(activation, scale[2], zero_point[2], type_min, type_max,
                                         &data->quant.activation.min, &data->quant.activation.max);
-#if TFLM_X86_KERNELS
-        if (type == TFLM_TYPE_INT8) {
-            data->optimized_s8 = tflm_add_s8_x86_variant(tflm_kernel_isa(ctx));
-        }
-#endif
     } else if (type == TFLM_TYPE_FLOAT32) {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
-#if TFLM_X86_KERNELS
-        data->optimized_f32 = tflm_add_f32_x86_variant(tflm_kernel_isa(ctx));
-#endif
+    }
+    if ((status = tflm_add_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        return status;
     }
     node->data = data;
     return TFLM_OK;
@@ -153,27 +137,20 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status add_invoke(tflm_context *ctx, tflm_node *node)
 {
     const add_op_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_ADD, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_tensor *input1 = tflm_input(ctx, node, 0);
     const tflm_tensor *input2 = tflm_input(ctx, node, 1);
     tflm_tensor *output = tflm_output(ctx, node, 0);
     switch (output->type) {
     case TFLM_TYPE_INT8:
-        if (data->optimized_s8 != NULL) {
-            data->optimized_s8(&data->quant, &data->broadcast, input1->data, input2->data,
-                               output->data);
-            break;
-        }
         tflm_add_s8(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
         break;
     case TFLM_TYPE_INT16:
         tflm_add_s16(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
         break;
     case TFLM_TYPE_FLOAT32:
-        if (data->optimized_f32 != NULL) {
-            data->optimized_f32(&data->activation_f32, &data->broadcast, input1->data,
-                                input2->data, output->data);
-            break;
-        }
         tflm_add_f32(&data->activation_f32, &data->broadcast, input1->data, input2->data, output->data);
         break;
     default:

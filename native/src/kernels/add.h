@@ -1,6 +1,7 @@
 /*
  * add.h - the pure compute functions of ADD: element-wise addition with
- * NumPy-style broadcasting (binary_common.h).
+ * NumPy-style broadcasting (binary_common.h); its node data and its variant
+ * hook (variant.h).
  *
  * Quantized add is TensorFlow Lite's reference AddElementwise: both inputs
  * are shifted left (20 bits for int8, 15 for int16), scaled to a common
@@ -16,6 +17,7 @@
 #include "binary_common.h"
 #include "fixed_point.h"
 #include "nn_types.h"
+#include "variant.h"
 
 /* Requantization of a quantized add (TFLM's OpDataAdd). */
 typedef struct tflm_add_quant {
@@ -67,5 +69,20 @@ void tflm_add_f32(const tflm_activation_f32 *activation, const tflm_broadcast *b
 /* int32 without quantization: wrapping addition, no clamp. */
 void tflm_add_s32(const tflm_broadcast *broadcast, const int32_t *input1, const int32_t *input2,
                   int32_t *output);
+
+/* What prepare keeps in node->data. */
+typedef struct tflm_add_data {
+    tflm_broadcast broadcast;
+    tflm_add_quant quant;                 /* int8, int16 */
+    tflm_activation_f32 activation_f32;   /* float32     */
+    tflm_variant variant;
+} tflm_add_data;
+
+#ifdef TFLM_VARIANT_ADD
+TFLM_VARIANT_HOOK(tflm_add_variant, tflm_add_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_add_variant, tflm_add_data)
+#define TFLM_VARIANT_ADD 0
+#endif
 
 #endif /* TFLM_ADD_H */

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "nn_types.h"
 #include "tflm/kernel.h"
 
 #define TFLM_BROADCAST_MAX_DIMS 6
@@ -22,6 +23,11 @@ typedef struct tflm_broadcast {
     int32_t stride1[TFLM_BROADCAST_MAX_DIMS];
     int32_t stride2[TFLM_BROADCAST_MAX_DIMS];
 } tflm_broadcast;
+
+/* The float32 kernels' signature (ADD, MUL), for variants. */
+typedef void (*tflm_binary_f32_fn)(const tflm_activation_f32 *activation,
+                                   const tflm_broadcast *broadcast, const float *input1,
+                                   const float *input2, float *output);
 
 /* Builds the iteration space for inputs of shapes shape1 (rank1 dims) and
  * shape2, whose broadcast must equal out (rank_out dims). Returns false

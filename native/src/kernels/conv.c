@@ -10,9 +10,6 @@
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -123,11 +120,7 @@ void tflm_conv_f32(const tflm_conv_params *params,
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct conv_data {
-    tflm_nn_conv_state conv;
-    const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
-    int32_t scratch_index;
-} conv_data;
+typedef tflm_conv_data conv_data;
 
 static const tflm_nn_conv_options conv_options = {
     .table = TFLM_OPTIONS_CONV_2D,
@@ -160,20 +153,9 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
     }
     tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = 1;
-#if TFLM_X86_KERNELS
-    const tflm_tensor *filter = c.t.filter, *bias = c.t.bias;
-    if (c.t.input->type == TFLM_TYPE_INT8) {
-        status = tflm_conv_s8_x86_setup(ctx, p, &data->conv.quant, &in, &k, filter, bias, &out,
-                                        (const tflm_conv_s8_x86 **)&data->optimized,
-                                        &data->scratch_index);
-    } else {
-        status = tflm_conv_f32_x86_setup(ctx, p, &in, &k, filter, bias, &out,
-                                         (const tflm_conv_f32_x86 **)&data->optimized);
-    }
-    if (status != TFLM_OK) {
+    if ((status = tflm_conv_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
-#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -181,21 +163,12 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
 {
     const conv_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_CONV, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-#if TFLM_X86_KERNELS
-    if (data->optimized != NULL && t.input->type == TFLM_TYPE_INT8) {
-        const tflm_conv_s8_x86 *plan = data->optimized;
-        tflm_conv_s8_x86_run(plan, t.input->data, t.output->data,
-                             tflm_scratch(ctx, data->scratch_index));
-        return TFLM_OK;
-    }
-    if (data->optimized != NULL) {
-        tflm_conv_f32_x86_run(data->optimized, t.input->data, t.output->data);
-        return TFLM_OK;
-    }
-#endif
     if (t.input->type == TFLM_TYPE_INT8) {
         tflm_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
                      t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims,

@@ -1,5 +1,6 @@
 /*
- * conv.h - the pure compute functions of CONV_2D (NHWC).
+ * conv.h - the pure compute functions of CONV_2D (NHWC), its node data and
+ * its variant hook (variant.h).
  *
  *   input  {n, h, w, c = in_c}
  *   filter {n = out_c, h = kh, w = kw, c = filter_in_c}; in_c is groups x
@@ -14,6 +15,8 @@
 #include <stdint.h>
 
 #include "nn_types.h"
+#include "nn_common.h"
+#include "variant.h"
 
 /* int8 with per-channel requantization: TFLM's
  * reference_integer_ops::ConvPerChannel (the filter zero point is not used). */
@@ -30,5 +33,18 @@ void tflm_conv_f32(const tflm_conv_params *params,
                    const tflm_dims *filter_dims, const float *filter,
                    const tflm_dims *bias_dims, const float *bias,
                    const tflm_dims *output_dims, float *output);
+
+/* What prepare keeps in node->data. */
+typedef struct tflm_conv_data {
+    tflm_nn_conv_state conv;
+    tflm_variant variant;
+} tflm_conv_data;
+
+#ifdef TFLM_VARIANT_CONV
+TFLM_VARIANT_HOOK(tflm_conv_variant, tflm_conv_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_conv_variant, tflm_conv_data)
+#define TFLM_VARIANT_CONV 0
+#endif
 
 #endif /* TFLM_KERNELS_CONV_H */

@@ -10,9 +10,6 @@
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -116,13 +113,7 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct depthwise_data {
-    tflm_nn_conv_state conv;
-    const void *optimized; /* a SIMD plan (x86/x86_kernels.h) or NULL */
-    const void *as_conv;   /* one input channel: a CONV_2D SIMD plan, or NULL */
-    int32_t scratch_index; /* the scratch of as_conv or of the int8 plan */
-    tflm_depthwise_conv_f32_fn optimized_f32; /* a float32 SIMD variant or NULL */
-} depthwise_data;
+typedef tflm_depthwise_conv_data depthwise_data;
 
 /* options->with_float: whether FLOAT32 is accepted besides INT8
  * (tflm_op_depthwise_conv_2d) or not (tflm_op_depthwise_conv_2d_int8,
@@ -153,25 +144,9 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
     }
     tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = depth_multiplier;
-#if TFLM_X86_KERNELS
-    const tflm_tensor *filter = c.t.filter, *bias = c.t.bias;
-    if (c.t.input->type == TFLM_TYPE_INT8) {
-        status = tflm_conv_s8_x86_setup_depthwise(ctx, p, &data->conv.quant, &in, &k, filter,
-                                                  bias, &out,
-                                                  (const tflm_conv_s8_x86 **)&data->as_conv,
-                                                  &data->scratch_index);
-        if (status == TFLM_OK && data->as_conv == NULL) {
-            status = tflm_depthwise_conv_s8_x86_setup(
-                ctx, p, &data->conv.quant, &in, &k, filter, bias, &out,
-                (const tflm_depthwise_conv_s8_x86 **)&data->optimized, &data->scratch_index);
-        }
-        if (status != TFLM_OK) {
-            return status;
-        }
-    } else {
-        data->optimized_f32 = tflm_depthwise_conv_f32_x86_variant(tflm_kernel_isa(ctx), p);
+    if ((status = tflm_depthwise_conv_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        return status;
     }
-#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -199,21 +174,12 @@ static tflm_status depthwise_prepare_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const depthwise_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-#if TFLM_X86_KERNELS
-    if (data->as_conv != NULL) {
-        tflm_conv_s8_x86_run(data->as_conv, t.input->data, t.output->data,
-                             tflm_scratch(ctx, data->scratch_index));
-        return TFLM_OK;
-    }
-    if (data->optimized != NULL) {
-        const tflm_depthwise_conv_s8_x86 *plan = data->optimized;
-        plan->run(plan, t.input->data, t.output->data, tflm_scratch(ctx, data->scratch_index));
-        return TFLM_OK;
-    }
-#endif
     tflm_depthwise_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data,
                            &s->filter_dims, t.filter->data, &s->bias_dims,
                            tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
@@ -226,17 +192,15 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
         return depthwise_invoke_int8(ctx, node);
     }
     const depthwise_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_depthwise_conv_f32_fn run = tflm_depthwise_conv_f32;
-#if TFLM_X86_KERNELS
-    if (data->optimized_f32 != NULL) {
-        run = data->optimized_f32;
-    }
-#endif
-    run(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,
-        &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+    tflm_depthwise_conv_f32(&s->params, &s->input_dims, t.input->data, &s->filter_dims,
+                            t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias),
+                            &s->output_dims, t.output->data);
     return TFLM_OK;
 }
 

@@ -1,5 +1,6 @@
 /*
- * depthwise_conv.h - the pure compute functions of DEPTHWISE_CONV_2D (NHWC).
+ * depthwise_conv.h - the pure compute functions of DEPTHWISE_CONV_2D (NHWC),
+ * its node data and its variant hook (variant.h).
  *
  *   input  {n, h, w, c = in_c}
  *   filter {n = 1, h = kh, w = kw, c = out_c}, out_c = in_c x depth_multiplier;
@@ -13,6 +14,8 @@
 #include <stdint.h>
 
 #include "nn_types.h"
+#include "nn_common.h"
+#include "variant.h"
 
 /* int8 with per-channel requantization: TFLM's
  * reference_integer_ops::DepthwiseConvPerChannel. */
@@ -33,5 +36,18 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
                              const tflm_dims *filter_dims, const float *filter,
                              const tflm_dims *bias_dims, const float *bias,
                              const tflm_dims *output_dims, float *output);
+
+/* What prepare keeps in node->data. */
+typedef struct tflm_depthwise_conv_data {
+    tflm_nn_conv_state conv;
+    tflm_variant variant;
+} tflm_depthwise_conv_data;
+
+#ifdef TFLM_VARIANT_DEPTHWISE_CONV
+TFLM_VARIANT_HOOK(tflm_depthwise_conv_variant, tflm_depthwise_conv_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_depthwise_conv_variant, tflm_depthwise_conv_data)
+#define TFLM_VARIANT_DEPTHWISE_CONV 0
+#endif
 
 #endif /* TFLM_KERNELS_DEPTHWISE_CONV_H */

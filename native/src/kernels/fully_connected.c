@@ -10,9 +10,6 @@
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -80,18 +77,7 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct fc_data {
-    tflm_fc_params params;            /* int8 */
-    tflm_per_channel_quant quant;     /* int8: one pair per output channel */
-    tflm_activation_f32 activation;   /* float32 */
-    tflm_dims input_dims;
-    tflm_dims filter_dims;
-    tflm_dims bias_dims;
-    tflm_dims output_dims;
-    const void *optimized; /* int8: a SIMD plan (x86/x86_kernels.h) or NULL */
-    tflm_fc_f32_fn optimized_f32; /* float32: a SIMD variant or NULL */
-    int32_t scratch_index;
-} fc_data;
+typedef tflm_fully_connected_data fc_data;
 
 /* Shapes: filter [units, depth]; the input holds batches x depth elements
  * in any shape; the output's last dimension is units and it holds
@@ -263,24 +249,10 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
     } else {
         return tflm_nn_unsupported_input(ctx, input, with_float);
     }
-    if (status != TFLM_OK) {
+    if (status != TFLM_OK ||
+        (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
-#if TFLM_X86_KERNELS
-    /* The SIMD variants read the model's weights as they are (no packed
-       copy in the arena), with or without a filter zero point. */
-    if (input->type == TFLM_TYPE_INT8) {
-        status = tflm_fc_s8_x86_setup(ctx, &data->params, &data->quant, data->output_dims.n,
-                                      data->filter_dims.c, data->filter_dims.n, filter, bias,
-                                      (const tflm_fc_s8_x86 **)&data->optimized,
-                                      &data->scratch_index);
-        if (status != TFLM_OK) {
-            return status;
-        }
-    } else {
-        data->optimized_f32 = tflm_fc_f32_x86_variant(tflm_kernel_isa(ctx));
-    }
-#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -298,15 +270,11 @@ static tflm_status fc_prepare_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const fc_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-#if TFLM_X86_KERNELS
-    if (data->optimized != NULL) {
-        tflm_fc_s8_x86_run(data->optimized, t.input->data, t.output->data,
-                           tflm_scratch(ctx, data->scratch_index));
-        return TFLM_OK;
-    }
-#endif
     tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, t.input->data,
                             &data->filter_dims, t.filter->data, &data->bias_dims,
                             tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
@@ -319,16 +287,14 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
         return fc_invoke_int8(ctx, node);
     }
     const fc_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_fc_f32_fn run = tflm_fully_connected_f32;
-#if TFLM_X86_KERNELS
-    if (data->optimized_f32 != NULL) {
-        run = data->optimized_f32;
-    }
-#endif
-    run(&data->activation, &data->input_dims, t.input->data, &data->filter_dims, t.filter->data,
-        &data->bias_dims, tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
+    tflm_fully_connected_f32(&data->activation, &data->input_dims, t.input->data,
+                             &data->filter_dims, t.filter->data, &data->bias_dims,
+                             tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
     return TFLM_OK;
 }
 

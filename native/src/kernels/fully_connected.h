@@ -1,5 +1,6 @@
 /*
- * fully_connected.h - the pure compute functions of FULLY_CONNECTED.
+ * fully_connected.h - the pure compute functions of FULLY_CONNECTED, its
+ * node data and its variant hook (variant.h).
  *
  * Shapes (tflm_dims fields used):
  *   input  {n = batches, c = accum_depth}   row-major [batches][accum_depth]
@@ -14,6 +15,7 @@
 #include <stdint.h>
 
 #include "nn_types.h"
+#include "variant.h"
 
 typedef struct tflm_fc_params {
     int32_t input_offset;   /* -input zero point                           */
@@ -42,5 +44,22 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
                               const tflm_dims *filter_dims, const float *filter,
                               const tflm_dims *bias_dims, const float *bias,
                               const tflm_dims *output_dims, float *output);
+
+/* What prepare keeps in node->data. dims as above (the input's batches x
+ * depth, whatever its shape). */
+typedef struct tflm_fully_connected_data {
+    tflm_fc_params params;          /* int8 */
+    tflm_per_channel_quant quant;   /* int8: one pair per output channel */
+    tflm_activation_f32 activation; /* float32 */
+    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+    tflm_variant variant;
+} tflm_fully_connected_data;
+
+#ifdef TFLM_VARIANT_FULLY_CONNECTED
+TFLM_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data)
+#define TFLM_VARIANT_FULLY_CONNECTED 0
+#endif
 
 #endif /* TFLM_KERNELS_FULLY_CONNECTED_H */

@@ -9,9 +9,6 @@
 #include "kernel_util.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
@@ -53,14 +50,7 @@ void tflm_mul_f32(const tflm_activation_f32 *activation, const tflm_broadcast *b
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct mul_op_data {
-    tflm_broadcast broadcast;
-    tflm_mul_quant quant;
-    tflm_activation_f32 activation_f32;
-    tflm_mul_s8_fn optimized;       /* NULL: the reference loop */
-    void (*optimized_f32)(const tflm_activation_f32 *, const tflm_broadcast *, const float *,
-                          const float *, float *); /* a SIMD variant or NULL */
-} mul_op_data;
+typedef tflm_mul_data mul_op_data;
 
 static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
 {
@@ -95,14 +85,11 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
         data->quant.output_offset = zero_point[2];
         tflm_activation_range_quantized(activation, scale[2], zero_point[2], INT8_MIN, INT8_MAX,
                                         &data->quant.activation.min, &data->quant.activation.max);
-#if TFLM_X86_KERNELS
-        data->optimized = tflm_mul_s8_x86_variant(tflm_kernel_isa(ctx));
-#endif
     } else {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
-#if TFLM_X86_KERNELS
-        data->optimized_f32 = tflm_mul_f32_x86_variant(tflm_kernel_isa(ctx));
-#endif
+    }
+    if ((status = tflm_mul_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        return status;
     }
     node->data = data;
     return TFLM_OK;
@@ -111,19 +98,14 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status mul_invoke(tflm_context *ctx, tflm_node *node)
 {
     const mul_op_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_MUL, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_tensor *input1 = tflm_input(ctx, node, 0);
     const tflm_tensor *input2 = tflm_input(ctx, node, 1);
     tflm_tensor *output = tflm_output(ctx, node, 0);
     if (output->type == TFLM_TYPE_INT8) {
-        if (data->optimized != NULL) {
-            data->optimized(&data->quant, &data->broadcast, input1->data, input2->data,
-                            output->data);
-        } else {
-            tflm_mul_s8(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
-        }
-    } else if (data->optimized_f32 != NULL) {
-        data->optimized_f32(&data->activation_f32, &data->broadcast, input1->data, input2->data,
-                            output->data);
+        tflm_mul_s8(&data->quant, &data->broadcast, input1->data, input2->data, output->data);
     } else {
         tflm_mul_f32(&data->activation_f32, &data->broadcast, input1->data, input2->data,
                      output->data);

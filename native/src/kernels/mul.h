@@ -1,6 +1,7 @@
 /*
  * mul.h - the pure compute functions of MUL (element-wise product with
- * broadcasting, tflm_broadcast of binary_common.h).
+ * broadcasting, tflm_broadcast of binary_common.h), its node data and its
+ * variant hook (variant.h).
  *
  * int8: TFLM's reference_integer_ops::MulElementwise / BroadcastMul6DSlow:
  *   out = clamp(output_offset + MultiplyByQuantizedMultiplier(
@@ -18,6 +19,7 @@
 #include "binary_common.h"
 #include "fixed_point.h"
 #include "nn_types.h"
+#include "variant.h"
 
 typedef struct tflm_mul_quant {
     int32_t input1_offset; /* -zero point */
@@ -51,5 +53,20 @@ void tflm_mul_s8(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
                  const int8_t *input1, const int8_t *input2, int8_t *output);
 void tflm_mul_f32(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
                   const float *input1, const float *input2, float *output);
+
+/* What prepare keeps in node->data. */
+typedef struct tflm_mul_data {
+    tflm_broadcast broadcast;
+    tflm_mul_quant quant;                 /* int8    */
+    tflm_activation_f32 activation_f32;   /* float32 */
+    tflm_variant variant;
+} tflm_mul_data;
+
+#ifdef TFLM_VARIANT_MUL
+TFLM_VARIANT_HOOK(tflm_mul_variant, tflm_mul_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_mul_variant, tflm_mul_data)
+#define TFLM_VARIANT_MUL 0
+#endif
 
 #endif /* TFLM_KERNELS_MUL_H */

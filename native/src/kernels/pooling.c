@@ -8,9 +8,6 @@
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Compute ---------------------------------------------------------------- */
 
@@ -153,14 +150,7 @@ void tflm_max_pool_f32(const tflm_pool_params *params,
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct pool_data {
-    tflm_pool_params params;
-    tflm_dims input_dims, output_dims;
-#if TFLM_X86_KERNELS
-    tflm_pool_s8_fn optimized_s8;   /* a SIMD variant (x86/x86_kernels.h) or NULL */
-    tflm_pool_f32_fn optimized_f32;
-#endif
-} pool_data;
+typedef tflm_pooling_data pool_data;
 
 static tflm_dims dims_of(const tflm_tensor *t)
 {
@@ -250,21 +240,14 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     }
     data->input_dims = in;
     data->output_dims = out;
-#if TFLM_X86_KERNELS
-    const tflm_isa isa = tflm_kernel_isa(ctx);
-    if (node->kernel->builtin_code == TFLM_BUILTIN_MAX_POOL_2D) {
-        data->optimized_s8 = tflm_max_pool_s8_x86_variant(isa);
-        data->optimized_f32 = tflm_max_pool_f32_x86_variant(isa);
-    } else {
-        data->optimized_s8 = tflm_average_pool_s8_x86_variant(isa, p);
-        data->optimized_f32 = tflm_average_pool_f32_x86_variant(isa);
+    if ((status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        return status;
     }
-#endif
     node->data = data;
     return TFLM_OK;
 }
 
-/* Runs the SIMD variant prepare chose, if any, else the reference kernel given.
+/* Runs the variant prepare chose, if any, else the reference kernel given.
  * Inlined too: a program registering one pooling op then links one call of
  * its kernels, as small as before the two invokes shared this body. */
 POOL_SPECIALIZED tflm_status
@@ -272,16 +255,11 @@ pool_invoke(tflm_context *ctx, tflm_node *node,
             tflm_pool_s8_fn run_s8, tflm_pool_f32_fn run_f32)
 {
     const pool_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_POOLING, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
-#if TFLM_X86_KERNELS
-    if (data->optimized_s8 != NULL) {
-        run_s8 = data->optimized_s8;
-    }
-    if (data->optimized_f32 != NULL) {
-        run_f32 = data->optimized_f32;
-    }
-#endif
     if (input->type == TFLM_TYPE_INT8) {
         run_s8(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     } else {

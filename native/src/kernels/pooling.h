@@ -1,6 +1,7 @@
 /*
  * pooling.h - the pure compute functions of AVERAGE_POOL_2D and
- * MAX_POOL_2D (NHWC; input {n, h, w, c}, output {n, out_h, out_w, c}).
+ * MAX_POOL_2D (NHWC; input {n, h, w, c}, output {n, out_h, out_w, c}),
+ * their node data and their variant hook (variant.h).
  * Windows are clipped to the input: padding never counts as a value.
  */
 #ifndef TFLM_KERNELS_POOLING_H
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "nn_types.h"
+#include "variant.h"
 
 typedef struct tflm_pool_params {
     int32_t stride_w;
@@ -51,5 +53,20 @@ void tflm_max_pool_s8(const tflm_pool_params *params,
 void tflm_max_pool_f32(const tflm_pool_params *params,
                        const tflm_dims *input_dims, const float *input,
                        const tflm_dims *output_dims, float *output);
+
+/* What prepare keeps in node->data, for AVERAGE_POOL_2D and MAX_POOL_2D
+ * (node->kernel->builtin_code tells which). */
+typedef struct tflm_pooling_data {
+    tflm_pool_params params;
+    tflm_dims input_dims, output_dims;
+    tflm_variant variant;
+} tflm_pooling_data;
+
+#ifdef TFLM_VARIANT_POOLING
+TFLM_VARIANT_HOOK(tflm_pooling_variant, tflm_pooling_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_pooling_variant, tflm_pooling_data)
+#define TFLM_VARIANT_POOLING 0
+#endif
 
 #endif /* TFLM_KERNELS_POOLING_H */

@@ -7,9 +7,6 @@
 #include "quant_util.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
@@ -186,17 +183,7 @@ void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *inpu
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct softmax_op_data {
-    tflm_softmax_quant quant;
-    float beta;
-    int32_t rows;
-    int32_t depth;
-#if TFLM_X86_KERNELS
-    tflm_softmax_s8_fn optimized_s8;         /* SIMD variants (x86/x86_kernels.h) or NULL */
-    tflm_softmax_s8_s16_fn optimized_s8_s16;
-    tflm_softmax_f32_fn optimized_f32;
-#endif
-} softmax_op_data;
+typedef tflm_softmax_data softmax_op_data;
 
 /* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_softmax) or
  * not (tflm_op_softmax_int8, which links no float code). */
@@ -235,9 +222,6 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
                              "output type %s not supported for FLOAT32 input; expected FLOAT32",
                              tflm_type_name_of(output->type));
         }
-#if TFLM_X86_KERNELS
-        data->optimized_f32 = tflm_softmax_f32_x86_variant(tflm_kernel_isa(ctx));
-#endif
     } else if (input->type == TFLM_TYPE_INT8) {
         float in_scale, out_scale;
         int32_t in_zp, out_zp;
@@ -272,15 +256,15 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "beta x input scale x 2^26 must exceed 1 for a quantized softmax");
         }
-#if TFLM_X86_KERNELS
-        data->optimized_s8 = tflm_softmax_s8_x86_variant(tflm_kernel_isa(ctx));
-        data->optimized_s8_s16 = tflm_softmax_s8_s16_x86_variant(tflm_kernel_isa(ctx));
-#endif
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                          with_float ? "input type %s not supported; expected FLOAT32 or INT8"
                                     : "input type %s not supported; expected INT8",
                          tflm_type_name_of(input->type));
+    }
+    tflm_status status = tflm_softmax_variant(ctx, node, data, &data->variant);
+    if (status != TFLM_OK) {
+        return status;
     }
     node->data = data;
     return TFLM_OK;
@@ -300,21 +284,11 @@ static tflm_status softmax_prepare_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status softmax_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const softmax_op_data *data = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
+    }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
-#if TFLM_X86_KERNELS
-    if (data->depth > 0) {
-        if (output->type == TFLM_TYPE_INT8 && data->optimized_s8 != NULL) {
-            data->optimized_s8(&data->quant, data->rows, data->depth, input->data, output->data);
-            return TFLM_OK;
-        }
-        if (output->type == TFLM_TYPE_INT16 && data->optimized_s8_s16 != NULL) {
-            data->optimized_s8_s16(&data->quant, data->rows, data->depth, input->data,
-                                   output->data);
-            return TFLM_OK;
-        }
-    }
-#endif
     if (output->type == TFLM_TYPE_INT8) {
         tflm_softmax_s8(&data->quant, data->rows, data->depth, input->data, output->data);
     } else {
@@ -330,13 +304,9 @@ static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
     if (input->type == TFLM_TYPE_INT8) {
         return softmax_invoke_int8(ctx, node);
     }
-#if TFLM_X86_KERNELS
-    if (data->optimized_f32 != NULL) {
-        data->optimized_f32(data->beta, data->rows, data->depth, input->data,
-                            tflm_output(ctx, node, 0)->data);
-        return TFLM_OK;
+    if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, &data->variant)) {
+        return data->variant.invoke(ctx, node, data->variant.plan);
     }
-#endif
     tflm_softmax_f32(data->beta, data->rows, data->depth, input->data,
                      tflm_output(ctx, node, 0)->data);
     return TFLM_OK;

@@ -1,6 +1,7 @@
 /*
  * softmax.h - the pure compute functions of SOFTMAX, over the last axis of
- * a tensor seen as `rows` rows of `depth` elements.
+ * a tensor seen as `rows` rows of `depth` elements, its node data and its
+ * variant hook (variant.h).
  *
  * Quantized softmax is TensorFlow Lite's reference_ops::Softmax: input
  * differences to the row maximum are scaled (beta x input scale) into Q5.26,
@@ -13,6 +14,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "variant.h"
+
 /* Scaling of an int8 softmax, from tflm_softmax_quant_params. */
 typedef struct tflm_softmax_quant {
     int32_t input_multiplier; /* Q31, beta x input_scale x 2^26 / 2^left_shift */
@@ -24,6 +27,14 @@ typedef struct tflm_softmax_quant {
  * CalculateInputRadius, in double as TFLM computes them. Returns false when
  * beta x input_scale x 2^26 is not above 1 (TFLM rejects that too). */
 bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_quant *quant);
+
+/* The kernels' signatures, for variants. */
+typedef void (*tflm_softmax_s8_fn)(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
+                                   const int8_t *input, int8_t *output);
+typedef void (*tflm_softmax_s8_s16_fn)(const tflm_softmax_quant *quant, int32_t rows,
+                                       int32_t depth, const int8_t *input, int16_t *output);
+typedef void (*tflm_softmax_f32_fn)(float beta, int32_t rows, int32_t depth, const float *input,
+                                    float *output);
 
 /* int8 input (any scale) -> int8 output (scale 1/256, zero point -128). */
 void tflm_softmax_s8(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
@@ -38,5 +49,21 @@ void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *inpu
 
 /* exp(x) in float without libm (a few ulp from the correctly rounded value). */
 float tflm_exp_f32(float x);
+
+/* What prepare keeps in node->data: the input as rows x depth. */
+typedef struct tflm_softmax_data {
+    tflm_softmax_quant quant; /* int8 input */
+    float beta;               /* float32    */
+    int32_t rows;
+    int32_t depth;
+    tflm_variant variant;
+} tflm_softmax_data;
+
+#ifdef TFLM_VARIANT_SOFTMAX
+TFLM_VARIANT_HOOK(tflm_softmax_variant, tflm_softmax_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_softmax_variant, tflm_softmax_data)
+#define TFLM_VARIANT_SOFTMAX 0
+#endif
 
 #endif /* TFLM_SOFTMAX_H */

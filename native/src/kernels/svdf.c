@@ -6,10 +6,6 @@
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 
-#if TFLM_X86_KERNELS
-#include "x86/x86_kernels.h"
-#endif
-
 /* ---- Prepare-time arithmetic ------------------------------------------------ */
 
 bool tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale, float state_scale,
@@ -190,13 +186,7 @@ void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activatio
 
 /* ---- Node glue -------------------------------------------------------------- */
 
-typedef struct svdf_op_data {
-    tflm_svdf_params params;
-    tflm_svdf_quant quant;
-    int32_t activation;
-    int32_t scratch_index;
-    const void *optimized; /* int8 with an int16 state: a SIMD plan (x86/x86_kernels.h) or NULL */
-} svdf_op_data;
+typedef tflm_svdf_data svdf_op_data;
 
 static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
 {
@@ -260,7 +250,6 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
     }
     data->params = p;
     data->activation = activation;
-    data->optimized = NULL;
 
     size_t scratch_bytes;
     if (input->type == TFLM_TYPE_INT8) {
@@ -314,19 +303,6 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         data->quant.state_zero_point = z_state;
         data->quant.output_zero_point = z_out;
         scratch_bytes = tflm_svdf_s8_scratch_bytes(&p);
-#if TFLM_X86_KERNELS
-        if (state->type == TFLM_TYPE_INT16) {
-            tflm_status status = tflm_svdf_s8_x86_setup(
-                ctx, &p, &data->quant, weights_feature, weights_time, bias,
-                (const tflm_svdf_s8_x86 **)&data->optimized, &data->scratch_index);
-            if (status != TFLM_OK) {
-                return status;
-            }
-            if (data->optimized != NULL) { /* the plan requested its own scratch */
-                scratch_bytes = 0;
-            }
-        }
-#endif
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if (weights_feature->type != TFLM_TYPE_FLOAT32 || weights_time->type != TFLM_TYPE_FLOAT32 ||
             state->type != TFLM_TYPE_FLOAT32 || output->type != TFLM_TYPE_FLOAT32 ||
@@ -344,9 +320,12 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected INT8 or FLOAT32",
                          tflm_type_name_of(input->type));
     }
-    if (scratch_bytes > 0) {
-        tflm_status status = tflm_request_scratch(ctx, scratch_bytes, &data->scratch_index);
-        if (status != TFLM_OK) {
+    tflm_status status = tflm_svdf_variant(ctx, node, data, &data->variant);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    if (scratch_bytes > 0 && !tflm_variant_chosen(TFLM_VARIANT_SVDF, &data->variant)) {
+        if ((status = tflm_request_scratch(ctx, scratch_bytes, &data->scratch_index)) != TFLM_OK) {
             return status;
         }
     }
@@ -357,6 +336,9 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status svdf_invoke(tflm_context *ctx, tflm_node *node)
 {
     const svdf_op_data *d = node->data;
+    if (tflm_variant_chosen(TFLM_VARIANT_SVDF, &d->variant)) {
+        return d->variant.invoke(ctx, node, d->variant.plan);
+    }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     const tflm_tensor *weights_feature = tflm_input(ctx, node, 1);
     const tflm_tensor *weights_time = tflm_input(ctx, node, 2);
@@ -369,12 +351,6 @@ static tflm_status svdf_invoke(tflm_context *ctx, tflm_node *node)
         tflm_svdf_f32(scratch, &d->params, d->activation, input->data, weights_feature->data,
                       weights_time->data, bias_data, state->data, output->data);
     } else if (state->type == TFLM_TYPE_INT16) {
-#if TFLM_X86_KERNELS
-        if (d->optimized != NULL) {
-            tflm_svdf_s8_x86_run(d->optimized, input->data, state->data, output->data, scratch);
-            return TFLM_OK;
-        }
-#endif
         tflm_svdf_s8_s16(scratch, &d->params, &d->quant, input->data, weights_feature->data,
                          weights_time->data, bias_data, state->data, output->data);
     } else {

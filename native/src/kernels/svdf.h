@@ -1,7 +1,8 @@
 /*
  * svdf.h - the pure compute functions of SVDF (singular value decomposition
  * filter: a rank-limited 1-D convolution over time with a state memory),
- * TFLM's EvalIntegerSvdfReference and EvalFloatSvdfReference.
+ * TFLM's EvalIntegerSvdfReference and EvalFloatSvdfReference; its node data
+ * and its variant hook (variant.h).
  *
  * Every invoke: the state [batches][filters][memory] shifts left by one
  * along memory; the newest column gets input x weights_feature (one value
@@ -15,6 +16,8 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
+
+#include "variant.h"
 
 typedef struct tflm_svdf_params {
     int32_t batches;
@@ -62,5 +65,21 @@ void tflm_svdf_s8_s8(int32_t *scratch, const tflm_svdf_params *params, const tfl
 void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activation, const float *input,
                    const float *weights_feature, const float *weights_time, const float *bias,
                    float *state, float *output);
+
+/* What prepare keeps in node->data. */
+typedef struct tflm_svdf_data {
+    tflm_svdf_params params;
+    tflm_svdf_quant quant; /* int8 input */
+    int32_t activation;    /* float32    */
+    int32_t scratch_index; /* the reference kernel's */
+    tflm_variant variant;
+} tflm_svdf_data;
+
+#ifdef TFLM_VARIANT_SVDF
+TFLM_VARIANT_HOOK(tflm_svdf_variant, tflm_svdf_data);
+#else
+TFLM_NO_VARIANT_HOOK(tflm_svdf_variant, tflm_svdf_data)
+#define TFLM_VARIANT_SVDF 0
+#endif
 
 #endif /* TFLM_SVDF_H */

@@ -5,8 +5,8 @@
  */
 #include <assert.h>
 
-#include "binary_avx2.h"
-#include "x86_kernels.h"
+#include "binary_x8__avx2.h"
+#include "binary_x86.h"
 
 void tflm_f32_add_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
                           const float *input1, const float *input2, float *output)

@@ -9,7 +9,7 @@
 #include <immintrin.h>
 
 #include "pool_window.h"
-#include "x86_kernels.h"
+#include "pooling_x86.h"
 
 void tflm_f32_avgpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
                                const float *input, const tflm_dims *output_dims, float *output)

@@ -1,7 +1,7 @@
 /*
  * f32_conv_4x16__avx2.c - CONV_2D float32 with AVX2: tiles of 4 output
  * pixels x 16 output channels (two 8-lane blocks: 8 independent add
- * chains), over the filter packed by conv_f32_x86.c. The body is
+ * chains), over the filter packed by conv_x86.c. The body is
  * f32_conv_tile.h; bit for bit tflm_conv_f32.
  */
 #include <immintrin.h>

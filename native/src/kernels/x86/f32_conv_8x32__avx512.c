@@ -2,7 +2,7 @@
  * f32_conv_8x32__avx512.c - CONV_2D float32 with AVX-512: tiles of 8
  * output pixels x 32 output channels (two 16-lane blocks: 16 independent
  * add chains in the 32 registers), over the filter packed by
- * conv_f32_x86.c. The body is f32_conv_tile.h; bit for bit tflm_conv_f32.
+ * conv_x86.c. The body is f32_conv_tile.h; bit for bit tflm_conv_f32.
  */
 #include <immintrin.h>
 

@@ -20,7 +20,7 @@
 #ifndef TFLM_X86_F32_CONV_TILE_H
 #define TFLM_X86_F32_CONV_TILE_H
 
-#include "x86_kernels.h"
+#include "conv_x86.h"
 
 typedef struct conv_row {
     const float *in_batch;

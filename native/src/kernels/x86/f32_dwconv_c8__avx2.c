@@ -9,7 +9,7 @@
 #include <assert.h>
 #include <immintrin.h>
 
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 void tflm_f32_dwconv_c8__avx2(const tflm_conv_params *params, const tflm_dims *input_dims,
                               const float *input, const tflm_dims *filter_dims,

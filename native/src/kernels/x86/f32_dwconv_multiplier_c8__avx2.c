@@ -12,7 +12,7 @@
 #include <assert.h>
 #include <immintrin.h>
 
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 /* Lanes i < n set. */
 static __m256i first_lanes(int32_t n)

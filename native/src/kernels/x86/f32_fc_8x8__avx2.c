@@ -11,7 +11,7 @@
 #include <assert.h>
 #include <immintrin.h>
 
-#include "x86_kernels.h"
+#include "fully_connected_x86.h"
 
 /* c[j] lane r = r[r][j]. */
 static inline void transpose8(const __m256 r[8], __m256 c[8])

@@ -17,7 +17,7 @@
  */
 #include <immintrin.h>
 
-#include "x86_kernels.h"
+#include "softmax_x86.h"
 
 static __m256i first_lanes(int32_t n)
 {

@@ -2,19 +2,19 @@
  * s8_conv_im2col_4x16__avx2.c - CONV_2D int8 with AVX2: im2col of 4 output
  * pixels into int16 rows (x + input_offset, 0 for outside taps; a 1x1
  * stride 1 conv widens its 4 adjacent input pixels at once; short filter
- * rows: conv_im2col.h), then a GEMM tile of 4 pixels x 16 channels with
+ * rows: s8_conv_im2col__avx2.h), then a GEMM tile of 4 pixels x 16 channels with
  * vpmaddwd on int8 weights widened as loaded (two k per lane; each
  * product |w * (x + offset)| <= 128 x 255, so pairs never saturate),
  * exact requantization, byte stores.
- * Plan and exactness: conv_s8_x86.c.
+ * Plan and exactness: conv_x86.c.
  */
 #include <assert.h>
 #include <stdbool.h>
 #include <string.h>
 
-#include "conv_im2col.h"
+#include "s8_conv_im2col__avx2.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "conv_x86.h"
 
 #define ROWS 4
 
@@ -69,7 +69,7 @@ static void im2col_row(const tflm_conv_s8_x86 *p, const int8_t *input, int32_t b
     }
 }
 
-/* The im2col row of a pixel that conv_im2col.h takes (false: not
+/* The im2col row of a pixel that s8_conv_im2col__avx2.h takes (false: not
  * written): the runs widened, x + input_offset. k <= 16: shuffled into
  * place, widened and offset (offset_k: input_offset in the first k lanes,
  * 0 in the padding) in one 32-byte store. Else one store per run, the

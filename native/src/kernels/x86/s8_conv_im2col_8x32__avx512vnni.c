@@ -2,18 +2,18 @@
  * s8_conv_im2col_8x32__avx512vnni.c - CONV_2D int8 with AVX-512 VNNI:
  * im2col of 8 output pixels into uint8 rows (x + 128; outside taps hold the
  * input zero point + 128; a 1x1 stride 1 conv flips its 8 adjacent input
- * pixels at once; short filter rows: conv_im2col.h), then a GEMM tile of
+ * pixels at once; short filter rows: s8_conv_im2col__avx2.h), then a GEMM tile of
  * 8 pixels x 32 channels with vpdpbusd (4 k per lane; 8 channels in ymm
  * when the op has no more), exact requantization, masked byte stores.
- * Plan and exactness argument: conv_s8_x86.c.
+ * Plan and exactness argument: conv_x86.c.
  */
 #include <assert.h>
 #include <stdbool.h>
 #include <string.h>
 
-#include "conv_im2col.h"
+#include "s8_conv_im2col__avx2.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "conv_x86.h"
 
 #define ROWS 8
 
@@ -38,7 +38,7 @@ static void flip(uint8_t *dst, const int8_t *src, int32_t n)
     }
 }
 
-/* The im2col row of a pixel that conv_im2col.h takes (false: not
+/* The im2col row of a pixel that s8_conv_im2col__avx2.h takes (false: not
  * written). k <= 16: the runs are shuffled into place and the row, padding
  * included, is one 16-byte store, so the tile's 4-byte loads are forwarded
  * from it (a load spanning two stores waits for both to reach the cache).

@@ -2,7 +2,7 @@
  * s8_dwconv_c16__avx512.c - DEPTHWISE_CONV_2D int8 (depth multiplier 1),
  * AVX-512 BW/VL: 16 lanes per vector, channel block outermost (its widened
  * weights in scratch serve every pixel), the reference's taps per pixel
- * (dwconv_walk.h), (x + input_offset) * w with vpmaddwd on int32 lanes
+ * (s8_dwconv_walk.h), (x + input_offset) * w with vpmaddwd on int32 lanes
  * whose high int16 of the weight is zero, exact requantization, masked
  * tails.
  * A row's run of windows whose columns are inside is summed four vectors at
@@ -16,9 +16,9 @@
  */
 #include <assert.h>
 
-#include "dwconv_walk.h"
+#include "s8_dwconv_walk.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 typedef struct c16_block {
     __m512i acc, bias, offset, mult, lshift, rshift, out_offset, act_min, act_max;

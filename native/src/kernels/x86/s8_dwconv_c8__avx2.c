@@ -1,7 +1,7 @@
 /*
  * s8_dwconv_c8__avx2.c - DEPTHWISE_CONV_2D int8 (depth multiplier 1), AVX2:
  * 8 channels per vector, channel block outermost (its widened weights in
- * scratch serve every pixel), the reference's taps per pixel (dwconv_walk.h),
+ * scratch serve every pixel), the reference's taps per pixel (s8_dwconv_walk.h),
  * (x + input_offset) * w with vpmaddwd on int32 lanes whose high int16 of
  * the weight is zero, exact requantization. The last channels (< 8) go
  * through a padded copy.
@@ -9,9 +9,9 @@
 #include <assert.h>
 #include <string.h>
 
-#include "dwconv_walk.h"
+#include "s8_dwconv_walk.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 typedef struct c8_block {
     __m256i acc, bias, offset, mult, lshift, rshift, out_offset, act_min, act_max;

@@ -7,14 +7,14 @@
  * broadcasts it; otherwise, per tap, the (at most 16) input channels the
  * block needs are loaded once (masked), widened to int32 and spread over
  * the output lanes with vpermd (plan->gather). Then vpmaddwd as in the
- * multiplier-1 kernel; same taps as the reference (dwconv_walk.h), int32
+ * multiplier-1 kernel; same taps as the reference (s8_dwconv_walk.h), int32
  * wrapping sums, exact requantization, masked tails.
  */
 #include <assert.h>
 
-#include "dwconv_walk.h"
+#include "s8_dwconv_walk.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 typedef struct c16_block {
     __m512i acc, bias, offset, idx, mult, lshift, rshift, out_offset, act_min, act_max;

@@ -7,15 +7,15 @@
  * broadcasts it: one scalar load per tap. Otherwise, per tap, the (at most
  * 8) input channels the block needs are loaded once, widened to int32 and
  * spread over the output lanes with vpermd (plan->gather). Then vpmaddwd
- * as in the multiplier-1 kernel; same taps as the reference (dwconv_walk.h),
+ * as in the multiplier-1 kernel; same taps as the reference (s8_dwconv_walk.h),
  * int32 wrapping sums, exact requantization; tails through padded copies.
  */
 #include <assert.h>
 #include <string.h>
 
-#include "dwconv_walk.h"
+#include "s8_dwconv_walk.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 typedef struct c8_block {
     __m256i acc, bias, offset, idx, mult, lshift, rshift, out_offset, act_min, act_max;

@@ -2,13 +2,13 @@
  * s8_fc_8x16__avx2.c - FULLY_CONNECTED int8 with AVX2 on the model's
  * [units][depth] weights: the input row converted once per batch to int16
  * x + input_offset (zero padded to 16) in scratch, then 8 weight rows at a
- * time (s8_dot_rows8_avx2.h; |(x + io) * w| <= 255 * 128), exact
- * requantization. Plan and exactness argument: fc_s8_x86.c.
+ * time (s8_dot_8rows__avx2.h; |(x + io) * w| <= 255 * 128), exact
+ * requantization. Plan and exactness argument: fully_connected_x86.c.
  */
 #include <assert.h>
 
-#include "fc_s8_avx2.h"
-#include "s8_dot_rows8_avx2.h"
+#include "s8_dot_8rows__avx2.h"
+#include "s8_fc_finish_8rows__avx2.h"
 
 void tflm_s8_fc_8x16__avx2(const tflm_fc_s8_x86 *p, const int8_t *input, int8_t *output,
                            void *scratch)

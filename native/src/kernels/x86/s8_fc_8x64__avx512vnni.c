@@ -4,11 +4,12 @@
  * to uint8 (x + 128, zero padded to 64) in scratch, then 8 weight rows at
  * a time, 64 bytes per vpdpbusd (the last chunk's weights loaded under a
  * mask, so no byte past a row is read), 8 horizontal sums, exact
- * requantization. Plan and exactness argument: fc_s8_x86.c.
+ * requantization. Plan and exactness argument: fully_connected_x86.c.
  */
 #include <assert.h>
 
-#include "fc_s8_avx2.h"
+#include "s8_dot_8rows__avx2.h"
+#include "s8_fc_finish_8rows__avx2.h"
 
 void tflm_s8_fc_8x64__avx512vnni(const tflm_fc_s8_x86 *p, const int8_t *input, int8_t *output,
                                  void *scratch)
@@ -67,7 +68,7 @@ void tflm_s8_fc_8x64__avx512vnni(const tflm_fc_s8_x86 *p, const int8_t *input, i
                 half[r] = _mm256_add_epi32(_mm512_castsi512_si256(acc[r]),
                                            _mm512_extracti64x4_epi64(acc[r], 1));
             }
-            tflm_fc_s8_finish_avx2(p, tflm_fc_hsum8_avx2(half), o0, rows, correction, out);
+            tflm_fc_s8_finish_avx2(p, tflm_hsum8_avx2(half), o0, rows, correction, out);
         }
     }
 }

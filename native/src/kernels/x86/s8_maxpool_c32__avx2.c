@@ -7,7 +7,7 @@
 #include <immintrin.h>
 
 #include "pool_window.h"
-#include "x86_kernels.h"
+#include "pooling_x86.h"
 
 void tflm_s8_maxpool_c32__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,
                                const int8_t *input, const tflm_dims *output_dims, int8_t *output)

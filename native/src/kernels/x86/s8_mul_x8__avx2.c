@@ -5,10 +5,9 @@
  */
 #include <assert.h>
 
-#include "../mul.h"
-#include "binary_avx2.h"
+#include "binary_x8__avx2.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "binary_x86.h"
 
 void tflm_s8_mul_x8__avx2(const tflm_mul_quant *q, const tflm_broadcast *broadcast,
                           const int8_t *input1, const int8_t *input2, int8_t *output)

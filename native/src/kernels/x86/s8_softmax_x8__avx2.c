@@ -13,7 +13,7 @@
 #include <immintrin.h>
 
 #include "../fixed_point_math.h"
-#include "x86_kernels.h"
+#include "softmax_x86.h"
 
 /* tflm_saturating_rounding_doubling_high_mul per lane: floor((a b + 2^30)
  * / 2^31) (both of TFLM's nudges give it), INT32_MIN x INT32_MIN -> MAX. */

@@ -1,29 +1,16 @@
 /*
- * fc_s8_avx2.h - the end of a FULLY_CONNECTED int8 tile of 8 rows, shared
- * by the variants (s8_fc_*.c): horizontal sums of 8 accumulators, then
- * bias, exact requantization (requant.h), clamp, and the store of the
- * valid rows' bytes. Include only from a file compiled for AVX2.
+ * s8_fc_finish_8rows__avx2.h - the end of a FULLY_CONNECTED int8 tile of
+ * 8 rows, shared by the variants (s8_fc_*.c): bias, exact requantization
+ * (requant.h), clamp, and the store of the valid rows' bytes. Include only
+ * from a file compiled for AVX2.
  */
-#ifndef TFLM_KERNELS_X86_FC_S8_AVX2_H
-#define TFLM_KERNELS_X86_FC_S8_AVX2_H
+#ifndef TFLM_KERNELS_X86_S8_FC_FINISH_8ROWS_AVX2_H
+#define TFLM_KERNELS_X86_S8_FC_FINISH_8ROWS_AVX2_H
 
 #include <immintrin.h>
 
 #include "requant.h"
-#include "x86_kernels.h"
-
-/* Lane r of the result: the sum of the 8 int32 lanes of a[r] (wrapping). */
-static inline __m256i tflm_fc_hsum8_avx2(const __m256i a[8])
-{
-    /* hadd works within 128-bit halves: after two rounds lane r (r < 4) of
-       q0 holds row r's low-half sum and lane r + 4 its high-half sum. */
-    const __m256i q0 = _mm256_hadd_epi32(_mm256_hadd_epi32(a[0], a[1]),
-                                         _mm256_hadd_epi32(a[2], a[3]));
-    const __m256i q1 = _mm256_hadd_epi32(_mm256_hadd_epi32(a[4], a[5]),
-                                         _mm256_hadd_epi32(a[6], a[7]));
-    return _mm256_add_epi32(_mm256_permute2x128_si256(q0, q1, 0x20),
-                            _mm256_permute2x128_si256(q0, q1, 0x31));
-}
+#include "fully_connected_x86.h"
 
 /* Rows o0 .. o0 + rows - 1 (rows <= 8) of one batch: sums + bias + the
  * batch's correction, requantized into out[o0 ...]. Loads are masked to
@@ -58,4 +45,4 @@ static inline void tflm_fc_s8_finish_avx2(const tflm_fc_s8_x86 *p, __m256i sums,
     }
 }
 
-#endif /* TFLM_KERNELS_X86_FC_S8_AVX2_H */
+#endif /* TFLM_KERNELS_X86_S8_FC_FINISH_8ROWS_AVX2_H */

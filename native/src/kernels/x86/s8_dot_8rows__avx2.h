@@ -1,21 +1,32 @@
 /*
- * s8_dot_rows8_avx2.h - 8 rows of an int8 matrix dotted with one int16
+ * s8_dot_8rows__avx2.h - 8 rows of an int8 matrix dotted with one int16
  * vector, the inner tile of FULLY_CONNECTED int8 (s8_fc_8x16__avx2.c) and
- * of SVDF's feature matmul (s8_svdf_8x16__avx2.c): 16 weights per step
+ * of SVDF's feature matmul (s8_s16_svdf_8x16__avx2.c): 16 weights per step
  * sign-extended to int16 and multiplied with vpmaddwd (the callers keep
  * |x * w| <= 255 x 128, so the pair sums fit int32), the depth % 16 last
  * weights of each row in scalar code (no byte past a row is read), then 8
  * horizontal sums. All sums wrap modulo 2^32. Include only from a file
  * compiled for AVX2.
  */
-#ifndef TFLM_KERNELS_X86_S8_DOT_ROWS8_AVX2_H
-#define TFLM_KERNELS_X86_S8_DOT_ROWS8_AVX2_H
+#ifndef TFLM_KERNELS_X86_S8_DOT_8ROWS_AVX2_H
+#define TFLM_KERNELS_X86_S8_DOT_8ROWS_AVX2_H
 
 #include <immintrin.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fc_s8_avx2.h"
+/* Lane r of the result: the sum of the 8 int32 lanes of a[r] (wrapping). */
+static inline __m256i tflm_hsum8_avx2(const __m256i a[8])
+{
+    /* hadd works within 128-bit halves: after two rounds lane r (r < 4) of
+       q0 holds row r's low-half sum and lane r + 4 its high-half sum. */
+    const __m256i q0 = _mm256_hadd_epi32(_mm256_hadd_epi32(a[0], a[1]),
+                                         _mm256_hadd_epi32(a[2], a[3]));
+    const __m256i q1 = _mm256_hadd_epi32(_mm256_hadd_epi32(a[4], a[5]),
+                                         _mm256_hadd_epi32(a[6], a[7]));
+    return _mm256_add_epi32(_mm256_permute2x128_si256(q0, q1, 0x20),
+                            _mm256_permute2x128_si256(q0, q1, 0x31));
+}
 
 /* xs[d] = x[d] + offset for d < n (|offset| <= 128: int16 holds it). */
 static inline void tflm_s8_widen_offset_avx2(const int8_t *x, int32_t n, int32_t offset,
@@ -55,7 +66,7 @@ static inline __m256i tflm_s8_dot_rows8_avx2(const int8_t *matrix, int32_t rows,
             acc[r] = _mm256_add_epi32(acc[r], _mm256_madd_epi16(xv, wv));
         }
     }
-    __m256i sums = tflm_fc_hsum8_avx2(acc);
+    __m256i sums = tflm_hsum8_avx2(acc);
     if (depth % 16 != 0) {
         for (int r = 0; r < 8; ++r) {
             uint32_t t = 0;
@@ -69,4 +80,4 @@ static inline __m256i tflm_s8_dot_rows8_avx2(const int8_t *matrix, int32_t rows,
     return sums;
 }
 
-#endif /* TFLM_KERNELS_X86_S8_DOT_ROWS8_AVX2_H */
+#endif /* TFLM_KERNELS_X86_S8_DOT_8ROWS_AVX2_H */

@@ -1,5 +1,5 @@
 /*
- * conv_im2col.h - im2col helpers of the CONV_2D int8 variants: the pixel
+ * s8_conv_im2col__avx2.h - im2col helpers of the CONV_2D int8 variants: the pixel
  * walk, and the fast path for an output pixel whose taps are all inside the input when a filter
  * row is one run of at most 16 adjacent bytes (dilation_w 1; first layers,
  * small in_c): plain 16-byte loads (masked moves cost 3x more on Zen 4)
@@ -7,13 +7,13 @@
  * the next run, the padding or the next row, or land in the scratch's
  * TFLM_CONV_S8_X86_SLACK bytes. Include from a file compiled for AVX2.
  */
-#ifndef TFLM_KERNELS_X86_CONV_IM2COL_H
-#define TFLM_KERNELS_X86_CONV_IM2COL_H
+#ifndef TFLM_KERNELS_X86_S8_CONV_IM2COL_AVX2_H
+#define TFLM_KERNELS_X86_S8_CONV_IM2COL_AVX2_H
 
 #include <immintrin.h>
 #include <stddef.h>
 
-#include "x86_kernels.h"
+#include "conv_x86.h"
 
 /* Steps (b, oy, ox) to the next output pixel. */
 static inline void tflm_conv_next_pixel(int32_t *b, int32_t *oy, int32_t *ox, int32_t out_h,
@@ -83,4 +83,4 @@ tflm_short_row_source(const tflm_short_runs *g, int32_t b, int32_t oy, int32_t o
     return src;
 }
 
-#endif /* TFLM_KERNELS_X86_CONV_IM2COL_H */
+#endif /* TFLM_KERNELS_X86_S8_CONV_IM2COL_AVX2_H */

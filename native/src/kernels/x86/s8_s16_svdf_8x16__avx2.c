@@ -1,10 +1,10 @@
 /*
- * s8_svdf_8x16__avx2.c - SVDF with int8 input and weights_feature, int16
+ * s8_s16_svdf_8x16__avx2.c - SVDF with int8 input and weights_feature, int16
  * state and weights_time, with AVX2, on the model's weights as they are.
  * Per batch:
  *   feature: the input row converted once to int16 x - input_zp (in
  *     [-255, 255]) in scratch, then 8 weights_feature rows at a time
- *     (s8_dot_rows8_avx2.h; |w (x - zp)| <= 128 x 255), exact
+ *     (s8_dot_8rows__avx2.h; |w (x - zp)| <= 128 x 255), exact
  *     requantization (requant.h) into the newest state column;
  *   time: 8 filters at a time, the state rows times the weights_time rows
  *     with vpmaddwd in steps of 16 then 8 int16, the memory % 8 last in
@@ -16,7 +16,9 @@
 #include <assert.h>
 #include <string.h>
 
-#include "s8_dot_rows8_avx2.h"
+#include "requant.h"
+#include "s8_dot_8rows__avx2.h"
+#include "svdf_x86.h"
 
 /* Lanes 0 .. 7 of v to dst[0], dst[stride], ... (the first n only). */
 static void store_strided_s16(__m256i v, int32_t n, int16_t *dst, size_t stride)
@@ -90,7 +92,7 @@ static void time_sums(const tflm_svdf_s8_x86 *p, const int16_t *state, int32_t *
         const __m256i valid =
             _mm256_cmpgt_epi32(_mm256_set1_epi32(rows), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
         _mm256_maskstore_epi32(sums + o0, valid,
-                               _mm256_add_epi32(tflm_fc_hsum8_avx2(acc),
+                               _mm256_add_epi32(tflm_hsum8_avx2(acc),
                                                 _mm256_loadu_si256((const __m256i *)tail)));
     }
 }

@@ -1,7 +1,8 @@
 /*
- * fc_s8_x86.c - FULLY_CONNECTED int8 on x86-64: the variant table, the
- * per-row bias the variants add, and the prepare-time glue (plain C; the
- * variants are s8_fc_*.c, compiled for their ISA).
+ * fully_connected_x86.c - FULLY_CONNECTED on x86-64: the variant hook
+ * (variant.h), its tables, and the int8 plan with the per-row bias the
+ * variants add (plain C; the variants are s8_fc_*.c and f32_fc_*.c,
+ * compiled for their ISA).
  *
  * The variants read the model's weights in their own [units][depth] layout
  * (no packed copy in the arena: the op costs 4 bytes per unit of persistent
@@ -18,7 +19,9 @@
  */
 #include <string.h>
 
-#include "x86_kernels.h"
+#include "../nn_common.h"
+#include "fully_connected_x86.h"
+#include "x86_glue.h"
 
 typedef struct fc_s8_variant {
     tflm_fc_s8_x86_fn run;
@@ -28,17 +31,12 @@ typedef struct fc_s8_variant {
 
 static const fc_s8_variant *variant_for(tflm_isa isa)
 {
-    static const fc_s8_variant table[] = {
-        [TFLM_ISA_BEST] = {NULL, 0, 0},
-        [TFLM_ISA_SCALAR] = {NULL, 0, 0},
+    static const fc_s8_variant table[TFLM_X86_LEVELS] = {
         [TFLM_ISA_AVX2] = {tflm_s8_fc_8x16__avx2, 16, 2},
         [TFLM_ISA_AVX512] = {tflm_s8_fc_8x16__avx2, 16, 2},
         [TFLM_ISA_AVX512_VNNI] = {tflm_s8_fc_8x64__avx512vnni, 64, 1},
     };
-    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0] || table[isa].run == NULL) {
-        return NULL;
-    }
-    return &table[isa];
+    return tflm_x86_level(isa) && table[isa].run != NULL ? &table[isa] : NULL;
 }
 
 size_t tflm_fc_s8_x86_persistent_size(tflm_isa isa, int32_t units)
@@ -110,32 +108,80 @@ void tflm_fc_s8_x86_run(const tflm_fc_s8_x86 *plan, const int8_t *input, int8_t 
     plan->run(plan, input, output, scratch);
 }
 
-tflm_status tflm_fc_s8_x86_setup(tflm_context *ctx, const tflm_fc_params *params,
-                                 const tflm_per_channel_quant *quant, int32_t batches,
-                                 int32_t depth, int32_t units, const tflm_tensor *filter,
-                                 const tflm_tensor *bias, const tflm_fc_s8_x86 **plan,
-                                 int32_t *scratch_index)
+static const tflm_fc_f32_fn f32_variants[TFLM_X86_LEVELS] =
+    TFLM_X86_FROM_AVX2(tflm_f32_fc_8x8__avx2);
+
+tflm_fc_f32_fn tflm_fc_f32_x86_variant(tflm_isa isa)
 {
-    *plan = NULL;
+    return tflm_x86_level(isa) ? f32_variants[isa] : NULL;
+}
+
+static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    const tflm_fc_s8_x86 *p = plan;
+    tflm_fc_s8_x86_run(p, tflm_input(ctx, node, 0)->data, tflm_output(ctx, node, 0)->data,
+                       tflm_scratch(ctx, p->scratch_index));
+    return TFLM_OK;
+}
+
+static tflm_status invoke_f32(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    const tflm_fully_connected_data *data = node->data;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    const tflm_fc_f32_fn *run = plan;
+    (*run)(&data->activation, &data->input_dims, t.input->data, &data->filter_dims,
+           t.filter->data, &data->bias_dims, tflm_nn_bias_data(t.bias), &data->output_dims,
+           t.output->data);
+    return TFLM_OK;
+}
+
+/* The int8 plan: 4 bytes a unit of persistent memory and one converted
+ * input row of scratch, with or without a filter zero point. */
+static tflm_status setup_s8(tflm_context *ctx, const tflm_fully_connected_data *data,
+                            const tflm_tensor *filter, const tflm_tensor *bias,
+                            tflm_variant *variant)
+{
     const tflm_isa isa = tflm_kernel_isa(ctx);
+    const int32_t batches = data->output_dims.n, depth = data->filter_dims.c;
+    const int32_t units = data->filter_dims.n;
     const size_t bytes = tflm_fc_s8_x86_persistent_size(isa, units);
-    if (bytes == 0 || !filter->is_constant || (bias != NULL && !bias->is_constant)) {
+    if (bytes == 0 || !tflm_x86_constant(filter, bias)) {
         return TFLM_OK;
     }
-    tflm_fc_s8_x86 *p = tflm_alloc_persistent(ctx, sizeof *p);
-    void *memory = tflm_alloc_persistent(ctx, bytes);
-    if (p == NULL || memory == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
+    void *plan, *memory;
+    int32_t scratch_index;
     tflm_status status =
-        tflm_request_scratch(ctx, tflm_fc_s8_x86_get_buffer_size(isa, depth), scratch_index);
+        tflm_x86_plan_memory(ctx, sizeof(tflm_fc_s8_x86), bytes,
+                             tflm_fc_s8_x86_get_buffer_size(isa, depth), &plan, &memory,
+                             &scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
+    tflm_fc_s8_x86 *p = plan;
     /* The row sums wait for the first run: creates that fail for want of
        arena (the arena sweep makes thousands) never read the weights. */
-    tflm_fc_s8_x86_init(p, isa, params, quant, batches, depth, units, filter->data,
+    tflm_fc_s8_x86_init(p, isa, &data->params, &data->quant, batches, depth, units, filter->data,
                         bias != NULL ? bias->data : NULL, memory);
-    *plan = p;
+    p->scratch_index = scratch_index;
+    variant->invoke = invoke_s8;
+    variant->plan = p;
+    return TFLM_OK;
+}
+
+tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *node,
+                                         const tflm_fully_connected_data *data,
+                                         tflm_variant *variant)
+{
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    if (t.input->type == TFLM_TYPE_INT8) {
+        return setup_s8(ctx, data, t.filter, t.bias, variant);
+    }
+    const tflm_isa isa = tflm_kernel_isa(ctx);
+    if (tflm_fc_f32_x86_variant(isa) != NULL) {
+        variant->invoke = invoke_f32;
+        variant->plan = &f32_variants[isa];
+    }
     return TFLM_OK;
 }

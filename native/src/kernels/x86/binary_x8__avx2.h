@@ -1,5 +1,5 @@
 /*
- * binary_avx2.h - the element-wise int8 and float32 variants of ADD and
+ * binary_x8__avx2.h - the element-wise int8 and float32 variants of ADD and
  * MUL: the reference's broadcast walk (TFLM_BROADCAST_FOR_EACH_RUN of
  * binary_common.h), each innermost run (input strides 0 or 1) eight
  * elements at a time through VECTOR(x1, x2), the last (< 8) through
@@ -8,8 +8,8 @@
  *   float32: __m256 in, clamped __m256 out; one IEEE operation per element
  *            either way, so the same bits.
  */
-#ifndef TFLM_KERNELS_X86_BINARY_AVX2_H
-#define TFLM_KERNELS_X86_BINARY_AVX2_H
+#ifndef TFLM_KERNELS_X86_BINARY_X8_AVX2_H
+#define TFLM_KERNELS_X86_BINARY_X8_AVX2_H
 
 #include <immintrin.h>
 #include <stdint.h>
@@ -77,4 +77,4 @@ static inline __m256 tflm_clamp8_f32_avx2(__m256 x, __m256 lo, __m256 hi)
         }                                                                                       \
     } while (0)
 
-#endif /* TFLM_KERNELS_X86_BINARY_AVX2_H */
+#endif /* TFLM_KERNELS_X86_BINARY_X8_AVX2_H */

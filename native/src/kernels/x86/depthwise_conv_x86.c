@@ -1,17 +1,22 @@
 /*
- * depthwise_conv_s8_x86.c - DEPTHWISE_CONV_2D int8 on x86-64: variant
- * table, per-block weight widening, prepare glue. The variants visit the
- * same taps as the reference (tflm_filter_taps, walked in dwconv_walk.h),
+ * depthwise_conv_x86.c - DEPTHWISE_CONV_2D on x86-64: the variant hook
+ * (variant.h), the variant tables, the int8 per-block weight widening.
+ * The int8 variants visit the
+ * same taps as the reference (tflm_filter_taps, walked in s8_dwconv_walk.h),
  * per channel, and sum in int32 with wrapping vector adds, so each
  * channel's sum is the reference's.
  * They read the model's int8 weights in place (no packed copy in the
  * arena): the channel block is their outer loop, and its widened weights
- * (kh x kw x 16 int32 of scratch) serve every output pixel.
+ * (kh x kw x 16 int32 of scratch) serve every output pixel. A layer with
+ * one input channel runs CONV_2D's int8 variant from AVX512 on (conv_x86.h).
  */
 #include <string.h>
 
+#include "../nn_common.h"
+#include "conv_x86.h"
+#include "depthwise_conv_x86.h"
 #include "requant.h"
-#include "x86_kernels.h"
+#include "x86_glue.h"
 
 typedef struct dwconv_s8_variant {
     tflm_depthwise_conv_s8_x86_fn multiplier_1;  /* depth multiplier 1 */
@@ -21,19 +26,13 @@ typedef struct dwconv_s8_variant {
 
 static const dwconv_s8_variant *variant_for(tflm_isa isa)
 {
-    static const dwconv_s8_variant table[] = {
-        [TFLM_ISA_BEST] = {NULL, NULL, 0},
-        [TFLM_ISA_SCALAR] = {NULL, NULL, 0},
+    static const dwconv_s8_variant table[TFLM_X86_LEVELS] = {
         [TFLM_ISA_AVX2] = {tflm_s8_dwconv_c8__avx2, tflm_s8_dwconv_multiplier_c8__avx2, 8},
         [TFLM_ISA_AVX512] = {tflm_s8_dwconv_c16__avx512, tflm_s8_dwconv_multiplier_c16__avx512, 16},
         [TFLM_ISA_AVX512_VNNI] = {tflm_s8_dwconv_c16__avx512,
                                   tflm_s8_dwconv_multiplier_c16__avx512, 16},
     };
-    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0] ||
-        table[isa].multiplier_1 == NULL) {
-        return NULL;
-    }
-    return &table[isa];
+    return tflm_x86_level(isa) && table[isa].multiplier_1 != NULL ? &table[isa] : NULL;
 }
 
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
@@ -148,35 +147,97 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
     plan->right_shift = right;
 }
 
-tflm_status tflm_depthwise_conv_s8_x86_setup(tflm_context *ctx, const tflm_conv_params *params,
-                                             const tflm_per_channel_quant *quant,
-                                             const tflm_dims *input_dims,
-                                             const tflm_dims *filter_dims,
-                                             const tflm_tensor *filter, const tflm_tensor *bias,
-                                             const tflm_dims *output_dims,
-                                             const tflm_depthwise_conv_s8_x86 **plan,
-                                             int32_t *scratch_index)
+static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
 {
-    *plan = NULL;
-    *scratch_index = -1;
+    const tflm_depthwise_conv_s8_x86 *p = plan;
+    p->run(p, tflm_input(ctx, node, 0)->data, tflm_output(ctx, node, 0)->data,
+           tflm_scratch(ctx, p->scratch_index));
+    return TFLM_OK;
+}
+
+static tflm_status setup_s8(tflm_context *ctx, const tflm_node *node,
+                            const tflm_nn_conv_state *state, tflm_variant *variant)
+{
+    tflm_status status = tflm_conv_s8_x86_variant_for_depthwise(ctx, node, state, variant);
+    if (status != TFLM_OK || variant->invoke != NULL) {
+        return status;
+    }
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, params, filter_dims);
-    if (bytes == 0 || !filter->is_constant || (bias != NULL && !bias->is_constant) ||
-        (int64_t)input_dims->c * params->depth_multiplier != output_dims->c) {
+    const tflm_conv_params *params = &state->params;
+    const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, params,
+                                                                    &state->filter_dims);
+    if (bytes == 0 || !tflm_x86_constant(t.filter, t.bias) ||
+        (int64_t)state->input_dims.c * params->depth_multiplier != state->output_dims.c) {
         return TFLM_OK;
     }
-    tflm_depthwise_conv_s8_x86 *p = tflm_alloc_persistent(ctx, sizeof *p);
-    void *memory = tflm_alloc_persistent(ctx, bytes);
-    if (p == NULL || memory == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
-    const tflm_status status = tflm_request_scratch(
-        ctx, tflm_depthwise_conv_s8_x86_get_buffer_size(isa, filter_dims), scratch_index);
+    void *plan, *memory;
+    int32_t scratch_index;
+    const size_t scratch_bytes =
+        tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &state->filter_dims);
+    status = tflm_x86_plan_memory(ctx, sizeof(tflm_depthwise_conv_s8_x86), bytes, scratch_bytes,
+                                  &plan, &memory, &scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
-    tflm_depthwise_conv_s8_x86_init(p, isa, params, quant, input_dims, filter_dims, filter->data,
-                                    bias != NULL ? bias->data : NULL, output_dims, memory);
-    *plan = p;
+    tflm_depthwise_conv_s8_x86 *p = plan;
+    tflm_depthwise_conv_s8_x86_init(p, isa, params, &state->quant, &state->input_dims,
+                                    &state->filter_dims, t.filter->data, tflm_nn_bias_data(t.bias),
+                                    &state->output_dims, memory);
+    p->scratch_index = scratch_index;
+    variant->invoke = invoke_s8;
+    variant->plan = p;
+    return TFLM_OK;
+}
+
+/* ---- float32 ------------------------------------------------------------------ */
+
+static const tflm_depthwise_conv_f32_fn f32_variants[TFLM_X86_LEVELS] =
+    TFLM_X86_FROM_AVX2(tflm_f32_dwconv_c8__avx2);
+static const tflm_depthwise_conv_f32_fn f32_multiplier_variants[TFLM_X86_LEVELS] =
+    TFLM_X86_FROM_AVX2(tflm_f32_dwconv_multiplier_c8__avx2);
+
+/* The table entry of a level's variant, NULL if it has none. */
+static const tflm_depthwise_conv_f32_fn *f32_variant_at(tflm_isa isa,
+                                                        const tflm_conv_params *params)
+{
+    const tflm_depthwise_conv_f32_fn *table =
+        params->depth_multiplier == 1 ? f32_variants : f32_multiplier_variants;
+    return tflm_x86_level(isa) && table[isa] != NULL ? &table[isa] : NULL;
+}
+
+tflm_depthwise_conv_f32_fn tflm_depthwise_conv_f32_x86_variant(tflm_isa isa,
+                                                               const tflm_conv_params *params)
+{
+    const tflm_depthwise_conv_f32_fn *at = f32_variant_at(isa, params);
+    return at != NULL ? *at : NULL;
+}
+
+static tflm_status invoke_f32(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    const tflm_nn_conv_state *s = &((const tflm_depthwise_conv_data *)node->data)->conv;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    const tflm_depthwise_conv_f32_fn *run = plan;
+    (*run)(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,
+           &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+    return TFLM_OK;
+}
+
+/* ---- The hook -------------------------------------------------------------------- */
+
+tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node,
+                                        const tflm_depthwise_conv_data *data,
+                                        tflm_variant *variant)
+{
+    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+        return setup_s8(ctx, node, &data->conv, variant);
+    }
+    const tflm_depthwise_conv_f32_fn *at = f32_variant_at(tflm_kernel_isa(ctx), &data->conv.params);
+    if (at != NULL) {
+        variant->invoke = invoke_f32;
+        variant->plan = at;
+    }
     return TFLM_OK;
 }

@@ -1,7 +1,7 @@
 /*
- * svdf_s8_x86.c - SVDF int8 with an int16 state on x86-64: the variant
- * table, the per-unit bias the variant adds, and the prepare-time glue
- * (plain C; the variant is s8_svdf_8x16__avx2.c, compiled for AVX2).
+ * svdf_x86.c - SVDF int8 with an int16 state on x86-64: the variant hook
+ * (variant.h), the variant table and the per-unit bias the variant adds
+ * (plain C; the variant is s8_s16_svdf_8x16__avx2.c, compiled for AVX2).
  *
  * The variant reads the model's weights and bias as they are. Exactness:
  * the reference sums, per filter,
@@ -15,23 +15,16 @@
  */
 #include <string.h>
 
-#include "x86_kernels.h"
+#include "svdf_x86.h"
+#include "x86_glue.h"
 
 static tflm_svdf_s8_x86_fn variant_for(tflm_isa isa)
 {
     /* The model sizes SVDF sees (memory 8..32, a few dozen filters) leave
        nothing for 512-bit vectors to win. */
-    static const tflm_svdf_s8_x86_fn table[] = {
-        [TFLM_ISA_BEST] = NULL,
-        [TFLM_ISA_SCALAR] = NULL,
-        [TFLM_ISA_AVX2] = tflm_s8_s16_svdf_8x16__avx2,
-        [TFLM_ISA_AVX512] = tflm_s8_s16_svdf_8x16__avx2,
-        [TFLM_ISA_AVX512_VNNI] = tflm_s8_s16_svdf_8x16__avx2,
-    };
-    if ((int)isa < 0 || (size_t)isa >= sizeof table / sizeof table[0]) {
-        return NULL;
-    }
-    return table[isa];
+    static const tflm_svdf_s8_x86_fn table[TFLM_X86_LEVELS] =
+        TFLM_X86_FROM_AVX2(tflm_s8_s16_svdf_8x16__avx2);
+    return tflm_x86_level(isa) ? table[isa] : NULL;
 }
 
 /* Shapes the variant takes, and zero points its int16 lanes hold: x -
@@ -110,35 +103,50 @@ void tflm_svdf_s8_x86_run(const tflm_svdf_s8_x86 *plan, const int8_t *input, int
     plan->run(plan, input, state, output, scratch);
 }
 
-tflm_status tflm_svdf_s8_x86_setup(tflm_context *ctx, const tflm_svdf_params *params,
-                                   const tflm_svdf_quant *quant,
-                                   const tflm_tensor *weights_feature,
-                                   const tflm_tensor *weights_time, const tflm_tensor *bias,
-                                   const tflm_svdf_s8_x86 **plan, int32_t *scratch_index)
+static tflm_status invoke(tflm_context *ctx, tflm_node *node, const void *plan)
 {
-    *plan = NULL;
+    const tflm_svdf_s8_x86 *p = plan;
+    tflm_svdf_s8_x86_run(p, tflm_input(ctx, node, 0)->data, tflm_input(ctx, node, 4)->data,
+                         tflm_output(ctx, node, 0)->data, tflm_scratch(ctx, p->scratch_index));
+    return TFLM_OK;
+}
+
+/* A plan for int8 with an int16 state; it takes its own scratch (the
+ * reference's is not requested then). */
+tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node,
+                              const tflm_svdf_data *data, tflm_variant *variant)
+{
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    if (!tflm_svdf_s8_x86_applies(isa, params, quant)) {
+    const tflm_svdf_params *params = &data->params;
+    const tflm_svdf_quant *quant = &data->quant;
+    if (tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 ||
+        tflm_input(ctx, node, 4)->type != TFLM_TYPE_INT16 ||
+        !tflm_svdf_s8_x86_applies(isa, params, quant)) {
         return TFLM_OK;
     }
+    const tflm_tensor *weights_feature = tflm_input(ctx, node, 1);
+    const tflm_tensor *weights_time = tflm_input(ctx, node, 2);
+    const tflm_tensor *bias = tflm_input(ctx, node, 3);
     const size_t bytes = tflm_svdf_s8_x86_persistent_size(params, quant);
-    if (bytes > 0 && (!weights_time->is_constant || (bias != NULL && !bias->is_constant))) {
+    if (bytes > 0 && !tflm_x86_constant(weights_time, bias)) {
         return TFLM_OK; /* the fold needs them constant */
     }
-    tflm_svdf_s8_x86 *p = tflm_alloc_persistent(ctx, sizeof *p);
-    void *memory = bytes > 0 ? tflm_alloc_persistent(ctx, bytes) : NULL;
-    if (p == NULL || (bytes > 0 && memory == NULL)) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
+    void *plan, *memory;
+    int32_t scratch_index;
     tflm_status status =
-        tflm_request_scratch(ctx, tflm_svdf_s8_x86_get_buffer_size(params), scratch_index);
+        tflm_x86_plan_memory(ctx, sizeof(tflm_svdf_s8_x86), bytes,
+                             tflm_svdf_s8_x86_get_buffer_size(params), &plan, &memory,
+                             &scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
     /* The row sums wait for the first run: creates that fail for want of
        arena never read the weights. */
+    tflm_svdf_s8_x86 *p = plan;
     tflm_svdf_s8_x86_init(p, isa, params, quant, weights_feature->data, weights_time->data,
                           bias != NULL ? bias->data : NULL, memory);
-    *plan = p;
+    p->scratch_index = scratch_index;
+    variant->invoke = invoke;
+    variant->plan = p;
     return TFLM_OK;
 }

@@ -1,5 +1,5 @@
 /*
- * dwconv_walk.h - the walk of the int8 DEPTHWISE_CONV_2D x86 variants over
+ * s8_dwconv_walk.h - the walk of the int8 DEPTHWISE_CONV_2D x86 variants over
  * one channel block: every output pixel, and per pixel the taps of its
  * filter window that fall inside the input, as the reference picks them
  * (tflm_filter_taps). A window wholly inside the input is walked with the
@@ -14,13 +14,13 @@
  * each variant compiles to its own loop nest with its arithmetic in it and
  * its state in registers (no calls, no function pointers at run time).
  */
-#ifndef TFLM_KERNELS_X86_DWCONV_WALK_H
-#define TFLM_KERNELS_X86_DWCONV_WALK_H
+#ifndef TFLM_KERNELS_X86_S8_DWCONV_WALK_H
+#define TFLM_KERNELS_X86_S8_DWCONV_WALK_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "x86_kernels.h"
+#include "depthwise_conv_x86.h"
 
 /* A pixel's sum starts (from the block's bias, typically). */
 typedef void (*tflm_dwconv_begin_fn)(void *state);
@@ -101,4 +101,4 @@ tflm_dwconv_walk(const tflm_depthwise_conv_s8_x86 *p, const int8_t *input, int8_
     }
 }
 
-#endif /* TFLM_KERNELS_X86_DWCONV_WALK_H */
+#endif /* TFLM_KERNELS_X86_S8_DWCONV_WALK_H */

@@ -1,0 +1,66 @@
+/*
+ * variant.h - how a reference kernel hands a node to a SIMD variant
+ * (README.md in this folder: "Variants").
+ *
+ * Each op with variants has one hook, declared in its header (<op>.h):
+ *
+ *   #ifdef TFLM_VARIANT_<OP>
+ *   TFLM_VARIANT_HOOK(tflm_<op>_variant, tflm_<op>_data);
+ *   #else
+ *   TFLM_NO_VARIANT_HOOK(tflm_<op>_variant, tflm_<op>_data)
+ *   #define TFLM_VARIANT_<OP> 0
+ *   #endif
+ *
+ * Its prepare calls it once the op's data is ready, with &data->variant;
+ * the hook sets variant->invoke when it has a variant for this node (and
+ * may allocate the variant's plan and scratch). Its invoke then runs
+ *
+ *   if (tflm_variant_chosen(TFLM_VARIANT_<OP>, &data->variant)) {
+ *       return data->variant.invoke(ctx, node, data->variant.plan);
+ *   }
+ *
+ * before the reference code. The hook is defined by the build's variant
+ * glue, x86/<op>_x86.c or arm/<op>_arm.c, and CMake defines
+ * TFLM_VARIANT_<OP>=1 for the library when it compiles one. Without it the
+ * hook is a static inline that finds nothing (and writes nothing), and
+ * tflm_variant_chosen is false at compile time: the op's code is what it
+ * would be without variants.
+ */
+#ifndef TFLM_KERNELS_VARIANT_H
+#define TFLM_KERNELS_VARIANT_H
+
+#include <stdbool.h>
+
+#include "tflm/kernel.h"
+
+/* Runs a node as its reference kernel would, from the node's tensors, its
+ * op data (node->data) and the variant's own plan. */
+typedef tflm_status (*tflm_variant_fn)(tflm_context *ctx, tflm_node *node, const void *plan);
+
+/* The variant a hook chose for a node; all zero (persistent memory is
+ * zeroed) when none. */
+typedef struct tflm_variant {
+    tflm_variant_fn invoke; /* NULL: the reference kernel runs            */
+    const void *plan;       /* the variant's data (arena, or a const table) */
+} tflm_variant;
+
+/* The hook's prototype. */
+#define TFLM_VARIANT_HOOK(hook, data_type)                                              \
+    tflm_status hook(tflm_context *ctx, const tflm_node *node, const data_type *data, \
+                     tflm_variant *variant)
+
+/* The hook of an op without variant glue in this build: it finds none. */
+#define TFLM_NO_VARIANT_HOOK(hook, data_type)                \
+    static inline TFLM_VARIANT_HOOK(hook, data_type)         \
+    {                                                        \
+        (void)ctx, (void)node, (void)data, (void)variant;    \
+        return TFLM_OK;                                      \
+    }
+
+/* Whether a variant runs the node. compiled: the op's TFLM_VARIANT_<OP>. */
+static inline bool tflm_variant_chosen(bool compiled, const tflm_variant *variant)
+{
+    return compiled && variant->invoke != NULL;
+}
+
+#endif /* TFLM_KERNELS_VARIANT_H */
