@@ -1,7 +1,9 @@
 /*
  * benchmark - runs one model (compiled in as model_data) on the golden input
  * of ../shared/golden, prints its outputs in the golden files' format, then
- * the arena bytes and the time of one invoke as '#' lines. Under
+ * as '#' lines the arena bytes and the time of one invoke, with the default
+ * kernels (the core's Arm variants where it has them) and again with the
+ * reference kernels alone, in the same arena. Under
  * `qemu-system-arm -icount shift=0` one instruction is one nanosecond of
  * virtual time, so "ns" is the instruction count of the invoke.
  */
@@ -16,6 +18,44 @@
 
 static uint8_t arena[FW_ARENA_BYTES] __attribute__((aligned(TFLM_ARENA_ALIGNMENT)));
 
+/* Creates an interpreter in the arena (options NULL: the defaults), fills
+ * the golden inputs and invokes once; *ticks: the invoke's board ticks.
+ * Returns main's exit status, 0 on success. */
+static int run(const tflm_op_resolver *ops, const tflm_interpreter_options *options,
+               tflm_interpreter **interp, uint64_t *ticks)
+{
+    tflm_error error;
+    if (tflm_interpreter_create_with_options(interp, model_data, model_data_size, ops, arena,
+                                             sizeof arena, options, &error) != TFLM_OK) {
+        return fw_fail("create", error.message);
+    }
+    if (fw_fill_golden_inputs(*interp) != TFLM_OK) {
+        return fw_fail("inputs", tflm_interpreter_error_message(*interp));
+    }
+    uint64_t start = board_ticks();
+    tflm_status status = tflm_interpreter_invoke(*interp);
+    *ticks = board_ticks() - start;
+    if (status != TFLM_OK) {
+        return fw_fail("invoke", tflm_interpreter_error_message(*interp));
+    }
+    return 0;
+}
+
+/* "# <what> <ticks> ticks at <hz> Hz = <ns> ns\n" */
+static void print_time(const char *what, uint64_t ticks)
+{
+    uint32_t hz = board_ticks_per_second();
+    fw_print("# ");
+    fw_print(what);
+    fw_print(" ");
+    fw_print_uint(ticks);
+    fw_print(" ticks at ");
+    fw_print_uint(hz);
+    fw_print(" Hz = ");
+    fw_print_uint(ticks / hz * 1000000000u + ticks % hz * 1000000000u / hz);
+    fw_print(" ns\n");
+}
+
 int main(void)
 {
     const tflm_kernel *kernels[TFLM_OP_COUNT];
@@ -24,34 +64,24 @@ int main(void)
     tflm_op_resolver_add_all(&ops);
 
     tflm_interpreter *interp;
-    tflm_error error;
-    if (tflm_interpreter_create(&interp, model_data, model_data_size, &ops, arena, sizeof arena,
-                                &error) != TFLM_OK) {
-        return fw_fail("create", error.message);
-    }
-    if (fw_fill_golden_inputs(interp) != TFLM_OK) {
-        return fw_fail("inputs", tflm_interpreter_error_message(interp));
-    }
-    uint64_t start = board_ticks();
-    tflm_status status = tflm_interpreter_invoke(interp);
-    uint64_t ticks = board_ticks() - start;
-    if (status != TFLM_OK) {
-        return fw_fail("invoke", tflm_interpreter_error_message(interp));
+    uint64_t ticks;
+    int failed = run(&ops, NULL, &interp, &ticks);
+    if (failed) {
+        return failed;
     }
     fw_print("model " FW_MODEL_NAME "\n");
     fw_print_outputs(interp);
-
-    uint32_t hz = board_ticks_per_second();
     fw_print("# arena ");
     fw_print_uint(tflm_interpreter_arena_used(interp));
     fw_print(" of ");
     fw_print_uint(sizeof arena);
-    fw_print(" bytes\n# invoke ");
-    fw_print_uint(ticks);
-    fw_print(" ticks at ");
-    fw_print_uint(hz);
-    fw_print(" Hz = ");
-    fw_print_uint(ticks / hz * 1000000000u + ticks % hz * 1000000000u / hz);
-    fw_print(" ns\n");
+    fw_print(" bytes\n");
+    print_time("invoke", ticks);
+
+    const tflm_interpreter_options reference = {TFLM_KERNELS_REFERENCE, TFLM_ISA_BEST};
+    if ((failed = run(&ops, &reference, &interp, &ticks)) != 0) {
+        return failed;
+    }
+    print_time("reference invoke", ticks);
     return 0;
 }

@@ -1,0 +1,37 @@
+/*
+ * fully_connected_arm.c - FULLY_CONNECTED on Cortex-M: the variant hook
+ * (variant.h). Compiled only for cores with the DSP extension
+ * (arm/sources.cmake): int8 runs s8_fc_2x4__dsp.c from level ARM_DSP up.
+ */
+#include "../nn_common.h"
+#include "fully_connected_arm.h"
+
+#if !defined(__ARM_FEATURE_DSP)
+#error "fully_connected_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
+#endif
+
+static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    (void)plan;
+    const tflm_fully_connected_data *d = node->data;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_s8_fc_2x4__dsp(&d->params, &d->quant, &d->input_dims, t.input->data, &d->filter_dims,
+                        t.filter->data, &d->bias_dims, tflm_nn_bias_data(t.bias),
+                        &d->output_dims, t.output->data);
+    return TFLM_OK;
+}
+
+tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *node,
+                                         const tflm_fully_connected_data *data,
+                                         tflm_variant *variant)
+{
+    (void)data;
+    /* An Arm build's levels: SCALAR (the reference kernels asked for),
+       ARM_DSP, ARM_MVE (which includes DSP). */
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP &&
+        tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+        variant->invoke = invoke_s8;
+    }
+    return TFLM_OK;
+}

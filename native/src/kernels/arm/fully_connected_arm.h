@@ -1,0 +1,22 @@
+/*
+ * fully_connected_arm.h - FULLY_CONNECTED on Cortex-M: the microkernels
+ * (s8_fc_*.c), for the glue fully_connected_arm.c and the tests. README.md
+ * in the parent folder: variants, file names.
+ *
+ *                 ARM_DSP                          ARM_MVE
+ *   int8          2 rows x 4, SXTAB16 + SMLAD      = ARM_DSP
+ */
+#ifndef TFLM_KERNELS_ARM_FULLY_CONNECTED_ARM_H
+#define TFLM_KERNELS_ARM_FULLY_CONNECTED_ARM_H
+
+#include "../fully_connected.h"
+
+/* tflm_fully_connected_s8 with the DSP extension: the same arguments, the
+ * same bytes. */
+void tflm_s8_fc_2x4__dsp(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                         const tflm_dims *input_dims, const int8_t *input,
+                         const tflm_dims *filter_dims, const int8_t *filter,
+                         const tflm_dims *bias_dims, const int32_t *bias,
+                         const tflm_dims *output_dims, int8_t *output);
+
+#endif /* TFLM_KERNELS_ARM_FULLY_CONNECTED_ARM_H */

@@ -1,0 +1,34 @@
+# The Cortex-M variants (../README.md), chosen at compile time: one list per
+# core feature, compiled only when the compiler targets a Cortex-M core that
+# has it, as its own feature macro says (probed here with the target's
+# flags), so a board's flash holds no kernel its core cannot run. Paths are
+# relative to native/.
+#
+# TFLM_ARM_SOURCES: the Arm sources this target compiles (none on a core
+# without the features, on Cortex-M0/M3 for example).
+
+# The DSP extension (__ARM_FEATURE_DSP: Cortex-M4, M7, M33, M55): packed
+# 16-bit multiply-accumulate (SMLAD) and byte unpacking (SXTB16).
+set(TFLM_ARM_DSP_SOURCES
+  src/kernels/arm/fully_connected_arm.c
+  src/kernels/arm/s8_fc_2x4__dsp.c
+)
+
+# tflm_arm_feature(<macro> <result>): whether the compiler, with the
+# target's flags, defines <macro> for an M-profile core.
+function(tflm_arm_feature macro result)
+  include(CheckCSourceCompiles)
+  list(JOIN TFLM_ARM_CPU_FLAGS " " CMAKE_REQUIRED_FLAGS)
+  set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+  check_c_source_compiles("
+#if !defined(${macro}) || !defined(__ARM_ARCH_PROFILE) || __ARM_ARCH_PROFILE != 'M'
+#error no ${macro} on an M-profile core
+#endif
+int tflm_arm_feature_probe;" ${result})
+endfunction()
+
+tflm_arm_feature(__ARM_FEATURE_DSP TFLM_HAVE_ARM_DSP)
+set(TFLM_ARM_SOURCES)
+if(TFLM_HAVE_ARM_DSP)
+  list(APPEND TFLM_ARM_SOURCES ${TFLM_ARM_DSP_SOURCES})
+endif()
