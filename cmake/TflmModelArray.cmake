@@ -10,9 +10,12 @@
 # On ELF targets the array lives in a section .tflm_model.<name> so linker
 # scripts can place it and the code size report can leave it out. Plain
 # CMake (file(READ ... HEX)): no Python or other tool needed.
-set(TFLM_MODEL_ARRAY_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/scripts/bin2c.cmake)
-
+#
+# Installed with the CMake package (cmake/TflmInstall.cmake), so projects
+# using tflm through find_package or add_subdirectory can call it too.
 function(tflm_add_model_array target name file)
+  # The script beside this file, wherever the function is called from.
+  set(script ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/scripts/bin2c.cmake)
   get_filename_component(file "${file}" ABSOLUTE)
   if(NOT EXISTS "${file}")
     message(FATAL_ERROR "tflm_add_model_array(${target} ${name}): no such file ${file}")
@@ -31,8 +34,8 @@ extern const size_t @name@_size;
   add_custom_command(
     OUTPUT ${dir}/${name}.c
     COMMAND ${CMAKE_COMMAND} -DIN=${file} -DNAME=${name} -DOUT=${dir}/${name}.c
-            -P ${TFLM_MODEL_ARRAY_SCRIPT}
-    DEPENDS ${file} ${TFLM_MODEL_ARRAY_SCRIPT}
+            -P ${script}
+    DEPENDS ${file} ${script}
     COMMENT "Array ${name} from ${file}"
     VERBATIM)
   target_sources(${target} PRIVATE ${dir}/${name}.c ${dir}/${name}.h)
