@@ -23,7 +23,13 @@
  *  - No heap: every byte the interpreter uses lies in the arena. The model
  *    bytes are read in place and must outlive the interpreter.
  *  - No global mutable state: any number of interpreters may coexist, each
- *    in its own arena. One interpreter is not safe to use from two threads.
+ *    in its own arena.
+ *  - Threads: what the runtime only reads may be shared, what it writes may
+ *    not. The model bytes and a resolver (read only during create) may be
+ *    used by any number of threads at once; an interpreter and its arena
+ *    belong to one thread at a time. To run one model on several threads,
+ *    give each thread its own interpreter in its own arena over the same
+ *    model bytes (native/tests/test_threads.c does it on 8 threads).
  *  - Every function returns a tflm_status. On failure the interpreter keeps
  *    a one-line message naming what is wrong and where
  *    (tflm_interpreter_error_message); tflm_interpreter_create, which may
