@@ -39,9 +39,11 @@ import java.util.regex.Pattern;
  * frees it, after which every method, and every {@link Tensor} it handed out, throws
  * {@code IllegalStateException("interpreter is closed")}.
  *
- * <p>By default the arena is confined: only the creating thread may use the interpreter
- * (the native interpreter is not thread-safe anyway). {@link Options#sharedArena()} lets
- * one other thread at a time use it instead, e.g. a benchmark harness.
+ * <p>Threads: an interpreter is not thread-safe and is never shared; the {@link Model} is.
+ * Give each thread its own interpreter of the shared model. By default the arena is
+ * confined: only the creating thread may use the interpreter, and any other thread gets a
+ * {@link WrongThreadException}. {@link Options#sharedArena()} lets one other thread at a
+ * time use it instead, e.g. a benchmark harness handing it over.
  *
  * <p>Without an explicit size the arena is sized automatically: the interpreter is first
  * created in a generous arena (doubled while the runtime reports ARENA_TOO_SMALL), then
@@ -82,9 +84,18 @@ public final class Interpreter implements AutoCloseable {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(options, "options");
         this.model = model;
-        Created created = options.arenaBytes() > 0
-                ? createExplicit(model, options)
-                : createAutoSized(model, options);
+        // Attached before the native runtime first reads the model's bytes, so that from
+        // here to close() Model.close() on any thread throws instead of freeing them.
+        model.attach(this);
+        Created created;
+        try {
+            created = options.arenaBytes() > 0
+                    ? createExplicit(model, options)
+                    : createAutoSized(model, options);
+        } catch (RuntimeException e) {
+            model.detach(this);
+            throw e;
+        }
         this.arena = created.arena;
         this.handle = created.handle;
         try {
@@ -94,9 +105,9 @@ public final class Interpreter implements AutoCloseable {
             tflm_interpreter_invoke$handle();
             this.inputs = tensors(tflm_interpreter_input_count(handle), model.inputs(), true);
             this.outputs = tensors(tflm_interpreter_output_count(handle), model.outputs(), false);
-            model.attach(this);
         } catch (RuntimeException e) {
             arena.close();
+            model.detach(this);
             throw e;
         }
     }

@@ -17,10 +17,16 @@ import java.util.Set;
  * A .tflite model in native memory, readable by the C runtime in place, and its
  * description for inspection.
  *
- * <p>The model owns a shared {@link Arena}: its bytes are only read, so interpreters on
- * any thread may use them. The native runtime reads the model during every invoke, so a
- * model cannot be closed while interpreters created from it are open: {@link #close()}
- * then throws {@link IllegalStateException}. Close the interpreters first.
+ * <p>Threads: a model is thread-safe and meant to be shared; an {@link Interpreter} is
+ * not. Any number of threads may each create their own interpreter of one model and run
+ * it at the same time. The model owns a shared {@link Arena} (its bytes are only read,
+ * from any thread) and its methods are synchronized.
+ *
+ * <p>The native runtime reads the model from the moment an interpreter is created until it
+ * is closed, so a model cannot be closed while interpreters of it are open, on this thread
+ * or any other: {@link #close()} then throws {@link IllegalStateException}, and once the
+ * model is closed, creating an interpreter of it throws the same. Close the interpreters
+ * first.
  */
 public final class Model implements AutoCloseable {
 
@@ -160,8 +166,8 @@ public final class Model implements AutoCloseable {
             throw new IllegalStateException("model is used by " + interpreters.size()
                     + " open interpreter(s): close them before the model");
         }
-        closed = true;
         arena.close();
+        closed = true;
     }
 
     synchronized MemorySegment segment() {
