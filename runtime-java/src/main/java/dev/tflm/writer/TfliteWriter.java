@@ -28,7 +28,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>Nothing is validated: indices, shapes and codes are written as given, so tests can build
- * malformed models on purpose. The first subgraph added is the model's main subgraph.
+ * malformed models on purpose. The first subgraph added is the model's main subgraph; the others
+ * are those its control-flow operators (IF, WHILE, CALL_ONCE) name by index.
  */
 public final class TfliteWriter {
     /** The schema version this writer produces. */
