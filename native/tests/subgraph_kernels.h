@@ -16,6 +16,9 @@
  *                    With a variable, which it sizes in prepare as
  *                    ASSIGN_VARIABLE does, the variable accumulates y and
  *                    y becomes its new value.
+ *   TEST_ADD_INT64   output = input 0 + input 1, int64 of one shape; its
+ *                    prepare refuses constant data at an address not
+ *                    aligned for int64.
  *
  * Prepare checks everything invoke relies on, so a model they accept
  * always invokes (the fuzz target's rule). Arithmetic wraps (unsigned).
@@ -144,19 +147,52 @@ static tflm_status test_call_invoke(tflm_context *ctx, tflm_node *node)
     return status == TFLM_OK ? tflm_variable_assign(ctx, data->variable, y->data, y->bytes) : status;
 }
 
+static bool test_int64_aligned(const tflm_tensor *t)
+{
+    return t->data != NULL && ((uintptr_t)t->data & 7u) == 0;
+}
+
+static tflm_status test_add_int64_prepare(tflm_context *ctx, tflm_node *node)
+{
+    const tflm_tensor *a = tflm_input(ctx, node, 0), *b = tflm_input(ctx, node, 1);
+    const tflm_tensor *out = tflm_output(ctx, node, 0);
+    if (a == NULL || b == NULL || out == NULL || a->type != TFLM_TYPE_INT64 ||
+        b->type != TFLM_TYPE_INT64 || out->type != TFLM_TYPE_INT64 || a->bytes != out->bytes ||
+        b->bytes != out->bytes) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "needs int64 a, b and output of one shape");
+    }
+    if ((a->is_constant && !test_int64_aligned(a)) || (b->is_constant && !test_int64_aligned(b))) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "constant int64 data at a misaligned address");
+    }
+    return TFLM_OK;
+}
+
+static tflm_status test_add_int64_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const uint64_t *a = tflm_input(ctx, node, 0)->data, *b = tflm_input(ctx, node, 1)->data;
+    tflm_tensor *out = tflm_output(ctx, node, 0);
+    for (uint32_t i = 0; i < out->bytes / 8; i++) {
+        ((uint64_t *)out->data)[i] = a[i] + b[i];
+    }
+    return TFLM_OK;
+}
+
 static const tflm_kernel test_var_handle = {TFLM_BUILTIN_CUSTOM, "TEST_VAR_HANDLE", "TEST_VAR_HANDLE",
                                             test_var_handle_prepare, test_var_handle_invoke, false};
 static const tflm_kernel test_call = {TFLM_BUILTIN_CUSTOM, "TEST_CALL", "TEST_CALL",
                                       test_call_prepare, test_call_invoke, false};
+static const tflm_kernel test_add_int64 = {TFLM_BUILTIN_CUSTOM, "TEST_ADD_INT64", "TEST_ADD_INT64",
+                                           test_add_int64_prepare, test_add_int64_invoke, false};
 
-enum { TEST_SUBGRAPH_KERNEL_COUNT = 2 };
+enum { TEST_SUBGRAPH_KERNEL_COUNT = 3 };
 
 /* Adds the kernels to a resolver with room for TEST_SUBGRAPH_KERNEL_COUNT
  * more. */
 static tflm_status test_add_subgraph_kernels(tflm_op_resolver *resolver)
 {
     tflm_status status = tflm_op_resolver_add(resolver, &test_var_handle);
-    return status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_call) : status;
+    status = status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_call) : status;
+    return status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_add_int64) : status;
 }
 
 #endif /* TFLM_TESTS_SUBGRAPH_KERNELS_H */

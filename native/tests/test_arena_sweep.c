@@ -1,8 +1,8 @@
 /* Arena sweep with the real kernels (tflm_op_resolver_add_all): for every
  * shared model but audio_preprocessor_int8 (its TFLM signal ops are not in
- * ops.h), and for the hand-built model of native/tests/models with several
- * subgraphs and a resource variable (the test kernels of
- * subgraph_kernels.h added), arena sizes from 0 up to the
+ * ops.h), and for the hand-built models of native/tests/models (several
+ * subgraphs and a resource variable; constants aligned and not, with the
+ * test kernels of subgraph_kernels.h added), arena sizes from 0 up to the
  * reported requirement fail cleanly with TFLM_ERROR_ARENA_TOO_SMALL, and
  * the requirement itself succeeds.
  * Each arena is allocated with exactly its size, so under TFLM_SANITIZE a
@@ -97,7 +97,8 @@ int main(void)
     tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
     CHECK_EQ_INT(TFLM_OK, test_add_subgraph_kernels(&ops));
-    static const char *const test_models[] = {"subgraph_calls"};
+    static const char *const test_models[] = {"subgraph_calls", "constants_aligned",
+                                              "constants_misaligned"};
     for (size_t m = 0; m < sizeof test_models / sizeof test_models[0]; m++) {
         size_t size;
         uint8_t *model = load_test_model(test_models[m], &size);

@@ -1,6 +1,6 @@
 /* Hostile models: every shared model and every hand-built one of
- * native/tests/models (subgraph calls, resource variables: run by the
- * test kernels of subgraph_kernels.h) truncated (at
+ * native/tests/models (subgraph calls, resource variables, misaligned
+ * constants: run by the test kernels of subgraph_kernels.h) truncated (at
  * every length for small models, at a spread of lengths for big ones), with
  * random bit flips and with random 32-bit words overwritten (offsets,
  * lengths, indices, subgraph indices), all with a fixed seed. create must fail cleanly or, when the mutation happened to
@@ -91,7 +91,8 @@ int main(void)
     tflm_op_resolver_init(&ops, ops_storage, FAKE_KERNEL_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
     fake_add_kernels(&ops);
     CHECK_EQ_INT(TFLM_OK, test_add_subgraph_kernels(&ops));
-    static const char *const test_models[] = {"subgraph_calls", "subgraph_chain"};
+    static const char *const test_models[] = {"subgraph_calls", "subgraph_chain",
+                                              "constants_misaligned"};
     for (size_t m = 0; m < sizeof test_models / sizeof test_models[0]; m++) {
         size_t size;
         uint8_t *model = load_test_model(test_models[m], &size);

@@ -5,13 +5,16 @@
  * overlaps what is live at the call, exact arena figures; hostile variants
  * (a subgraph index out of range, a subgraph calling itself directly or
  * through others, calls nested too deep, a variable read before its handle
- * exists) and misuse of the kernel API, each with its message. */
+ * exists) and misuse of the kernel API, each with its message. And
+ * constants not aligned for their type: the same outputs as aligned ones,
+ * read from an aligned copy in the arena. */
 #include "core/flatbuffer.h"
 #include "core/interpreter_state.h"
 #include "core/model.h"
 #include "model_files.h"
 #include "subgraph_kernels.h"
 #include "test.h"
+#include "tflm/ops.h"
 
 enum { ARENA_SIZE = 1 << 16 };
 static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
@@ -344,10 +347,70 @@ static void test_kernel_api(void)
     free(model);
 }
 
+/* The model with constants 4 bytes off 16-byte boundaries gives the bytes
+ * of the aligned one; only its int64 constant is copied (32 bytes). */
+static void test_misaligned_constants(void)
+{
+    const char *names[2] = {"constants_aligned", "constants_misaligned"};
+    uint8_t *models[2];
+    size_t sizes[2], used[2];
+    uint8_t outputs[2][4 + 12 + 32];
+    const tflm_kernel *storage[TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT];
+    tflm_op_resolver ops;
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
+    CHECK_EQ_INT(TFLM_OK, test_add_subgraph_kernels(&ops));
+    const int8_t in8[8] = {-128, -7, 0, 3, 9, 50, 101, 127};
+    const float in_f[6] = {1.0f, -2.5f, 0.25f, 3.0f, -0.125f, 8.0f};
+    const int64_t in64[4] = {5, -5, INT64_MAX, 1};
+    const void *inputs[3] = {in8, in_f, in64};
+    for (int m = 0; m < 2; m++) {
+        models[m] = load_test_model(names[m], &sizes[m]);
+        tflm_interpreter *interp;
+        tflm_error error;
+        CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, models[m], sizes[m], &ops,
+                                                      arena + m * (ARENA_SIZE / 2), ARENA_SIZE / 2, &error));
+        if (error.status != TFLM_OK) {
+            fprintf(stderr, "%s: %s\n", names[m], error.message);
+            return;
+        }
+        used[m] = tflm_interpreter_arena_used(interp);
+        for (size_t i = 0; i < 3; i++) {
+            tflm_tensor_info in;
+            tflm_interpreter_input(interp, i, &in);
+            memcpy(in.data, inputs[i], in.bytes);
+        }
+        CHECK_EQ_INT(TFLM_OK, tflm_interpreter_invoke(interp));
+        size_t at = 0;
+        for (size_t o = 0; o < 3; o++) {
+            tflm_tensor_info out;
+            tflm_interpreter_output(interp, o, &out);
+            memcpy(outputs[m] + at, out.data, out.bytes);
+            at += out.bytes;
+        }
+        CHECK_EQ_INT(sizeof outputs[m], at);
+        tflm_tensor_info c64;
+        CHECK_EQ_INT(TFLM_OK, tflm_interpreter_tensor(interp, 9, &c64));
+        bool in_model = (uint8_t *)c64.data >= models[m] && (uint8_t *)c64.data < models[m] + sizes[m];
+        CHECK(in_model == (m == 0));
+        CHECK_EQ_INT(0, (uintptr_t)c64.data % 8);
+        CHECK_EQ_INT(0x0102030405060708LL, ((const int64_t *)c64.data)[2]);
+    }
+    CHECK(memcmp(outputs[0], outputs[1], sizeof outputs[0]) == 0);
+    CHECK_EQ_INT(used[0] + 32, used[1]);
+    uint64_t out64[4];
+    memcpy(out64, outputs[1] + 16, sizeof out64);
+    CHECK(out64[0] == (1ULL << 40) + 5);
+    CHECK(out64[2] == (uint64_t)INT64_MAX + 0x0102030405060708ULL); /* wraps */
+    free(models[0]);
+    free(models[1]);
+}
+
 int main(void)
 {
     test_calls_and_variable();
     test_hostile();
     test_kernel_api();
+    test_misaligned_constants();
     TEST_MAIN_END();
 }

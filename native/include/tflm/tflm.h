@@ -88,8 +88,9 @@ typedef struct tflm_error {
 #define TFLM_MAX_DIMS 6
 
 /* A tensor as the application sees it. data points into the arena (or,
- * for constant tensors, into the model) and stays valid as long as the
- * interpreter does. */
+ * for constant tensors, into the model; into the arena when their data in
+ * the model is not aligned for their type, which create copies once) and
+ * stays valid as long as the interpreter does. */
 typedef struct tflm_tensor_info {
     void *data;
     size_t bytes;

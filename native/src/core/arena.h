@@ -11,8 +11,9 @@
  *
  *   persistent (from the end, never freed): the interpreter itself, the
  *     subgraph, tensor and node tables, variable and RESOURCE tensors,
- *     kernel data (tflm_alloc_persistent), resource variables, the scratch
- *     pointer table, the table of subgraph calls.
+ *     aligned copies of misaligned constants, kernel data
+ *     (tflm_alloc_persistent), resource variables, the scratch pointer
+ *     table, the table of subgraph calls.
  *   planned area (from the start): while the interpreter is being created,
  *     temporary records (scratch and subgraph requests, the memory
  *     planner's records and workspace) are taken from the head; once the

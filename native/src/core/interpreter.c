@@ -1,14 +1,18 @@
 /*
  * interpreter.c - tflm_interpreter_create: verify the model, resolve the
- * ops of every subgraph, build the tensor and node tables, give state its
- * persistent memory, prepare every kernel
+ * ops of every subgraph, build the tensor and node tables, give state and
+ * misaligned constants their persistent memory, prepare every kernel
  * (subgraph 0 first), plan the activation memory (interpreter_plan.c), all
  * inside the caller's arena (layout: arena.h).
  *
  * Tensors whose data create sets itself, in persistent memory:
  *  - variable tensors (recurrent state), zeroed by reset_state;
  *  - RESOURCE tensors, which hold resource variable ids (kernel.h): set to
- *    TFLM_NO_VARIABLE here, written by kernels from prepare on.
+ *    TFLM_NO_VARIABLE here, written by kernels from prepare on;
+ *  - constant tensors whose data in the model is not aligned for their
+ *    type (converters do not always honour the schema's 16-byte alignment
+ *    of buffers; int64 biases then sit 4 bytes off): copied once, so every
+ *    kernel may read typed data through an aligned pointer.
  */
 #include <string.h>
 
@@ -130,8 +134,13 @@ static uint32_t constant_data(const graph *g, uint32_t index)
 /* Bytes of persistent memory create gives a tensor itself (see the top). */
 static uint32_t own_bytes(const graph *g, uint32_t index)
 {
-    return constant_data(g, index) == 0 &&
-                   (is_variable(g, index) || tensor_type(g, index) == TFLM_TYPE_RESOURCE)
+    uint32_t data = constant_data(g, index);
+    if (data != 0) {
+        uint32_t size = tflm_type_size((tflm_type)tensor_type(g, index));
+        uint32_t alignment = size > 8 ? 8 : size ? size : 1; /* the verifier's rule for vectors */
+        return ((uintptr_t)(g->buf + data) & (alignment - 1u)) != 0 ? tensor_bytes(g, index) : 0;
+    }
+    return is_variable(g, index) || tensor_type(g, index) == TFLM_TYPE_RESOURCE
                ? tensor_bytes(g, index)
                : 0;
 }
@@ -254,7 +263,9 @@ static void build_tensors(tflm_context *ctx, tflm_subgraph *sub, const graph *g)
         tensor->data = data ? (void *)(uintptr_t)(g->buf + data) : NULL;
         if (own != 0) {
             tensor->data = tflm_arena_persistent(ctx->arena, own); /* counted in own_bytes */
-            if (tensor->type == TFLM_TYPE_RESOURCE) {
+            if (data != 0) {
+                memcpy(tensor->data, g->buf + data, own);
+            } else if (tensor->type == TFLM_TYPE_RESOURCE) {
                 memset(tensor->data, 0xff, own); /* TFLM_NO_VARIABLE in every id */
             }
         }

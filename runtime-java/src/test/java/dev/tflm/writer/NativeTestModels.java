@@ -1,6 +1,8 @@
 package dev.tflm.writer;
 
+import dev.tflm.Quantization;
 import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinOperator;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ public final class NativeTestModels {
 
     private static final String VAR_HANDLE = "TEST_VAR_HANDLE";
     private static final String CALL = "TEST_CALL";
+    private static final String ADD_INT64 = "TEST_ADD_INT64";
     private static final int NONE = -1;
 
     private NativeTestModels() {
@@ -30,6 +33,8 @@ public final class NativeTestModels {
         Map<String, byte[]> models = new LinkedHashMap<>();
         models.put("subgraph_calls.tflite", subgraphCalls());
         models.put("subgraph_chain.tflite", subgraphChain());
+        models.put("constants_aligned.tflite", constants(0));
+        models.put("constants_misaligned.tflite", constants(4));
         return models;
     }
 
@@ -93,6 +98,55 @@ public final class NativeTestModels {
         return writer.toByteArray();
     }
 
+    /**
+     * Constants of every width, their data {@code offset} bytes past 16-byte boundaries of the file (4: the
+     * int64 data is misaligned, as in TFLM's int16 models). Inputs: int8 [1, 8], float32 [1, 6], int64 [4];
+     * outputs: FULLY_CONNECTED int8 (int32 bias), FULLY_CONNECTED float32, TEST_ADD_INT64 with an int64
+     * constant.
+     */
+    static byte[] constants(int offset) {
+        TfliteWriter writer = new TfliteWriter().description("constants " + offset + " bytes off 16")
+                .constantDataOffset(offset);
+        int fc = writer.addOperatorCode(BuiltinOperator.FULLY_CONNECTED, 4);
+        int addInt64 = writer.addCustomOperatorCode(ADD_INT64, 1);
+        SubgraphBuilder main = writer.addSubgraph("main");
+
+        byte[] weights = new byte[4 * 8];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (byte) (i * 37 % 255 - 127);
+        }
+        int in8 = main.addTensor(TensorDef.of("in8", TensorType.INT8, 1, 8)
+                .withQuantization(Quantization.perTensor(0.5f, 3)));
+        int w8 = main.addTensor(TensorDef.of("w8", TensorType.INT8, 4, 8)
+                .withQuantization(Quantization.perTensor(0.25f, 0)).withBuffer(writer.addBuffer(weights)));
+        int b32 = main.addTensor(TensorDef.of("b32", TensorType.INT32, 4)
+                .withQuantization(Quantization.perTensor(0.125f, 0))
+                .withBuffer(writer.addBuffer(ints(-700, 1300, 9, -42))));
+        int out8 = main.addTensor(TensorDef.of("out8", TensorType.INT8, 1, 4)
+                .withQuantization(Quantization.perTensor(2.0f, -5)));
+        main.addOperator(fc, new int[] {in8, w8, b32}, new int[] {out8},
+                new BuiltinOptions.FullyConnected(ActivationFunction.NONE));
+
+        int inF = main.addTensor(TensorDef.of("in_f", TensorType.FLOAT32, 1, 6));
+        int wF = main.addTensor(TensorDef.of("w_f", TensorType.FLOAT32, 3, 6).withBuffer(writer.addBuffer(
+                floats(0.5f, -1.25f, 2f, 0.125f, -0.75f, 1f, 3f, 0.25f, -2f, 1.5f, 0.0625f, -0.5f,
+                        -1f, 0.75f, 0.5f, -3f, 2.5f, 0.375f))));
+        int bF = main.addTensor(TensorDef.of("b_f", TensorType.FLOAT32, 3)
+                .withBuffer(writer.addBuffer(floats(0.25f, -0.5f, 1f))));
+        int outF = main.addTensor(TensorDef.of("out_f", TensorType.FLOAT32, 1, 3));
+        main.addOperator(fc, new int[] {inF, wF, bF}, new int[] {outF},
+                new BuiltinOptions.FullyConnected(ActivationFunction.RELU));
+
+        int in64 = main.addTensor(TensorDef.of("in64", TensorType.INT64, 4));
+        int c64 = main.addTensor(TensorDef.of("c64", TensorType.INT64, 4).withBuffer(writer.addBuffer(
+                longs(1L << 40, -3, 0x0102030405060708L, Long.MIN_VALUE + 1))));
+        int out64 = main.addTensor(TensorDef.of("out64", TensorType.INT64, 4));
+        main.addOperator(new OperatorDef(addInt64, new int[] {in64, c64}, new int[] {out64}, null, null));
+
+        main.inputs(in8, inF, in64).outputs(out8, outF, out64);
+        return writer.toByteArray();
+    }
+
     /** A subgraph adding one to its int32 [4] input. */
     private static void addPlusOne(TfliteWriter writer, int call, String name) {
         SubgraphBuilder plusOne = writer.addSubgraph(name);
@@ -121,6 +175,18 @@ public final class NativeTestModels {
     private static byte[] ints(int... values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asIntBuffer().put(values);
+        return bytes.array();
+    }
+
+    private static byte[] longs(long... values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asLongBuffer().put(values);
+        return bytes.array();
+    }
+
+    private static byte[] floats(float... values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
         return bytes.array();
     }
 }
