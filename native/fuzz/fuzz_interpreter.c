@@ -7,12 +7,15 @@
  *
  * The last input byte picks the kernels, so one corpus reaches the
  * reference kernels and every x86 SIMD level: a raw .tflite file is a valid
- * input as it is, and a mutation of that byte switches kernel set.
+ * input as it is, and a mutation of that byte switches kernel set. Besides
+ * every kernel of ops.h, the test kernels of native/tests/subgraph_kernels.h
+ * run the hand-built seeds: subgraph calls and resource variables.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "subgraph_kernels.h"
 #include "tflm/ops.h"
 #include "tflm/tflm.h"
 
@@ -110,11 +113,12 @@ static void run(tflm_interpreter *interp, const uint8_t *model, size_t size,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const tflm_kernel *storage[TFLM_OP_COUNT];
+    static const tflm_kernel *storage[TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT];
     static tflm_op_resolver ops;
     if (ops.count == 0) {
-        tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
+        tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
         require(tflm_op_resolver_add_all(&ops) == TFLM_OK);
+        require(test_add_subgraph_kernels(&ops) == TFLM_OK);
     }
     uint8_t *model = alloc_exact(size);
     if (size > 0) {

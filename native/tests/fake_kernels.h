@@ -117,13 +117,20 @@ static const tflm_kernel fake_kernels[] = {
 
 #define FAKE_KERNEL_COUNT (sizeof fake_kernels / sizeof fake_kernels[0])
 
-/* Registers every fake kernel, keeping them in storage. */
-static void fake_resolver(tflm_op_resolver *resolver, const tflm_kernel *storage[FAKE_KERNEL_COUNT])
+/* Adds every fake kernel to a resolver with room for them. */
+static void fake_add_kernels(tflm_op_resolver *resolver)
 {
-    tflm_op_resolver_init(resolver, storage, FAKE_KERNEL_COUNT);
     for (size_t i = 0; i < sizeof fake_kernels / sizeof fake_kernels[0]; i++) {
         tflm_op_resolver_add(resolver, &fake_kernels[i]);
     }
+}
+
+/* Registers every fake kernel, keeping them in storage (inline: a test
+ * that registers more kernels calls fake_add_kernels instead). */
+static inline void fake_resolver(tflm_op_resolver *resolver, const tflm_kernel *storage[FAKE_KERNEL_COUNT])
+{
+    tflm_op_resolver_init(resolver, storage, FAKE_KERNEL_COUNT);
+    fake_add_kernels(resolver);
 }
 
 #endif /* TFLM_TESTS_FAKE_KERNELS_H */

@@ -1,16 +1,15 @@
 /*
  * shared_models.h - the real models of ../shared/models for the core's
- * tests: their names, loading one into 16-aligned memory, and the skip
+ * tests: their names, loading one (model_files.h), and the skip
  * protocol (exit 77, SKIP_RETURN_CODE in CMake) when the folder is absent.
  * TFLM_SHARED_DIR comes from CMake (tflm_add_model_test).
  */
 #ifndef TFLM_TESTS_SHARED_MODELS_H
 #define TFLM_TESTS_SHARED_MODELS_H
 
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stdbool.h>
+
+#include "model_files.h"
 
 #define TEST_SKIP_CODE 77
 
@@ -22,22 +21,8 @@ static const char *const shared_model_names[] = {
 };
 #define SHARED_MODEL_COUNT (sizeof shared_model_names / sizeof shared_model_names[0])
 
-/* size bytes (any size, 0 included) at a 16-aligned address, with nothing
- * addressable after them: AddressSanitizer flags a read one byte past.
- * posix_memalign (tflm_add_model_test defines _POSIX_C_SOURCE) because
- * C11 aligned_alloc wants a multiple of the alignment. */
-static uint8_t *alloc_exact(size_t size)
-{
-    void *memory = NULL;
-    if (posix_memalign(&memory, 16, size ? size : 1) != 0) {
-        fprintf(stderr, "out of memory\n");
-        exit(1);
-    }
-    return memory;
-}
-
-/* Exits with the skip code when the shared models are not there. */
-static void require_shared_models(void)
+/* Whether the shared models are there; says so when not. */
+static inline bool shared_models_present(void)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/models/hello_world_int8.tflite", TFLM_SHARED_DIR);
@@ -45,9 +30,18 @@ static void require_shared_models(void)
     if (probe == NULL) {
         printf("skipped: %s/models not found (configure with -DTFLM_SHARED_DIR=...)\n",
                TFLM_SHARED_DIR);
-        exit(TEST_SKIP_CODE);
+        return false;
     }
     fclose(probe);
+    return true;
+}
+
+/* Exits with the skip code when the shared models are not there. */
+static inline void require_shared_models(void)
+{
+    if (!shared_models_present()) {
+        exit(TEST_SKIP_CODE);
+    }
 }
 
 /* The model's bytes in 16-aligned memory (free with free()); exits on error. */
@@ -55,22 +49,7 @@ static uint8_t *load_shared_model(const char *name, size_t *size)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/models/%s.tflite", TFLM_SHARED_DIR, name);
-    FILE *file = fopen(path, "rb");
-    if (file == NULL) {
-        fprintf(stderr, "cannot open %s\n", path);
-        exit(1);
-    }
-    fseek(file, 0, SEEK_END);
-    long length = ftell(file);
-    fseek(file, 0, SEEK_SET);
-    uint8_t *bytes = alloc_exact((size_t)length);
-    if (fread(bytes, 1, (size_t)length, file) != (size_t)length) {
-        fprintf(stderr, "cannot read %s\n", path);
-        exit(1);
-    }
-    fclose(file);
-    *size = (size_t)length;
-    return bytes;
+    return read_model_file(path, size);
 }
 
 #endif /* TFLM_TESTS_SHARED_MODELS_H */

@@ -1,7 +1,10 @@
 /* Arena sweep with the real kernels (tflm_op_resolver_add_all): for every
  * shared model but audio_preprocessor_int8 (its TFLM signal ops are not in
- * ops.h), arena sizes from 0 up to the reported requirement fail cleanly
- * with TFLM_ERROR_ARENA_TOO_SMALL, and the requirement itself succeeds.
+ * ops.h), and for the hand-built models of native/tests/models (several
+ * subgraphs and a resource variable; constants aligned and not, with the
+ * test kernels of subgraph_kernels.h added), arena sizes from 0 up to the
+ * reported requirement fail cleanly with TFLM_ERROR_ARENA_TOO_SMALL, and
+ * the requirement itself succeeds.
  * Each arena is allocated with exactly its size, so under TFLM_SANITIZE a
  * write past it is caught.
  *
@@ -16,6 +19,7 @@
  * op's prepare in turn. The cut keeps the edge whole and samples only the
  * middle, where neighbouring sizes fail in the same allocation. */
 #include "shared_models.h"
+#include "subgraph_kernels.h"
 #include "test.h"
 #include "tflm/ops.h"
 
@@ -57,10 +61,8 @@ static size_t next_size(size_t arena_size, size_t used)
     return next < used - WINDOW_SIZES ? next : used - WINDOW_SIZES;
 }
 
-static void sweep(const char *name, const tflm_op_resolver *ops)
+static void sweep(const char *name, const uint8_t *model, size_t size, const tflm_op_resolver *ops)
 {
-    size_t size;
-    uint8_t *model = load_shared_model(name, &size);
     size_t used = requirement(model, size, ops);
     int exact_messages = 0, tried = 0;
     for (size_t arena_size = 0; used > 0 && arena_size <= used;
@@ -86,19 +88,30 @@ static void sweep(const char *name, const tflm_op_resolver *ops)
     }
     printf("%-24s arena_used %7zu bytes: %d sizes tried, %d below it got the exact figure\n",
            name, used, tried, exact_messages);
-    free(model);
 }
 
 int main(void)
 {
-    require_shared_models();
-    const tflm_kernel *storage[TFLM_OP_COUNT];
+    const tflm_kernel *storage[TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT);
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
-    for (size_t m = 0; m < SHARED_MODEL_COUNT; m++) {
+    CHECK_EQ_INT(TFLM_OK, test_add_subgraph_kernels(&ops));
+    static const char *const test_models[] = {"subgraph_calls", "constants_aligned",
+                                              "constants_misaligned"};
+    for (size_t m = 0; m < sizeof test_models / sizeof test_models[0]; m++) {
+        size_t size;
+        uint8_t *model = load_test_model(test_models[m], &size);
+        sweep(test_models[m], model, size, &ops);
+        free(model);
+    }
+    bool shared = shared_models_present();
+    for (size_t m = 0; shared && m < SHARED_MODEL_COUNT; m++) {
         if (strcmp(shared_model_names[m], "audio_preprocessor_int8") != 0) {
-            sweep(shared_model_names[m], &ops);
+            size_t size;
+            uint8_t *model = load_shared_model(shared_model_names[m], &size);
+            sweep(shared_model_names[m], model, size, &ops);
+            free(model);
         }
     }
     TEST_MAIN_END();

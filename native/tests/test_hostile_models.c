@@ -1,17 +1,20 @@
-/* Hostile models: every shared model truncated (at every length for small
- * models, at a spread of lengths for big ones), with random bit flips and
- * with random 32-bit words overwritten (offsets, lengths, indices), all with
- * a fixed seed. create must fail cleanly or, when the mutation happened to
+/* Hostile models: every shared model and every hand-built one of
+ * native/tests/models (subgraph calls, resource variables, misaligned
+ * constants: run by the test kernels of subgraph_kernels.h) truncated (at
+ * every length for small models, at a spread of lengths for big ones), with
+ * random bit flips and with random 32-bit words overwritten (offsets,
+ * lengths, indices, subgraph indices), all with a fixed seed. create must fail cleanly or, when the mutation happened to
  * be harmless, give an interpreter that invokes. Run it under
  * TFLM_SANITIZE to catch any out-of-bounds read. */
 #include "fake_kernels.h"
 #include "shared_models.h"
+#include "subgraph_kernels.h"
 #include "test.h"
 
 enum { ARENA_SIZE = 1 << 20, SMALL_MODEL = 20000, MUTATIONS = 1500 };
 static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
 static tflm_op_resolver ops;
-static const tflm_kernel *ops_storage[FAKE_KERNEL_COUNT];
+static const tflm_kernel *ops_storage[FAKE_KERNEL_COUNT + TEST_SUBGRAPH_KERNEL_COUNT];
 static int accepted, rejected;
 
 static uint32_t random_state = 2024;
@@ -47,10 +50,9 @@ static void try_model(const uint8_t *bytes, size_t size)
     free(copy);
 }
 
-static void mutate_model(const char *name)
+static void mutate_model(const char *name, uint8_t *model, size_t size)
 {
-    size_t size;
-    uint8_t *model = load_shared_model(name, &size);
+    accepted = rejected = 0;
     uint8_t *work = alloc_exact(size);
 
     size_t step = size <= SMALL_MODEL ? 1 : size / 3000;
@@ -81,16 +83,26 @@ static void mutate_model(const char *name)
     }
     free(work);
     free(model);
+    printf("%-24s %6d rejected, %5d accepted\n", name, rejected, accepted);
 }
 
 int main(void)
 {
-    require_shared_models();
-    fake_resolver(&ops, ops_storage);
-    for (size_t m = 0; m < SHARED_MODEL_COUNT; m++) {
-        accepted = rejected = 0;
-        mutate_model(shared_model_names[m]);
-        printf("%-24s %6d rejected, %5d accepted\n", shared_model_names[m], rejected, accepted);
+    tflm_op_resolver_init(&ops, ops_storage, FAKE_KERNEL_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
+    fake_add_kernels(&ops);
+    CHECK_EQ_INT(TFLM_OK, test_add_subgraph_kernels(&ops));
+    static const char *const test_models[] = {"subgraph_calls", "subgraph_chain",
+                                              "constants_misaligned"};
+    for (size_t m = 0; m < sizeof test_models / sizeof test_models[0]; m++) {
+        size_t size;
+        uint8_t *model = load_test_model(test_models[m], &size);
+        mutate_model(test_models[m], model, size);
+    }
+    bool shared = shared_models_present();
+    for (size_t m = 0; shared && m < SHARED_MODEL_COUNT; m++) {
+        size_t size;
+        uint8_t *model = load_shared_model(shared_model_names[m], &size);
+        mutate_model(shared_model_names[m], model, size);
     }
     TEST_MAIN_END();
 }

@@ -272,9 +272,10 @@ static void test_alias_and_overlap(const char *name, int expected_aliases)
     tflm_error error;
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
     tflm_context *ctx = &interp->context;
+    const tflm_subgraph *main = &ctx->subgraphs[0];
     int aliases = 0;
-    for (uint32_t o = 0; o < ctx->node_count; o++) {
-        const tflm_node *node = &ctx->nodes[o];
+    for (uint32_t o = 0; o < main->node_count; o++) {
+        const tflm_node *node = &main->nodes[o];
         const tflm_tensor *in0 = tflm_input(ctx, node, 0), *out0 = tflm_output(ctx, node, 0);
         bool aliased = node->kernel->output_aliases_input && in0 && !in0->is_constant;
         if (aliased) {
@@ -288,11 +289,11 @@ static void test_alias_and_overlap(const char *name, int expected_aliases)
                 const tflm_int_array *lj = j < node->inputs->size ? node->inputs : node->outputs;
                 int32_t ti = li->data[i < node->inputs->size ? i : i - node->inputs->size];
                 int32_t tj = lj->data[j < node->inputs->size ? j : j - node->inputs->size];
-                if (ti < 0 || tj < 0 || ti == tj || ctx->tensors[ti].is_constant ||
-                    ctx->tensors[tj].is_constant || (aliased && i == 0 && j == node->inputs->size)) {
+                if (ti < 0 || tj < 0 || ti == tj || main->tensors[ti].is_constant ||
+                    main->tensors[tj].is_constant || (aliased && i == 0 && j == node->inputs->size)) {
                     continue;
                 }
-                if (overlap(&ctx->tensors[ti], &ctx->tensors[tj])) {
+                if (overlap(&main->tensors[ti], &main->tensors[tj])) {
                     fprintf(stderr, "%s: operator %u tensors %d and %d overlap\n", name, o, ti, tj);
                     tflm_test_failures++;
                 }

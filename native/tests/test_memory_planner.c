@@ -69,6 +69,29 @@ static void test_edges(void)
     CHECK_EQ_INT(0, tflm_planner_total(&p));
 }
 
+/* Buffers added without a lifetime get one use by use; one never used takes
+ * no space, even with a size; the plan equals adding the hull at once. */
+static void test_lifetimes_by_use(void)
+{
+    tflm_planner p;
+    tflm_planner_init(&p, workspace, 4);
+    CHECK_EQ_INT(0, tflm_planner_add_unused(&p, 100));
+    CHECK_EQ_INT(1, tflm_planner_add_unused(&p, 100));
+    CHECK_EQ_INT(2, tflm_planner_add_unused(&p, 5000)); /* never used */
+    CHECK(!tflm_planner_used(&p, 0));
+    tflm_planner_use(&p, 0, 4, 4);
+    tflm_planner_use(&p, 0, 1, 2); /* hull 1..4 */
+    tflm_planner_use(&p, 1, 5, 6);
+    CHECK(tflm_planner_used(&p, 0) && tflm_planner_used(&p, 1) && !tflm_planner_used(&p, 2));
+    CHECK(tflm_planner_plan(&p));
+    CHECK(tflm_planner_check(&p));
+    CHECK_EQ_INT(112, tflm_planner_total(&p)); /* 1..4 and 5..6 share one slot */
+    CHECK_EQ_INT(3, tflm_planner_add(&p, 100, 4, 5)); /* overlaps both */
+    CHECK(tflm_planner_plan(&p));
+    CHECK(tflm_planner_check(&p));
+    CHECK_EQ_INT(224, tflm_planner_total(&p));
+}
+
 static void test_random(void)
 {
     int better = 0, rounds = 500;
@@ -107,6 +130,7 @@ int main(void)
 {
     test_chain();
     test_edges();
+    test_lifetimes_by_use();
     test_random();
     TEST_MAIN_END();
 }

@@ -96,7 +96,8 @@ void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor
 /* Elements of a tensor (product of dims, 1 for a scalar). */
 int32_t tflm_element_count(const tflm_tensor *tensor);
 
-/* Bytes of one element of a type; 0 for types without a fixed size. */
+/* Bytes of one element of a type; 0 for types without a fixed size.
+ * RESOURCE is 4: its elements are int32 resource variable ids. */
 uint32_t tflm_type_size(tflm_type type);
 
 /* ---- Builtin options ------------------------------------------------------ */
@@ -138,11 +139,87 @@ void *tflm_scratch(tflm_context *ctx, int32_t index);
  * prepare for that level (native/src/kernels/README.md). */
 tflm_isa tflm_kernel_isa(const tflm_context *ctx);
 
+/* ---- Subgraphs (IF, WHILE, CALL_ONCE) ------------------------------------------
+ * A model holds one or more subgraphs, numbered as in the model; the
+ * interpreter runs subgraph 0 and a kernel may run others from its invoke,
+ * as TFLM's MicroGraph lets it. Every subgraph is verified, built and
+ * prepared at create, subgraph 0 first.
+ *
+ * A kernel requests in prepare each subgraph its invoke will run. The memory
+ * planner then keeps that subgraph's memory apart from everything that is
+ * live during the requesting node: the subgraph's inputs and outputs keep
+ * their bytes for the whole invoke of the node (write the inputs, invoke,
+ * read the outputs, as often as needed), its other tensors only while it
+ * runs. Create fails with a message when requests recurse (a subgraph
+ * reaching itself through any chain of calls) or nest deeper than
+ * TFLM_MAX_SUBGRAPH_DEPTH, so an invoke never overflows the stack. */
+
+/* Longest chain of subgraph calls below subgraph 0. Each level takes the
+ * stack of one kernel invoke plus a few words. */
+#define TFLM_MAX_SUBGRAPH_DEPTH 8
+
+/* Number of subgraphs of the model (at least 1). */
+int32_t tflm_subgraph_count(const tflm_context *ctx);
+
+/* Inputs and outputs of subgraph, in its model order; counts are 0 and
+ * tensors NULL for an index out of range. During prepare they tell shapes
+ * and types only: data is set once memory is planned. */
+int32_t tflm_subgraph_input_count(const tflm_context *ctx, int32_t subgraph);
+int32_t tflm_subgraph_output_count(const tflm_context *ctx, int32_t subgraph);
+tflm_tensor *tflm_subgraph_input(tflm_context *ctx, int32_t subgraph, int32_t i);
+tflm_tensor *tflm_subgraph_output(tflm_context *ctx, int32_t subgraph, int32_t i);
+
+/* Prepare only: this node's invoke may run subgraph. MALFORMED_MODEL,
+ * with a message, when subgraph is out of range (the index comes from the
+ * model: IfOptions, WhileOptions, ...). */
+tflm_status tflm_request_subgraph(tflm_context *ctx, int32_t subgraph);
+
+/* Invoke only: runs every operator of subgraph once, in order, on what its
+ * input tensors hold. The subgraph must have been requested by this node
+ * in prepare (else INVALID_ARGUMENT). A failing operator's message is kept,
+ * named after its subgraph and index, and its status returned. */
+tflm_status tflm_invoke_subgraph(tflm_context *ctx, int32_t subgraph);
+
+/* ---- Resource variables (VAR_HANDLE, READ_VARIABLE, ASSIGN_VARIABLE) -----------
+ * Named state in the arena that lasts from create to the interpreter's end,
+ * shared by all subgraphs and kept across invokes; identified as TFLM does
+ * by VAR_HANDLE's container and shared_name. A variable is created without
+ * storage; the first tflm_variable_allocate (ASSIGN_VARIABLE's prepare, in
+ * TFLM) fixes its size and fills it with its fill byte, which
+ * tflm_interpreter_reset_state writes again. Reading or assigning a
+ * variable without storage, or with another size, fails.
+ *
+ * Ids travel through RESOURCE tensors, whose data (4 bytes per element,
+ * TFLM_NO_VARIABLE until written) is persistent rather than planned: an id
+ * a kernel writes in prepare is there for the prepares after it and for
+ * every invoke. */
+
+#define TFLM_NO_VARIABLE (-1)
+
+/* Prepare only: *id of the variable named (container, shared_name), created
+ * when no variable has that name. A NULL container matches a variable of
+ * that name in any container (TFLM: models may leave the field out); the
+ * names are compared by length and their bytes must live as long as the
+ * interpreter (they point into the model). */
+tflm_status tflm_variable_handle(tflm_context *ctx, const char *container, size_t container_length,
+                                 const char *shared_name, size_t shared_name_length, int32_t *id);
+
+/* Prepare only: gives variable id bytes of arena filled with fill (TFLM:
+ * the assigned tensor's int8 zero point, else 0) when it has no storage;
+ * when it has, bytes must equal its size. */
+tflm_status tflm_variable_allocate(tflm_context *ctx, int32_t id, size_t bytes, int8_t fill);
+
+/* Invoke only: copies the variable's bytes into data, or data into the
+ * variable; bytes must equal its size. */
+tflm_status tflm_variable_read(tflm_context *ctx, int32_t id, void *data, size_t bytes);
+tflm_status tflm_variable_assign(tflm_context *ctx, int32_t id, const void *data, size_t bytes);
+
 /* ---- Errors ----------------------------------------------------------------- */
 
 /* Records a message for the current node and returns status. The format
  * knows %s, %d (int), %u (unsigned), %z (size_t) and %%; the interpreter
- * prefixes "operator N (NAME): ". */
+ * prefixes "operator N (NAME): ", or "subgraph S operator N (NAME): " for
+ * a node of subgraph S > 0. */
 tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...);
 
 #ifdef __cplusplus

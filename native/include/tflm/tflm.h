@@ -94,8 +94,9 @@ typedef struct tflm_error {
 #define TFLM_MAX_DIMS 6
 
 /* A tensor as the application sees it. data points into the arena (or,
- * for constant tensors, into the model) and stays valid as long as the
- * interpreter does. */
+ * for constant tensors, into the model; into the arena when their data in
+ * the model is not aligned for their type, which create copies once) and
+ * stays valid as long as the interpreter does. */
 typedef struct tflm_tensor_info {
     void *data;
     size_t bytes;
@@ -242,7 +243,8 @@ tflm_status tflm_interpreter_invoke_operator(tflm_interpreter *interp, size_t in
  * custom op's name; NULL when index is out of range. */
 const char *tflm_interpreter_operator_name(const tflm_interpreter *interp, size_t index);
 
-/* Zeroes the variable tensors (recurrent state, e.g. SVDF). */
+/* Zeroes the variable tensors (recurrent state, e.g. SVDF) and refills the
+ * resource variables (tflm/kernel.h) with their initial byte. */
 tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp);
 
 size_t tflm_interpreter_input_count(const tflm_interpreter *interp);
@@ -251,6 +253,12 @@ tflm_status tflm_interpreter_input(tflm_interpreter *interp, size_t index,
                                    tflm_tensor_info *info);
 tflm_status tflm_interpreter_output(tflm_interpreter *interp, size_t index,
                                     tflm_tensor_info *info);
+
+/* Number of subgraphs of the model. Every one is verified, built and
+ * prepared; the interpreter runs subgraph 0, whose inputs, outputs,
+ * operators and tensors the functions here describe, and kernels run the
+ * others (IF, WHILE, ...: tflm/kernel.h). */
+size_t tflm_interpreter_subgraph_count(const tflm_interpreter *interp);
 
 /* Any tensor of the graph by its index in the model. */
 size_t tflm_interpreter_tensor_count(const tflm_interpreter *interp);

@@ -10,19 +10,22 @@
  *       ^start                        ^head       ^tail                ^end
  *
  *   persistent (from the end, never freed): the interpreter itself, the
- *     tensor and node tables, variable tensors, kernel data
- *     (tflm_alloc_persistent), the scratch pointer table.
+ *     subgraph, tensor and node tables, variable and RESOURCE tensors,
+ *     aligned copies of misaligned constants, kernel data
+ *     (tflm_alloc_persistent), resource variables, the scratch pointer
+ *     table, the table of subgraph calls.
  *   planned area (from the start): while the interpreter is being created,
- *     temporary records (scratch requests, the memory planner's workspace)
- *     are taken from the head; once the plan exists the same bytes hold the
- *     activation tensors and scratch buffers at their planned offsets.
+ *     temporary records (scratch and subgraph requests, the memory
+ *     planner's records and workspace) are taken from the head; once the
+ *     plan exists the same bytes hold the activation tensors and scratch
+ *     buffers at their planned offsets.
  *
  * start is the caller's base rounded up to TFLM_ARENA_ALIGNMENT (pad: up to
  * 15 bytes lost to a misaligned base) and end is base + size rounded down
  * (cut); every allocation is a multiple of 16 bytes at a 16-aligned address.
  * The bytes a model needs are therefore
  *     pad + max(temporary peak, planned size) + persistent size,
- * exactly: the persistent part is complete before planning starts.
+ * exactly: the persistent part is complete before the plan is placed.
  */
 #ifndef TFLM_CORE_ARENA_H
 #define TFLM_CORE_ARENA_H

@@ -9,9 +9,15 @@
 #include "core/interpreter_state.h"
 #include "core/model.h"
 
-uint32_t tflm_tensor_table(const tflm_context *ctx, uint32_t index)
+uint32_t tflm_tensor_table(const tflm_context *ctx, const tflm_tensor *tensor)
 {
-    return fb_vector_table(ctx->model, ctx->tensor_tables, index);
+    for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
+        const tflm_subgraph *g = &ctx->subgraphs[s];
+        if (tensor >= g->tensors && tensor < g->tensors + g->tensor_count) {
+            return fb_vector_table(ctx->model, g->tensor_tables, (uint32_t)(tensor - g->tensors));
+        }
+    }
+    return 0;
 }
 
 const char *tflm_node_name(const tflm_node *node)
@@ -23,9 +29,9 @@ const char *tflm_node_name(const tflm_node *node)
     return name ? name : "?";
 }
 
-int64_t tflm_tensor_zero_point(const tflm_context *ctx, uint32_t index)
+int64_t tflm_tensor_zero_point(const tflm_context *ctx, const tflm_tensor *tensor)
 {
-    uint32_t q = fb_field_table(ctx->model, tflm_tensor_table(ctx, index), TENSOR_QUANTIZATION);
+    uint32_t q = fb_field_table(ctx->model, tflm_tensor_table(ctx, tensor), TENSOR_QUANTIZATION);
     uint32_t zero_points = q ? fb_field_vector(ctx->model, q, QUANTIZATION_ZERO_POINT) : 0;
     if (fb_vector_length(ctx->model, zero_points) == 0) {
         return 0;
@@ -35,11 +41,17 @@ int64_t tflm_tensor_zero_point(const tflm_context *ctx, uint32_t index)
 
 void tflm_reset_variables(tflm_context *ctx)
 {
-    for (uint32_t t = 0; t < ctx->tensor_count; t++) {
-        tflm_tensor *tensor = &ctx->tensors[t];
+    const tflm_subgraph *last = &ctx->subgraphs[ctx->subgraph_count - 1];
+    for (tflm_tensor *tensor = ctx->subgraphs[0].tensors; tensor < last->tensors + last->tensor_count;
+         tensor++) { /* every subgraph's: one table */
         if (tensor->is_variable) {
-            int value = tensor->type == TFLM_TYPE_INT8 ? (int)(int8_t)tflm_tensor_zero_point(ctx, t) : 0;
+            int value = tensor->type == TFLM_TYPE_INT8 ? (int)(int8_t)tflm_tensor_zero_point(ctx, tensor) : 0;
             memset(tensor->data, value, tensor->bytes);
+        }
+    }
+    for (const tflm_variable *v = ctx->variables; v != NULL; v = v->next) {
+        if (v->data != NULL) {
+            memset(v->data, v->fill, v->bytes);
         }
     }
 }
@@ -54,15 +66,16 @@ size_t tflm_interpreter_arena_used(const tflm_interpreter *interp)
     return interp ? interp->context.arena_used : 0;
 }
 
-/* Runs node o; on failure keeps a message naming the failure (the kernel's own, if any). */
-static tflm_status invoke_node(tflm_context *ctx, uint32_t o)
+tflm_status tflm_invoke_node(tflm_context *ctx, uint32_t subgraph, uint32_t index)
 {
-    tflm_node *node = &ctx->nodes[o];
-    ctx->current_node = (int32_t)o;
+    tflm_node *node = &ctx->subgraphs[subgraph].nodes[index];
+    ctx->current_subgraph = subgraph;
+    ctx->current_node = (int32_t)index;
     tflm_status status = node->kernel->invoke(ctx, node);
     if (status != TFLM_OK && ctx->message[0] == '\0') {
         tflm_fail(ctx, status, "invoke failed (%s)", tflm_status_name(status));
     }
+    ctx->current_subgraph = 0;
     ctx->current_node = -1;
     return status;
 }
@@ -74,8 +87,8 @@ tflm_status tflm_interpreter_invoke(tflm_interpreter *interp)
     }
     tflm_context *ctx = &interp->context;
     ctx->message[0] = '\0';
-    for (uint32_t o = 0; o < ctx->node_count; o++) {
-        tflm_status status = invoke_node(ctx, o);
+    for (uint32_t o = 0; o < ctx->subgraphs[0].node_count; o++) {
+        tflm_status status = tflm_invoke_node(ctx, 0, o);
         if (status != TFLM_OK) {
             return status;
         }
@@ -85,7 +98,12 @@ tflm_status tflm_interpreter_invoke(tflm_interpreter *interp)
 
 size_t tflm_interpreter_operator_count(const tflm_interpreter *interp)
 {
-    return interp ? interp->context.node_count : 0;
+    return interp ? interp->context.subgraphs[0].node_count : 0;
+}
+
+size_t tflm_interpreter_subgraph_count(const tflm_interpreter *interp)
+{
+    return interp ? interp->context.subgraph_count : 0;
 }
 
 tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp)
@@ -99,17 +117,17 @@ tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp)
 
 size_t tflm_interpreter_input_count(const tflm_interpreter *interp)
 {
-    return interp ? (size_t)interp->context.inputs->size : 0;
+    return interp ? (size_t)interp->context.subgraphs[0].inputs->size : 0;
 }
 
 size_t tflm_interpreter_output_count(const tflm_interpreter *interp)
 {
-    return interp ? (size_t)interp->context.outputs->size : 0;
+    return interp ? (size_t)interp->context.subgraphs[0].outputs->size : 0;
 }
 
 size_t tflm_interpreter_tensor_count(const tflm_interpreter *interp)
 {
-    return interp ? interp->context.tensor_count : 0;
+    return interp ? interp->context.subgraphs[0].tensor_count : 0;
 }
 
 static tflm_status fail(tflm_context *ctx, const char *what, size_t index, size_t count)
@@ -126,23 +144,22 @@ tflm_status tflm_interpreter_invoke_operator(tflm_interpreter *interp, size_t in
     }
     tflm_context *ctx = &interp->context;
     ctx->message[0] = '\0';
-    if (index >= ctx->node_count) {
-        return fail(ctx, "operator", index, ctx->node_count);
+    if (index >= ctx->subgraphs[0].node_count) {
+        return fail(ctx, "operator", index, ctx->subgraphs[0].node_count);
     }
-    return invoke_node(ctx, (uint32_t)index);
+    return tflm_invoke_node(ctx, 0, (uint32_t)index);
 }
 
 const char *tflm_interpreter_operator_name(const tflm_interpreter *interp, size_t index)
 {
-    if (interp == NULL || index >= interp->context.node_count) {
+    if (interp == NULL || index >= interp->context.subgraphs[0].node_count) {
         return NULL;
     }
-    return tflm_node_name(&interp->context.nodes[index]);
+    return tflm_node_name(&interp->context.subgraphs[0].nodes[index]);
 }
 
-static void describe(const tflm_context *ctx, uint32_t index, tflm_tensor_info *info)
+static void describe(const tflm_context *ctx, const tflm_tensor *tensor, tflm_tensor_info *info)
 {
-    const tflm_tensor *tensor = &ctx->tensors[index];
     memset(info, 0, sizeof *info);
     info->data = tensor->data;
     info->bytes = tensor->bytes;
@@ -159,7 +176,7 @@ static void describe(const tflm_context *ctx, uint32_t index, tflm_tensor_info *
     if (q.zero_point_count > 0) {
         info->zero_point = (int32_t)q.zero_points[0];
     }
-    uint32_t name = fb_field_vector(ctx->model, tflm_tensor_table(ctx, index), TENSOR_NAME);
+    uint32_t name = fb_field_vector(ctx->model, tflm_tensor_table(ctx, tensor), TENSOR_NAME);
     info->name = name ? (const char *)ctx->model + name + 4 : "";
     info->name_length = fb_vector_length(ctx->model, name);
 }
@@ -174,19 +191,19 @@ static tflm_status graph_tensor(tflm_interpreter *interp, const tflm_int_array *
     if (index >= (size_t)list->size) {
         return fail(ctx, what, index, (size_t)list->size);
     }
-    describe(ctx, (uint32_t)list->data[index], info);
+    describe(ctx, &ctx->subgraphs[0].tensors[list->data[index]], info);
     return TFLM_OK;
 }
 
 tflm_status tflm_interpreter_input(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
 {
-    return interp ? graph_tensor(interp, interp->context.inputs, "input", index, info)
+    return interp ? graph_tensor(interp, interp->context.subgraphs[0].inputs, "input", index, info)
                   : TFLM_ERROR_INVALID_ARGUMENT;
 }
 
 tflm_status tflm_interpreter_output(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
 {
-    return interp ? graph_tensor(interp, interp->context.outputs, "output", index, info)
+    return interp ? graph_tensor(interp, interp->context.subgraphs[0].outputs, "output", index, info)
                   : TFLM_ERROR_INVALID_ARGUMENT;
 }
 
@@ -196,10 +213,10 @@ tflm_status tflm_interpreter_tensor(tflm_interpreter *interp, size_t index, tflm
         return TFLM_ERROR_INVALID_ARGUMENT;
     }
     tflm_context *ctx = &interp->context;
-    if (index >= ctx->tensor_count) {
-        return fail(ctx, "tensor", index, ctx->tensor_count);
+    if (index >= ctx->subgraphs[0].tensor_count) {
+        return fail(ctx, "tensor", index, ctx->subgraphs[0].tensor_count);
     }
-    describe(ctx, (uint32_t)index, info);
+    describe(ctx, &ctx->subgraphs[0].tensors[index], info);
     return TFLM_OK;
 }
 

@@ -13,16 +13,18 @@
 #include "core/interpreter_state.h"
 #include "core/model.h"
 
+/* The node's tensors are those of the subgraph running (or preparing). */
 static tflm_tensor *node_tensor(tflm_context *ctx, const tflm_int_array *list, int i)
 {
     if (list == NULL || i < 0 || i >= list->size) {
         return NULL;
     }
+    const tflm_subgraph *g = &ctx->subgraphs[ctx->current_subgraph];
     int32_t index = list->data[i];
-    if (index < 0 || (uint32_t)index >= ctx->tensor_count) {
+    if (index < 0 || (uint32_t)index >= g->tensor_count) {
         return NULL;
     }
-    return &ctx->tensors[index];
+    return &g->tensors[index];
 }
 
 tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i)
@@ -39,12 +41,9 @@ void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor
                               tflm_quantization *quantization)
 {
     memset(quantization, 0, sizeof *quantization);
-    if (tensor < ctx->tensors || tensor >= ctx->tensors + ctx->tensor_count) {
-        return;
-    }
     const uint8_t *buf = ctx->model;
-    uint32_t q = fb_field_table(buf, tflm_tensor_table(ctx, (uint32_t)(tensor - ctx->tensors)),
-                                TENSOR_QUANTIZATION);
+    uint32_t table = tflm_tensor_table(ctx, tensor);
+    uint32_t q = table ? fb_field_table(buf, table, TENSOR_QUANTIZATION) : 0;
     if (q == 0) {
         return;
     }
@@ -73,9 +72,9 @@ int32_t tflm_element_count(const tflm_tensor *tensor)
 
 uint32_t tflm_type_size(tflm_type type)
 {
-    /* Bytes per tflm_type value 0..17; 0: no fixed size (STRING, RESOURCE,
-     * VARIANT) or less than a byte (INT4). */
-    static const uint8_t sizes[] = {4, 2, 4, 1, 8, 0, 1, 2, 8, 1, 8, 16, 8, 0, 0, 4, 2, 0};
+    /* Bytes per tflm_type value 0..17; 0: no fixed size (STRING, VARIANT)
+     * or less than a byte (INT4). RESOURCE elements are int32 ids (TFLM). */
+    static const uint8_t sizes[] = {4, 2, 4, 1, 8, 0, 1, 2, 8, 1, 8, 16, 8, 4, 0, 4, 2, 0};
     return (unsigned)type < sizeof sizes ? sizes[type] : 0;
 }
 
@@ -162,31 +161,37 @@ const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm
 
 void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
 {
-    return ctx->preparing ? tflm_arena_persistent(&ctx->arena, bytes) : NULL;
+    return tflm_preparing(ctx) ? tflm_arena_persistent(ctx->arena, bytes) : NULL;
 }
 
 tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
 {
-    if (!ctx->preparing || index == NULL || ctx->scratch_count >= INT32_MAX) {
+    if (!tflm_preparing(ctx) || index == NULL || ctx->scratch_count >= INT32_MAX) {
         return TFLM_ERROR_INVALID_ARGUMENT;
     }
     if (bytes > UINT32_MAX - TFLM_ARENA_ALIGNMENT) {
-        if (ctx->arena.shortfall == 0) {
-            ctx->arena.shortfall = bytes;
+        if (ctx->arena->shortfall == 0) {
+            ctx->arena->shortfall = bytes;
         }
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    tflm_scratch_request *request = tflm_arena_temp(&ctx->arena, sizeof *request);
-    if (request == NULL) {
+    if (!tflm_add_request(ctx, (uint32_t)bytes, -1)) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    if (ctx->scratch_count == 0) {
-        ctx->scratch_requests = request;
-    }
-    request->bytes = (uint32_t)bytes;
-    request->node = ctx->current_node;
     *index = (int32_t)ctx->scratch_count++;
     return TFLM_OK;
+}
+
+bool tflm_add_request(tflm_context *ctx, uint32_t bytes, int32_t callee)
+{
+    tflm_request *request = tflm_arena_temp(ctx->arena, sizeof *request);
+    if (request != NULL) {
+        if (ctx->scratch_count + ctx->call_count == 0) {
+            ctx->requests = request;
+        }
+        *request = (tflm_request){bytes, ctx->current_node, ctx->current_subgraph, callee};
+    }
+    return request != NULL;
 }
 
 void *tflm_scratch(tflm_context *ctx, int32_t index)
@@ -200,9 +205,14 @@ void *tflm_scratch(tflm_context *ctx, int32_t index)
 tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...)
 {
     size_t n = 0;
-    if (ctx->current_node >= 0 && (uint32_t)ctx->current_node < ctx->node_count) {
-        n = tflm_format(ctx->message, sizeof ctx->message, 0, "operator %d (%s): ",
-                        ctx->current_node, tflm_node_name(&ctx->nodes[ctx->current_node]));
+    const tflm_subgraph *g = &ctx->subgraphs[ctx->current_subgraph];
+    if (ctx->current_node >= 0 && (uint32_t)ctx->current_node < g->node_count) {
+        if (ctx->current_subgraph > 0) {
+            n = tflm_format(ctx->message, sizeof ctx->message, 0, "subgraph %u ",
+                            ctx->current_subgraph);
+        }
+        n = tflm_format(ctx->message, sizeof ctx->message, n, "operator %d (%s): ",
+                        ctx->current_node, tflm_node_name(&g->nodes[ctx->current_node]));
     }
     va_list args;
     va_start(args, format);

@@ -34,6 +34,28 @@ int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int3
     return (int32_t)planner->count++;
 }
 
+int32_t tflm_planner_add_unused(tflm_planner *planner, size_t size)
+{
+    int32_t index = tflm_planner_add(planner, size, 0, 0);
+    if (index >= 0) {
+        planner->buffers[index].first = INT32_MAX;
+        planner->buffers[index].last = -1;
+    }
+    return index;
+}
+
+void tflm_planner_use(tflm_planner *planner, int32_t index, int32_t first, int32_t last)
+{
+    tflm_plan_buffer *b = &planner->buffers[index];
+    b->first = first < b->first ? first : b->first;
+    b->last = last > b->last ? last : b->last;
+}
+
+bool tflm_planner_used(const tflm_planner *planner, int32_t index)
+{
+    return planner->buffers[index].first <= planner->buffers[index].last;
+}
+
 static bool live_together(const tflm_plan_buffer *a, const tflm_plan_buffer *b)
 {
     return a->first <= b->last && b->first <= a->last;
@@ -115,7 +137,7 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
         uint32_t b = planner->order[k];
         tflm_plan_buffer *buffer = &planner->buffers[b];
         buffer->offset = 0;
-        if (buffer->size == 0) {
+        if (buffer->size == 0 || !tflm_planner_used(planner, (int32_t)b)) {
             continue;
         }
         uint32_t offset = first_fit(planner, placed_count, b);
@@ -176,7 +198,7 @@ bool tflm_planner_check(const tflm_planner *planner)
 {
     for (uint32_t i = 0; i < planner->count; i++) {
         const tflm_plan_buffer *a = &planner->buffers[i];
-        if (a->size == 0) {
+        if (a->size == 0 || !tflm_planner_used(planner, (int32_t)i)) {
             continue;
         }
         if ((uint64_t)a->offset + a->size > planner->total || a->offset % ALIGNMENT != 0) {

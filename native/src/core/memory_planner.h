@@ -4,7 +4,10 @@
  *
  * Three calls: tflm_planner_add(size, first use, last use) for every
  * buffer, tflm_planner_plan(), then tflm_planner_offset() of each buffer
- * and tflm_planner_total(). Lifetimes are inclusive operator indices.
+ * and tflm_planner_total(). Lifetimes are inclusive operator indices
+ * (steps). A buffer may also be added without a lifetime
+ * (tflm_planner_add_unused) and given one use by use
+ * (tflm_planner_use): the caller then keeps no lifetimes of its own.
  *
  * Algorithm. Placing buffers one at a time, each at the lowest offset where
  * it overlaps no already placed buffer whose lifetime intersects its own
@@ -20,7 +23,7 @@
  * Each order costs O(n^2) time and no memory beyond the workspace.
  *
  * Sizes are rounded up to 16 bytes so every offset is 16-aligned. Buffers
- * of size 0 take no space (offset 0). Memory comes from the caller
+ * of size 0 or without a lifetime take no space (offset 0). Memory comes from the caller
  * (tflm_planner_workspace_bytes), nothing is allocated.
  */
 #ifndef TFLM_CORE_MEMORY_PLANNER_H
@@ -64,6 +67,17 @@ void tflm_planner_init(tflm_planner *planner, void *workspace, uint32_t capacity
 /* Adds a buffer living from operator first to last (first <= last);
  * returns its index, or -1 when the planner is full or size is too large. */
 int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int32_t last);
+
+/* Adds a buffer that lives nowhere yet: tflm_planner_use gives it its
+ * lifetime, and a buffer never used takes no space. Returns its index, or
+ * -1 as tflm_planner_add. */
+int32_t tflm_planner_add_unused(tflm_planner *planner, size_t size);
+
+/* Widens buffer index's lifetime to cover steps first..last (first <= last). */
+void tflm_planner_use(tflm_planner *planner, int32_t index, int32_t first, int32_t last);
+
+/* Whether buffer index has a lifetime (added with one, or used since). */
+bool tflm_planner_used(const tflm_planner *planner, int32_t index);
 
 /* Places the buffers in one order only (the baseline, and for tests). */
 bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order);

@@ -3,9 +3,10 @@
  * completely before anything reads it with flatbuffer.h: the structure of
  * every table, vector and string of every subgraph, every tensor, buffer
  * and operator-code index, the enums (tensor type, builtin code, options
- * union tags), tensor shapes and byte sizes, and the length and alignment
- * of constant data. All subgraphs are verified; the interpreter runs
- * subgraph 0 only.
+ * union tags), tensor shapes and byte sizes, and the length of constant
+ * data (whatever its alignment: the interpreter copies data not aligned for
+ * its type). All subgraphs are verified, as the interpreter builds and
+ * prepares every one.
  *
  * A model the verifier accepts can be read with the unchecked accessors of
  * flatbuffer.h/model.h for every field listed in schema.h.

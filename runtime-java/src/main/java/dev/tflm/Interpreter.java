@@ -18,6 +18,7 @@ import static dev.tflm.bindings.tflm_h.tflm_interpreter_operator_name;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_output_count;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_reset_state;
+import static dev.tflm.bindings.tflm_h.tflm_interpreter_subgraph_count;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor;
 import static dev.tflm.bindings.tflm_h.tflm_interpreter_tensor_count;
 
@@ -326,7 +327,16 @@ public final class Interpreter implements AutoCloseable {
         return tflm_interpreter_operator_name(handle, Objects.checkIndex(index, operatorCount)).getString(0);
     }
 
-    /** Zeroes the variable tensors (recurrent state such as SVDF's). */
+    /**
+     * Number of subgraphs of the model: all are verified and prepared; the interpreter runs subgraph 0, which
+     * the inputs, outputs, operators and tensors here describe, and control-flow operators run the others.
+     */
+    public int subgraphCount() {
+        ensureOpen();
+        return Math.toIntExact(tflm_interpreter_subgraph_count(handle));
+    }
+
+    /** Zeroes the variable tensors (recurrent state such as SVDF's) and refills the resource variables. */
     public void resetState() {
         ensureOpen();
         check(tflm_interpreter_reset_state(handle));

@@ -7,6 +7,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,8 +137,9 @@ public final class Model implements AutoCloseable {
     }
 
     /**
-     * Ops the model uses that this runtime has no kernel for, in order of first use;
-     * empty when an interpreter can run the model. Asks the native op resolver.
+     * Ops the model uses that this runtime has no kernel for, in any subgraph, in order of first use
+     * (the main subgraph's first); empty when an interpreter can run the model. Asks the native op
+     * resolver.
      */
     public synchronized List<String> unsupportedOps() {
         ensureOpen();
@@ -145,7 +147,9 @@ public final class Model implements AutoCloseable {
             Set<String> missing = new LinkedHashSet<>();
             try (Arena scratch = Arena.ofConfined()) {
                 OpResolver resolver = OpResolver.withAllKernels(scratch);
-                for (OperatorInfo operator : contents.operators()) {
+                List<OperatorInfo> operators = new ArrayList<>(contents.operators());
+                operators.addAll(contents.otherOperators());
+                for (OperatorInfo operator : operators) {
                     if (!missing.contains(operator.opName()) && !resolver.supports(operator)) {
                         missing.add(operator.opName());
                     }

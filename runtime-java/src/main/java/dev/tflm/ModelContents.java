@@ -17,10 +17,13 @@ import java.util.Set;
 
 /**
  * What inspection reports about a model, read once from the flatbuffer with the schema
- * accessors. Only the main subgraph (0) is described: it is the one the runtime runs.
+ * accessors. The main subgraph (0), the one an interpreter runs, is described in full; of the
+ * others, which control-flow operators run, only their operators ({@code otherOperators}, in
+ * subgraph order), since each needs a kernel too.
  */
 record ModelContents(long version, String description, int subgraphCount, List<OperatorInfo> operators,
-                     List<TensorInfo> tensors, List<Integer> inputs, List<Integer> outputs, long weightBytes) {
+                     List<OperatorInfo> otherOperators, List<TensorInfo> tensors, List<Integer> inputs,
+                     List<Integer> outputs, long weightBytes) {
 
     /**
      * Reads a model. A damaged file shows up as an out-of-bounds read, a bad index or an
@@ -54,12 +57,21 @@ record ModelContents(long version, String description, int subgraphCount, List<O
                 weightBytes += tensor.bufferBytes();
             }
         }
-        List<OperatorInfo> operators = new ArrayList<>();
-        for (int i = 0; i < main.operatorsLength(); i++) {
-            operators.add(operator(model, main.operators(i), i));
+        List<OperatorInfo> otherOperators = new ArrayList<>();
+        for (int s = 1; s < model.subgraphsLength(); s++) {
+            otherOperators.addAll(operators(model, model.subgraphs(s)));
         }
-        return new ModelContents(model.version(), model.description(), model.subgraphsLength(), operators,
-                tensors, boxed(main.inputs()), boxed(main.outputs()), weightBytes);
+        return new ModelContents(model.version(), model.description(), model.subgraphsLength(),
+                operators(model, main), otherOperators, tensors, boxed(main.inputs()), boxed(main.outputs()),
+                weightBytes);
+    }
+
+    private static List<OperatorInfo> operators(Model model, SubGraph subgraph) {
+        List<OperatorInfo> operators = new ArrayList<>();
+        for (int i = 0; i < subgraph.operatorsLength(); i++) {
+            operators.add(operator(model, subgraph.operators(i), i));
+        }
+        return operators;
     }
 
     private static TensorInfo tensor(Model model, Tensor tensor, int index) {

@@ -16,8 +16,8 @@ public enum TensorType {
     FLOAT64(10, 8),
     COMPLEX128(11, 16),
     UINT64(12, 8),
-    /** A handle, not data. */
-    RESOURCE(13, 0),
+    /** Resource variable ids (int32), as TFLM holds them. */
+    RESOURCE(13, 4),
     /** A handle, not data. */
     VARIANT(14, 0),
     UINT32(15, 4),

@@ -1458,6 +1458,66 @@ public class tflm_h extends tflm_h$shared {
         }
     }
 
+    private static class tflm_interpreter_subgraph_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_interpreter_subgraph_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * size_t tflm_interpreter_subgraph_count(const tflm_interpreter *interp)
+     * }
+     */
+    public static FunctionDescriptor tflm_interpreter_subgraph_count$descriptor() {
+        return tflm_interpreter_subgraph_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * size_t tflm_interpreter_subgraph_count(const tflm_interpreter *interp)
+     * }
+     */
+    public static MethodHandle tflm_interpreter_subgraph_count$handle() {
+        return tflm_interpreter_subgraph_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * size_t tflm_interpreter_subgraph_count(const tflm_interpreter *interp)
+     * }
+     */
+    public static MemorySegment tflm_interpreter_subgraph_count$address() {
+        return tflm_interpreter_subgraph_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * size_t tflm_interpreter_subgraph_count(const tflm_interpreter *interp)
+     * }
+     */
+    public static long tflm_interpreter_subgraph_count(MemorySegment interp) {
+        var mh$ = tflm_interpreter_subgraph_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_interpreter_subgraph_count", interp);
+            }
+            return (long)mh$.invokeExact(interp);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class tflm_interpreter_tensor_count {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             tflm_h.C_LONG,

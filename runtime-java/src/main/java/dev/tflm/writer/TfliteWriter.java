@@ -28,7 +28,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>Nothing is validated: indices, shapes and codes are written as given, so tests can build
- * malformed models on purpose. The first subgraph added is the model's main subgraph.
+ * malformed models on purpose. The first subgraph added is the model's main subgraph; the others
+ * are those its control-flow operators (IF, WHILE, CALL_ONCE) name by index.
  */
 public final class TfliteWriter {
     /** The schema version this writer produces. */
@@ -49,6 +50,7 @@ public final class TfliteWriter {
     private final List<SubgraphBuilder> subgraphs = new ArrayList<>();
     private final List<MetadataDef> metadata = new ArrayList<>();
     private String description;
+    private int constantDataOffset;
 
     /** A writer holding only buffer 0, the empty buffer. */
     public TfliteWriter() {
@@ -58,6 +60,20 @@ public final class TfliteWriter {
     /** Sets {@code Model.description} (the converter writes "MLIR Converted."). */
     public TfliteWriter description(String text) {
         description = text;
+        return this;
+    }
+
+    /**
+     * Places the data of every buffer {@code bytes} past a 16-byte boundary of the file instead of on one, as
+     * converters that ignore the schema's {@code force_align: 16} do (TFLM's own int16 models have int64 biases
+     * 4 bytes off): 0 (the default), 4, 8 or 12, since a buffer's 4-byte length precedes its data. For testing
+     * that a runtime reads such files.
+     */
+    public TfliteWriter constantDataOffset(int bytes) {
+        if (bytes < 0 || bytes >= BUFFER_ALIGNMENT || bytes % Integer.BYTES != 0) {
+            throw new IllegalArgumentException("constant data offset must be 0, 4, 8 or 12: " + bytes);
+        }
+        constantDataOffset = bytes;
         return this;
     }
 
@@ -152,7 +168,7 @@ public final class TfliteWriter {
         int[] tables = new int[buffers.size()];
         for (int i = 0; i < tables.length; i++) {
             byte[] data = buffers.get(i);
-            int dataVector = data == null ? 0 : Vectors.bytes(fbb, data, BUFFER_ALIGNMENT);
+            int dataVector = data == null ? 0 : Vectors.bytes(fbb, data, BUFFER_ALIGNMENT, constantDataOffset);
             fbb.startTable(1);
             fbb.addOffset(0, dataVector, 0);
             tables[i] = fbb.endTable();

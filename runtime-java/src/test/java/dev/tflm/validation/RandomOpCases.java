@@ -36,9 +36,16 @@ final class RandomOpCases {
         ActivationFunction.NONE, ActivationFunction.RELU, ActivationFunction.RELU6, ActivationFunction.RELU_N1_TO_1};
 
     private final Random random;
+    private final int constantDataOffset;
 
     RandomOpCases(long seed) {
+        this(seed, 0);
+    }
+
+    /** Cases whose constant data lies {@code constantDataOffset} bytes past 16-byte boundaries of the file. */
+    RandomOpCases(long seed, int constantDataOffset) {
         random = new Random(seed);
+        this.constantDataOffset = constantDataOffset;
     }
 
     OpCase fullyConnectedInt8() {
@@ -52,7 +59,7 @@ final class RandomOpCases {
         boolean withBias = random.nextInt(5) > 0;
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, batch, depth);
         int weights = m.constant("weights", TensorType.INT8, Quantization.perTensor(weightScale, 0),
                 weights(units * depth), units, depth);
@@ -75,7 +82,7 @@ final class RandomOpCases {
         boolean withBias = random.nextInt(5) > 0;
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, batch, depth);
         int weights = m.constant("weights", TensorType.FLOAT32, null, floats(units * depth, 1), units, depth);
         int bias = withBias ? m.constant("bias", TensorType.FLOAT32, null, floats(units, 1), units) : -1;
@@ -96,7 +103,7 @@ final class RandomOpCases {
         Quantization out = Quantization.perTensor(outputScale(inScale, weightScales[0], depth), zeroPoint());
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, g.input());
         int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
                 new long[g.outChannels], 0), weights(g.outChannels * depth), g.convFilter());
@@ -113,7 +120,7 @@ final class RandomOpCases {
         Geometry g = geometry(6, channels -> between(1, 6), 5, true);
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
         int filter = m.constant("filter", TensorType.FLOAT32, null,
                 floats(g.outChannels * g.kernelArea() * g.inChannels, 1), g.convFilter());
@@ -133,7 +140,7 @@ final class RandomOpCases {
         Quantization out = Quantization.perTensor(outputScale(inScale, weightScales[0], g.kernelArea()), zeroPoint());
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, g.input());
         // TF Lite's depthwise filter is [1, h, w, channels], quantized along its last dimension
         int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
@@ -151,7 +158,7 @@ final class RandomOpCases {
         Geometry g = geometry(6, channels -> channels * between(1, 3), 5, true);
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
         int filter = m.constant("filter", TensorType.FLOAT32, null,
                 floats(g.kernelArea() * g.outChannels, 1), g.depthwiseFilter());
@@ -185,7 +192,7 @@ final class RandomOpCases {
         Quantization q = Quantization.perTensor(scale(), zeroPoint());
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, q, g.input());
         int output = m.tensor("output", TensorType.INT8, q, g.output());
         byte[] model = m.build(builtin, 2, new int[] {input}, output, g.pool2dOptions(activation), input);
@@ -197,7 +204,7 @@ final class RandomOpCases {
         Geometry g = geometry(8, channels -> channels, 4, false);
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
         int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
         byte[] model = m.build(builtin, 1, new int[] {input}, output, g.pool2dOptions(activation), input);
@@ -235,7 +242,7 @@ final class RandomOpCases {
         Quantization out = Quantization.perTensor((float) outputScale.applyAsDouble(scale1, scale2), zeroPoint());
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int a = m.tensor("a", TensorType.INT8, in1, shapes[0]);
         int b = m.tensor("b", TensorType.INT8, in2, shapes[1]);
         int output = m.tensor("output", TensorType.INT8, out, shapes[2]);
@@ -251,7 +258,7 @@ final class RandomOpCases {
         int[][] shapes = broadcastShapes();
         ActivationFunction activation = activation();
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int a = m.tensor("a", TensorType.FLOAT32, null, shapes[0]);
         int b = m.tensor("b", TensorType.FLOAT32, null, shapes[1]);
         int output = m.tensor("output", TensorType.FLOAT32, null, shapes[2]);
@@ -340,7 +347,7 @@ final class RandomOpCases {
         Quantization out = Quantization.perTensor(1f / 256, -128);
         float beta = (float) (0.25 + 2 * random.nextDouble());
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, shape);
         int output = m.tensor("output", TensorType.INT8, out, shape);
         byte[] model = m.build(BuiltinOperator.SOFTMAX, 2, new int[] {input}, output,
@@ -353,7 +360,7 @@ final class RandomOpCases {
         int[] shape = softmaxShape();
         float beta = (float) (0.25 + 2 * random.nextDouble());
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, shape);
         int output = m.tensor("output", TensorType.FLOAT32, null, shape);
         byte[] model = m.build(BuiltinOperator.SOFTMAX, 1, new int[] {input}, output,
@@ -375,7 +382,7 @@ final class RandomOpCases {
                     : (float) ((random.nextDouble() * 300 - 150) * scale);
         }
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, length);
         int output = m.tensor("output", TensorType.INT8, out, length);
         byte[] model = m.build(BuiltinOperator.QUANTIZE, 1, new int[] {input}, output, null, input);
@@ -388,7 +395,7 @@ final class RandomOpCases {
         Quantization in = Quantization.perTensor(scale(), zeroPoint());
         Quantization out = Quantization.perTensor(scale(), zeroPoint());
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, length);
         int output = m.tensor("output", TensorType.INT8, out, length);
         byte[] model = m.build(BuiltinOperator.QUANTIZE, 2, new int[] {input}, output, null, input);
@@ -400,7 +407,7 @@ final class RandomOpCases {
         int length = between(1, 100);
         Quantization in = Quantization.perTensor(scale(), zeroPoint());
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, length);
         int output = m.tensor("output", TensorType.FLOAT32, null, length);
         byte[] model = m.build(BuiltinOperator.DEQUANTIZE, 2, new int[] {input}, output, null, input);
@@ -421,7 +428,7 @@ final class RandomOpCases {
         TensorType type = float32 ? TensorType.FLOAT32 : TensorType.INT8;
         Quantization q = float32 ? null : Quantization.perTensor(scale(), zeroPoint());
 
-        SingleOpModel m = new SingleOpModel();
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", type, q, from);
         int shape = shapeInput ? m.constant("shape", TensorType.INT32, null, SingleOpModel.ints(requested),
                 requested.length) : -1;

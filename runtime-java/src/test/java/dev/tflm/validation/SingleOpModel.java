@@ -15,8 +15,18 @@ import java.nio.ByteOrder;
  * Inputs of the model are the non-constant inputs of the operator, in order.
  */
 final class SingleOpModel {
-    private final TfliteWriter writer = new TfliteWriter().description("single-op validation model");
-    private final SubgraphBuilder graph = writer.addSubgraph("main");
+    private final TfliteWriter writer;
+    private final SubgraphBuilder graph;
+
+    SingleOpModel() {
+        this(0);
+    }
+
+    /** A model whose constant data lies {@code constantDataOffset} bytes past 16-byte boundaries of the file. */
+    SingleOpModel(int constantDataOffset) {
+        writer = new TfliteWriter().description("single-op validation model").constantDataOffset(constantDataOffset);
+        graph = writer.addSubgraph("main");
+    }
 
     /** A tensor computed at run time (a model input or the output); {@code quantization} may be null. */
     int tensor(String name, TensorType type, Quantization quantization, int... shape) {

@@ -3,6 +3,7 @@ package dev.tflm.writer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.Quantization;
@@ -110,6 +111,25 @@ class TfliteWriterTest {
         FlatTable version = model.tableAt(MODEL_BUFFERS, metadata.intField(1, 0));
         byte[] padded = Arrays.copyOfRange(file, version.vectorStart(BUFFER_DATA), version.vectorStart(BUFFER_DATA) + 16);
         assertArrayEquals(Arrays.copyOf("1.14.0".getBytes(StandardCharsets.US_ASCII), 16), padded);
+    }
+
+    @Test
+    void placesBuffersOffTheBoundaryOnRequest() {
+        for (int offset : new int[] {4, 8, 12}) {
+            TfliteWriter writer = new TfliteWriter().constantDataOffset(offset);
+            for (int size = 1; size <= 40; size += 3) {
+                writer.addBuffer(new byte[size]);
+            }
+            writer.addSubgraph("main");
+            FlatTable model = FlatTable.root(writer.toByteArray());
+            for (int i = 1; i < model.length(MODEL_BUFFERS); i++) {
+                int start = model.tableAt(MODEL_BUFFERS, i).vectorStart(BUFFER_DATA);
+                assertEquals(offset, start % TfliteWriter.BUFFER_ALIGNMENT, "buffer " + i + " starts at " + start);
+            }
+        }
+        for (int offset : new int[] {-4, 2, 16}) {
+            assertThrows(IllegalArgumentException.class, () -> new TfliteWriter().constantDataOffset(offset));
+        }
     }
 
     @Test

@@ -1,0 +1,270 @@
+/*
+ * interpreter_plan.c - see interpreter_plan.h. The rules:
+ *
+ * Which tensors get planned memory: those of every subgraph that runs
+ * (subgraph 0, and each one a call reaches from it) that an operator or the
+ * subgraph's input/output lists use, unless create gave them memory of
+ * their own (constants, variable and RESOURCE tensors: interpreter.c).
+ * Subgraphs no call reaches are prepared but never run: their tensors get
+ * no memory.
+ *
+ * The time line. Subgraph 0's operators take steps 0, 1, 2, ... in order.
+ * An operator that calls subgraphs (tflm_request_subgraph) takes one step
+ * of its own followed by the whole run of each subgraph it is the first to
+ * call, in depth-first order of the calls: that subgraph's home run. So
+ * everything a callee uses falls inside its caller's steps, and a model
+ * without calls gets one step per operator.
+ *
+ * Lifetimes, in steps:
+ *  - a tensor lives from the first step of the first operator using it to
+ *    the last step of the last one; a scratch buffer over its operator's
+ *    steps (a caller's steps include its callees' runs);
+ *  - a subgraph's inputs from the first step of the operator whose call is
+ *    its home run (the caller writes them before invoking), its outputs to
+ *    that operator's last step (the caller reads them after); for
+ *    subgraph 0, from step 0 and to the last step;
+ *  - a subgraph called from more than one place, or by one that is, may
+ *    run at steps outside its home run: every buffer of it also lives over
+ *    the hull of those steps. Sound whatever the order of calls, and exact
+ *    for the usual single call site (IF, WHILE and CALL_ONCE each name
+ *    subgraphs of their own);
+ *  - aliases: when a kernel declares output_aliases_input (RESHAPE) and
+ *    input 0 and output 0 are both planned with equal byte sizes, they
+ *    share one buffer whose lifetime is the union of theirs; the kernel
+ *    sees equal data pointers and copies nothing.
+ * Two subgraphs one operator calls run at different steps, so their inner
+ * tensors may share memory; their inputs and outputs, which live over the
+ * whole calling operator, never do.
+ *
+ * The planner's buffers are the tensors of every subgraph, in the order of
+ * the tensor table, then the scratch buffers in the order requested.
+ */
+#include "core/interpreter_plan.h"
+
+#include <string.h>
+
+#include "core/format.h"
+#include "core/memory_planner.h"
+
+size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch)
+{
+    size_t links = tflm_arena_round((size_t)tensors * sizeof(int32_t));
+    return tflm_arena_add(links, tflm_arena_round(tflm_planner_workspace_bytes(tensors + scratch)));
+}
+
+static uint32_t tensor_total(const tflm_context *ctx)
+{
+    const tflm_subgraph *last = &ctx->subgraphs[ctx->subgraph_count - 1];
+    return (uint32_t)(last->tensors - ctx->subgraphs[0].tensors) + last->tensor_count;
+}
+
+/* Root of a tensor's alias set (links only point to lower set roots). */
+static uint32_t alias_root(const int32_t *link, uint32_t t)
+{
+    while ((uint32_t)link[t] != t) {
+        t = (uint32_t)link[t];
+    }
+    return t;
+}
+
+/* The spans of a model without calls: subgraph 0 one step per operator,
+ * nothing else runs. tflm_span_fn starts from these. */
+static void span_subgraph_0(const tflm_context *ctx, tflm_subgraph_span *spans)
+{
+    memset(spans, 0xff, (size_t)ctx->subgraph_count * sizeof *spans); /* all -1 */
+    int32_t operators = (int32_t)ctx->subgraphs[0].node_count;
+    spans[0].start = 0;
+    spans[0].end = operators - 1;
+    spans[0].call_first = 0;
+    spans[0].call_last = operators > 0 ? operators - 1 : 0;
+}
+
+/* Alias sets (header comment); tensors indexed in the one tensor table.
+ * Sets in subgraphs that never run are never used, so they cost nothing. */
+static void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *link)
+{
+    for (uint32_t t = 0; t < tensors; t++) {
+        link[t] = (int32_t)t;
+    }
+    for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
+        const tflm_subgraph *g = &ctx->subgraphs[s];
+        uint32_t base = (uint32_t)(g->tensors - ctx->subgraphs[0].tensors);
+        for (uint32_t o = 0; o < g->node_count; o++) {
+            const tflm_node *node = &g->nodes[o];
+            if (!node->kernel->output_aliases_input || node->inputs->size < 1 ||
+                node->outputs->size < 1 || node->inputs->data[0] < 0) {
+                continue;
+            }
+            int32_t in = node->inputs->data[0], out = node->outputs->data[0];
+            if (g->tensors[in].data != NULL || g->tensors[out].data != NULL ||
+                g->tensors[in].bytes != g->tensors[out].bytes) {
+                continue;
+            }
+            uint32_t a = alias_root(link, base + (uint32_t)in), b = alias_root(link, base + (uint32_t)out);
+            if (a != b) {
+                link[a > b ? a : b] = (int32_t)(a < b ? a : b); /* roots stay their set's lowest */
+            }
+        }
+    }
+}
+
+/* Buffer lives over steps first..last of span's home run, and wherever else
+ * its subgraph may run. */
+static void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t last,
+                 const tflm_subgraph_span *span)
+{
+    tflm_planner_use(planner, (int32_t)buffer, first, last);
+    if (span->also_last >= 0) {
+        tflm_planner_use(planner, (int32_t)buffer, span->also_first, span->also_last);
+    }
+}
+
+/* Steps node (s, k) takes beyond its own: the home runs it hosts. *call is
+ * the index of its first call in ctx->calls, and ends past its last. */
+static int32_t hosted_steps(const tflm_context *ctx, const tflm_subgraph_span *spans, uint32_t s,
+                            uint32_t k, uint32_t *call)
+{
+    int32_t steps = 0;
+    for (; *call < ctx->call_count && ctx->calls[*call].subgraph == s &&
+           ctx->calls[*call].node == (int32_t)k;
+         (*call)++) {
+        const tflm_subgraph_span *callee = &spans[ctx->calls[*call].callee];
+        if (callee->host == (int32_t)*call) {
+            steps += callee->end - callee->start + 1;
+        }
+    }
+    return steps;
+}
+
+/* Where tensor t of subgraph g lives: its alias set's buffer, or none
+ * (UINT32_MAX) for an absent optional tensor and for one create gave
+ * memory of its own. */
+static uint32_t planned_buffer(const tflm_context *ctx, const tflm_subgraph *g, const int32_t *link,
+                               int32_t t)
+{
+    return t >= 0 && g->tensors[t].data == NULL
+               ? alias_root(link, (uint32_t)(g->tensors - ctx->subgraphs[0].tensors) + (uint32_t)t)
+               : UINT32_MAX;
+}
+
+/* The buffers of a list of tensors of subgraph g live over first..last.
+ * With last < first, the list is the subgraph's outputs and last..first
+ * its call: they live at its end, or throughout when no operator writes
+ * them. */
+static void live_list(tflm_planner *planner, const tflm_context *ctx, const tflm_subgraph *g,
+                      const int32_t *link, const tflm_int_array *list, int32_t first, int32_t last,
+                      const tflm_subgraph_span *span)
+{
+    for (int32_t i = 0; i < list->size; i++) {
+        uint32_t buffer = planned_buffer(ctx, g, link, list->data[i]);
+        bool output = last < first;
+        if (buffer != UINT32_MAX) {
+            live(planner, buffer,
+                 output && !tflm_planner_used(planner, (int32_t)buffer) ? last : first,
+                 output ? first : last, span);
+        }
+    }
+}
+
+/* The lifetime of every buffer of the subgraphs that run (header comment). */
+static void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
+                           const int32_t *link, uint32_t tensors, tflm_planner *planner)
+{
+    uint32_t call = 0, request = 0, scratch = tensors;
+    for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
+        const tflm_subgraph *g = &ctx->subgraphs[s];
+        const tflm_subgraph_span *span = &spans[s];
+        bool runs = span->start >= 0;
+        int32_t step = span->start;
+        for (uint32_t k = 0; k < g->node_count; k++) {
+            int32_t first = step;
+            step += 1 + hosted_steps(ctx, spans, s, k, &call);
+            if (runs) {
+                live_list(planner, ctx, g, link, g->nodes[k].inputs, first, step - 1, span);
+                live_list(planner, ctx, g, link, g->nodes[k].outputs, first, step - 1, span);
+            }
+            for (; request < ctx->scratch_count + ctx->call_count &&
+                   ctx->requests[request].subgraph == s && ctx->requests[request].node == (int32_t)k;
+                 request++) {
+                if (ctx->requests[request].callee < 0 && runs) {
+                    live(planner, scratch, first, step - 1, span);
+                }
+                scratch += ctx->requests[request].callee < 0;
+            }
+        }
+        if (runs) { /* inputs from the call on, outputs to its end */
+            live_list(planner, ctx, g, link, g->inputs, span->call_first, span->call_first, span);
+            live_list(planner, ctx, g, link, g->outputs, span->call_last, span->call_first, span);
+        }
+    }
+}
+
+static tflm_status too_big(tflm_context *ctx)
+{
+    tflm_format(ctx->message, sizeof ctx->message, 0, "model: planned memory exceeds 4 GiB");
+    return TFLM_ERROR_UNSUPPORTED;
+}
+
+tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
+{
+    tflm_arena *arena = ctx->arena;
+    tflm_tensor *table = ctx->subgraphs[0].tensors;
+    uint32_t tensors = tensor_total(ctx), buffers = tensors + ctx->scratch_count;
+    int32_t *link = tflm_arena_temp(arena, (size_t)tensors * sizeof(int32_t));
+    tflm_subgraph_span *spans =
+        link ? tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans) : NULL;
+    void *workspace = spans ? tflm_arena_temp(arena, tflm_planner_workspace_bytes(buffers)) : NULL;
+    if (workspace == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    span_subgraph_0(ctx, spans);
+    tflm_status status = ctx->span_subgraphs ? ctx->span_subgraphs(ctx, spans) : TFLM_OK;
+    if (status != TFLM_OK) {
+        return status;
+    }
+    link_aliases(ctx, tensors, link);
+
+    /* Buffers: every tensor (sized when it heads an alias set of tensors
+     * create gave no memory), then the scratch buffers. Those of subgraphs
+     * that never run are never used, so they take no space. */
+    tflm_planner planner;
+    tflm_planner_init(&planner, workspace, buffers);
+    for (uint32_t t = 0; t < tensors; t++) {
+        bool own = table[t].data == NULL && alias_root(link, t) == t;
+        if (tflm_planner_add_unused(&planner, own ? table[t].bytes : 0) < 0) {
+            return too_big(ctx);
+        }
+    }
+    for (uint32_t r = 0; r < ctx->scratch_count + ctx->call_count; r++) {
+        if (ctx->requests[r].callee < 0 &&
+            tflm_planner_add_unused(&planner, ctx->requests[r].bytes) < 0) {
+            return too_big(ctx);
+        }
+    }
+    mark_lifetimes(ctx, spans, link, tensors, &planner);
+    if (!tflm_planner_plan(&planner)) {
+        return too_big(ctx);
+    }
+    size_t planned = tflm_planner_total(&planner);
+    *needed = tflm_arena_add(
+        tflm_arena_add(arena->padding, planned > arena->temp_peak ? planned : arena->temp_peak),
+        tflm_arena_persistent_used(arena));
+    if (*needed > given) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    /* Data for every used buffer (others keep NULL: unused tensors, and
+     * everything of subgraphs that never run). */
+    for (uint32_t b = 0; b < buffers; b++) {
+        int32_t buffer = (int32_t)(b < tensors ? alias_root(link, b) : b);
+        void *data = tflm_planner_used(&planner, buffer) ? arena->start + tflm_planner_offset(&planner, buffer)
+                                                         : NULL;
+        if (b >= tensors) {
+            ctx->scratch[b - tensors] = data;
+        } else if (table[b].data == NULL) {
+            table[b].data = data;
+        }
+    }
+    ctx->requests = NULL;
+    tflm_arena_release_temp(arena);
+    return TFLM_OK;
+}

@@ -1,0 +1,25 @@
+/*
+ * interpreter_plan.h - the activation memory of an interpreter being
+ * created: when each tensor and scratch buffer of every subgraph is live,
+ * and where it goes in the arena (interpreter_plan.c explains the rules).
+ */
+#ifndef TFLM_CORE_INTERPRETER_PLAN_H
+#define TFLM_CORE_INTERPRETER_PLAN_H
+
+#include "core/interpreter_state.h"
+
+/* Temporary bytes planning takes at the least, for tensors tensors and
+ * scratch buffers (the lower bound create reports before it can plan). */
+size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch);
+
+/* Plans every planned tensor and scratch buffer after prepare and, when
+ * the arena of given bytes holds the plan, sets their data pointers and
+ * releases the temporary memory. *needed: the exact arena bytes (padding +
+ * the larger of temporary peak and plan + persistent). Failures:
+ * ARENA_TOO_SMALL with *needed set when the plan does not fit, or with
+ * the arena's shortfall set when planning's own records did not; a bad
+ * call graph (recursion, nesting) or a plan of 4 GiB, with the message in
+ * ctx->message. */
+tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed);
+
+#endif /* TFLM_CORE_INTERPRETER_PLAN_H */
