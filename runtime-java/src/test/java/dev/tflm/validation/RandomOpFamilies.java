@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -51,8 +52,18 @@ final class RandomOpFamilies {
             new Family("SVDF", "int8", RandomOpCases::svdfInt8),
             new Family("SVDF", "float32", RandomOpCases::svdfFloat));
 
-    /** Ops of the library's general kernels that have no random cases, and why. */
-    static final Map<String, String> WITHOUT_CASES = Map.of();
+    /**
+     * Ops of the library's general kernels that have no random cases, and why: one line each,
+     * {@code OP: reason} (a text block, so that kernels added on different branches merge).
+     */
+    private static final String WITHOUT_CASES_LINES = """
+            """;
+
+    static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
+            .filter(line -> !line.isBlank())
+            .collect(Collectors.toUnmodifiableMap(
+                    line -> line.substring(0, line.indexOf(':')).strip(),
+                    line -> line.substring(line.indexOf(':') + 1).strip()));
 
     /**
      * Why the INT8-only variants ({@code tflm_op_*_int8}) need no families of their own: each runs
