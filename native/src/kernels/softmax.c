@@ -1,6 +1,7 @@
 #include "softmax.h"
 
 #include "exact_f64.h"
+#include "f32_math.h"
 #include "fixed_point.h"
 #include "fixed_point_math.h"
 #include "float_bits.h"
@@ -118,48 +119,6 @@ void tflm_softmax_s8_s16(const tflm_softmax_quant *quant, int32_t rows, int32_t 
     softmax_s8_any(quant, rows, depth, input, output, 16);
 }
 
-static float pow2_f32(int k) /* 2^k for -126 <= k <= 127 */
-{
-    return tflm_float_from_bits((uint32_t)(k + 127) << 23);
-}
-
-float tflm_exp_f32(float x)
-{
-    if (x != x) {
-        return x;
-    }
-    if (x > 88.72283935546875f) {
-        return pow2_f32(127) * 2.0f; /* overflows to +inf */
-    }
-    if (x < -104.0f) {
-        return 0.0f;
-    }
-    /* x = k ln2 + r, |r| <= ln2 / 2; ln2 split in a part exact in float
-     * times any k and a small correction. */
-    const float log2e = 1.44269504088896341f;
-    const float ln2_hi = 0.693145751953125f;
-    const float ln2_lo = 1.42860676533018704e-06f;
-    const float kf = x * log2e;
-    const int k = (int)(kf >= 0.0f ? kf + 0.5f : kf - 0.5f);
-    const float r = (x - (float)k * ln2_hi) - (float)k * ln2_lo;
-    /* Taylor polynomial of degree 7: error below 1e-8 relative here. */
-    float p = 1.0f / 5040.0f;
-    p = p * r + 1.0f / 720.0f;
-    p = p * r + 1.0f / 120.0f;
-    p = p * r + 1.0f / 24.0f;
-    p = p * r + 1.0f / 6.0f;
-    p = p * r + 0.5f;
-    p = p * r + 1.0f;
-    p = p * r + 1.0f;
-    if (k < -126) {
-        return p * pow2_f32(k + 64) * pow2_f32(-64);
-    }
-    if (k > 127) {
-        return p * pow2_f32(k - 1) * 2.0f;
-    }
-    return p * pow2_f32(k);
-}
-
 void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input, float *output)
 {
     for (int32_t row = 0; row < rows; ++row) {
@@ -171,7 +130,7 @@ void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *inpu
         }
         float sum = 0.0f;
         for (int32_t c = 0; c < depth; ++c) {
-            const float e = tflm_exp_f32((in[c] - max) * beta);
+            const float e = tflm_expf((in[c] - max) * beta);
             out[c] = e;
             sum += e;
         }

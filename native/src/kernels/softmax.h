@@ -44,11 +44,8 @@ void tflm_softmax_s8(const tflm_softmax_quant *quant, int32_t rows, int32_t dept
 void tflm_softmax_s8_s16(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
                          const int8_t *input, int16_t *output);
 
-/* float32: exp((x - max) * beta) / sum, in float. */
+/* float32: exp((x - max) * beta) / sum, in float (exp: tflm_expf). */
 void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input, float *output);
-
-/* exp(x) in float without libm (a few ulp from the correctly rounded value). */
-float tflm_exp_f32(float x);
 
 /* What prepare keeps in node->data: the input as rows x depth. */
 typedef struct tflm_softmax_data {

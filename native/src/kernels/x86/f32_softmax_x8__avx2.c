@@ -4,7 +4,7 @@
  * of the exps in the reference's sequential order (a float sum's value
  * depends on its order), then the divisions in lanes.
  *
- * The exp is tflm_exp_f32 (softmax.c) lane by lane: the same constants and
+ * The exp is tflm_expf (f32_math.c) lane by lane: the same constants and
  * operations in the same order (-ffp-contract=off), the same rounding of k
  * (truncating kf +- 0.5f), its three scalings by powers of two and its
  * NaN / overflow / underflow returns chosen with blends.
