@@ -115,6 +115,8 @@ static void test_approximations(void)
     check_unary("sinf", tflm_sinf, sin, -20.0f, 20.0f, 1.0);
     check_unary("cosf", tflm_cosf, cos, -20.0f, 20.0f, 1.0);
     check_unary("tanhf", tflm_tanhf, tanh, -10.0f, 10.0f, 1.0);
+    check_unary("erff", tflm_erff, erf, -5.0f, 5.0f, 1.0);
+    check_unary("erfcf", tflm_erfcf, erfc, -2.0f, 11.0f, 3.0);
     /* Two float roundings on top of expf's error. */
     check_unary("logisticf", tflm_logisticf, logistic_exact, -20.0f, 20.0f, 2.0);
 }
@@ -132,6 +134,55 @@ static void test_exact_values(void)
     /* Multiples of pi/2 far out: the reduction keeps its bits. */
     CHECK(ulp_error(tflm_sinf(0x1.921fb6p+100f), sin(0x1.921fb6p+100)) <= 1.0);
     CHECK(ulp_error(tflm_cosf(FLT_MAX), cos((double)FLT_MAX)) <= 1.0);
+}
+
+/* pow over pairs: random bit patterns (mostly overflow, underflow and NaN),
+ * bases in [0, 10] with exponents in [-40, 40], bases near 1 with large
+ * exponents, negative bases with integer exponents, and every pair of
+ * specials. */
+static void test_pow(void)
+{
+    worst w = {"powf", 0.0, 0.0f};
+    worst w_y = {"powf (y)", 0.0, 0.0f};
+    for (uint32_t i = 0; i < SAMPLES; ++i) {
+        float x, y;
+        switch (i % 4) {
+        case 0:
+            x = sample(i);
+            y = sample(i ^ 0x5555u);
+            break;
+        case 1:
+            x = sweep(0.0f, 10.0f, (int)(i * 7919u % 1000003u), 1000003);
+            y = sweep(-40.0f, 40.0f, (int)(i * 104729u % 999983u), 999983);
+            break;
+        case 2:
+            x = 1.0f + sweep(-0.01f, 0.01f, (int)(i * 7919u % 1000003u), 1000003);
+            y = sweep(-9000.0f, 9000.0f, (int)(i * 104729u % 999983u), 999983);
+            break;
+        default:
+            x = -sweep(0.0f, 3.0f, (int)(i * 7919u % 1000003u), 1000003);
+            y = (float)((int)(i % 161u) - 80);
+            break;
+        }
+        const float got = tflm_powf(x, y);
+        const double want = pow((double)x, (double)y);
+        const double before = w.ulps;
+        note(&w, x, got, want);
+        if (w.ulps != before) {
+            w_y.at = y;
+        }
+    }
+    for (size_t i = 0; i < SPECIAL_COUNT; ++i) {
+        for (size_t j = 0; j < SPECIAL_COUNT; ++j) {
+            const float x = SPECIALS[i], y = SPECIALS[j];
+            const float got = tflm_powf(x, y);
+            const float host = powf(x, y);
+            CHECK(tflm_float_bits(got) == tflm_float_bits(host) || (isnan(got) && isnan(host))
+                  || ulp_error(got, pow((double)x, (double)y)) <= 1.0);
+        }
+    }
+    printf("(powf's worst case has y = %a)\n", (double)w_y.at);
+    report(&w, 1.0);
 }
 
 static int same_bits_or_nan(float a, float b)
@@ -197,6 +248,7 @@ int main(void)
 {
     test_approximations();
     test_exact_values();
+    test_pow();
     test_exact_functions();
     test_fmod();
     TEST_MAIN_END();

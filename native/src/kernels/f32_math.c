@@ -202,6 +202,233 @@ float tflm_logf(float x)
     return kf * LN2_HI + (f - (hfsq - (s * (hfsq + big_r) + kf * LN2_LO)));
 }
 
+/* e^(a + b) / 2^k for |b| <= 2^-10 |a|, with k (the caller scales once,
+ * so a subnormal result is rounded once). At most about 0.55 ulp: the
+ * argument is kept exactly enough as hi + lo. */
+static float exp_pair_scaled(float a, float b, int *k_out)
+{
+    const float kf = a * LOG2E;
+    const int k = (int)(kf >= 0.0f ? kf + 0.5f : kf - 0.5f);
+    const float hi = a - (float)k * LN2_HI; /* exact: |k| < 256, Sterbenz */
+    const float lo = (float)k * LN2_LO - b;
+    const float r = hi - lo;
+    const float c = (hi - r) - lo;
+    const float small = r * r * expm1_tail(r) + c * (1.0f + r);
+    float err;
+    const float s = two_sum(1.0f, r, &err);
+    *k_out = k;
+    return s + (err + small);
+}
+
+/* log(x) as hi + lo, good to about 2^-36 relative, for finite x > 0 (the
+ * logf method with the leading terms kept as pairs). */
+static float log_pair(float x, float *lo_out)
+{
+    uint32_t bits = tflm_float_bits(x);
+    int k = 0;
+    if (bits < 0x00800000u) {
+        bits = tflm_float_bits(x * 0x1p25f);
+        k = -25;
+    }
+    k += (int)(bits >> 23) - 127;
+    uint32_t mant = bits & 0x007fffffu;
+    if (mant >= 0x003504f3u) {
+        mant |= 0x3f000000u;
+        k += 1;
+    } else {
+        mant |= 0x3f800000u;
+    }
+    const float f = tflm_float_from_bits(mant) - 1.0f;
+    /* s = f / (2 + f) as s + s_lo */
+    float d_lo;
+    const float d = two_sum(2.0f, f, &d_lo);
+    const float s = f / d;
+    float sd_lo;
+    const float sd = two_prod(s, d, &sd_lo);
+    const float s_lo = (((f - sd) - sd_lo) - s * d_lo) / d;
+    /* log(1 + f) = 2s + 2s^3/3 + s^5 U(s^2); 2s^3/3 as a pair. */
+    float z_lo;
+    const float z = two_prod(s, s, &z_lo);
+    float cube_lo;
+    const float cube = two_prod(z, s, &cube_lo);
+    cube_lo += z_lo * s + 3.0f * z * s_lo;
+    const float two_thirds_hi = 0x1.555556p-1f;
+    const float two_thirds_lo = -0x1.555556p-26f;
+    float t_lo;
+    const float t = two_prod(cube, two_thirds_hi, &t_lo);
+    t_lo += cube_lo * two_thirds_hi + cube * two_thirds_lo;
+    const float u = 2.0f / 5.0f + z * (2.0f / 7.0f + z * (2.0f / 9.0f + z * (2.0f / 11.0f)));
+    const float tail = t_lo + 2.0f * s_lo + s * z * z * u;
+    /* k ln2 + 2s + t + tail */
+    const float kf = (float)k;
+    float e1, e2;
+    const float h1 = two_sum(kf * LN2_HI, 2.0f * s, &e1);
+    const float h2 = two_sum(h1, t, &e2);
+    const float lo = e1 + e2 + tail + kf * LN2_LO;
+    const float hi = h2 + lo;
+    *lo_out = lo - (hi - h2);
+    return hi;
+}
+
+/* 0: not an integer, 1: odd integer, 2: even integer (|y| >= 2^24 are even). */
+static int integer_class(uint32_t ay)
+{
+    if (ay >= 0x4b800000u) {
+        return 2;
+    }
+    if (ay < 0x3f800000u) {
+        return ay == 0 ? 2 : 0;
+    }
+    const int e = (int)(ay >> 23) - 127;
+    if (ay & (0x007fffffu >> e)) {
+        return 0;
+    }
+    return ((ay >> (23 - e)) & 1u) ? 1 : 2; /* e = 0: the exponent's low bit, 1 */
+}
+
+float tflm_powf(float x, float y)
+{
+    const uint32_t ux = tflm_float_bits(x);
+    const uint32_t uy = tflm_float_bits(y);
+    const uint32_t ax = ux & F32_ABS;
+    const uint32_t ay = uy & F32_ABS;
+    if (ay == 0 || ux == 0x3f800000u) {
+        return 1.0f; /* x^0 and 1^y, NaN included */
+    }
+    if (ax > F32_INF || ay > F32_INF) {
+        return x + y;
+    }
+    const int y_negative = (uy & F32_SIGN) != 0;
+    if (ay == F32_INF) {
+        if (ax == 0x3f800000u) {
+            return 1.0f; /* (-1)^+-inf */
+        }
+        return ((ax > 0x3f800000u) != y_negative) ? y * y : 0.0f; /* +inf or +0 */
+    }
+    const int y_class = integer_class(ay);
+    const uint32_t sign = ((ux & F32_SIGN) && y_class == 1) ? F32_SIGN : 0u;
+    if (ax == 0 || ax == F32_INF) {
+        const int infinite = (ax == F32_INF) != y_negative;
+        return tflm_float_from_bits(sign | (infinite ? F32_INF : 0u));
+    }
+    if ((ux & F32_SIGN) && y_class == 0) {
+        return invalid_f32(x); /* negative x, non-integer y */
+    }
+    if (ax == 0x3f800000u) {
+        return tflm_float_from_bits(sign | 0x3f800000u); /* (-1)^integer */
+    }
+    /* |x|^y = e^(y log|x|), the product kept as a pair. */
+    float log_lo;
+    const float log_hi = log_pair(tflm_float_from_bits(ax), &log_lo);
+    const float rough = y * log_hi;
+    float magnitude;
+    if (rough > 89.0f) {
+        magnitude = tflm_float_from_bits(F32_INF);
+    } else if (rough < -105.0f) {
+        magnitude = 0.0f;
+    } else {
+        float p_lo;
+        const float p = two_prod(y, log_hi, &p_lo);
+        int k;
+        const float m = exp_pair_scaled(p, p_lo + y * log_lo, &k);
+        magnitude = scale_f32(m, k);
+    }
+    return sign ? -magnitude : magnitude;
+}
+
+/* ---- erf, erfc ---------------------------------------------------------------- */
+
+/* erf(x) / x - 1 for |x| < 0.84375, in x^2 (least-squares fit). */
+static float erf_small_tail(float z)
+{
+    float p = 0x1.75d96ep-14f;
+    p = p * z - 0x1.b11818p-11f;
+    p = p * z + 0x1.557b86p-8f;
+    p = p * z - 0x1.b81f7cp-6f;
+    p = p * z + 0x1.ce2ec2p-4f;
+    p = p * z - 0x1.812746p-2f;
+    return p * z + 0x1.06eba8p-3f;
+}
+
+/* erfc(x) for x >= 0.84375. Up to 1.25 a fit in x - 1; beyond,
+ * e^(-x^2) h(1/x) / x with h a fit of erfc(x) e^(x^2) x on two intervals,
+ * and x^2 split exactly (x_hi has 12 bits, so x_hi^2 is exact). The
+ * roundings of h's evaluation, the quotient and the product add up to
+ * about 2.7 ulp at worst. */
+static float erfc_positive(float x)
+{
+    if (x < 1.25f) {
+        const float t = x - 1.0f;
+        float p = 0x1.618806p-8f;
+        p = p * t - 0x1.efe014p-7f;
+        p = p * t - 0x1.3053e6p-8f;
+        p = p * t + 0x1.1b6314p-4f;
+        p = p * t - 0x1.1b60cap-4f;
+        p = p * t - 0x1.1b6150p-3f;
+        p = p * t + 0x1.a911f0p-2f;
+        p = p * t - 0x1.a911f0p-2f;
+        return p * t + 0x1.422616p-3f;
+    }
+    if (x > 10.1f) {
+        return 0.0f; /* below half the smallest subnormal */
+    }
+    const float t = 1.0f / x;
+    float h;
+    if (x < 2.857f) {
+        h = -0x1.c83318p-5f;
+        h = h * t + 0x1.de90c6p-3f;
+        h = h * t - 0x1.78ff42p-2f;
+        h = h * t + 0x1.6f009cp-3f;
+        h = h * t + 0x1.bfbc96p-3f;
+        h = h * t - 0x1.6c3a42p-2f;
+        h = h * t + 0x1.911cb0p-7f;
+        h = h * t + 0x1.20700cp-1f;
+    } else {
+        h = 0x1.821d42p-2f;
+        h = h * t - 0x1.ae984ep-1f;
+        h = h * t + 0x1.571728p-1f;
+        h = h * t - 0x1.5e5c16p-5f;
+        h = h * t - 0x1.1c5970p-2f;
+        h = h * t - 0x1.062f92p-12f;
+        h = h * t + 0x1.20de3ep-1f;
+    }
+    const float x_hi = tflm_float_from_bits(tflm_float_bits(x) & 0xfffff000u);
+    int k;
+    const float e = exp_pair_scaled(-x_hi * x_hi, -(x - x_hi) * (x + x_hi), &k);
+    return scale_f32(e * (h / x), k);
+}
+
+float tflm_erff(float x)
+{
+    const uint32_t ax = tflm_float_bits(x) & F32_ABS;
+    if (ax > F32_INF) {
+        return x;
+    }
+    if (ax < 0x3f580000u) { /* |x| < 0.84375 */
+        return x + x * erf_small_tail(x * x);
+    }
+    const float magnitude = ax >= 0x40800000u ? 1.0f : 1.0f - erfc_positive(tflm_float_from_bits(ax)); /* |x| >= 4: 1 */
+    return x < 0.0f ? -magnitude : magnitude;
+}
+
+float tflm_erfcf(float x)
+{
+    const uint32_t ax = tflm_float_bits(x) & F32_ABS;
+    if (ax > F32_INF) {
+        return x;
+    }
+    if (ax < 0x3f580000u) {
+        /* 1 - x - x tail, with 1 - x kept as a pair */
+        float err;
+        const float s = two_sum(1.0f, -x, &err);
+        return s + (err - x * erf_small_tail(x * x));
+    }
+    if (x > 0.0f) {
+        return erfc_positive(x);
+    }
+    return 2.0f - erfc_positive(-x);
+}
+
 /* ---- sin, cos ----------------------------------------------------------------- */
 
 /* Bits of 2/pi after the binary point, 32 a word. */

@@ -7,7 +7,7 @@
  * Accuracy against the correctly rounded result (native/tests/test_f32_math.c
  * sweeps each function against the host's libm and states the measured
  * maximum): sqrt, fmod and the rounding functions are exact; the others stay
- * within about an ulp (each function's comment gives its bound). Special
+ * within about an ulp (the comments give the exceptions). Special
  * values follow C's Annex F: NaN in gives NaN out, +-0 and +-inf as libm,
  * overflow gives +-inf, results in the subnormal range are subnormal.
  *
@@ -45,6 +45,15 @@ float tflm_sqrtf(float x);
 /* 1 / sqrt(x) as TFLM's RSQRT computes it: the float division of 1 by the
  * correctly rounded square root (so its bits are TFLM's). */
 float tflm_rsqrtf(float x);
+
+/* x^y with C's special cases (pow(x, +-0) = 1, pow(1, y) = 1, ...). */
+float tflm_powf(float x, float y);
+
+/* The error function and its complement 1 - erf(x), the latter accurate
+ * where it is tiny (large x), as GELU needs: erfc stays within 3 ulp (the
+ * one function over an ulp; f32_math.c says where). */
+float tflm_erff(float x);
+float tflm_erfcf(float x);
 
 /* Rounding to an integral value, exact. roundf rounds halfway cases away
  * from zero (C's round, std::round); roundevenf rounds them to even (C23's
