@@ -57,6 +57,20 @@ final class RandomOpFamilies {
      * {@code OP: reason} (a text block, so that kernels added on different branches merge).
      */
     private static final String WITHOUT_CASES_LINES = """
+            ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
