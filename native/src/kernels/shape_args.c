@@ -70,6 +70,32 @@ tflm_status tflm_check_constant(tflm_context *ctx, const char *what, const tflm_
                      what);
 }
 
+int64_t tflm_int_tensor_value(const tflm_tensor *tensor, int32_t i)
+{
+    /* Elements may lie unaligned in a model only when the interpreter has
+     * not copied them; memcpy reads them either way. */
+    const uint8_t *data = tensor->data;
+    switch (tensor->type) {
+    case TFLM_TYPE_INT8:
+        return ((const int8_t *)data)[i];
+    case TFLM_TYPE_INT16: {
+        int16_t v;
+        memcpy(&v, data + 2 * (size_t)i, sizeof v);
+        return v;
+    }
+    case TFLM_TYPE_INT32: {
+        int32_t v;
+        memcpy(&v, data + 4 * (size_t)i, sizeof v);
+        return v;
+    }
+    default: {
+        int64_t v;
+        memcpy(&v, data + 8 * (size_t)i, sizeof v);
+        return v;
+    }
+    }
+}
+
 tflm_status tflm_read_int_tensor(tflm_context *ctx, const char *what, const tflm_tensor *tensor,
                                  uint32_t mask, const char *names, int32_t *values,
                                  int32_t max_count, int32_t *count)
@@ -85,35 +111,8 @@ tflm_status tflm_read_int_tensor(tflm_context *ctx, const char *what, const tflm
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "%s has %d elements; at most %d supported",
                          what, (int)n, (int)max_count);
     }
-    /* Elements may lie unaligned in a model only when the interpreter has
-     * not copied them; memcpy reads them either way. */
-    const uint8_t *data = tensor->data;
     for (int32_t i = 0; i < n; ++i) {
-        int64_t value;
-        switch (tensor->type) {
-        case TFLM_TYPE_INT8: {
-            int8_t v;
-            memcpy(&v, data + i, sizeof v);
-            value = v;
-            break;
-        }
-        case TFLM_TYPE_INT16: {
-            int16_t v;
-            memcpy(&v, data + 2 * i, sizeof v);
-            value = v;
-            break;
-        }
-        case TFLM_TYPE_INT32: {
-            int32_t v;
-            memcpy(&v, data + 4 * i, sizeof v);
-            value = v;
-            break;
-        }
-        default: {
-            memcpy(&value, data + 8 * (size_t)i, sizeof value);
-            break;
-        }
-        }
+        const int64_t value = tflm_int_tensor_value(tensor, i);
         if (value < INT32_MIN || value > INT32_MAX) {
             return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "%s element %d is outside int32", what,
                              (int)i);

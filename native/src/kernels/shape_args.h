@@ -43,6 +43,10 @@ tflm_status tflm_read_int_tensor(tflm_context *ctx, const char *what, const tflm
                                  uint32_t mask, const char *names, int32_t *values,
                                  int32_t max_count, int32_t *count);
 
+/* Element i of an INT8, INT16, INT32 or INT64 tensor (INT64 for any
+ * other type: check the type first). */
+int64_t tflm_int_tensor_value(const tflm_tensor *tensor, int32_t i);
+
 /* Fails unless tensor has rank dims equal to dims: "<what> shape [2,3]
  * differs from [2,4] (expected)". */
 tflm_status tflm_check_shape(tflm_context *ctx, const char *what, const tflm_tensor *tensor,

@@ -71,9 +71,14 @@ final class RandomOpFamilies {
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            CONCATENATION: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
             EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
+            PACK: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
+            SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
+            SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
             TRANSPOSE: random cases come with the differential harness (issue 9); native/tests/test_transpose.c and the opzoo cases test it
+            UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
