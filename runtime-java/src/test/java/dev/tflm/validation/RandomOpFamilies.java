@@ -74,9 +74,11 @@ final class RandomOpFamilies {
             CONCATENATION: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
             EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
             PACK: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
+            SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
+            STRIDED_SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
             TRANSPOSE: random cases come with the differential harness (issue 9); native/tests/test_transpose.c and the opzoo cases test it
             UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             """;
