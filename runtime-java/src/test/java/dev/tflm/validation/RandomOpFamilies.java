@@ -73,7 +73,10 @@ final class RandomOpFamilies {
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             CONCATENATION: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
             EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
+            MIRROR_PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
             PACK: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
+            PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
+            PADV2: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
             SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
