@@ -192,12 +192,7 @@ static tflm_status concatenation_invoke(tflm_context *ctx, tflm_node *node)
     for (int i = 0; i < (int)node->inputs->size; ++i) {
         const tflm_tensor *input = tflm_input(ctx, node, i);
         const int32_t block = (data->stacked ? 1 : input->dims->data[data->axis]) * data->inner;
-        tflm_strided_copy copy;
-        tflm_strided_copy_init(&copy, size);
-        copy.dst_offset = at;
-        tflm_strided_copy_axis(&copy, data->outer, block, out_block);
-        tflm_strided_copy_axis(&copy, block, 1, 1);
-        tflm_strided_copy_run(&copy, input->data, output->data);
+        tflm_copy_part(input->data, output->data, size, data->outer, block, out_block, at, true);
         at += block;
     }
     return TFLM_OK;

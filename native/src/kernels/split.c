@@ -227,12 +227,7 @@ static tflm_status split_invoke(tflm_context *ctx, tflm_node *node)
     for (int i = 0; i < (int)node->outputs->size; ++i) {
         tflm_tensor *output = tflm_output(ctx, node, i);
         const int32_t block = (data->unstacked ? 1 : output->dims->data[data->axis]) * data->inner;
-        tflm_strided_copy copy;
-        tflm_strided_copy_init(&copy, size);
-        copy.src_offset = at;
-        tflm_strided_copy_axis(&copy, data->outer, in_block, block);
-        tflm_strided_copy_axis(&copy, block, 1, 1);
-        tflm_strided_copy_run(&copy, input->data, output->data);
+        tflm_copy_part(input->data, output->data, size, data->outer, block, in_block, at, false);
         at += block;
     }
     return TFLM_OK;

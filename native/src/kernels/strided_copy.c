@@ -102,6 +102,22 @@ void tflm_strided_copy_run(const tflm_strided_copy *copy, const void *src, void 
     }
 }
 
+void tflm_copy_part(const void *src, void *dst, uint32_t element_size, int32_t outer,
+                    int32_t part, int32_t whole, int32_t at, bool to_whole)
+{
+    tflm_strided_copy copy;
+    tflm_strided_copy_init(&copy, element_size);
+    if (to_whole) {
+        copy.dst_offset = at;
+        tflm_strided_copy_axis(&copy, outer, part, whole);
+    } else {
+        copy.src_offset = at;
+        tflm_strided_copy_axis(&copy, outer, whole, part);
+    }
+    tflm_strided_copy_axis(&copy, part, 1, 1);
+    tflm_strided_copy_run(&copy, src, dst);
+}
+
 void tflm_row_major_strides(const tflm_int_array *dims, int32_t *strides)
 {
     int32_t stride = 1;

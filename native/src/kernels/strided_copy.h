@@ -57,6 +57,13 @@ bool tflm_strided_copy_axis(tflm_strided_copy *copy, int32_t size, int32_t src_s
 /* Performs the copy. The regions read and written must not overlap. */
 void tflm_strided_copy_run(const tflm_strided_copy *copy, const void *src, void *dst);
 
+/* The rows of a tensor cut along an axis: outer rows of `whole` elements,
+ * of which part is `part` elements from `at` on in each row. With to_whole
+ * the part (contiguous, outer * part elements) is written into the whole
+ * tensor (CONCATENATION, PACK), else read out of it (SPLIT, UNPACK). */
+void tflm_copy_part(const void *src, void *dst, uint32_t element_size, int32_t outer,
+                    int32_t part, int32_t whole, int32_t at, bool to_whole);
+
 /* strides[i]: elements between neighbours along axis i of a row-major
  * tensor of the given dims (the product of the dims after i). */
 void tflm_row_major_strides(const tflm_int_array *dims, int32_t *strides);
