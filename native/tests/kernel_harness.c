@@ -7,13 +7,20 @@
 
 void harness_init(tflm_context *ctx, const tflm_kernel *kernel, int inputs)
 {
+    harness_init_outputs(ctx, kernel, inputs, 1);
+}
+
+void harness_init_outputs(tflm_context *ctx, const tflm_kernel *kernel, int inputs, int outputs)
+{
     memset(ctx, 0, sizeof *ctx);
     ctx->inputs[0] = inputs;
     for (int i = 0; i < inputs; ++i) {
         ctx->inputs[1 + i] = i;
     }
-    ctx->outputs[0] = 1;
-    ctx->outputs[1] = inputs;
+    ctx->outputs[0] = outputs;
+    for (int i = 0; i < outputs; ++i) {
+        ctx->outputs[1 + i] = inputs + i;
+    }
     ctx->node.inputs = (const tflm_int_array *)ctx->inputs;
     ctx->node.outputs = (const tflm_int_array *)ctx->outputs;
     ctx->node.kernel = kernel;
@@ -82,6 +89,16 @@ void harness_option_float(tflm_context *ctx, uint8_t options_type, int field, fl
     ctx->option_type = options_type;
     ctx->has_field[field] = true;
     ctx->float_field[field] = value;
+    ctx->node.options_type = options_type;
+}
+
+void harness_option_int_vector(tflm_context *ctx, uint8_t options_type, int field,
+                               const int32_t *values, int count)
+{
+    ctx->option_type = options_type;
+    ctx->has_vector[field] = true;
+    ctx->vector_field[field][0] = count;
+    memcpy(&ctx->vector_field[field][1], values, (size_t)count * sizeof *values);
     ctx->node.options_type = options_type;
 }
 
@@ -185,8 +202,12 @@ float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t 
 const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node,
                                              uint8_t type, int field)
 {
-    (void)ctx, (void)node, (void)type, (void)field;
-    return NULL;
+    (void)node;
+    if (ctx->option_type != type || field < 0 || field >= HARNESS_MAX_FIELDS ||
+        !ctx->has_vector[field]) {
+        return NULL;
+    }
+    return (const tflm_int_array *)ctx->vector_field[field];
 }
 
 void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)

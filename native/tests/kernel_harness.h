@@ -13,6 +13,7 @@
 
 #define HARNESS_MAX_TENSORS 8
 #define HARNESS_MAX_FIELDS 8
+#define HARNESS_MAX_VECTOR 8
 
 struct tflm_context {
     tflm_tensor tensors[HARNESS_MAX_TENSORS];
@@ -21,12 +22,14 @@ struct tflm_context {
     float scale_storage[HARNESS_MAX_TENSORS];
     int64_t zero_point_storage[HARNESS_MAX_TENSORS];
     int32_t inputs[1 + HARNESS_MAX_TENSORS];
-    int32_t outputs[2];
+    int32_t outputs[1 + HARNESS_MAX_TENSORS];
     tflm_node node;
     uint8_t option_type;
     bool has_field[HARNESS_MAX_FIELDS];
     int32_t int_field[HARNESS_MAX_FIELDS];
     float float_field[HARNESS_MAX_FIELDS];
+    int32_t vector_field[HARNESS_MAX_FIELDS][1 + HARNESS_MAX_VECTOR];
+    bool has_vector[HARNESS_MAX_FIELDS];
     _Alignas(16) uint8_t persistent[4096];
     size_t persistent_used;
     void *scratch[4];
@@ -37,6 +40,8 @@ struct tflm_context {
 /* Starts a node for kernel with the given tensor counts; tensor i is input
  * i for i < inputs, then the output. */
 void harness_init(tflm_context *ctx, const tflm_kernel *kernel, int inputs);
+/* The same with several outputs: tensors inputs .. inputs + outputs - 1. */
+void harness_init_outputs(tflm_context *ctx, const tflm_kernel *kernel, int inputs, int outputs);
 
 /* Describes tensor i: type, dims, data (not copied), per-tensor quantization
  * (scale 0 = none). An input index of -1 marks an absent optional input. */
@@ -50,6 +55,9 @@ void harness_absent_input(tflm_context *ctx, int input);
 
 void harness_option_int(tflm_context *ctx, uint8_t options_type, int field, int32_t value);
 void harness_option_float(tflm_context *ctx, uint8_t options_type, int field, float value);
+/* An [int] field of count (<= HARNESS_MAX_VECTOR) values, copied. */
+void harness_option_int_vector(tflm_context *ctx, uint8_t options_type, int field,
+                               const int32_t *values, int count);
 /* The same, naming the table and field as tflm/builtin_options.h does:
  * HARNESS_OPTION_INT(ctx, CONV_2D, STRIDE_W, 2) sets the stride_w field of a
  * Conv2DOptions table. */

@@ -28,10 +28,11 @@
  *    the hull of those steps. Sound whatever the order of calls, and exact
  *    for the usual single call site (IF, WHILE and CALL_ONCE each name
  *    subgraphs of their own);
- *  - aliases: when a kernel declares output_aliases_input (RESHAPE) and
- *    input 0 and output 0 are both planned with equal byte sizes, they
- *    share one buffer whose lifetime is the union of theirs; the kernel
- *    sees equal data pointers and copies nothing.
+ *  - aliases: when a kernel declares output_aliases_input (RESHAPE,
+ *    EXPAND_DIMS, SQUEEZE) and input 0 and output 0 are both planned
+ *    with equal byte sizes, they share one buffer whose lifetime is the
+ *    union of theirs; the kernel sees equal data pointers and copies
+ *    nothing.
  * Two subgraphs one operator calls run at different steps, so their inner
  * tensors may share memory; their inputs and outputs, which live over the
  * whole calling operator, never do.

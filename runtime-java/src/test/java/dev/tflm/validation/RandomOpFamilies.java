@@ -83,6 +83,25 @@ final class RandomOpFamilies {
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             TANH: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
+            BROADCAST_TO: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
+            CONCATENATION: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
+            EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
+            FILL: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
+            MIRROR_PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
+            PACK: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
+            PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
+            PADV2: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
+            REVERSE_V2: random cases come with the differential harness (issue 9); native/tests/test_reverse.c and the opzoo cases test it
+            SHAPE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
+            SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
+            SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
+            SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
+            SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
+            STRIDED_SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
+            TILE: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
+            TRANSPOSE: random cases come with the differential harness (issue 9); native/tests/test_transpose.c and the opzoo cases test it
+            UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
+            ZEROS_LIKE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
