@@ -60,8 +60,11 @@ final class RandomOpFamilies {
             ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            GATHER: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
+            GATHER_ND: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
