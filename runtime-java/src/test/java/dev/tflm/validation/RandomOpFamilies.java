@@ -58,8 +58,10 @@ final class RandomOpFamilies {
      */
     private static final String WITHOUT_CASES_LINES = """
             ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            BATCH_TO_SPACE_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            DEPTH_TO_SPACE: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
@@ -72,6 +74,8 @@ final class RandomOpFamilies {
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SPACE_TO_BATCH_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
+            SPACE_TO_DEPTH: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             """;
