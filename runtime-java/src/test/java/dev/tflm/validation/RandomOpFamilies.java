@@ -70,6 +70,8 @@ final class RandomOpFamilies {
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            RESIZE_BILINEAR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
+            RESIZE_NEAREST_NEIGHBOR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
