@@ -58,6 +58,8 @@ final class RandomOpFamilies {
      */
     private static final String WITHOUT_CASES_LINES = """
             ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            ARG_MAX: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
+            ARG_MIN: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
             BATCH_TO_SPACE_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
