@@ -39,8 +39,9 @@ static void try_model(const uint8_t *bytes, size_t size)
     if (status == TFLM_OK) {
         accepted++;
         CHECK(error.message[0] == '\0');
+        /* Only a kernel may refuse the values of a non-constant input. */
         tflm_status run = tflm_interpreter_invoke(interp);
-        CHECK(run == TFLM_OK);
+        CHECK(run == TFLM_OK || run == TFLM_ERROR_KERNEL);
     } else {
         rejected++;
         CHECK(error.message[0] != '\0');

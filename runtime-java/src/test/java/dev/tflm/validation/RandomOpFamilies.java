@@ -67,6 +67,19 @@ final class RandomOpFamilies {
             GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             HARD_SWISH: random cases come with the differential harness (issue 9); native/tests/test_hard_swish.c and the opzoo cases test it
             LEAKY_RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
+            ARG_MAX: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
+            ARG_MIN: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
+            BATCH_TO_SPACE_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
+            CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            CUMSUM: random cases come with the differential harness (issue 9); native/tests/test_cumsum.c and the opzoo cases test it
+            DEPTH_TO_SPACE: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
+            DYNAMIC_UPDATE_SLICE: random cases come with the differential harness (issue 9); native/tests/test_dynamic_update_slice.c and the opzoo cases test it
+            EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
+            EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            GATHER: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
+            GATHER_ND: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
@@ -76,10 +89,14 @@ final class RandomOpFamilies {
             RELU6: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RELU_N1_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
+            RESIZE_BILINEAR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
+            RESIZE_NEAREST_NEIGHBOR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SPACE_TO_BATCH_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
+            SPACE_TO_DEPTH: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             TANH: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
