@@ -71,6 +71,7 @@ final class RandomOpFamilies {
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            DIV: random cases come with the differential harness (issue 9); native/tests/test_div.c and the opzoo cases test it
             SUB: random cases come with the differential harness (issue 9); native/tests/test_sub.c and the opzoo cases test it
             """;
 
