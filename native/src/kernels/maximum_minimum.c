@@ -1,0 +1,98 @@
+/*
+ * MAXIMUM and MINIMUM. Reference semantics: TFLM's maximum_minimum.cc:
+ * element-wise in1 > in2 ? in1 : in2 (MINIMUM: <) with broadcasting, on
+ * float32, int8, int16, int32 and int64, raw values compared (quantized
+ * inputs are taken to share the output's scale, as TFLM does). A NaN
+ * yields the second input, as that comparison gives.
+ */
+#include "binary_common.h"
+#include "kernel_util.h"
+#include "tflm/ops.h"
+
+static tflm_status maximum_minimum_prepare(tflm_context *ctx, tflm_node *node)
+{
+    tflm_binary_node binary;
+    tflm_status status = tflm_binary_prepare_inputs(
+        ctx, node,
+        1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_INT16 |
+            1u << TFLM_TYPE_INT32 | 1u << TFLM_TYPE_INT64,
+        "FLOAT32, INT8, INT16, INT32 or INT64", &binary);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    if (binary.output->type != binary.type) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
+                         tflm_type_name_of(binary.output->type), tflm_type_name_of(binary.type));
+    }
+    tflm_broadcast *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    *data = binary.broadcast;
+    node->data = data;
+    return TFLM_OK;
+}
+
+/* The broadcast loop of one type and comparison (GT or LT). */
+#define PICK_LOOP(T, CMP)                                \
+    do {                                                 \
+        const T *x_ = input1->data, *y_ = input2->data;  \
+        T *z_ = output->data;                            \
+        TFLM_BROADCAST_FOR_EACH(bc, PICK_##CMP);         \
+    } while (0)
+#define PICK_GT(i1, i2, o) z_[o] = x_[i1] > y_[i2] ? x_[i1] : y_[i2]
+#define PICK_LT(i1, i2, o) z_[o] = x_[i1] < y_[i2] ? x_[i1] : y_[i2]
+
+static tflm_status maximum_minimum_invoke(tflm_context *ctx, tflm_node *node, bool maximum)
+{
+    const tflm_broadcast *bc = node->data;
+    const tflm_tensor *input1 = tflm_input(ctx, node, 0);
+    const tflm_tensor *input2 = tflm_input(ctx, node, 1);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    switch (output->type) {
+    case TFLM_TYPE_FLOAT32:
+        if (maximum) { PICK_LOOP(float, GT); } else { PICK_LOOP(float, LT); }
+        break;
+    case TFLM_TYPE_INT8:
+        if (maximum) { PICK_LOOP(int8_t, GT); } else { PICK_LOOP(int8_t, LT); }
+        break;
+    case TFLM_TYPE_INT16:
+        if (maximum) { PICK_LOOP(int16_t, GT); } else { PICK_LOOP(int16_t, LT); }
+        break;
+    case TFLM_TYPE_INT32:
+        if (maximum) { PICK_LOOP(int32_t, GT); } else { PICK_LOOP(int32_t, LT); }
+        break;
+    default:
+        if (maximum) { PICK_LOOP(int64_t, GT); } else { PICK_LOOP(int64_t, LT); }
+        break;
+    }
+    return TFLM_OK;
+}
+
+static tflm_status maximum_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return maximum_minimum_invoke(ctx, node, true);
+}
+
+static tflm_status minimum_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return maximum_minimum_invoke(ctx, node, false);
+}
+
+const tflm_kernel tflm_op_maximum = {
+    .builtin_code = TFLM_BUILTIN_MAXIMUM,
+    .custom_name = NULL,
+    .name = "MAXIMUM",
+    .prepare = maximum_minimum_prepare,
+    .invoke = maximum_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_minimum = {
+    .builtin_code = TFLM_BUILTIN_MINIMUM,
+    .custom_name = NULL,
+    .name = "MINIMUM",
+    .prepare = maximum_minimum_prepare,
+    .invoke = minimum_invoke,
+    .output_aliases_input = false,
+};
