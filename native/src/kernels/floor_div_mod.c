@@ -1,0 +1,228 @@
+/*
+ * FLOOR_DIV and FLOOR_MOD. Reference semantics: TFLM's floor_div.cc and
+ * floor_mod.cc for float32 (reference_ops::FloorDiv, FloorMod), TF Lite's
+ * for the integer types it adds (int8, int16, int32, int64).
+ *
+ * FLOOR_DIV: floor(in1 / in2), the quotient taken in double as TFLM does;
+ * integers exactly (the same for int8 to int32; TF Lite's double quotient
+ * loses int64 bits beyond 2^53). Any zero divisor fails the invoke, for
+ * float32 too (both TFLM and TF Lite check before dividing).
+ * FLOOR_MOD: in1 - floor(in1 / in2) * in2 through the truncated remainder
+ * (fmodf for float32) moved to the divisor's sign. Integer zero divisors
+ * fail the invoke (TF Lite); a float32 one gives NaN (fmodf), as in TFLM.
+ * The most negative value divided by -1 wraps (quotient) or gives 0.
+ */
+#include "binary_common.h"
+#include "float_bits.h"
+#include "kernel_util.h"
+#include "tflm/ops.h"
+
+#define FLOOR_TYPES                                                                          \
+    (1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_INT16 |                \
+     1u << TFLM_TYPE_INT32 | 1u << TFLM_TYPE_INT64)
+
+static tflm_status floor_prepare(tflm_context *ctx, tflm_node *node)
+{
+    tflm_binary_node binary;
+    tflm_status status = tflm_binary_prepare_inputs(ctx, node, FLOOR_TYPES,
+                                                    "FLOAT32, INT8, INT16, INT32 or INT64", &binary);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    if (binary.output->type != binary.type) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
+                         tflm_type_name_of(binary.output->type), tflm_type_name_of(binary.type));
+    }
+    tflm_broadcast *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    *data = binary.broadcast;
+    node->data = data;
+    return TFLM_OK;
+}
+
+/* The first zero among the divisors, or -1. */
+static int32_t first_zero(const tflm_tensor *divisor)
+{
+    const int32_t n = tflm_element_count(divisor);
+    for (int32_t i = 0; i < n; ++i) {
+        bool zero;
+        switch (divisor->type) {
+        case TFLM_TYPE_FLOAT32: zero = (tflm_float_bits(((const float *)divisor->data)[i]) << 1) == 0; break;
+        case TFLM_TYPE_INT8: zero = ((const int8_t *)divisor->data)[i] == 0; break;
+        case TFLM_TYPE_INT16: zero = ((const int16_t *)divisor->data)[i] == 0; break;
+        case TFLM_TYPE_INT32: zero = ((const int32_t *)divisor->data)[i] == 0; break;
+        default: zero = ((const int64_t *)divisor->data)[i] == 0; break;
+        }
+        if (zero) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* floor of a double, from its bits (no libm). */
+static double floor_f64(double x)
+{
+    uint64_t bits = tflm_double_bits(x);
+    const bool negative = (bits >> 63) != 0;
+    const int exponent = (int)((bits >> 52) & 0x7ff) - 1023;
+    if (exponent >= 52) {
+        return x; /* an integer already, infinite or NaN */
+    }
+    if (exponent < 0) { /* |x| < 1 */
+        if ((bits << 1) == 0) {
+            return x; /* +-0 */
+        }
+        return negative ? -1.0 : 0.0;
+    }
+    const uint64_t fraction = ((uint64_t)1 << (52 - exponent)) - 1;
+    if ((bits & fraction) == 0) {
+        return x;
+    }
+    if (negative) {
+        bits += fraction; /* the magnitude rounds up; a carry moves into the exponent */
+    }
+    return tflm_double_from_bits(bits & ~fraction);
+}
+
+/* fmodf, exact, by binary long division of the significands. */
+static float fmod_f32(float x, float y)
+{
+    const uint32_t sign = tflm_float_bits(x) & 0x80000000u;
+    uint32_t ax = tflm_float_bits(x) & 0x7fffffffu, ay = tflm_float_bits(y) & 0x7fffffffu;
+    if (ay == 0 || ax >= 0x7f800000u || ay > 0x7f800000u) {
+        return tflm_float_from_bits(0x7fc00000u); /* x % 0, inf % y, NaN */
+    }
+    if (ax < ay) {
+        return x; /* also any finite x % inf */
+    }
+    /* significands with their implicit bit, exponents of their last bit */
+    int ex = (int)(ax >> 23), ey = (int)(ay >> 23);
+    uint32_t mx = ex ? (ax & 0x7fffffu) | 0x800000u : ax;
+    uint32_t my = ey ? (ay & 0x7fffffu) | 0x800000u : ay;
+    ex = ex ? ex : 1;
+    ey = ey ? ey : 1;
+    /* mx * 2^ex mod my * 2^ey: reduce, shift left one bit, repeat (both
+     * below 2^24, so the shifted remainder fits) */
+    for (; ex > ey; --ex) {
+        mx = (mx % my) << 1;
+    }
+    mx %= my;
+    if (mx == 0) {
+        return tflm_float_from_bits(sign);
+    }
+    /* renormalize: exponent field ex with the leading bit at 2^23 */
+    while (mx < 0x800000u && ex > 1) {
+        mx <<= 1;
+        --ex;
+    }
+    const uint32_t magnitude = mx >= 0x800000u ? ((uint32_t)ex << 23) | (mx & 0x7fffffu) : mx;
+    return tflm_float_from_bits(sign | magnitude);
+}
+
+/* Integer floor division and modulo on int64 (every integer type fits):
+ * the truncated quotient moved down when the remainder's sign differs
+ * from the divisor's. */
+static int64_t floor_div_s64(int64_t a, int64_t b)
+{
+    if (b == -1) {
+        return (int64_t)(0 - (uint64_t)a); /* wraps for INT64_MIN */
+    }
+    const int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+static int64_t floor_mod_s64(int64_t a, int64_t b)
+{
+    if (b == -1) {
+        return 0;
+    }
+    const int64_t r = a % b;
+    return (r != 0 && ((b < 0) != (r < 0))) ? r + b : r;
+}
+
+static float floor_div_f32(float a, float b)
+{
+    return (float)floor_f64((double)a / (double)b);
+}
+
+static float floor_mod_f32(float a, float b)
+{
+    const float r = fmod_f32(a, b);
+    return ((tflm_float_bits(r) << 1) != 0 && ((b < 0.0f) != (r < 0.0f))) ? r + b : r;
+}
+
+/* The broadcast loop of one type, the element function FN. */
+#define FLOOR_LOOP(T, FN)                                                      \
+    do {                                                                       \
+        const T *x_ = input1->data, *y_ = input2->data;                        \
+        T *z_ = output->data;                                                  \
+        TFLM_BROADCAST_FOR_EACH(bc, FLOOR_ELEMENT_##FN);                       \
+    } while (0)
+#define FLOOR_ELEMENT_DIV_F(i1, i2, o) z_[o] = floor_div_f32(x_[i1], y_[i2])
+#define FLOOR_ELEMENT_MOD_F(i1, i2, o) z_[o] = floor_mod_f32(x_[i1], y_[i2])
+#define FLOOR_ELEMENT_DIV_I(i1, i2, o) z_[o] = (__typeof__(z_[o]))floor_div_s64(x_[i1], y_[i2])
+#define FLOOR_ELEMENT_MOD_I(i1, i2, o) z_[o] = (__typeof__(z_[o]))floor_mod_s64(x_[i1], y_[i2])
+
+static tflm_status floor_invoke(tflm_context *ctx, tflm_node *node, bool div)
+{
+    const tflm_broadcast *bc = node->data;
+    const tflm_tensor *input1 = tflm_input(ctx, node, 0);
+    const tflm_tensor *input2 = tflm_input(ctx, node, 1);
+    tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (div || output->type != TFLM_TYPE_FLOAT32) {
+        const int32_t zero = first_zero(input2);
+        if (zero >= 0) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "division by zero (input 2 element %d)",
+                             (int)zero);
+        }
+    }
+    switch (output->type) {
+    case TFLM_TYPE_FLOAT32:
+        if (div) { FLOOR_LOOP(float, DIV_F); } else { FLOOR_LOOP(float, MOD_F); }
+        break;
+    case TFLM_TYPE_INT8:
+        if (div) { FLOOR_LOOP(int8_t, DIV_I); } else { FLOOR_LOOP(int8_t, MOD_I); }
+        break;
+    case TFLM_TYPE_INT16:
+        if (div) { FLOOR_LOOP(int16_t, DIV_I); } else { FLOOR_LOOP(int16_t, MOD_I); }
+        break;
+    case TFLM_TYPE_INT32:
+        if (div) { FLOOR_LOOP(int32_t, DIV_I); } else { FLOOR_LOOP(int32_t, MOD_I); }
+        break;
+    default:
+        if (div) { FLOOR_LOOP(int64_t, DIV_I); } else { FLOOR_LOOP(int64_t, MOD_I); }
+        break;
+    }
+    return TFLM_OK;
+}
+
+static tflm_status floor_div_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return floor_invoke(ctx, node, true);
+}
+
+static tflm_status floor_mod_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return floor_invoke(ctx, node, false);
+}
+
+const tflm_kernel tflm_op_floor_div = {
+    .builtin_code = TFLM_BUILTIN_FLOOR_DIV,
+    .custom_name = NULL,
+    .name = "FLOOR_DIV",
+    .prepare = floor_prepare,
+    .invoke = floor_div_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_floor_mod = {
+    .builtin_code = TFLM_BUILTIN_FLOOR_MOD,
+    .custom_name = NULL,
+    .name = "FLOOR_MOD",
+    .prepare = floor_prepare,
+    .invoke = floor_mod_invoke,
+    .output_aliases_input = false,
+};
