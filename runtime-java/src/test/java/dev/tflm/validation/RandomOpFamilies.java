@@ -79,9 +79,13 @@ final class RandomOpFamilies {
             GREATER_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             LESS: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             LESS_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
+            LOGICAL_OR: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             MAXIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
             MINIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
             NOT_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
+            SELECT_V2: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
             SQUARED_DIFFERENCE: random cases come with the differential harness (issue 9); native/tests/test_squared_difference.c and the opzoo cases test it
             SUB: random cases come with the differential harness (issue 9); native/tests/test_sub.c and the opzoo cases test it
             """;
