@@ -72,6 +72,7 @@ final class RandomOpFamilies {
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             ADD_N: random cases come with the differential harness (issue 9); native/tests/test_add_n.c and the opzoo cases test it
+            BROADCAST_ARGS: random cases come with the differential harness (issue 9); native/tests/test_broadcast_args.c and the opzoo cases test it
             DIV: random cases come with the differential harness (issue 9); native/tests/test_div.c and the opzoo cases test it
             EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             FLOOR_DIV: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
