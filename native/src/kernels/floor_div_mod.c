@@ -8,11 +8,12 @@
  * loses int64 bits beyond 2^53). Any zero divisor fails the invoke, for
  * float32 too (both TFLM and TF Lite check before dividing).
  * FLOOR_MOD: in1 - floor(in1 / in2) * in2 through the truncated remainder
- * (fmodf for float32) moved to the divisor's sign. Integer zero divisors
+ * (tflm_fmodf for float32) moved to the divisor's sign. Integer zero divisors
  * fail the invoke (TF Lite); a float32 one gives NaN (fmodf), as in TFLM.
  * The most negative value divided by -1 wraps (quotient) or gives 0.
  */
 #include "binary_common.h"
+#include "f32_math.h"
 #include "float_bits.h"
 #include "kernel_util.h"
 #include "tflm/ops.h"
@@ -87,41 +88,6 @@ static double floor_f64(double x)
     return tflm_double_from_bits(bits & ~fraction);
 }
 
-/* fmodf, exact, by binary long division of the significands. */
-static float fmod_f32(float x, float y)
-{
-    const uint32_t sign = tflm_float_bits(x) & 0x80000000u;
-    uint32_t ax = tflm_float_bits(x) & 0x7fffffffu, ay = tflm_float_bits(y) & 0x7fffffffu;
-    if (ay == 0 || ax >= 0x7f800000u || ay > 0x7f800000u) {
-        return tflm_float_from_bits(0x7fc00000u); /* x % 0, inf % y, NaN */
-    }
-    if (ax < ay) {
-        return x; /* also any finite x % inf */
-    }
-    /* significands with their implicit bit, exponents of their last bit */
-    int ex = (int)(ax >> 23), ey = (int)(ay >> 23);
-    uint32_t mx = ex ? (ax & 0x7fffffu) | 0x800000u : ax;
-    uint32_t my = ey ? (ay & 0x7fffffu) | 0x800000u : ay;
-    ex = ex ? ex : 1;
-    ey = ey ? ey : 1;
-    /* mx * 2^ex mod my * 2^ey: reduce, shift left one bit, repeat (both
-     * below 2^24, so the shifted remainder fits) */
-    for (; ex > ey; --ex) {
-        mx = (mx % my) << 1;
-    }
-    mx %= my;
-    if (mx == 0) {
-        return tflm_float_from_bits(sign);
-    }
-    /* renormalize: exponent field ex with the leading bit at 2^23 */
-    while (mx < 0x800000u && ex > 1) {
-        mx <<= 1;
-        --ex;
-    }
-    const uint32_t magnitude = mx >= 0x800000u ? ((uint32_t)ex << 23) | (mx & 0x7fffffu) : mx;
-    return tflm_float_from_bits(sign | magnitude);
-}
-
 /* Integer floor division and modulo on int64 (every integer type fits):
  * the truncated quotient moved down when the remainder's sign differs
  * from the divisor's. */
@@ -150,7 +116,7 @@ static float floor_div_f32(float a, float b)
 
 static float floor_mod_f32(float a, float b)
 {
-    const float r = fmod_f32(a, b);
+    const float r = tflm_fmodf(a, b);
     return ((tflm_float_bits(r) << 1) != 0 && ((b < 0.0f) != (r < 0.0f))) ? r + b : r;
 }
 
