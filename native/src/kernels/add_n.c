@@ -7,6 +7,7 @@
  * scale). Like TFLM, the sum starts from the rescaled quantized 0 (the
  * reference's "x = input offset"), one extra term of -zero_point.
  */
+#include "binary_common.h"
 #include "exact_f64.h"
 #include "fixed_point.h"
 #include "kernel_util.h"
@@ -25,19 +26,6 @@ typedef struct add_n_data {
     int32_t output_multiplier, output_shift;
 } add_n_data;
 
-static bool same_shape(const tflm_tensor *a, const tflm_tensor *b)
-{
-    if (a->dims->size != b->dims->size) {
-        return false;
-    }
-    for (int32_t i = 0; i < a->dims->size; ++i) {
-        if (a->dims->data[i] != b->dims->data[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static tflm_status add_n_prepare(tflm_context *ctx, tflm_node *node)
 {
     const int n = (int)node->inputs->size;
@@ -54,7 +42,7 @@ static tflm_status add_n_prepare(tflm_context *ctx, tflm_node *node)
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32 or INT8",
                          tflm_type_name_of(first->type));
     }
-    if (output->type != first->type || !same_shape(first, output)) {
+    if (output->type != first->type || !tflm_same_shape(first, output)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "the output needs the inputs' type and shape");
     }
     float scale, output_scale;
@@ -68,7 +56,7 @@ static tflm_status add_n_prepare(tflm_context *ctx, tflm_node *node)
         float s;
         int32_t z;
         const bool q = tflm_per_tensor_quantization(ctx, input, &s, &z);
-        if (input->type != first->type || !same_shape(first, input) ||
+        if (input->type != first->type || !tflm_same_shape(first, input) ||
             (first->type == TFLM_TYPE_INT8 &&
              (q != quantized || s != scale || z != zero_point))) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,

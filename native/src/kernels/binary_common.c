@@ -161,6 +161,42 @@ tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int ac
     return TFLM_OK;
 }
 
+tflm_status tflm_binary_prepare_broadcast(tflm_context *ctx, tflm_node *node,
+                                          uint32_t supported_types, const char *type_names,
+                                          int output_type)
+{
+    tflm_binary_node binary;
+    tflm_status status = tflm_binary_prepare_inputs(ctx, node, supported_types, type_names, &binary);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    const int expected = output_type == TFLM_BINARY_SAME_TYPE ? (int)binary.type : output_type;
+    if (binary.output->type != expected) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s not supported; expected %s",
+                         tflm_type_name_of(binary.output->type), tflm_type_name_of(expected));
+    }
+    tflm_broadcast *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    *data = binary.broadcast;
+    node->data = data;
+    return TFLM_OK;
+}
+
+bool tflm_same_shape(const tflm_tensor *a, const tflm_tensor *b)
+{
+    if (a->dims->size != b->dims->size) {
+        return false;
+    }
+    for (int32_t i = 0; i < a->dims->size; ++i) {
+        if (a->dims->data[i] != b->dims->data[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 tflm_status tflm_binary_require_unquantized(tflm_context *ctx, const tflm_node *node,
                                             const tflm_binary_node *binary)
 {

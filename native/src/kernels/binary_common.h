@@ -152,6 +152,20 @@ tflm_status tflm_binary_prepare(tflm_context *ctx, const tflm_node *node, int ac
                                 uint32_t supported_types, const char *type_names,
                                 tflm_binary_node *binary);
 
+/* For tflm_binary_prepare_broadcast: the output has the inputs' type. */
+#define TFLM_BINARY_SAME_TYPE (-1)
+
+/* The whole prepare of an op whose node data is its broadcast alone
+ * (MAXIMUM, FLOOR_DIV, LOGICAL_AND, POW, ...): tflm_binary_prepare_inputs,
+ * an output of type output_type (a TFLM_TYPE_* or TFLM_BINARY_SAME_TYPE),
+ * then the tflm_broadcast in node->data. */
+tflm_status tflm_binary_prepare_broadcast(tflm_context *ctx, tflm_node *node,
+                                          uint32_t supported_types, const char *type_names,
+                                          int output_type);
+
+/* Whether two tensors have the same dims. */
+bool tflm_same_shape(const tflm_tensor *a, const tflm_tensor *b);
+
 /* Fails when an input of a plain int32 node is quantized, as TFLM's ADD,
  * SUB and DIV require ("INT32 <op> must not be quantized"). */
 tflm_status tflm_binary_require_unquantized(tflm_context *ctx, const tflm_node *node,

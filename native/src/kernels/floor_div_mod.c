@@ -15,7 +15,6 @@
 #include "binary_common.h"
 #include "f32_math.h"
 #include "float_bits.h"
-#include "kernel_util.h"
 #include "tflm/ops.h"
 
 #define FLOOR_TYPES                                                                          \
@@ -24,23 +23,7 @@
 
 static tflm_status floor_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_binary_node binary;
-    tflm_status status = tflm_binary_prepare_inputs(ctx, node, FLOOR_TYPES,
-                                                    "FLOAT32, INT8, INT16, INT32 or INT64", &binary);
-    if (status != TFLM_OK) {
-        return status;
-    }
-    if (binary.output->type != binary.type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
-                         tflm_type_name_of(binary.output->type), tflm_type_name_of(binary.type));
-    }
-    tflm_broadcast *data = tflm_alloc_persistent(ctx, sizeof *data);
-    if (data == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
-    *data = binary.broadcast;
-    node->data = data;
-    return TFLM_OK;
+    return tflm_binary_prepare_broadcast(ctx, node, FLOOR_TYPES, "FLOAT32, INT8, INT16, INT32 or INT64", TFLM_BINARY_SAME_TYPE);
 }
 
 /* The first zero among the divisors, or -1. */

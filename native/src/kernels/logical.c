@@ -4,28 +4,11 @@
  * has no prepare and never checks the types; here they must be BOOL).
  */
 #include "binary_common.h"
-#include "kernel_util.h"
 #include "tflm/ops.h"
 
 static tflm_status logical_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_binary_node binary;
-    tflm_status status =
-        tflm_binary_prepare_inputs(ctx, node, 1u << TFLM_TYPE_BOOL, "BOOL", &binary);
-    if (status != TFLM_OK) {
-        return status;
-    }
-    if (binary.output->type != TFLM_TYPE_BOOL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s not supported; expected BOOL",
-                         tflm_type_name_of(binary.output->type));
-    }
-    tflm_broadcast *data = tflm_alloc_persistent(ctx, sizeof *data);
-    if (data == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
-    *data = binary.broadcast;
-    node->data = data;
-    return TFLM_OK;
+    return tflm_binary_prepare_broadcast(ctx, node, 1u << TFLM_TYPE_BOOL, "BOOL", TFLM_TYPE_BOOL);
 }
 
 /* Bytes other than 0 and 1 in a BOOL tensor count as true. */

@@ -19,19 +19,6 @@
      1u << TFLM_TYPE_UINT8 | 1u << TFLM_TYPE_INT16 | 1u << TFLM_TYPE_INT32 |                  \
      1u << TFLM_TYPE_UINT32 | 1u << TFLM_TYPE_INT64)
 
-static bool same_shape(const tflm_tensor *a, const tflm_tensor *b)
-{
-    if (a->dims->size != b->dims->size) {
-        return false;
-    }
-    for (int32_t i = 0; i < a->dims->size; ++i) {
-        if (a->dims->data[i] != b->dims->data[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static tflm_status select_prepare(tflm_context *ctx, tflm_node *node, bool v2)
 {
     if (node->inputs->size != 3 || node->outputs->size != 1) {
@@ -74,13 +61,13 @@ static tflm_status select_prepare(tflm_context *ctx, tflm_node *node, bool v2)
         const int32_t one[1] = {1}, ones[3] = {1, 1, 1};
         const int32_t *one_shape[3] = {one, one, one};
         ok = tflm_broadcast3_init(one_shape, ones, one, 1, data);
-    } else if (v2 || (same_shape(condition, x) && same_shape(x, y))) {
+    } else if (v2 || (tflm_same_shape(condition, x) && tflm_same_shape(x, y))) {
         ok = tflm_broadcast3_init(shape, rank, output->dims->data, output->dims->size, data);
-        ok = ok && (v2 || same_shape(x, output));
+        ok = ok && (v2 || tflm_same_shape(x, output));
     } else {
         /* SELECT with a scalar or a rank-1 condition over x's first axis:
          * read as x's shape with ones after its (one) dimension. */
-        ok = same_shape(x, y) && same_shape(x, output) && x->dims->size >= 1 &&
+        ok = tflm_same_shape(x, y) && tflm_same_shape(x, output) && x->dims->size >= 1 &&
              x->dims->size <= TFLM_BROADCAST_MAX_DIMS &&
              (condition->dims->size == 0 ||
               (condition->dims->size == 1 && condition->dims->data[0] == x->dims->data[0]));

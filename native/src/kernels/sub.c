@@ -52,16 +52,12 @@ static bool sub_multipliers(const float scale[3], int32_t left_shift, tflm_add_q
 
 static inline int32_t sub_quantized(const tflm_add_quant *q, int32_t x1, int32_t x2)
 {
-    const int32_t shifted1 = (int32_t)((uint32_t)(q->input1_offset + x1) << q->left_shift);
-    const int32_t shifted2 = (int32_t)((uint32_t)(q->input2_offset + x2) << q->left_shift);
-    const int32_t scaled1 =
-        tflm_multiply_by_quantized_multiplier(shifted1, q->input1_multiplier, q->input1_shift);
-    const int32_t scaled2 =
-        tflm_multiply_by_quantized_multiplier(shifted2, q->input2_multiplier, q->input2_shift);
-    const int32_t raw = tflm_multiply_by_quantized_multiplier(scaled1 - scaled2, q->output_multiplier,
-                                                              q->output_shift) +
-                        q->output_offset;
-    return tflm_clamp_s32(raw, q->activation.min, q->activation.max);
+    /* in uint32: hostile zero points must not make it overflow */
+    const uint32_t a = (uint32_t)tflm_add_rescale(q, q->input1_offset, x1, q->input1_multiplier,
+                                                  q->input1_shift);
+    const uint32_t b = (uint32_t)tflm_add_rescale(q, q->input2_offset, x2, q->input2_multiplier,
+                                                  q->input2_shift);
+    return tflm_add_output(q, (int32_t)(a - b));
 }
 
 static tflm_status sub_prepare(tflm_context *ctx, tflm_node *node)
