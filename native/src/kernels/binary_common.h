@@ -66,6 +66,17 @@ bool tflm_broadcast_init(const int32_t *shape1, int32_t rank1, const int32_t *sh
 #define TFLM_BROADCAST_FOR_EACH(bc, ELEMENT) \
     TFLM_BROADCAST_FOR_EACH_RUN(bc, TFLM_BROADCAST_RUN_ELEMENTS_, ELEMENT)
 
+/* One type's loop of an element-wise op: runs ELEMENT(i1, i2, o) over the
+ * broadcast bc with in1_ and in2_ the data of tensors input1 and input2 as
+ * const T *, and out_ the data of output as U *. */
+#define TFLM_BINARY_LOOP(bc, T, U, input1, input2, output, ELEMENT) \
+    do {                                                              \
+        const T *in1_ = (const T *)(input1)->data;                    \
+        const T *in2_ = (const T *)(input2)->data;                    \
+        U *out_ = (U *)(output)->data;                                \
+        TFLM_BROADCAST_FOR_EACH(bc, ELEMENT);                         \
+    } while (0)
+
 #define TFLM_BROADCAST_RUN_ELEMENTS_(ELEMENT, i1, i2, o, n, t1, t2) \
     do {                                                             \
         size_t j1_ = (i1), j2_ = (i2), k_ = (o);                     \

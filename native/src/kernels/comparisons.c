@@ -84,17 +84,13 @@ static inline int32_t rescaled(const comparison_data *d, int i, int32_t x)
                                                  d->multiplier[i], d->shift[i]);
 }
 
-/* The broadcast loop of one input type, ORDER giving the ORDER_* bit. */
-#define COMPARE_LOOP(T, ORDER)                                                 \
-    do {                                                                       \
-        const T *x_ = input1->data, *y_ = input2->data;                        \
-        TFLM_BROADCAST_FOR_EACH(bc, ORDER);                                    \
-    } while (0)
-#define COMPARE_INT(i1, i2, o) out[o] = (truth & order_of(x_[i1], y_[i2])) != 0
-#define COMPARE_F32(i1, i2, o) out[o] = (truth & order_of_f32(x_[i1], y_[i2])) != 0
-#define COMPARE_BOOL(i1, i2, o) out[o] = (truth & order_of(x_[i1] != 0, y_[i2] != 0)) != 0
+/* The loop of one input type, ORDER giving the ORDER_* bit. */
+#define COMPARE_LOOP(T, ORDER) TFLM_BINARY_LOOP(bc, T, bool, input1, input2, output, ORDER)
+#define COMPARE_INT(i1, i2, o) out_[o] = (truth & order_of(in1_[i1], in2_[i2])) != 0
+#define COMPARE_F32(i1, i2, o) out_[o] = (truth & order_of_f32(in1_[i1], in2_[i2])) != 0
+#define COMPARE_BOOL(i1, i2, o) out_[o] = (truth & order_of(in1_[i1] != 0, in2_[i2] != 0)) != 0
 #define COMPARE_SCALED(i1, i2, o) \
-    out[o] = (truth & order_of(rescaled(data, 0, x_[i1]), rescaled(data, 1, y_[i2]))) != 0
+    out_[o] = (truth & order_of(rescaled(data, 0, in1_[i1]), rescaled(data, 1, in2_[i2]))) != 0
 
 static tflm_status comparison_invoke(tflm_context *ctx, tflm_node *node)
 {
@@ -103,7 +99,7 @@ static tflm_status comparison_invoke(tflm_context *ctx, tflm_node *node)
     const uint32_t truth = data->truth;
     const tflm_tensor *input1 = tflm_input(ctx, node, 0);
     const tflm_tensor *input2 = tflm_input(ctx, node, 1);
-    bool *out = tflm_output(ctx, node, 0)->data;
+    const tflm_tensor *output = tflm_output(ctx, node, 0);
     switch (input1->type) {
     case TFLM_TYPE_FLOAT32: COMPARE_LOOP(float, COMPARE_F32); break;
     case TFLM_TYPE_INT8: COMPARE_LOOP(int8_t, COMPARE_SCALED); break;

@@ -126,35 +126,31 @@ static tflm_status div_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *output = tflm_output(ctx, node, 0);
     switch (output->type) {
     case TFLM_TYPE_INT8: {
-        const int8_t *a = input1->data, *b = input2->data;
-        int8_t *out = output->data;
-#define DIV_S8(i1, i2, o) out[o] = (int8_t)div_quantized(data, a[i1], b[i2])
-        TFLM_BROADCAST_FOR_EACH(bc, DIV_S8);
+#define DIV_S8(i1, i2, o) out_[o] = (int8_t)div_quantized(data, in1_[i1], in2_[i2])
+        TFLM_BINARY_LOOP(bc, int8_t, int8_t, input1, input2, output, DIV_S8);
 #undef DIV_S8
         break;
     }
     case TFLM_TYPE_INT32: {
-        const int32_t *a = input1->data, *b = input2->data;
-        int32_t *out = output->data;
+        const int32_t *divisor = input2->data;
         const int32_t count = tflm_element_count(input2);
         for (int32_t i = 0; i < count; ++i) {
-            if (b[i] == 0) {
+            if (divisor[i] == 0) {
                 return tflm_fail(ctx, TFLM_ERROR_KERNEL, "division by zero (input 2 element %d)", (int)i);
             }
         }
         const int32_t lo = data->activation.min, hi = data->activation.max;
-#define DIV_S32(i1, i2, o)                                                                       \
-    out[o] = tflm_clamp_s32(a[i1] == INT32_MIN && b[i2] == -1 ? INT32_MIN : a[i1] / b[i2], lo, hi)
-        TFLM_BROADCAST_FOR_EACH(bc, DIV_S32);
+#define DIV_S32(i1, i2, o)                                                                 \
+    out_[o] = tflm_clamp_s32(                                                              \
+        in1_[i1] == INT32_MIN && in2_[i2] == -1 ? INT32_MIN : in1_[i1] / in2_[i2], lo, hi)
+        TFLM_BINARY_LOOP(bc, int32_t, int32_t, input1, input2, output, DIV_S32);
 #undef DIV_S32
         break;
     }
     default: {
-        const float *a = input1->data, *b = input2->data;
-        float *out = output->data;
         const float lo = data->activation_f32.min, hi = data->activation_f32.max;
-#define DIV_F32(i1, i2, o) out[o] = tflm_clamp_f32(a[i1] / b[i2], lo, hi)
-        TFLM_BROADCAST_FOR_EACH(bc, DIV_F32);
+#define DIV_F32(i1, i2, o) out_[o] = tflm_clamp_f32(in1_[i1] / in2_[i2], lo, hi)
+        TFLM_BINARY_LOOP(bc, float, float, input1, input2, output, DIV_F32);
 #undef DIV_F32
         break;
     }

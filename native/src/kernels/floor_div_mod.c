@@ -103,17 +103,13 @@ static float floor_mod_f32(float a, float b)
     return ((tflm_float_bits(r) << 1) != 0 && ((b < 0.0f) != (r < 0.0f))) ? r + b : r;
 }
 
-/* The broadcast loop of one type, the element function FN. */
-#define FLOOR_LOOP(T, FN)                                                      \
-    do {                                                                       \
-        const T *x_ = input1->data, *y_ = input2->data;                        \
-        T *z_ = output->data;                                                  \
-        TFLM_BROADCAST_FOR_EACH(bc, FLOOR_ELEMENT_##FN);                       \
-    } while (0)
-#define FLOOR_ELEMENT_DIV_F(i1, i2, o) z_[o] = floor_div_f32(x_[i1], y_[i2])
-#define FLOOR_ELEMENT_MOD_F(i1, i2, o) z_[o] = floor_mod_f32(x_[i1], y_[i2])
-#define FLOOR_ELEMENT_DIV_I(i1, i2, o) z_[o] = (__typeof__(z_[o]))floor_div_s64(x_[i1], y_[i2])
-#define FLOOR_ELEMENT_MOD_I(i1, i2, o) z_[o] = (__typeof__(z_[o]))floor_mod_s64(x_[i1], y_[i2])
+/* The loop of one type, the element function FN (integers narrow to the
+ * output type by wrapping, GCC and Clang's conversion). */
+#define FLOOR_LOOP(T, FN) TFLM_BINARY_LOOP(bc, T, T, input1, input2, output, FLOOR_ELEMENT_##FN)
+#define FLOOR_ELEMENT_DIV_F(i1, i2, o) out_[o] = floor_div_f32(in1_[i1], in2_[i2])
+#define FLOOR_ELEMENT_MOD_F(i1, i2, o) out_[o] = floor_mod_f32(in1_[i1], in2_[i2])
+#define FLOOR_ELEMENT_DIV_I(i1, i2, o) out_[o] = floor_div_s64(in1_[i1], in2_[i2])
+#define FLOOR_ELEMENT_MOD_I(i1, i2, o) out_[o] = floor_mod_s64(in1_[i1], in2_[i2])
 
 static tflm_status floor_invoke(tflm_context *ctx, tflm_node *node, bool div)
 {

@@ -14,15 +14,10 @@ static tflm_status maximum_minimum_prepare(tflm_context *ctx, tflm_node *node)
                                              1u << TFLM_TYPE_INT32 | 1u << TFLM_TYPE_INT64, "FLOAT32, INT8, INT16, INT32 or INT64", TFLM_BINARY_SAME_TYPE);
 }
 
-/* The broadcast loop of one type and comparison (GT or LT). */
-#define PICK_LOOP(T, CMP)                                \
-    do {                                                 \
-        const T *x_ = input1->data, *y_ = input2->data;  \
-        T *z_ = output->data;                            \
-        TFLM_BROADCAST_FOR_EACH(bc, PICK_##CMP);         \
-    } while (0)
-#define PICK_GT(i1, i2, o) z_[o] = x_[i1] > y_[i2] ? x_[i1] : y_[i2]
-#define PICK_LT(i1, i2, o) z_[o] = x_[i1] < y_[i2] ? x_[i1] : y_[i2]
+/* The loop of one type and comparison (GT or LT). */
+#define PICK_LOOP(T, CMP) TFLM_BINARY_LOOP(bc, T, T, input1, input2, output, PICK_##CMP)
+#define PICK_GT(i1, i2, o) out_[o] = in1_[i1] > in2_[i2] ? in1_[i1] : in2_[i2]
+#define PICK_LT(i1, i2, o) out_[o] = in1_[i1] < in2_[i2] ? in1_[i1] : in2_[i2]
 
 static tflm_status maximum_minimum_invoke(tflm_context *ctx, tflm_node *node, bool maximum)
 {

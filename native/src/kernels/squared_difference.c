@@ -125,42 +125,34 @@ static tflm_status squared_difference_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *output = tflm_output(ctx, node, 0);
     switch (output->type) {
     case TFLM_TYPE_INT8: {
-        const int8_t *a = input1->data, *b = input2->data;
-        int8_t *out = output->data;
-#define SQDIFF_S8(i1, i2, o) out[o] = (int8_t)squared_difference_quantized(data, a[i1], b[i2])
-        TFLM_BROADCAST_FOR_EACH(bc, SQDIFF_S8);
+#define SQDIFF_S8(i1, i2, o) out_[o] = (int8_t)squared_difference_quantized(data, in1_[i1], in2_[i2])
+        TFLM_BINARY_LOOP(bc, int8_t, int8_t, input1, input2, output, SQDIFF_S8);
 #undef SQDIFF_S8
         break;
     }
     case TFLM_TYPE_INT16: {
-        const int16_t *a = input1->data, *b = input2->data;
-        int16_t *out = output->data;
-#define SQDIFF_S16(i1, i2, o) out[o] = (int16_t)squared_difference_quantized(data, a[i1], b[i2])
-        TFLM_BROADCAST_FOR_EACH(bc, SQDIFF_S16);
+#define SQDIFF_S16(i1, i2, o) out_[o] = (int16_t)squared_difference_quantized(data, in1_[i1], in2_[i2])
+        TFLM_BINARY_LOOP(bc, int16_t, int16_t, input1, input2, output, SQDIFF_S16);
 #undef SQDIFF_S16
         break;
     }
     case TFLM_TYPE_INT32: {
-        const int32_t *a = input1->data, *b = input2->data;
-        int32_t *out = output->data;
 #define SQDIFF_S32(i1, i2, o)                                          \
     do {                                                               \
-        const uint32_t diff_ = (uint32_t)a[i1] - (uint32_t)b[i2];      \
-        out[o] = (int32_t)(diff_ * diff_);                             \
+        const uint32_t diff_ = (uint32_t)in1_[i1] - (uint32_t)in2_[i2];      \
+        out_[o] = (int32_t)(diff_ * diff_);                             \
     } while (0)
-        TFLM_BROADCAST_FOR_EACH(bc, SQDIFF_S32);
+        TFLM_BINARY_LOOP(bc, int32_t, int32_t, input1, input2, output, SQDIFF_S32);
 #undef SQDIFF_S32
         break;
     }
     default: {
-        const float *a = input1->data, *b = input2->data;
-        float *out = output->data;
 #define SQDIFF_F32(i1, i2, o)                   \
     do {                                        \
-        const float diff_ = a[i1] - b[i2];      \
-        out[o] = diff_ * diff_;                 \
+        const float diff_ = in1_[i1] - in2_[i2];      \
+        out_[o] = diff_ * diff_;                 \
     } while (0)
-        TFLM_BROADCAST_FOR_EACH(bc, SQDIFF_F32);
+        TFLM_BINARY_LOOP(bc, float, float, input1, input2, output, SQDIFF_F32);
 #undef SQDIFF_F32
         break;
     }

@@ -110,37 +110,29 @@ static tflm_status sub_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *output = tflm_output(ctx, node, 0);
     switch (output->type) {
     case TFLM_TYPE_INT8: {
-        const int8_t *a = input1->data, *b = input2->data;
-        int8_t *out = output->data;
-#define SUB_S8(i1, i2, o) out[o] = (int8_t)sub_quantized(&data->quant, a[i1], b[i2])
-        TFLM_BROADCAST_FOR_EACH(bc, SUB_S8);
+#define SUB_S8(i1, i2, o) out_[o] = (int8_t)sub_quantized(&data->quant, in1_[i1], in2_[i2])
+        TFLM_BINARY_LOOP(bc, int8_t, int8_t, input1, input2, output, SUB_S8);
 #undef SUB_S8
         break;
     }
     case TFLM_TYPE_INT16: {
-        const int16_t *a = input1->data, *b = input2->data;
-        int16_t *out = output->data;
-#define SUB_S16(i1, i2, o) out[o] = (int16_t)sub_quantized(&data->quant, a[i1], b[i2])
-        TFLM_BROADCAST_FOR_EACH(bc, SUB_S16);
+#define SUB_S16(i1, i2, o) out_[o] = (int16_t)sub_quantized(&data->quant, in1_[i1], in2_[i2])
+        TFLM_BINARY_LOOP(bc, int16_t, int16_t, input1, input2, output, SUB_S16);
 #undef SUB_S16
         break;
     }
     case TFLM_TYPE_INT32: {
-        const int32_t *a = input1->data, *b = input2->data;
-        int32_t *out = output->data;
         const int32_t lo = data->activation_s32.min, hi = data->activation_s32.max;
 #define SUB_S32(i1, i2, o) \
-    out[o] = tflm_clamp_s32((int32_t)((uint32_t)a[i1] - (uint32_t)b[i2]), lo, hi)
-        TFLM_BROADCAST_FOR_EACH(bc, SUB_S32);
+    out_[o] = tflm_clamp_s32((int32_t)((uint32_t)in1_[i1] - (uint32_t)in2_[i2]), lo, hi)
+        TFLM_BINARY_LOOP(bc, int32_t, int32_t, input1, input2, output, SUB_S32);
 #undef SUB_S32
         break;
     }
     default: {
-        const float *a = input1->data, *b = input2->data;
-        float *out = output->data;
         const float lo = data->activation_f32.min, hi = data->activation_f32.max;
-#define SUB_F32(i1, i2, o) out[o] = tflm_clamp_f32(a[i1] - b[i2], lo, hi)
-        TFLM_BROADCAST_FOR_EACH(bc, SUB_F32);
+#define SUB_F32(i1, i2, o) out_[o] = tflm_clamp_f32(in1_[i1] - in2_[i2], lo, hi)
+        TFLM_BINARY_LOOP(bc, float, float, input1, input2, output, SUB_F32);
 #undef SUB_F32
         break;
     }
