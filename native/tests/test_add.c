@@ -208,6 +208,21 @@ static void test_node_glue(void)
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, bad, 4, b, 0.02f, 4);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     harness_free(&ctx);
+
+    /* int32: wrapping, no activation clamp (TFLM's EvalAdd), unquantized */
+    int32_t ia[2] = {INT32_MAX, -5}, ib[2] = {1, 3}, io[2];
+    const int32_t d2[1] = {2};
+    harness_init(&ctx, &tflm_op_add, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT32, d2, 1, ia, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT32, d2, 1, ib, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, d2, 1, io, 0, 0);
+    HARNESS_OPTION_INT(&ctx, ADD, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(io[0] == INT32_MIN && io[1] == -2);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT32, d2, 1, ib, 0.5f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
 }
 
 int main(void)

@@ -1,7 +1,7 @@
 /* MUL: quantized int8 against an independent model of TFLM's
  * MulElementwise (ref_requantize, written from the definition) and a
  * real-number model (+-1), broadcasting against naive coordinate
- * arithmetic, float with activations, and the node glue. */
+ * arithmetic, float with activations, and the node glue (int16, int32). */
 #include <math.h>
 #include <stdint.h>
 
@@ -136,11 +136,54 @@ static void test_node_glue(void)
     CHECK(fo[0] == 6.0f && fo[1] == -6.0f);
     harness_free(&ctx);
 
-    int16_t ia[2], ib[2], io[2];
+    /* int16: zero points 0; 0.1 * 0.1 / 0.1 = 0.1, so out = round(a * b / 10) */
+    int16_t ia[4] = {300, -32768, 7, -25}, ib[4] = {200, -32768, 5, 1}, io[4];
+    const int32_t d4[1] = {4};
     harness_init(&ctx, &tflm_op_mul, 2);
-    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, d, 1, ia, 0.1f, 0);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, d, 1, ib, 0.1f, 0);
-    harness_tensor(&ctx, 2, TFLM_TYPE_INT16, d, 1, io, 0.1f, 0);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, d4, 1, ia, 0.1f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, d4, 1, ib, 0.1f, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT16, d4, 1, io, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK_EQ_INT(6000, io[0]);
+    CHECK_EQ_INT(32767, io[1]); /* saturates */
+    CHECK_EQ_INT(4, io[2]);     /* 3.5 rounds away from zero */
+    CHECK_EQ_INT(-3, io[3]);    /* -2.5 too */
+    harness_free(&ctx);
+    harness_init(&ctx, &tflm_op_mul, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, d4, 1, ia, 0.1f, 1);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, d4, 1, ib, 0.1f, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT16, d4, 1, io, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* zero point 1 */
+    harness_free(&ctx);
+
+    /* int32: wrapping product, RELU6 clamp; broadcast of a scalar */
+    int32_t ja[4] = {2, -3, 65536, 1}, jb[1] = {3}, jo[4];
+    const int32_t d0[1] = {1};
+    harness_init(&ctx, &tflm_op_mul, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT32, d4, 1, ja, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT32, d0, 1, jb, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, d4, 1, jo, 0, 0);
+    HARNESS_OPTION_INT(&ctx, MUL, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(jo[0] == 6 && jo[1] == 0 && jo[2] == 6 && jo[3] == 3);
+    harness_free(&ctx);
+    jb[0] = 65536; /* 65536 * 65536 wraps to 0 */
+    harness_init(&ctx, &tflm_op_mul, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT32, d4, 1, ja, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT32, d0, 1, jb, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT32, d4, 1, jo, 0, 0);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(jo[0] == 131072 && jo[1] == -196608 && jo[2] == 0 && jo[3] == 65536);
+    harness_free(&ctx);
+
+    int64_t la[2], lb[2], lo[2];
+    harness_init(&ctx, &tflm_op_mul, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT64, d, 1, la, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT64, d, 1, lb, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT64, d, 1, lo, 0, 0);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
     harness_free(&ctx);
 }

@@ -99,7 +99,9 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
         ctx, node, tflm_add_options_fused_activation_function(ctx, node),
         1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_INT16 | 1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT32,
         "FLOAT32, INT8, INT16 or INT32", &binary);
-    if (status != TFLM_OK) {
+    if (status != TFLM_OK ||
+        (binary.type == TFLM_TYPE_INT32 &&
+         (status = tflm_binary_require_unquantized(ctx, node, &binary)) != TFLM_OK)) {
         return status;
     }
     add_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);

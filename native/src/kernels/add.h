@@ -43,21 +43,36 @@ bool tflm_add_quant_multipliers(float input1_scale, float input2_scale, float ou
 typedef void (*tflm_add_s8_fn)(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
                                const int8_t *input1, const int8_t *input2, int8_t *output);
 
+/* One input of a quantized add or sub (int8 or int16) at the common scale:
+ * shifted left, then rescaled (TFLM's AddElementwise, SubElementwise). */
+static inline int32_t tflm_add_rescale(const tflm_add_quant *q, int32_t offset, int32_t x,
+                                       int32_t multiplier, int32_t shift)
+{
+    const int32_t shifted = (int32_t)((uint32_t)(offset + x) << q->left_shift);
+    return tflm_multiply_by_quantized_multiplier(shifted, multiplier, shift);
+}
+
+/* A sum (or difference) of rescaled inputs to the output, clamped to the
+ * activation range. */
+static inline int32_t tflm_add_output(const tflm_add_quant *q, int32_t raw)
+{
+    const int32_t out = tflm_multiply_by_quantized_multiplier(raw, q->output_multiplier,
+                                                              q->output_shift) +
+                        q->output_offset;
+    return tflm_clamp_s32(out, q->activation.min, q->activation.max);
+}
+
 /* One element of a quantized add (int8 or int16), clamped to the
  * activation range: the reference's arithmetic, also the scalar tail of
  * the SIMD variants. */
 static inline int32_t tflm_add_quantized(const tflm_add_quant *q, int32_t x1, int32_t x2)
 {
-    const int32_t shifted1 = (int32_t)((uint32_t)(q->input1_offset + x1) << q->left_shift);
-    const int32_t shifted2 = (int32_t)((uint32_t)(q->input2_offset + x2) << q->left_shift);
-    const int32_t scaled1 =
-        tflm_multiply_by_quantized_multiplier(shifted1, q->input1_multiplier, q->input1_shift);
-    const int32_t scaled2 =
-        tflm_multiply_by_quantized_multiplier(shifted2, q->input2_multiplier, q->input2_shift);
-    const int32_t raw_output =
-        tflm_multiply_by_quantized_multiplier(scaled1 + scaled2, q->output_multiplier, q->output_shift) +
-        q->output_offset;
-    return tflm_clamp_s32(raw_output, q->activation.min, q->activation.max);
+    /* in uint32: hostile zero points must not make it overflow */
+    const uint32_t a = (uint32_t)tflm_add_rescale(q, q->input1_offset, x1, q->input1_multiplier,
+                                                  q->input1_shift);
+    const uint32_t b = (uint32_t)tflm_add_rescale(q, q->input2_offset, x2, q->input2_multiplier,
+                                                  q->input2_shift);
+    return tflm_add_output(q, (int32_t)(a + b));
 }
 
 void tflm_add_s8(const tflm_add_quant *quant, const tflm_broadcast *broadcast,

@@ -80,7 +80,22 @@ final class RandomOpFamilies {
             FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             GATHER: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             GATHER_ND: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
+            ADD_N: random cases come with the differential harness (issue 9); native/tests/test_add_n.c and the opzoo cases test it
+            BROADCAST_ARGS: random cases come with the differential harness (issue 9); native/tests/test_broadcast_args.c and the opzoo cases test it
+            CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            DIV: random cases come with the differential harness (issue 9); native/tests/test_div.c and the opzoo cases test it
+            EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            FLOOR_DIV: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
+            FLOOR_MOD: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
+            GREATER: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            GREATER_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            LESS: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            LESS_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
@@ -91,8 +106,16 @@ final class RandomOpFamilies {
             RELU_N1_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RESIZE_BILINEAR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
             RESIZE_NEAREST_NEIGHBOR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
+            LOGICAL_OR: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
+            MAXIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
+            MINIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
+            NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            NOT_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            POW: random cases come with the differential harness (issue 9); native/tests/test_pow.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
+            SELECT_V2: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SPACE_TO_BATCH_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
@@ -119,6 +142,8 @@ final class RandomOpFamilies {
             TRANSPOSE: random cases come with the differential harness (issue 9); native/tests/test_transpose.c and the opzoo cases test it
             UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             ZEROS_LIKE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
+            SQUARED_DIFFERENCE: random cases come with the differential harness (issue 9); native/tests/test_squared_difference.c and the opzoo cases test it
+            SUB: random cases come with the differential harness (issue 9); native/tests/test_sub.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
