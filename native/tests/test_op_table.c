@@ -31,8 +31,8 @@ static void test_entries(void)
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_op_table_entry(size, &info));
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_op_table_entry(0, NULL));
     CHECK_EQ_INT(TFLM_OK, tflm_op_table_entry(0, &info));
-    CHECK(info.kernel == &tflm_op_add && strcmp(info.symbol, "tflm_op_add") == 0 &&
-          strcmp(info.name, "ADD") == 0 && info.builtin_code == TFLM_BUILTIN_ADD &&
+    CHECK(info.kernel == &tflm_op_abs && strcmp(info.symbol, "tflm_op_abs") == 0 &&
+          strcmp(info.name, "ABS") == 0 && info.builtin_code == TFLM_BUILTIN_ABS &&
           info.custom_name == NULL && !info.int8_only);
 }
 
