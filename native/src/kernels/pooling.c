@@ -1,9 +1,11 @@
 /*
- * AVERAGE_POOL_2D and MAX_POOL_2D. Reference semantics: TFLM's pooling.cc /
- * pooling_common.cc and reference/pooling.h, reference/integer_ops/pooling.h.
+ * AVERAGE_POOL_2D, MAX_POOL_2D and L2_POOL_2D. Reference semantics: TFLM's
+ * pooling.cc / pooling_common.cc, l2_pool_2d.cc and reference/pooling.h,
+ * reference/integer_ops/pooling.h.
  */
 #include "pooling.h"
 
+#include "f32_math.h"
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
@@ -35,9 +37,9 @@ static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int
  * because at -Os GCC would rather keep one shared, slower copy. */
 #define POOL_SPECIALIZED static inline __attribute__((always_inline))
 
-typedef enum pool_kind { POOL_AVERAGE, POOL_MAX } pool_kind;
+typedef enum pool_kind { POOL_AVERAGE, POOL_MAX, POOL_L2 } pool_kind;
 
-/* A window's running sum or maximum: s32 for int8 elements, f32 for float (a
+/* A window's running sum or maximum: s32 for integer elements, f32 for float (a
  * struct, not a union, so that the compiler keeps the used one in a register). */
 typedef struct pool_acc {
     int32_t s32;
@@ -49,6 +51,8 @@ POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
     pool_acc acc;
     if (type == TFLM_TYPE_INT8) {
         acc.s32 = kind == POOL_MAX ? -128 : 0;
+    } else if (type == TFLM_TYPE_INT16) {
+        acc.s32 = kind == POOL_MAX ? -32768 : 0;
     } else {
         acc.f32 = kind == POOL_MAX ? -3.402823466e+38f /* std::numeric_limits<float>::lowest() */
                                    : 0.0f;
@@ -59,13 +63,18 @@ POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
 POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc, const void *input,
                                     size_t index)
 {
-    if (type == TFLM_TYPE_INT8) {
-        const int32_t v = ((const int8_t *)input)[index];
-        acc.s32 = kind == POOL_MAX ? (v > acc.s32 ? v : acc.s32) : acc.s32 + v;
+    if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
+        const int32_t v = type == TFLM_TYPE_INT8 ? ((const int8_t *)input)[index]
+                                                 : ((const int16_t *)input)[index];
+        /* int16 sums of windows above 2^16 taps may pass int32: they wrap */
+        const int32_t sum = type == TFLM_TYPE_INT8 ? acc.s32 + v
+                                                   : (int32_t)((uint32_t)acc.s32 + (uint32_t)v);
+        acc.s32 = kind == POOL_MAX ? (v > acc.s32 ? v : acc.s32) : sum;
     } else {
         const float v = ((const float *)input)[index];
         acc.f32 = kind == POOL_MAX ? (acc.f32 < v ? v : acc.f32) /* std::max(max, v) */
-                                   : acc.f32 + v;
+                  : kind == POOL_L2 ? acc.f32 + v * v
+                                    : acc.f32 + v;
     }
     return acc;
 }
@@ -75,17 +84,23 @@ POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc
 POOL_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool_params *params,
                                  pool_acc acc, int32_t count, void *output, size_t index)
 {
-    if (type == TFLM_TYPE_INT8) {
+    if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
         int32_t v = acc.s32;
         if (kind == POOL_AVERAGE && count > 0) { /* always, for a window prepare accepted */
             v = v > 0 ? (v + count / 2) / count : (v - count / 2) / count;
         }
-        ((int8_t *)output)[index] =
-            (int8_t)tflm_clamp_s32(v, params->activation.min, params->activation.max);
+        v = tflm_clamp_s32(v, params->activation.min, params->activation.max);
+        if (type == TFLM_TYPE_INT8) {
+            ((int8_t *)output)[index] = (int8_t)v;
+        } else {
+            ((int16_t *)output)[index] = (int16_t)v;
+        }
     } else {
         float v = acc.f32;
         if (kind == POOL_AVERAGE) {
             v = count > 0 ? v / (float)count : 0.0f;
+        } else if (kind == POOL_L2) {
+            v = tflm_sqrtf(v / (float)count); /* count > 0 for every window */
         }
         ((float *)output)[index] =
             tflm_clamp_f32(v, params->activation_f32.min, params->activation_f32.max);
@@ -127,6 +142,13 @@ void tflm_average_pool_s8(const tflm_pool_params *params,
     pool(TFLM_TYPE_INT8, POOL_AVERAGE, params, input_dims, input, output_dims, output);
 }
 
+void tflm_average_pool_s16(const tflm_pool_params *params,
+                           const tflm_dims *input_dims, const int16_t *input,
+                           const tflm_dims *output_dims, int16_t *output)
+{
+    pool(TFLM_TYPE_INT16, POOL_AVERAGE, params, input_dims, input, output_dims, output);
+}
+
 void tflm_average_pool_f32(const tflm_pool_params *params,
                            const tflm_dims *input_dims, const float *input,
                            const tflm_dims *output_dims, float *output)
@@ -141,11 +163,25 @@ void tflm_max_pool_s8(const tflm_pool_params *params,
     pool(TFLM_TYPE_INT8, POOL_MAX, params, input_dims, input, output_dims, output);
 }
 
+void tflm_max_pool_s16(const tflm_pool_params *params,
+                       const tflm_dims *input_dims, const int16_t *input,
+                       const tflm_dims *output_dims, int16_t *output)
+{
+    pool(TFLM_TYPE_INT16, POOL_MAX, params, input_dims, input, output_dims, output);
+}
+
 void tflm_max_pool_f32(const tflm_pool_params *params,
                        const tflm_dims *input_dims, const float *input,
                        const tflm_dims *output_dims, float *output)
 {
     pool(TFLM_TYPE_FLOAT32, POOL_MAX, params, input_dims, input, output_dims, output);
+}
+
+void tflm_l2_pool_f32(const tflm_pool_params *params,
+                      const tflm_dims *input_dims, const float *input,
+                      const tflm_dims *output_dims, float *output)
+{
+    pool(TFLM_TYPE_FLOAT32, POOL_L2, params, input_dims, input, output_dims, output);
 }
 
 /* ---- Node glue -------------------------------------------------------------- */
@@ -205,15 +241,21 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     p->filter_w = window.filter_w;
     p->filter_h = window.filter_h;
 
-    if (input->type == TFLM_TYPE_INT8) {
-        if ((status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK) {
+    const bool l2 = node->kernel->builtin_code == TFLM_BUILTIN_L2_POOL_2D;
+    if (l2 && input->type != TFLM_TYPE_FLOAT32) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32",
+                         tflm_type_name_of(input->type));
+    }
+    if (input->type == TFLM_TYPE_INT8 || input->type == TFLM_TYPE_INT16) {
+        if ((status = tflm_nn_check_type(ctx, output, "output", (tflm_type)input->type)) !=
+            TFLM_OK) {
             return status;
         }
         float input_scale, output_scale;
         int32_t input_zp, output_zp;
-        if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
+        if ((status = tflm_nn_quant_params(ctx, input, "input", &input_scale, &input_zp)) !=
                 TFLM_OK ||
-            (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+            (status = tflm_nn_quant_params(ctx, output, "output", &output_scale, &output_zp)) !=
                 TFLM_OK) {
             return status;
         }
@@ -227,7 +269,12 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
                              "input and output must share scale and zero point (%d vs %d)",
                              (int)input_zp, (int)output_zp);
         }
-        p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+        if (input->type == TFLM_TYPE_INT8) {
+            p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+        } else {
+            tflm_activation_range_quantized(activation, output_scale, output_zp, INT16_MIN,
+                                            INT16_MAX, &p->activation.min, &p->activation.max);
+        }
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if ((status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK) {
             return status;
@@ -235,12 +282,14 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
         p->activation_f32 = tflm_nn_activation_f32(activation);
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected INT8 or FLOAT32",
+                         "input type %s not supported; expected INT8, INT16 or FLOAT32",
                          tflm_type_name_of(input->type));
     }
     data->input_dims = in;
     data->output_dims = out;
-    if ((status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+    /* The variants are int8 and float32 AVERAGE and MAX ones. */
+    if (input->type != TFLM_TYPE_INT16 && !l2 &&
+        (status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -252,7 +301,7 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
  * its kernels, as small as before the two invokes shared this body. */
 POOL_SPECIALIZED tflm_status
 pool_invoke(tflm_context *ctx, tflm_node *node,
-            tflm_pool_s8_fn run_s8, tflm_pool_f32_fn run_f32)
+            tflm_pool_s8_fn run_s8, tflm_pool_s16_fn run_s16, tflm_pool_f32_fn run_f32)
 {
     const pool_data *data = node->data;
     if (tflm_variant_chosen(TFLM_VARIANT_POOLING, &data->variant)) {
@@ -262,6 +311,8 @@ pool_invoke(tflm_context *ctx, tflm_node *node,
     tflm_tensor *output = tflm_output(ctx, node, 0);
     if (input->type == TFLM_TYPE_INT8) {
         run_s8(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
+    } else if (input->type == TFLM_TYPE_INT16) {
+        run_s16(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     } else {
         run_f32(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     }
@@ -270,12 +321,21 @@ pool_invoke(tflm_context *ctx, tflm_node *node,
 
 static tflm_status average_pool_invoke(tflm_context *ctx, tflm_node *node)
 {
-    return pool_invoke(ctx, node, tflm_average_pool_s8, tflm_average_pool_f32);
+    return pool_invoke(ctx, node, tflm_average_pool_s8, tflm_average_pool_s16,
+                       tflm_average_pool_f32);
 }
 
 static tflm_status max_pool_invoke(tflm_context *ctx, tflm_node *node)
 {
-    return pool_invoke(ctx, node, tflm_max_pool_s8, tflm_max_pool_f32);
+    return pool_invoke(ctx, node, tflm_max_pool_s8, tflm_max_pool_s16, tflm_max_pool_f32);
+}
+
+static tflm_status l2_pool_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const pool_data *data = node->data;
+    tflm_l2_pool_f32(&data->params, &data->input_dims, tflm_input(ctx, node, 0)->data,
+                     &data->output_dims, tflm_output(ctx, node, 0)->data);
+    return TFLM_OK;
 }
 
 const tflm_kernel tflm_op_average_pool_2d = {
@@ -293,5 +353,14 @@ const tflm_kernel tflm_op_max_pool_2d = {
     .name = "MAX_POOL_2D",
     .prepare = pool_prepare,
     .invoke = max_pool_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_l2_pool_2d = {
+    .builtin_code = TFLM_BUILTIN_L2_POOL_2D,
+    .custom_name = NULL,
+    .name = "L2_POOL_2D",
+    .prepare = pool_prepare,
+    .invoke = l2_pool_invoke,
     .output_aliases_input = false,
 };

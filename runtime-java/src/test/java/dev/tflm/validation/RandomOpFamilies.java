@@ -94,6 +94,8 @@ final class RandomOpFamilies {
             GREATER_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             LESS: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             LESS_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
+            L2_NORMALIZATION: random cases come with the differential harness (issue 9); native/tests/test_l2norm.c and the opzoo cases test it
+            L2_POOL_2D: random cases come with the differential harness (issue 9); native/tests/test_pooling.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
@@ -112,6 +114,13 @@ final class RandomOpFamilies {
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             NOT_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             POW: random cases come with the differential harness (issue 9); native/tests/test_pow.c and the opzoo cases test it
+            MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_MAX: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
@@ -144,6 +153,7 @@ final class RandomOpFamilies {
             ZEROS_LIKE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             SQUARED_DIFFERENCE: random cases come with the differential harness (issue 9); native/tests/test_squared_difference.c and the opzoo cases test it
             SUB: random cases come with the differential harness (issue 9); native/tests/test_sub.c and the opzoo cases test it
+            SUM: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
