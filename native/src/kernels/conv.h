@@ -26,6 +26,15 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                   const tflm_dims *bias_dims, const int32_t *bias,
                   const tflm_dims *output_dims, int8_t *output);
 
+/* 16x8: int16 input and output, int8 filter, int64 or int32 bias
+ * (tflm_bias_16x8): TFLM's reference_integer_ops::ConvPerChannel for
+ * int16, which ignores the zero points (params' offsets unused). */
+void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                   const tflm_dims *input_dims, const int16_t *input,
+                   const tflm_dims *filter_dims, const int8_t *filter,
+                   const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
+                   const tflm_dims *output_dims, int16_t *output);
+
 /* float32: TFLM's reference_ops::Conv (taps in y, x, channel order; then
  * + bias; then the activation clamp). */
 void tflm_conv_f32(const tflm_conv_params *params,

@@ -48,6 +48,40 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
     }
 }
 
+void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                              const tflm_dims *input_dims, const int16_t *input,
+                              const tflm_dims *filter_dims, const int8_t *filter,
+                              const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
+                              const tflm_dims *output_dims, int16_t *output)
+{
+    (void)input_dims;
+    (void)bias_dims;
+    const int32_t batches = output_dims->n;
+    const int32_t output_depth = output_dims->c;
+    const int32_t accum_depth = filter_dims->c;
+    const int32_t input_offset = params->input_offset;
+    const int32_t filter_offset = params->filter_offset;
+    const int32_t output_offset = params->output_offset;
+
+    for (int32_t b = 0; b < batches; ++b) {
+        const int16_t *in_row = input + (size_t)b * accum_depth;
+        int16_t *out_row = output + (size_t)b * output_depth;
+        const int8_t *weights = filter;
+        for (int32_t o = 0; o < output_depth; ++o, weights += accum_depth) {
+            uint64_t sum = 0; /* int64 (or, truncated, int32) wrapping without UB */
+            for (int32_t d = 0; d < accum_depth; ++d) {
+                sum += (uint64_t)(int64_t)((weights[d] + filter_offset) *
+                                           (in_row[d] + input_offset));
+            }
+            int32_t v = tflm_nn_requantize_16x8(sum, bias, o, quant->multiplier[o],
+                                                quant->shift[o]);
+            v = (int32_t)((uint32_t)v + (uint32_t)output_offset);
+            out_row[o] = (int16_t)tflm_clamp_s32(v, params->activation.min,
+                                                 params->activation.max);
+        }
+    }
+}
+
 void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
                               const tflm_dims *input_dims, const float *input,
                               const tflm_dims *filter_dims, const float *filter,
@@ -140,19 +174,33 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
     return TFLM_OK;
 }
 
-static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_nn_operands *t, int activation,
-                                 fc_data *data)
+/* INT8, or INT16 with int8 weights (16x8): the same checks and
+ * multipliers over the type's range. */
+static tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node,
+                                        const tflm_nn_operands *t, int activation, fc_data *data)
 {
-    tflm_status status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32);
-    if (status != TFLM_OK) {
+    const bool s16 = t->input->type == TFLM_TYPE_INT16;
+    const int32_t type_min = s16 ? -32768 : -128, type_max = s16 ? 32767 : 127;
+    tflm_status status;
+    if (s16) {
+        if ((status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
+            (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT16)) != TFLM_OK ||
+            (status = tflm_nn_bias_16x8(
+                 ctx, t->bias, true, tflm_fully_connected_options_quantized_bias_type(ctx, node),
+                 &data->bias_s32)) != TFLM_OK) {
+            return status;
+        }
+    } else if ((status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32)) !=
+               TFLM_OK) {
         return status;
     }
     const tflm_tensor *input = t->input, *filter = t->filter, *bias = t->bias, *output = t->output;
     float input_scale, output_scale;
     int32_t input_zp, output_zp;
-    if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) != TFLM_OK ||
-        (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
-            TFLM_OK) {
+    if ((status = tflm_nn_quant_params(ctx, input, "input", type_min, type_max, &input_scale,
+                                       &input_zp)) != TFLM_OK ||
+        (status = tflm_nn_quant_params(ctx, output, "output", type_min, type_max, &output_scale,
+                                       &output_zp)) != TFLM_OK) {
         return status;
     }
     const int32_t units = data->filter_dims.n;
@@ -203,12 +251,17 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_nn_operands *t, i
             shift[o] = s;
         }
     }
+    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32, units, shift)) !=
+                   TFLM_OK) {
+        return status;
+    }
     data->quant.multiplier = multiplier;
     data->quant.shift = shift;
     data->params.input_offset = -input_zp;
     data->params.filter_offset = filter_offset;
     data->params.output_offset = output_zp;
-    data->params.activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    tflm_activation_range_quantized(activation, output_scale, output_zp, type_min, type_max,
+                                    &data->params.activation.min, &data->params.activation.max);
     return TFLM_OK;
 }
 
@@ -241,16 +294,17 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
         return status;
     }
 
-    if (input->type == TFLM_TYPE_INT8) {
-        status = fc_prepare_s8(ctx, &t, activation, data);
+    if (input->type == TFLM_TYPE_INT8 || (with_float && input->type == TFLM_TYPE_INT16)) {
+        status = fc_prepare_quantized(ctx, node, &t, activation, data);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         data->activation = tflm_nn_activation_f32(activation);
     } else {
-        return tflm_nn_unsupported_input(ctx, input, with_float);
+        return tflm_nn_unsupported_input(ctx, input, with_float, with_float);
     }
     if (status != TFLM_OK ||
-        (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        (tflm_nn_has_variant_types(&t) &&
+         (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK)) {
         return status;
     }
     node->data = data;
@@ -281,10 +335,26 @@ static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
     return TFLM_OK;
 }
 
+static tflm_status fc_invoke_int16(tflm_context *ctx, tflm_node *node)
+{
+    const fc_data *data = node->data;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), data->bias_s32};
+    tflm_fully_connected_s16(&data->params, &data->quant, &data->input_dims, t.input->data,
+                             &data->filter_dims, t.filter->data, &data->bias_dims, &bias,
+                             &data->output_dims, t.output->data);
+    return TFLM_OK;
+}
+
 static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
 {
-    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+    const tflm_type type = tflm_input(ctx, node, 0)->type;
+    if (type == TFLM_TYPE_INT8) {
         return fc_invoke_int8(ctx, node);
+    }
+    if (type == TFLM_TYPE_INT16) {
+        return fc_invoke_int16(ctx, node);
     }
     const fc_data *data = node->data;
     if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, &data->variant)) {
