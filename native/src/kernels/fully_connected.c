@@ -6,6 +6,7 @@
 #include "fully_connected.h"
 
 #include "fixed_point.h"
+#include "hybrid.h"
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
@@ -106,6 +107,71 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
             float bias_value = bias != NULL ? bias[o] : 0.0f;
             out_row[o] = tflm_clamp_f32(total + bias_value, activation->min, activation->max);
         }
+    }
+}
+
+/* The hybrid scratch: per batch a scale and an offset, per unit a row sum,
+ * then the quantized input. */
+size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
+                                                 const tflm_dims *filter_dims)
+{
+    return (size_t)input_dims->n * (sizeof(float) + sizeof(int32_t)) +
+           (size_t)filter_dims->n * sizeof(int32_t) + (size_t)input_dims->n * input_dims->c;
+}
+
+void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
+                                 float filter_scale, const tflm_dims *input_dims,
+                                 const float *input, const tflm_dims *filter_dims,
+                                 const int8_t *filter, const tflm_dims *bias_dims,
+                                 const float *bias, const tflm_dims *output_dims, float *output,
+                                 void *scratch)
+{
+    (void)bias_dims;
+    const int32_t batches = input_dims->n, depth = input_dims->c, units = filter_dims->n;
+    (void)output_dims;
+    float *scales = scratch;
+    int32_t *offsets = (int32_t *)(scales + batches);
+    int32_t *row_sums = offsets + batches;
+    int8_t *quantized = (int8_t *)(row_sums + units);
+    for (int32_t b = 0; b < batches; ++b) {
+        for (int32_t o = 0; o < units; ++o) {
+            output[(size_t)b * units + o] = bias != NULL ? bias[o] : 0.0f;
+        }
+    }
+    if (!tflm_hybrid_all_zero(input, (size_t)batches * depth)) {
+        for (int32_t b = 0; b < batches; ++b) {
+            const size_t at = (size_t)b * depth;
+            if (asymmetric) {
+                tflm_hybrid_quantize_asymmetric(input + at, depth, quantized + at, &scales[b],
+                                                &offsets[b]);
+            } else {
+                tflm_hybrid_quantize_symmetric(input + at, depth, quantized + at, &scales[b]);
+                offsets[b] = 0;
+            }
+            scales[b] *= filter_scale;
+        }
+        for (int32_t o = 0; o < units; ++o) {
+            uint32_t sum = 0;
+            for (int32_t d = 0; d < depth; ++d) {
+                sum += (uint32_t)(int32_t)filter[(size_t)o * depth + d];
+            }
+            row_sums[o] = (int32_t)sum;
+        }
+        for (int32_t b = 0; b < batches; ++b) {
+            const int8_t *q = quantized + (size_t)b * depth;
+            for (int32_t o = 0; o < units; ++o) {
+                const int8_t *row = filter + (size_t)o * depth;
+                uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
+                for (int32_t d = 0; d < depth; ++d) {
+                    dot += (uint32_t)(row[d] * q[d]);
+                }
+                dot -= (uint32_t)row_sums[o] * (uint32_t)offsets[b];
+                output[(size_t)b * units + o] += (float)(int32_t)dot * scales[b];
+            }
+        }
+    }
+    for (size_t i = 0; i < (size_t)batches * units; ++i) {
+        output[i] = tflm_clamp_f32(output[i], activation->min, activation->max);
     }
 }
 
@@ -265,6 +331,41 @@ static tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node
     return TFLM_OK;
 }
 
+/* Hybrid: float32 input, bias and output with an int8 filter of one
+ * scale (TF Lite's hybrid FULLY_CONNECTED is per-tensor). */
+static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
+                                     const tflm_nn_operands *t, fc_data *data)
+{
+    tflm_status status;
+    if ((status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
+        (t->bias != NULL &&
+         (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
+        return status;
+    }
+    tflm_quantization fq;
+    if ((status = tflm_nn_filter_quantization(ctx, t->filter, data->filter_dims.n, &fq)) !=
+        TFLM_OK) {
+        return status;
+    }
+    if (fq.scale_count != 1) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "hybrid (float input, int8 filter) with %u filter scales not "
+                         "supported; expected one",
+                         (unsigned)fq.scale_count);
+    }
+    const size_t bytes =
+        tflm_fully_connected_hybrid_scratch_bytes(&data->input_dims, &data->filter_dims);
+    if ((uint64_t)data->input_dims.n * data->input_dims.c + 8u * (uint64_t)data->input_dims.n +
+            4u * (uint64_t)data->filter_dims.n >
+        SIZE_MAX) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input too large for the hybrid scratch");
+    }
+    data->hybrid = true;
+    data->asymmetric = tflm_fully_connected_options_asymmetric_quantize_inputs(ctx, node);
+    data->filter_scale = fq.scales[0];
+    return tflm_request_scratch(ctx, bytes, &data->scratch_index);
+}
+
 /* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_fully_connected)
  * or not (tflm_op_fully_connected_int8, which links no float code). */
 static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
@@ -296,6 +397,10 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
 
     if (input->type == TFLM_TYPE_INT8 || (with_float && input->type == TFLM_TYPE_INT16)) {
         status = fc_prepare_quantized(ctx, node, &t, activation, data);
+    } else if (with_float && input->type == TFLM_TYPE_FLOAT32 &&
+               filter->type == TFLM_TYPE_INT8) {
+        status = fc_prepare_hybrid(ctx, node, &t, data);
+        data->activation = tflm_nn_activation_f32(activation);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         data->activation = tflm_nn_activation_f32(activation);
@@ -362,6 +467,14 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    if (data->hybrid) {
+        tflm_fully_connected_hybrid(&data->activation, data->asymmetric, data->filter_scale,
+                                    &data->input_dims, t.input->data, &data->filter_dims,
+                                    t.filter->data, &data->bias_dims, tflm_nn_bias_data(t.bias),
+                                    &data->output_dims, t.output->data,
+                                    tflm_scratch(ctx, data->scratch_index));
+        return TFLM_OK;
+    }
     tflm_fully_connected_f32(&data->activation, &data->input_dims, t.input->data,
                              &data->filter_dims, t.filter->data, &data->bias_dims,
                              tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);

@@ -13,6 +13,7 @@
 #define TFLM_KERNELS_FULLY_CONNECTED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "nn_types.h"
@@ -55,6 +56,21 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
                               const tflm_dims *bias_dims, const float *bias,
                               const tflm_dims *output_dims, float *output);
 
+/* Hybrid (float32 input and output, int8 filter with one scale, float32
+ * bias), TF Lite's fully_connected.cc EvalHybrid (TFLM has none): each
+ * batch row quantized to int8 (tflm_hybrid_quantize_*), int32 dot
+ * products, minus row sum x input offset when asymmetric, then output =
+ * bias + dot x (input scale x filter scale), then the activation clamp.
+ * scratch: tflm_fully_connected_hybrid_scratch_bytes. */
+size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
+                                                 const tflm_dims *filter_dims);
+void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
+                                 float filter_scale, const tflm_dims *input_dims,
+                                 const float *input, const tflm_dims *filter_dims,
+                                 const int8_t *filter, const tflm_dims *bias_dims,
+                                 const float *bias, const tflm_dims *output_dims, float *output,
+                                 void *scratch);
+
 /* What prepare keeps in node->data. dims as above (the input's batches x
  * depth, whatever its shape). */
 typedef struct tflm_fully_connected_data {
@@ -64,6 +80,10 @@ typedef struct tflm_fully_connected_data {
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
     tflm_variant variant;
     bool bias_s32;                  /* int16: an int32 bias and accumulator */
+    bool hybrid;                    /* float32 input, int8 filter */
+    bool asymmetric;                /* hybrid: asymmetric_quantize_inputs */
+    float filter_scale;             /* hybrid */
+    int32_t scratch_index;          /* hybrid */
 } tflm_fully_connected_data;
 
 #ifdef TFLM_VARIANT_FULLY_CONNECTED

@@ -1,0 +1,130 @@
+/* Hybrid kernels (float32 activations, int8 weights; TF Lite's
+ * dynamic-range quantization): the run-time input quantization and
+ * FULLY_CONNECTED against values worked from TF Lite's definitions. */
+#include "kernel_harness.h"
+#include "kernels/hybrid.h"
+#include "test.h"
+#include "tflm/ops.h"
+
+static void test_quantize_symmetric(void)
+{
+    /* max |x| = 4: x * 127 / 4 = 31.75, -63.5, 15.875, 127, rounded half
+     * away from zero. */
+    const float x[4] = {1.0f, -2.0f, 0.5f, 4.0f};
+    int8_t q[4];
+    float scale;
+    tflm_hybrid_quantize_symmetric(x, 4, q, &scale);
+    CHECK_EQ_INT(32, q[0]);
+    CHECK_EQ_INT(-64, q[1]);
+    CHECK_EQ_INT(16, q[2]);
+    CHECK_EQ_INT(127, q[3]);
+    CHECK(scale == 4.0f / 127.0f);
+
+    const float zeros[3] = {0.0f, -0.0f, 0.0f};
+    tflm_hybrid_quantize_symmetric(zeros, 3, q, &scale);
+    CHECK(scale == 1.0f);
+    CHECK_EQ_INT(0, q[0] | q[1] | q[2]);
+}
+
+static void test_quantize_asymmetric(void)
+{
+    /* Range [0, 3]: scale 3/255, zero point -128; 0, 1, 2, 3 -> -128, -43,
+     * 42, 127. */
+    const float x[4] = {0.0f, 1.0f, 2.0f, 3.0f};
+    int8_t q[4];
+    float scale;
+    int32_t offset;
+    tflm_hybrid_quantize_asymmetric(x, 4, q, &scale, &offset);
+    CHECK_EQ_INT(-128, offset);
+    CHECK(scale == (float)(3.0 / 255.0));
+    CHECK_EQ_INT(-128, q[0]);
+    CHECK_EQ_INT(-43, q[1]);
+    CHECK_EQ_INT(42, q[2]);
+    CHECK_EQ_INT(127, q[3]);
+
+    /* Range [-1, 1]: scale 2/255; the zero point from the nearer end:
+     * -128 + 127.5 = -0.5 and 127 - 127.5 = -0.5 have equal errors, so
+     * from max: -0.5 rounds to -1. */
+    const float y[2] = {-1.0f, 1.0f};
+    tflm_hybrid_quantize_asymmetric(y, 2, q, &scale, &offset);
+    CHECK_EQ_INT(-1, offset);
+    CHECK_EQ_INT(-128, q[0]);
+    CHECK_EQ_INT(126, q[1]);
+}
+
+static void fc_node(tflm_context *ctx, float *input, int8_t *filter, float *bias, float *output)
+{
+    harness_init(ctx, &tflm_op_fully_connected, 3);
+    harness_tensor(ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 4}, 2, input, 0, 0);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 4}, 2, filter, 0.5f, 0);
+    harness_tensor(ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2}, 2, output, 0, 0);
+}
+
+static void test_fully_connected(void)
+{
+    static tflm_context ctx;
+    int8_t filter[8] = {1, 2, 3, 4, -1, 0, 1, 0};
+    float bias[2] = {0.25f, -0.5f}, output[2];
+
+    /* Symmetric: q = {32, -64, 16, 127}; dot = {460, -16}. */
+    float input[4] = {1.0f, -2.0f, 0.5f, 4.0f};
+    fc_node(&ctx, input, filter, bias, output);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    const float s = (4.0f / 127.0f) * 0.5f;
+    CHECK(output[0] == 0.25f + 460.0f * s);
+    CHECK(output[1] == -0.5f + -16.0f * s);
+    harness_free(&ctx);
+
+    /* Asymmetric: q = {-128, -43, 42, 127}, offset -128, row sums {10, 0}:
+     * dot = {420 + 1280, 170}. */
+    float ramp[4] = {0.0f, 1.0f, 2.0f, 3.0f};
+    fc_node(&ctx, ramp, filter, bias, output);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, ASYMMETRIC_QUANTIZE_INPUTS, 1);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    const float a = (float)(3.0 / 255.0) * 0.5f;
+    CHECK(output[0] == 0.25f + 1700.0f * a);
+    CHECK(output[1] == -0.5f + 170.0f * a);
+    harness_free(&ctx);
+
+    /* All zero: the bias, through the activation (RELU). */
+    float zeros[4] = {0};
+    fc_node(&ctx, zeros, filter, bias, output);
+    HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(output[0] == 0.25f);
+    CHECK(output[1] == 0.0f);
+    harness_free(&ctx);
+
+    /* Refused: per-channel filter scales, an int8 output, the INT8-only kernel. */
+    static const float scales[2] = {0.5f, 0.25f};
+    static const int64_t zps[2] = {0, 0};
+    fc_node(&ctx, input, filter, bias, output);
+    harness_per_channel(&ctx, 1, scales, zps, 2, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+    int8_t out8[2];
+    fc_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 2}, 2, out8, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+    harness_init(&ctx, &tflm_op_fully_connected_int8, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 4}, 2, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 4}, 2, filter, 0.5f, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2}, 2, output, 0, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+}
+
+int main(void)
+{
+    test_quantize_symmetric();
+    test_quantize_asymmetric();
+    test_fully_connected();
+    TEST_MAIN_END();
+}
