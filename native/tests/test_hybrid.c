@@ -1,6 +1,7 @@
 /* Hybrid kernels (float32 activations, int8 weights; TF Lite's
  * dynamic-range quantization): the run-time input quantization and
- * FULLY_CONNECTED against values worked from TF Lite's definitions. */
+ * FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D against values worked
+ * from TF Lite's definitions. */
 #include "kernel_harness.h"
 #include "kernels/hybrid.h"
 #include "test.h"
@@ -121,10 +122,103 @@ static void test_fully_connected(void)
     harness_free(&ctx);
 }
 
+/* One row of two pixels, a 1x2 filter, VALID: one output pixel. The
+ * input is quantized per batch, asymmetric (tested above); the expected
+ * values follow TF Lite's HybridConvPerChannel and
+ * DepthwiseConvHybridPerChannel from that quantization. */
+static void test_conv_and_depthwise(void)
+{
+    static tflm_context ctx;
+    float input[4] = {0.0f, 3.0f, 1.5f, -3.0f}, bias[2] = {0.25f, -1.0f}, output[2];
+    int8_t filter[4] = {1, 2, -1, 3};
+    static const float scales[2] = {0.5f, 0.25f};
+    static const int64_t zps[2] = {0, 0};
+    int8_t q[4];
+    float s;
+    int32_t offset;
+    tflm_hybrid_quantize_asymmetric(input, 4, q, &s, &offset);
+
+    /* CONV_2D: input [1, 1, 2, 2], filter [2, 1, 2, 2]: output channel o
+     * sums filter[o][x][c] x (q[x][c] - offset) over both pixels and
+     * channels. */
+    int8_t conv_filter[8] = {1, 2, -1, 3, 2, 0, 1, -2};
+    harness_init(&ctx, &tflm_op_conv_2d, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 1, 2, 2}, 4, conv_filter, 1.0f,
+                   0);
+    harness_per_channel(&ctx, 1, scales, zps, 2, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_H, 1);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    for (int o = 0; o < 2; ++o) {
+        int32_t acc = 0;
+        for (int i = 0; i < 4; ++i) {
+            acc += conv_filter[o * 4 + i] * (q[i] - offset);
+        }
+        CHECK(output[o] == (float)acc * scales[o] * s + bias[o]);
+    }
+    harness_free(&ctx);
+
+    /* One filter scale for two channels: TF Lite's other (im2col) path. */
+    harness_init(&ctx, &tflm_op_conv_2d, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 1, 2, 2}, 4, conv_filter, 1.0f,
+                   0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_H, 1);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+
+    /* DEPTHWISE_CONV_2D: filter [1, 1, 2, 2], channel c sums over the two
+     * pixels filter[x][c] x (q[x][c] - offset), scaled by (channel scale
+     * x batch scale). */
+    harness_init(&ctx, &tflm_op_depthwise_conv_2d, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 1, 2, 2}, 4, filter, 1.0f, 0);
+    harness_per_channel(&ctx, 1, scales, zps, 2, 3);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_H, 1);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 1);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    for (int c = 0; c < 2; ++c) {
+        int32_t acc = filter[c] * (q[c] - offset) + filter[2 + c] * (q[2 + c] - offset);
+        float expected = (float)acc * (scales[c] * s) + bias[c];
+        CHECK(output[c] == (expected < 0.0f ? 0.0f : expected));
+    }
+    harness_free(&ctx);
+
+    /* The INT8-only depthwise kernel refuses it. */
+    harness_init(&ctx, &tflm_op_depthwise_conv_2d_int8, 3);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 1, 2, 2}, 4, filter, 1.0f, 0);
+    harness_per_channel(&ctx, 1, scales, zps, 2, 3);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_H, 1);
+    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 1);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_quantize_symmetric();
     test_quantize_asymmetric();
     test_fully_connected();
+    test_conv_and_depthwise();
     TEST_MAIN_END();
 }

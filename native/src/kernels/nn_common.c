@@ -1,6 +1,7 @@
 #include "nn_common.h"
 
 #include "float_bits.h"
+#include "hybrid.h"
 #include "kernel_util.h"
 #include "tflm/builtin_options.h"
 
@@ -460,10 +461,69 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         return tflm_nn_prepare_conv_s16(ctx, t, channels, activation, options->bias_s32_allowed,
                                         bias_type, p, &s->quant, &s->bias_s32);
     }
+    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32 &&
+        t->filter->type == TFLM_TYPE_INT8) {
+        /* Hybrid: float32 but for the filter (tflm_nn_prepare_hybrid). */
+        if ((status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_FLOAT32)) !=
+                TFLM_OK ||
+            (t->bias != NULL &&
+             (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
+            return status;
+        }
+        p->activation_f32 = tflm_nn_activation_f32(activation);
+        return TFLM_OK;
+    }
     if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return status;
     }
     return tflm_nn_unsupported_input(ctx, t->input, options->with_float, options->with_int16);
+}
+
+tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
+                                   int32_t channels, tflm_nn_hybrid *h)
+{
+    tflm_quantization fq;
+    tflm_status status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    if (fq.scale_count != (uint32_t)channels) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "hybrid (float input, int8 filter) with one filter scale for %d "
+                         "channels not supported; expected one scale per channel",
+                         (int)channels);
+    }
+    const int32_t count = tflm_element_count(t->input);
+    h->batches = t->input->dims->data[0];
+    if (h->batches < 1 || count < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "hybrid input is empty");
+    }
+    h->batch_size = count / h->batches;
+    const uint64_t bytes =
+        (uint64_t)h->batches * (sizeof(float) + sizeof(int32_t)) + (uint64_t)count;
+    if (bytes > SIZE_MAX) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input too large for the hybrid scratch");
+    }
+    h->channel_scales = fq.scales;
+    h->scratch_bytes = (size_t)bytes;
+    return tflm_request_scratch(ctx, h->scratch_bytes, &h->scratch_index);
+}
+
+void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
+                                   const tflm_tensor *input, tflm_nn_hybrid_inputs *q)
+{
+    float *scales = tflm_scratch(ctx, h->scratch_index);
+    int32_t *offsets = (int32_t *)(scales + h->batches);
+    int8_t *quantized = (int8_t *)(offsets + h->batches);
+    const float *x = input->data;
+    for (int32_t b = 0; b < h->batches; ++b) {
+        const size_t at = (size_t)b * h->batch_size;
+        tflm_hybrid_quantize_asymmetric(x + at, h->batch_size, quantized + at, &scales[b],
+                                        &offsets[b]);
+    }
+    q->scaling_factors = scales;
+    q->input_offsets = offsets;
+    q->input = quantized;
 }

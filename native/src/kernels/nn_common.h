@@ -174,6 +174,35 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
                                      int quantized_bias_type, tflm_conv_params *p,
                                      tflm_per_channel_quant *quant, bool *bias_s32);
 
+/* A hybrid CONV_2D or DEPTHWISE_CONV_2D (float32 input, int8 filter, TF
+ * Lite's dynamic-range quantization): its per-channel filter scales and
+ * the scratch holding, per batch, a scale and an offset, then the input
+ * quantized per batch. scratch_bytes is 0 for other nodes. */
+typedef struct tflm_nn_hybrid {
+    const float *channel_scales;
+    size_t scratch_bytes;
+    int32_t scratch_index;
+    int32_t batches;
+    int32_t batch_size; /* input elements per batch */
+} tflm_nn_hybrid;
+
+/* Checks a hybrid node's filter has one scale per output channel (TF
+ * Lite's per-channel hybrid kernels; its per-tensor ones take another
+ * path, not supported) and requests the scratch. */
+tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
+                                   int32_t channels, tflm_nn_hybrid *h);
+
+/* The input of a hybrid node quantized at invoke, per batch, asymmetric
+ * (TF Lite's conv.cc / depthwise_conv.cc EvalHybridPerChannel). */
+typedef struct tflm_nn_hybrid_inputs {
+    const float *scaling_factors;
+    const int32_t *input_offsets;
+    const int8_t *input;
+} tflm_nn_hybrid_inputs;
+
+void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
+                                   const tflm_tensor *input, tflm_nn_hybrid_inputs *q);
+
 /* What the reference CONV_2D and DEPTHWISE_CONV_2D kernels take, kept in
  * the node's persistent data. */
 typedef struct tflm_nn_conv_state {
