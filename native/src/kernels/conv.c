@@ -296,7 +296,8 @@ static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
                       t.filter->data, &s->bias_dims, &bias, &s->output_dims, t.output->data);
     } else if (t.input->type == TFLM_TYPE_INT8) {
         tflm_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
-                     t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims,
+                     tflm_nn_filter_s8(ctx, t.filter, s->int4_scratch), &s->bias_dims,
+                     tflm_nn_bias_data(t.bias), &s->output_dims,
                      t.output->data);
     } else {
         tflm_conv_f32(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,

@@ -288,7 +288,8 @@ static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_depthwise_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data,
-                           &s->filter_dims, t.filter->data, &s->bias_dims,
+                           &s->filter_dims, tflm_nn_filter_s8(ctx, t.filter, s->int4_scratch),
+                           &s->bias_dims,
                            tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
     return TFLM_OK;
 }

@@ -256,9 +256,16 @@ static tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node
                  &data->bias_s32)) != TFLM_OK) {
             return status;
         }
-    } else if ((status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32)) !=
-               TFLM_OK) {
-        return status;
+    } else if ((t->filter->type != TFLM_TYPE_INT4 &&
+                (status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) !=
+                    TFLM_OK) ||
+               (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT8)) !=
+                   TFLM_OK ||
+               (t->bias != NULL &&
+                (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK) ||
+               (status = tflm_nn_prepare_int4_filter(ctx, t->filter, &data->int4_scratch)) !=
+                   TFLM_OK) {
+        return status; /* an INT4 filter is unpacked to int8 at invoke */
     }
     const tflm_tensor *input = t->input, *filter = t->filter, *bias = t->bias, *output = t->output;
     float input_scale, output_scale;
@@ -279,6 +286,12 @@ static tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node
         return status;
     }
     int32_t filter_offset = 0;
+    if (fq.scale_count > 1 && t->filter->type == TFLM_TYPE_INT4) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "an INT4 filter with %u scales not supported; expected one (TFLM's "
+                         "INT4 FULLY_CONNECTED is per-tensor)",
+                         (unsigned)fq.scale_count);
+    }
     if (fq.scale_count > 1) {
         /* Per-channel: TFLM's FullyConnectedPerChannel ignores the filter
          * zero point (symmetric by specification). */
@@ -435,7 +448,8 @@ static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, t.input->data,
-                            &data->filter_dims, t.filter->data, &data->bias_dims,
+                            &data->filter_dims,
+                            tflm_nn_filter_s8(ctx, t.filter, data->int4_scratch), &data->bias_dims,
                             tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
     return TFLM_OK;
 }

@@ -84,6 +84,7 @@ typedef struct tflm_fully_connected_data {
     bool asymmetric;                /* hybrid: asymmetric_quantize_inputs */
     float filter_scale;             /* hybrid */
     int32_t scratch_index;          /* hybrid */
+    int32_t int4_scratch;           /* int8 with an INT4 filter: its unpacked copy, else -1 */
 } tflm_fully_connected_data;
 
 #ifdef TFLM_VARIANT_FULLY_CONNECTED

@@ -265,8 +265,13 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
                                     int32_t channels, int activation, tflm_conv_params *p,
                                     tflm_per_channel_quant *quant)
 {
-    tflm_status status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32);
-    if (status != TFLM_OK) {
+    /* An INT4 filter passes: its values are unpacked to int8 at invoke. */
+    tflm_status status;
+    if ((t->filter->type != TFLM_TYPE_INT4 &&
+         (status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK) ||
+        (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (t->bias != NULL &&
+         (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
         return status;
     }
     float input_scale, output_scale;
@@ -451,7 +456,9 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     s->bias_dims = (tflm_dims){1, 1, 1, channels};
     s->output_dims = c->out;
     if (t->input->type == TFLM_TYPE_INT8) {
-        return tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
+        status = tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
+        return status != TFLM_OK ? status
+                                 : tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
     }
     if (options->with_int16 && t->input->type == TFLM_TYPE_INT16) {
         int bias_type = options->bias_s32_allowed
@@ -526,4 +533,27 @@ void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
     q->scaling_factors = scales;
     q->input_offsets = offsets;
     q->input = quantized;
+}
+
+tflm_status tflm_nn_prepare_int4_filter(tflm_context *ctx, const tflm_tensor *filter,
+                                        int32_t *index)
+{
+    *index = -1;
+    if (filter->type != TFLM_TYPE_INT4) {
+        return TFLM_OK;
+    }
+    if (!filter->is_constant) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "an INT4 filter must be constant");
+    }
+    return tflm_request_scratch(ctx, (size_t)tflm_element_count(filter), index);
+}
+
+const int8_t *tflm_nn_filter_s8(tflm_context *ctx, const tflm_tensor *filter, int32_t index)
+{
+    if (index < 0) {
+        return filter->data;
+    }
+    int8_t *unpacked = tflm_scratch(ctx, index);
+    tflm_nn_unpack_int4(filter->data, tflm_element_count(filter), unpacked);
+    return unpacked;
 }

@@ -203,6 +203,27 @@ typedef struct tflm_nn_hybrid_inputs {
 void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
                                    const tflm_tensor *input, tflm_nn_hybrid_inputs *q);
 
+/* Unpacks count int4 values (two a byte, low nibble first, each
+ * sign-extended) into int8, as TFLM's UnpackDenseInt4IntoInt8. */
+static inline void tflm_nn_unpack_int4(const uint8_t *packed, int32_t count, int8_t *out)
+{
+    for (int32_t i = 0; i < count; ++i) {
+        const uint8_t byte = packed[i / 2];
+        const uint8_t nibble = (uint8_t)(i % 2 == 0 ? byte & 0x0f : byte >> 4);
+        out[i] = (int8_t)(nibble >= 8 ? (int)nibble - 16 : (int)nibble);
+    }
+}
+
+/* An INT4 filter (int8 input only, as TFLM): requests the scratch its
+ * int8 copy takes at invoke (TFLM unpacks it into the arena every invoke);
+ * *index stays -1 for an INT8 filter. */
+tflm_status tflm_nn_prepare_int4_filter(tflm_context *ctx, const tflm_tensor *filter,
+                                        int32_t *index);
+
+/* The filter as int8: its data, or (index >= 0) the INT4 filter unpacked
+ * into that scratch. */
+const int8_t *tflm_nn_filter_s8(tflm_context *ctx, const tflm_tensor *filter, int32_t index);
+
 /* What the reference CONV_2D and DEPTHWISE_CONV_2D kernels take, kept in
  * the node's persistent data. */
 typedef struct tflm_nn_conv_state {
@@ -210,6 +231,7 @@ typedef struct tflm_nn_conv_state {
     tflm_per_channel_quant quant;
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
     bool bias_s32; /* 16x8: an int32 bias and accumulator (tflm_bias_16x8) */
+    int32_t int4_scratch; /* int8 with an INT4 filter: its unpacked copy, else -1 */
 } tflm_nn_conv_state;
 
 /* A CONV_2D or DEPTHWISE_CONV_2D node at prepare: its operands and their

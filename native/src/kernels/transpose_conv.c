@@ -179,8 +179,8 @@ static tflm_status check_shapes(tflm_context *ctx, const tflm_node *node, transp
     const int32_t stride_w = tflm_transpose_conv_options_stride_w(ctx, node);
     const int32_t stride_h = tflm_transpose_conv_options_stride_h(ctx, node);
     if (padding != TFLM_PADDING_SAME && padding != TFLM_PADDING_VALID) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "padding %d unknown; expected SAME (0) or VALID (1)",
-                         padding);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "padding %d unknown; expected SAME (0) or VALID (1)", padding);
     }
     if (stride_w < 1 || stride_h < 1) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "strides (%d, %d) must be at least 1",
