@@ -150,10 +150,12 @@ static void test_rejections(void)
          (const int32_t[]){3, 2}, 2, b, (const int32_t[]){1, 1, 1, 1, 2, 2}, 6, out);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     harness_free(&ctx);
-    /* mixed types (TF Lite's hybrid), and an unsupported type */
-    node(&ctx, TFLM_TYPE_FLOAT32, (const int32_t[]){2, 3}, 2, a, (const int32_t[]){3, 2}, 2, b,
-         (const int32_t[]){2, 2}, 2, out);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){3, 2}, 2, q, 0.5f, 0);
+    /* mixed types other than hybrid (test_hybrid.c), and an unsupported type */
+    node(&ctx, TFLM_TYPE_INT8, (const int32_t[]){2, 3}, 2, q, (const int32_t[]){3, 2}, 2, b,
+         (const int32_t[]){2, 2}, 2, q);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){2, 3}, 2, q, 0.5f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){3, 2}, 2, b, 0, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT8, (const int32_t[]){2, 2}, 2, q, 0.5f, 0);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
     harness_free(&ctx);
     node(&ctx, TFLM_TYPE_INT32, (const int32_t[]){2, 3}, 2, a, (const int32_t[]){3, 2}, 2, b,

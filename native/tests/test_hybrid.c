@@ -1,7 +1,7 @@
 /* Hybrid kernels (float32 activations, int8 weights; TF Lite's
  * dynamic-range quantization): the run-time input quantization and
- * FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D against values worked
- * from TF Lite's definitions. */
+ * FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D and BATCH_MATMUL against
+ * values worked from TF Lite's definitions. */
 #include "kernel_harness.h"
 #include "kernels/hybrid.h"
 #include "test.h"
@@ -214,11 +214,66 @@ static void test_conv_and_depthwise(void)
     harness_free(&ctx);
 }
 
+/* BATCH_MATMUL: lhs [2, 3] float by rhs [3, 2] int8, each lhs row
+ * quantized on its own; TF Lite's reference sums in int32, corrects by
+ * column sum x offset in float, then scales. */
+static void test_batch_matmul(void)
+{
+    static tflm_context ctx;
+    float lhs[6] = {0.5f, -1.0f, 2.0f, 3.0f, 0.25f, -0.75f}, output[4];
+    int8_t rhs[6] = {1, -2, 3, 4, -5, 6};
+    static const float column_scales[2] = {0.5f, 0.125f};
+    static const int64_t zps[2] = {0, 0};
+    for (int mode = 0; mode < 3; ++mode) { /* symmetric, asymmetric, per-column */
+        const bool asymmetric = mode >= 1;
+        harness_init(&ctx, &tflm_op_batch_matmul, 2);
+        harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){2, 3}, 2, lhs, 0, 0);
+        harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){3, 2}, 2, rhs, 0.5f, 0);
+        if (mode == 2) {
+            harness_per_channel(&ctx, 1, column_scales, zps, 2, 1);
+        }
+        harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2, 2}, 2, output, 0, 0);
+        HARNESS_OPTION_INT(&ctx, BATCH_MAT_MUL, ASYMMETRIC_QUANTIZE_INPUTS, asymmetric);
+        CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+        CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+        for (int m = 0; m < 2; ++m) {
+            int8_t q[3];
+            float s;
+            int32_t offset = 0;
+            if (asymmetric) {
+                tflm_hybrid_quantize_asymmetric(lhs + 3 * m, 3, q, &s, &offset);
+            } else {
+                tflm_hybrid_quantize_symmetric(lhs + 3 * m, 3, q, &s);
+            }
+            for (int n = 0; n < 2; ++n) {
+                int32_t dot = 0, column_sum = 0;
+                for (int k = 0; k < 3; ++k) {
+                    dot += rhs[2 * k + n] * q[k];
+                    column_sum += rhs[2 * k + n];
+                }
+                int32_t total = (int32_t)((float)dot - (float)column_sum * (float)offset);
+                float scale = mode == 2 ? s * column_scales[n] : s * 0.5f;
+                CHECK(output[2 * m + n] == scale * (float)total);
+            }
+        }
+        harness_free(&ctx);
+    }
+
+    /* A 3-D rhs is refused for hybrid. */
+    harness_init(&ctx, &tflm_op_batch_matmul, 2);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 3}, 3, lhs, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 3, 2}, 3, rhs, 0.5f, 0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 2}, 3, output, 0, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_quantize_symmetric();
     test_quantize_asymmetric();
     test_fully_connected();
     test_conv_and_depthwise();
+    test_batch_matmul();
     TEST_MAIN_END();
 }

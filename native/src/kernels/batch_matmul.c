@@ -8,9 +8,15 @@
  *
  * Types: float32; int8 (int32 sums, zero points of lhs, rhs and output);
  * int16 (int64 sums, the 64-bit requantization, every zero point 0), with
- * lhs, rhs and output of one type and no fused activation.
+ * lhs, rhs and output of one type and no fused activation. And TF Lite's
+ * hybrid (TFLM has none): float32 lhs and output with a 2-D int8 rhs of
+ * one scale or one per output column, each lhs row quantized at run time
+ * (batch_matmul.cc EvalHybrid and reference_ops::BatchMatMul's hybrid
+ * form), for lhs with at most one batch dimension above 1 (TF Lite indexes
+ * the row scales wrongly beyond that).
  */
 #include "fixed_point.h"
+#include "hybrid.h"
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
@@ -27,6 +33,12 @@ typedef struct batch_matmul_data {
     bool adj_x, adj_y;
     int32_t lhs_offset, rhs_offset, output_offset; /* -zp, -zp, +zp */
     int32_t multiplier, shift;
+    /* Hybrid: */
+    bool hybrid, asymmetric;
+    const float *rhs_scales; /* one per column, or NULL: rhs_scale */
+    float rhs_scale;
+    int32_t lhs_rows_total; /* rows of all lhs matrices */
+    int32_t scratch_index;
 } batch_matmul_data;
 
 /* ---- Compute ---------------------------------------------------------------- */
@@ -109,6 +121,77 @@ static void batch_matmul_s16(const batch_matmul_data *d, const int16_t *lhs, con
                 int32_t v = tflm_multiply_by_quantized_multiplier_s64((int64_t)total,
                                                                       d->multiplier, d->shift);
                 output[out + (size_t)m * d->cols + n] = (int16_t)tflm_clamp_s32(v, -32768, 32767);
+            }
+        }
+    })
+}
+
+/* Scratch: per lhs row a scale and an offset, per column a row sum of the
+ * rhs, the quantized lhs, and (adj_x) one lhs row gathered. */
+static size_t hybrid_scratch_bytes(const batch_matmul_data *d)
+{
+    const size_t rows = (size_t)d->lhs_rows_total;
+    return rows * (sizeof(float) + sizeof(int32_t)) + (size_t)d->cols * sizeof(int32_t) +
+           rows * (size_t)d->depth + (size_t)d->depth * sizeof(float);
+}
+
+static void batch_matmul_hybrid(const batch_matmul_data *d, const float *lhs, const int8_t *rhs,
+                                void *scratch, float *output)
+{
+    const int32_t rows_total = d->lhs_rows_total, depth = d->depth;
+    float *scales = scratch;
+    int32_t *offsets = (int32_t *)(scales + rows_total);
+    int32_t *col_sums = offsets + rows_total;
+    float *row = (float *)(col_sums + d->cols);
+    int8_t *quantized = (int8_t *)(row + depth);
+    /* Each logical lhs row (of depth values) quantized on its own. */
+    for (int32_t r = 0; r < rows_total; ++r) {
+        const int32_t m = r % d->rows;
+        const float *matrix = lhs + (size_t)(r - m) * depth;
+        for (int32_t k = 0; k < depth; ++k) {
+            row[k] = matrix[lhs_at(d, m, k)];
+        }
+        int8_t *q = quantized + (size_t)r * depth;
+        if (d->asymmetric) {
+            tflm_hybrid_quantize_asymmetric(row, depth, q, &scales[r], &offsets[r]);
+        } else {
+            tflm_hybrid_quantize_symmetric(row, depth, q, &scales[r]);
+            offsets[r] = 0;
+        }
+        if (d->rhs_scales == NULL) {
+            scales[r] *= d->rhs_scale;
+        }
+    }
+    for (int32_t n = 0; n < d->cols; ++n) {
+        uint32_t sum = 0;
+        for (int32_t k = 0; k < depth; ++k) {
+            sum += (uint32_t)(int32_t)rhs[rhs_at(d, k, n)];
+        }
+        col_sums[n] = (int32_t)sum;
+    }
+    FOR_EACH_MATRIX(d, {
+        (void)rhs_base; /* a 2-D rhs */
+        const int32_t first_row = (int32_t)(lhs_base / (size_t)depth);
+        for (int32_t m = 0; m < d->rows; ++m) {
+            const int32_t r = first_row + m;
+            const int8_t *q = quantized + (size_t)r * depth;
+            for (int32_t n = 0; n < d->cols; ++n) {
+                uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
+                for (int32_t k = 0; k < depth; ++k) {
+                    dot += (uint32_t)(rhs[rhs_at(d, k, n)] * q[k]);
+                }
+                /* TF Lite subtracts row sum x offset in float, then
+                 * truncates back to int32. */
+                const float corrected =
+                    (float)(int32_t)dot - (float)col_sums[n] * (float)offsets[r];
+                const int32_t total = corrected >= 2147483520.0f    ? INT32_MAX
+                                      : corrected <= -2147483648.0f ? INT32_MIN
+                                                                    : (int32_t)corrected;
+                float scale = scales[r];
+                if (d->rhs_scales != NULL) {
+                    scale *= d->rhs_scales[n];
+                }
+                output[out + (size_t)m * d->cols + n] = 0.0f + scale * (float)total;
             }
         }
     })
@@ -215,6 +298,38 @@ static tflm_status prepare_quantized(tflm_context *ctx, const tflm_tensor *lhs,
     return TFLM_OK;
 }
 
+static tflm_status prepare_hybrid(tflm_context *ctx, const tflm_node *node,
+                                  const tflm_tensor *lhs, const tflm_tensor *rhs,
+                                  batch_matmul_data *d)
+{
+    int busy = 0;
+    for (int i = 0; i < lhs->dims->size - 2; ++i) {
+        busy += lhs->dims->data[i] > 1;
+    }
+    if (rhs->dims->size != 2 || busy > 1) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "hybrid (float lhs, int8 rhs) needs a 2-D rhs and at most one lhs batch "
+                         "dimension above 1; got rhs of %d dimensions",
+                         (int)rhs->dims->size);
+    }
+    tflm_quantization q;
+    tflm_status status = tflm_nn_filter_quantization(ctx, rhs, d->cols, &q);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    d->hybrid = true;
+    d->asymmetric = tflm_batch_mat_mul_options_asymmetric_quantize_inputs(ctx, node);
+    d->rhs_scale = q.scales[0];
+    d->rhs_scales = q.scale_count > 1 ? q.scales : NULL;
+    d->lhs_rows_total = tflm_element_count(lhs) / d->depth;
+    const uint64_t bytes = (uint64_t)d->lhs_rows_total * (8u + (uint64_t)d->depth) +
+                           4u * (uint64_t)d->cols + 4u * (uint64_t)d->depth;
+    if (bytes > SIZE_MAX) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "lhs too large for the hybrid scratch");
+    }
+    return tflm_request_scratch(ctx, hybrid_scratch_bytes(d), &d->scratch_index);
+}
+
 static tflm_status batch_matmul_prepare(tflm_context *ctx, tflm_node *node)
 {
     tflm_tensor *lhs, *rhs;
@@ -231,7 +346,8 @@ static tflm_status batch_matmul_prepare(tflm_context *ctx, tflm_node *node)
                          "lhs type %s not supported; expected FLOAT32, INT8 or INT16",
                          tflm_type_name_of(lhs->type));
     }
-    if ((status = tflm_nn_check_type(ctx, rhs, "rhs", lhs->type)) != TFLM_OK ||
+    const bool hybrid = lhs->type == TFLM_TYPE_FLOAT32 && rhs->type == TFLM_TYPE_INT8;
+    if ((!hybrid && (status = tflm_nn_check_type(ctx, rhs, "rhs", lhs->type)) != TFLM_OK) ||
         (status = tflm_nn_check_type(ctx, output, "output", lhs->type)) != TFLM_OK) {
         return status;
     }
@@ -242,7 +358,8 @@ static tflm_status batch_matmul_prepare(tflm_context *ctx, tflm_node *node)
     d->adj_x = tflm_batch_mat_mul_options_adj_x(ctx, node);
     d->adj_y = tflm_batch_mat_mul_options_adj_y(ctx, node);
     if ((status = check_shapes(ctx, lhs, rhs, output, d)) != TFLM_OK ||
-        (lhs->type != TFLM_TYPE_FLOAT32 &&
+        (hybrid && (status = prepare_hybrid(ctx, node, lhs, rhs, d)) != TFLM_OK) ||
+        (!hybrid && lhs->type != TFLM_TYPE_FLOAT32 &&
          (status = prepare_quantized(ctx, lhs, rhs, output, d)) != TFLM_OK)) {
         return status;
     }
@@ -256,7 +373,10 @@ static tflm_status batch_matmul_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *lhs = tflm_input(ctx, node, LHS);
     const tflm_tensor *rhs = tflm_input(ctx, node, RHS);
     tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (lhs->type == TFLM_TYPE_FLOAT32) {
+    if (d->hybrid) {
+        batch_matmul_hybrid(d, lhs->data, rhs->data, tflm_scratch(ctx, d->scratch_index),
+                            output->data);
+    } else if (lhs->type == TFLM_TYPE_FLOAT32) {
         batch_matmul_f32(d, lhs->data, rhs->data, output->data);
     } else if (lhs->type == TFLM_TYPE_INT8) {
         batch_matmul_s8(d, lhs->data, rhs->data, output->data);
