@@ -1,7 +1,7 @@
 /* Hybrid kernels (float32 activations, int8 weights; TF Lite's
  * dynamic-range quantization): the run-time input quantization and
- * FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D and BATCH_MATMUL against
- * values worked from TF Lite's definitions. */
+ * FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, BATCH_MATMUL and SVDF
+ * against values worked from TF Lite's definitions. */
 #include "kernel_harness.h"
 #include "kernels/hybrid.h"
 #include "test.h"
@@ -268,6 +268,56 @@ static void test_batch_matmul(void)
     harness_free(&ctx);
 }
 
+/* SVDF: input [1, 2], 2 filters of rank 1, memory 2, over two invokes
+ * (the state shifts); expected values follow TF Lite's EvalHybridSVDF. */
+static void test_svdf(void)
+{
+    static tflm_context ctx;
+    float input[2], bias[2] = {0.5f, -0.25f}, state[4] = {0}, output[2];
+    int8_t weights_feature[4] = {3, -2, 1, 4}, weights_time[4] = {2, -1, 5, 3};
+    const float wf_scale = 0.25f, wt_scale = 0.125f;
+    float expected_state[4] = {0};
+    harness_init(&ctx, &tflm_op_svdf, 5);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2}, 2, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 2}, 2, weights_feature, wf_scale,
+                   0);
+    harness_tensor(&ctx, 2, TFLM_TYPE_INT8, (const int32_t[]){2, 2}, 2, weights_time, wt_scale, 0);
+    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(&ctx, 4, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 4}, 2, state, 0, 0);
+    harness_tensor(&ctx, 5, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2}, 2, output, 0, 0);
+    ctx.tensors[4].is_variable = 1;
+    HARNESS_OPTION_INT(&ctx, SVDF, RANK, 1);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    const float inputs[2][2] = {{1.5f, -0.5f}, {-2.0f, 0.75f}};
+    for (int step = 0; step < 2; ++step) {
+        input[0] = inputs[step][0];
+        input[1] = inputs[step][1];
+        CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+        int8_t q[2];
+        float s;
+        tflm_hybrid_quantize_symmetric(input, 2, q, &s);
+        s *= wf_scale;
+        for (int i = 0; i < 3; ++i) {
+            expected_state[i] = expected_state[i + 1];
+        }
+        for (int f = 0; f < 2; ++f) {
+            int32_t dot = weights_feature[2 * f] * q[0] + weights_feature[2 * f + 1] * q[1];
+            expected_state[2 * f + 1] = 0.0f + (float)dot * s;
+        }
+        for (int f = 0; f < 2; ++f) {
+            float sum = 0.0f;
+            for (int j = 0; j < 2; ++j) {
+                sum += ((float)weights_time[2 * f + j] * wt_scale) * expected_state[2 * f + j];
+            }
+            CHECK(output[f] == bias[f] + sum);
+        }
+        for (int i = 0; i < 4; ++i) {
+            CHECK(state[i] == expected_state[i]);
+        }
+    }
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_quantize_symmetric();
@@ -275,5 +325,6 @@ int main(void)
     test_fully_connected();
     test_conv_and_depthwise();
     test_batch_matmul();
+    test_svdf();
     TEST_MAIN_END();
 }
