@@ -306,6 +306,9 @@ static tflm_status prepare_hybrid(tflm_context *ctx, const tflm_node *node,
     for (int i = 0; i < lhs->dims->size - 2; ++i) {
         busy += lhs->dims->data[i] > 1;
     }
+    if (d->depth < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "hybrid lhs rows are empty");
+    }
     if (rhs->dims->size != 2 || busy > 1) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                          "hybrid (float lhs, int8 rhs) needs a 2-D rhs and at most one lhs batch "

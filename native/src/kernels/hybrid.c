@@ -28,9 +28,14 @@ static inline double abs_f64(double x)
     return x < 0.0 ? -x : x;
 }
 
-/* std::minmax_element: the first smallest and the last largest. */
+/* std::minmax_element: the first smallest and the last largest (0 and 0
+ * for an empty vector, which quantizes like an all-zero one). */
 static void min_max(const float *x, int32_t n, float *lo, float *hi)
 {
+    if (n < 1) {
+        *lo = *hi = 0.0f;
+        return;
+    }
     *lo = *hi = x[0];
     for (int32_t i = 1; i < n; ++i) {
         if (x[i] < *lo) {
