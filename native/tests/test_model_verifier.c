@@ -77,6 +77,15 @@ static void test_corruptions(void)
     expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "buffer 3 holds 16 bytes, shape needs 17");
 
 
+    /* INT4 (type 17) packs two values a byte: 16 bytes hold 32 of them. */
+    memcpy(model, original, size);
+    model[fb_field(model, tensor2, TENSOR_TYPE)] = 17;
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "buffer 3 holds 16 bytes, shape needs 8");
+    put_u32(model, fb_field_vector(model, tensor2, TENSOR_SHAPE) + 8, 32);
+    CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
+    put_u32(model, fb_field_vector(model, tensor2, TENSOR_SHAPE) + 8, 31);
+    CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
+
     memcpy(model, original, size);
     put_u32(model, fb_field(model, model_root(model), MODEL_VERSION), 2);
     expect(model, size, TFLM_ERROR_UNSUPPORTED, "schema version 2");

@@ -112,11 +112,13 @@ static uint32_t tensor_bytes(const graph *g, uint32_t index)
 {
     uint32_t table = tensor_table(g, index);
     uint32_t shape = fb_field_vector(g->buf, table, TENSOR_SHAPE);
-    uint32_t bytes = tflm_type_size((tflm_type)tensor_type(g, index));
+    const uint8_t type = tensor_type(g, index);
+    uint32_t bytes = type == TFLM_TYPE_INT4 ? 1 : tflm_type_size((tflm_type)type);
     for (uint32_t d = 0; d < fb_vector_length(g->buf, shape); d++) {
         bytes *= (uint32_t)fb_i32(g->buf, shape + 4 + 4 * d); /* verified: no overflow */
     }
-    return bytes;
+    /* INT4: two values a byte, low nibble first (TFLM's packed weights). */
+    return type == TFLM_TYPE_INT4 ? bytes / 2 + bytes % 2 : bytes;
 }
 
 static bool is_variable(const graph *g, uint32_t index)
@@ -201,7 +203,13 @@ static tflm_status check_supported(const graph *g, const tflm_op_resolver *resol
     }
     for (uint32_t t = 0; t < g->tensor_count; t++) {
         uint8_t type = tensor_type(g, t);
-        if (tflm_type_size((tflm_type)type) == 0) {
+        if (type == TFLM_TYPE_INT4 && constant_data(g, t) == 0) {
+            tensor_label(g, t, label, sizeof label);
+            return report(error, g->index, TFLM_ERROR_UNSUPPORTED,
+                          "%s: INT4 tensors are supported as constant (packed) weights only",
+                          label);
+        }
+        if (type != TFLM_TYPE_INT4 && tflm_type_size((tflm_type)type) == 0) {
             tensor_label(g, t, label, sizeof label);
             return report(error, g->index, TFLM_ERROR_UNSUPPORTED,
                              "%s: tensor type %u (no fixed element size) is not supported", label,

@@ -184,7 +184,8 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
         }
     }
     uint32_t type_size = tflm_type_size((tflm_type)type);
-    uint64_t bytes = elements * type_size;
+    /* INT4: two values a byte, low nibble first (TFLM's packed weights). */
+    uint64_t bytes = type == TFLM_TYPE_INT4 ? (elements + 1) / 2 : elements * type_size;
     if (bytes > UINT32_MAX) {
         return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: more than 4 GiB", label);
     }
@@ -194,7 +195,7 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
     }
     uint32_t length;
     uint32_t data = model_tensor_data(mc->buf, tensor, &length);
-    if (data == 0 || type_size == 0) {
+    if (data == 0 || (type_size == 0 && type != TFLM_TYPE_INT4)) {
         return true;
     }
     /* Data not aligned for its type is valid (converters write it): the

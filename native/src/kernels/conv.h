@@ -26,6 +26,15 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                   const tflm_dims *bias_dims, const int32_t *bias,
                   const tflm_dims *output_dims, int8_t *output);
 
+/* 16x8: int16 input and output, int8 filter, int64 or int32 bias
+ * (tflm_bias_16x8): TFLM's reference_integer_ops::ConvPerChannel for
+ * int16, which ignores the zero points (params' offsets unused). */
+void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                   const tflm_dims *input_dims, const int16_t *input,
+                   const tflm_dims *filter_dims, const int8_t *filter,
+                   const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
+                   const tflm_dims *output_dims, int16_t *output);
+
 /* float32: TFLM's reference_ops::Conv (taps in y, x, channel order; then
  * + bias; then the activation clamp). */
 void tflm_conv_f32(const tflm_conv_params *params,
@@ -34,10 +43,24 @@ void tflm_conv_f32(const tflm_conv_params *params,
                    const tflm_dims *bias_dims, const float *bias,
                    const tflm_dims *output_dims, float *output);
 
+/* Hybrid (float32 input and output, int8 filter with a scale per output
+ * channel, float32 bias), TF Lite's reference_ops::HybridConvPerChannel
+ * (TFLM has none): input is the float input quantized per batch
+ * (asymmetric, tflm_hybrid_quantize_asymmetric: scaling_factors and
+ * input_offsets per batch); each output is (float)sum(filter x (q -
+ * offset)) x channel scale x batch scale + bias, then the clamp. */
+void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scales,
+                      const float *scaling_factors, const int32_t *input_offsets,
+                      const tflm_dims *input_dims, const int8_t *input,
+                      const tflm_dims *filter_dims, const int8_t *filter,
+                      const tflm_dims *bias_dims, const float *bias,
+                      const tflm_dims *output_dims, float *output);
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_conv_data {
     tflm_nn_conv_state conv;
     tflm_variant variant;
+    tflm_nn_hybrid hybrid;
 } tflm_conv_data;
 
 #ifdef TFLM_VARIANT_CONV

@@ -65,6 +65,54 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
     }
 }
 
+void tflm_depthwise_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                             const tflm_dims *input_dims, const int16_t *input,
+                             const tflm_dims *filter_dims, const int8_t *filter,
+                             const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
+                             const tflm_dims *output_dims, int16_t *output)
+{
+    (void)bias_dims;
+    const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
+    const int32_t k_h = filter_dims->h, k_w = filter_dims->w;
+    const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
+    const int32_t depth_multiplier = params->depth_multiplier;
+    const int32_t act_min = params->activation.min, act_max = params->activation.max;
+
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const int16_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
+        for (int32_t oy = 0; oy < out_h; ++oy) {
+            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
+            int32_t ky_start, ky_end;
+            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
+            for (int32_t ox = 0; ox < out_w; ++ox) {
+                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
+                int32_t kx_start, kx_end;
+                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                int16_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
+                for (int32_t i = 0; i < in_c; ++i) {
+                    for (int32_t m = 0; m < depth_multiplier; ++m) {
+                        const int32_t o = i * depth_multiplier + m;
+                        uint64_t sum = 0; /* int64, wrapping without UB */
+                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
+                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                            const int16_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
+                            const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
+                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
+                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                                sum += (uint64_t)(int64_t)(w_row[(size_t)kx * out_c] *
+                                                           in_row[(size_t)in_x * in_c]);
+                            }
+                        }
+                        int32_t v = tflm_nn_requantize_16x8(sum, bias, o, quant->multiplier[o],
+                                                            quant->shift[o]);
+                        out_px[o] = (int16_t)tflm_clamp_s32(v, act_min, act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
 void tflm_depthwise_conv_f32(const tflm_conv_params *params,
                              const tflm_dims *input_dims, const float *input,
                              const tflm_dims *filter_dims, const float *filter,
@@ -111,6 +159,59 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
     }
 }
 
+void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *channel_scales,
+                                const float *scaling_factors, const int32_t *input_offsets,
+                                const tflm_dims *input_dims, const int8_t *input,
+                                const tflm_dims *filter_dims, const int8_t *filter,
+                                const tflm_dims *bias_dims, const float *bias,
+                                const tflm_dims *output_dims, float *output)
+{
+    (void)bias_dims;
+    const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
+    const int32_t k_h = filter_dims->h, k_w = filter_dims->w;
+    const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
+    const int32_t depth_multiplier = params->depth_multiplier;
+    const float act_min = params->activation_f32.min, act_max = params->activation_f32.max;
+
+    for (int32_t b = 0; b < output_dims->n; ++b) {
+        const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
+        const int32_t input_offset = input_offsets[b];
+        for (int32_t oy = 0; oy < out_h; ++oy) {
+            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
+            int32_t ky_start, ky_end;
+            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
+            for (int32_t ox = 0; ox < out_w; ++ox) {
+                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
+                int32_t kx_start, kx_end;
+                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                float *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
+                for (int32_t i = 0; i < in_c; ++i) {
+                    for (int32_t m = 0; m < depth_multiplier; ++m) {
+                        const int32_t o = i * depth_multiplier + m;
+                        uint32_t sum = 0; /* TF Lite's int32, wrapping without UB */
+                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
+                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                            const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
+                            const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
+                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
+                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                                sum += (uint32_t)(w_row[(size_t)kx * out_c] *
+                                                  (in_row[(size_t)in_x * in_c] - input_offset));
+                            }
+                        }
+                        float acc = (float)(int32_t)sum;
+                        acc *= channel_scales[o] * scaling_factors[b];
+                        if (bias != NULL) {
+                            acc += bias[o];
+                        }
+                        out_px[o] = tflm_clamp_f32(acc, act_min, act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /* ---- Node glue -------------------------------------------------------------- */
 
 typedef tflm_depthwise_conv_data depthwise_data;
@@ -144,7 +245,12 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
     }
     tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = depth_multiplier;
-    if ((status = tflm_depthwise_conv_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+    if (c.t.input->type == TFLM_TYPE_FLOAT32 && c.t.filter->type == TFLM_TYPE_INT8 &&
+        (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, &data->hybrid)) != TFLM_OK) {
+        return status;
+    }
+    if (tflm_nn_has_variant_types(&c.t) &&
+        (status = tflm_depthwise_conv_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -157,7 +263,8 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
         .table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
         .activation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
         .dilation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR,
-        .with_float = true};
+        .with_float = true,
+        .with_int16 = true};
     return depthwise_prepare_types(ctx, node, &options);
 }
 
@@ -181,15 +288,32 @@ static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_depthwise_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data,
-                           &s->filter_dims, t.filter->data, &s->bias_dims,
+                           &s->filter_dims, tflm_nn_filter_s8(ctx, t.filter, s->int4_scratch),
+                           &s->bias_dims,
                            tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+    return TFLM_OK;
+}
+
+static tflm_status depthwise_invoke_int16(tflm_context *ctx, tflm_node *node)
+{
+    const tflm_nn_conv_state *s = &((const depthwise_data *)node->data)->conv;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), false};
+    tflm_depthwise_conv_s16(&s->params, &s->quant, &s->input_dims, t.input->data,
+                            &s->filter_dims, t.filter->data, &s->bias_dims, &bias,
+                            &s->output_dims, t.output->data);
     return TFLM_OK;
 }
 
 static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
 {
-    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+    const tflm_type type = tflm_input(ctx, node, 0)->type;
+    if (type == TFLM_TYPE_INT8) {
         return depthwise_invoke_int8(ctx, node);
+    }
+    if (type == TFLM_TYPE_INT16) {
+        return depthwise_invoke_int16(ctx, node);
     }
     const depthwise_data *data = node->data;
     if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, &data->variant)) {
@@ -198,6 +322,15 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    if (data->hybrid.scratch_bytes > 0) {
+        tflm_nn_hybrid_inputs q;
+        tflm_nn_hybrid_quantize_input(ctx, &data->hybrid, t.input, &q);
+        tflm_depthwise_conv_hybrid(&s->params, data->hybrid.channel_scales, q.scaling_factors,
+                                   q.input_offsets, &s->input_dims, q.input, &s->filter_dims,
+                                   t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias),
+                                   &s->output_dims, t.output->data);
+        return TFLM_OK;
+    }
     tflm_depthwise_conv_f32(&s->params, &s->input_dims, t.input->data, &s->filter_dims,
                             t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias),
                             &s->output_dims, t.output->data);

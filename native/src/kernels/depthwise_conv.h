@@ -25,6 +25,16 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                             const tflm_dims *bias_dims, const int32_t *bias,
                             const tflm_dims *output_dims, int8_t *output);
 
+/* 16x8: int16 input and output, int8 filter, int64 bias (TFLM has no
+ * int32 bias here; bias->s32 must be false): TFLM's
+ * reference_integer_ops::DepthwiseConvPerChannel for int16, which ignores
+ * the zero points. */
+void tflm_depthwise_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                             const tflm_dims *input_dims, const int16_t *input,
+                             const tflm_dims *filter_dims, const int8_t *filter,
+                             const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
+                             const tflm_dims *output_dims, int16_t *output);
+
 /* float32: TFLM's reference_ops::DepthwiseConv. */
 typedef void (*tflm_depthwise_conv_f32_fn)(const tflm_conv_params *params,
                                            const tflm_dims *input_dims, const float *input,
@@ -37,10 +47,22 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
                              const tflm_dims *bias_dims, const float *bias,
                              const tflm_dims *output_dims, float *output);
 
+/* Hybrid (float32 input and output, int8 filter with a scale per output
+ * channel, float32 bias), TF Lite's DepthwiseConvHybridPerChannel (TFLM
+ * has none): as tflm_conv_hybrid but scaled by (channel scale x batch
+ * scale) in that order. */
+void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *channel_scales,
+                                const float *scaling_factors, const int32_t *input_offsets,
+                                const tflm_dims *input_dims, const int8_t *input,
+                                const tflm_dims *filter_dims, const int8_t *filter,
+                                const tflm_dims *bias_dims, const float *bias,
+                                const tflm_dims *output_dims, float *output);
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_depthwise_conv_data {
     tflm_nn_conv_state conv;
     tflm_variant variant;
+    tflm_nn_hybrid hybrid;
 } tflm_depthwise_conv_data;
 
 #ifdef TFLM_VARIANT_DEPTHWISE_CONV

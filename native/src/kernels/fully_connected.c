@@ -6,6 +6,7 @@
 #include "fully_connected.h"
 
 #include "fixed_point.h"
+#include "hybrid.h"
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
@@ -48,6 +49,40 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
     }
 }
 
+void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                              const tflm_dims *input_dims, const int16_t *input,
+                              const tflm_dims *filter_dims, const int8_t *filter,
+                              const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
+                              const tflm_dims *output_dims, int16_t *output)
+{
+    (void)input_dims;
+    (void)bias_dims;
+    const int32_t batches = output_dims->n;
+    const int32_t output_depth = output_dims->c;
+    const int32_t accum_depth = filter_dims->c;
+    const int32_t input_offset = params->input_offset;
+    const int32_t filter_offset = params->filter_offset;
+    const int32_t output_offset = params->output_offset;
+
+    for (int32_t b = 0; b < batches; ++b) {
+        const int16_t *in_row = input + (size_t)b * accum_depth;
+        int16_t *out_row = output + (size_t)b * output_depth;
+        const int8_t *weights = filter;
+        for (int32_t o = 0; o < output_depth; ++o, weights += accum_depth) {
+            uint64_t sum = 0; /* int64 (or, truncated, int32) wrapping without UB */
+            for (int32_t d = 0; d < accum_depth; ++d) {
+                sum += (uint64_t)(int64_t)((weights[d] + filter_offset) *
+                                           (in_row[d] + input_offset));
+            }
+            int32_t v = tflm_nn_requantize_16x8(sum, bias, o, quant->multiplier[o],
+                                                quant->shift[o]);
+            v = (int32_t)((uint32_t)v + (uint32_t)output_offset);
+            out_row[o] = (int16_t)tflm_clamp_s32(v, params->activation.min,
+                                                 params->activation.max);
+        }
+    }
+}
+
 void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
                               const tflm_dims *input_dims, const float *input,
                               const tflm_dims *filter_dims, const float *filter,
@@ -72,6 +107,71 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
             float bias_value = bias != NULL ? bias[o] : 0.0f;
             out_row[o] = tflm_clamp_f32(total + bias_value, activation->min, activation->max);
         }
+    }
+}
+
+/* The hybrid scratch: per batch a scale and an offset, per unit a row sum,
+ * then the quantized input. */
+size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
+                                                 const tflm_dims *filter_dims)
+{
+    return (size_t)input_dims->n * (sizeof(float) + sizeof(int32_t)) +
+           (size_t)filter_dims->n * sizeof(int32_t) + (size_t)input_dims->n * input_dims->c;
+}
+
+void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
+                                 float filter_scale, const tflm_dims *input_dims,
+                                 const float *input, const tflm_dims *filter_dims,
+                                 const int8_t *filter, const tflm_dims *bias_dims,
+                                 const float *bias, const tflm_dims *output_dims, float *output,
+                                 void *scratch)
+{
+    (void)bias_dims;
+    const int32_t batches = input_dims->n, depth = input_dims->c, units = filter_dims->n;
+    (void)output_dims;
+    float *scales = scratch;
+    int32_t *offsets = (int32_t *)(scales + batches);
+    int32_t *row_sums = offsets + batches;
+    int8_t *quantized = (int8_t *)(row_sums + units);
+    for (int32_t b = 0; b < batches; ++b) {
+        for (int32_t o = 0; o < units; ++o) {
+            output[(size_t)b * units + o] = bias != NULL ? bias[o] : 0.0f;
+        }
+    }
+    if (!tflm_hybrid_all_zero(input, (size_t)batches * depth)) {
+        for (int32_t b = 0; b < batches; ++b) {
+            const size_t at = (size_t)b * depth;
+            if (asymmetric) {
+                tflm_hybrid_quantize_asymmetric(input + at, depth, quantized + at, &scales[b],
+                                                &offsets[b]);
+            } else {
+                tflm_hybrid_quantize_symmetric(input + at, depth, quantized + at, &scales[b]);
+                offsets[b] = 0;
+            }
+            scales[b] *= filter_scale;
+        }
+        for (int32_t o = 0; o < units; ++o) {
+            uint32_t sum = 0;
+            for (int32_t d = 0; d < depth; ++d) {
+                sum += (uint32_t)(int32_t)filter[(size_t)o * depth + d];
+            }
+            row_sums[o] = (int32_t)sum;
+        }
+        for (int32_t b = 0; b < batches; ++b) {
+            const int8_t *q = quantized + (size_t)b * depth;
+            for (int32_t o = 0; o < units; ++o) {
+                const int8_t *row = filter + (size_t)o * depth;
+                uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
+                for (int32_t d = 0; d < depth; ++d) {
+                    dot += (uint32_t)(row[d] * q[d]);
+                }
+                dot -= (uint32_t)row_sums[o] * (uint32_t)offsets[b];
+                output[(size_t)b * units + o] += (float)(int32_t)dot * scales[b];
+            }
+        }
+    }
+    for (size_t i = 0; i < (size_t)batches * units; ++i) {
+        output[i] = tflm_clamp_f32(output[i], activation->min, activation->max);
     }
 }
 
@@ -140,19 +240,40 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
     return TFLM_OK;
 }
 
-static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_nn_operands *t, int activation,
-                                 fc_data *data)
+/* INT8, or INT16 with int8 weights (16x8): the same checks and
+ * multipliers over the type's range. */
+static tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node,
+                                        const tflm_nn_operands *t, int activation, fc_data *data)
 {
-    tflm_status status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32);
-    if (status != TFLM_OK) {
-        return status;
+    const bool s16 = t->input->type == TFLM_TYPE_INT16;
+    const int32_t type_min = s16 ? -32768 : -128, type_max = s16 ? 32767 : 127;
+    tflm_status status;
+    if (s16) {
+        if ((status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
+            (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT16)) != TFLM_OK ||
+            (status = tflm_nn_bias_16x8(
+                 ctx, t->bias, true, tflm_fully_connected_options_quantized_bias_type(ctx, node),
+                 &data->bias_s32)) != TFLM_OK) {
+            return status;
+        }
+    } else if ((t->filter->type != TFLM_TYPE_INT4 &&
+                (status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) !=
+                    TFLM_OK) ||
+               (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT8)) !=
+                   TFLM_OK ||
+               (t->bias != NULL &&
+                (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK) ||
+               (status = tflm_nn_prepare_int4_filter(ctx, t->filter, &data->int4_scratch)) !=
+                   TFLM_OK) {
+        return status; /* an INT4 filter is unpacked to int8 at invoke */
     }
     const tflm_tensor *input = t->input, *filter = t->filter, *bias = t->bias, *output = t->output;
     float input_scale, output_scale;
     int32_t input_zp, output_zp;
-    if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) != TFLM_OK ||
-        (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
-            TFLM_OK) {
+    if ((status = tflm_nn_quant_params(ctx, input, "input", type_min, type_max, &input_scale,
+                                       &input_zp)) != TFLM_OK ||
+        (status = tflm_nn_quant_params(ctx, output, "output", type_min, type_max, &output_scale,
+                                       &output_zp)) != TFLM_OK) {
         return status;
     }
     const int32_t units = data->filter_dims.n;
@@ -165,6 +286,12 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_nn_operands *t, i
         return status;
     }
     int32_t filter_offset = 0;
+    if (fq.scale_count > 1 && t->filter->type == TFLM_TYPE_INT4) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "an INT4 filter with %u scales not supported; expected one (TFLM's "
+                         "INT4 FULLY_CONNECTED is per-tensor)",
+                         (unsigned)fq.scale_count);
+    }
     if (fq.scale_count > 1) {
         /* Per-channel: TFLM's FullyConnectedPerChannel ignores the filter
          * zero point (symmetric by specification). */
@@ -203,13 +330,53 @@ static tflm_status fc_prepare_s8(tflm_context *ctx, const tflm_nn_operands *t, i
             shift[o] = s;
         }
     }
+    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32, units, shift)) !=
+                   TFLM_OK) {
+        return status;
+    }
     data->quant.multiplier = multiplier;
     data->quant.shift = shift;
     data->params.input_offset = -input_zp;
     data->params.filter_offset = filter_offset;
     data->params.output_offset = output_zp;
-    data->params.activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    tflm_activation_range_quantized(activation, output_scale, output_zp, type_min, type_max,
+                                    &data->params.activation.min, &data->params.activation.max);
     return TFLM_OK;
+}
+
+/* Hybrid: float32 input, bias and output with an int8 filter of one
+ * scale (TF Lite's hybrid FULLY_CONNECTED is per-tensor). */
+static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
+                                     const tflm_nn_operands *t, fc_data *data)
+{
+    tflm_status status;
+    if ((status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK ||
+        (t->bias != NULL &&
+         (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
+        return status;
+    }
+    tflm_quantization fq;
+    if ((status = tflm_nn_filter_quantization(ctx, t->filter, data->filter_dims.n, &fq)) !=
+        TFLM_OK) {
+        return status;
+    }
+    if (fq.scale_count != 1) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "hybrid (float input, int8 filter) with %u filter scales not "
+                         "supported; expected one",
+                         (unsigned)fq.scale_count);
+    }
+    const size_t bytes =
+        tflm_fully_connected_hybrid_scratch_bytes(&data->input_dims, &data->filter_dims);
+    if ((uint64_t)data->input_dims.n * data->input_dims.c + 8u * (uint64_t)data->input_dims.n +
+            4u * (uint64_t)data->filter_dims.n >
+        SIZE_MAX) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input too large for the hybrid scratch");
+    }
+    data->hybrid = true;
+    data->asymmetric = tflm_fully_connected_options_asymmetric_quantize_inputs(ctx, node);
+    data->filter_scale = fq.scales[0];
+    return tflm_request_scratch(ctx, bytes, &data->scratch_index);
 }
 
 /* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_fully_connected)
@@ -241,16 +408,21 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
         return status;
     }
 
-    if (input->type == TFLM_TYPE_INT8) {
-        status = fc_prepare_s8(ctx, &t, activation, data);
+    if (input->type == TFLM_TYPE_INT8 || (with_float && input->type == TFLM_TYPE_INT16)) {
+        status = fc_prepare_quantized(ctx, node, &t, activation, data);
+    } else if (with_float && input->type == TFLM_TYPE_FLOAT32 &&
+               filter->type == TFLM_TYPE_INT8) {
+        status = fc_prepare_hybrid(ctx, node, &t, data);
+        data->activation = tflm_nn_activation_f32(activation);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         data->activation = tflm_nn_activation_f32(activation);
     } else {
-        return tflm_nn_unsupported_input(ctx, input, with_float);
+        return tflm_nn_unsupported_input(ctx, input, with_float, with_float);
     }
     if (status != TFLM_OK ||
-        (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        (tflm_nn_has_variant_types(&t) &&
+         (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK)) {
         return status;
     }
     node->data = data;
@@ -276,15 +448,32 @@ static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, t.input->data,
-                            &data->filter_dims, t.filter->data, &data->bias_dims,
+                            &data->filter_dims,
+                            tflm_nn_filter_s8(ctx, t.filter, data->int4_scratch), &data->bias_dims,
                             tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
+    return TFLM_OK;
+}
+
+static tflm_status fc_invoke_int16(tflm_context *ctx, tflm_node *node)
+{
+    const fc_data *data = node->data;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), data->bias_s32};
+    tflm_fully_connected_s16(&data->params, &data->quant, &data->input_dims, t.input->data,
+                             &data->filter_dims, t.filter->data, &data->bias_dims, &bias,
+                             &data->output_dims, t.output->data);
     return TFLM_OK;
 }
 
 static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
 {
-    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+    const tflm_type type = tflm_input(ctx, node, 0)->type;
+    if (type == TFLM_TYPE_INT8) {
         return fc_invoke_int8(ctx, node);
+    }
+    if (type == TFLM_TYPE_INT16) {
+        return fc_invoke_int16(ctx, node);
     }
     const fc_data *data = node->data;
     if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, &data->variant)) {
@@ -292,6 +481,14 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    if (data->hybrid) {
+        tflm_fully_connected_hybrid(&data->activation, data->asymmetric, data->filter_scale,
+                                    &data->input_dims, t.input->data, &data->filter_dims,
+                                    t.filter->data, &data->bias_dims, tflm_nn_bias_data(t.bias),
+                                    &data->output_dims, t.output->data,
+                                    tflm_scratch(ctx, data->scratch_index));
+        return TFLM_OK;
+    }
     tflm_fully_connected_f32(&data->activation, &data->input_dims, t.input->data,
                              &data->filter_dims, t.filter->data, &data->bias_dims,
                              tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);

@@ -1,6 +1,7 @@
 #include "nn_common.h"
 
 #include "float_bits.h"
+#include "hybrid.h"
 #include "kernel_util.h"
 #include "tflm/builtin_options.h"
 
@@ -61,12 +62,12 @@ tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operand
 }
 
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
-                                      bool with_float)
+                                      bool with_float, bool with_int16)
 {
-    return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                     with_float ? "input type %s not supported; expected INT8 or FLOAT32"
-                                : "input type %s not supported; expected INT8",
-                     tflm_type_name_of(input->type));
+    return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected %s",
+                     tflm_type_name_of(input->type),
+                     with_float ? (with_int16 ? "INT8, INT16 or FLOAT32" : "INT8 or FLOAT32")
+                                : (with_int16 ? "INT8 or INT16" : "INT8"));
 }
 
 tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int i,
@@ -107,9 +108,8 @@ static int usable_scale(float scale)
     return tflm_float_bits(scale) - 1u < 0x7f7fffffu;
 }
 
-/* Per-tensor scale and zero point, the zero point in [lo, hi]. */
-static tflm_status quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
-                                int32_t lo, int32_t hi, float *scale, int32_t *zero_point)
+tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                 int32_t zp_min, int32_t zp_max, float *scale, int32_t *zero_point)
 {
     tflm_quantization q;
     tflm_tensor_quantization(ctx, tensor, &q);
@@ -120,10 +120,10 @@ static tflm_status quant_params(tflm_context *ctx, const tflm_tensor *tensor, co
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s scale must be positive and finite", what);
     }
     int64_t zp = (q.zero_point_count > 0 && q.zero_points != NULL) ? q.zero_points[0] : 0;
-    if (zp < lo || zp > hi) {
+    if (zp < zp_min || zp > zp_max) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]", what,
                          (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp),
-                         (int)lo, (int)hi);
+                         (int)zp_min, (int)zp_max);
     }
     *scale = q.scales[0];
     *zero_point = (int32_t)zp;
@@ -133,15 +133,15 @@ static tflm_status quant_params(tflm_context *ctx, const tflm_tensor *tensor, co
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                 float *scale, int32_t *zero_point)
 {
-    return quant_params(ctx, tensor, what, INT8_MIN, INT8_MAX, scale, zero_point);
+    return tflm_nn_quant_params(ctx, tensor, what, INT8_MIN, INT8_MAX, scale, zero_point);
 }
 
-tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
-                                 float *scale, int32_t *zero_point)
+tflm_status tflm_nn_int_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                               float *scale, int32_t *zero_point)
 {
     const bool is16 = tensor->type == TFLM_TYPE_INT16;
-    return quant_params(ctx, tensor, what, is16 ? INT16_MIN : INT8_MIN, is16 ? INT16_MAX : INT8_MAX,
-                        scale, zero_point);
+    return tflm_nn_quant_params(ctx, tensor, what, is16 ? INT16_MIN : INT8_MIN,
+                                is16 ? INT16_MAX : INT8_MAX, scale, zero_point);
 }
 
 tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation)
@@ -267,8 +267,13 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
                                     int32_t channels, int activation, tflm_conv_params *p,
                                     tflm_per_channel_quant *quant)
 {
-    tflm_status status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_INT8, TFLM_TYPE_INT32);
-    if (status != TFLM_OK) {
+    /* An INT4 filter passes: its values are unpacked to int8 at invoke. */
+    tflm_status status;
+    if ((t->filter->type != TFLM_TYPE_INT4 &&
+         (status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK) ||
+        (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (t->bias != NULL &&
+         (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
         return status;
     }
     float input_scale, output_scale;
@@ -293,6 +298,80 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
     p->input_offset = -input_zp;
     p->output_offset = output_zp;
     p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_check_shifts_16x8(tflm_context *ctx, bool bias_s32, int32_t channels,
+                                      const int32_t *shift)
+{
+    for (int32_t i = 0; !bias_s32 && i < channels; ++i) {
+        if (shift[i] > TFLM_MAX_MULTIPLIER_SHIFT_S64) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "channel %d: input scale x filter scale / output scale is 128 or "
+                             "more; the 16x8 kernels with an int64 bias support less",
+                             (int)i);
+        }
+    }
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_bias_16x8(tflm_context *ctx, const tflm_tensor *bias, bool s32_allowed,
+                              int quantized_bias_type, bool *s32)
+{
+    if (bias == NULL) {
+        *s32 = s32_allowed && quantized_bias_type == TFLM_TYPE_INT32;
+        return TFLM_OK;
+    }
+    if (bias->type == TFLM_TYPE_INT64 || (s32_allowed && bias->type == TFLM_TYPE_INT32)) {
+        *s32 = bias->type == TFLM_TYPE_INT32;
+        return TFLM_OK;
+    }
+    return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                     s32_allowed ? "bias type %s not supported with INT16 input; expected INT64 "
+                                   "or INT32"
+                                 : "bias type %s not supported with INT16 input; expected INT64",
+                     tflm_type_name_of(bias->type));
+}
+
+tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *t,
+                                     int32_t channels, int activation, bool bias_s32_allowed,
+                                     int quantized_bias_type, tflm_conv_params *p,
+                                     tflm_per_channel_quant *quant, bool *bias_s32)
+{
+    tflm_status status;
+    if ((status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) != TFLM_OK ||
+        (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT16)) != TFLM_OK ||
+        (status = tflm_nn_bias_16x8(ctx, t->bias, bias_s32_allowed, quantized_bias_type,
+                                    bias_s32)) != TFLM_OK) {
+        return status;
+    }
+    float input_scale, output_scale;
+    int32_t input_zp, output_zp;
+    tflm_quantization fq;
+    int32_t *multiplier, *shift;
+    if ((status = tflm_nn_int16_params(ctx, t->input, "input", &input_scale, &input_zp)) !=
+            TFLM_OK ||
+        (status = tflm_nn_int16_params(ctx, t->output, "output", &output_scale, &output_zp)) !=
+            TFLM_OK ||
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
+        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+        return status;
+    }
+    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                           output_scale, channels, multiplier, shift)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "input scale x filter scale / output scale is 2^31 or more");
+    }
+    if ((status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, channels, shift)) != TFLM_OK) {
+        return status;
+    }
+    quant->multiplier = multiplier;
+    quant->shift = shift;
+    /* TFLM's 16x8 convolutions ignore the zero points (symmetric int16). */
+    p->input_offset = 0;
+    p->output_offset = 0;
+    tflm_activation_range_quantized(activation, output_scale, output_zp, -32768, 32767,
+                                    &p->activation.min, &p->activation.max);
     return TFLM_OK;
 }
 
@@ -379,12 +458,104 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     s->bias_dims = (tflm_dims){1, 1, 1, channels};
     s->output_dims = c->out;
     if (t->input->type == TFLM_TYPE_INT8) {
-        return tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
+        status = tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
+        return status != TFLM_OK ? status
+                                 : tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
+    }
+    if (options->with_int16 && t->input->type == TFLM_TYPE_INT16) {
+        int bias_type = options->bias_s32_allowed
+                            ? tflm_option_int8(ctx, node, options->table,
+                                               options->bias_type_field, TFLM_TYPE_FLOAT32)
+                            : TFLM_TYPE_INT64;
+        return tflm_nn_prepare_conv_s16(ctx, t, channels, activation, options->bias_s32_allowed,
+                                        bias_type, p, &s->quant, &s->bias_s32);
+    }
+    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32 &&
+        t->filter->type == TFLM_TYPE_INT8) {
+        /* Hybrid: float32 but for the filter (tflm_nn_prepare_hybrid). */
+        if ((status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_FLOAT32)) !=
+                TFLM_OK ||
+            (t->bias != NULL &&
+             (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
+            return status;
+        }
+        p->activation_f32 = tflm_nn_activation_f32(activation);
+        return TFLM_OK;
     }
     if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return status;
     }
-    return tflm_nn_unsupported_input(ctx, t->input, options->with_float);
+    return tflm_nn_unsupported_input(ctx, t->input, options->with_float, options->with_int16);
+}
+
+tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
+                                   int32_t channels, tflm_nn_hybrid *h)
+{
+    tflm_quantization fq;
+    tflm_status status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    if (fq.scale_count != (uint32_t)channels) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "hybrid (float input, int8 filter) with one filter scale for %d "
+                         "channels not supported; expected one scale per channel",
+                         (int)channels);
+    }
+    const int32_t count = tflm_element_count(t->input);
+    h->batches = t->input->dims->data[0];
+    if (h->batches < 1 || count < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "hybrid input is empty");
+    }
+    h->batch_size = count / h->batches;
+    const uint64_t bytes =
+        (uint64_t)h->batches * (sizeof(float) + sizeof(int32_t)) + (uint64_t)count;
+    if (bytes > SIZE_MAX) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input too large for the hybrid scratch");
+    }
+    h->channel_scales = fq.scales;
+    h->scratch_bytes = (size_t)bytes;
+    return tflm_request_scratch(ctx, h->scratch_bytes, &h->scratch_index);
+}
+
+void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
+                                   const tflm_tensor *input, tflm_nn_hybrid_inputs *q)
+{
+    float *scales = tflm_scratch(ctx, h->scratch_index);
+    int32_t *offsets = (int32_t *)(scales + h->batches);
+    int8_t *quantized = (int8_t *)(offsets + h->batches);
+    const float *x = input->data;
+    for (int32_t b = 0; b < h->batches; ++b) {
+        const size_t at = (size_t)b * h->batch_size;
+        tflm_hybrid_quantize_asymmetric(x + at, h->batch_size, quantized + at, &scales[b],
+                                        &offsets[b]);
+    }
+    q->scaling_factors = scales;
+    q->input_offsets = offsets;
+    q->input = quantized;
+}
+
+tflm_status tflm_nn_prepare_int4_filter(tflm_context *ctx, const tflm_tensor *filter,
+                                        int32_t *index)
+{
+    *index = -1;
+    if (filter->type != TFLM_TYPE_INT4) {
+        return TFLM_OK;
+    }
+    if (!filter->is_constant) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "an INT4 filter must be constant");
+    }
+    return tflm_request_scratch(ctx, (size_t)tflm_element_count(filter), index);
+}
+
+const int8_t *tflm_nn_filter_s8(tflm_context *ctx, const tflm_tensor *filter, int32_t index)
+{
+    if (index < 0) {
+        return filter->data;
+    }
+    int8_t *unpacked = tflm_scratch(ctx, index);
+    tflm_nn_unpack_int4(filter->data, tflm_element_count(filter), unpacked);
+    return unpacked;
 }

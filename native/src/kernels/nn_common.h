@@ -40,6 +40,34 @@ static inline int8_t tflm_nn_requantize_s8(uint32_t acc, int32_t multiplier, int
     return (int8_t)tflm_clamp_s32(out, act_min, act_max);
 }
 
+/* A 16x8 accumulator (the products' sum, in 64 bits wrapping) plus the
+ * bias of channel o, requantized as TFLM does for the bias's type
+ * (tflm_bias_16x8), before any output offset. */
+static inline int32_t tflm_nn_requantize_16x8(uint64_t acc, const tflm_bias_16x8 *bias, int32_t o,
+                                              int32_t multiplier, int32_t shift)
+{
+    if (bias->s32) {
+        uint32_t sum = (uint32_t)acc; /* the int32 sum, modulo 2^32 like TFLM's */
+        if (bias->data != NULL) {
+            sum += (uint32_t)((const int32_t *)bias->data)[o];
+        }
+        return tflm_multiply_by_quantized_multiplier((int32_t)sum, multiplier, shift);
+    }
+    if (bias->data != NULL) {
+        acc += (uint64_t)((const int64_t *)bias->data)[o];
+    }
+    return tflm_multiply_by_quantized_multiplier_s64((int64_t)acc, multiplier, shift);
+}
+
+/* Whether a node's types are those the SIMD variants know (input and
+ * filter both INT8 or both FLOAT32): prepare calls an op's variant hook
+ * only then, so other types (16x8, hybrid, int4) run the reference. */
+static inline bool tflm_nn_has_variant_types(const tflm_nn_operands *t)
+{
+    return t->input->type == t->filter->type &&
+           (t->input->type == TFLM_TYPE_INT8 || t->input->type == TFLM_TYPE_FLOAT32);
+}
+
 /* The operands at prepare: 2 or 3 inputs and one output, the input and
  * filter present ("input tensor (input 0) is missing"). */
 tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t);
@@ -49,10 +77,10 @@ tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_
 tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operands *t,
                                         tflm_type type, tflm_type bias_type);
 
-/* "input type FLOAT32 not supported; expected INT8" (with_float false) or
- * "...; expected INT8 or FLOAT32". */
+/* "input type FLOAT32 not supported; expected INT8" (with_float and
+ * with_int16 false), "...; expected INT8, INT16 or FLOAT32" (both true). */
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
-                                      bool with_float);
+                                      bool with_float, bool with_int16);
 
 /* Checks the node has min_inputs..max_inputs inputs and one output. */
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
@@ -75,8 +103,12 @@ tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, con
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                 float *scale, int32_t *zero_point);
 
-/* The same for an INT8 or INT16 tensor, the zero point in its type's range. */
+/* The same for any integer type whose zero point lies in [zp_min, zp_max]. */
 tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                 int32_t zp_min, int32_t zp_max, float *scale, int32_t *zero_point);
+
+/* ... and for an INT8 or INT16 tensor, the zero point in its type's range. */
+tflm_status tflm_nn_int_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                  float *scale, int32_t *zero_point);
 
 /* Fails for a fused activation this runtime does not apply to these ops
@@ -123,12 +155,83 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
                                     int32_t channels, int activation, tflm_conv_params *p,
                                     tflm_per_channel_quant *quant);
 
+/* The bias of a 16x8 node (tflm_bias_16x8): INT64, or INT32 where the op
+ * allows it (s32_allowed: CONV_2D, FULLY_CONNECTED); without a bias, the
+ * op's quantized_bias_type option decides as in TFLM. Sets *s32. */
+tflm_status tflm_nn_bias_16x8(tflm_context *ctx, const tflm_tensor *bias, bool s32_allowed,
+                              int quantized_bias_type, bool *s32);
+
+/* Fails unless every shift suits tflm_multiply_by_quantized_multiplier_s64
+ * (nothing to check with an int32 accumulator, bias_s32). */
+tflm_status tflm_nn_check_shifts_16x8(tflm_context *ctx, bool bias_s32, int32_t channels,
+                                      const int32_t *shift);
+
+/* The 16x8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: filter INT8,
+ * output INT16, the bias (tflm_nn_bias_16x8), per-channel multipliers, the
+ * int16 activation clamp; the offsets are 0 (TFLM ignores zero points). */
+tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *t,
+                                     int32_t channels, int activation, bool bias_s32_allowed,
+                                     int quantized_bias_type, tflm_conv_params *p,
+                                     tflm_per_channel_quant *quant, bool *bias_s32);
+
+/* A hybrid CONV_2D or DEPTHWISE_CONV_2D (float32 input, int8 filter, TF
+ * Lite's dynamic-range quantization): its per-channel filter scales and
+ * the scratch holding, per batch, a scale and an offset, then the input
+ * quantized per batch. scratch_bytes is 0 for other nodes. */
+typedef struct tflm_nn_hybrid {
+    const float *channel_scales;
+    size_t scratch_bytes;
+    int32_t scratch_index;
+    int32_t batches;
+    int32_t batch_size; /* input elements per batch */
+} tflm_nn_hybrid;
+
+/* Checks a hybrid node's filter has one scale per output channel (TF
+ * Lite's per-channel hybrid kernels; its per-tensor ones take another
+ * path, not supported) and requests the scratch. */
+tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
+                                   int32_t channels, tflm_nn_hybrid *h);
+
+/* The input of a hybrid node quantized at invoke, per batch, asymmetric
+ * (TF Lite's conv.cc / depthwise_conv.cc EvalHybridPerChannel). */
+typedef struct tflm_nn_hybrid_inputs {
+    const float *scaling_factors;
+    const int32_t *input_offsets;
+    const int8_t *input;
+} tflm_nn_hybrid_inputs;
+
+void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
+                                   const tflm_tensor *input, tflm_nn_hybrid_inputs *q);
+
+/* Unpacks count int4 values (two a byte, low nibble first, each
+ * sign-extended) into int8, as TFLM's UnpackDenseInt4IntoInt8. */
+static inline void tflm_nn_unpack_int4(const uint8_t *packed, int32_t count, int8_t *out)
+{
+    for (int32_t i = 0; i < count; ++i) {
+        const uint8_t byte = packed[i / 2];
+        const uint8_t nibble = (uint8_t)(i % 2 == 0 ? byte & 0x0f : byte >> 4);
+        out[i] = (int8_t)(nibble >= 8 ? (int)nibble - 16 : (int)nibble);
+    }
+}
+
+/* An INT4 filter (int8 input only, as TFLM): requests the scratch its
+ * int8 copy takes at invoke (TFLM unpacks it into the arena every invoke);
+ * *index stays -1 for an INT8 filter. */
+tflm_status tflm_nn_prepare_int4_filter(tflm_context *ctx, const tflm_tensor *filter,
+                                        int32_t *index);
+
+/* The filter as int8: its data, or (index >= 0) the INT4 filter unpacked
+ * into that scratch. */
+const int8_t *tflm_nn_filter_s8(tflm_context *ctx, const tflm_tensor *filter, int32_t index);
+
 /* What the reference CONV_2D and DEPTHWISE_CONV_2D kernels take, kept in
  * the node's persistent data. */
 typedef struct tflm_nn_conv_state {
     tflm_conv_params params;
     tflm_per_channel_quant quant;
     tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+    bool bias_s32; /* 16x8: an int32 bias and accumulator (tflm_bias_16x8) */
+    int32_t int4_scratch; /* int8 with an INT4 filter: its unpacked copy, else -1 */
 } tflm_nn_conv_state;
 
 /* A CONV_2D or DEPTHWISE_CONV_2D node at prepare: its operands and their
@@ -154,6 +257,9 @@ typedef struct tflm_nn_conv_options {
     uint8_t activation_field;
     uint8_t dilation_field; /* of dilation_w_factor */
     bool with_float; /* FLOAT32 accepted besides INT8 */
+    bool with_int16; /* INT16 (16x8) accepted besides INT8 */
+    bool bias_s32_allowed; /* 16x8 with an INT32 bias (CONV_2D) */
+    uint8_t bias_type_field; /* of quantized_bias_type, when bias_s32_allowed */
 } tflm_nn_conv_options;
 
 /* Second half, once the filter's shape is checked: the bias count (one per

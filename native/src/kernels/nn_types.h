@@ -7,6 +7,7 @@
 #ifndef TFLM_NN_TYPES_H
 #define TFLM_NN_TYPES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Shape of an NHWC tensor. Kernels that need fewer dimensions say which
@@ -37,6 +38,16 @@ typedef struct tflm_activation_f32 {
     float min;
     float max;
 } tflm_activation_f32;
+
+/* The bias of a 16x8 kernel (int16 activations, int8 weights) and the
+ * accumulator TFLM chooses with it: an INT64 bias (or none, unless the
+ * op's quantized_bias_type says INT32) sums in int64 and requantizes with
+ * the 64-bit multiply (tflm_multiply_by_quantized_multiplier_s64); an
+ * INT32 bias sums in a wrapping int32 and requantizes as int8 kernels do. */
+typedef struct tflm_bias_16x8 {
+    const void *data; /* int64_t or int32_t per channel; NULL: no bias */
+    bool s32;         /* int32 bias and accumulator */
+} tflm_bias_16x8;
 
 /* Geometry and quantization of CONV_2D and DEPTHWISE_CONV_2D. Padding is
  * the rows/columns before the first input element (TFLM's

@@ -253,9 +253,9 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
         }
         float input_scale, output_scale;
         int32_t input_zp, output_zp;
-        if ((status = tflm_nn_quant_params(ctx, input, "input", &input_scale, &input_zp)) !=
+        if ((status = tflm_nn_int_params(ctx, input, "input", &input_scale, &input_zp)) !=
                 TFLM_OK ||
-            (status = tflm_nn_quant_params(ctx, output, "output", &output_scale, &output_zp)) !=
+            (status = tflm_nn_int_params(ctx, output, "output", &output_scale, &output_zp)) !=
                 TFLM_OK) {
             return status;
         }

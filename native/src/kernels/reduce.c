@@ -307,9 +307,9 @@ static tflm_status prepare_quant(tflm_context *ctx, reduce_kind kind, const tflm
 {
     float in_scale, out_scale;
     tflm_status status;
-    if ((status = tflm_nn_quant_params(ctx, input, "input", &in_scale, &q->input_zero_point)) !=
+    if ((status = tflm_nn_int_params(ctx, input, "input", &in_scale, &q->input_zero_point)) !=
             TFLM_OK ||
-        (status = tflm_nn_quant_params(ctx, output, "output", &out_scale,
+        (status = tflm_nn_int_params(ctx, output, "output", &out_scale,
                                        &q->output_zero_point)) != TFLM_OK) {
         return status;
     }

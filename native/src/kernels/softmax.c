@@ -220,8 +220,8 @@ static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
     float in_scale, out_scale;
     int32_t in_zp, out_zp;
     tflm_status status;
-    if ((status = tflm_nn_quant_params(ctx, input, "input", &in_scale, &in_zp)) != TFLM_OK ||
-        (status = tflm_nn_quant_params(ctx, output, "output", &out_scale, &out_zp)) != TFLM_OK) {
+    if ((status = tflm_nn_int_params(ctx, input, "input", &in_scale, &in_zp)) != TFLM_OK ||
+        (status = tflm_nn_int_params(ctx, output, "output", &out_scale, &out_zp)) != TFLM_OK) {
         return status;
     }
     /* |scale - 1/32768| <= 0.001f / 32768 in float: twice the bits range

@@ -1,6 +1,7 @@
 #include "svdf.h"
 
 #include "fixed_point.h"
+#include "hybrid.h"
 #include "kernel_util.h"
 #include "quant_util.h"
 #include "tflm/builtin_options.h"
@@ -125,15 +126,16 @@ static inline int32_t wrap_add(int32_t a, int32_t b)
 TFLM_DEFINE_SVDF_INTEGER(tflm_svdf_s8_s16, int16_t, INT16_MIN, INT16_MAX)
 TFLM_DEFINE_SVDF_INTEGER(tflm_svdf_s8_s8, int8_t, INT8_MIN, INT8_MAX)
 
+static void apply_time_weights(float *scratch, const tflm_svdf_params *params, int activation,
+                               const float *weights_time, const float *bias, const float *state,
+                               float *output);
+
 void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activation, const float *input,
                    const float *weights_feature, const float *weights_time, const float *bias,
                    float *state, float *output)
 {
     const int32_t batches = params->batches, input_size = params->input_size;
-    const int32_t filters = params->filters, memory = params->memory, rank = params->rank;
-    const int32_t units = filters / rank;
-    float lo, hi;
-    tflm_activation_range_float(activation, &lo, &hi);
+    const int32_t filters = params->filters, memory = params->memory;
 
     const size_t state_count = (size_t)batches * (size_t)filters * (size_t)memory;
     for (size_t i = 0; i + 1 < state_count; ++i) {
@@ -154,6 +156,21 @@ void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activatio
         }
     }
 
+    apply_time_weights(scratch, params, activation, weights_time, bias, state, output);
+}
+
+/* The float SVDF after the newest state column is written: each filter's
+ * memory dotted with its weights_time row (into scratch, batches x
+ * filters), the rank sums of each unit added to its bias, the clamp. */
+static void apply_time_weights(float *scratch, const tflm_svdf_params *params, int activation,
+                               const float *weights_time, const float *bias, const float *state,
+                               float *output)
+{
+    const int32_t batches = params->batches;
+    const int32_t filters = params->filters, memory = params->memory, rank = params->rank;
+    const int32_t units = filters / rank;
+    float lo, hi;
+    tflm_activation_range_float(activation, &lo, &hi);
     for (int32_t b = 0; b < batches; ++b) {
         const float *s = state + (size_t)b * (size_t)filters * (size_t)memory;
         const float *wt = weights_time;
@@ -182,6 +199,81 @@ void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activatio
             out[i] = acc > hi ? hi : acc;
         }
     }
+}
+
+size_t tflm_svdf_hybrid_scratch_bytes(const tflm_svdf_params *params)
+{
+    const size_t batches = (size_t)params->batches, filters = (size_t)params->filters;
+    return batches * filters * sizeof(float) +                      /* sums, newest */
+           filters * (size_t)params->memory * sizeof(float) +      /* weights_time */
+           batches * (sizeof(float) + sizeof(int32_t)) +            /* scales, offsets */
+           filters * sizeof(int32_t) +                              /* row sums */
+           batches * (size_t)params->input_size;                    /* quantized input */
+}
+
+void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activation,
+                      bool asymmetric, const float *input, const int8_t *weights_feature,
+                      float weights_feature_scale, const int8_t *weights_time,
+                      float weights_time_scale, const float *bias, float *state, float *output)
+{
+    const int32_t batches = params->batches, input_size = params->input_size;
+    const int32_t filters = params->filters, memory = params->memory;
+    float *sums = scratch;
+    float *time_f32 = sums + (size_t)batches * filters;
+    float *scales = time_f32 + (size_t)filters * memory;
+    int32_t *offsets = (int32_t *)(scales + batches);
+    int32_t *row_sums = offsets + batches;
+    int8_t *quantized = (int8_t *)(row_sums + filters);
+
+    const size_t state_count = (size_t)batches * (size_t)filters * (size_t)memory;
+    for (size_t i = 0; i + 1 < state_count; ++i) {
+        state[i] = state[i + 1];
+    }
+    for (size_t i = 0; i < (size_t)batches * filters; ++i) {
+        sums[i] = 0.0f;
+    }
+    if (!tflm_hybrid_all_zero(input, (size_t)batches * input_size)) {
+        for (int32_t b = 0; b < batches; ++b) {
+            const size_t at = (size_t)b * input_size;
+            offsets[b] = 0;
+            if (asymmetric) {
+                tflm_hybrid_quantize_asymmetric(input + at, input_size, quantized + at,
+                                                &scales[b], &offsets[b]);
+            } else {
+                tflm_hybrid_quantize_symmetric(input + at, input_size, quantized + at,
+                                               &scales[b]);
+            }
+            scales[b] *= weights_feature_scale;
+        }
+        for (int32_t f = 0; f < filters; ++f) {
+            uint32_t sum = 0;
+            for (int32_t c = 0; c < input_size; ++c) {
+                sum += (uint32_t)(int32_t)weights_feature[(size_t)f * input_size + c];
+            }
+            row_sums[f] = (int32_t)sum;
+        }
+        for (int32_t b = 0; b < batches; ++b) {
+            const int8_t *q = quantized + (size_t)b * input_size;
+            for (int32_t f = 0; f < filters; ++f) {
+                const int8_t *w = weights_feature + (size_t)f * input_size;
+                uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
+                for (int32_t c = 0; c < input_size; ++c) {
+                    dot += (uint32_t)(w[c] * q[c]);
+                }
+                dot -= (uint32_t)row_sums[f] * (uint32_t)offsets[b];
+                sums[(size_t)b * filters + f] += (float)(int32_t)dot * scales[b];
+            }
+        }
+    }
+    for (size_t i = 0; i < (size_t)batches * filters; ++i) {
+        state[i * (size_t)memory + (size_t)(memory - 1)] = sums[i];
+    }
+    /* TF Lite dequantizes weights_time once into a float tensor: the same
+     * values each invoke. */
+    for (size_t i = 0; i < (size_t)filters * memory; ++i) {
+        time_f32[i] = (float)weights_time[i] * weights_time_scale;
+    }
+    apply_time_weights(sums, params, activation, time_f32, bias, state, output);
 }
 
 /* ---- Node glue -------------------------------------------------------------- */
@@ -303,6 +395,28 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         data->quant.state_zero_point = z_state;
         data->quant.output_zero_point = z_out;
         scratch_bytes = tflm_svdf_s8_scratch_bytes(&p);
+    } else if (input->type == TFLM_TYPE_FLOAT32 && weights_feature->type == TFLM_TYPE_INT8) {
+        /* Hybrid (TF Lite's; TFLM has none): int8 weights, float the rest. */
+        if (weights_time->type != TFLM_TYPE_INT8 || state->type != TFLM_TYPE_FLOAT32 ||
+            output->type != TFLM_TYPE_FLOAT32 || (bias != NULL && bias->type != TFLM_TYPE_FLOAT32)) {
+            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                             "hybrid SVDF needs INT8 weights_time and FLOAT32 bias, state and "
+                             "output");
+        }
+        int32_t z_wf, z_wt;
+        if (!tflm_per_tensor_quantization(ctx, weights_feature, &data->weights_feature_scale,
+                                          &z_wf) ||
+            !tflm_per_tensor_quantization(ctx, weights_time, &data->weights_time_scale, &z_wt)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "hybrid SVDF needs scales on both weights");
+        }
+        if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
+            activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
+            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "fused activation %d not supported",
+                             (int)activation);
+        }
+        data->hybrid = true;
+        data->asymmetric = tflm_svdf_options_asymmetric_quantize_inputs(ctx, node);
+        scratch_bytes = tflm_svdf_hybrid_scratch_bytes(&p);
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if (weights_feature->type != TFLM_TYPE_FLOAT32 || weights_time->type != TFLM_TYPE_FLOAT32 ||
             state->type != TFLM_TYPE_FLOAT32 || output->type != TFLM_TYPE_FLOAT32 ||
@@ -320,8 +434,8 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected INT8 or FLOAT32",
                          tflm_type_name_of(input->type));
     }
-    tflm_status status = tflm_svdf_variant(ctx, node, data, &data->variant);
-    if (status != TFLM_OK) {
+    tflm_status status = TFLM_OK;
+    if (!data->hybrid && (status = tflm_svdf_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
     if (scratch_bytes > 0 && !tflm_variant_chosen(TFLM_VARIANT_SVDF, &data->variant)) {
@@ -347,7 +461,11 @@ static tflm_status svdf_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *output = tflm_output(ctx, node, 0);
     void *scratch = tflm_scratch(ctx, d->scratch_index);
     const void *bias_data = bias != NULL ? bias->data : NULL;
-    if (input->type == TFLM_TYPE_FLOAT32) {
+    if (d->hybrid) {
+        tflm_svdf_hybrid(scratch, &d->params, d->activation, d->asymmetric, input->data,
+                         weights_feature->data, d->weights_feature_scale, weights_time->data,
+                         d->weights_time_scale, bias_data, state->data, output->data);
+    } else if (input->type == TFLM_TYPE_FLOAT32) {
         tflm_svdf_f32(scratch, &d->params, d->activation, input->data, weights_feature->data,
                       weights_time->data, bias_data, state->data, output->data);
     } else if (state->type == TFLM_TYPE_INT16) {

@@ -66,6 +66,18 @@ void tflm_svdf_f32(float *scratch, const tflm_svdf_params *params, int activatio
                    const float *weights_feature, const float *weights_time, const float *bias,
                    float *state, float *output);
 
+/* Hybrid (TF Lite's EvalHybridSVDF; TFLM has none): float32 input, state,
+ * bias and output, int8 weights_feature and weights_time with one scale
+ * each. Each batch row of the input is quantized (tflm_hybrid_quantize_*,
+ * asymmetric as the option says), dotted with weights_feature in int32
+ * and scaled into the newest state column; weights_time is dequantized
+ * and the rest is the float SVDF. scratch: tflm_svdf_hybrid_scratch_bytes. */
+size_t tflm_svdf_hybrid_scratch_bytes(const tflm_svdf_params *params);
+void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activation,
+                      bool asymmetric, const float *input, const int8_t *weights_feature,
+                      float weights_feature_scale, const int8_t *weights_time,
+                      float weights_time_scale, const float *bias, float *state, float *output);
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_svdf_data {
     tflm_svdf_params params;
@@ -73,6 +85,8 @@ typedef struct tflm_svdf_data {
     int32_t activation;    /* float32    */
     int32_t scratch_index; /* the reference kernel's */
     tflm_variant variant;
+    bool hybrid, asymmetric;                        /* float input, int8 weights */
+    float weights_feature_scale, weights_time_scale; /* hybrid */
 } tflm_svdf_data;
 
 #ifdef TFLM_VARIANT_SVDF

@@ -59,6 +59,7 @@ final class RandomOpFamilies {
     private static final String WITHOUT_CASES_LINES = """
             ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
+            BATCH_MATMUL: random cases come with the differential harness (issue 9); native/tests/test_batch_matmul.c and the opzoo cases test it
             CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             ELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
@@ -154,6 +155,7 @@ final class RandomOpFamilies {
             SQUARED_DIFFERENCE: random cases come with the differential harness (issue 9); native/tests/test_squared_difference.c and the opzoo cases test it
             SUB: random cases come with the differential harness (issue 9); native/tests/test_sub.c and the opzoo cases test it
             SUM: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            TRANSPOSE_CONV: random cases come with the differential harness (issue 9); native/tests/test_transpose_conv.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()

@@ -1,0 +1,30 @@
+/*
+ * hybrid.h - what TF Lite's hybrid kernels (float32 activations, int8
+ * weights, as dynamic-range quantization writes them) share: quantizing a
+ * float vector to int8 at run time, symmetric or asymmetric as the op's
+ * asymmetric_quantize_inputs option says. TF Lite's
+ * tensor_utils::SymmetricQuantizeFloats and AsymmetricQuantizeFloats
+ * (reference/portable_tensor_utils.cc), bit for bit, without libm. TFLM
+ * refuses hybrid models; these follow TF Lite.
+ */
+#ifndef TFLM_KERNELS_HYBRID_H
+#define TFLM_KERNELS_HYBRID_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* q = round(x * 127 / max|x|) in [-127, 127]; *scale = max|x| / 127 (1 and
+ * all zeros when every x is 0). */
+void tflm_hybrid_quantize_symmetric(const float *x, int32_t n, int8_t *q, float *scale);
+
+/* q = round(offset + x / scale) in [-128, 127] over the range [min(x, 0),
+ * max(x, 0)] split in 255 steps, the zero point nudged onto an integer
+ * (1, 0 and all zeros when that range is empty). */
+void tflm_hybrid_quantize_asymmetric(const float *x, int32_t n, int8_t *q, float *scale,
+                                     int32_t *offset);
+
+/* Whether every element is 0 (or -0): TF Lite skips the product then. */
+bool tflm_hybrid_all_zero(const float *x, size_t n);
+
+#endif /* TFLM_KERNELS_HYBRID_H */
