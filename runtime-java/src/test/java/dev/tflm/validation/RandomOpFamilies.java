@@ -60,6 +60,8 @@ final class RandomOpFamilies {
             ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
             BATCH_MATMUL: random cases come with the differential harness (issue 9); native/tests/test_batch_matmul.c and the opzoo cases test it
+            ASSIGN_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
+            CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             ELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
@@ -97,6 +99,7 @@ final class RandomOpFamilies {
             LESS_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             L2_NORMALIZATION: random cases come with the differential harness (issue 9); native/tests/test_l2norm.c and the opzoo cases test it
             L2_POOL_2D: random cases come with the differential harness (issue 9); native/tests/test_pooling.c and the opzoo cases test it
+            IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
@@ -122,6 +125,7 @@ final class RandomOpFamilies {
             REDUCE_MAX: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
@@ -156,6 +160,9 @@ final class RandomOpFamilies {
             SUB: random cases come with the differential harness (issue 9); native/tests/test_sub.c and the opzoo cases test it
             SUM: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             TRANSPOSE_CONV: random cases come with the differential harness (issue 9); native/tests/test_transpose_conv.c and the opzoo cases test it
+            UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
+            VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
+            WHILE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
