@@ -349,9 +349,9 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
     int32_t input_zp, output_zp;
     tflm_quantization fq;
     int32_t *multiplier, *shift;
-    if ((status = tflm_nn_int16_params(ctx, t->input, "input", &input_scale, &input_zp)) !=
+    if ((status = tflm_nn_int_params(ctx, t->input, "input", &input_scale, &input_zp)) !=
             TFLM_OK ||
-        (status = tflm_nn_int16_params(ctx, t->output, "output", &output_scale, &output_zp)) !=
+        (status = tflm_nn_int_params(ctx, t->output, "output", &output_scale, &output_zp)) !=
             TFLM_OK ||
         (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
         (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
