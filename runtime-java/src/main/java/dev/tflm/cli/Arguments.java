@@ -88,7 +88,7 @@ final class Arguments {
     /** The bytes of a .tflite file; IllegalArgumentException when it lacks the TFL3 identifier. */
     static byte[] readModel(Path model) throws IOException {
         byte[] bytes = Files.readAllBytes(model);
-        if (!Model.hasIdentifier(ByteBuffer.wrap(bytes))) {
+        if (bytes.length < 8 || !Model.ModelBufferHasIdentifier(ByteBuffer.wrap(bytes))) {
             throw new IllegalArgumentException(model + " is not a .tflite model (no TFL3 identifier)");
         }
         return bytes;

@@ -2,6 +2,7 @@ package dev.tflm.cli;
 
 import dev.tflm.Kernel;
 import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinCodes;
 import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.schema.Model;
 import dev.tflm.schema.OperatorCode;
@@ -35,8 +36,8 @@ final class ResolverCommand {
     /** An op a model uses: its builtin code, and its name when it is a custom op. */
     record Op(int builtinCode, String customName) {
         static Op of(OperatorCode code) {
-            int builtin = code.effectiveBuiltinCode();
-            return new Op(builtin, builtin == BuiltinOperator.CUSTOM.code() ? code.customCode() : null);
+            int builtin = BuiltinCodes.of(code);
+            return new Op(builtin, builtin == BuiltinOperator.CUSTOM ? code.customCode() : null);
         }
 
         boolean isImplementedBy(Kernel kernel) {
@@ -45,7 +46,7 @@ final class ResolverCommand {
 
         @Override
         public String toString() {
-            return customName != null ? "custom op " + customName : BuiltinOperator.nameOf(builtinCode);
+            return customName != null ? "custom op " + customName : BuiltinCodes.name(builtinCode);
         }
     }
 
@@ -156,7 +157,7 @@ final class ResolverCommand {
         Arguments.requireModel(COMMAND, model);
         function = Arguments.cIdentifier(COMMAND, function,
                 CArray.identifier(model.getFileName().toString()) + "_register_ops");
-        Model root = Model.root(ByteBuffer.wrap(Arguments.readModel(model)));
+        Model root = Model.getRootAsModel(ByteBuffer.wrap(Arguments.readModel(model)));
         String source = source(function, kernels(root), model.getFileName().toString());
         if (file == null) {
             out.print(source);

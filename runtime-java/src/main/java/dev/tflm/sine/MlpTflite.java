@@ -2,9 +2,9 @@ package dev.tflm.sine;
 
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
+import dev.tflm.schema.ActivationFunctionType;
 import dev.tflm.schema.BuiltinOperator;
-import dev.tflm.writer.ActivationFunction;
-import dev.tflm.writer.BuiltinOptions;
+import dev.tflm.schema.FullyConnectedOptionsT;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
 import dev.tflm.writer.TfliteWriter;
@@ -38,7 +38,7 @@ public final class MlpTflite {
                     .withBuffer(writer.addBuffer(littleEndian(network.bias(l)))));
             int output = graph.addTensor(TensorDef.of(outputName(network.layerCount(), l), TensorType.FLOAT32, 1, out));
             graph.addOperator(fc, new int[] {activation, weights, bias}, new int[] {output},
-                    new BuiltinOptions.FullyConnected(network.hasRelu(l) ? ActivationFunction.RELU : ActivationFunction.NONE));
+                    options(network.hasRelu(l)));
             activation = output;
         }
         graph.inputs(input).outputs(activation);
@@ -66,12 +66,18 @@ public final class MlpTflite {
             int output = graph.addTensor(TensorDef.of(outputName(network.layerCount(), l), TensorType.INT8, 1, layer.outputSize())
                     .withQuantization(quantization(layer.outputParams())));
             graph.addOperator(fc, new int[] {activation, weights, bias}, new int[] {output},
-                    new BuiltinOptions.FullyConnected(layer.relu() ? ActivationFunction.RELU : ActivationFunction.NONE));
+                    options(layer.relu()));
             activation = output;
         }
         graph.inputs(input).outputs(activation);
         writer.minRuntimeVersion("1.14.0");
         return writer.toByteArray();
+    }
+
+    private static FullyConnectedOptionsT options(boolean relu) {
+        FullyConnectedOptionsT options = new FullyConnectedOptionsT();
+        options.setFusedActivationFunction(relu ? ActivationFunctionType.RELU : ActivationFunctionType.NONE);
+        return options;
     }
 
     private static String outputName(int layerCount, int layer) {
