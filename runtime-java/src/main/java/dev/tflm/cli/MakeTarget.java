@@ -47,6 +47,17 @@ final class MakeTarget implements ProjectTarget {
                 .append(" -Lboard/common -Tboard/").append(p.board()).append("/memory.ld\n")
                 .append("SOURCES += ").append(String.join(" ", p.boardSources())).append('\n')
                 .append("PROGRAM := $(NAME).elf\n");
+        // The runtime's Cortex-M variants, for a core with their feature, as the compiler says
+        // with the core's flags (native/src/kernels/arm/sources.cmake probes the same macros).
+        for (SourceList.ArmVariants variants : p.armVariants()) {
+            mk.append("ifneq ($(shell $(CC) $(CPU) -dM -E -x c /dev/null | grep -w ").append(variants.macro())
+                    .append("),)\n")
+                    .append("SOURCES += ").append(String.join(" ", variants.sources())).append('\n');
+            for (String definition : variants.definitions()) {
+                mk.append("CFLAGS += -D").append(definition).append('\n');
+            }
+            mk.append("endif\n");
+        }
         if (qemu.isEmpty()) {
             mk.append("RUN := @echo \"flash $(PROGRAM) to the board\"\n");
         } else {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * {@code tflm project --target make --example NAME --out DIR [--board BOARD] [--model FILE]
  * [--shared DIR]}: a folder with just the sources one firmware needs (the runtime as
- * native/CMakeLists.txt lists it, the example's main, its model arrays, the host board and one
- * Cortex-M board) and the build files of a {@link ProjectTarget}.
+ * native/CMakeLists.txt lists it, with its Cortex-M variants, the example's main, its model
+ * arrays, the host board and one Cortex-M board) and the build files of a {@link ProjectTarget}.
  */
 final class ProjectCommand {
 
@@ -75,13 +75,25 @@ final class ProjectCommand {
 
         List<String> sources = new ArrayList<>();
         List<String> defines = new ArrayList<>();
-        // The runtime: its listed sources and every header beside them.
-        for (String source : tree.runtimeSources()) {
-            sources.add(copy(tree.root.resolve("native").resolve(source), dir, "tflm/" + source));
+        // The runtime: its listed sources and every header beside them, and its Cortex-M
+        // variants, which the board build compiles when its core has their feature.
+        SourceList runtime = SourceList.load();
+        Path nativeDir = tree.root.resolve("native");
+        for (String source : runtime.runtime()) {
+            sources.add(copy(nativeDir.resolve(source), dir, "tflm/" + source));
         }
-        copyHeaders(tree.root.resolve("native/include/tflm"), dir, "tflm/include/tflm");
-        copyHeaders(tree.root.resolve("native/src/core"), dir, "tflm/src/core");
-        copyHeaders(tree.root.resolve("native/src/kernels"), dir, "tflm/src/kernels");
+        List<SourceList.ArmVariants> armVariants = new ArrayList<>();
+        for (SourceList.ArmVariants variants : runtime.variants()) {
+            List<String> copied = new ArrayList<>();
+            for (String source : variants.sources()) {
+                copied.add(copy(nativeDir.resolve(source), dir, "tflm/" + source));
+            }
+            armVariants.add(new SourceList.ArmVariants(variants.macro(), copied, variants.definitions()));
+        }
+        copyHeaders(nativeDir.resolve("include/tflm"), dir, "tflm/include/tflm");
+        copyHeaders(nativeDir.resolve("src/core"), dir, "tflm/src/core");
+        copyHeaders(nativeDir.resolve("src/kernels"), dir, "tflm/src/kernels");
+        copyHeaders(nativeDir.resolve("src/kernels/arm"), dir, "tflm/src/kernels/arm");
         // The example, its helpers and its arrays.
         Path firmware = tree.root.resolve("examples/firmware");
         sources.add(copy(firmware.resolve(example).resolve("main.c"), dir, "example/main.c"));
@@ -125,7 +137,7 @@ final class ProjectCommand {
         }
         List<String> includes = List.of("tflm/include", "tflm/src", "board/common", "example");
         projectTarget.write(dir, new ProjectFiles(example, sources, includes, EXAMPLES.get(example), defines,
-                hostSources, board, boardData, boardSources));
+                hostSources, board, boardData, boardSources, armVariants));
         out.println("wrote " + dir + ": " + example + " for the host and " + board + " (" + target + ")");
     }
 

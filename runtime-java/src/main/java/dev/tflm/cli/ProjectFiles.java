@@ -17,8 +17,10 @@ import java.util.Map;
  * @param board       the Cortex-M board's name
  * @param boardData   its board.cmake variables (and TFLM_ARM_CPU_FLAGS)
  * @param boardSources its sources
+ * @param armVariants the runtime's Cortex-M variants, compiled for the board when its core has
+ *                    their feature (paths relative to the project's folder)
  */
 record ProjectFiles(String name, List<String> sources, List<String> includeDirs, long arena,
         List<String> defines, List<String> hostSources, String board, Map<String, List<String>> boardData,
-        List<String> boardSources) {
+        List<String> boardSources, List<SourceList.ArmVariants> armVariants) {
 }

@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The project's source tree as project generators read it: the runtime's sources exactly as
- * native/CMakeLists.txt lists them, the firmware examples, and board ports as their board.cmake
- * and toolchain files describe them. Found through {@code -Dtflm.home=DIR}, else by walking up
+ * The project's source tree as project generators read it: the files of the runtime (which
+ * {@link SourceList} names), the firmware examples, and board ports as their board.cmake and
+ * toolchain files describe them. Found through {@code -Dtflm.home=DIR}, else by walking up
  * from this class's location (runtime-java/target/...) or the working directory.
  */
 final class SourceTree {
@@ -50,17 +50,6 @@ final class SourceTree {
         }
         throw new IllegalStateException("cannot find the tflm source tree (native/, board-ports/): "
                 + "run from it or pass -Dtflm.home=DIR");
-    }
-
-    /** Runtime sources relative to native/: TFLM_CORE_SOURCES and TFLM_KERNEL_SOURCES. */
-    List<String> runtimeSources() throws IOException {
-        Map<String, List<String>> sets = sets(root.resolve("native/CMakeLists.txt"));
-        List<String> sources = new ArrayList<>(sets.getOrDefault("TFLM_CORE_SOURCES", List.of()));
-        sources.addAll(sets.getOrDefault("TFLM_KERNEL_SOURCES", List.of()));
-        if (sources.isEmpty()) {
-            throw new IllegalStateException("native/CMakeLists.txt lists no TFLM_CORE_SOURCES");
-        }
-        return sources;
     }
 
     /** A board's data: board-ports/NAME/board.cmake plus TFLM_ARM_CPU_FLAGS of its core. */

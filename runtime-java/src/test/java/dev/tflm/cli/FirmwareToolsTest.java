@@ -134,6 +134,10 @@ class FirmwareToolsTest {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
         assertTrue(Files.notExists(out.resolve("tflm/src/kernels/x86")), "no host SIMD kernels in a firmware project");
+        // The Cortex-M variants, for a board whose core has their feature (native/CMakeLists.txt's list).
+        assertTrue(Files.isRegularFile(out.resolve("tflm/src/kernels/arm/fully_connected_arm.c")));
+        assertTrue(makefile.contains("grep -w __ARM_FEATURE_DSP),)\nSOURCES += tflm/src/kernels/arm/"), makefile);
+        assertTrue(makefile.contains("CFLAGS += -DTFLM_VARIANT_FULLY_CONNECTED\n"), makefile);
 
         // Builds and runs on this machine when it has make and a C compiler.
         assumeTrue(onPath("make") && onPath("cc"), "make or cc missing");
