@@ -17,6 +17,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+source "$repo/tools/generated-java.sh"
 schema=${TFLM_SCHEMA:-$repo/../shared/spec/schema.fbs}
 package=dev.tflm.schema
 sources=$repo/runtime-java/src/main/java/${package//.//}
@@ -41,29 +42,4 @@ sed -e "s/^namespace tflite;/namespace $package;/" \
 flatc --java --gen-object-api -o "$work/out" "$work/schema.fbs"
 generated=$work/out/${package//.//}
 
-committed=()
-for file in "$sources"/*.java; do
-  if [[ -f $file && "$(head -n 1 "$file")" == "$marker" ]]; then
-    committed+=("$file")
-  fi
-done
-
-if $check; then
-  mkdir -p "$work/committed"
-  if ((${#committed[@]})); then
-    cp "${committed[@]}" "$work/committed/"
-  fi
-  if ! diff -ru "$work/committed" "$generated" > "$work/diff"; then
-    sed -e "s|$work/committed|committed|g" -e "s|$generated|regenerated|g" "$work/diff"
-    echo "flatc-java.sh: the schema classes differ from flatc's output for $schema: run tools/schema/flatc-java.sh" >&2
-    exit 1
-  fi
-  echo "flatc-java.sh: the ${#committed[@]} schema classes are flatc's output for $schema"
-else
-  if ((${#committed[@]})); then
-    rm -f "${committed[@]}"
-  fi
-  mkdir -p "$sources"
-  cp "$generated"/*.java "$sources/"
-  echo "flatc-java.sh: wrote $(find "$generated" -name '*.java' | wc -l) files to ${sources#"$repo"/}"
-fi
+sync_generated_java "$check" "$sources" "$generated" "$marker" tools/schema/flatc-java.sh
