@@ -21,6 +21,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/tools/generated-java.sh"
 shared=$(cd "${TFLM_SHARED_DIR:-$repo/../shared}" 2>/dev/null && pwd || true)
 package=dev.tflm.bindings
 sources=$repo/bindings/src/main/java/${package//.//}
@@ -74,29 +75,5 @@ generated=$work/out/${package//.//}
 # which Java only handles through pointers.
 grep -vE 'warning: Skipping (\w+) \(type Declared\(\1\) is not supported\)' "$work/jextract.log" >&2 || true
 
-# The committed generated sources, by jextract's first line.
-committed=()
-for file in "$sources"/*.java; do
-  if [[ "$(head -n 1 "$file")" == "$marker" ]]; then
-    committed+=("$file")
-  fi
-done
-
-if $check; then
-  mkdir -p "$work/committed"
-  if ((${#committed[@]})); then
-    cp "${committed[@]}" "$work/committed/"
-  fi
-  if ! diff -ru "$work/committed" "$generated" > "$work/diff"; then
-    sed -e "s|$work/committed|committed|g" -e "s|$generated|regenerated|g" "$work/diff"
-    echo "jextract.sh: the bindings differ from jextract's output for the headers: run bindings/jextract.sh" >&2
-    exit 1
-  fi
-  echo "jextract.sh: the bindings are jextract's output for the current headers"
-else
-  if ((${#committed[@]})); then
-    rm -f "${committed[@]}"
-  fi
-  cp "$generated"/*.java "$sources/"
-  echo "jextract.sh: wrote $(find "$generated" -name '*.java' | wc -l) files to ${sources#"$repo"/}"
-fi
+# The committed generated sources are those with jextract's first line.
+sync_generated_java "$check" "$sources" "$generated" "$marker" bindings/jextract.sh

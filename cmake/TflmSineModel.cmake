@@ -1,9 +1,9 @@
-# The project's own sine model (dev.tflm.sine.SineModel, trained and
+# The project's own sine model (dev.tflm.examples.sine.SineModel, trained and
 # quantized in Java), which firmware hello_world runs. It is never committed:
 
 # TFLM_SINE_MODEL: path of sine_int8.tflite. Empty: generated at configure
-# time into <build>/models/ with the Java runtime's compiled classes
-# (runtime-java/target, from `mvn -B -DskipTests -pl runtime-java -am package`)
+# time into <build>/models/ with the Java examples' compiled classes
+# (examples/target, from `mvn -B -DskipTests -pl examples -am package`)
 # and a JDK 25+ ($JAVA_HOME or the newest under /usr/lib/jvm), the Java the classes target.
 set(TFLM_SINE_MODEL "" CACHE FILEPATH "The int8 sine model hello_world runs (empty: generate it)")
 
@@ -32,17 +32,17 @@ function(tflm_sine_model out_var)
     return()
   endif()
   set(model ${CMAKE_BINARY_DIR}/models/sine_int8.tflite)
-  set(target_dir ${PROJECT_SOURCE_DIR}/runtime-java/target)
+  set(target_dir ${PROJECT_SOURCE_DIR}/examples/target)
   if(NOT EXISTS ${model})
     tflm_find_jdk(java)
-    if(NOT java OR NOT EXISTS ${target_dir}/classes/dev/tflm/sine/SineModel.class)
-      message(FATAL_ERROR "hello_world needs the sine model: build the Java runtime first "
-              "(mvn -B -DskipTests -pl runtime-java -am package; needs a JDK 25+) "
+    if(NOT java OR NOT EXISTS ${target_dir}/classes/dev/tflm/examples/sine/SineModel.class)
+      message(FATAL_ERROR "hello_world needs the sine model: build the Java examples first "
+              "(mvn -B -DskipTests -pl examples -am package; needs a JDK 25+) "
               "or pass -DTFLM_SINE_MODEL=<sine_int8.tflite>")
     endif()
     file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/models)
     execute_process(
-      COMMAND ${java} -cp "${target_dir}/classes:${target_dir}/lib/*" dev.tflm.sine.SineModel ${model}
+      COMMAND ${java} -cp "${target_dir}/classes:${target_dir}/lib/*" dev.tflm.examples.sine.SineModel ${model}
       RESULT_VARIABLE failed)
     if(failed)
       file(REMOVE ${model})

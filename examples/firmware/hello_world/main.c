@@ -1,6 +1,6 @@
 /*
  * hello_world - the project's own sine model (trained and quantized in Java,
- * dev.tflm.sine.SineModel) on 20 points of [0, 2pi]: quantize x, invoke,
+ * dev.tflm.examples.sine.SineModel) on 20 points of [0, 2pi]: quantize x, invoke,
  * dequantize y, print both with three decimals.
  */
 #include <stdint.h>

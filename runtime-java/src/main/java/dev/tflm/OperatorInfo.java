@@ -17,6 +17,6 @@ public record OperatorInfo(int index, String opName, int builtinCode, String cus
     }
 
     public boolean isCustom() {
-        return builtinCode == BuiltinOperator.CUSTOM.code();
+        return builtinCode == BuiltinOperator.CUSTOM;
     }
 }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tflm.schema.AddOptionsT;
 import dev.tflm.schema.BuiltinOperator;
-import dev.tflm.writer.ActivationFunction;
-import dev.tflm.writer.BuiltinOptions;
 import dev.tflm.writer.NativeTestModels;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
@@ -29,7 +28,7 @@ class SubgraphModelTest {
      * Subgraph 0: {@code sum = a + b} (float32 [1, 4]); subgraph 1, which nothing calls: {@code op} on its own
      * tensors, whose input tensor index is {@code secondInput}.
      */
-    private static byte[] twoSubgraphs(BuiltinOperator op, BuiltinOptions options, int secondInput) {
+    private static byte[] twoSubgraphs(int op, Object options, int secondInput) {
         TfliteWriter writer = new TfliteWriter().description("two subgraphs");
         int add = writer.addOperatorCode(BuiltinOperator.ADD, 1);
         int other = writer.addOperatorCode(op, 1);
@@ -37,7 +36,7 @@ class SubgraphModelTest {
         int a = main.addTensor(TensorDef.of("a", TensorType.FLOAT32, 1, 4));
         int b = main.addTensor(TensorDef.of("b", TensorType.FLOAT32, 1, 4));
         int sum = main.addTensor(TensorDef.of("sum", TensorType.FLOAT32, 1, 4));
-        main.addOperator(add, new int[] {a, b}, new int[] {sum}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        main.addOperator(add, new int[] {a, b}, new int[] {sum}, new AddOptionsT());
         main.inputs(a, b).outputs(sum);
         SubgraphBuilder branch = writer.addSubgraph("branch");
         int x = branch.addTensor(TensorDef.of("x", TensorType.FLOAT32, 1, 4));

@@ -1,7 +1,7 @@
 package dev.tflm.benchmarks;
 
 import dev.tflm.TensorType;
-import dev.tflm.sine.SineModel;
+import dev.tflm.examples.sine.SineModel;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
 import dev.tflm.writer.TfliteWriter;

@@ -3,7 +3,7 @@ package dev.tflm.examples;
 import dev.tflm.Interpreter;
 import dev.tflm.Model;
 import dev.tflm.Tensor;
-import dev.tflm.sine.SineModel;
+import dev.tflm.examples.sine.SineModel;
 import java.io.IOException;
 import java.nio.file.Path;
 

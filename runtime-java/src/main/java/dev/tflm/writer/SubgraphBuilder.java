@@ -2,6 +2,10 @@ package dev.tflm.writer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
 import dev.tflm.Quantization;
+import dev.tflm.schema.Operator;
+import dev.tflm.schema.QuantizationParameters;
+import dev.tflm.schema.SubGraph;
+import dev.tflm.schema.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +30,17 @@ public final class SubgraphBuilder {
         return tensors.size() - 1;
     }
 
-    /** Adds an operator with builtin options ({@code null} for none) and returns its index. */
-    public int addOperator(int opcodeIndex, int[] inputs, int[] outputs, BuiltinOptions options) {
+    /**
+     * Adds an operator with builtin options and returns its index. {@code options} is an object-API
+     * table of {@code dev.tflm.schema} ({@code new Conv2DOptionsT()}, ...) or {@code null} for none.
+     */
+    public int addOperator(int opcodeIndex, int[] inputs, int[] outputs, Object options) {
         return addOperator(new OperatorDef(opcodeIndex, inputs, outputs, options, null));
+    }
+
+    /** Adds an operator with a custom operator's options (flexbuffers) and returns its index. */
+    public int addCustomOperator(int opcodeIndex, int[] inputs, int[] outputs, byte[] customOptions) {
+        return addOperator(new OperatorDef(opcodeIndex, inputs, outputs, null, customOptions));
     }
 
     /** Adds an operator and returns its index. */
@@ -58,61 +70,69 @@ public final class SubgraphBuilder {
         for (int i = 0; i < operatorOffsets.length; i++) {
             operatorOffsets[i] = writeOperator(fbb, operators.get(i));
         }
-        int tensorVector = fbb.createVectorOfTables(tensorOffsets);
-        int inputVector = Vectors.ints(fbb, inputs);
-        int outputVector = Vectors.ints(fbb, outputs);
-        int operatorVector = fbb.createVectorOfTables(operatorOffsets);
+        int tensorVector = SubGraph.createTensorsVector(fbb, tensorOffsets);
+        int inputVector = SubGraph.createInputsVector(fbb, inputs);
+        int outputVector = SubGraph.createOutputsVector(fbb, outputs);
+        int operatorVector = SubGraph.createOperatorsVector(fbb, operatorOffsets);
         int nameString = fbb.createString(name);
-        fbb.startTable(5);
-        fbb.addOffset(0, tensorVector, 0);
-        fbb.addOffset(1, inputVector, 0);
-        fbb.addOffset(2, outputVector, 0);
-        fbb.addOffset(3, operatorVector, 0);
-        fbb.addOffset(4, nameString, 0);
-        return fbb.endTable();
+        SubGraph.startSubGraph(fbb);
+        SubGraph.addTensors(fbb, tensorVector);
+        SubGraph.addInputs(fbb, inputVector);
+        SubGraph.addOutputs(fbb, outputVector);
+        SubGraph.addOperators(fbb, operatorVector);
+        SubGraph.addName(fbb, nameString);
+        return SubGraph.endSubGraph(fbb);
     }
 
     private static int writeTensor(FlatBufferBuilder fbb, TensorDef tensor) {
-        int shape = Vectors.ints(fbb, tensor.shape());
+        int shape = Tensor.createShapeVector(fbb, tensor.shape());
         int name = fbb.createString(tensor.name());
         int quantization = tensor.quantization() == null ? 0 : writeQuantization(fbb, tensor.quantization());
-        fbb.startTable(6);
-        fbb.addOffset(0, shape, 0);
-        fbb.addInt(2, tensor.buffer(), 0);
-        fbb.addOffset(3, name, 0);
-        fbb.addOffset(4, quantization, 0);
-        fbb.addByte(1, (byte) tensor.type(), 0);
-        fbb.addBoolean(5, tensor.isVariable(), false);
-        return fbb.endTable();
+        Tensor.startTensor(fbb);
+        Tensor.addShape(fbb, shape);
+        Tensor.addBuffer(fbb, tensor.buffer());
+        Tensor.addName(fbb, name);
+        Tensor.addQuantization(fbb, quantization);
+        Tensor.addType(fbb, (byte) tensor.type());
+        Tensor.addIsVariable(fbb, tensor.isVariable());
+        return Tensor.endTensor(fbb);
     }
 
     private static int writeQuantization(FlatBufferBuilder fbb, Quantization q) {
-        int scale = Vectors.floats(fbb, q.scales());
-        int zeroPoint = Vectors.longs(fbb, q.zeroPoints());
-        // fields 0 and 1 are the calibration min and max, which the converter omits;
-        // fields 4 and 5 are the unused `details` union (type, value)
-        fbb.startTable(7);
-        fbb.addOffset(2, scale, 0);
-        fbb.addOffset(3, zeroPoint, 0);
-        fbb.addInt(6, q.quantizedDimension(), 0);
-        return fbb.endTable();
+        float[] scales = new float[q.scales().size()];
+        for (int i = 0; i < scales.length; i++) {
+            scales[i] = q.scales().get(i);
+        }
+        int scale = QuantizationParameters.createScaleVector(fbb, scales);
+        int zeroPoint = QuantizationParameters.createZeroPointVector(fbb,
+                q.zeroPoints().stream().mapToLong(Long::longValue).toArray());
+        // the calibration min and max, which the converter omits, and the details union stay unset
+        QuantizationParameters.startQuantizationParameters(fbb);
+        QuantizationParameters.addScale(fbb, scale);
+        QuantizationParameters.addZeroPoint(fbb, zeroPoint);
+        QuantizationParameters.addQuantizedDimension(fbb, q.quantizedDimension());
+        return QuantizationParameters.endQuantizationParameters(fbb);
     }
 
     private static int writeOperator(FlatBufferBuilder fbb, OperatorDef op) {
-        int inputs = Vectors.ints(fbb, op.inputs());
-        int outputs = Vectors.ints(fbb, op.outputs());
-        int options = op.options() == null ? 0 : op.options().write(fbb);
-        int custom = op.customOptions() == null ? 0 : fbb.createByteVector(op.customOptions());
-        fbb.startTable(7);
-        fbb.addInt(0, op.opcodeIndex(), 0);
-        fbb.addOffset(1, inputs, 0);
-        fbb.addOffset(2, outputs, 0);
-        fbb.addOffset(4, options, 0);
-        fbb.addOffset(5, custom, 0);
-        // field 6, custom_options_format, has one value: FLEXBUFFERS (0), the default
-        if (op.options() != null) {
-            fbb.addByte(3, (byte) op.options().unionType(), 0);
+        int inputs = Operator.createInputsVector(fbb, op.inputs());
+        int outputs = Operator.createOutputsVector(fbb, op.outputs());
+        OptionsUnion options = op.options() == null ? null : OptionsUnion.of(op.options());
+        int optionsTable = options == null ? 0 : options.write(fbb);
+        int custom = op.customOptions() == null ? 0 : Operator.createCustomOptionsVector(fbb, op.customOptions());
+        Operator.startOperator(fbb);
+        Operator.addOpcodeIndex(fbb, op.opcodeIndex());
+        Operator.addInputs(fbb, inputs);
+        Operator.addOutputs(fbb, outputs);
+        // fields in the order of the converter's files: offsets, then the union type byte
+        if (options != null) {
+            options.addTable(fbb, optionsTable);
         }
-        return fbb.endTable();
+        Operator.addCustomOptions(fbb, custom);
+        // custom_options_format has one value: FLEXBUFFERS (0), the default
+        if (options != null) {
+            options.addType(fbb);
+        }
+        return Operator.endOperator(fbb);
     }
 }

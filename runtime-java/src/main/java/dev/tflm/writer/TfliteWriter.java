@@ -1,7 +1,11 @@
 package dev.tflm.writer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.tflm.schema.Buffer;
 import dev.tflm.schema.BuiltinOperator;
+import dev.tflm.schema.Metadata;
+import dev.tflm.schema.Model;
+import dev.tflm.schema.OperatorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,11 +25,16 @@ import java.util.List;
  * int in = g.addTensor(TensorDef.of("in", TensorType.FLOAT32, 1, 2));
  * int weights = g.addTensor(TensorDef.of("w", TensorType.FLOAT32, 1, 2).withBuffer(w.addBuffer(bytes)));
  * int out = g.addTensor(TensorDef.of("out", TensorType.FLOAT32, 1, 1));
- * g.addOperator(fc, new int[] {in, weights, -1}, new int[] {out},
- *         new BuiltinOptions.FullyConnected(ActivationFunction.NONE));
+ * FullyConnectedOptionsT options = new FullyConnectedOptionsT();
+ * options.setFusedActivationFunction(ActivationFunctionType.RELU);
+ * g.addOperator(fc, new int[] {in, weights, -1}, new int[] {out}, options);
  * g.inputs(in).outputs(out);
  * byte[] model = w.toByteArray();
  * }</pre>
+ *
+ * <p>Operators take their builtin options as the object-API tables flatc generates from the
+ * schema ({@code dev.tflm.schema.*OptionsT}), so any op's options can be written; custom operators
+ * take their options as bytes ({@link SubgraphBuilder#addCustomOperator}).
  *
  * <p>Nothing is validated: indices, shapes and codes are written as given, so tests can build
  * malformed models on purpose. The first subgraph added is the model's main subgraph; the others
@@ -89,14 +98,10 @@ public final class TfliteWriter {
         return buffers.size() - 1;
     }
 
-    /** Adds a builtin operator code and returns its index, the {@code opcodeIndex} of operators using it. */
-    public int addOperatorCode(BuiltinOperator builtin, int version) {
-        return addOperatorCode(builtin.code(), version);
-    }
-
     /**
-     * Adds a builtin operator code given as a number, such as one newer than {@link BuiltinOperator}
-     * or none at all for a malformed model, and returns its index.
+     * Adds a builtin operator code ({@link BuiltinOperator}, or any number, such as a code newer than
+     * the schema or none at all for a malformed model) and returns its index, the {@code opcodeIndex}
+     * of operators using it.
      */
     public int addOperatorCode(int builtinCode, int version) {
         operatorCodes.add(new OperatorCodeDef(builtinCode, null, version));
@@ -105,7 +110,7 @@ public final class TfliteWriter {
 
     /** Adds a custom operator code (builtin code CUSTOM) and returns its index. */
     public int addCustomOperatorCode(String customCode, int version) {
-        operatorCodes.add(new OperatorCodeDef(BuiltinOperator.CUSTOM.code(), customCode, version));
+        operatorCodes.add(new OperatorCodeDef(BuiltinOperator.CUSTOM, customCode, version));
         return operatorCodes.size() - 1;
     }
 
@@ -143,24 +148,23 @@ public final class TfliteWriter {
         for (int i = 0; i < codes.length; i++) {
             codes[i] = writeOperatorCode(fbb, operatorCodes.get(i));
         }
-        int codesVector = fbb.createVectorOfTables(codes);
+        int codesVector = Model.createOperatorCodesVector(fbb, codes);
         int[] graphs = new int[subgraphs.size()];
         for (int i = 0; i < graphs.length; i++) {
             graphs[i] = subgraphs.get(i).write(fbb);
         }
-        int graphsVector = fbb.createVectorOfTables(graphs);
+        int graphsVector = Model.createSubgraphsVector(fbb, graphs);
         int descriptionString = description == null ? 0 : fbb.createString(description);
         int metadataVector = metadata.isEmpty() ? 0 : writeMetadata(fbb);
 
-        fbb.startTable(7);
-        fbb.addInt(0, SCHEMA_VERSION, 0);
-        fbb.addOffset(1, codesVector, 0);
-        fbb.addOffset(2, graphsVector, 0);
-        fbb.addOffset(3, descriptionString, 0);
-        fbb.addOffset(4, buffersVector, 0);
-        // field 5 is the deprecated metadata_buffer
-        fbb.addOffset(6, metadataVector, 0);
-        fbb.finish(fbb.endTable(), FILE_IDENTIFIER);
+        Model.startModel(fbb);
+        Model.addVersion(fbb, SCHEMA_VERSION);
+        Model.addOperatorCodes(fbb, codesVector);
+        Model.addSubgraphs(fbb, graphsVector);
+        Model.addDescription(fbb, descriptionString);
+        Model.addBuffers(fbb, buffersVector);
+        Model.addMetadata(fbb, metadataVector);
+        Model.finishModelBuffer(fbb, Model.endModel(fbb));
         return fbb.sizedByteArray();
     }
 
@@ -169,35 +173,35 @@ public final class TfliteWriter {
         for (int i = 0; i < tables.length; i++) {
             byte[] data = buffers.get(i);
             int dataVector = data == null ? 0 : Vectors.bytes(fbb, data, BUFFER_ALIGNMENT, constantDataOffset);
-            fbb.startTable(1);
-            fbb.addOffset(0, dataVector, 0);
-            tables[i] = fbb.endTable();
+            Buffer.startBuffer(fbb);
+            Buffer.addData(fbb, dataVector);
+            tables[i] = Buffer.endBuffer(fbb);
         }
-        return fbb.createVectorOfTables(tables);
+        return Model.createBuffersVector(fbb, tables);
     }
 
     private static int writeOperatorCode(FlatBufferBuilder fbb, OperatorCodeDef code) {
         int custom = code.customCode() == null ? 0 : fbb.createString(code.customCode());
-        fbb.startTable(4);
-        fbb.addOffset(1, custom, 0);
-        fbb.addInt(2, code.version(), 1);
-        fbb.addInt(3, code.builtinCode(), 0);
+        OperatorCode.startOperatorCode(fbb);
+        OperatorCode.addCustomCode(fbb, custom);
+        OperatorCode.addVersion(fbb, code.version());
+        OperatorCode.addBuiltinCode(fbb, code.builtinCode());
         // Readers older than schema 3a only see this byte; codes beyond it read as the placeholder
         // (127, the largest code that fits it).
-        int deprecated = Math.min(code.builtinCode(), BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES.code());
-        fbb.addByte(0, (byte) deprecated, 0);
-        return fbb.endTable();
+        int deprecated = Math.min(code.builtinCode(), BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES);
+        OperatorCode.addDeprecatedBuiltinCode(fbb, (byte) deprecated);
+        return OperatorCode.endOperatorCode(fbb);
     }
 
     private int writeMetadata(FlatBufferBuilder fbb) {
         int[] tables = new int[metadata.size()];
         for (int i = 0; i < tables.length; i++) {
             int name = fbb.createString(metadata.get(i).name());
-            fbb.startTable(2);
-            fbb.addOffset(0, name, 0);
-            fbb.addInt(1, metadata.get(i).buffer(), 0);
-            tables[i] = fbb.endTable();
+            Metadata.startMetadata(fbb);
+            Metadata.addName(fbb, name);
+            Metadata.addBuffer(fbb, metadata.get(i).buffer());
+            tables[i] = Metadata.endMetadata(fbb);
         }
-        return fbb.createVectorOfTables(tables);
+        return Model.createMetadataVector(fbb, tables);
     }
 }

@@ -1,35 +1,10 @@
 package dev.tflm.writer;
 
 import com.google.flatbuffers.FlatBufferBuilder;
-import java.util.List;
 
-/** Scalar vectors for a {@link FlatBufferBuilder}, which builds back to front: elements go in reversed. */
+/** The one vector the generated schema classes cannot write: constant data placed on a boundary of the file. */
 final class Vectors {
     private Vectors() {
-    }
-
-    static int ints(FlatBufferBuilder fbb, int[] values) {
-        fbb.startVector(Integer.BYTES, values.length, Integer.BYTES);
-        for (int i = values.length - 1; i >= 0; i--) {
-            fbb.addInt(values[i]);
-        }
-        return fbb.endVector();
-    }
-
-    static int longs(FlatBufferBuilder fbb, List<Long> values) {
-        fbb.startVector(Long.BYTES, values.size(), Long.BYTES);
-        for (int i = values.size() - 1; i >= 0; i--) {
-            fbb.addLong(values.get(i));
-        }
-        return fbb.endVector();
-    }
-
-    static int floats(FlatBufferBuilder fbb, List<Float> values) {
-        fbb.startVector(Float.BYTES, values.size(), Float.BYTES);
-        for (int i = values.size() - 1; i >= 0; i--) {
-            fbb.addFloat(values.get(i));
-        }
-        return fbb.endVector();
     }
 
     /**

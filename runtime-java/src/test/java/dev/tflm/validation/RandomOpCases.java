@@ -6,10 +6,18 @@ import static dev.tflm.validation.OpCase.Tolerance.REQUANTIZATION;
 
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
+import dev.tflm.schema.ActivationFunctionType;
+import dev.tflm.schema.AddOptionsT;
 import dev.tflm.schema.BuiltinOperator;
-import dev.tflm.writer.ActivationFunction;
-import dev.tflm.writer.BuiltinOptions;
-import dev.tflm.writer.Padding;
+import dev.tflm.schema.Conv2DOptionsT;
+import dev.tflm.schema.DepthwiseConv2DOptionsT;
+import dev.tflm.schema.FullyConnectedOptionsT;
+import dev.tflm.schema.MulOptionsT;
+import dev.tflm.schema.Padding;
+import dev.tflm.schema.Pool2DOptionsT;
+import dev.tflm.schema.ReshapeOptionsT;
+import dev.tflm.schema.SVDFOptionsT;
+import dev.tflm.schema.SoftmaxOptionsT;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -32,8 +40,9 @@ final class RandomOpCases {
     private static final double INT16_SPREAD = 18918;
     /** The typical int16 state value's distance from zero that SVDF state scales aim at. */
     private static final double STATE_SPREAD = 2560;
-    private static final ActivationFunction[] ACTIVATIONS = {
-        ActivationFunction.NONE, ActivationFunction.RELU, ActivationFunction.RELU6, ActivationFunction.RELU_N1_TO_1};
+    private static final byte[] ACTIVATIONS = {
+        ActivationFunctionType.NONE, ActivationFunctionType.RELU, ActivationFunctionType.RELU6,
+        ActivationFunctionType.RELU_N1_TO_1};
 
     private final Random random;
     private final int constantDataOffset;
@@ -57,7 +66,7 @@ final class RandomOpCases {
         Quantization in = Quantization.perTensor(inScale, zeroPoint());
         Quantization out = Quantization.perTensor(outputScale(inScale, weightScale, depth), zeroPoint());
         boolean withBias = random.nextInt(5) > 0;
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, batch, depth);
@@ -69,9 +78,9 @@ final class RandomOpCases {
                 : -1;
         int output = m.tensor("output", TensorType.INT8, out, batch, units);
         byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 4, new int[] {input, weights, bias}, output,
-                new BuiltinOptions.FullyConnected(activation), input);
+                fullyConnectedOptions(activation), input);
         return new OpCase("FULLY_CONNECTED int8 [" + batch + "," + depth + "]→" + units
-                + (withBias ? "" : " no bias") + " " + activation + " " + in + " → " + out, model,
+                + (withBias ? "" : " no bias") + " " + ActivationFunctionType.name(activation) + " " + in + " → " + out, model,
                 new byte[][] {bytes(batch * depth)}, REQUANTIZATION);
     }
 
@@ -80,7 +89,7 @@ final class RandomOpCases {
         int depth = between(1, 64);
         int units = between(1, 32);
         boolean withBias = random.nextInt(5) > 0;
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, batch, depth);
@@ -88,9 +97,9 @@ final class RandomOpCases {
         int bias = withBias ? m.constant("bias", TensorType.FLOAT32, null, floats(units, 1), units) : -1;
         int output = m.tensor("output", TensorType.FLOAT32, null, batch, units);
         byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 1, new int[] {input, weights, bias}, output,
-                new BuiltinOptions.FullyConnected(activation), input);
+                fullyConnectedOptions(activation), input);
         return new OpCase("FULLY_CONNECTED float32 [" + batch + "," + depth + "]→" + units
-                + (withBias ? "" : " no bias") + " " + activation, model,
+                + (withBias ? "" : " no bias") + " " + ActivationFunctionType.name(activation), model,
                 new byte[][] {floats(batch * depth, 1)}, FLOAT_ROUNDING);
     }
 
@@ -101,7 +110,7 @@ final class RandomOpCases {
         float[] weightScales = channelScales(g.outChannels);
         Quantization in = Quantization.perTensor(inScale, zeroPoint());
         Quantization out = Quantization.perTensor(outputScale(inScale, weightScales[0], depth), zeroPoint());
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, g.input());
@@ -112,13 +121,13 @@ final class RandomOpCases {
         int output = m.tensor("output", TensorType.INT8, out, g.output());
         byte[] model = m.build(BuiltinOperator.CONV_2D, 3, new int[] {input, filter, bias}, output,
                 g.conv2dOptions(activation), input);
-        return new OpCase("CONV_2D int8 per-channel " + g + "→" + g.outChannels + " " + g.window + " " + activation
+        return new OpCase("CONV_2D int8 per-channel " + g + "→" + g.outChannels + " " + g.window + " " + ActivationFunctionType.name(activation)
                 + " " + in + " → " + out, model, new byte[][] {bytes(g.inputCount())}, REQUANTIZATION);
     }
 
     OpCase conv2dFloat() {
         Geometry g = geometry(6, channels -> between(1, 6), 5, true);
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
@@ -128,7 +137,7 @@ final class RandomOpCases {
         int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
         byte[] model = m.build(BuiltinOperator.CONV_2D, 1, new int[] {input, filter, bias}, output,
                 g.conv2dOptions(activation), input);
-        return new OpCase("CONV_2D float32 " + g + "→" + g.outChannels + " " + g.window + " " + activation, model,
+        return new OpCase("CONV_2D float32 " + g + "→" + g.outChannels + " " + g.window + " " + ActivationFunctionType.name(activation), model,
                 new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
     }
 
@@ -138,7 +147,7 @@ final class RandomOpCases {
         float[] weightScales = channelScales(g.outChannels);
         Quantization in = Quantization.perTensor(inScale, zeroPoint());
         Quantization out = Quantization.perTensor(outputScale(inScale, weightScales[0], g.kernelArea()), zeroPoint());
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, in, g.input());
@@ -151,12 +160,12 @@ final class RandomOpCases {
         byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 3, new int[] {input, filter, bias}, output,
                 g.depthwiseConv2dOptions(activation), input);
         return new OpCase("DEPTHWISE_CONV_2D int8 per-channel " + g + "×" + g.multiplier() + " " + g.window + " "
-                + activation + " " + in + " → " + out, model, new byte[][] {bytes(g.inputCount())}, REQUANTIZATION);
+                + ActivationFunctionType.name(activation) + " " + in + " → " + out, model, new byte[][] {bytes(g.inputCount())}, REQUANTIZATION);
     }
 
     OpCase depthwiseConv2dFloat() {
         Geometry g = geometry(6, channels -> channels * between(1, 3), 5, true);
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
@@ -167,7 +176,7 @@ final class RandomOpCases {
         byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 2, new int[] {input, filter, bias}, output,
                 g.depthwiseConv2dOptions(activation), input);
         return new OpCase("DEPTHWISE_CONV_2D float32 " + g + "×" + g.multiplier() + " " + g.window + " "
-                + activation, model, new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
+                + ActivationFunctionType.name(activation), model, new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
     }
 
     OpCase averagePoolInt8() {
@@ -186,53 +195,53 @@ final class RandomOpCases {
         return poolFloat(BuiltinOperator.MAX_POOL_2D, EXACT);
     }
 
-    private OpCase poolInt8(BuiltinOperator builtin) {
+    private OpCase poolInt8(int builtin) {
         Geometry g = geometry(8, channels -> channels, 4, false);
         // TF Lite requires the output's quantization to equal the input's
         Quantization q = Quantization.perTensor(scale(), zeroPoint());
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.INT8, q, g.input());
         int output = m.tensor("output", TensorType.INT8, q, g.output());
         byte[] model = m.build(builtin, 2, new int[] {input}, output, g.pool2dOptions(activation), input);
-        return new OpCase(builtin + " int8 " + g + " " + g.window + " " + activation + " " + q, model,
+        return new OpCase(BuiltinOperator.name(builtin) + " int8 " + g + " " + g.window + " " + ActivationFunctionType.name(activation) + " " + q, model,
                 new byte[][] {bytes(g.inputCount())}, EXACT);
     }
 
-    private OpCase poolFloat(BuiltinOperator builtin, OpCase.Tolerance tolerance) {
+    private OpCase poolFloat(int builtin, OpCase.Tolerance tolerance) {
         Geometry g = geometry(8, channels -> channels, 4, false);
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
         int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
         byte[] model = m.build(builtin, 1, new int[] {input}, output, g.pool2dOptions(activation), input);
         // inputs beyond ±6 so that RELU6 and RELU_N1_TO_1 clamp
-        return new OpCase(builtin + " float32 " + g + " " + g.window + " " + activation, model,
+        return new OpCase(BuiltinOperator.name(builtin) + " float32 " + g + " " + g.window + " " + ActivationFunctionType.name(activation), model,
                 new byte[][] {floats(g.inputCount(), 8)}, tolerance);
     }
 
     OpCase addInt8() {
-        return binaryInt8(BuiltinOperator.ADD, BuiltinOptions.Add::new, (scale1, scale2) -> scale(), "+");
+        return binaryInt8(BuiltinOperator.ADD, RandomOpCases::addOptions, (scale1, scale2) -> scale(), "+");
     }
 
     OpCase addFloat() {
-        return binaryFloat(BuiltinOperator.ADD, BuiltinOptions.Add::new, "+");
+        return binaryFloat(BuiltinOperator.ADD, RandomOpCases::addOptions, "+");
     }
 
     OpCase mulInt8() {
         // a typical product of two inputs about OUTPUT_SPREAD steps from the output's zero point
-        return binaryInt8(BuiltinOperator.MUL, BuiltinOptions.Mul::new,
+        return binaryInt8(BuiltinOperator.MUL, RandomOpCases::mulOptions,
                 (scale1, scale2) -> outputScale((float) scale1, (float) scale2, 1), "×");
     }
 
     OpCase mulFloat() {
-        return binaryFloat(BuiltinOperator.MUL, BuiltinOptions.Mul::new, "×");
+        return binaryFloat(BuiltinOperator.MUL, RandomOpCases::mulOptions, "×");
     }
 
     /** An int8 two-input op with broadcasting; {@code outputScale} picks the output's scale from the inputs'. */
-    private OpCase binaryInt8(BuiltinOperator builtin, Function<ActivationFunction, BuiltinOptions> options,
+    private OpCase binaryInt8(int builtin, Function<Byte, Object> options,
                               DoubleBinaryOperator outputScale, String sign) {
         int[][] shapes = broadcastShapes();
         float scale1 = scale();
@@ -240,31 +249,31 @@ final class RandomOpCases {
         float scale2 = scale();
         Quantization in2 = Quantization.perTensor(scale2, zeroPoint());
         Quantization out = Quantization.perTensor((float) outputScale.applyAsDouble(scale1, scale2), zeroPoint());
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int a = m.tensor("a", TensorType.INT8, in1, shapes[0]);
         int b = m.tensor("b", TensorType.INT8, in2, shapes[1]);
         int output = m.tensor("output", TensorType.INT8, out, shapes[2]);
         byte[] model = m.build(builtin, 2, new int[] {a, b}, output, options.apply(activation), a, b);
-        return new OpCase(builtin + " int8 " + Arrays.toString(shapes[0]) + " " + sign + " "
-                + Arrays.toString(shapes[1]) + " " + activation + " " + in1 + " " + sign + " " + in2 + " → " + out,
+        return new OpCase(BuiltinOperator.name(builtin) + " int8 " + Arrays.toString(shapes[0]) + " " + sign + " "
+                + Arrays.toString(shapes[1]) + " " + ActivationFunctionType.name(activation) + " " + in1 + " " + sign + " " + in2 + " → " + out,
                 model, new byte[][] {bytes(count(shapes[0])), bytes(count(shapes[1]))}, EXACT);
     }
 
     /** A float32 two-input op with broadcasting: one rounding of each result, so TF Lite and we agree exactly. */
-    private OpCase binaryFloat(BuiltinOperator builtin, Function<ActivationFunction, BuiltinOptions> options,
+    private OpCase binaryFloat(int builtin, Function<Byte, Object> options,
                                String sign) {
         int[][] shapes = broadcastShapes();
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel(constantDataOffset);
         int a = m.tensor("a", TensorType.FLOAT32, null, shapes[0]);
         int b = m.tensor("b", TensorType.FLOAT32, null, shapes[1]);
         int output = m.tensor("output", TensorType.FLOAT32, null, shapes[2]);
         byte[] model = m.build(builtin, 1, new int[] {a, b}, output, options.apply(activation), a, b);
-        return new OpCase(builtin + " float32 " + Arrays.toString(shapes[0]) + " " + sign + " "
-                + Arrays.toString(shapes[1]) + " " + activation, model,
+        return new OpCase(BuiltinOperator.name(builtin) + " float32 " + Arrays.toString(shapes[0]) + " " + sign + " "
+                + Arrays.toString(shapes[1]) + " " + ActivationFunctionType.name(activation), model,
                 new byte[][] {floats(count(shapes[0]), 4), floats(count(shapes[1]), 4)}, EXACT);
     }
 
@@ -283,7 +292,7 @@ final class RandomOpCases {
                 (float) (typicalOutput / OUTPUT_SPREAD * (0.5 + 1.5 * random.nextDouble())), zeroPoint());
         // TF Lite 2.6.2 accepts int8 SVDF with RELU only; neither it nor TFLM applies it to int8
         // outputs (beyond the int8 clamp), so it changes nothing here
-        ActivationFunction activation = ActivationFunction.RELU;
+        byte activation = ActivationFunctionType.RELU;
 
         SingleOpModel m = new SingleOpModel();
         int input = m.tensor("input", TensorType.INT8, in, s.batch, s.inputSize);
@@ -298,14 +307,14 @@ final class RandomOpCases {
         int stateTensor = m.variable("state", TensorType.INT16, state, s.batch, s.memory * s.filters());
         int output = m.tensor("output", TensorType.INT8, out, s.batch, s.units);
         byte[] model = m.build(BuiltinOperator.SVDF, 3, new int[] {input, weightsFeature, weightsTime, bias,
-                stateTensor}, output, new BuiltinOptions.Svdf(s.rank, activation), input);
-        return new OpCase("SVDF int8 " + s + " " + activation + " " + in + " state " + state + " → " + out, model,
+                stateTensor}, output, svdfOptions(s.rank, activation), input);
+        return new OpCase("SVDF int8 " + s + " " + ActivationFunctionType.name(activation) + " " + in + " state " + state + " → " + out, model,
                 new byte[][] {bytes(s.batch * s.inputSize)}, EXACT);
     }
 
     OpCase svdfFloat() {
         SvdfShape s = svdfShape();
-        ActivationFunction activation = activation();
+        byte activation = activation();
 
         SingleOpModel m = new SingleOpModel();
         int input = m.tensor("input", TensorType.FLOAT32, null, s.batch, s.inputSize);
@@ -317,8 +326,8 @@ final class RandomOpCases {
         int stateTensor = m.variable("state", TensorType.FLOAT32, null, s.batch, s.memory * s.filters());
         int output = m.tensor("output", TensorType.FLOAT32, null, s.batch, s.units);
         byte[] model = m.build(BuiltinOperator.SVDF, 1, new int[] {input, weightsFeature, weightsTime, bias,
-                stateTensor}, output, new BuiltinOptions.Svdf(s.rank, activation), input);
-        return new OpCase("SVDF float32 " + s + " " + activation, model,
+                stateTensor}, output, svdfOptions(s.rank, activation), input);
+        return new OpCase("SVDF float32 " + s + " " + ActivationFunctionType.name(activation), model,
                 new byte[][] {floats(s.batch * s.inputSize, 1)}, FLOAT_ROUNDING);
     }
 
@@ -351,7 +360,7 @@ final class RandomOpCases {
         int input = m.tensor("input", TensorType.INT8, in, shape);
         int output = m.tensor("output", TensorType.INT8, out, shape);
         byte[] model = m.build(BuiltinOperator.SOFTMAX, 2, new int[] {input}, output,
-                new BuiltinOptions.Softmax(beta), input);
+                softmaxOptions(beta), input);
         return new OpCase("SOFTMAX int8 " + Arrays.toString(shape) + " beta " + beta + " " + in, model,
                 new byte[][] {bytes(count(shape))}, EXACT);
     }
@@ -364,7 +373,7 @@ final class RandomOpCases {
         int input = m.tensor("input", TensorType.FLOAT32, null, shape);
         int output = m.tensor("output", TensorType.FLOAT32, null, shape);
         byte[] model = m.build(BuiltinOperator.SOFTMAX, 1, new int[] {input}, output,
-                new BuiltinOptions.Softmax(beta), input);
+                softmaxOptions(beta), input);
         return new OpCase("SOFTMAX float32 " + Arrays.toString(shape) + " beta " + beta, model,
                 new byte[][] {floats(count(shape), 8)}, FLOAT_ROUNDING);
     }
@@ -435,14 +444,14 @@ final class RandomOpCases {
         int output = m.tensor("output", type, q, to);
         int[] inputs = shapeInput ? new int[] {input, shape} : new int[] {input};
         byte[] model = m.build(BuiltinOperator.RESHAPE, 1, inputs, output,
-                new BuiltinOptions.Reshape(requested), input);
+                reshapeOptions(requested), input);
         return new OpCase("RESHAPE " + type + " " + Arrays.toString(from) + " → " + Arrays.toString(requested)
                 + (shapeInput ? " (shape tensor)" : " (options only)"), model,
                 new byte[][] {float32 ? floats(count(from), 1) : bytes(count(from))}, EXACT);
     }
 
     /** A convolution or pooling window that gives at least one output position. */
-    record Window(int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW, Padding padding) {
+    record Window(int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW, byte padding) {
         int outHeight(int height) {
             return out(height, kernelH, strideH, dilationH);
         }
@@ -459,7 +468,7 @@ final class RandomOpCases {
         @Override
         public String toString() {
             return kernelH + "x" + kernelW + " stride " + strideH + "x" + strideW + " dilation " + dilationH + "x"
-                    + dilationW + " " + padding;
+                    + dilationW + " " + Padding.name(padding);
         }
     }
 
@@ -468,7 +477,7 @@ final class RandomOpCases {
         int kernelW = between(1, maxKernel);
         int dilationH = dilated ? between(1, 2) : 1;
         int dilationW = dilated ? between(1, 2) : 1;
-        Padding padding = random.nextBoolean() ? Padding.SAME : Padding.VALID;
+        byte padding = random.nextBoolean() ? Padding.SAME : Padding.VALID;
         // VALID needs the dilated kernel to fit; SAME always has an output
         if (dilationH * (kernelH - 1) + 1 > height || dilationW * (kernelW - 1) + 1 > width) {
             padding = Padding.SAME;
@@ -508,19 +517,38 @@ final class RandomOpCases {
             return new int[] {1, window.kernelH, window.kernelW, outChannels};
         }
 
-        BuiltinOptions conv2dOptions(ActivationFunction activation) {
-            return new BuiltinOptions.Conv2D(window.padding, window.strideW, window.strideH, activation,
-                    window.dilationW, window.dilationH);
+        Conv2DOptionsT conv2dOptions(byte activation) {
+            Conv2DOptionsT options = new Conv2DOptionsT();
+            options.setPadding(window.padding);
+            options.setStrideW(window.strideW);
+            options.setStrideH(window.strideH);
+            options.setFusedActivationFunction(activation);
+            options.setDilationWFactor(window.dilationW);
+            options.setDilationHFactor(window.dilationH);
+            return options;
         }
 
-        BuiltinOptions depthwiseConv2dOptions(ActivationFunction activation) {
-            return new BuiltinOptions.DepthwiseConv2D(window.padding, window.strideW, window.strideH, multiplier(),
-                    activation, window.dilationW, window.dilationH);
+        DepthwiseConv2DOptionsT depthwiseConv2dOptions(byte activation) {
+            DepthwiseConv2DOptionsT options = new DepthwiseConv2DOptionsT();
+            options.setPadding(window.padding);
+            options.setStrideW(window.strideW);
+            options.setStrideH(window.strideH);
+            options.setDepthMultiplier(multiplier());
+            options.setFusedActivationFunction(activation);
+            options.setDilationWFactor(window.dilationW);
+            options.setDilationHFactor(window.dilationH);
+            return options;
         }
 
-        BuiltinOptions pool2dOptions(ActivationFunction activation) {
-            return new BuiltinOptions.Pool2D(window.padding, window.strideW, window.strideH, window.kernelW,
-                    window.kernelH, activation);
+        Pool2DOptionsT pool2dOptions(byte activation) {
+            Pool2DOptionsT options = new Pool2DOptionsT();
+            options.setPadding(window.padding);
+            options.setStrideW(window.strideW);
+            options.setStrideH(window.strideH);
+            options.setFilterWidth(window.kernelW);
+            options.setFilterHeight(window.kernelH);
+            options.setFusedActivationFunction(activation);
+            return options;
         }
 
         /** The input shape as the case descriptions give it. */
@@ -624,7 +652,44 @@ final class RandomOpCases {
         return random.nextInt(256) - 128;
     }
 
-    private ActivationFunction activation() {
+    private static FullyConnectedOptionsT fullyConnectedOptions(byte activation) {
+        FullyConnectedOptionsT options = new FullyConnectedOptionsT();
+        options.setFusedActivationFunction(activation);
+        return options;
+    }
+
+    private static AddOptionsT addOptions(byte activation) {
+        AddOptionsT options = new AddOptionsT();
+        options.setFusedActivationFunction(activation);
+        return options;
+    }
+
+    private static MulOptionsT mulOptions(byte activation) {
+        MulOptionsT options = new MulOptionsT();
+        options.setFusedActivationFunction(activation);
+        return options;
+    }
+
+    private static SVDFOptionsT svdfOptions(int rank, byte activation) {
+        SVDFOptionsT options = new SVDFOptionsT();
+        options.setRank(rank);
+        options.setFusedActivationFunction(activation);
+        return options;
+    }
+
+    private static SoftmaxOptionsT softmaxOptions(float beta) {
+        SoftmaxOptionsT options = new SoftmaxOptionsT();
+        options.setBeta(beta);
+        return options;
+    }
+
+    private static ReshapeOptionsT reshapeOptions(int[] newShape) {
+        ReshapeOptionsT options = new ReshapeOptionsT();
+        options.setNewShape(newShape);
+        return options;
+    }
+
+    private byte activation() {
         return ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
     }
 

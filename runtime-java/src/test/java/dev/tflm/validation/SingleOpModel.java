@@ -2,8 +2,6 @@ package dev.tflm.validation;
 
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
-import dev.tflm.schema.BuiltinOperator;
-import dev.tflm.writer.BuiltinOptions;
 import dev.tflm.writer.SubgraphBuilder;
 import dev.tflm.writer.TensorDef;
 import dev.tflm.writer.TfliteWriter;
@@ -44,8 +42,11 @@ final class SingleOpModel {
                 .withBuffer(writer.addBuffer(data)));
     }
 
-    /** The model running {@code builtin} on {@code inputs} (-1 for an omitted optional one) into {@code output}. */
-    byte[] build(BuiltinOperator builtin, int version, int[] inputs, int output, BuiltinOptions options, int... modelInputs) {
+    /**
+     * The model running {@code builtin} (a BuiltinOperator code) on {@code inputs} (-1 for an omitted optional one)
+     * into {@code output}; {@code options} is an object-API options table ({@code new AddOptionsT()}) or null.
+     */
+    byte[] build(int builtin, int version, int[] inputs, int output, Object options, int... modelInputs) {
         int code = writer.addOperatorCode(builtin, version);
         graph.addOperator(code, inputs, new int[] {output}, options);
         graph.inputs(modelInputs).outputs(output);

@@ -3,7 +3,9 @@ package dev.tflm.writer;
 import com.google.flatbuffers.FlatBufferBuilder;
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
+import dev.tflm.schema.ActivationFunctionType;
 import dev.tflm.schema.BuiltinOperator;
+import dev.tflm.schema.FullyConnectedOptionsT;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +135,7 @@ public final class NativeTestModels {
         int out8 = main.addTensor(TensorDef.of("out8", TensorType.INT8, 1, 4)
                 .withQuantization(Quantization.perTensor(2.0f, -5)));
         main.addOperator(fc, new int[] {in8, w8, b32}, new int[] {out8},
-                new BuiltinOptions.FullyConnected(ActivationFunction.NONE));
+                fullyConnected(ActivationFunctionType.NONE));
 
         int inF = main.addTensor(TensorDef.of("in_f", TensorType.FLOAT32, 1, 6));
         int wF = main.addTensor(TensorDef.of("w_f", TensorType.FLOAT32, 3, 6).withBuffer(writer.addBuffer(
@@ -143,7 +145,7 @@ public final class NativeTestModels {
                 .withBuffer(writer.addBuffer(floats(0.25f, -0.5f, 1f))));
         int outF = main.addTensor(TensorDef.of("out_f", TensorType.FLOAT32, 1, 3));
         main.addOperator(fc, new int[] {inF, wF, bF}, new int[] {outF},
-                new BuiltinOptions.FullyConnected(ActivationFunction.RELU));
+                fullyConnected(ActivationFunctionType.RELU));
 
         int in64 = main.addTensor(TensorDef.of("in64", TensorType.INT64, 4));
         int c64 = main.addTensor(TensorDef.of("c64", TensorType.INT64, 4).withBuffer(writer.addBuffer(
@@ -470,5 +472,11 @@ public final class NativeTestModels {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
         return bytes.array();
+    }
+
+    private static FullyConnectedOptionsT fullyConnected(byte activation) {
+        FullyConnectedOptionsT options = new FullyConnectedOptionsT();
+        options.setFusedActivationFunction(activation);
+        return options;
     }
 }

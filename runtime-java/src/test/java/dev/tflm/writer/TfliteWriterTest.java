@@ -2,14 +2,30 @@ package dev.tflm.writer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
 import dev.tflm.oracle.TfLiteOracle;
+import dev.tflm.schema.ActivationFunctionType;
+import dev.tflm.schema.AddOptions;
+import dev.tflm.schema.AddOptionsT;
+import dev.tflm.schema.Buffer;
 import dev.tflm.schema.BuiltinOperator;
+import dev.tflm.schema.BuiltinOptions;
+import dev.tflm.schema.BuiltinOptions2;
+import dev.tflm.schema.FullyConnectedOptionsT;
+import dev.tflm.schema.Metadata;
+import dev.tflm.schema.Model;
+import dev.tflm.schema.Operator;
+import dev.tflm.schema.OperatorCode;
+import dev.tflm.schema.QuantizationParameters;
+import dev.tflm.schema.StablehloPadOptions;
+import dev.tflm.schema.StablehloPadOptionsT;
+import dev.tflm.schema.SubGraph;
+import dev.tflm.schema.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +33,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TfliteWriterTest {
-    // field indices from schema.fbs
-    private static final int MODEL_VERSION = 0, MODEL_OPERATOR_CODES = 1, MODEL_SUBGRAPHS = 2,
-            MODEL_DESCRIPTION = 3, MODEL_BUFFERS = 4, MODEL_METADATA = 6;
-    private static final int SUBGRAPH_TENSORS = 0, SUBGRAPH_INPUTS = 1, SUBGRAPH_OUTPUTS = 2,
-            SUBGRAPH_OPERATORS = 3, SUBGRAPH_NAME = 4;
-    private static final int TENSOR_SHAPE = 0, TENSOR_TYPE = 1, TENSOR_BUFFER = 2, TENSOR_NAME = 3,
-            TENSOR_QUANTIZATION = 4, TENSOR_IS_VARIABLE = 5;
-    private static final int QUANT_SCALE = 2, QUANT_ZERO_POINT = 3, QUANT_DIMENSION = 6;
-    private static final int OPCODE_DEPRECATED_BUILTIN = 0, OPCODE_CUSTOM = 1, OPCODE_VERSION = 2, OPCODE_BUILTIN = 3;
-    private static final int OPERATOR_OPCODE = 0, OPERATOR_INPUTS = 1, OPERATOR_OPTIONS_TYPE = 3, OPERATOR_OPTIONS = 4;
-    private static final int BUFFER_DATA = 0;
 
     /** A float32 model computing {@code relu(a + b)} for two [1, 4] inputs. */
     private static byte[] addModel() {
@@ -37,7 +42,9 @@ class TfliteWriterTest {
         int a = graph.addTensor(TensorDef.of("a", TensorType.FLOAT32, 1, 4));
         int b = graph.addTensor(TensorDef.of("b", TensorType.FLOAT32, 1, 4));
         int sum = graph.addTensor(TensorDef.of("sum", TensorType.FLOAT32, 1, 4));
-        graph.addOperator(add, new int[] {a, b}, new int[] {sum}, new BuiltinOptions.Add(ActivationFunction.RELU));
+        AddOptionsT options = new AddOptionsT();
+        options.setFusedActivationFunction(ActivationFunctionType.RELU);
+        graph.addOperator(add, new int[] {a, b}, new int[] {sum}, options);
         graph.inputs(a, b).outputs(sum);
         return writer.toByteArray();
     }
@@ -45,22 +52,25 @@ class TfliteWriterTest {
     @Test
     void writesTheModelHeaderAsTheConverterDoes() {
         byte[] file = addModel();
-        FlatTable model = FlatTable.root(file);
+        Model model = root(file);
 
         assertEquals("TFL3", new String(file, 4, 4, StandardCharsets.US_ASCII));
-        assertEquals(3, model.intField(MODEL_VERSION, 0));
-        assertEquals("add", model.string(MODEL_DESCRIPTION));
-        assertEquals(1, model.length(MODEL_BUFFERS));
-        assertFalse(model.tableAt(MODEL_BUFFERS, 0).has(BUFFER_DATA), "buffer 0 is the empty sentinel");
-        FlatTable graph = model.tableAt(MODEL_SUBGRAPHS, 0);
-        assertEquals("main", graph.string(SUBGRAPH_NAME));
-        assertEquals(3, graph.length(SUBGRAPH_TENSORS));
-        assertEquals(2, graph.length(SUBGRAPH_INPUTS));
-        assertEquals(2, graph.intAt(SUBGRAPH_OUTPUTS, 0));
-        FlatTable op = graph.tableAt(SUBGRAPH_OPERATORS, 0);
-        assertEquals(0, op.intField(OPERATOR_OPCODE, 0));
-        assertEquals(11, op.byteField(OPERATOR_OPTIONS_TYPE, 0), "AddOptions is union member 11");
-        assertEquals(ActivationFunction.RELU.code(), op.table(OPERATOR_OPTIONS).byteField(0, 0));
+        assertEquals(3, model.version());
+        assertEquals("add", model.description());
+        assertEquals(1, model.buffersLength());
+        assertEquals(0, model.buffers(0).dataLength(), "buffer 0 is the empty sentinel");
+        assertNull(model.buffers(0).dataAsByteBuffer());
+        SubGraph graph = model.subgraphs(0);
+        assertEquals("main", graph.name());
+        assertEquals(3, graph.tensorsLength());
+        assertEquals(2, graph.inputsLength());
+        assertEquals(2, graph.outputs(0));
+        Operator op = graph.operators(0);
+        assertEquals(0, op.opcodeIndex());
+        assertEquals(BuiltinOptions.AddOptions, op.builtinOptionsType());
+        assertEquals(11, op.builtinOptionsType(), "AddOptions is union member 11");
+        AddOptions options = (AddOptions) op.builtinOptions(new AddOptions());
+        assertEquals(ActivationFunctionType.RELU, options.fusedActivationFunction());
     }
 
     @Test
@@ -70,18 +80,18 @@ class TfliteWriterTest {
         writer.addOperatorCode(150, 1); // GELU: beyond the deprecated byte field
         writer.addCustomOperatorCode("SIGNAL_FFT", 1);
         writer.addSubgraph("main");
-        FlatTable model = FlatTable.root(writer.toByteArray());
+        Model model = root(writer.toByteArray());
 
-        FlatTable fc = model.tableAt(MODEL_OPERATOR_CODES, 0);
-        assertEquals(9, fc.byteField(OPCODE_DEPRECATED_BUILTIN, 0));
-        assertEquals(9, fc.intField(OPCODE_BUILTIN, 0));
-        assertEquals(4, fc.intField(OPCODE_VERSION, 1));
-        FlatTable gelu = model.tableAt(MODEL_OPERATOR_CODES, 1);
-        assertEquals(127, gelu.byteField(OPCODE_DEPRECATED_BUILTIN, 0));
-        assertEquals(150, gelu.intField(OPCODE_BUILTIN, 0));
-        FlatTable custom = model.tableAt(MODEL_OPERATOR_CODES, 2);
-        assertEquals(32, custom.intField(OPCODE_BUILTIN, 0));
-        assertEquals("SIGNAL_FFT", custom.string(OPCODE_CUSTOM));
+        OperatorCode fc = model.operatorCodes(0);
+        assertEquals(9, fc.deprecatedBuiltinCode());
+        assertEquals(9, fc.builtinCode());
+        assertEquals(4, fc.version());
+        OperatorCode gelu = model.operatorCodes(1);
+        assertEquals(127, gelu.deprecatedBuiltinCode());
+        assertEquals(150, gelu.builtinCode());
+        OperatorCode custom = model.operatorCodes(2);
+        assertEquals(32, custom.builtinCode());
+        assertEquals("SIGNAL_FFT", custom.customCode());
     }
 
     @Test
@@ -95,21 +105,21 @@ class TfliteWriterTest {
         writer.minRuntimeVersion("1.14.0");
         writer.addSubgraph("main");
         byte[] file = writer.toByteArray();
-        FlatTable model = FlatTable.root(file);
+        Model model = root(file);
 
-        assertEquals(16, model.length(MODEL_BUFFERS));
+        assertEquals(16, model.buffersLength());
         for (int i = 1; i < 15; i++) {
-            FlatTable buffer = model.tableAt(MODEL_BUFFERS, i);
-            int start = buffer.vectorStart(BUFFER_DATA);
+            Buffer buffer = model.buffers(i);
+            int start = buffer.dataAsByteBuffer().position();
             assertEquals(0, start % TfliteWriter.BUFFER_ALIGNMENT, "buffer " + i + " starts at " + start);
-            int size = buffer.length(BUFFER_DATA);
+            int size = buffer.dataLength();
             assertEquals(1 + 3 * (i - 1), size);
             assertEquals((byte) size, file[start + size - 1]);
         }
-        FlatTable metadata = model.tableAt(MODEL_METADATA, 0);
-        assertEquals("min_runtime_version", metadata.string(0));
-        FlatTable version = model.tableAt(MODEL_BUFFERS, metadata.intField(1, 0));
-        byte[] padded = Arrays.copyOfRange(file, version.vectorStart(BUFFER_DATA), version.vectorStart(BUFFER_DATA) + 16);
+        Metadata metadata = model.metadata(0);
+        assertEquals("min_runtime_version", metadata.name());
+        int start = model.buffers((int) metadata.buffer()).dataAsByteBuffer().position();
+        byte[] padded = Arrays.copyOfRange(file, start, start + 16);
         assertArrayEquals(Arrays.copyOf("1.14.0".getBytes(StandardCharsets.US_ASCII), 16), padded);
     }
 
@@ -121,9 +131,9 @@ class TfliteWriterTest {
                 writer.addBuffer(new byte[size]);
             }
             writer.addSubgraph("main");
-            FlatTable model = FlatTable.root(writer.toByteArray());
-            for (int i = 1; i < model.length(MODEL_BUFFERS); i++) {
-                int start = model.tableAt(MODEL_BUFFERS, i).vectorStart(BUFFER_DATA);
+            Model model = root(writer.toByteArray());
+            for (int i = 1; i < model.buffersLength(); i++) {
+                int start = model.buffers(i).dataAsByteBuffer().position();
                 assertEquals(offset, start % TfliteWriter.BUFFER_ALIGNMENT, "buffer " + i + " starts at " + start);
             }
         }
@@ -141,28 +151,50 @@ class TfliteWriterTest {
         graph.addTensor(TensorDef.of("w", TensorType.INT8, 2, 3).withBuffer(weights)
                 .withQuantization(Quantization.perChannel(new float[] {0.25f, 0.125f}, new long[] {0, 0}, 0)));
         graph.addTensor(TensorDef.of("state", TensorType.INT16, 1, 8).asVariable());
-        FlatTable tensors = FlatTable.root(writer.toByteArray()).tableAt(MODEL_SUBGRAPHS, 0);
+        SubGraph tensors = root(writer.toByteArray()).subgraphs(0);
 
-        FlatTable x = tensors.tableAt(SUBGRAPH_TENSORS, 0);
-        assertEquals("x", x.string(TENSOR_NAME));
-        assertEquals(TensorType.INT8.code(), x.byteField(TENSOR_TYPE, 0));
-        assertEquals(0, x.intField(TENSOR_BUFFER, 0));
-        assertEquals(3, x.intAt(TENSOR_SHAPE, 1));
-        FlatTable xq = x.table(TENSOR_QUANTIZATION);
-        assertEquals(0.5f, xq.floatAt(QUANT_SCALE, 0));
-        assertEquals(-3L, xq.longAt(QUANT_ZERO_POINT, 0));
+        Tensor x = tensors.tensors(0);
+        assertEquals("x", x.name());
+        assertEquals(TensorType.INT8.code(), x.type());
+        assertEquals(0, x.buffer());
+        assertEquals(3, x.shape(1));
+        QuantizationParameters xq = x.quantization();
+        assertEquals(0.5f, xq.scale(0));
+        assertEquals(-3L, xq.zeroPoint(0));
 
-        FlatTable w = tensors.tableAt(SUBGRAPH_TENSORS, 1);
-        assertEquals(weights, w.intField(TENSOR_BUFFER, 0));
-        FlatTable wq = w.table(TENSOR_QUANTIZATION);
-        assertEquals(2, wq.length(QUANT_SCALE));
-        assertEquals(0.125f, wq.floatAt(QUANT_SCALE, 1));
-        assertEquals(2, wq.length(QUANT_ZERO_POINT));
-        assertEquals(0, wq.intField(QUANT_DIMENSION, 0));
+        Tensor w = tensors.tensors(1);
+        assertEquals(weights, w.buffer());
+        QuantizationParameters wq = w.quantization();
+        assertEquals(2, wq.scaleLength());
+        assertEquals(0.125f, wq.scale(1));
+        assertEquals(2, wq.zeroPointLength());
+        assertEquals(0, wq.quantizedDimension());
 
-        FlatTable state = tensors.tableAt(SUBGRAPH_TENSORS, 2);
-        assertEquals(1, state.byteField(TENSOR_IS_VARIABLE, 0));
-        assertFalse(state.has(TENSOR_QUANTIZATION));
+        Tensor state = tensors.tensors(2);
+        assertTrue(state.isVariable());
+        assertNull(state.quantization());
+    }
+
+    @Test
+    void writesTheOptionsOfAnyUnionMemberAndCustomOptions() {
+        TfliteWriter writer = new TfliteWriter();
+        int pad = writer.addOperatorCode(BuiltinOperator.STABLEHLO_PAD, 1);
+        int custom = writer.addCustomOperatorCode("SIGNAL_WINDOW", 1);
+        SubgraphBuilder graph = writer.addSubgraph("main");
+        StablehloPadOptionsT padOptions = new StablehloPadOptionsT();
+        padOptions.setEdgePaddingLow(new long[] {1, 2});
+        graph.addOperator(pad, new int[] {0}, new int[] {1}, padOptions);
+        graph.addCustomOperator(custom, new int[] {0}, new int[] {1}, new byte[] {7, 8, 9});
+        Model model = root(writer.toByteArray());
+
+        Operator stablehlo = model.subgraphs(0).operators(0);
+        assertEquals(BuiltinOptions.NONE, stablehlo.builtinOptionsType());
+        assertEquals(BuiltinOptions2.StablehloPadOptions, stablehlo.builtinOptions2Type());
+        assertEquals(2, ((StablehloPadOptions) stablehlo.builtinOptions2(new StablehloPadOptions())).edgePaddingLow(1));
+        Operator signal = model.subgraphs(0).operators(1);
+        assertEquals(3, signal.customOptionsLength());
+        assertEquals(9, signal.customOptions(2));
+        assertThrows(IllegalArgumentException.class, () -> graph.addOperator(pad, new int[0], new int[0], "options"));
     }
 
     @Test
@@ -191,13 +223,17 @@ class TfliteWriterTest {
         int w = graph.addTensor(TensorDef.of("w", TensorType.INT8, 2, 2).withBuffer(writer.addBuffer(new byte[] {1, 2, -3, 4}))
                 .withQuantization(Quantization.perTensor(1f, 0)));
         int out = graph.addTensor(TensorDef.of("out", TensorType.INT8, 1, 2).withQuantization(Quantization.perTensor(1f, 0)));
-        graph.addOperator(fc, new int[] {in, w, -1}, new int[] {out}, new BuiltinOptions.FullyConnected(ActivationFunction.NONE));
+        graph.addOperator(fc, new int[] {in, w, -1}, new int[] {out}, new FullyConnectedOptionsT());
         graph.inputs(in).outputs(out);
 
         TfLiteOracle.Result result = TfLiteOracle.run(writer.toByteArray(), new byte[][] {{5, -6}}, TfLiteOracle.Options.defaults());
 
         assertArrayEquals(new byte[] {5 - 12, -15 - 24}, result.output(0));
         assertTrue(result.outputs().get(0).scale() == 1f);
+    }
+
+    private static Model root(byte[] file) {
+        return Model.getRootAsModel(ByteBuffer.wrap(file));
     }
 
     private static byte[] floats(float... values) {

@@ -1,6 +1,8 @@
 package dev.tflm.benchmarks.report;
 
-import dev.tflm.json.JsonReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,41 +27,42 @@ record JmhResults(List<Measurement> measurements, String setup) {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static JmhResults parse(String json) {
-        if (!(JsonReader.parse(json) instanceof List<?> entries)) {
+        JsonNode entries;
+        try {
+            entries = new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("JMH results: not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!entries.isArray()) {
             throw new IllegalArgumentException("JMH results: expected a JSON array of benchmark results");
         }
         List<Measurement> measurements = new ArrayList<>();
         String setup = "";
-        for (Object entry : entries) {
-            Map<String, Object> result = (Map<String, Object>) entry;
-            Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
-            double toMicros = microsPer((String) metric.get("scoreUnit"));
+        for (JsonNode result : entries) {
+            JsonNode metric = result.path("primaryMetric");
+            double toMicros = microsPer(metric.path("scoreUnit").asText());
             Map<String, String> params = new LinkedHashMap<>();
-            Object rawParams = result.get("params");
-            if (rawParams != null) {
-                ((Map<String, Object>) rawParams).forEach((k, v) -> params.put(k, String.valueOf(v)));
-            }
-            measurements.add(new Measurement(simpleName((String) result.get("benchmark")), params,
+            result.path("params").properties().forEach(param -> params.put(param.getKey(), param.getValue().asText()));
+            measurements.add(new Measurement(simpleName(result.path("benchmark").asText()), params,
                     number(metric.get("score")) * toMicros, number(metric.get("scoreError")) * toMicros));
             if (setup.isEmpty()) {
                 setup = String.format("JMH %s, %s %s, %d fork(s), warm-up %d × %s, measurement %d × %s",
-                        result.get("jmhVersion"), result.get("vmName"), result.get("jdkVersion"),
-                        ((Double) result.get("forks")).intValue(),
-                        ((Double) result.get("warmupIterations")).intValue(), result.get("warmupTime"),
-                        ((Double) result.get("measurementIterations")).intValue(), result.get("measurementTime"));
+                        result.path("jmhVersion").asText(), result.path("vmName").asText(),
+                        result.path("jdkVersion").asText(), result.path("forks").asInt(),
+                        result.path("warmupIterations").asInt(), result.path("warmupTime").asText(),
+                        result.path("measurementIterations").asInt(), result.path("measurementTime").asText());
             }
         }
         return new JmhResults(List.copyOf(measurements), setup);
     }
 
     /** A number, or the string "NaN" JMH writes for a score error it could not compute (too few iterations). */
-    private static double number(Object value) {
-        if (value instanceof Double d) {
-            return d;
+    private static double number(JsonNode value) {
+        if (value != null && value.isNumber()) {
+            return value.asDouble();
         }
-        if ("NaN".equals(value)) {
+        if (value != null && "NaN".equals(value.asText())) {
             return Double.NaN;
         }
         throw new IllegalArgumentException("JMH results: expected a number, got " + value);

@@ -1,0 +1,151 @@
+package dev.tflm.cli;
+
+import dev.tflm.TflmException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code tflm} command line: inspect and run .tflite models with the native runtime.
+ * picocli parses each command's arguments into its fields ({@code @Option}, {@code @Parameters});
+ * the usage text is {@link #USAGE}, written for people, for help and every usage error.
+ */
+@Command(name = "tflm")
+public final class Main {
+
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+    /** Everything went well. */
+    public static final int EXIT_OK = 0;
+    /** The model or the runtime failed; one "error: ..." line on stderr. */
+    public static final int EXIT_ERROR = 1;
+    /** The command line is wrong; the message and the usage text on stderr. */
+    public static final int EXIT_USAGE = 2;
+
+    static final String USAGE = """
+            usage: tflm <command> [arguments]
+
+            commands:
+              inspect MODEL [--json]
+                  Lists the model's operators and op counts, its tensors (type, shape,
+                  quantization), inputs and outputs, weight bytes, the ops this runtime
+                  has no kernel for, and the arena bytes the runtime needs for it: with
+                  the reference kernels (what a board needs; JSON arena_bytes) and with
+                  the optimized kernels on this host (arena_bytes_optimized, and the ISA).
+
+              run MODEL [--input INDEX=FILE]... [--output-dir DIR] [--arena BYTES]
+                  [--kernels reference|optimized] [--isa LEVEL] [--json]
+                  Runs one inference. FILE holds the raw little-endian bytes of input
+                  INDEX (0 = the model's first input); its size must match the tensor.
+                  Inputs not given are zeros. Writes the raw bytes of every output I to
+                  DIR/output-I.bin (DIR defaults to the current directory) and prints
+                  the arena bytes used and the invoke time. --arena BYTES sets the arena
+                  size instead of sizing it automatically. --kernels picks the kernel
+                  set (default optimized). --isa caps the optimized kernels' instruction
+                  set: best (default), scalar, or a level of this CPU's family, x86-64
+                  avx2 < avx512 < avx512-vnni or Cortex-M arm-dsp < arm-mve; a level of
+                  the other family is an error. --json prints one JSON object.
+
+              bench MODEL [--kernels reference|optimized] [--isa LEVEL] [--iterations N]
+                  [--warmup N] [--json]
+                  Warms up (N rounds, default 0.3 s), then times N inferences on zero
+                  inputs (default: as many as fit in 1 s, 10 to 100000) and prints the
+                  median and spread (min, p10, p90, max) of the time per inference, the
+                  kernel set, its ISA (--isa as for run) and this CPU's best ISA, and a
+                  per-operator profile: each operator timed alone, its share, its MACs
+                  and GMAC/s. MACs: CONV_2D output elements x kh x kw x in_c/groups,
+                  DEPTHWISE_CONV_2D output elements x kh x kw, FULLY_CONNECTED batches x
+                  units x depth, SVDF batches x filters x (input + memory); other ops
+                  count 0.
+
+              demo
+                  Runs the sine model this project trains in Java for x from 0 to 2π,
+                  then prints the arena bytes and the time per inference.
+
+              export-c MODEL [--name NAME] [--out FILE.c]
+                  Writes the model as a C array for firmware: 16-byte aligned, const (in
+                  flash), with NAME_size; --out also writes FILE.h. NAME defaults to the
+                  file name.
+
+              resolver MODEL [--name FUNCTION] [--out FILE]
+                  Writes C code registering exactly the kernels the model uses (the
+                  names of tflm/ops.h), so the linker leaves the others out.
+
+              project --target make --example NAME --out DIR [--board BOARD]
+                      [--model FILE] [--shared DIR]
+                  Writes a folder with just the sources one firmware needs and a plain
+                  Makefile (host and BOARD, default mps2-an385). NAME: hello_world,
+                  micro_speech, person_detection, benchmark (needs --model).
+
+              help
+                  Prints this text.
+
+            exit codes: 0 success, 1 model or runtime error, 2 usage error
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return EXIT_USAGE;
+        }
+        if (args.length == 1 && HELP.contains(args[0])) {
+            out.print(USAGE);
+            return EXIT_OK;
+        }
+        CommandLine cli = new CommandLine(new Main());
+        for (Object command : List.of(new InspectCommand(out), new RunCommand(out), new BenchCommand(out),
+                new DemoCommand(out), new ExportCCommand(out), new ResolverCommand(out), new ProjectCommand(out))) {
+            cli.addSubcommand(command);
+        }
+        cli.setParameterExceptionHandler((e, arguments) -> usageError(err, e.getMessage()));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, err));
+        try {
+            int code = cli.execute(args);
+            out.flush();
+            return code;
+        } catch (UnsatisfiedLinkError e) {
+            return error(err, e.getMessage());
+        }
+    }
+
+    /** The exit code of a command that threw: what the model, the files or the runtime said, on one line. */
+    private static int failure(Exception e, PrintStream err) throws Exception {
+        return switch (e) {
+            case UsageException usage -> usageError(err, usage.getMessage());
+            case ParameterException usage -> usageError(err, usage.getMessage());
+            case NoSuchFileException missing -> error(err, "no such file: " + missing.getFile());
+            case IOException io -> error(err, io.toString());
+            case TflmException _, IllegalArgumentException _, IllegalStateException _ -> error(err, e.getMessage());
+            default -> throw e;
+        };
+    }
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("error: " + message);
+        err.println();
+        err.print(USAGE);
+        return EXIT_USAGE;
+    }
+
+    private static int error(PrintStream err, String message) {
+        err.println("error: " + oneLine(message));
+        return EXIT_ERROR;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "unknown failure" : message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

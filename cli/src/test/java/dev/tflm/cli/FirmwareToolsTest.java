@@ -1,0 +1,169 @@
+package dev.tflm.cli;
+
+import static dev.tflm.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tflm.Kernel;
+import dev.tflm.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The firmware workflow's commands: export-c, resolver and project. */
+class FirmwareToolsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportCWritesTheModelBytesAsAnAlignedConstArrayWithItsLength() throws IOException {
+        Path model = SharedData.model("hello_world_int8.tflite");
+        Path source = dir.resolve("hello_model.c");
+        CliRun result = run("export-c", model.toString(), "--name", "hello_model", "--out", source.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        String c = Files.readString(source);
+        byte[] expected = Files.readAllBytes(model);
+        assertTrue(c.contains("__attribute__((aligned(16))) const uint8_t hello_model[" + expected.length + "]"), c);
+        assertTrue(c.contains("const size_t hello_model_size = " + expected.length + ";"), c);
+        Matcher bytes = Pattern.compile("0x([0-9a-f]{2}),").matcher(c);
+        byte[] parsed = new byte[expected.length];
+        int count = 0;
+        while (bytes.find()) {
+            parsed[count++] = (byte) Integer.parseInt(bytes.group(1), 16);
+        }
+        assertEquals(expected.length, count);
+        assertArrayEquals(expected, parsed);
+        String header = Files.readString(dir.resolve("hello_model.h"));
+        assertTrue(header.contains("extern const uint8_t hello_model[];"), header);
+        assertTrue(header.contains("extern const size_t hello_model_size;"), header);
+    }
+
+    @Test
+    void exportCRejectsFilesThatAreNotModelsAndBadNames() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.tflite"), "not a model at all");
+        assertEquals(Main.EXIT_ERROR, run("export-c", junk.toString()).exitCode());
+        assertEquals(Main.EXIT_USAGE, run("export-c", junk.toString(), "--name", "9lives").exitCode());
+        assertEquals("_9lives_model", CArray.identifier("9lives-model.tflite"));
+    }
+
+    @Test
+    void resolverRegistersExactlyTheModelsOps() {
+        CliRun result = run("resolver", SharedData.model("micro_speech_quantized.tflite").toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Set<String> registered = Pattern.compile("&(tflm_op_\\w+)").matcher(result.out()).results()
+                .map(m -> m.group(1)).collect(Collectors.toSet());
+        // An all-int8 model gets the INT8-only kernels, which link no float code.
+        assertEquals(Set.of("tflm_op_depthwise_conv_2d_int8", "tflm_op_fully_connected_int8", "tflm_op_reshape",
+                "tflm_op_softmax_int8"), registered);
+        assertTrue(result.out().contains("tflm_status micro_speech_quantized_register_ops(tflm_op_resolver *resolver, "
+                + "const tflm_kernel *storage[4])"), result.out());
+    }
+
+    @Test
+    void resolverRegistersTheGeneralKernelsForAFloatModel() {
+        CliRun result = run("resolver", SharedData.model("hello_world_float.tflite").toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("&tflm_op_fully_connected,"), result.out());
+        assertFalse(result.out().contains("_int8"), result.out());
+    }
+
+    @Test
+    void resolverNamesTheOpsThisRuntimeLacks() {
+        CliRun result = run("resolver", SharedData.model("audio_preprocessor_int8.tflite").toString());
+        assertEquals(Main.EXIT_ERROR, result.exitCode());
+        assertTrue(result.err().contains("this runtime has no kernel for CONCATENATION, custom op SignalEnergy,"),
+                result.err());
+        assertTrue(result.err().contains("custom op SignalWindow"), result.err());
+    }
+
+    @Test
+    void resolverPicksTheInt8VariantOfAKernelOnlyForIntegerModels() {
+        List<Kernel> variants = Kernel.all().stream().filter(Kernel::int8Only).toList();
+        assertFalse(variants.isEmpty());
+        for (Kernel variant : variants) {
+            ResolverCommand.Op op = new ResolverCommand.Op(variant.builtinCode(), variant.customName());
+            assertEquals(Optional.of(variant), ResolverCommand.kernelFor(op, true));
+            Kernel general = ResolverCommand.kernelFor(op, false).orElseThrow();
+            assertFalse(general.int8Only(), general.toString());
+            assertEquals(variant.op(), general.op());
+        }
+        assertEquals(Optional.empty(), ResolverCommand.kernelFor(new ResolverCommand.Op(28, null), false)); // TANH
+    }
+
+    @Test
+    void theGeneratedResolverCompilesWithEveryKernelOfTheLibrary() throws Exception {
+        String source = ResolverCommand.source("all_register_ops", Kernel.all().stream()
+                .filter(kernel -> !kernel.int8Only()).toList(), "test");
+        assertTrue(source.contains("const tflm_kernel *storage[" + Kernel.all().stream()
+                .filter(kernel -> !kernel.int8Only()).count() + "]"), source);
+        Path file = Files.writeString(dir.resolve("all_register_ops.c"), source);
+        assumeTrue(onPath("cc"), "cc missing");
+        Path include = SourceTree.locate().root.resolve("native/include");
+        Process cc = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
+                "-I" + include, file.toString()).redirectErrorStream(true).start();
+        String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(cc.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, cc.exitValue(), output + source);
+    }
+
+    @Test
+    void projectWritesAMakefileAndJustTheSourcesOfOneFirmware() throws Exception {
+        Path out = dir.resolve("hello");
+        CliRun result = run("project", "--target", "make", "--example", "hello_world", "--out", out.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        String makefile = Files.readString(out.resolve("Makefile"));
+        assertTrue(makefile.contains("else ifeq ($(BOARD),mps2-an385)"), makefile);
+        assertTrue(makefile.contains("-mcpu=cortex-m3"), makefile);
+        for (String file : List.of("example/main.c", "example/sine_model.c", "example/sine_model.h",
+                "tflm/include/tflm/tflm.h", "tflm/src/core/interpreter.c", "board/host/board.c",
+                "board/common/cortex_m_startup.c", "board/mps2-an385/memory.ld")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
+        assertTrue(Files.notExists(out.resolve("tflm/src/kernels/x86")), "no host SIMD kernels in a firmware project");
+        // The Cortex-M variants, for a board whose core has their feature (native/CMakeLists.txt's list).
+        assertTrue(Files.isRegularFile(out.resolve("tflm/src/kernels/arm/fully_connected_arm.c")));
+        assertTrue(makefile.contains("grep -w __ARM_FEATURE_DSP),)\nSOURCES += tflm/src/kernels/arm/"), makefile);
+        assertTrue(makefile.contains("CFLAGS += -DTFLM_VARIANT_FULLY_CONNECTED\n"), makefile);
+
+        // Builds and runs on this machine when it has make and a C compiler.
+        assumeTrue(onPath("make") && onPath("cc"), "make or cc missing");
+        Process make = new ProcessBuilder("make", "-s", "-C", out.toString(), "run").redirectErrorStream(true).start();
+        String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(make.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, make.exitValue(), output);
+        assertEquals(20, output.lines().filter(line -> line.startsWith("x ")).count(), output);
+    }
+
+    @Test
+    void projectRejectsUnknownTargetsAndExamples() {
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "keil", "--example", "hello_world", "--out",
+                dir.toString()).exitCode());
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "nope", "--out",
+                dir.toString()).exitCode());
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "benchmark", "--out",
+                dir.toString()).exitCode());
+    }
+
+    private static boolean onPath(String program) {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
