@@ -19,6 +19,9 @@
  *   TEST_ADD_INT64   output = input 0 + input 1, int64 of one shape; its
  *                    prepare refuses constant data at an address not
  *                    aligned for int64.
+ *   TEST_BELOW       output 0, BOOL of 1 element: whether element 0 of
+ *                    input 0 (int32) is below the int32 of its options (a
+ *                    WHILE condition without comparison kernels).
  *
  * Prepare checks everything invoke relies on, so a model they accept
  * always invokes (the fuzz target's rule). Arithmetic wraps (unsigned).
@@ -177,6 +180,25 @@ static tflm_status test_add_int64_invoke(tflm_context *ctx, tflm_node *node)
     return TFLM_OK;
 }
 
+static tflm_status test_below_prepare(tflm_context *ctx, tflm_node *node)
+{
+    const tflm_tensor *x = tflm_input(ctx, node, 0), *out = tflm_output(ctx, node, 0);
+    if (x == NULL || x->type != TFLM_TYPE_INT32 || x->bytes < 4 || out == NULL ||
+        out->type != TFLM_TYPE_BOOL || out->bytes != 1 || node->custom_options_size != 4) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "needs int32 x, a BOOL of 1 element, 4 bytes of options");
+    }
+    return TFLM_OK;
+}
+
+static tflm_status test_below_invoke(tflm_context *ctx, tflm_node *node)
+{
+    int32_t x, limit;
+    memcpy(&x, tflm_input(ctx, node, 0)->data, 4);
+    memcpy(&limit, node->custom_options, 4);
+    *(bool *)tflm_output(ctx, node, 0)->data = x < limit;
+    return TFLM_OK;
+}
+
 static const tflm_kernel test_var_handle = {TFLM_BUILTIN_CUSTOM, "TEST_VAR_HANDLE", "TEST_VAR_HANDLE",
                                             test_var_handle_prepare, test_var_handle_invoke, false};
 static const tflm_kernel test_call = {TFLM_BUILTIN_CUSTOM, "TEST_CALL", "TEST_CALL",
@@ -184,7 +206,10 @@ static const tflm_kernel test_call = {TFLM_BUILTIN_CUSTOM, "TEST_CALL", "TEST_CA
 static const tflm_kernel test_add_int64 = {TFLM_BUILTIN_CUSTOM, "TEST_ADD_INT64", "TEST_ADD_INT64",
                                            test_add_int64_prepare, test_add_int64_invoke, false};
 
-enum { TEST_SUBGRAPH_KERNEL_COUNT = 3 };
+static const tflm_kernel test_below = {TFLM_BUILTIN_CUSTOM, "TEST_BELOW", "TEST_BELOW",
+                                       test_below_prepare, test_below_invoke, false};
+
+enum { TEST_SUBGRAPH_KERNEL_COUNT = 4 };
 
 /* Adds the kernels to a resolver with room for TEST_SUBGRAPH_KERNEL_COUNT
  * more. */
@@ -192,7 +217,8 @@ static tflm_status test_add_subgraph_kernels(tflm_op_resolver *resolver)
 {
     tflm_status status = tflm_op_resolver_add(resolver, &test_var_handle);
     status = status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_call) : status;
-    return status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_add_int64) : status;
+    status = status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_add_int64) : status;
+    return status == TFLM_OK ? tflm_op_resolver_add(resolver, &test_below) : status;
 }
 
 #endif /* TFLM_TESTS_SUBGRAPH_KERNELS_H */

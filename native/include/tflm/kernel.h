@@ -117,6 +117,11 @@ float tflm_option_float(const tflm_context *ctx, const tflm_node *node,
 /* A [int] vector field, checked against the model's bounds; NULL if absent. */
 const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node,
                                              uint8_t expected_type, int field);
+/* A string field (VarHandleOptions' names), checked against the model's
+ * bounds: its bytes, not NUL-terminated, with *length set; NULL (and
+ * *length 0) if absent. The bytes live as long as the model. */
+const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node,
+                               uint8_t expected_type, int field, size_t *length);
 
 /* ---- Memory (prepare only) -------------------------------------------------- */
 

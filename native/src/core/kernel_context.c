@@ -137,26 +137,47 @@ float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t 
     return value;
 }
 
-const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node,
-                                             uint8_t expected_type, int field)
+/* Position of the vector (or string) a field of the node's options points
+ * to, with *count its length, or 0 when absent or not inside the model
+ * with count elements of element_size bytes (and 4-byte aligned when
+ * aligned). The verifier does not know the vector fields of the ~130
+ * options tables, so these are checked here. */
+static uint32_t option_vector(const tflm_context *ctx, const tflm_node *node,
+                              uint8_t expected_type, int field, uint32_t element_size,
+                              bool aligned, uint32_t *count)
 {
     const uint8_t *p = option_field(node, expected_type, field, 4);
     if (p == NULL) {
-        return NULL;
+        return 0;
     }
-    /* The verifier does not know the vector fields of the ~130 options
-     * tables, so this one is checked here, against the model's bounds. */
     uint32_t at = (uint32_t)(p - ctx->model);
     uint64_t vector = (uint64_t)at + fb_u32(ctx->model, at);
     if (vector > ctx->model_size || ctx->model_size - vector < 4 ||
-        ((uintptr_t)(ctx->model + vector) & 3u) != 0) {
-        return NULL;
+        (aligned && ((uintptr_t)(ctx->model + vector) & 3u) != 0)) {
+        return 0;
     }
-    uint32_t count = fb_u32(ctx->model, (uint32_t)vector);
-    if ((uint64_t)count * 4 > ctx->model_size - vector - 4) {
-        return NULL;
+    *count = fb_u32(ctx->model, (uint32_t)vector);
+    if ((uint64_t)*count * element_size > ctx->model_size - vector - 4) {
+        return 0;
     }
-    return (const tflm_int_array *)(const void *)(ctx->model + vector);
+    return (uint32_t)vector;
+}
+
+const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node,
+                                             uint8_t expected_type, int field)
+{
+    uint32_t count;
+    uint32_t vector = option_vector(ctx, node, expected_type, field, 4, true, &count);
+    return vector != 0 ? (const tflm_int_array *)(const void *)(ctx->model + vector) : NULL;
+}
+
+const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node,
+                               uint8_t expected_type, int field, size_t *length)
+{
+    uint32_t count = 0;
+    uint32_t vector = option_vector(ctx, node, expected_type, field, 1, false, &count);
+    *length = vector != 0 ? count : 0;
+    return vector != 0 ? (const char *)(ctx->model + vector + 4) : NULL;
 }
 
 void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)

@@ -1,5 +1,6 @@
 package dev.tflm.writer;
 
+import com.google.flatbuffers.FlatBufferBuilder;
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
 import dev.tflm.schema.BuiltinOperator;
@@ -23,6 +24,7 @@ public final class NativeTestModels {
     private static final String VAR_HANDLE = "TEST_VAR_HANDLE";
     private static final String CALL = "TEST_CALL";
     private static final String ADD_INT64 = "TEST_ADD_INT64";
+    private static final String BELOW = "TEST_BELOW";
     private static final int NONE = -1;
 
     private NativeTestModels() {
@@ -35,6 +37,10 @@ public final class NativeTestModels {
         models.put("subgraph_chain.tflite", subgraphChain());
         models.put("constants_aligned.tflite", constants(0));
         models.put("constants_misaligned.tflite", constants(4));
+        models.put("control_flow.tflite", controlFlow());
+        models.put("while_recursive.tflite", whileRecursive());
+        models.put("variables.tflite", variables());
+        models.put("variable_misread.tflite", variableMisread());
         return models;
     }
 
@@ -145,6 +151,219 @@ public final class NativeTestModels {
 
         main.inputs(in8, inF, in64).outputs(out8, outF, out64);
         return writer.toByteArray();
+    }
+
+    /**
+     * IF then WHILE with real kernels. Subgraph 0: inputs cond (BOOL [1]), i (INT32 [1]), x; {@code a = IF(cond,
+     * x)} with then = 1 ({@code p + p}) and else = 2 ({@code p + 100}); {@code (j, y) = WHILE(i, a)} with cond = 3
+     * ({@code n < 3}, TEST_BELOW) and body = 4 ({@code (n + 1, v + v)}); outputs y, j. So {@code y = a * 2^(3 -
+     * i)} for i below 3. Subgraphs 5 (FLOAT32 [4]) and 6 (INT32 [2]) double their input and are called by no
+     * one: the C tests point IF at them to see the mismatches refused.
+     */
+    static byte[] controlFlow() {
+        TfliteWriter writer = new TfliteWriter().description("IF and WHILE");
+        int ifOp = writer.addOperatorCode(BuiltinOperator.IF, 1);
+        int whileOp = writer.addOperatorCode(BuiltinOperator.WHILE, 1);
+        int add = writer.addOperatorCode(BuiltinOperator.ADD, 1);
+        int below = writer.addCustomOperatorCode(BELOW, 1);
+
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int cond = main.addTensor(TensorDef.of("cond", TensorType.BOOL, 1));
+        int i = main.addTensor(TensorDef.of("i", TensorType.INT32, 1));
+        int x = main.addTensor(int32("x"));
+        int a = main.addTensor(int32("a"));
+        int j = main.addTensor(TensorDef.of("j", TensorType.INT32, 1));
+        int y = main.addTensor(int32("y"));
+        main.addOperator(ifOp, new int[] {cond, x}, new int[] {a}, new IfOptions(1, 2));
+        main.addOperator(whileOp, new int[] {i, a}, new int[] {j, y}, new WhileOptions(3, 4));
+        main.inputs(cond, i, x).outputs(y, j);
+
+        addDouble(writer, add, "double", TensorType.INT32, 4);
+        SubgraphBuilder plus = writer.addSubgraph("plus_hundred");
+        int p = plus.addTensor(int32("p"));
+        int hundred = plus.addTensor(int32("hundred").withBuffer(writer.addBuffer(ints(100, 100, 100, 100))));
+        int q = plus.addTensor(int32("q"));
+        plus.addOperator(add, new int[] {p, hundred}, new int[] {q}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        plus.inputs(p).outputs(q);
+
+        SubgraphBuilder below3 = writer.addSubgraph("below_three");
+        int n = below3.addTensor(TensorDef.of("n", TensorType.INT32, 1));
+        int v = below3.addTensor(int32("v"));
+        int b = below3.addTensor(TensorDef.of("b", TensorType.BOOL, 1));
+        below3.addOperator(new OperatorDef(below, new int[] {n}, new int[] {b}, null, ints(3)));
+        below3.inputs(n, v).outputs(b);
+
+        SubgraphBuilder step = writer.addSubgraph("step");
+        int sn = step.addTensor(TensorDef.of("n", TensorType.INT32, 1));
+        int sv = step.addTensor(int32("v"));
+        int one = step.addTensor(TensorDef.of("one", TensorType.INT32, 1).withBuffer(writer.addBuffer(ints(1))));
+        int n2 = step.addTensor(TensorDef.of("n2", TensorType.INT32, 1));
+        int v2 = step.addTensor(int32("v2"));
+        step.addOperator(add, new int[] {sn, one}, new int[] {n2}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        step.addOperator(add, new int[] {sv, sv}, new int[] {v2}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        step.inputs(sn, sv).outputs(n2, v2);
+
+        addDouble(writer, add, "double_float", TensorType.FLOAT32, 4);
+        addDouble(writer, add, "double_short", TensorType.INT32, 2);
+        return writer.toByteArray();
+    }
+
+    /** A WHILE whose body (subgraph 2) holds the same WHILE: recursion, which create refuses. */
+    static byte[] whileRecursive() {
+        TfliteWriter writer = new TfliteWriter().description("a WHILE body calling itself");
+        int whileOp = writer.addOperatorCode(BuiltinOperator.WHILE, 1);
+        int below = writer.addCustomOperatorCode(BELOW, 1);
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int x = main.addTensor(int32("x"));
+        int y = main.addTensor(int32("y"));
+        main.addOperator(whileOp, new int[] {x}, new int[] {y}, new WhileOptions(1, 2));
+        main.inputs(x).outputs(y);
+        SubgraphBuilder cond = writer.addSubgraph("cond");
+        int c = cond.addTensor(int32("c"));
+        int b = cond.addTensor(TensorDef.of("b", TensorType.BOOL, 1));
+        cond.addOperator(new OperatorDef(below, new int[] {c}, new int[] {b}, null, ints(10)));
+        cond.inputs(c).outputs(b);
+        SubgraphBuilder body = writer.addSubgraph("body");
+        int v = body.addTensor(int32("v"));
+        int w = body.addTensor(int32("w"));
+        body.addOperator(whileOp, new int[] {v}, new int[] {w}, new WhileOptions(1, 2));
+        body.inputs(v).outputs(w);
+        return writer.toByteArray();
+    }
+
+    /**
+     * Resource variables with real kernels. Subgraph 0: inputs x, x8 (INT8 [2], scale 0.5, zero point -3);
+     * CALL_ONCE(1); h = VAR_HANDLE("acc"), r = READ_VARIABLE(h), s = r + x, ASSIGN_VARIABLE(h, s); h8 =
+     * VAR_HANDLE("main", "q8"), r8 = READ_VARIABLE(h8), ASSIGN_VARIABLE(h8, x8); outputs s, r8. Subgraph 1
+     * ("init"): ASSIGN_VARIABLE(VAR_HANDLE("acc"), [100, 200, 300, 400]). So s accumulates x from 100..400, and
+     * r8 is the previous x8, the zero point -3 at first.
+     */
+    static byte[] variables() {
+        TfliteWriter writer = new TfliteWriter().description("resource variables");
+        int callOnce = writer.addOperatorCode(BuiltinOperator.CALL_ONCE, 1);
+        int handleOp = writer.addOperatorCode(BuiltinOperator.VAR_HANDLE, 1);
+        int read = writer.addOperatorCode(BuiltinOperator.READ_VARIABLE, 1);
+        int assign = writer.addOperatorCode(BuiltinOperator.ASSIGN_VARIABLE, 1);
+        int add = writer.addOperatorCode(BuiltinOperator.ADD, 1);
+        Quantization q8 = Quantization.perTensor(0.5f, -3);
+
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int x = main.addTensor(int32("x"));
+        int x8 = main.addTensor(TensorDef.of("x8", TensorType.INT8, 2).withQuantization(q8));
+        int h = main.addTensor(TensorDef.of("acc_handle", TensorType.RESOURCE));
+        int r = main.addTensor(int32("r"));
+        int s = main.addTensor(int32("s"));
+        int h8 = main.addTensor(TensorDef.of("q8_handle", TensorType.RESOURCE));
+        int r8 = main.addTensor(TensorDef.of("r8", TensorType.INT8, 2).withQuantization(q8));
+        main.addOperator(callOnce, new int[0], new int[0], new CallOnceOptions(1));
+        main.addOperator(handleOp, new int[0], new int[] {h}, new VarHandleOptions(null, "acc"));
+        main.addOperator(read, new int[] {h}, new int[] {r}, null);
+        main.addOperator(add, new int[] {r, x}, new int[] {s}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        main.addOperator(assign, new int[] {h, s}, new int[0], null);
+        main.addOperator(handleOp, new int[0], new int[] {h8}, new VarHandleOptions("main", "q8"));
+        main.addOperator(read, new int[] {h8}, new int[] {r8}, null);
+        main.addOperator(assign, new int[] {h8, x8}, new int[0], null);
+        main.inputs(x, x8).outputs(s, r8);
+
+        SubgraphBuilder init = writer.addSubgraph("init");
+        int ih = init.addTensor(TensorDef.of("acc_handle", TensorType.RESOURCE));
+        int start = init.addTensor(int32("start").withBuffer(writer.addBuffer(ints(100, 200, 300, 400))));
+        init.addOperator(handleOp, new int[0], new int[] {ih}, new VarHandleOptions(null, "acc"));
+        init.addOperator(assign, new int[] {ih, start}, new int[0], null);
+        return writer.toByteArray();
+    }
+
+    /** A variable of 16 bytes (ASSIGN_VARIABLE of x) read into INT32 [2]: invoke fails. */
+    static byte[] variableMisread() {
+        TfliteWriter writer = new TfliteWriter().description("a variable read into a tensor of another size");
+        int handleOp = writer.addOperatorCode(BuiltinOperator.VAR_HANDLE, 1);
+        int read = writer.addOperatorCode(BuiltinOperator.READ_VARIABLE, 1);
+        int assign = writer.addOperatorCode(BuiltinOperator.ASSIGN_VARIABLE, 1);
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int x = main.addTensor(int32("x"));
+        int h = main.addTensor(TensorDef.of("w_handle", TensorType.RESOURCE));
+        int r = main.addTensor(TensorDef.of("r", TensorType.INT32, 2));
+        main.addOperator(handleOp, new int[0], new int[] {h}, new VarHandleOptions(null, "w"));
+        main.addOperator(assign, new int[] {h, x}, new int[0], null);
+        main.addOperator(read, new int[] {h}, new int[] {r}, null);
+        main.inputs(x).outputs(r);
+        return writer.toByteArray();
+    }
+
+    /** A subgraph adding its input of {@code type} [{@code size}] to itself. */
+    private static void addDouble(TfliteWriter writer, int add, String name, TensorType type, int size) {
+        SubgraphBuilder sub = writer.addSubgraph(name);
+        int p = sub.addTensor(TensorDef.of("p", type, size));
+        int q = sub.addTensor(TensorDef.of("q", type, size));
+        sub.addOperator(add, new int[] {p, p}, new int[] {q}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        sub.inputs(p).outputs(q);
+    }
+
+    /** {@code IfOptions} (union member 92). */
+    private record IfOptions(int thenSubgraph, int elseSubgraph) implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 92;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            fbb.startTable(2);
+            fbb.addInt(0, thenSubgraph, 0);
+            fbb.addInt(1, elseSubgraph, 0);
+            return fbb.endTable();
+        }
+    }
+
+    /** {@code WhileOptions} (union member 93). */
+    private record WhileOptions(int condSubgraph, int bodySubgraph) implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 93;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            fbb.startTable(2);
+            fbb.addInt(0, condSubgraph, 0);
+            fbb.addInt(1, bodySubgraph, 0);
+            return fbb.endTable();
+        }
+    }
+
+    /** {@code CallOnceOptions} (union member 103). */
+    private record CallOnceOptions(int initSubgraph) implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 103;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            fbb.startTable(1);
+            fbb.addInt(0, initSubgraph, 0);
+            return fbb.endTable();
+        }
+    }
+
+    /** {@code VarHandleOptions} (union member 111); a {@code null} container is left out, as converters do. */
+    private record VarHandleOptions(String container, String sharedName) implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 111;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            int c = container == null ? 0 : fbb.createString(container);
+            int n = fbb.createString(sharedName);
+            fbb.startTable(2);
+            if (c != 0) {
+                fbb.addOffset(0, c, 0);
+            }
+            fbb.addOffset(1, n, 0);
+            return fbb.endTable();
+        }
     }
 
     /** A subgraph adding one to its int32 [4] input. */
