@@ -1,5 +1,7 @@
 #include "kernel_harness.h"
 
+#include "core/format.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,6 +222,10 @@ void *tflm_scratch(tflm_context *ctx, int32_t index)
 tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...)
 {
     snprintf(ctx->message, sizeof ctx->message, "%s", format);
+    va_list args;
+    va_start(args, format);
+    tflm_vformat(ctx->formatted, sizeof ctx->formatted, 0, format, args);
+    va_end(args);
     return status;
 }
 

@@ -11,7 +11,7 @@
 #include "tflm/builtin_options.h"
 #include "tflm/kernel.h"
 
-#define HARNESS_MAX_TENSORS 8
+#define HARNESS_MAX_TENSORS 25
 #define HARNESS_MAX_FIELDS 8
 
 struct tflm_context {
@@ -31,7 +31,8 @@ struct tflm_context {
     size_t persistent_used;
     void *scratch[4];
     int scratch_count;
-    char message[256];
+    char message[256];   /* tflm_fail's format, unformatted */
+    char formatted[256]; /* and formatted as the interpreter does */
 };
 
 /* Starts a node for kernel with the given tensor counts; tensor i is input

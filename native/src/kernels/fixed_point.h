@@ -43,6 +43,24 @@ static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t m
         right_shift);
 }
 
+/* The 64-bit accumulator form TFLM's 16x8 kernels use (int64 x): a single
+ * rounding with the multiplier reduced to Q15, (x * m15 + 2^(14 - shift))
+ * >> (15 - shift), the result truncated to int32. Valid for shift <=
+ * TFLM_MAX_MULTIPLIER_SHIFT_S64 (prepare checks); wraps instead of
+ * overflowing where TFLM's int64 would (|x| beyond 2^47). */
+static inline int32_t tflm_multiply_by_quantized_multiplier_s64(int64_t x, int32_t multiplier,
+                                                                int shift)
+{
+    const int64_t reduced = multiplier < 0x7fff0000 ? (multiplier + (1 << 15)) >> 16 : 0x7fff;
+    const int total_shift = 15 - shift;
+    uint64_t product = (uint64_t)x * (uint64_t)reduced + ((uint64_t)1 << (total_shift - 1));
+    return (int32_t)(uint32_t)((uint64_t)((int64_t)product >> total_shift));
+}
+
+/* TFLM asserts shift < 8 for the form above (the effective scale below
+ * 2^7); prepare rejects larger ones. */
+#define TFLM_MAX_MULTIPLIER_SHIFT_S64 7
+
 /* Largest shift tflm_multiply_by_quantized_multiplier takes: it shifts x
  * left as a uint32, undefined from 32 on (and the SIMD variants' lane
  * shifts give 0 there). A real multiplier of 2^31 or more needs a larger
