@@ -26,6 +26,24 @@ static void all_kernels(tflm_op_resolver *ops)
     CHECK_EQ_INT(TFLM_OK, test_add_subgraph_kernels(ops));
 }
 
+/* An interpreter of the test model name with every kernel (the model's
+ * bytes in *model, to free), or NULL after saying why. */
+static tflm_interpreter *create(const char *name, uint8_t **model)
+{
+    size_t size;
+    *model = load_test_model(name, &size);
+    tflm_op_resolver ops;
+    all_kernels(&ops);
+    tflm_interpreter *interp;
+    tflm_error error;
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, *model, size, &ops, arena, ARENA_SIZE, &error));
+    if (error.status != TFLM_OK) {
+        fprintf(stderr, "%s: %s\n", name, error.message);
+        return NULL;
+    }
+    return interp;
+}
+
 static void check_message(const char *message, const char *text)
 {
     if (strstr(message, text) == NULL) {
@@ -68,15 +86,9 @@ static void run_if_while(tflm_interpreter *interp, bool cond, int32_t i, const i
 
 static void test_if_while(void)
 {
-    size_t size;
-    uint8_t *model = load_test_model("control_flow", &size);
-    tflm_op_resolver ops;
-    all_kernels(&ops);
-    tflm_interpreter *interp;
-    tflm_error error;
-    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, ARENA_SIZE, &error));
-    if (error.status != TFLM_OK) {
-        fprintf(stderr, "%s\n", error.message);
+    uint8_t *model;
+    tflm_interpreter *interp = create("control_flow", &model);
+    if (interp == NULL) {
         free(model);
         return;
     }
@@ -190,15 +202,9 @@ static void run_variables(tflm_interpreter *interp, const int32_t x[4], const in
 
 static void test_variables(void)
 {
-    size_t size;
-    uint8_t *model = load_test_model("variables", &size);
-    tflm_op_resolver ops;
-    all_kernels(&ops);
-    tflm_interpreter *interp;
-    tflm_error error;
-    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, ARENA_SIZE, &error));
-    if (error.status != TFLM_OK) {
-        fprintf(stderr, "%s\n", error.message);
+    uint8_t *model;
+    tflm_interpreter *interp = create("variables", &model);
+    if (interp == NULL) {
         free(model);
         return;
     }
@@ -212,9 +218,8 @@ static void test_variables(void)
     run_variables(interp, x, a8, x, zero_point);
     free(model);
 
-    model = load_test_model("variable_misread", &size);
-    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, ARENA_SIZE, &error));
-    CHECK_EQ_INT(TFLM_ERROR_KERNEL, tflm_interpreter_invoke(interp));
+    interp = create("variable_misread", &model);
+    CHECK(interp != NULL && tflm_interpreter_invoke(interp) == TFLM_ERROR_KERNEL);
     check_message(tflm_interpreter_error_message(interp),
                   "operator 2 (READ_VARIABLE): resource variable 0 (w) holds 16 bytes, not 8");
     free(model);

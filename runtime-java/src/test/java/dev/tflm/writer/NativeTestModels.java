@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,6 +42,7 @@ public final class NativeTestModels {
         models.put("while_recursive.tflite", whileRecursive());
         models.put("variables.tflite", variables());
         models.put("variable_misread.tflite", variableMisread());
+        models.put("lstm_int8.tflite", lstmInt8());
         return models;
     }
 
@@ -290,6 +292,49 @@ public final class NativeTestModels {
         return writer.toByteArray();
     }
 
+    /**
+     * TFLM's int8 UNIDIRECTIONAL_SEQUENCE_LSTM test case (kernels/testdata/lstm_test_data.cc) as a model: input
+     * [2, 3, 2] (scale 1/127.5), four gates of int8 weights and int32 biases quantized as TFLM's test does,
+     * hidden state (scale 0.0047, zero point -21) and cell state (int16, scale 2^-12) as variable tensors, cell_clip
+     * 6, tanh, batch-major; peephole, projection and layer norm inputs left out (-1).
+     */
+    static byte[] lstmInt8() {
+        TfliteWriter writer = new TfliteWriter().description("TFLM's int8 LSTM test case");
+        int lstm = writer.addOperatorCode(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, 4);
+        SubgraphBuilder main = writer.addSubgraph("main");
+        Quantization hidden = Quantization.perTensor(0.004705882165580988f, -21);
+        int input = main.addTensor(TensorDef.of("input", TensorType.INT8, 2, 3, 2)
+                .withQuantization(Quantization.perTensor(0.00784313725490196f, 0)));
+        byte[][] weights = {{64, 64, 127, 127}, {-64, -64, -127, -127}, {127, 127, 127, 127}, {127, 127, 127, 127}};
+        int[][] biases = {{-810, -1619}, {810, 1619}, {0, 0}, {0, 0}};
+        float[] weightScales = {0.15748031496062992f, 0.15748031496062992f, 0.007874015748031496f,
+            0.007874015748031496f};
+        float[] biasScales = {0.0012351397251814111f, 0.0012351397251814111f, 6.175698625907056e-5f,
+            6.175698625907056e-5f};
+        String[] gates = {"input", "forget", "cell", "output"};
+        int[] inputs = new int[24];
+        Arrays.fill(inputs, NONE);
+        inputs[0] = input;
+        for (int g = 0; g < 4; g++) {
+            Quantization w = Quantization.perTensor(weightScales[g], 0);
+            inputs[1 + g] = main.addTensor(TensorDef.of("input_to_" + gates[g], TensorType.INT8, 2, 2)
+                    .withQuantization(w).withBuffer(writer.addBuffer(weights[g])));
+            inputs[5 + g] = main.addTensor(TensorDef.of("recurrent_to_" + gates[g], TensorType.INT8, 2, 2)
+                    .withQuantization(w).withBuffer(writer.addBuffer(weights[g])));
+            inputs[12 + g] = main.addTensor(TensorDef.of(gates[g] + "_bias", TensorType.INT32, 2)
+                    .withQuantization(Quantization.perTensor(biasScales[g], 0))
+                    .withBuffer(writer.addBuffer(ints(biases[g]))));
+        }
+        inputs[18] = main.addTensor(TensorDef.of("hidden_state", TensorType.INT8, 2, 2).withQuantization(hidden)
+                .asVariable());
+        inputs[19] = main.addTensor(TensorDef.of("cell_state", TensorType.INT16, 2, 2)
+                .withQuantization(Quantization.perTensor(1f / 4096, 0)).asVariable());
+        int output = main.addTensor(TensorDef.of("output", TensorType.INT8, 2, 3, 2).withQuantization(hidden));
+        main.addOperator(lstm, inputs, new int[] {output}, new LstmOptions(ActivationFunction.TANH, 6f, false));
+        main.inputs(input).outputs(output);
+        return writer.toByteArray();
+    }
+
     /** A subgraph adding its input of {@code type} [{@code size}] to itself. */
     private static void addDouble(TfliteWriter writer, int add, String name, TensorType type, int size) {
         SubgraphBuilder sub = writer.addSubgraph(name);
@@ -297,6 +342,24 @@ public final class NativeTestModels {
         int q = sub.addTensor(TensorDef.of("q", type, size));
         sub.addOperator(add, new int[] {p, p}, new int[] {q}, new BuiltinOptions.Add(ActivationFunction.NONE));
         sub.inputs(p).outputs(q);
+    }
+
+    /** {@code UnidirectionalSequenceLSTMOptions} (union member 71). */
+    private record LstmOptions(ActivationFunction activation, float cellClip, boolean timeMajor)
+            implements BuiltinOptions {
+        @Override
+        public int unionType() {
+            return 71;
+        }
+
+        @Override
+        public int write(FlatBufferBuilder fbb) {
+            fbb.startTable(6);
+            fbb.addFloat(1, cellClip, 0.0);
+            fbb.addByte(0, activation.code(), 0);
+            fbb.addBoolean(3, timeMajor, false);
+            return fbb.endTable();
+        }
     }
 
     /** {@code IfOptions} (union member 92). */
