@@ -5,7 +5,8 @@
  * lstm_test_data.cc, unidirectional_sequence_lstm_test.cc): 2 batches, 3
  * steps, 2 inputs, 2 units, cell_clip 6, the float weights quantized with
  * TFLM's int8 and 16x8 settings the way its test quantizes them, checked
- * against its float goldens within its tolerances; time-major input gives
+ * against its float goldens within its tolerances and byte for byte
+ * against TFLM's reference integer ops; time-major input gives
  * the same bytes as batch-major; the state carries over to the next
  * invoke. Then every rejection of prepare. */
 #include <math.h>
@@ -37,6 +38,11 @@ typedef struct settings {
     int32_t hidden_zero_point;
     float weight_scale[4], bias_scale[4];
     float hidden_tolerance, cell_tolerance;
+    /* The exact bytes: TFLM's reference integer ops (FullyConnected,
+     * Logistic, Tanh, MulElementwise of tensorflow/lite/kernels/internal/
+     * reference/integer_ops) compiled outside the project and driven in
+     * lstm_eval.h's order on this case. */
+    int32_t output[BATCHES * STEPS * UNITS], hidden[BATCHES * UNITS], cell[BATCHES * UNITS];
 } settings;
 
 static const settings kInt8 = {TFLM_TYPE_INT8, TFLM_TYPE_INT32, 0.00784313725490196f, 0.004705882165580988f,
@@ -45,14 +51,20 @@ static const settings kInt8 = {TFLM_TYPE_INT8, TFLM_TYPE_INT32, 0.00784313725490
                                 0.007874015748031496f},
                                {0.0012351397251814111f, 0.0012351397251814111f, 6.175698625907056e-5f,
                                 6.175698625907056e-5f},
-                               1e-2f, 1e-2f};
+                               1e-2f, 1e-2f,
+                               {35, 35, 80, 80, 102, 102, -21, -21, 78, 78, 85, 85},
+                               {102, 102, 85, 85},
+                               {3664, 3664, 3274, 3274}};
 static const settings kInt16 = {TFLM_TYPE_INT16, TFLM_TYPE_INT64, 3.0518044e-5f, 2.1362956633198035e-05f,
                                 0.00024414062f, 0,
                                 {0.15748031496062992f, 0.15748031496062992f, 0.007874015748031496f,
                                  0.007874015748031496f},
                                 {4.8059911474468205e-06f, 4.8059911474468205e-06f, 2.40299557372341e-07f,
                                  2.40299557372341e-07f},
-                                1e-3f, 1e-2f};
+                                1e-3f, 1e-2f,
+                                {12391, 12577, 22439, 22439, 27159, 27159, -66, 0, 21943, 21943, 23426, 23426},
+                                {27159, 27159, 23426, 23426},
+                                {3676, 3676, 3290, 3290}};
 
 /* TFLM's test quantizers (micro_utils.h): round(value / scale) in float,
  * clamped; symmetric ones stop at min + 1. */
@@ -170,6 +182,11 @@ static void test_tflm_case(const settings *s)
     }
     for (int i = 0; i < BATCHES * STEPS * UNITS; i++) {
         check_near("output", i, kOutput[i], (float)(element(s, c.output, i) - zp) * hs, s->hidden_tolerance);
+        CHECK_EQ_INT(s->output[i], element(s, c.output, i));
+    }
+    for (int i = 0; i < BATCHES * UNITS; i++) {
+        CHECK_EQ_INT(s->hidden[i], element(s, c.hidden, i));
+        CHECK_EQ_INT(s->cell[i], c.cell[i]);
     }
 
     build(&major, s, &m, true);
