@@ -5,7 +5,8 @@
  * lstm_test_data.cc, unidirectional_sequence_lstm_test.cc): 2 batches, 3
  * steps, 2 inputs, 2 units, cell_clip 6, the float weights quantized with
  * TFLM's int8 and 16x8 settings the way its test quantizes them, checked
- * against its float goldens within its tolerances; time-major input gives
+ * against its float goldens within its tolerances and byte for byte
+ * against TFLM's reference integer ops; time-major input gives
  * the same bytes as batch-major; the state carries over to the next
  * invoke. Then every rejection of prepare. */
 #include <math.h>
@@ -37,6 +38,11 @@ typedef struct settings {
     int32_t hidden_zero_point;
     float weight_scale[4], bias_scale[4];
     float hidden_tolerance, cell_tolerance;
+    /* The exact bytes: TFLM's reference integer ops (FullyConnected,
+     * Logistic, Tanh, MulElementwise of tensorflow/lite/kernels/internal/
+     * reference/integer_ops) compiled outside the project and driven in
+     * lstm_eval.h's order on this case. */
+    int32_t output[BATCHES * STEPS * UNITS], hidden[BATCHES * UNITS], cell[BATCHES * UNITS];
 } settings;
 
 static const settings kInt8 = {TFLM_TYPE_INT8, TFLM_TYPE_INT32, 0.00784313725490196f, 0.004705882165580988f,
@@ -45,14 +51,20 @@ static const settings kInt8 = {TFLM_TYPE_INT8, TFLM_TYPE_INT32, 0.00784313725490
                                 0.007874015748031496f},
                                {0.0012351397251814111f, 0.0012351397251814111f, 6.175698625907056e-5f,
                                 6.175698625907056e-5f},
-                               1e-2f, 1e-2f};
+                               1e-2f, 1e-2f,
+                               {35, 35, 80, 80, 102, 102, -21, -21, 78, 78, 85, 85},
+                               {102, 102, 85, 85},
+                               {3664, 3664, 3274, 3274}};
 static const settings kInt16 = {TFLM_TYPE_INT16, TFLM_TYPE_INT64, 3.0518044e-5f, 2.1362956633198035e-05f,
                                 0.00024414062f, 0,
                                 {0.15748031496062992f, 0.15748031496062992f, 0.007874015748031496f,
                                  0.007874015748031496f},
                                 {4.8059911474468205e-06f, 4.8059911474468205e-06f, 2.40299557372341e-07f,
                                  2.40299557372341e-07f},
-                                1e-3f, 1e-2f};
+                                1e-3f, 1e-2f,
+                                {12391, 12577, 22439, 22439, 27159, 27159, -66, 0, 21943, 21943, 23426, 23426},
+                                {27159, 27159, 23426, 23426},
+                                {3676, 3676, 3290, 3290}};
 
 /* TFLM's test quantizers (micro_utils.h): round(value / scale) in float,
  * clamped; symmetric ones stop at min + 1. */
@@ -170,6 +182,11 @@ static void test_tflm_case(const settings *s)
     }
     for (int i = 0; i < BATCHES * STEPS * UNITS; i++) {
         check_near("output", i, kOutput[i], (float)(element(s, c.output, i) - zp) * hs, s->hidden_tolerance);
+        CHECK_EQ_INT(s->output[i], element(s, c.output, i));
+    }
+    for (int i = 0; i < BATCHES * UNITS; i++) {
+        CHECK_EQ_INT(s->hidden[i], element(s, c.hidden, i));
+        CHECK_EQ_INT(s->cell[i], c.cell[i]);
     }
 
     build(&major, s, &m, true);
@@ -194,6 +211,127 @@ static void test_tflm_case(const settings *s)
     CHECK(memcmp(first, c.output, s->act == TFLM_TYPE_INT8 ? sizeof first / 2 : sizeof first) != 0);
     harness_free(&ctx);
     harness_free(&major);
+}
+
+/* A larger case from a fixed generator, where TFLM's case is too tame:
+ * 3 batches, 4 steps, 5 inputs, 4 units, random int8 weights, biases and
+ * inputs; int8 with input zero point 7, hidden zero point 5, cell scale
+ * 2^-11 (tanh shifts left) and a clip of 1.0 that bites; 16x8 with cell
+ * scale 2^-13 (tanh shifts right), no clip. Both batch- and time-major.
+ * Expected: TFLM's reference integer ops, compiled outside the project
+ * and driven in lstm_eval.h's order with the same generator. */
+enum { GB = 3, GT = 4, GI = 5, GS = 4 };
+
+typedef struct generated {
+    tflm_type act, bias;
+    float input_scale, hidden_scale, cell_scale, clip;
+    int32_t input_zero_point, hidden_zero_point;
+    float weight_scale, bias_scale;
+    int32_t bias_range;
+    int32_t output[GB * GT * GS], hidden[GB * GS], cell[GB * GS];
+} generated;
+
+static const generated kGenerated[2] = {
+    {TFLM_TYPE_INT8, TFLM_TYPE_INT32, 0.02f, 0.0078125f, 1.0f / 2048, 1.0f, 7, 5, 0.01f, 0.0002f, 3000,
+     {6, -35, -69, 3, 5, -50, -55, -41, -7, 3, 2, 16, 3, -89, -59, 6, 34, -17, -23, -20, 41, 18, 62, 64,
+      13, 38, 42, 4, 1, 26, 8, -8, 76, -72, 2, -17, 99, -91, -58, 2, 7, 5, 5, 9, 36, 32, -31, 94},
+     {3, -89, -59, 6, 1, 26, 8, -8, 36, 32, -31, 94},
+     {-80, -2048, -1419, 162, -381, 420, 2048, -210, 723, 730, -1605, 1779}},
+    {TFLM_TYPE_INT16, TFLM_TYPE_INT64, 0.0001f, 0.00003f, 1.0f / 8192, 0.0f, 0, 0, 0.004f, 4e-7f, 400000,
+     {-1326, 1583, -554, -2500, -3489, 1207, 4381, 34, 1871, 8321, -3229, 2113, 12849, -2835, -7250, -1735,
+      11436, 11380, 7075, 14904, 5150, 12251, -6606, 2631, 194, 4930, 3774, 6025, 12158, 11418, 9567, 11581,
+      -1028, -7076, 907, -2479, -3412, 450, 7241, 3114, -1880, -7099, 6560, -3610, -3559, -1823, 1421, 1914},
+     {12849, -2835, -7250, -1735, 12158, 11418, 9567, 11581, -3559, -1823, 1421, 1914},
+     {3704, -1168, -2246, -2223, 4632, 4953, 3882, 5404, -6837, -1634, 2971, 602}},
+};
+
+static uint32_t generator_state;
+
+static int32_t next_in(int32_t lo, int32_t hi)
+{
+    generator_state = generator_state * 1103515245u + 12345u;
+    return lo + (int32_t)((generator_state >> 8) % (uint32_t)(hi - lo + 1));
+}
+
+static void test_generated(const generated *gen, bool time_major)
+{
+    static tflm_context ctx;
+    static int8_t w[4][GS * GI], r[4][GS * GS];
+    static int64_t bias64[4][GS];
+    static int32_t bias32[4][GS];
+    static int16_t input[GB * GT * GI], hidden[GB * GS], cell[GB * GS], output[GB * GT * GS];
+    const bool s8 = gen->act == TFLM_TYPE_INT8;
+    generator_state = 1;
+    for (int g = 0; g < 4; g++) {
+        for (int i = 0; i < GS * GI; i++) {
+            w[g][i] = (int8_t)next_in(-127, 127);
+        }
+        for (int i = 0; i < GS * GS; i++) {
+            r[g][i] = (int8_t)next_in(-127, 127);
+        }
+        for (int u = 0; u < GS; u++) {
+            bias64[g][u] = next_in(-gen->bias_range, gen->bias_range);
+            bias32[g][u] = (int32_t)bias64[g][u];
+        }
+    }
+    for (int b = 0; b < GB; b++) { /* generated batch-major */
+        for (int t = 0; t < GT; t++) {
+            for (int i = 0; i < GI; i++) {
+                const int32_t v = s8 ? next_in(INT8_MIN, INT8_MAX) : next_in(INT16_MIN, INT16_MAX);
+                const int at = time_major ? (t * GB + b) * GI + i : (b * GT + t) * GI + i;
+                if (s8) {
+                    ((int8_t *)input)[at] = (int8_t)v;
+                } else {
+                    input[at] = (int16_t)v;
+                }
+            }
+        }
+    }
+    memset(cell, 0, sizeof cell);
+    for (int i = 0; i < GB * GS; i++) {
+        if (s8) {
+            ((int8_t *)hidden)[i] = (int8_t)gen->hidden_zero_point;
+        } else {
+            hidden[i] = (int16_t)gen->hidden_zero_point;
+        }
+    }
+    harness_init(&ctx, &tflm_op_unidirectional_sequence_lstm, 24);
+    const int32_t in_dims[3] = {time_major ? GT : GB, time_major ? GB : GT, GI};
+    const int32_t out_dims[3] = {in_dims[0], in_dims[1], GS};
+    const int32_t w_dims[2] = {GS, GI}, r_dims[2] = {GS, GS}, b_dims[1] = {GS}, state_dims[2] = {GB, GS};
+    harness_tensor(&ctx, 0, gen->act, in_dims, 3, input, gen->input_scale, gen->input_zero_point);
+    for (int g = 0; g < 4; g++) {
+        harness_tensor(&ctx, 1 + g, TFLM_TYPE_INT8, w_dims, 2, w[g], gen->weight_scale, 0);
+        harness_tensor(&ctx, 5 + g, TFLM_TYPE_INT8, r_dims, 2, r[g], gen->weight_scale, 0);
+        harness_tensor(&ctx, 12 + g, gen->bias, b_dims, 1, s8 ? (void *)bias32[g] : (void *)bias64[g],
+                       gen->bias_scale, 0);
+    }
+    harness_tensor(&ctx, 18, gen->act, state_dims, 2, hidden, gen->hidden_scale, gen->hidden_zero_point);
+    harness_tensor(&ctx, 19, TFLM_TYPE_INT16, state_dims, 2, cell, gen->cell_scale, 0);
+    ctx.tensors[18].is_variable = ctx.tensors[19].is_variable = 1;
+    const int absent[] = {9, 10, 11, 16, 17, 20, 21, 22, 23};
+    for (size_t a = 0; a < sizeof absent / sizeof absent[0]; a++) {
+        harness_absent_input(&ctx, absent[a]);
+    }
+    harness_tensor(&ctx, OUTPUT, gen->act, out_dims, 3, output, gen->hidden_scale, gen->hidden_zero_point);
+    HARNESS_OPTION_FLOAT(&ctx, UNIDIRECTIONAL_SEQUENCE_LSTM, CELL_CLIP, gen->clip);
+    HARNESS_OPTION_INT(&ctx, UNIDIRECTIONAL_SEQUENCE_LSTM, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_TANH);
+    HARNESS_OPTION_INT(&ctx, UNIDIRECTIONAL_SEQUENCE_LSTM, TIME_MAJOR, time_major);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    for (int b = 0; b < GB; b++) {
+        for (int t = 0; t < GT; t++) {
+            for (int u = 0; u < GS; u++) {
+                const int at = time_major ? (t * GB + b) * GS + u : (b * GT + t) * GS + u;
+                CHECK_EQ_INT(gen->output[(b * GT + t) * GS + u], s8 ? ((int8_t *)output)[at] : output[at]);
+            }
+        }
+    }
+    for (int i = 0; i < GB * GS; i++) {
+        CHECK_EQ_INT(gen->hidden[i], s8 ? ((int8_t *)hidden)[i] : hidden[i]);
+        CHECK_EQ_INT(gen->cell[i], cell[i]);
+    }
+    harness_free(&ctx);
 }
 
 /* A float node of TFLM's shape on the given weights (float32 or int8 with
@@ -485,6 +623,10 @@ int main(void)
     test_hybrid();
     test_tflm_case(&kInt8);
     test_tflm_case(&kInt16);
+    for (int g = 0; g < 2; g++) {
+        test_generated(&kGenerated[g], false);
+        test_generated(&kGenerated[g], true);
+    }
     test_rejections();
     TEST_MAIN_END();
 }
