@@ -225,9 +225,48 @@ static void test_strided_slice(void)
     CHECK(run_strided(&c, false, true) != TFLM_OK);
 }
 
+/* Random begin/end/strides and begin, end and shrink masks over the
+ * [2,3,4] input, the output's shape from the Python model. */
+static void test_random_strided_slice(void)
+{
+    uint32_t state = 12345;
+    const int32_t in_dims[3] = {2, 3, 4};
+    for (int trial = 0; trial < 2000; ++trial) {
+        strided_case c = {.count = 3};
+        int lists[8];
+        for (int a = 0; a < 3; ++a) {
+            state = state * 1664525u + 1013904223u;
+            const uint32_t r = state >> 8;
+            c.begin[a] = c.e_begin[a] = (int32_t)(r % 13) - 6;
+            c.end[a] = c.e_end[a] = (int32_t)(r / 13 % 13) - 6;
+            int32_t stride = (int32_t)(r / 169 % 6) - 3;
+            c.strides[a] = c.e_stride[a] = stride >= 0 ? stride + 1 : stride;
+            const uint32_t masks = r / 1014 % 8;
+            if (masks & 4 && c.begin[a] >= -in_dims[a] && c.begin[a] < in_dims[a]) {
+                c.shrink_mask |= 1 << a;
+                c.e_shrink[a] = true;
+                continue;
+            }
+            if (masks & 1) {
+                c.begin_mask |= 1 << a;
+                c.e_no_begin[a] = true;
+            }
+            if (masks & 2) {
+                c.end_mask |= 1 << a;
+                c.e_no_end[a] = true;
+            }
+            c.out_dims[c.out_rank++] =
+                python_indices(c.begin[a], c.end[a], c.strides[a], c.e_no_begin[a], c.e_no_end[a],
+                               in_dims[a], lists);
+        }
+        CHECK_EQ_INT(TFLM_OK, run_strided(&c, true, true));
+    }
+}
+
 int main(void)
 {
     test_slice();
     test_strided_slice();
+    test_random_strided_slice();
     TEST_MAIN_END();
 }

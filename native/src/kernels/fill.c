@@ -74,7 +74,9 @@ static tflm_status zeros_like_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status zeros_like_invoke(tflm_context *ctx, tflm_node *node)
 {
     tflm_tensor *output = tflm_output(ctx, node, 0);
-    memset(output->data, 0, output->bytes); /* 0.0f is all zero bits too */
+    if (output->bytes > 0) { /* an empty tensor may have no buffer */
+        memset(output->data, 0, output->bytes); /* 0.0f is all zero bits too */
+    }
     return TFLM_OK;
 }
 

@@ -15,7 +15,9 @@
  * strides must be constant INT32 vectors, and a stride 0 is refused; the
  * output's shape must be the one they give, and a shrunk axis must keep
  * one element (TF Lite clamps its index into the axis first, so -3 on an
- * axis of 2 takes element 0; begin past the end is refused).
+ * axis of 2 takes element 0; begin past the end is refused). A shrunk axis
+ * with a negative stride takes element begin, as TF defines it; TF Lite's
+ * and TFLM's walk finds no element there and leaves the output unwritten.
  *
  * Types: TFLM's (FLOAT32, INT8, INT16, INT32, BOOL); STRIDED_SLICE also
  * INT64 and UINT8 as TF Lite.
@@ -252,11 +254,21 @@ static tflm_status plan_strided_slice(tflm_context *ctx, const tflm_node *node,
     for (int32_t i = 0; i < dims; ++i) {
         const slice_axis *a = &axes[i];
         int64_t start, stop, n = 0;
-        axis_range(a, offset, &start, &stop);
-        if (a->stride > 0 && stop > start) {
-            n = (stop - start + a->stride - 1) / a->stride;
-        } else if (a->stride < 0 && start > stop) {
-            n = (start - stop - (int64_t)a->stride - 1) / -(int64_t)a->stride;
+        if (a->shrink) {
+            /* TF's definition: element begin, whatever the stride. TF
+             * Lite and TFLM walk a negative one from start to start + 1,
+             * which is no element, and leave the output unwritten. */
+            slice_axis forward = *a;
+            forward.stride = 1;
+            axis_range(&forward, offset, &start, &stop);
+            n = stop > start ? 1 : 0;
+        } else {
+            axis_range(a, offset, &start, &stop);
+            if (a->stride > 0 && stop > start) {
+                n = (stop - start + a->stride - 1) / a->stride;
+            } else if (a->stride < 0 && start > stop) {
+                n = (start - stop - (int64_t)a->stride - 1) / -(int64_t)a->stride;
+            }
         }
         if (a->shrink && n != 1) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
