@@ -133,12 +133,12 @@ static inline int32_t tflm_fp_exp_on_negative_values(int32_t a, int integer_bits
     return result;
 }
 
-/* 1 / (1 + a) for a Q0 value a in [0, 1): Newton-Raphson division with
- * three iterations in Q2 (gemmlowp's one_over_one_plus_x_for_x_in_0_1).
- * Q0 result. */
-static inline int32_t tflm_fp_one_over_one_plus_x_for_x_in_0_1(int32_t a)
+/* 1 / (2 half_denominator) in Q2 for a Q0 half_denominator in [1/2, 1):
+ * Newton-Raphson division with three iterations (the loop gemmlowp's
+ * one_over_one_plus_x_for_x_in_0_1 and one_minus_x_over_one_plus_x_for_x_in_0_1
+ * share). */
+static inline int32_t tflm_fp_newton_reciprocal_q2(int32_t half_denominator)
 {
-    const int32_t half_denominator = tflm_fp_rounding_half_sum(a, INT32_MAX);
     const int32_t constant_48_over_17 = 1515870810;     /* Q2 */
     const int32_t constant_neg_32_over_17 = -1010580540; /* Q2 */
     const int32_t one_q2 = (int32_t)1 << 29;
@@ -155,8 +155,25 @@ static inline int32_t tflm_fp_one_over_one_plus_x_for_x_in_0_1(int32_t a)
                                    x, one_minus_half_denominator_times_x),
                                2));
     }
+    return x;
+}
+
+/* 1 / (1 + a) for a Q0 value a in [0, 1) (gemmlowp's
+ * one_over_one_plus_x_for_x_in_0_1). Q0 result. */
+static inline int32_t tflm_fp_one_over_one_plus_x_for_x_in_0_1(int32_t a)
+{
+    const int32_t x = tflm_fp_newton_reciprocal_q2(tflm_fp_rounding_half_sum(a, INT32_MAX));
     /* x / 2 in Q2 is the same raw in Q1; rescaled to Q0. */
     return tflm_fp_saturating_shift_left(x, 1);
+}
+
+/* (1 - a) / (1 + a) for a Q0 value a in [0, 1) (gemmlowp's
+ * one_minus_x_over_one_plus_x_for_x_in_0_1). Q0 result. */
+static inline int32_t tflm_fp_one_minus_x_over_one_plus_x_for_x_in_0_1(int32_t a)
+{
+    const int32_t x = tflm_fp_newton_reciprocal_q2(tflm_fp_rounding_half_sum(a, INT32_MAX));
+    /* 2/(1+a) - 1 in Q2, rescaled to Q0. */
+    return tflm_fp_saturating_shift_left(tflm_fp_sub(x, (int32_t)1 << 29), 2);
 }
 
 /* 1 / x for a positive x in Q(integer_bits): returns the reciprocal as a Q0

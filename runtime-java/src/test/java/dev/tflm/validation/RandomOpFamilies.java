@@ -65,6 +65,7 @@ final class RandomOpFamilies {
             LEAKY_RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RELU6: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
@@ -76,6 +77,7 @@ final class RandomOpFamilies {
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            TANH: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()

@@ -1,0 +1,200 @@
+/*
+ * logistic_tanh.c - LOGISTIC and TANH (TFLM's logistic.cc,
+ * logistic_common.cc, tanh.cc; reference/logistic.h and
+ * reference/integer_ops/{logistic,tanh}.h).
+ *
+ * FLOAT32: TF Lite's logistic formula (tflm_logisticf) and tanh. INT8: the
+ * input rescaled to Q4.27 (its real multiplier scale * 2^27 split as
+ * frexp does), gemmlowp's fixed-point logistic or tanh in Q0, then the
+ * output in 1/256 steps from -128 (LOGISTIC) or 1/128 steps around 0
+ * (TANH); inputs beyond the range radius saturate.
+ */
+#include "logistic_tanh.h"
+
+#include "exact_f64.h"
+#include "f32_math.h"
+#include "fixed_point.h"
+#include "fixed_point_math.h"
+#include "nn_types.h"
+#include "quant_util.h"
+#include "tflm/ops.h"
+
+/* ---- Pure compute -------------------------------------------------------- */
+
+/* gemmlowp's logistic of a Q4 value, Q0 result. */
+static int32_t fp_logistic_q4(int32_t a)
+{
+    if (a == 0) {
+        return 1 << 30; /* 1/2 */
+    }
+    const int32_t magnitude = a > 0 ? a : -a;
+    const int32_t positive = tflm_fp_one_over_one_plus_x_for_x_in_0_1(tflm_fp_exp_on_negative_values(-magnitude, 4));
+    return a > 0 ? positive : tflm_fp_sub(INT32_MAX, positive); /* Q0's "one" minus it */
+}
+
+/* gemmlowp's tanh of a Q4 value, Q0 result: (1 - e^-2|a|) / (1 + e^-2|a|),
+ * the doubling done by reading -|a| as Q5. */
+static int32_t fp_tanh_q4(int32_t a)
+{
+    if (a == 0) {
+        return 0;
+    }
+    const int32_t negative_magnitude = a < 0 ? a : -a;
+    const int32_t t = tflm_fp_one_minus_x_over_one_plus_x_for_x_in_0_1(
+        tflm_fp_exp_on_negative_values(negative_magnitude, 5));
+    return a < 0 ? -t : t;
+}
+
+void tflm_logistic_s8(const tflm_sigmoid_quant *q, int32_t count, const int8_t *input, int8_t *output)
+{
+    for (int32_t i = 0; i < count; ++i) {
+        const int32_t x = input[i] - q->input_zero_point;
+        if (x <= -q->input_range_radius) {
+            output[i] = INT8_MIN;
+        } else if (x >= q->input_range_radius) {
+            output[i] = INT8_MAX;
+        } else {
+            const int32_t q4 = tflm_multiply_by_quantized_multiplier(x, q->input_multiplier, q->input_shift);
+            const int32_t out = tflm_rounding_divide_by_pot(fp_logistic_q4(q4), 23) - 128;
+            output[i] = (int8_t)tflm_clamp_s32(out, INT8_MIN, INT8_MAX);
+        }
+    }
+}
+
+void tflm_tanh_s8(const tflm_sigmoid_quant *q, int32_t count, const int8_t *input, int8_t *output)
+{
+    for (int32_t i = 0; i < count; ++i) {
+        const int32_t x = input[i] - q->input_zero_point;
+        if (x <= -q->input_range_radius) {
+            output[i] = INT8_MIN;
+        } else if (x >= q->input_range_radius) {
+            output[i] = INT8_MAX;
+        } else {
+            const int32_t q4 = tflm_multiply_by_quantized_multiplier(x, q->input_multiplier, q->input_shift);
+            const int32_t out = tflm_rounding_divide_by_pot(fp_tanh_q4(q4), 24);
+            output[i] = (int8_t)tflm_clamp_s32(out, INT8_MIN, INT8_MAX);
+        }
+    }
+}
+
+bool tflm_sigmoid_quant_init(float input_scale, int32_t input_zero_point, tflm_sigmoid_quant *q)
+{
+    /* input_scale * 2^(31 - 4 integer bits), exactly, split as frexp does. */
+    const double real = tflm_f64_to_double(tflm_f64_ldexp(tflm_f64_from_float(input_scale), 27));
+    if (!tflm_quantize_multiplier(real, &q->input_multiplier, &q->input_shift) || q->input_shift < 0) {
+        return false;
+    }
+    q->input_zero_point = input_zero_point;
+    /* CalculateInputRadius: floor(15 * 2^27 / 2^shift). */
+    q->input_range_radius = (int32_t)(((int64_t)15 << 27) >> q->input_shift);
+    return true;
+}
+
+/* ---- Node glue -------------------------------------------------------------- */
+
+typedef struct sigmoid_op_data {
+    tflm_sigmoid_quant quant;
+    int32_t count;
+} sigmoid_op_data;
+
+static tflm_status sigmoid_prepare(tflm_context *ctx, tflm_node *node, bool logistic)
+{
+    if (node->inputs->size != 1 || node->outputs->size != 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
+                         (int)node->inputs->size, (int)node->outputs->size);
+    }
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const tflm_tensor *output = tflm_output(ctx, node, 0);
+    if (input == NULL || output == NULL) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
+    }
+    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32 or INT8",
+                         tflm_type_name_of(input->type));
+    }
+    if (output->type != input->type) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
+                         tflm_type_name_of(output->type), tflm_type_name_of(input->type));
+    }
+    const int32_t count = tflm_element_count(input);
+    if (tflm_element_count(output) != count) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output has %d elements; input has %d",
+                         (int)tflm_element_count(output), (int)count);
+    }
+    sigmoid_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    data->count = count;
+    node->data = data;
+    if (input->type == TFLM_TYPE_INT8) {
+        float in_scale, out_scale;
+        int32_t in_zp, out_zp;
+        if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp) ||
+            !tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input and output need quantization scales");
+        }
+        if (logistic && out_zp != INT8_MIN) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output zero point must be -128, got %d", (int)out_zp);
+        }
+        if (!(in_scale > 0.0f) || !tflm_sigmoid_quant_init(in_scale, in_zp, &data->quant)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale %g not supported; expected 2^-28 to 16",
+                             (double)in_scale);
+        }
+    }
+    return TFLM_OK;
+}
+
+static tflm_status sigmoid_invoke(tflm_context *ctx, tflm_node *node, bool logistic)
+{
+    const sigmoid_op_data *d = node->data;
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    void *out = tflm_output(ctx, node, 0)->data;
+    if (input->type == TFLM_TYPE_INT8) {
+        (logistic ? tflm_logistic_s8 : tflm_tanh_s8)(&d->quant, d->count, input->data, out);
+        return TFLM_OK;
+    }
+    const float *in = input->data;
+    for (int32_t i = 0; i < d->count; ++i) {
+        ((float *)out)[i] = logistic ? tflm_logisticf(in[i]) : tflm_tanhf(in[i]);
+    }
+    return TFLM_OK;
+}
+
+static tflm_status logistic_prepare(tflm_context *ctx, tflm_node *node)
+{
+    return sigmoid_prepare(ctx, node, true);
+}
+
+static tflm_status logistic_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return sigmoid_invoke(ctx, node, true);
+}
+
+static tflm_status tanh_prepare(tflm_context *ctx, tflm_node *node)
+{
+    return sigmoid_prepare(ctx, node, false);
+}
+
+static tflm_status tanh_invoke(tflm_context *ctx, tflm_node *node)
+{
+    return sigmoid_invoke(ctx, node, false);
+}
+
+const tflm_kernel tflm_op_logistic = {
+    .builtin_code = TFLM_BUILTIN_LOGISTIC,
+    .custom_name = NULL,
+    .name = "LOGISTIC",
+    .prepare = logistic_prepare,
+    .invoke = logistic_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_tanh = {
+    .builtin_code = TFLM_BUILTIN_TANH,
+    .custom_name = NULL,
+    .name = "TANH",
+    .prepare = tanh_prepare,
+    .invoke = tanh_invoke,
+    .output_aliases_input = false,
+};
