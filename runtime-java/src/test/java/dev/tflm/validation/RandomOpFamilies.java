@@ -62,6 +62,7 @@ final class RandomOpFamilies {
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            HARD_SWISH: random cases come with the differential harness (issue 9); native/tests/test_hard_swish.c and the opzoo cases test it
             LEAKY_RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
