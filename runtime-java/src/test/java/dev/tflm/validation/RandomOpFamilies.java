@@ -70,6 +70,7 @@ final class RandomOpFamilies {
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            PRELU: random cases come with the differential harness (issue 9); native/tests/test_prelu.c and the opzoo cases test it
             RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RELU6: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
