@@ -58,6 +58,7 @@ final class RandomOpFamilies {
      */
     private static final String WITHOUT_CASES_LINES = """
             ABS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
             CEIL: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             COS: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             ELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
