@@ -17,6 +17,7 @@
 #include "nn_types.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
+#include "unary_common.h"
 
 /* ---- Pure compute -------------------------------------------------------- */
 
@@ -96,30 +97,16 @@ static bool ratio_multiplier(float ratio, int32_t *multiplier, int *shift)
 
 static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
     const bool with_int16 = op == ACT_RELU || op == ACT_RELU6 || op == ACT_LEAKY_RELU;
-    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8 &&
-        !(with_int16 && input->type == TFLM_TYPE_INT16)) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected %s",
-                         tflm_type_name_of(input->type), with_int16 ? "FLOAT32, INT8 or INT16" : "FLOAT32 or INT8");
-    }
-    if (output->type != input->type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
-                         tflm_type_name_of(output->type), tflm_type_name_of(input->type));
+    const tflm_tensor *input, *output;
+    tflm_unary_quant q;
+    const tflm_status status = tflm_unary_prepare(ctx, node, with_int16 ? TFLM_TYPES_F32_S8_S16 : TFLM_TYPES_F32_S8,
+                                                  with_int16 ? "FLOAT32, INT8 or INT16" : "FLOAT32 or INT8",
+                                                  &input, &output, &q);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int32_t count = tflm_element_count(input);
-    if (tflm_element_count(output) != count) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output has %d elements; input has %d",
-                         (int)tflm_element_count(output), (int)count);
-    }
     act_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
@@ -135,13 +122,9 @@ static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
     if (input->type == TFLM_TYPE_FLOAT32) {
         return TFLM_OK;
     }
-    float in_scale, out_scale;
-    int32_t in_zp, out_zp, type_lo, type_hi;
-    if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp) ||
-        !tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s input and output need quantization scales",
-                         tflm_type_name_of(input->type));
-    }
+    const float in_scale = q.input_scale, out_scale = q.output_scale;
+    const int32_t in_zp = q.input_zero_point, out_zp = q.output_zero_point;
+    int32_t type_lo, type_hi;
     type_range(input->type, &type_lo, &type_hi);
     if (input->type == TFLM_TYPE_INT16 && op == ACT_RELU && (in_zp != 0 || out_zp != 0)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT16 zero points must be 0, got %d and %d", (int)in_zp,
@@ -152,7 +135,7 @@ static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
     r->output_zero_point = out_zp;
     if (op == ACT_RELU6) { /* TFLM: the input's own 0 and 6 */
         r->min = tflm_clamp_s32(in_zp, type_lo, type_hi);
-        if (!(in_scale > 0.0f) || !quantize_bound(6.0f, in_scale, in_zp, type_lo, type_hi, &r->max)) {
+        if (!quantize_bound(6.0f, in_scale, in_zp, type_lo, type_hi, &r->max)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale %g not supported", (double)in_scale);
         }
         return TFLM_OK;
@@ -226,26 +209,8 @@ static tflm_status act_invoke(tflm_context *ctx, tflm_node *node, act_op op)
     return TFLM_OK;
 }
 
-#define TFLM_DEFINE_ACTIVATION(NAME, OP, BUILTIN, TEXT)                                       \
-    static tflm_status NAME##_prepare(tflm_context *ctx, tflm_node *node)                   \
-    {                                                                                       \
-        return act_prepare(ctx, node, OP);                                                  \
-    }                                                                                       \
-    static tflm_status NAME##_invoke(tflm_context *ctx, tflm_node *node)                    \
-    {                                                                                       \
-        return act_invoke(ctx, node, OP);                                                   \
-    }                                                                                       \
-    const tflm_kernel tflm_op_##NAME = {                                                    \
-        .builtin_code = BUILTIN,                                                            \
-        .custom_name = NULL,                                                                \
-        .name = TEXT,                                                                       \
-        .prepare = NAME##_prepare,                                                          \
-        .invoke = NAME##_invoke,                                                            \
-        .output_aliases_input = false,                                                      \
-    };
-
-TFLM_DEFINE_ACTIVATION(leaky_relu, ACT_LEAKY_RELU, TFLM_BUILTIN_LEAKY_RELU, "LEAKY_RELU")
-TFLM_DEFINE_ACTIVATION(relu, ACT_RELU, TFLM_BUILTIN_RELU, "RELU")
-TFLM_DEFINE_ACTIVATION(relu6, ACT_RELU6, TFLM_BUILTIN_RELU6, "RELU6")
-TFLM_DEFINE_ACTIVATION(relu_0_to_1, ACT_RELU_0_TO_1, TFLM_BUILTIN_RELU_0_TO_1, "RELU_0_TO_1")
-TFLM_DEFINE_ACTIVATION(relu_n1_to_1, ACT_RELU_N1_TO_1, TFLM_BUILTIN_RELU_N1_TO_1, "RELU_N1_TO_1")
+TFLM_UNARY_KERNEL(leaky_relu, TFLM_BUILTIN_LEAKY_RELU, "LEAKY_RELU", act_prepare, act_invoke, ACT_LEAKY_RELU)
+TFLM_UNARY_KERNEL(relu, TFLM_BUILTIN_RELU, "RELU", act_prepare, act_invoke, ACT_RELU)
+TFLM_UNARY_KERNEL(relu6, TFLM_BUILTIN_RELU6, "RELU6", act_prepare, act_invoke, ACT_RELU6)
+TFLM_UNARY_KERNEL(relu_0_to_1, TFLM_BUILTIN_RELU_0_TO_1, "RELU_0_TO_1", act_prepare, act_invoke, ACT_RELU_0_TO_1)
+TFLM_UNARY_KERNEL(relu_n1_to_1, TFLM_BUILTIN_RELU_N1_TO_1, "RELU_N1_TO_1", act_prepare, act_invoke, ACT_RELU_N1_TO_1)

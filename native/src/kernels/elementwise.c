@@ -18,6 +18,7 @@
 #include "float_bits.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
+#include "unary_common.h"
 
 /* ---- Pure compute -------------------------------------------------------- */
 
@@ -114,10 +115,9 @@ typedef struct unary_op_data {
     bool quantized;             /* ABS INT16 may be unquantized */
 } unary_op_data;
 
-/* The types each op takes, as a list and as the message says them. */
+/* The types each op takes, as a mask and as the message says them. */
 typedef struct unary_types {
-    uint8_t types[3];
-    uint8_t type_count;
+    uint32_t mask;
     const char *expected;
 } unary_types;
 
@@ -125,17 +125,17 @@ static unary_types types_of(unary_op op)
 {
     switch (op) {
     case OP_ABS:
-        return (unary_types){{TFLM_TYPE_FLOAT32, TFLM_TYPE_INT8, TFLM_TYPE_INT16}, 3, "FLOAT32, INT8 or INT16"};
+        return (unary_types){TFLM_TYPES_F32_S8_S16, "FLOAT32, INT8 or INT16"};
     case OP_LOGICAL_NOT:
-        return (unary_types){{TFLM_TYPE_BOOL}, 1, "BOOL"};
+        return (unary_types){(1u << TFLM_TYPE_BOOL), "BOOL"};
     case OP_NEG:
-        return (unary_types){{TFLM_TYPE_FLOAT32, TFLM_TYPE_INT32, TFLM_TYPE_INT64}, 3, "FLOAT32, INT32 or INT64"};
+        return (unary_types){(1u << TFLM_TYPE_FLOAT32) | (1u << TFLM_TYPE_INT32) | (1u << TFLM_TYPE_INT64), "FLOAT32, INT32 or INT64"};
     case OP_RSQRT:
-        return (unary_types){{TFLM_TYPE_FLOAT32, TFLM_TYPE_INT8}, 2, "FLOAT32 or INT8"};
+        return (unary_types){TFLM_TYPES_F32_S8, "FLOAT32 or INT8"};
     case OP_SIGN:
-        return (unary_types){{TFLM_TYPE_FLOAT32, TFLM_TYPE_INT32}, 2, "FLOAT32 or INT32"};
+        return (unary_types){(1u << TFLM_TYPE_FLOAT32) | (1u << TFLM_TYPE_INT32), "FLOAT32 or INT32"};
     default:
-        return (unary_types){{TFLM_TYPE_FLOAT32}, 1, "FLOAT32"};
+        return (unary_types){(1u << TFLM_TYPE_FLOAT32), "FLOAT32"};
     }
 }
 
@@ -181,33 +181,13 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
 
 static tflm_status unary_prepare(tflm_context *ctx, tflm_node *node, unary_op op)
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
     const unary_types types = types_of(op);
-    bool supported = false;
-    for (int i = 0; i < types.type_count; ++i) {
-        supported = supported || input->type == types.types[i];
-    }
-    if (!supported) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected %s",
-                         tflm_type_name_of(input->type), types.expected);
-    }
-    if (output->type != input->type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
-                         tflm_type_name_of(output->type), tflm_type_name_of(input->type));
+    const tflm_tensor *input, *output;
+    const tflm_status status = tflm_unary_prepare(ctx, node, types.mask, types.expected, &input, &output, NULL);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int32_t count = tflm_element_count(input);
-    if (tflm_element_count(output) != count) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output has %d elements; input has %d",
-                         (int)tflm_element_count(output), (int)count);
-    }
     unary_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
@@ -325,35 +305,17 @@ static tflm_status unary_invoke(tflm_context *ctx, tflm_node *node, unary_op op)
     return TFLM_OK;
 }
 
-#define TFLM_DEFINE_UNARY(NAME, OP, BUILTIN, TEXT)                                            \
-    static tflm_status NAME##_prepare(tflm_context *ctx, tflm_node *node)                   \
-    {                                                                                       \
-        return unary_prepare(ctx, node, OP);                                                \
-    }                                                                                       \
-    static tflm_status NAME##_invoke(tflm_context *ctx, tflm_node *node)                    \
-    {                                                                                       \
-        return unary_invoke(ctx, node, OP);                                                 \
-    }                                                                                       \
-    const tflm_kernel tflm_op_##NAME = {                                                    \
-        .builtin_code = BUILTIN,                                                            \
-        .custom_name = NULL,                                                                \
-        .name = TEXT,                                                                       \
-        .prepare = NAME##_prepare,                                                          \
-        .invoke = NAME##_invoke,                                                            \
-        .output_aliases_input = false,                                                      \
-    };
-
-TFLM_DEFINE_UNARY(abs, OP_ABS, TFLM_BUILTIN_ABS, "ABS")
-TFLM_DEFINE_UNARY(ceil, OP_CEIL, TFLM_BUILTIN_CEIL, "CEIL")
-TFLM_DEFINE_UNARY(cos, OP_COS, TFLM_BUILTIN_COS, "COS")
-TFLM_DEFINE_UNARY(exp, OP_EXP, TFLM_BUILTIN_EXP, "EXP")
-TFLM_DEFINE_UNARY(floor, OP_FLOOR, TFLM_BUILTIN_FLOOR, "FLOOR")
-TFLM_DEFINE_UNARY(log, OP_LOG, TFLM_BUILTIN_LOG, "LOG")
-TFLM_DEFINE_UNARY(logical_not, OP_LOGICAL_NOT, TFLM_BUILTIN_LOGICAL_NOT, "LOGICAL_NOT")
-TFLM_DEFINE_UNARY(neg, OP_NEG, TFLM_BUILTIN_NEG, "NEG")
-TFLM_DEFINE_UNARY(round, OP_ROUND, TFLM_BUILTIN_ROUND, "ROUND")
-TFLM_DEFINE_UNARY(rsqrt, OP_RSQRT, TFLM_BUILTIN_RSQRT, "RSQRT")
-TFLM_DEFINE_UNARY(sign, OP_SIGN, TFLM_BUILTIN_SIGN, "SIGN")
-TFLM_DEFINE_UNARY(sin, OP_SIN, TFLM_BUILTIN_SIN, "SIN")
-TFLM_DEFINE_UNARY(sqrt, OP_SQRT, TFLM_BUILTIN_SQRT, "SQRT")
-TFLM_DEFINE_UNARY(square, OP_SQUARE, TFLM_BUILTIN_SQUARE, "SQUARE")
+TFLM_UNARY_KERNEL(abs, TFLM_BUILTIN_ABS, "ABS", unary_prepare, unary_invoke, OP_ABS)
+TFLM_UNARY_KERNEL(ceil, TFLM_BUILTIN_CEIL, "CEIL", unary_prepare, unary_invoke, OP_CEIL)
+TFLM_UNARY_KERNEL(cos, TFLM_BUILTIN_COS, "COS", unary_prepare, unary_invoke, OP_COS)
+TFLM_UNARY_KERNEL(exp, TFLM_BUILTIN_EXP, "EXP", unary_prepare, unary_invoke, OP_EXP)
+TFLM_UNARY_KERNEL(floor, TFLM_BUILTIN_FLOOR, "FLOOR", unary_prepare, unary_invoke, OP_FLOOR)
+TFLM_UNARY_KERNEL(log, TFLM_BUILTIN_LOG, "LOG", unary_prepare, unary_invoke, OP_LOG)
+TFLM_UNARY_KERNEL(logical_not, TFLM_BUILTIN_LOGICAL_NOT, "LOGICAL_NOT", unary_prepare, unary_invoke, OP_LOGICAL_NOT)
+TFLM_UNARY_KERNEL(neg, TFLM_BUILTIN_NEG, "NEG", unary_prepare, unary_invoke, OP_NEG)
+TFLM_UNARY_KERNEL(round, TFLM_BUILTIN_ROUND, "ROUND", unary_prepare, unary_invoke, OP_ROUND)
+TFLM_UNARY_KERNEL(rsqrt, TFLM_BUILTIN_RSQRT, "RSQRT", unary_prepare, unary_invoke, OP_RSQRT)
+TFLM_UNARY_KERNEL(sign, TFLM_BUILTIN_SIGN, "SIGN", unary_prepare, unary_invoke, OP_SIGN)
+TFLM_UNARY_KERNEL(sin, TFLM_BUILTIN_SIN, "SIN", unary_prepare, unary_invoke, OP_SIN)
+TFLM_UNARY_KERNEL(sqrt, TFLM_BUILTIN_SQRT, "SQRT", unary_prepare, unary_invoke, OP_SQRT)
+TFLM_UNARY_KERNEL(square, TFLM_BUILTIN_SQUARE, "SQUARE", unary_prepare, unary_invoke, OP_SQUARE)

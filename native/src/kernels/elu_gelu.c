@@ -11,6 +11,7 @@
 #include "quant_util.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
+#include "unary_common.h"
 
 /* ---- Pure compute -------------------------------------------------------- */
 
@@ -45,28 +46,14 @@ typedef struct lut_op_data {
 
 static tflm_status lut_prepare(tflm_context *ctx, tflm_node *node, float (*fn)(float), float (*table_fn)(float))
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
-    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32 or INT8",
-                         tflm_type_name_of(input->type));
-    }
-    if (output->type != input->type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
-                         tflm_type_name_of(output->type), tflm_type_name_of(input->type));
+    const tflm_tensor *input, *output;
+    tflm_unary_quant q;
+    const tflm_status status =
+        tflm_unary_prepare(ctx, node, TFLM_TYPES_F32_S8, "FLOAT32 or INT8", &input, &output, &q);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int32_t count = tflm_element_count(input);
-    if (tflm_element_count(output) != count) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output has %d elements; input has %d",
-                         (int)tflm_element_count(output), (int)count);
-    }
     lut_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
@@ -75,17 +62,8 @@ static tflm_status lut_prepare(tflm_context *ctx, tflm_node *node, float (*fn)(f
     data->fn = fn;
     node->data = data;
     if (input->type == TFLM_TYPE_INT8) {
-        float in_scale, out_scale;
-        int32_t in_zp, out_zp;
-        if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp) ||
-            !tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input and output need quantization scales");
-        }
-        if (!(out_scale > 0.0f)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output scale %g not supported; expected > 0",
-                             (double)out_scale);
-        }
-        tflm_lut_s8_populate(in_scale, in_zp, out_scale, out_zp, table_fn, data->table);
+        tflm_lut_s8_populate(q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point, table_fn,
+                             data->table);
     }
     return TFLM_OK;
 }

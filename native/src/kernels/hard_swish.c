@@ -11,6 +11,7 @@
 #include "nn_types.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
+#include "unary_common.h"
 
 /* ---- Pure compute -------------------------------------------------------- */
 
@@ -112,47 +113,26 @@ typedef struct hard_swish_op_data {
 
 static tflm_status hard_swish_prepare(tflm_context *ctx, tflm_node *node)
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
-    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32 or INT8",
-                         tflm_type_name_of(input->type));
-    }
-    if (output->type != input->type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
-                         tflm_type_name_of(output->type), tflm_type_name_of(input->type));
+    const tflm_tensor *input, *output;
+    tflm_unary_quant q;
+    const tflm_status status =
+        tflm_unary_prepare(ctx, node, TFLM_TYPES_F32_S8, "FLOAT32 or INT8", &input, &output, &q);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int32_t count = tflm_element_count(input);
-    if (tflm_element_count(output) != count) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output has %d elements; input has %d",
-                         (int)tflm_element_count(output), (int)count);
-    }
     hard_swish_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     data->count = count;
     node->data = data;
-    if (input->type == TFLM_TYPE_INT8) {
-        float in_scale, out_scale;
-        int32_t in_zp, out_zp;
-        if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp) ||
-            !tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input and output need quantization scales");
-        }
-        if (!(in_scale > 0.0f && out_scale > 0.0f) ||
-            !tflm_hard_swish_quant_init(in_scale, in_zp, out_scale, out_zp, &data->quant)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                             "scales %g and %g not supported (input scale / 128 / output scale must be below 1)",
-                             (double)in_scale, (double)out_scale);
-        }
+    if (input->type == TFLM_TYPE_INT8 &&
+        !tflm_hard_swish_quant_init(q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point,
+                                    &data->quant)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "scales %g and %g not supported (input scale / 128 / output scale must be below 1)",
+                         (double)q.input_scale, (double)q.output_scale);
     }
     return TFLM_OK;
 }

@@ -18,6 +18,7 @@
 #include "nn_types.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
+#include "unary_common.h"
 
 /* ---- Pure compute -------------------------------------------------------- */
 
@@ -99,28 +100,14 @@ typedef struct sigmoid_op_data {
 
 static tflm_status sigmoid_prepare(tflm_context *ctx, tflm_node *node, bool logistic)
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
-    }
-    const tflm_tensor *input = tflm_input(ctx, node, 0);
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
-    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32 or INT8",
-                         tflm_type_name_of(input->type));
-    }
-    if (output->type != input->type) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output type %s differs from input type %s",
-                         tflm_type_name_of(output->type), tflm_type_name_of(input->type));
+    const tflm_tensor *input, *output;
+    tflm_unary_quant q;
+    const tflm_status status =
+        tflm_unary_prepare(ctx, node, TFLM_TYPES_F32_S8, "FLOAT32 or INT8", &input, &output, &q);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int32_t count = tflm_element_count(input);
-    if (tflm_element_count(output) != count) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output has %d elements; input has %d",
-                         (int)tflm_element_count(output), (int)count);
-    }
     sigmoid_op_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
@@ -128,18 +115,13 @@ static tflm_status sigmoid_prepare(tflm_context *ctx, tflm_node *node, bool logi
     data->count = count;
     node->data = data;
     if (input->type == TFLM_TYPE_INT8) {
-        float in_scale, out_scale;
-        int32_t in_zp, out_zp;
-        if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp) ||
-            !tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input and output need quantization scales");
+        if (logistic && q.output_zero_point != INT8_MIN) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output zero point must be -128, got %d",
+                             (int)q.output_zero_point);
         }
-        if (logistic && out_zp != INT8_MIN) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output zero point must be -128, got %d", (int)out_zp);
-        }
-        if (!(in_scale > 0.0f) || !tflm_sigmoid_quant_init(in_scale, in_zp, &data->quant)) {
+        if (!tflm_sigmoid_quant_init(q.input_scale, q.input_zero_point, &data->quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale %g not supported; expected 2^-28 to 16",
-                             (double)in_scale);
+                             (double)q.input_scale);
         }
     }
     return TFLM_OK;
@@ -161,40 +143,5 @@ static tflm_status sigmoid_invoke(tflm_context *ctx, tflm_node *node, bool logis
     return TFLM_OK;
 }
 
-static tflm_status logistic_prepare(tflm_context *ctx, tflm_node *node)
-{
-    return sigmoid_prepare(ctx, node, true);
-}
-
-static tflm_status logistic_invoke(tflm_context *ctx, tflm_node *node)
-{
-    return sigmoid_invoke(ctx, node, true);
-}
-
-static tflm_status tanh_prepare(tflm_context *ctx, tflm_node *node)
-{
-    return sigmoid_prepare(ctx, node, false);
-}
-
-static tflm_status tanh_invoke(tflm_context *ctx, tflm_node *node)
-{
-    return sigmoid_invoke(ctx, node, false);
-}
-
-const tflm_kernel tflm_op_logistic = {
-    .builtin_code = TFLM_BUILTIN_LOGISTIC,
-    .custom_name = NULL,
-    .name = "LOGISTIC",
-    .prepare = logistic_prepare,
-    .invoke = logistic_invoke,
-    .output_aliases_input = false,
-};
-
-const tflm_kernel tflm_op_tanh = {
-    .builtin_code = TFLM_BUILTIN_TANH,
-    .custom_name = NULL,
-    .name = "TANH",
-    .prepare = tanh_prepare,
-    .invoke = tanh_invoke,
-    .output_aliases_input = false,
-};
+TFLM_UNARY_KERNEL(logistic, TFLM_BUILTIN_LOGISTIC, "LOGISTIC", sigmoid_prepare, sigmoid_invoke, true)
+TFLM_UNARY_KERNEL(tanh, TFLM_BUILTIN_TANH, "TANH", sigmoid_prepare, sigmoid_invoke, false)
