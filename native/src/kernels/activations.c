@@ -136,7 +136,7 @@ static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
     if (op == ACT_RELU6) { /* TFLM: the input's own 0 and 6 */
         r->min = tflm_clamp_s32(in_zp, type_lo, type_hi);
         if (!quantize_bound(6.0f, in_scale, in_zp, type_lo, type_hi, &r->max)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale %g not supported", (double)in_scale);
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale too small: 6 is beyond 2^31 steps");
         }
         return TFLM_OK;
     }
@@ -151,16 +151,18 @@ static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
         if (!ratio_multiplier(in_scale / out_scale, &l->identity_multiplier, &l->identity_shift) ||
             (alpha_ratio != 0.0f &&
              !ratio_multiplier(l->alpha_negative ? -alpha_ratio : alpha_ratio, &l->alpha_multiplier, &l->alpha_shift))) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "scales %g, %g and alpha %g give no usable multiplier",
-                             (double)in_scale, (double)out_scale, (double)data->alpha);
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "input scale * alpha / output scale or input scale / output scale is out of range "
+                             "(2^31 or more, or not finite)");
         }
         return TFLM_OK;
     }
     if (!ratio_multiplier(in_scale / out_scale, &r->multiplier, &r->shift) ||
         !quantize_bound(data->lo, out_scale, out_zp, type_lo, type_hi, &r->min) ||
         (op != ACT_RELU && !quantize_bound(data->hi, out_scale, out_zp, type_lo, type_hi, &r->max))) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "scales %g and %g give no usable multiplier", (double)in_scale,
-                         (double)out_scale);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "input scale / output scale is out of range (2^31 or more, or not finite), or the "
+                         "output scale is too small for the clamp range");
     }
     if (op == ACT_RELU) {
         r->max = type_hi;

@@ -150,8 +150,7 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
                          tflm_type_name_of(input->type));
     }
     if (!(in_scale > 0.0f && out_scale > 0.0f) || in_scale > 3.4e38f || out_scale > 3.4e38f) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "scales must be positive and finite, got %g and %g",
-                         (double)in_scale, (double)out_scale);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input and output scales must be positive and finite");
     }
     if (input->type == TFLM_TYPE_INT16 && (q->input_zero_point != 0 || q->output_zero_point != 0)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT16 zero points must be 0, got %d and %d",
@@ -173,8 +172,8 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
     }
     /* RSQRT applies the multiplier with shift - 20, a right shift of at most 31. */
     if (!tflm_quantize_multiplier(real, &q->multiplier, &q->shift) || (op == OP_RSQRT && q->shift - 20 < -31)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "scales give a multiplier out of range (input %g, output %g)",
-                         (double)in_scale, (double)out_scale);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "the scales give a multiplier out of range (2^31 or more, "
+                         "or for RSQRT a right shift beyond 31)");
     }
     return TFLM_OK;
 }

@@ -131,8 +131,7 @@ static tflm_status hard_swish_prepare(tflm_context *ctx, tflm_node *node)
         !tflm_hard_swish_quant_init(q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point,
                                     &data->quant)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "scales %g and %g not supported (input scale / 128 / output scale must be below 1)",
-                         (double)q.input_scale, (double)q.output_scale);
+                         "scales not supported: input scale / 128 / output scale must be below 1");
     }
     return TFLM_OK;
 }

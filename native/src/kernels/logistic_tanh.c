@@ -120,8 +120,7 @@ static tflm_status sigmoid_prepare(tflm_context *ctx, tflm_node *node, bool logi
                              (int)q.output_zero_point);
         }
         if (!tflm_sigmoid_quant_init(q.input_scale, q.input_zero_point, &data->quant)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale %g not supported; expected 2^-28 to 16",
-                             (double)q.input_scale);
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale not supported; expected 2^-28 to 16");
         }
     }
     return TFLM_OK;

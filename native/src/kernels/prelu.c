@@ -88,8 +88,8 @@ static tflm_status prelu_prepare(tflm_context *ctx, tflm_node *node)
         !tflm_quantize_multiplier(
             tflm_f64_to_double(tflm_f64_div(tflm_f64_mul(in, tflm_f64_from_float(alpha_scale)), out)),
             &q->alpha_multiplier, &q->alpha_shift)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "scales %g, %g and %g give no usable multiplier",
-                         (double)in_scale, (double)alpha_scale, (double)out_scale);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "scales must be positive, and input / output and input * alpha / output below 2^31");
     }
     return TFLM_OK;
 }
