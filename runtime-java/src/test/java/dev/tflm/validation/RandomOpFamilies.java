@@ -78,7 +78,6 @@ final class RandomOpFamilies {
             ELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
-            ELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             EXP: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
             FILL: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
@@ -97,9 +96,6 @@ final class RandomOpFamilies {
             LEAKY_RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             LESS: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
             LESS_EQUAL: random cases come with the differential harness (issue 9); native/tests/test_comparisons.c and the opzoo cases test it
-            GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
-            HARD_SWISH: random cases come with the differential harness (issue 9); native/tests/test_hard_swish.c and the opzoo cases test it
-            LEAKY_RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
@@ -129,13 +125,6 @@ final class RandomOpFamilies {
             RESIZE_BILINEAR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
             RESIZE_NEAREST_NEIGHBOR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
             REVERSE_V2: random cases come with the differential harness (issue 9); native/tests/test_reverse.c and the opzoo cases test it
-            LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
-            NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
-            PRELU: random cases come with the differential harness (issue 9); native/tests/test_prelu.c and the opzoo cases test it
-            RELU: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            RELU6: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            RELU_N1_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
@@ -164,7 +153,6 @@ final class RandomOpFamilies {
             VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             WHILE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             ZEROS_LIKE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
-            TANH: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
