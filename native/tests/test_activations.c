@@ -100,7 +100,7 @@ static void test_quantized(void)
     check_quantized(&tflm_op_leaky_relu, TFLM_TYPE_INT8, 0, 0, 0.3f, 0.05f, 4, 0.04f, -3);
     check_quantized(&tflm_op_leaky_relu, TFLM_TYPE_INT8, 0, 0, -0.5f, 0.05f, 4, 0.04f, -3);
     check_quantized(&tflm_op_leaky_relu, TFLM_TYPE_INT16, 0, 0, 0.1f, 0.001f, 0, 0.001f, 0);
-    /* Exact: RELU with equal scales is max(x, zp); RELU6 clamps to the input's 0 and 6. */
+    /* Exact: with equal scales RELU is max(x, zp) and RELU6 clamps to the quantized 0 and 6. */
     int8_t in[N], out[N];
     for (int i = 0; i < N; ++i) {
         in[i] = (int8_t)(i * 4 - 128);

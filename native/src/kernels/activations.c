@@ -4,10 +4,12 @@
  * RELU_0_TO_1 (TF Lite's activations.cc: TFLM lacks them), LEAKY_RELU
  * (TFLM's leaky_relu_common.cc, reference/leaky_relu.h).
  *
- * Quantized RELU, RELU_N1_TO_1 and RELU_0_TO_1 requantize the input to the
- * output scale and clamp to the range's quantized bounds; TFLM's RELU6
- * clamps the input between its own quantized 0 and 6 without requantizing
- * (it assumes the output has the input's quantization, as converters give).
+ * Quantized RELU, RELU6, RELU_N1_TO_1 and RELU_0_TO_1 requantize the input
+ * to the output scale and clamp to the range's quantized bounds, as TF Lite
+ * does. TFLM's RELU6 clamps the input between its own quantized 0 and 6
+ * without requantizing: the same bytes when input and output share their
+ * quantization, wrong ones when they differ, as TensorFlow's converter
+ * writes them (../shared/opzoo relu6_i8).
  */
 #include "activations.h"
 
@@ -133,13 +135,6 @@ static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
     tflm_relu_quant *r = &data->relu;
     r->input_zero_point = in_zp;
     r->output_zero_point = out_zp;
-    if (op == ACT_RELU6) { /* TFLM: the input's own 0 and 6 */
-        r->min = tflm_clamp_s32(in_zp, type_lo, type_hi);
-        if (!quantize_bound(6.0f, in_scale, in_zp, type_lo, type_hi, &r->max)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale too small: 6 is beyond 2^31 steps");
-        }
-        return TFLM_OK;
-    }
     if (op == ACT_LEAKY_RELU) {
         tflm_leaky_relu_quant *l = &data->leaky;
         l->input_zero_point = in_zp;
@@ -197,8 +192,6 @@ static tflm_status act_invoke(tflm_context *ctx, tflm_node *node, act_op op)
         int32_t y;
         if (op == ACT_LEAKY_RELU) {
             y = tflm_leaky_relu_quantized(&d->leaky, x, lo, hi);
-        } else if (op == ACT_RELU6) {
-            y = tflm_clamp_s32(x, d->relu.min, d->relu.max);
         } else {
             y = tflm_relu_quantized(&d->relu, x);
         }
