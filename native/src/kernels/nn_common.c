@@ -107,8 +107,9 @@ static int usable_scale(float scale)
     return tflm_float_bits(scale) - 1u < 0x7f7fffffu;
 }
 
-tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
-                                float *scale, int32_t *zero_point)
+/* Per-tensor scale and zero point, the zero point in [lo, hi]. */
+static tflm_status quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                int32_t lo, int32_t hi, float *scale, int32_t *zero_point)
 {
     tflm_quantization q;
     tflm_tensor_quantization(ctx, tensor, &q);
@@ -119,13 +120,28 @@ tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, co
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s scale must be positive and finite", what);
     }
     int64_t zp = (q.zero_point_count > 0 && q.zero_points != NULL) ? q.zero_points[0] : 0;
-    if (zp < -128 || zp > 127) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [-128, 127]", what,
-                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp));
+    if (zp < lo || zp > hi) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]", what,
+                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp),
+                         (int)lo, (int)hi);
     }
     *scale = q.scales[0];
     *zero_point = (int32_t)zp;
     return TFLM_OK;
+}
+
+tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                float *scale, int32_t *zero_point)
+{
+    return quant_params(ctx, tensor, what, INT8_MIN, INT8_MAX, scale, zero_point);
+}
+
+tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                 float *scale, int32_t *zero_point)
+{
+    const bool is16 = tensor->type == TFLM_TYPE_INT16;
+    return quant_params(ctx, tensor, what, is16 ? INT16_MIN : INT8_MIN, is16 ? INT16_MAX : INT8_MAX,
+                        scale, zero_point);
 }
 
 tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation)

@@ -75,6 +75,10 @@ tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, con
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                 float *scale, int32_t *zero_point);
 
+/* The same for an INT8 or INT16 tensor, the zero point in its type's range. */
+tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
+                                 float *scale, int32_t *zero_point);
+
 /* Fails for a fused activation this runtime does not apply to these ops
  * (TANH, SIGN_BIT, unknown values): only NONE, RELU, RELU_N1_TO_1, RELU6. */
 tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation);

@@ -71,6 +71,13 @@ final class RandomOpFamilies {
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_MAX: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            SUM: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
