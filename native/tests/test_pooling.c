@@ -1,5 +1,5 @@
 /* AVERAGE_POOL_2D / MAX_POOL_2D compute functions: TFLM's rounding of the
- * int8 average, windows clipped at the borders, activation clamps, and
+ * int8 and int16 average, windows clipped at the borders, activation clamps, and
  * random shapes against a naive implementation. */
 #include "kernel_harness.h"
 #include "kernels/kernel_util.h"
@@ -117,6 +117,7 @@ static void test_random(void)
     enum { MAX = 4096 };
     static int8_t input[MAX], got_avg[MAX], got_max[MAX];
     static float finput[MAX], fgot_avg[MAX], fgot_max[MAX];
+    static int16_t input16[MAX], got_avg16[MAX], got_max16[MAX];
     int mismatches = 0;
     for (int iter = 0; iter < 300; ++iter) {
         int32_t n = rng_range(1, 2), h = rng_range(1, 10), w = rng_range(1, 10), c = rng_range(1, 8);
@@ -132,17 +133,22 @@ static void test_random(void)
         for (int32_t i = 0; i < n * h * w * c; ++i) {
             input[i] = (int8_t)rng_range(-128, 127);
             finput[i] = rng_float(-4, 4);
+            input16[i] = (int16_t)rng_range(-32768, 32767);
         }
         tflm_dims in = {n, h, w, c}, out = {n, oh, ow, c};
         tflm_average_pool_s8(&p, &in, input, &out, got_avg);
         tflm_max_pool_s8(&p, &in, input, &out, got_max);
         tflm_average_pool_f32(&p, &in, finput, &out, fgot_avg);
         tflm_max_pool_f32(&p, &in, finput, &out, fgot_max);
+        tflm_pool_params p16 = p;
+        p16.activation = (tflm_activation){iter % 3 == 0 ? rng_range(-32768, 0) : -32768, 32767};
+        tflm_average_pool_s16(&p16, &in, input16, &out, got_avg16);
+        tflm_max_pool_s16(&p16, &in, input16, &out, got_max16);
         for (int32_t b = 0; b < n; ++b)
             for (int32_t oy = 0; oy < oh; ++oy)
                 for (int32_t ox = 0; ox < ow; ++ox)
                     for (int32_t ch = 0; ch < c; ++ch) {
-                        int32_t sum = 0, count = 0, mx = -128;
+                        int32_t sum = 0, count = 0, mx = -128, sum16 = 0, mx16 = -32768;
                         float fsum = 0.0f, fmx = -3.402823466e+38f;
                         for (int32_t ky = 0; ky < fh; ++ky)
                             for (int32_t kx = 0; kx < fw; ++kx) {
@@ -151,6 +157,8 @@ static void test_random(void)
                                 size_t at = (((size_t)b * h + y) * w + x) * c + ch;
                                 sum += input[at];
                                 mx = input[at] > mx ? input[at] : mx;
+                                sum16 += input16[at];
+                                mx16 = input16[at] > mx16 ? input16[at] : mx16;
                                 fsum += finput[at];
                                 fmx = finput[at] > fmx ? finput[at] : fmx;
                                 ++count;
@@ -162,6 +170,11 @@ static void test_random(void)
                         mx = ref_clamp(mx, p.activation.min, 127);
                         size_t o = (((size_t)b * oh + oy) * ow + ox) * c + ch;
                         if (got_avg[o] != avg || got_max[o] != mx) ++mismatches;
+                        exact = (double)sum16 / count;
+                        int32_t avg16 = (int32_t)(exact >= 0 ? exact + 0.5 : exact - 0.5);
+                        avg16 = ref_clamp(avg16, p16.activation.min, 32767);
+                        mx16 = ref_clamp(mx16, p16.activation.min, 32767);
+                        if (got_avg16[o] != avg16 || got_max16[o] != mx16) ++mismatches;
                         if (fgot_avg[o] != fsum / (float)count || fgot_max[o] != fmx) ++mismatches;
                     }
     }
@@ -236,11 +249,52 @@ static void test_node(void)
     harness_free(&ctx);
 }
 
+static void setup_node16(tflm_context *ctx, const tflm_kernel *kernel, int16_t *input,
+                         int16_t *output, float scale)
+{
+    harness_init(ctx, kernel, 1);
+    harness_tensor(ctx, 0, TFLM_TYPE_INT16, (const int32_t[]){1, 2, 2, 1}, 4, input, 0.001f, 0);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT16, (const int32_t[]){1, 1, 1, 1}, 4, output, scale, 0);
+    HARNESS_OPTION_INT(ctx, POOL_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(ctx, POOL_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(ctx, POOL_2D, STRIDE_H, 1);
+    HARNESS_OPTION_INT(ctx, POOL_2D, FILTER_WIDTH, 2);
+    HARNESS_OPTION_INT(ctx, POOL_2D, FILTER_HEIGHT, 2);
+    HARNESS_OPTION_INT(ctx, POOL_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
+}
+
+static void test_node_int16(void)
+{
+    static tflm_context ctx;
+    /* RELU6 at scale 0.001: [0, 6000]. */
+    int16_t input[4] = {30000, 30001, -5, 2}, output[1];
+    setup_node16(&ctx, &tflm_op_average_pool_2d, input, output, 0.001f);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK_EQ_INT(6000, output[0]); /* 59998 / 4 = 15000 (rounded), clamped */
+    int16_t small[4] = {1, 2, 2, 2};
+    setup_node16(&ctx, &tflm_op_average_pool_2d, small, output, 0.001f);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK_EQ_INT(2, output[0]); /* 7 / 4 = 1.75 -> 2 */
+    setup_node16(&ctx, &tflm_op_max_pool_2d, small, output, 0.001f);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK_EQ_INT(2, output[0]);
+    setup_node16(&ctx, &tflm_op_max_pool_2d, small, output, 0.002f);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* scales differ */
+    setup_node16(&ctx, &tflm_op_max_pool_2d, small, output, 0.001f);
+    ctx.tensors[1].type = TFLM_TYPE_INT8;
+    CHECK(harness_prepare(&ctx) != TFLM_OK); /* output type differs */
+    harness_free(&ctx);
+}
+
 int main(void)
 {
     test_average_rounding();
     test_borders();
     test_random();
     test_node();
+    test_node_int16();
     TEST_MAIN_END();
 }

@@ -37,7 +37,7 @@ static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int
 
 typedef enum pool_kind { POOL_AVERAGE, POOL_MAX } pool_kind;
 
-/* A window's running sum or maximum: s32 for int8 elements, f32 for float (a
+/* A window's running sum or maximum: s32 for integer elements, f32 for float (a
  * struct, not a union, so that the compiler keeps the used one in a register). */
 typedef struct pool_acc {
     int32_t s32;
@@ -49,6 +49,8 @@ POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
     pool_acc acc;
     if (type == TFLM_TYPE_INT8) {
         acc.s32 = kind == POOL_MAX ? -128 : 0;
+    } else if (type == TFLM_TYPE_INT16) {
+        acc.s32 = kind == POOL_MAX ? -32768 : 0;
     } else {
         acc.f32 = kind == POOL_MAX ? -3.402823466e+38f /* std::numeric_limits<float>::lowest() */
                                    : 0.0f;
@@ -59,9 +61,13 @@ POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
 POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc, const void *input,
                                     size_t index)
 {
-    if (type == TFLM_TYPE_INT8) {
-        const int32_t v = ((const int8_t *)input)[index];
-        acc.s32 = kind == POOL_MAX ? (v > acc.s32 ? v : acc.s32) : acc.s32 + v;
+    if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
+        const int32_t v = type == TFLM_TYPE_INT8 ? ((const int8_t *)input)[index]
+                                                 : ((const int16_t *)input)[index];
+        /* int16 sums of windows above 2^16 taps may pass int32: they wrap */
+        const int32_t sum = type == TFLM_TYPE_INT8 ? acc.s32 + v
+                                                   : (int32_t)((uint32_t)acc.s32 + (uint32_t)v);
+        acc.s32 = kind == POOL_MAX ? (v > acc.s32 ? v : acc.s32) : sum;
     } else {
         const float v = ((const float *)input)[index];
         acc.f32 = kind == POOL_MAX ? (acc.f32 < v ? v : acc.f32) /* std::max(max, v) */
@@ -75,13 +81,17 @@ POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc
 POOL_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool_params *params,
                                  pool_acc acc, int32_t count, void *output, size_t index)
 {
-    if (type == TFLM_TYPE_INT8) {
+    if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
         int32_t v = acc.s32;
         if (kind == POOL_AVERAGE && count > 0) { /* always, for a window prepare accepted */
             v = v > 0 ? (v + count / 2) / count : (v - count / 2) / count;
         }
-        ((int8_t *)output)[index] =
-            (int8_t)tflm_clamp_s32(v, params->activation.min, params->activation.max);
+        v = tflm_clamp_s32(v, params->activation.min, params->activation.max);
+        if (type == TFLM_TYPE_INT8) {
+            ((int8_t *)output)[index] = (int8_t)v;
+        } else {
+            ((int16_t *)output)[index] = (int16_t)v;
+        }
     } else {
         float v = acc.f32;
         if (kind == POOL_AVERAGE) {
@@ -127,6 +137,13 @@ void tflm_average_pool_s8(const tflm_pool_params *params,
     pool(TFLM_TYPE_INT8, POOL_AVERAGE, params, input_dims, input, output_dims, output);
 }
 
+void tflm_average_pool_s16(const tflm_pool_params *params,
+                           const tflm_dims *input_dims, const int16_t *input,
+                           const tflm_dims *output_dims, int16_t *output)
+{
+    pool(TFLM_TYPE_INT16, POOL_AVERAGE, params, input_dims, input, output_dims, output);
+}
+
 void tflm_average_pool_f32(const tflm_pool_params *params,
                            const tflm_dims *input_dims, const float *input,
                            const tflm_dims *output_dims, float *output)
@@ -139,6 +156,13 @@ void tflm_max_pool_s8(const tflm_pool_params *params,
                       const tflm_dims *output_dims, int8_t *output)
 {
     pool(TFLM_TYPE_INT8, POOL_MAX, params, input_dims, input, output_dims, output);
+}
+
+void tflm_max_pool_s16(const tflm_pool_params *params,
+                       const tflm_dims *input_dims, const int16_t *input,
+                       const tflm_dims *output_dims, int16_t *output)
+{
+    pool(TFLM_TYPE_INT16, POOL_MAX, params, input_dims, input, output_dims, output);
 }
 
 void tflm_max_pool_f32(const tflm_pool_params *params,
@@ -205,15 +229,16 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     p->filter_w = window.filter_w;
     p->filter_h = window.filter_h;
 
-    if (input->type == TFLM_TYPE_INT8) {
-        if ((status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_INT8)) != TFLM_OK) {
+    if (input->type == TFLM_TYPE_INT8 || input->type == TFLM_TYPE_INT16) {
+        if ((status = tflm_nn_check_type(ctx, output, "output", (tflm_type)input->type)) !=
+            TFLM_OK) {
             return status;
         }
         float input_scale, output_scale;
         int32_t input_zp, output_zp;
-        if ((status = tflm_nn_int8_params(ctx, input, "input", &input_scale, &input_zp)) !=
+        if ((status = tflm_nn_quant_params(ctx, input, "input", &input_scale, &input_zp)) !=
                 TFLM_OK ||
-            (status = tflm_nn_int8_params(ctx, output, "output", &output_scale, &output_zp)) !=
+            (status = tflm_nn_quant_params(ctx, output, "output", &output_scale, &output_zp)) !=
                 TFLM_OK) {
             return status;
         }
@@ -227,7 +252,12 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
                              "input and output must share scale and zero point (%d vs %d)",
                              (int)input_zp, (int)output_zp);
         }
-        p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+        if (input->type == TFLM_TYPE_INT8) {
+            p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+        } else {
+            tflm_activation_range_quantized(activation, output_scale, output_zp, INT16_MIN,
+                                            INT16_MAX, &p->activation.min, &p->activation.max);
+        }
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if ((status = tflm_nn_check_type(ctx, output, "output", TFLM_TYPE_FLOAT32)) != TFLM_OK) {
             return status;
@@ -235,12 +265,14 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
         p->activation_f32 = tflm_nn_activation_f32(activation);
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected INT8 or FLOAT32",
+                         "input type %s not supported; expected INT8, INT16 or FLOAT32",
                          tflm_type_name_of(input->type));
     }
     data->input_dims = in;
     data->output_dims = out;
-    if ((status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+    /* The variants are int8 and float32 ones. */
+    if (input->type != TFLM_TYPE_INT16 &&
+        (status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -252,7 +284,7 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
  * its kernels, as small as before the two invokes shared this body. */
 POOL_SPECIALIZED tflm_status
 pool_invoke(tflm_context *ctx, tflm_node *node,
-            tflm_pool_s8_fn run_s8, tflm_pool_f32_fn run_f32)
+            tflm_pool_s8_fn run_s8, tflm_pool_s16_fn run_s16, tflm_pool_f32_fn run_f32)
 {
     const pool_data *data = node->data;
     if (tflm_variant_chosen(TFLM_VARIANT_POOLING, &data->variant)) {
@@ -262,6 +294,8 @@ pool_invoke(tflm_context *ctx, tflm_node *node,
     tflm_tensor *output = tflm_output(ctx, node, 0);
     if (input->type == TFLM_TYPE_INT8) {
         run_s8(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
+    } else if (input->type == TFLM_TYPE_INT16) {
+        run_s16(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     } else {
         run_f32(&data->params, &data->input_dims, input->data, &data->output_dims, output->data);
     }
@@ -270,12 +304,13 @@ pool_invoke(tflm_context *ctx, tflm_node *node,
 
 static tflm_status average_pool_invoke(tflm_context *ctx, tflm_node *node)
 {
-    return pool_invoke(ctx, node, tflm_average_pool_s8, tflm_average_pool_f32);
+    return pool_invoke(ctx, node, tflm_average_pool_s8, tflm_average_pool_s16,
+                       tflm_average_pool_f32);
 }
 
 static tflm_status max_pool_invoke(tflm_context *ctx, tflm_node *node)
 {
-    return pool_invoke(ctx, node, tflm_max_pool_s8, tflm_max_pool_f32);
+    return pool_invoke(ctx, node, tflm_max_pool_s8, tflm_max_pool_s16, tflm_max_pool_f32);
 }
 
 const tflm_kernel tflm_op_average_pool_2d = {

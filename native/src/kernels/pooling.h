@@ -19,7 +19,7 @@ typedef struct tflm_pool_params {
     int32_t filter_h;
     int32_t pad_w;                      /* columns before the first input column */
     int32_t pad_h;                      /* rows before the first input row       */
-    tflm_activation activation;         /* int8 output clamp                     */
+    tflm_activation activation;         /* int8 and int16 output clamp           */
     tflm_activation_f32 activation_f32; /* float output clamp                    */
 } tflm_pool_params;
 
@@ -27,6 +27,9 @@ typedef struct tflm_pool_params {
 typedef void (*tflm_pool_s8_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
                                 const int8_t *input, const tflm_dims *output_dims,
                                 int8_t *output);
+typedef void (*tflm_pool_s16_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
+                                 const int16_t *input, const tflm_dims *output_dims,
+                                 int16_t *output);
 typedef void (*tflm_pool_f32_fn)(const tflm_pool_params *params, const tflm_dims *input_dims,
                                  const float *input, const tflm_dims *output_dims,
                                  float *output);
@@ -39,6 +42,11 @@ void tflm_average_pool_s8(const tflm_pool_params *params,
                           const tflm_dims *input_dims, const int8_t *input,
                           const tflm_dims *output_dims, int8_t *output);
 
+/* int16: the same arithmetic on int16 values (TFLM's int16 AveragePool). */
+void tflm_average_pool_s16(const tflm_pool_params *params,
+                           const tflm_dims *input_dims, const int16_t *input,
+                           const tflm_dims *output_dims, int16_t *output);
+
 /* float32: TFLM's reference_ops::AveragePool (sum / count in float). */
 void tflm_average_pool_f32(const tflm_pool_params *params,
                            const tflm_dims *input_dims, const float *input,
@@ -48,6 +56,11 @@ void tflm_average_pool_f32(const tflm_pool_params *params,
 void tflm_max_pool_s8(const tflm_pool_params *params,
                       const tflm_dims *input_dims, const int8_t *input,
                       const tflm_dims *output_dims, int8_t *output);
+
+/* int16: TFLM's int16 reference_integer_ops::MaxPool. */
+void tflm_max_pool_s16(const tflm_pool_params *params,
+                       const tflm_dims *input_dims, const int16_t *input,
+                       const tflm_dims *output_dims, int16_t *output);
 
 /* float32: TFLM's reference_ops::MaxPool. */
 void tflm_max_pool_f32(const tflm_pool_params *params,
