@@ -64,19 +64,19 @@ final class RandomOpFamilies {
             FLOOR: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_MAX: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
+            REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             ROUND: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             RSQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SIN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQRT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SQUARE: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
-            MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_MAX: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             SUM: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             """;
 
