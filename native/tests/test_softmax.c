@@ -5,7 +5,9 @@
 #include <stdint.h>
 
 #include "kernels/fixed_point_math.h"
+#include "kernels/fixed_point.h"
 #include "kernels/softmax.h"
+#include "nn_test_util.h"
 #include "kernel_harness.h"
 #include "tflm/ops.h"
 #include "test.h"
@@ -282,14 +284,156 @@ static void test_node_glue(void)
     harness_tensor(&ctx, 1, TFLM_TYPE_INT8, dims, 2, out, 1.0f / 256, -128);
     HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, 0.0f);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
-    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, 0.1f, 0);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT32, dims, 2, in, 0.1f, 0);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
-    CHECK(strstr(ctx.message, "expected FLOAT32 or INT8") != NULL);
+    CHECK(strstr(ctx.message, "expected FLOAT32, INT8 or INT16") != NULL);
+    harness_free(&ctx);
+}
+
+/* ---- int16 ------------------------------------------------------------------ */
+
+/* TF Lite's LUTPopulate<int16_t>, written from its definition with libm's
+ * expf and roundf: the tables must come out the same. */
+static void model_lut(float input_scale, int32_t input_zp, float (*f)(float), int16_t *lut)
+{
+    const float output_scale = 2.0f / 65535.0f;
+    const float in_min = input_scale * (float)(-32768 - input_zp);
+    const float in_max = input_scale * (float)(32767 - input_zp);
+    const float out_min = output_scale * -32768.0f, out_max = output_scale * 32767.0f;
+    const float step = (in_max - in_min) / 512.0f;
+    const float inv = 65536.0f / (out_max - out_min);
+    for (int i = 0; i <= 512; ++i) {
+        float v;
+        if (i < 512) {
+            const float val = f(in_min + (float)i * step);
+            const float mid = f(in_min + (float)i * step + step / 2.0f);
+            const float next = f(in_min + (float)(i + 1) * step);
+            const float interpolated = roundf((next * inv + roundf(val * inv)) / 2.0f);
+            v = roundf(val * inv) - roundf((interpolated - roundf(mid * inv)) / 2.0f);
+        } else {
+            v = roundf(f(in_max) * inv);
+        }
+        lut[i] = (int16_t)fminf(fmaxf(v, -32768.0f), 32767.0f);
+    }
+}
+
+static float libm_exp(float x) { return expf(x); }
+static float reciprocal(float x) { return 1.0f / (1.0f + x); }
+
+static int16_t model_lookup(int32_t value, const int16_t *lut)
+{
+    const int32_t index = 256 + (value >> 7), offset = value & 0x7f;
+    const int32_t slope = lut[index + 1] - lut[index];
+    return (int16_t)(lut[index] + ((slope * offset + 64) >> 7));
+}
+
+static int16_t exp_lut[513], recip_lut[513];
+
+/* SoftmaxInt16 for one row, from TFLM's definition. */
+static void model_softmax_s16(int32_t multiplier, int shift, int depth, const int16_t *in,
+                              int16_t *out)
+{
+    int32_t max = -32768, exps[64], sum = 0;
+    for (int c = 0; c < depth; ++c) {
+        max = in[c] > max ? in[c] : max;
+    }
+    for (int c = 0; c < depth; ++c) {
+        int32_t d = ref_requantize(in[c] - max, multiplier, shift) + 32767;
+        d = d < -32768 ? -32768 : d > 32767 ? 32767 : d;
+        exps[c] = model_lookup(d, exp_lut);
+        sum += exps[c];
+    }
+    int headroom = 0;
+    while (!((uint32_t)sum & (0x80000000u >> headroom))) {
+        ++headroom;
+    }
+    int32_t x = (int32_t)((((int64_t)sum << (headroom - 1)) + (1 << 13)) >> 14) - 98304;
+    x = x < -32768 ? -32768 : x > 32767 ? 32767 : x;
+    const int32_t r = model_lookup(x, recip_lut);
+    for (int c = 0; c < depth; ++c) {
+        const int32_t v = (int32_t)(((int64_t)exps[c] * r + ((int64_t)1 << (30 - headroom))) >>
+                                    (31 - headroom));
+        out[c] = (int16_t)(v < 0 ? 0 : v > 32767 ? 32767 : v);
+    }
+}
+
+static void test_int16(void)
+{
+    int16_t tables[2 * 513];
+    tflm_softmax_s16_tables(tables, tables + 513);
+    model_lut(10.0f / 65535.0f, 32767, libm_exp, exp_lut);
+    model_lut(1.0f / 65535.0f, -32768, reciprocal, recip_lut);
+    CHECK(memcmp(tables, exp_lut, sizeof exp_lut) == 0);
+    CHECK(memcmp(tables + 513, recip_lut, sizeof recip_lut) == 0);
+    CHECK_EQ_INT(32767, exp_lut[512]); /* exp(0) */
+
+    static tflm_context ctx;
+    int16_t in[4 * 64], out[4 * 64], expected[64];
+    for (int trial = 0; trial < 200; ++trial) {
+        const int depth = 1 + trial % 64;
+        const int32_t dims[2] = {4, depth};
+        const float scale = rng_float(0.00005f, 0.002f), beta = trial % 3 ? 1.0f : 0.5f;
+        for (int i = 0; i < 4 * depth; ++i) {
+            in[i] = (int16_t)rng_range(-32768, 32767);
+        }
+        harness_init(&ctx, &tflm_op_softmax, 1);
+        harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, scale, 0);
+        harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out, 1.0f / 32768, 0);
+        HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, beta);
+        CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+        CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+        int32_t multiplier;
+        int shift;
+        tflm_quantize_multiplier((double)scale * (double)beta / (10.0 / 65535.0), &multiplier,
+                                 &shift);
+        for (int row = 0; row < 4; ++row) {
+            model_softmax_s16(multiplier, shift, depth, in + row * depth, expected);
+            double max = -1e30, sum = 0;
+            for (int c = 0; c < depth; ++c) {
+                max = fmax(max, in[row * depth + c] * (double)scale * beta);
+            }
+            /* the exp table stops at -10: exp(-10) for anything below */
+            for (int c = 0; c < depth; ++c) {
+                sum += exp(fmax(in[row * depth + c] * (double)scale * beta - max, -10.0));
+            }
+            for (int c = 0; c < depth; ++c) {
+                const int16_t got = out[row * depth + c];
+                CHECK_EQ_INT(expected[c], got);
+                const double real =
+                    exp(fmax(in[row * depth + c] * (double)scale * beta - max, -10.0)) / sum;
+                CHECK(fabs(got / 32768.0 - real) < 0.002); /* the tables' accuracy */
+            }
+        }
+        harness_free(&ctx);
+    }
+
+    const int32_t dims[2] = {1, 4};
+    harness_init(&ctx, &tflm_op_softmax, 1);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, 0.001f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out, 1.0f / 65536, 0);
+    HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, 1.0f);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* output scale */
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out, 1.0f / 32768, 3);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* output zero point */
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, 0.001f, -2);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out, 1.0f / 32768, 0);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* input zero point */
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, 0.001f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, dims, 2, out, 1.0f / 256, -128);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx)); /* int8 output */
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out, 1.0f / 32768, 0);
+    HARNESS_OPTION_FLOAT(&ctx, SOFTMAX, BETA, -1.0f);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* negative beta */
+    harness_init(&ctx, &tflm_op_softmax_int8, 1);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, dims, 2, in, 0.001f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT16, dims, 2, out, 1.0f / 32768, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx)); /* the INT8-only kernel */
     harness_free(&ctx);
 }
 
 int main(void)
 {
+    test_int16();
     test_node_glue();
     test_fixed_point_functions();
     test_quant_params();

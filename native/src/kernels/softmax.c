@@ -5,6 +5,8 @@
 #include "fixed_point.h"
 #include "fixed_point_math.h"
 #include "float_bits.h"
+#include "lut.h"
+#include "nn_common.h"
 #include "quant_util.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
@@ -140,9 +142,125 @@ void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *inpu
     }
 }
 
+static float exp_of(float x)
+{
+    return tflm_expf(x);
+}
+
+static float one_over_one_plus(float x)
+{
+    return 1.0f / (1.0f + x);
+}
+
+void tflm_softmax_s16_tables(int16_t *exp_lut, int16_t *one_over_one_plus_x_lut)
+{
+    /* TFLM's InitializeLutForInt16: the tables span the int16 range of an
+     * input of scale 10/65535 (zero point 32767), [-10, 0], and of scale
+     * 1/65535 (zero point -32768), [0, 1]; outputs of scale 2/65535. */
+    const float range = 65535.0f;
+    tflm_lut_populate_s16(10.0f / range, INT16_MAX, 2.0f / range, 0, exp_of, exp_lut);
+    tflm_lut_populate_s16(1.0f / range, INT16_MIN, 2.0f / range, 0, one_over_one_plus,
+                          one_over_one_plus_x_lut);
+}
+
+void tflm_softmax_s16(const tflm_softmax_s16_params *params, int32_t rows, int32_t depth,
+                      const int16_t *input, int16_t *output)
+{
+    for (int32_t row = 0; row < rows; ++row) {
+        const int16_t *in = input + (size_t)row * (size_t)depth;
+        int16_t *out = output + (size_t)row * (size_t)depth;
+        int32_t max_in_row = INT16_MIN;
+        for (int32_t c = 0; c < depth; ++c) {
+            max_in_row = in[c] > max_in_row ? in[c] : max_in_row;
+        }
+        /* exp of each difference (Q0.15), kept in the output meanwhile;
+         * their sum in Q16.15 */
+        int32_t sum_of_exps = 0;
+        for (int32_t c = 0; c < depth; ++c) {
+            const int32_t scaled_diff = tflm_multiply_by_quantized_multiplier(
+                (int32_t)in[c] - max_in_row, params->input_multiplier, params->input_shift);
+            const int32_t symmetric = tflm_clamp_s32(scaled_diff + 32767, INT16_MIN, INT16_MAX);
+            out[c] = tflm_lut_lookup_s16((int16_t)symmetric, params->exp_lut);
+            sum_of_exps += out[c];
+        }
+        /* 1 / sum: the LUT gives 1 / (1 + x) for x = sum - 1 normalized to
+         * [0, 1), recentred on [-32768, 32767]. The row maximum's exp
+         * (32767) makes the sum positive. */
+        const int headroom_plus_one = tflm_fp_count_leading_zeros((uint32_t)sum_of_exps);
+        const int32_t shifted_sum =
+            (int32_t)((((int64_t)sum_of_exps << (headroom_plus_one - 1)) + (1 << 13)) >> 14);
+        const int32_t symmetric_sum =
+            tflm_clamp_s32(shifted_sum - ((1 << 15) + (1 << 16)), INT16_MIN, INT16_MAX);
+        const int32_t reciprocal_q015 =
+            tflm_lut_lookup_s16((int16_t)symmetric_sum, params->one_over_one_plus_x_lut);
+        const int right_shift = 31 - headroom_plus_one;
+        const int64_t round = (int64_t)1 << (right_shift - 1);
+        for (int32_t c = 0; c < depth; ++c) {
+            const int32_t result = (int32_t)(((int64_t)out[c] * reciprocal_q015 + round) >> right_shift);
+            out[c] = (int16_t)tflm_clamp_s32(result, 0, INT16_MAX);
+        }
+    }
+}
+
 /* ---- Node glue -------------------------------------------------------------- */
 
 typedef tflm_softmax_data softmax_op_data;
+
+/* INT16 input: TFLM's checks (zero points 0, output scale 1/32768 within
+ * 0.1%), the input rescale and the two tables in persistent memory. */
+static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
+                                       const tflm_tensor *input, const tflm_tensor *output,
+                                       softmax_op_data *data)
+{
+    if (output->type != TFLM_TYPE_INT16) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "output type %s not supported for INT16 input; expected INT16",
+                         tflm_type_name_of(output->type));
+    }
+    float in_scale, out_scale;
+    int32_t in_zp, out_zp;
+    tflm_status status;
+    if ((status = tflm_nn_quant_params(ctx, input, "input", &in_scale, &in_zp)) != TFLM_OK ||
+        (status = tflm_nn_quant_params(ctx, output, "output", &out_scale, &out_zp)) != TFLM_OK) {
+        return status;
+    }
+    /* |scale - 1/32768| <= 0.001f / 32768 in float: twice the bits range
+     * of the int8 input's 1/65536 check (an exact power of two apart). */
+    const uint32_t out_bits = tflm_float_bits(out_scale);
+    if (in_zp != 0 || out_zp != 0 || out_bits < 0x37ffbe77u || out_bits > 0x380020c4u) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "INT16 softmax needs zero points 0 and an output scale of 1/32768 "
+                         "(zero points %d and %d)", (int)in_zp, (int)out_zp);
+    }
+    if (data->depth > 65535) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "INT16 rows of %d elements not supported; at most 65535",
+                         (int)data->depth);
+    }
+    if (!tflm_f64_is_non_negative(tflm_f64_widen(data->beta)) ||
+        tflm_float_bits(data->beta) >= 0x7f800000u) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "beta must be finite and not negative");
+    }
+    /* input_scale x beta / (10 / 65535), in double as TFLM */
+    int shift;
+    tflm_f64_quantize_multiplier(
+        tflm_f64_div(tflm_f64_mul(tflm_f64_from_float(in_scale), tflm_f64_from_float(data->beta)),
+                     tflm_f64_from_double(10.0 / 65535.0)),
+        &data->s16.input_multiplier, &shift);
+    if (shift > TFLM_MAX_MULTIPLIER_SHIFT) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale x beta is too large");
+    }
+    data->s16.input_shift = shift;
+    int16_t *tables = tflm_alloc_persistent(ctx, 2 * TFLM_LUT_S16_SIZE * sizeof(int16_t));
+    if (tables == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    tflm_softmax_s16_tables(tables, tables + TFLM_LUT_S16_SIZE);
+    data->s16.exp_lut = tables;
+    data->s16.one_over_one_plus_x_lut = tables + TFLM_LUT_S16_SIZE;
+    node->data = data;
+    return TFLM_OK;
+}
 
 /* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_softmax) or
  * not (tflm_op_softmax_int8, which links no float code). */
@@ -215,9 +333,12 @@ static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, boo
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "beta x input scale x 2^26 must exceed 1 for a quantized softmax");
         }
+    } else if (with_float && input->type == TFLM_TYPE_INT16) {
+        /* The variants are int8-input and float32 ones. */
+        return softmax_prepare_s16(ctx, node, input, output, data);
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         with_float ? "input type %s not supported; expected FLOAT32 or INT8"
+                         with_float ? "input type %s not supported; expected FLOAT32, INT8 or INT16"
                                     : "input type %s not supported; expected INT8",
                          tflm_type_name_of(input->type));
     }
@@ -262,6 +383,11 @@ static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     if (input->type == TFLM_TYPE_INT8) {
         return softmax_invoke_int8(ctx, node);
+    }
+    if (input->type == TFLM_TYPE_INT16) {
+        tflm_softmax_s16(&data->s16, data->rows, data->depth, input->data,
+                         tflm_output(ctx, node, 0)->data);
+        return TFLM_OK;
     }
     if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, &data->variant)) {
         return data->variant.invoke(ctx, node, data->variant.plan);

@@ -47,9 +47,29 @@ void tflm_softmax_s8_s16(const tflm_softmax_quant *quant, int32_t rows, int32_t 
 /* float32: exp((x - max) * beta) / sum, in float (exp: tflm_expf). */
 void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *input, float *output);
 
+/* Scaling and tables of an int16 softmax (TFLM's SoftmaxInt16): input
+ * differences to the row maximum rescaled so that [-65535, 0] stands for
+ * [-10, 0], exp and 1 / (1 + x) from interpolated tables (lut.h). */
+typedef struct tflm_softmax_s16_params {
+    int32_t input_multiplier; /* Q31, input_scale x beta / (10 / 65535) */
+    int32_t input_shift;
+    const int16_t *exp_lut;                 /* TFLM_LUT_S16_SIZE entries */
+    const int16_t *one_over_one_plus_x_lut; /* TFLM_LUT_S16_SIZE entries */
+} tflm_softmax_s16_params;
+
+/* int16 input (zero point 0) -> int16 output (scale 1/32768, zero point 0).
+ * depth at most 65535, so that a row's sum of exps fits an int32. */
+void tflm_softmax_s16(const tflm_softmax_s16_params *params, int32_t rows, int32_t depth,
+                      const int16_t *input, int16_t *output);
+
+/* Fills the two tables an int16 softmax uses (TFLM_LUT_S16_SIZE entries
+ * each): exp over [-10, 0] and 1 / (1 + x) over [0, 1]. */
+void tflm_softmax_s16_tables(int16_t *exp_lut, int16_t *one_over_one_plus_x_lut);
+
 /* What prepare keeps in node->data: the input as rows x depth. */
 typedef struct tflm_softmax_data {
     tflm_softmax_quant quant; /* int8 input */
+    tflm_softmax_s16_params s16; /* int16 input */
     float beta;               /* float32    */
     int32_t rows;
     int32_t depth;
