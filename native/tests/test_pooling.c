@@ -1,6 +1,8 @@
-/* AVERAGE_POOL_2D / MAX_POOL_2D compute functions: TFLM's rounding of the
+/* AVERAGE_POOL_2D / MAX_POOL_2D / L2_POOL_2D compute functions: TFLM's rounding of the
  * int8 and int16 average, windows clipped at the borders, activation clamps, and
  * random shapes against a naive implementation. */
+#include <math.h>
+
 #include "kernel_harness.h"
 #include "kernels/kernel_util.h"
 #include "kernels/pooling.h"
@@ -118,6 +120,7 @@ static void test_random(void)
     static int8_t input[MAX], got_avg[MAX], got_max[MAX];
     static float finput[MAX], fgot_avg[MAX], fgot_max[MAX];
     static int16_t input16[MAX], got_avg16[MAX], got_max16[MAX];
+    static float fgot_l2[MAX];
     int mismatches = 0;
     for (int iter = 0; iter < 300; ++iter) {
         int32_t n = rng_range(1, 2), h = rng_range(1, 10), w = rng_range(1, 10), c = rng_range(1, 8);
@@ -140,6 +143,7 @@ static void test_random(void)
         tflm_max_pool_s8(&p, &in, input, &out, got_max);
         tflm_average_pool_f32(&p, &in, finput, &out, fgot_avg);
         tflm_max_pool_f32(&p, &in, finput, &out, fgot_max);
+        tflm_l2_pool_f32(&p, &in, finput, &out, fgot_l2);
         tflm_pool_params p16 = p;
         p16.activation = (tflm_activation){iter % 3 == 0 ? rng_range(-32768, 0) : -32768, 32767};
         tflm_average_pool_s16(&p16, &in, input16, &out, got_avg16);
@@ -149,7 +153,7 @@ static void test_random(void)
                 for (int32_t ox = 0; ox < ow; ++ox)
                     for (int32_t ch = 0; ch < c; ++ch) {
                         int32_t sum = 0, count = 0, mx = -128, sum16 = 0, mx16 = -32768;
-                        float fsum = 0.0f, fmx = -3.402823466e+38f;
+                        float fsum = 0.0f, fmx = -3.402823466e+38f, fsquares = 0.0f;
                         for (int32_t ky = 0; ky < fh; ++ky)
                             for (int32_t kx = 0; kx < fw; ++kx) {
                                 int32_t y = oy * sh - p.pad_h + ky, x = ox * sw - p.pad_w + kx;
@@ -160,6 +164,7 @@ static void test_random(void)
                                 sum16 += input16[at];
                                 mx16 = input16[at] > mx16 ? input16[at] : mx16;
                                 fsum += finput[at];
+                                fsquares += finput[at] * finput[at];
                                 fmx = finput[at] > fmx ? finput[at] : fmx;
                                 ++count;
                             }
@@ -176,6 +181,7 @@ static void test_random(void)
                         mx16 = ref_clamp(mx16, p16.activation.min, 32767);
                         if (got_avg16[o] != avg16 || got_max16[o] != mx16) ++mismatches;
                         if (fgot_avg[o] != fsum / (float)count || fgot_max[o] != fmx) ++mismatches;
+                        if (fgot_l2[o] != sqrtf(fsquares / (float)count)) ++mismatches;
                     }
     }
     CHECK_EQ_INT(0, mismatches);
@@ -289,8 +295,34 @@ static void test_node_int16(void)
     harness_free(&ctx);
 }
 
+static void test_node_l2(void)
+{
+    static tflm_context ctx;
+    /* 2x2 windows of a 2x4 input, stride 2, VALID: sqrt((1+4+9+16)/4),
+     * sqrt((0+0+9+0)/4); RELU6 clamps nothing here. */
+    float input[8] = {1, -2, 0, 0, 3, 4, 3, 0}, output[2];
+    harness_init(&ctx, &tflm_op_l2_pool_2d, 1);
+    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 4, 1}, 4, input, 0, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 1}, 4, output, 0, 0);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, STRIDE_W, 2);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, STRIDE_H, 2);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, FILTER_WIDTH, 2);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, FILTER_HEIGHT, 2);
+    HARNESS_OPTION_INT(&ctx, POOL_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(output[0] == sqrtf(7.5f) && output[1] == 1.5f);
+    int8_t input8[8] = {0}, output8[2];
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 2, 4, 1}, 4, input8, 0.1f, 0);
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 1, 2, 1}, 4, output8, 0.1f, 0);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx)); /* float32 only, as TFLM */
+    harness_free(&ctx);
+}
+
 int main(void)
 {
+    test_node_l2();
     test_average_rounding();
     test_borders();
     test_random();

@@ -1,9 +1,11 @@
 /*
- * AVERAGE_POOL_2D and MAX_POOL_2D. Reference semantics: TFLM's pooling.cc /
- * pooling_common.cc and reference/pooling.h, reference/integer_ops/pooling.h.
+ * AVERAGE_POOL_2D, MAX_POOL_2D and L2_POOL_2D. Reference semantics: TFLM's
+ * pooling.cc / pooling_common.cc, l2_pool_2d.cc and reference/pooling.h,
+ * reference/integer_ops/pooling.h.
  */
 #include "pooling.h"
 
+#include "f32_math.h"
 #include "kernel_util.h"
 #include "nn_common.h"
 #include "tflm/builtin_options.h"
@@ -35,7 +37,7 @@ static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int
  * because at -Os GCC would rather keep one shared, slower copy. */
 #define POOL_SPECIALIZED static inline __attribute__((always_inline))
 
-typedef enum pool_kind { POOL_AVERAGE, POOL_MAX } pool_kind;
+typedef enum pool_kind { POOL_AVERAGE, POOL_MAX, POOL_L2 } pool_kind;
 
 /* A window's running sum or maximum: s32 for integer elements, f32 for float (a
  * struct, not a union, so that the compiler keeps the used one in a register). */
@@ -71,7 +73,8 @@ POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc
     } else {
         const float v = ((const float *)input)[index];
         acc.f32 = kind == POOL_MAX ? (acc.f32 < v ? v : acc.f32) /* std::max(max, v) */
-                                   : acc.f32 + v;
+                  : kind == POOL_L2 ? acc.f32 + v * v
+                                    : acc.f32 + v;
     }
     return acc;
 }
@@ -96,6 +99,8 @@ POOL_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool
         float v = acc.f32;
         if (kind == POOL_AVERAGE) {
             v = count > 0 ? v / (float)count : 0.0f;
+        } else if (kind == POOL_L2) {
+            v = tflm_sqrtf(v / (float)count); /* count > 0 for every window */
         }
         ((float *)output)[index] =
             tflm_clamp_f32(v, params->activation_f32.min, params->activation_f32.max);
@@ -172,6 +177,13 @@ void tflm_max_pool_f32(const tflm_pool_params *params,
     pool(TFLM_TYPE_FLOAT32, POOL_MAX, params, input_dims, input, output_dims, output);
 }
 
+void tflm_l2_pool_f32(const tflm_pool_params *params,
+                      const tflm_dims *input_dims, const float *input,
+                      const tflm_dims *output_dims, float *output)
+{
+    pool(TFLM_TYPE_FLOAT32, POOL_L2, params, input_dims, input, output_dims, output);
+}
+
 /* ---- Node glue -------------------------------------------------------------- */
 
 typedef tflm_pooling_data pool_data;
@@ -229,6 +241,11 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     p->filter_w = window.filter_w;
     p->filter_h = window.filter_h;
 
+    const bool l2 = node->kernel->builtin_code == TFLM_BUILTIN_L2_POOL_2D;
+    if (l2 && input->type != TFLM_TYPE_FLOAT32) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected FLOAT32",
+                         tflm_type_name_of(input->type));
+    }
     if (input->type == TFLM_TYPE_INT8 || input->type == TFLM_TYPE_INT16) {
         if ((status = tflm_nn_check_type(ctx, output, "output", (tflm_type)input->type)) !=
             TFLM_OK) {
@@ -270,8 +287,8 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     }
     data->input_dims = in;
     data->output_dims = out;
-    /* The variants are int8 and float32 ones. */
-    if (input->type != TFLM_TYPE_INT16 &&
+    /* The variants are int8 and float32 AVERAGE and MAX ones. */
+    if (input->type != TFLM_TYPE_INT16 && !l2 &&
         (status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
         return status;
     }
@@ -313,6 +330,14 @@ static tflm_status max_pool_invoke(tflm_context *ctx, tflm_node *node)
     return pool_invoke(ctx, node, tflm_max_pool_s8, tflm_max_pool_s16, tflm_max_pool_f32);
 }
 
+static tflm_status l2_pool_invoke(tflm_context *ctx, tflm_node *node)
+{
+    const pool_data *data = node->data;
+    tflm_l2_pool_f32(&data->params, &data->input_dims, tflm_input(ctx, node, 0)->data,
+                     &data->output_dims, tflm_output(ctx, node, 0)->data);
+    return TFLM_OK;
+}
+
 const tflm_kernel tflm_op_average_pool_2d = {
     .builtin_code = TFLM_BUILTIN_AVERAGE_POOL_2D,
     .custom_name = NULL,
@@ -328,5 +353,14 @@ const tflm_kernel tflm_op_max_pool_2d = {
     .name = "MAX_POOL_2D",
     .prepare = pool_prepare,
     .invoke = max_pool_invoke,
+    .output_aliases_input = false,
+};
+
+const tflm_kernel tflm_op_l2_pool_2d = {
+    .builtin_code = TFLM_BUILTIN_L2_POOL_2D,
+    .custom_name = NULL,
+    .name = "L2_POOL_2D",
+    .prepare = pool_prepare,
+    .invoke = l2_pool_invoke,
     .output_aliases_input = false,
 };

@@ -1,6 +1,6 @@
 /*
- * pooling.h - the pure compute functions of AVERAGE_POOL_2D and
- * MAX_POOL_2D (NHWC; input {n, h, w, c}, output {n, out_h, out_w, c}),
+ * pooling.h - the pure compute functions of AVERAGE_POOL_2D,
+ * MAX_POOL_2D and L2_POOL_2D (NHWC; input {n, h, w, c}, output {n, out_h, out_w, c}),
  * their node data and their variant hook (variant.h).
  * Windows are clipped to the input: padding never counts as a value.
  */
@@ -67,7 +67,12 @@ void tflm_max_pool_f32(const tflm_pool_params *params,
                        const tflm_dims *input_dims, const float *input,
                        const tflm_dims *output_dims, float *output);
 
-/* What prepare keeps in node->data, for AVERAGE_POOL_2D and MAX_POOL_2D
+/* float32: TFLM's reference_ops::L2Pool, sqrt(sum of squares / count). */
+void tflm_l2_pool_f32(const tflm_pool_params *params,
+                      const tflm_dims *input_dims, const float *input,
+                      const tflm_dims *output_dims, float *output);
+
+/* What prepare keeps in node->data, for the three pooling ops
  * (node->kernel->builtin_code tells which). */
 typedef struct tflm_pooling_data {
     tflm_pool_params params;
