@@ -50,49 +50,15 @@ int32_t tflm_abs_quantized(const tflm_abs_rsqrt_quant *q, int32_t x, int32_t lo,
     return out < lo ? lo : (out > hi ? hi : out);
 }
 
-/* TF Lite's GetInvSqrtQuantizedMultiplierExp for 1 < input < 2^29 (int8
- * differences are at most 255): 1/sqrt(input) as a Q31 multiplier and a
- * left shift, by five Newton steps in Q3.28 (gemmlowp FixedPoint<int32,3>). */
-static void inv_sqrt_multiplier(int32_t input, int32_t *multiplier, int *left_shift)
-{
-    int shift = 11;
-    const int max_left_shift_bit_pairs = (tflm_fp_count_leading_zeros((uint32_t)input) - 1) / 2;
-    const int pairs = max_left_shift_bit_pairs - 1;
-    shift -= pairs;
-    input <<= 2 * pairs; /* now in [2^27, 2^29) */
-    const int32_t q3_input = input >> 1;
-    const int32_t half_input = tflm_rounding_divide_by_pot(q3_input, 1);
-    const int32_t half_three = (1 << 28) + (1 << 27); /* 1.5 in Q3.28 */
-    int32_t x = 1 << 28;                              /* 1.0 */
-    for (int i = 0; i < 5; ++i) {
-        /* x^3: Q6 * Q3 = Q9, rescaled to Q3 (a saturating shift by 6). */
-        const int32_t x2 = tflm_saturating_rounding_doubling_high_mul(x, x);
-        const int32_t x3 = tflm_fp_saturating_shift_left(tflm_saturating_rounding_doubling_high_mul(x2, x), 6);
-        /* 1.5 x - input/2 x^3, both Q6, rescaled to Q3. */
-        const int32_t a = tflm_saturating_rounding_doubling_high_mul(half_three, x);
-        const int32_t b = tflm_saturating_rounding_doubling_high_mul(half_input, x3);
-        x = tflm_fp_saturating_shift_left((int32_t)((uint32_t)a - (uint32_t)b), 3);
-    }
-    x = tflm_saturating_rounding_doubling_high_mul(x, 1518500250); /* * sqrt(2)/2 */
-    if (shift < 0) {
-        x = (int32_t)((uint32_t)x << -shift);
-        shift = 0;
-    }
-    *multiplier = x;
-    *left_shift = -shift; /* TF Lite's kReverseShift */
-}
-
 int32_t tflm_rsqrt_quantized(const tflm_abs_rsqrt_quant *q, int32_t x, int32_t lo, int32_t hi)
 {
     const int32_t value = x - q->input_zero_point; /* >= 0: the caller checks */
     if (value == 0) {
         return hi;
     }
-    int32_t inv_multiplier = INT32_MAX;
-    int inv_shift = 0;
-    if (value > 1) {
-        inv_sqrt_multiplier(value, &inv_multiplier, &inv_shift);
-    }
+    int32_t inv_multiplier;
+    int inv_shift;
+    tflm_fp_inv_sqrt_multiplier(value, &inv_multiplier, &inv_shift);
     /* 1/sqrt(value) in Q20, then scaled by 1 / (sqrt(input_scale) output_scale). */
     const int k_shift = 20;
     const int32_t data = tflm_multiply_by_quantized_multiplier(1, inv_multiplier, inv_shift + k_shift);

@@ -170,4 +170,45 @@ static inline int32_t tflm_fp_reciprocal(int32_t x, int integer_bits, int *num_b
     return tflm_fp_one_over_one_plus_x_for_x_in_0_1(shifted_sum_minus_one);
 }
 
+/* 1 / sqrt(input) for input >= 0 as a Q31 multiplier and a left shift
+ * (TF Lite's GetInvSqrtQuantizedMultiplierExp with kReverseShift): input
+ * normalized into [2^27, 2^29) by pairs of bits, then five Newton steps in
+ * Q3 (x = 1.5 x - input/2 x^3 from x = 1) and a factor sqrt(2)/2. 0 and 1
+ * give (INT32_MAX, 0). */
+static inline void tflm_fp_inv_sqrt_multiplier(int32_t input, int32_t *multiplier, int *left_shift)
+{
+    if (input <= 1) {
+        *multiplier = INT32_MAX;
+        *left_shift = 0;
+        return;
+    }
+    int shift = 11;
+    while (input >= (1 << 29)) {
+        input /= 4;
+        ++shift;
+    }
+    const int pairs = (tflm_fp_count_leading_zeros((uint32_t)input) - 1) / 2 - 1;
+    shift -= pairs;
+    input <<= 2 * pairs; /* now in [2^27, 2^29) */
+    const int32_t half_input = tflm_rounding_divide_by_pot(input >> 1, 1);
+    const int32_t half_three = (1 << 28) + (1 << 27); /* 1.5 in Q3 */
+    int32_t x = 1 << 28;                              /* 1.0 in Q3 */
+    for (int i = 0; i < 5; ++i) {
+        /* x^3: Q9, rescaled to Q3 (a saturating shift by 6) */
+        const int32_t x2 = tflm_saturating_rounding_doubling_high_mul(x, x);
+        const int32_t x3 = tflm_fp_saturating_shift_left(tflm_saturating_rounding_doubling_high_mul(x2, x), 6);
+        /* 1.5 x - input/2 x^3, both Q6, rescaled to Q3 */
+        const int32_t a = tflm_saturating_rounding_doubling_high_mul(half_three, x);
+        const int32_t b = tflm_saturating_rounding_doubling_high_mul(half_input, x3);
+        x = tflm_fp_saturating_shift_left(tflm_fp_sub(a, b), 3);
+    }
+    x = tflm_saturating_rounding_doubling_high_mul(x, 1518500250); /* sqrt(2)/2 in Q0 */
+    if (shift < 0) {
+        x = (int32_t)((uint32_t)x << -shift);
+        shift = 0;
+    }
+    *multiplier = x;
+    *left_shift = -shift;
+}
+
 #endif /* TFLM_FIXED_POINT_MATH_H */
