@@ -66,6 +66,7 @@ final class RandomOpFamilies {
             L2_POOL_2D: random cases come with the differential harness (issue 9); native/tests/test_pooling.c and the opzoo cases test it
             LOG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
+            LOG_SOFTMAX: random cases come with the differential harness (issue 9); native/tests/test_log_softmax.c and the opzoo cases test it
             MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             NEG: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
