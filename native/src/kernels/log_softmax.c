@@ -86,22 +86,9 @@ static void log_softmax_s8(const log_softmax_quant *q, int32_t rows, int32_t dep
     for (int32_t row = 0; row < rows; ++row) {
         const int8_t *in = input + (size_t)row * (size_t)depth;
         int8_t *out = output + (size_t)row * (size_t)depth;
-        int32_t max_in_row = INT8_MIN;
-        for (int32_t c = 0; c < depth; ++c) {
-            max_in_row = in[c] > max_in_row ? in[c] : max_in_row;
-        }
-        int32_t sum_of_exps_q12 = 0;
-        for (int32_t c = 0; c < depth; ++c) {
-            const int32_t diff = in[c] - max_in_row;
-            if (diff >= diff_min) {
-                const int32_t diff_q5 = tflm_multiply_by_quantized_multiplier(
-                    diff, q->input.input_multiplier, q->input.input_left_shift);
-                sum_of_exps_q12 = tflm_fp_add(
-                    sum_of_exps_q12,
-                    tflm_rounding_divide_by_pot(tflm_fp_exp_on_negative_values(diff_q5, 5), 12));
-            }
-        }
-        const int32_t log_sum_q5 = log_q5_of_q12(sum_of_exps_q12);
+        const int32_t max_in_row = tflm_softmax_s8_row_max(in, depth);
+        const int32_t log_sum_q5 =
+            log_q5_of_q12(tflm_softmax_s8_sum_of_exps(&q->input, in, depth, max_in_row));
         /* the smallest Q5.26 value plus the log, back in input units */
         const int32_t shifted_log_sum = tflm_fp_add(log_sum_q5, INT32_MIN);
         const int32_t reverse = tflm_multiply_by_quantized_multiplier(
@@ -175,36 +162,18 @@ static bool prepare_quant(float input_scale, log_softmax_quant *q)
 
 static tflm_status log_softmax_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_nn_check_io(ctx, node, 1, 1);
-    tflm_tensor *input;
-    if (status != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK) {
+    tflm_nn_rows r;
+    tflm_status status = tflm_nn_rows_prepare(ctx, node, TFLM_MAX_DIMS, &r);
+    if (status != TFLM_OK) {
         return status;
     }
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    const int32_t rank = input->dims->size;
-    bool same = rank >= 1 && output->dims->size == rank;
-    for (int32_t d = 0; same && d < rank; ++d) {
-        same = output->dims->data[d] == input->dims->data[d];
-    }
-    if (!same) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input needs at least 1 dimension and the output its shape");
-    }
-    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected FLOAT32 or INT8",
-                         tflm_type_name_of(input->type));
-    }
-    if ((status = tflm_nn_check_type(ctx, output, "output", (tflm_type)input->type)) != TFLM_OK) {
-        return status;
-    }
+    const tflm_tensor *input = r.input, *output = r.output;
     log_softmax_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    data->depth = input->dims->data[rank - 1];
-    data->rows = data->depth > 0 ? tflm_element_count(input) / data->depth : 0;
+    data->rows = r.rows;
+    data->depth = r.depth;
     if (input->type == TFLM_TYPE_INT8) {
         float in_scale, out_scale;
         int32_t in_zp, out_zp;
