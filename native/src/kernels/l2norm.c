@@ -71,44 +71,23 @@ typedef struct l2norm_data {
 
 static tflm_status l2norm_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_nn_check_io(ctx, node, 1, 1);
-    tflm_tensor *input;
-    if (status != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 0, "input", &input)) != TFLM_OK) {
+    tflm_nn_rows r;
+    tflm_status status = tflm_nn_rows_prepare(ctx, node, 4, &r);
+    if (status != TFLM_OK) {
         return status;
     }
-    const tflm_tensor *output = tflm_output(ctx, node, 0);
-    const int32_t rank = input->dims->size;
-    if (rank < 1 || rank > 4) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input has %d dimensions; expected 1 to 4",
-                         (int)rank);
-    }
-    bool same = output->dims->size == rank;
-    for (int32_t d = 0; same && d < rank; ++d) {
-        same = output->dims->data[d] == input->dims->data[d];
-    }
-    if (!same) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output shape differs from input shape");
-    }
+    const tflm_tensor *input = r.input, *output = r.output;
     const int activation = tflm_l2_norm_options_fused_activation_function(ctx, node);
     if (activation != TFLM_ACTIVATION_NONE) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                          "fused activation %d not supported; expected NONE", activation);
     }
-    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "input type %s not supported; expected FLOAT32 or INT8",
-                         tflm_type_name_of(input->type));
-    }
-    if ((status = tflm_nn_check_type(ctx, output, "output", (tflm_type)input->type)) != TFLM_OK) {
-        return status;
-    }
     l2norm_data *data = tflm_alloc_persistent(ctx, sizeof *data);
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    data->depth = input->dims->data[rank - 1];
-    data->rows = data->depth > 0 ? tflm_element_count(input) / data->depth : 0;
+    data->rows = r.rows;
+    data->depth = r.depth;
     if (input->type == TFLM_TYPE_INT8) {
         float in_scale, out_scale;
         int32_t out_zp;

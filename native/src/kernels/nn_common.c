@@ -144,6 +144,40 @@ tflm_status tflm_nn_int_params(tflm_context *ctx, const tflm_tensor *tensor, con
                                 is16 ? INT16_MAX : INT8_MAX, scale, zero_point);
 }
 
+tflm_status tflm_nn_rows_prepare(tflm_context *ctx, const tflm_node *node, int max_rank,
+                                 tflm_nn_rows *r)
+{
+    tflm_status status = tflm_nn_check_io(ctx, node, 1, 1);
+    if (status != TFLM_OK ||
+        (status = tflm_nn_required_input(ctx, node, 0, "input", &r->input)) != TFLM_OK) {
+        return status;
+    }
+    const tflm_tensor *input = r->input;
+    r->output = tflm_output(ctx, node, 0);
+    const int32_t rank = input->dims->size;
+    if (rank < 1 || rank > max_rank) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input has %d dimensions; expected 1 to %d",
+                         (int)rank, max_rank);
+    }
+    bool same = r->output->dims->size == rank;
+    for (int32_t d = 0; same && d < rank; ++d) {
+        same = r->output->dims->data[d] == input->dims->data[d];
+    }
+    if (!same) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output shape differs from input shape");
+    }
+    if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
+        return tflm_nn_unsupported_input(ctx, input, true, false);
+    }
+    if ((status = tflm_nn_check_type(ctx, r->output, "output", (tflm_type)input->type)) !=
+        TFLM_OK) {
+        return status;
+    }
+    r->depth = input->dims->data[rank - 1];
+    r->rows = r->depth > 0 ? tflm_element_count(input) / r->depth : 0;
+    return TFLM_OK;
+}
+
 tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation)
 {
     if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&

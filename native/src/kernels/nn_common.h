@@ -111,6 +111,18 @@ tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, c
 tflm_status tflm_nn_int_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                  float *scale, int32_t *zero_point);
 
+/* A FLOAT32 or INT8 kernel over the last axis (L2_NORMALIZATION,
+ * LOG_SOFTMAX): one input of 1 to max_rank dimensions and one output of
+ * its type and shape, seen as rows vectors of depth elements. */
+typedef struct tflm_nn_rows {
+    tflm_tensor *input;
+    const tflm_tensor *output;
+    int32_t rows, depth;
+} tflm_nn_rows;
+
+tflm_status tflm_nn_rows_prepare(tflm_context *ctx, const tflm_node *node, int max_rank,
+                                 tflm_nn_rows *r);
+
 /* Fails for a fused activation this runtime does not apply to these ops
  * (TANH, SIGN_BIT, unknown values): only NONE, RELU, RELU_N1_TO_1, RELU6. */
 tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation);

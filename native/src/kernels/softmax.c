@@ -44,16 +44,6 @@ bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_qua
 
 /* ---- Pure compute -------------------------------------------------------- */
 
-/* exp(beta * input_scale * diff) in Q0 for diff >= diff_min (<= 0). */
-static inline int32_t softmax_exp_q0(const tflm_softmax_quant *quant, int32_t diff)
-{
-    /* MultiplyByQuantizedMultiplierGreaterThanOne: diff_min keeps the
-     * shifted value inside int32. */
-    const int32_t rescaled = tflm_saturating_rounding_doubling_high_mul(
-        (int32_t)((uint32_t)diff << quant->input_left_shift), quant->input_multiplier);
-    return tflm_fp_exp_on_negative_values(rescaled, 5);
-}
-
 /* One implementation for both output widths; out_bits is a constant at
  * each call site, so the compiler specializes the stores. */
 static inline void softmax_s8_any(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,
@@ -65,22 +55,8 @@ static inline void softmax_s8_any(const tflm_softmax_quant *quant, int32_t rows,
 
     for (int32_t row = 0; row < rows; ++row) {
         const int8_t *in = input + (size_t)row * (size_t)depth;
-        int32_t max_in_row = INT8_MIN;
-        for (int32_t c = 0; c < depth; ++c) {
-            if (in[c] > max_in_row) {
-                max_in_row = in[c];
-            }
-        }
-
-        /* Sum of the exps in Q12.19 (plain int32 additions, as gemmlowp). */
-        int32_t sum_of_exps = 0;
-        for (int32_t c = 0; c < depth; ++c) {
-            const int32_t diff = (int32_t)in[c] - max_in_row;
-            if (diff >= diff_min) {
-                sum_of_exps = tflm_fp_add(
-                    sum_of_exps, tflm_rounding_divide_by_pot(softmax_exp_q0(quant, diff), 12));
-            }
-        }
+        const int32_t max_in_row = tflm_softmax_s8_row_max(in, depth);
+        const int32_t sum_of_exps = tflm_softmax_s8_sum_of_exps(quant, in, depth, max_in_row);
 
         int num_bits_over_unit;
         const int32_t shifted_scale = tflm_fp_reciprocal(sum_of_exps, 12, &num_bits_over_unit);
@@ -93,7 +69,7 @@ static inline void softmax_s8_any(const tflm_softmax_quant *quant, int32_t rows,
             const int32_t diff = (int32_t)in[c] - max_in_row;
             int32_t value = out_min;
             if (diff >= diff_min) {
-                const int32_t exp_in_0 = softmax_exp_q0(quant, diff);
+                const int32_t exp_in_0 = tflm_softmax_exp_q0(quant, diff);
                 const int32_t product = tflm_saturating_rounding_doubling_high_mul(shifted_scale, exp_in_0);
                 const int32_t unsat_output = exponent <= 31 ? tflm_rounding_divide_by_pot(product, exponent) : 0;
                 value = unsat_output + out_min;

@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fixed_point.h"
+#include "fixed_point_math.h"
 #include "variant.h"
 
 /* Scaling of an int8 softmax, from tflm_softmax_quant_params. */
@@ -35,6 +37,43 @@ typedef void (*tflm_softmax_s8_s16_fn)(const tflm_softmax_quant *quant, int32_t 
                                        int32_t depth, const int8_t *input, int16_t *output);
 typedef void (*tflm_softmax_f32_fn)(float beta, int32_t rows, int32_t depth, const float *input,
                                     float *output);
+
+/* The steps of the int8 softmax that LOG_SOFTMAX shares. */
+
+/* exp(beta * input_scale * diff) in Q0 for diff_min <= diff <= 0. */
+static inline int32_t tflm_softmax_exp_q0(const tflm_softmax_quant *quant, int32_t diff)
+{
+    /* MultiplyByQuantizedMultiplierGreaterThanOne: diff_min keeps the
+     * shifted value inside int32. */
+    const int32_t rescaled = tflm_saturating_rounding_doubling_high_mul(
+        (int32_t)((uint32_t)diff << quant->input_left_shift), quant->input_multiplier);
+    return tflm_fp_exp_on_negative_values(rescaled, 5);
+}
+
+static inline int32_t tflm_softmax_s8_row_max(const int8_t *row, int32_t depth)
+{
+    int32_t max = INT8_MIN;
+    for (int32_t c = 0; c < depth; ++c) {
+        max = row[c] > max ? row[c] : max;
+    }
+    return max;
+}
+
+/* The exps of a row's differences to its maximum from diff_min on, summed
+ * in Q12.19 (plain int32 additions, as gemmlowp). */
+static inline int32_t tflm_softmax_s8_sum_of_exps(const tflm_softmax_quant *quant,
+                                                  const int8_t *row, int32_t depth,
+                                                  int32_t max_in_row)
+{
+    int32_t sum = 0;
+    for (int32_t c = 0; c < depth; ++c) {
+        const int32_t diff = (int32_t)row[c] - max_in_row;
+        if (diff >= quant->diff_min) {
+            sum = tflm_fp_add(sum, tflm_rounding_divide_by_pot(tflm_softmax_exp_q0(quant, diff), 12));
+        }
+    }
+    return sum;
+}
 
 /* int8 input (any scale) -> int8 output (scale 1/256, zero point -128). */
 void tflm_softmax_s8(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,

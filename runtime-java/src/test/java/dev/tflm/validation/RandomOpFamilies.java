@@ -101,6 +101,7 @@ final class RandomOpFamilies {
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_OR: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
+            LOG_SOFTMAX: random cases come with the differential harness (issue 9); native/tests/test_log_softmax.c and the opzoo cases test it
             MAXIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
             MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             MINIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
