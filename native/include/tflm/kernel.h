@@ -9,7 +9,10 @@
  *                       keep it in memory from tflm_alloc_persistent, and
  *                       reserve scratch memory with tflm_request_scratch.
  *   invoke(ctx, node)   every inference: compute the outputs. It must not
- *                       fail for tensors that prepare accepted.
+ *                       fail for tensors that prepare accepted, except on
+ *                       the values of an input that is not constant (an
+ *                       index out of range, an axis that does not fit the
+ *                       output): TFLM_ERROR_KERNEL through tflm_fail.
  *
  * Kernels never allocate, never print, keep no global mutable state, and
  * report problems with tflm_fail, which prefixes the operator index and name.
