@@ -44,7 +44,7 @@ void tflm_reset_variables(tflm_context *ctx)
     const tflm_subgraph *last = &ctx->subgraphs[ctx->subgraph_count - 1];
     for (tflm_tensor *tensor = ctx->subgraphs[0].tensors; tensor < last->tensors + last->tensor_count;
          tensor++) { /* every subgraph's: one table */
-        if (tensor->is_variable) {
+        if (tensor->is_variable && tensor->data != NULL) { /* NULL: no operator uses it */
             int value = tensor->type == TFLM_TYPE_INT8 ? (int)(int8_t)tflm_tensor_zero_point(ctx, tensor) : 0;
             memset(tensor->data, value, tensor->bytes);
         }

@@ -127,6 +127,18 @@ tflm_status tflm_binary_prepare_inputs(tflm_context *ctx, const tflm_node *node,
         binary->quantized[i] = tflm_per_tensor_quantization(ctx, tensors[i], &binary->scale[i],
                                                             &binary->zero_point[i]);
     }
+    if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
+        /* Kernels negate and add zero points in int32: keep them in range. */
+        const int32_t lo = type == TFLM_TYPE_INT8 ? INT8_MIN : INT16_MIN;
+        const int32_t hi = type == TFLM_TYPE_INT8 ? INT8_MAX : INT16_MAX;
+        for (int i = 0; i < 3; ++i) {
+            if (binary->zero_point[i] < lo || binary->zero_point[i] > hi) {
+                return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]",
+                                 i == 2 ? "output" : i == 0 ? "input 1" : "input 2",
+                                 (int)binary->zero_point[i], (int)lo, (int)hi);
+            }
+        }
+    }
     binary->input1 = input1;
     binary->input2 = input2;
     binary->output = output;

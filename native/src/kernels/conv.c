@@ -251,7 +251,7 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
                          "filter has %d output channels, output %d channels", (int)k.n,
                          (int)out.c);
     }
-    if (k.c < 1 || in.c % k.c != 0 || out.c < 1 || out.c % (in.c / k.c) != 0) {
+    if (k.c < 1 || in.c < k.c || in.c % k.c != 0 || out.c < 1 || out.c % (in.c / k.c) != 0) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "input channels %d are not a whole number of groups of the filter's %d "
                          "that divides the %d output channels",
