@@ -44,8 +44,8 @@ final class RandomOpCases {
         ActivationFunctionType.NONE, ActivationFunctionType.RELU, ActivationFunctionType.RELU6,
         ActivationFunctionType.RELU_N1_TO_1};
 
-    private final Random random;
-    private final int constantDataOffset;
+    final Random random;
+    final int constantDataOffset;
 
     RandomOpCases(long seed) {
         this(seed, 0);
@@ -572,7 +572,7 @@ final class RandomOpCases {
     }
 
     /** Two shapes that broadcast (some dimensions 1, the second sometimes of lower rank) and their sum's. */
-    private int[][] broadcastShapes() {
+    int[][] broadcastShapes() {
         int rank = between(1, 4);
         int[] full = shape(rank, 5);
         int[] a = broadcastable(full);
@@ -617,7 +617,7 @@ final class RandomOpCases {
         return shape;
     }
 
-    private int[] shape(int rank, int maxDim) {
+    int[] shape(int rank, int maxDim) {
         int[] shape = new int[rank];
         for (int i = 0; i < rank; i++) {
             shape[i] = between(1, maxDim);
@@ -625,16 +625,16 @@ final class RandomOpCases {
         return shape;
     }
 
-    private static int count(int[] shape) {
+    static int count(int[] shape) {
         return Arrays.stream(shape).reduce(1, (x, y) -> x * y);
     }
 
-    private int between(int min, int max) {
+    int between(int min, int max) {
         return min + random.nextInt(max - min + 1);
     }
 
     /** A quantization scale, log-uniform over [0.002, 0.2]. */
-    private float scale() {
+    float scale() {
         return (float) Math.exp(Math.log(0.002) + random.nextDouble() * Math.log(100));
     }
 
@@ -648,7 +648,7 @@ final class RandomOpCases {
         return scales;
     }
 
-    private int zeroPoint() {
+    int zeroPoint() {
         return random.nextInt(256) - 128;
     }
 
@@ -689,12 +689,12 @@ final class RandomOpCases {
         return options;
     }
 
-    private byte activation() {
+    byte activation() {
         return ACTIVATIONS[random.nextInt(ACTIVATIONS.length)];
     }
 
     /** An output scale that puts a typical sum of {@code depth} products about OUTPUT_SPREAD steps from zero. */
-    private float outputScale(float inScale, float weightScale, int depth) {
+    float outputScale(float inScale, float weightScale, int depth) {
         double typical = Math.sqrt(depth) * INT8_SPREAD * INT8_SPREAD * inScale * weightScale;
         return (float) (typical / OUTPUT_SPREAD * (0.5 + 1.5 * random.nextDouble()));
     }
@@ -736,14 +736,14 @@ final class RandomOpCases {
         return shorts.array();
     }
 
-    private byte[] bytes(int count) {
+    byte[] bytes(int count) {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
     }
 
     /** Raw float32 values uniform in [-range, range]. */
-    private byte[] floats(int count, float range) {
+    byte[] floats(int count, float range) {
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * range);

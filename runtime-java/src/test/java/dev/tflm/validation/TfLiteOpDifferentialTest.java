@@ -70,7 +70,8 @@ class TfLiteOpDifferentialTest {
                         Deviation.assertFloat32Within(want, got, FLOAT_TOLERANCE, () -> what));
             }
         }
-        System.out.printf("%s: %d cases, %d skipped (rejected by TF Lite)%s%n", op.name(), CASES_PER_OP, skipped,
+        System.out.printf("%s (seed %#x): %d cases, %d skipped (rejected by TF Lite)%s%n", op.name(), seed,
+                CASES_PER_OP, skipped,
                 switch (op.generator().apply(new RandomOpCases(seed)).tolerance()) {
                     case EXACT -> ", all outputs equal";
                     case REQUANTIZATION -> ", " + deviation;
