@@ -113,7 +113,23 @@ final class RandomOpFamilies {
             new Family("RELU6", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.RELU6, 2, null, true)),
             new Family("HARD_SWISH", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.HARD_SWISH, 1, null, false)),
             new Family("ELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.ELU, 1, null, false)),
-            new Family("LEAKY_RELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.LEAKY_RELU, 2, leakyReluOptions(c), false)));
+            new Family("LEAKY_RELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.LEAKY_RELU, 2, leakyReluOptions(c), false)),
+            new Family("TRANSPOSE", "float32", c -> RandomShapeCases.transpose(c, TensorType.FLOAT32)),
+            new Family("TRANSPOSE", "int8", c -> RandomShapeCases.transpose(c, TensorType.INT8)),
+            new Family("PAD", "float32", c -> RandomShapeCases.pad(c, TensorType.FLOAT32)),
+            new Family("PAD", "int8", c -> RandomShapeCases.pad(c, TensorType.INT8)),
+            new Family("CONCATENATION", "float32", c -> RandomShapeCases.concatenation(c, TensorType.FLOAT32)),
+            new Family("CONCATENATION", "int8", c -> RandomShapeCases.concatenation(c, TensorType.INT8)),
+            new Family("PACK", "float32", c -> RandomShapeCases.pack(c, TensorType.FLOAT32)),
+            new Family("PACK", "int8", c -> RandomShapeCases.pack(c, TensorType.INT8)),
+            new Family("SLICE", "float32", c -> RandomShapeCases.slice(c, TensorType.FLOAT32)),
+            new Family("SLICE", "int8", c -> RandomShapeCases.slice(c, TensorType.INT8)),
+            new Family("GATHER", "float32", c -> RandomShapeCases.gather(c, TensorType.FLOAT32)),
+            new Family("GATHER", "int8", c -> RandomShapeCases.gather(c, TensorType.INT8)),
+            new Family("MEAN", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.MEAN, TensorType.FLOAT32)),
+            new Family("SUM", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.SUM, TensorType.FLOAT32)),
+            new Family("REDUCE_MAX", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.FLOAT32)),
+            new Family("REDUCE_MAX", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.INT8)));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -130,7 +146,6 @@ final class RandomOpFamilies {
             BROADCAST_TO: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
             CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
-            CONCATENATION: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
             CUMSUM: random cases come with the differential harness (issue 9); native/tests/test_cumsum.c and the opzoo cases test it
             DEPTH_TO_SPACE: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             DYNAMIC_UPDATE_SLICE: random cases come with the differential harness (issue 9); native/tests/test_dynamic_update_slice.c and the opzoo cases test it
@@ -139,7 +154,6 @@ final class RandomOpFamilies {
             FILL: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             FLOOR_DIV: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
             FLOOR_MOD: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
-            GATHER: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             GATHER_ND: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
@@ -153,15 +167,12 @@ final class RandomOpFamilies {
             MAXIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
             MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             MIRROR_PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
-            PACK: random cases come with the differential harness (issue 9); native/tests/test_concatenation.c and the opzoo cases test it
-            PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
             PADV2: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
             POW: random cases come with the differential harness (issue 9); native/tests/test_pow.c and the opzoo cases test it
             PRELU: random cases come with the differential harness (issue 9); native/tests/test_prelu.c and the opzoo cases test it
             READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_MAX: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
@@ -173,16 +184,13 @@ final class RandomOpFamilies {
             SELECT_V2: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
             SHAPE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
-            SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
             SPACE_TO_BATCH_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             SPACE_TO_DEPTH: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
             STRIDED_SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
-            SUM: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             TILE: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
-            TRANSPOSE: random cases come with the differential harness (issue 9); native/tests/test_transpose.c and the opzoo cases test it
             TRANSPOSE_CONV: random cases come with the differential harness (issue 9); native/tests/test_transpose_conv.c and the opzoo cases test it
             UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
             UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
