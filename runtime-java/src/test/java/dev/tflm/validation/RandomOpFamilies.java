@@ -129,7 +129,9 @@ final class RandomOpFamilies {
             new Family("MEAN", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.MEAN, TensorType.FLOAT32)),
             new Family("SUM", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.SUM, TensorType.FLOAT32)),
             new Family("REDUCE_MAX", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.FLOAT32)),
-            new Family("REDUCE_MAX", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.INT8)));
+            new Family("REDUCE_MAX", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.INT8)),
+            new Family("BATCH_MATMUL", "float32", c -> RandomMatMulCases.batchMatMul(c, TensorType.FLOAT32)),
+            new Family("BATCH_MATMUL", "int8", c -> RandomMatMulCases.batchMatMul(c, TensorType.INT8)));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -140,7 +142,6 @@ final class RandomOpFamilies {
             ARG_MAX: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
             ARG_MIN: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
             ASSIGN_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            BATCH_MATMUL: random cases come with the differential harness (issue 9); native/tests/test_batch_matmul.c and the opzoo cases test it
             BATCH_TO_SPACE_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             BROADCAST_ARGS: random cases come with the differential harness (issue 9); native/tests/test_broadcast_args.c and the opzoo cases test it
             BROADCAST_TO: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
