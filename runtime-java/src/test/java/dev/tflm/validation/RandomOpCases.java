@@ -125,6 +125,61 @@ final class RandomOpCases {
                 + " " + in + " → " + out, model, new byte[][] {bytes(g.inputCount())}, REQUANTIZATION);
     }
 
+    /**
+     * FULLY_CONNECTED 16x8: int16 input and output (zero points 0), int8 weights, int64 bias. Scales
+     * as for int8 with the input and output scale divided by 256, so values spread over int16.
+     */
+    OpCase fullyConnected16x8() {
+        int batch = between(1, 3);
+        int depth = between(1, 64);
+        int units = between(1, 32);
+        float scale8 = scale();
+        float inScale = scale8 / 256;
+        float weightScale = scale();
+        Quantization in = Quantization.perTensor(inScale, 0);
+        Quantization out = Quantization.perTensor(outputScale(scale8, weightScale, depth) / 256, 0);
+        boolean withBias = random.nextInt(5) > 0;
+        byte activation = activation();
+
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
+        int input = m.tensor("input", TensorType.INT16, in, batch, depth);
+        int weights = m.constant("weights", TensorType.INT8, Quantization.perTensor(weightScale, 0),
+                weights(units * depth), units, depth);
+        int bias = withBias ? m.constant("bias", TensorType.INT64, Quantization.perTensor(inScale * weightScale, 0),
+                longs(biases(units, depth), 256), units) : -1;
+        int output = m.tensor("output", TensorType.INT16, out, batch, units);
+        byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 7, new int[] {input, weights, bias}, output,
+                fullyConnectedOptions(activation), input);
+        return new OpCase("FULLY_CONNECTED 16x8 [" + batch + "," + depth + "]→" + units
+                + (withBias ? "" : " no bias") + " " + ActivationFunctionType.name(activation) + " " + in + " → " + out,
+                model, new byte[][] {shorts(batch * depth)}, EXACT);
+    }
+
+    /** CONV_2D 16x8 per-channel: int16 input and output (zero points 0), int8 filter, int64 bias. */
+    OpCase conv2d16x8() {
+        Geometry g = geometry(6, channels -> between(1, 6), 5, true);
+        int depth = g.kernelArea() * g.inChannels;
+        float scale8 = scale();
+        float inScale = scale8 / 256;
+        float[] weightScales = channelScales(g.outChannels);
+        Quantization in = Quantization.perTensor(inScale, 0);
+        Quantization out = Quantization.perTensor(outputScale(scale8, weightScales[0], depth) / 256, 0);
+        byte activation = activation();
+
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
+        int input = m.tensor("input", TensorType.INT16, in, g.input());
+        int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(weightScales,
+                new long[g.outChannels], 0), weights(g.outChannels * depth), g.convFilter());
+        int bias = m.constant("bias", TensorType.INT64, biasQuantization(inScale, weightScales),
+                longs(biases(g.outChannels, depth), 256), g.outChannels);
+        int output = m.tensor("output", TensorType.INT16, out, g.output());
+        byte[] model = m.build(BuiltinOperator.CONV_2D, 4, new int[] {input, filter, bias}, output,
+                g.conv2dOptions(activation), input);
+        return new OpCase("CONV_2D 16x8 per-channel " + g + "→" + g.outChannels + " " + g.window + " "
+                + ActivationFunctionType.name(activation) + " " + in + " → " + out, model,
+                new byte[][] {shorts(g.inputCount())}, EXACT);
+    }
+
     OpCase conv2dFloat() {
         Geometry g = geometry(6, channels -> between(1, 6), 5, true);
         byte activation = activation();
@@ -734,6 +789,15 @@ final class RandomOpCases {
             shorts.putShort((short) (random.nextInt(65535) - 32767));
         }
         return shorts.array();
+    }
+
+    /** {@code values} times {@code factor} as little-endian int64. */
+    private static byte[] longs(int[] values, long factor) {
+        ByteBuffer longs = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int v : values) {
+            longs.putLong(v * factor);
+        }
+        return longs.array();
     }
 
     byte[] bytes(int count) {

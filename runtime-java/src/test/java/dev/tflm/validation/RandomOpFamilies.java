@@ -131,7 +131,9 @@ final class RandomOpFamilies {
             new Family("REDUCE_MAX", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.FLOAT32)),
             new Family("REDUCE_MAX", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MAX, TensorType.INT8)),
             new Family("BATCH_MATMUL", "float32", c -> RandomMatMulCases.batchMatMul(c, TensorType.FLOAT32)),
-            new Family("BATCH_MATMUL", "int8", c -> RandomMatMulCases.batchMatMul(c, TensorType.INT8)));
+            new Family("BATCH_MATMUL", "int8", c -> RandomMatMulCases.batchMatMul(c, TensorType.INT8)),
+            new Family("FULLY_CONNECTED", "16x8", RandomOpCases::fullyConnected16x8),
+            new Family("CONV_2D", "16x8 per-channel", RandomOpCases::conv2d16x8));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
