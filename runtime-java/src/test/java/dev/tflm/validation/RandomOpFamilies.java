@@ -135,7 +135,10 @@ final class RandomOpFamilies {
             new Family("FULLY_CONNECTED", "16x8", RandomOpCases::fullyConnected16x8),
             new Family("CONV_2D", "16x8 per-channel", RandomOpCases::conv2d16x8),
             new Family("TRANSPOSE_CONV", "float32", c -> c.transposeConv(false)),
-            new Family("TRANSPOSE_CONV", "int8 per-channel", c -> c.transposeConv(true)));
+            new Family("TRANSPOSE_CONV", "int8 per-channel", c -> c.transposeConv(true)),
+            new Family("STRIDED_SLICE", "float32", c -> RandomShapeCases.stridedSlice(c, TensorType.FLOAT32)),
+            new Family("STRIDED_SLICE", "int8", c -> RandomShapeCases.stridedSlice(c, TensorType.INT8)),
+            new Family("MEAN", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.MEAN, TensorType.INT8)));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -194,7 +197,6 @@ final class RandomOpFamilies {
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
-            STRIDED_SLICE: random cases come with the differential harness (issue 9); native/tests/test_slice.c and the opzoo cases test it
             TILE: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
             UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
             UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
