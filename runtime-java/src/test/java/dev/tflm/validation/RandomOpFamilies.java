@@ -106,11 +106,7 @@ final class RandomOpFamilies {
             // native/tests/test_elementwise.c tests it
             new Family("ABS", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.ABS, 2, null, false)),
             new Family("RELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.RELU, 2, null, false)),
-            // TFLM's int8 RELU6, and so this runtime, clamps between the input's quantized 0 and 6 without
-            // requantizing (converters give the output the input's quantization); TF Lite requantizes:
-            // with another output quantization they differ (input scale 0.0507 zero point 127, output
-            // scale 0.0158 zero point −128: TF Lite maps input −128 to −128, this runtime to 127), so one quantization here
-            new Family("RELU6", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.RELU6, 2, null, true)),
+            new Family("RELU6", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.RELU6, 2, null, false)),
             new Family("HARD_SWISH", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.HARD_SWISH, 1, null, false)),
             new Family("ELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.ELU, 1, null, false)),
             new Family("LEAKY_RELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.LEAKY_RELU, 2, leakyReluOptions(c), false)),
