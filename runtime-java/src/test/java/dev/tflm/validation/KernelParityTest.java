@@ -51,6 +51,7 @@ class KernelParityTest {
                 assertArrayEquals(want, got, op.name() + " case " + n + " at " + isa + ": " + c.description());
             }
         }
+        System.out.printf("%s (seed %#x): %d cases at %s%n", op.name(), seed, CASES_PER_OP, levels);
     }
 
     private static byte[] run(OpCase c, Interpreter.Options options) {

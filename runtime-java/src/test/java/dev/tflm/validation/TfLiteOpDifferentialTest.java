@@ -29,6 +29,11 @@ import org.junit.jupiter.api.TestFactory;
  *       integer or single-rounding arithmetic in both; float ADD and MUL are one rounding;
  *       MAX_POOL and RESHAPE only move values.</li>
  * </ul>
+ * The families of the new kernels (issue 9: element-wise, comparisons, data movement, reductions,
+ * BATCH_MATMUL, TRANSPOSE_CONV, 16x8 FULLY_CONNECTED and CONV_2D) say per generator how they compare
+ * and which TF Lite deviations they avoid or allow, as measured (RandomElementwiseCases,
+ * RandomShapeCases, RandomMatMulCases, RandomOpFamilies). float32 NaN equals any NaN, infinities
+ * must be equal. Each family prints its seed and case count.
  * A configuration TF Lite rejects is skipped with its message printed; an op family where TF Lite
  * rejected every case fails.
  */
@@ -70,7 +75,8 @@ class TfLiteOpDifferentialTest {
                         Deviation.assertFloat32Within(want, got, FLOAT_TOLERANCE, () -> what));
             }
         }
-        System.out.printf("%s: %d cases, %d skipped (rejected by TF Lite)%s%n", op.name(), CASES_PER_OP, skipped,
+        System.out.printf("%s (seed %#x): %d cases, %d skipped (rejected by TF Lite)%s%n", op.name(), seed,
+                CASES_PER_OP, skipped,
                 switch (op.generator().apply(new RandomOpCases(seed)).tolerance()) {
                     case EXACT -> ", all outputs equal";
                     case REQUANTIZATION -> ", " + deviation;

@@ -1,11 +1,16 @@
 package dev.tflm.writer;
 
-import com.google.flatbuffers.FlatBufferBuilder;
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
 import dev.tflm.schema.ActivationFunctionType;
+import dev.tflm.schema.AddOptionsT;
 import dev.tflm.schema.BuiltinOperator;
+import dev.tflm.schema.CallOnceOptionsT;
 import dev.tflm.schema.FullyConnectedOptionsT;
+import dev.tflm.schema.IfOptionsT;
+import dev.tflm.schema.UnidirectionalSequenceLSTMOptionsT;
+import dev.tflm.schema.VarHandleOptionsT;
+import dev.tflm.schema.WhileOptionsT;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -178,8 +183,8 @@ public final class NativeTestModels {
         int a = main.addTensor(int32("a"));
         int j = main.addTensor(TensorDef.of("j", TensorType.INT32, 1));
         int y = main.addTensor(int32("y"));
-        main.addOperator(ifOp, new int[] {cond, x}, new int[] {a}, new IfOptions(1, 2));
-        main.addOperator(whileOp, new int[] {i, a}, new int[] {j, y}, new WhileOptions(3, 4));
+        main.addOperator(ifOp, new int[] {cond, x}, new int[] {a}, ifOptions(1, 2));
+        main.addOperator(whileOp, new int[] {i, a}, new int[] {j, y}, whileOptions(3, 4));
         main.inputs(cond, i, x).outputs(y, j);
 
         addDouble(writer, add, "double", TensorType.INT32, 4);
@@ -187,7 +192,7 @@ public final class NativeTestModels {
         int p = plus.addTensor(int32("p"));
         int hundred = plus.addTensor(int32("hundred").withBuffer(writer.addBuffer(ints(100, 100, 100, 100))));
         int q = plus.addTensor(int32("q"));
-        plus.addOperator(add, new int[] {p, hundred}, new int[] {q}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        plus.addOperator(add, new int[] {p, hundred}, new int[] {q}, new AddOptionsT());
         plus.inputs(p).outputs(q);
 
         SubgraphBuilder below3 = writer.addSubgraph("below_three");
@@ -203,8 +208,8 @@ public final class NativeTestModels {
         int one = step.addTensor(TensorDef.of("one", TensorType.INT32, 1).withBuffer(writer.addBuffer(ints(1))));
         int n2 = step.addTensor(TensorDef.of("n2", TensorType.INT32, 1));
         int v2 = step.addTensor(int32("v2"));
-        step.addOperator(add, new int[] {sn, one}, new int[] {n2}, new BuiltinOptions.Add(ActivationFunction.NONE));
-        step.addOperator(add, new int[] {sv, sv}, new int[] {v2}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        step.addOperator(add, new int[] {sn, one}, new int[] {n2}, new AddOptionsT());
+        step.addOperator(add, new int[] {sv, sv}, new int[] {v2}, new AddOptionsT());
         step.inputs(sn, sv).outputs(n2, v2);
 
         addDouble(writer, add, "double_float", TensorType.FLOAT32, 4);
@@ -220,7 +225,7 @@ public final class NativeTestModels {
         SubgraphBuilder main = writer.addSubgraph("main");
         int x = main.addTensor(int32("x"));
         int y = main.addTensor(int32("y"));
-        main.addOperator(whileOp, new int[] {x}, new int[] {y}, new WhileOptions(1, 2));
+        main.addOperator(whileOp, new int[] {x}, new int[] {y}, whileOptions(1, 2));
         main.inputs(x).outputs(y);
         SubgraphBuilder cond = writer.addSubgraph("cond");
         int c = cond.addTensor(int32("c"));
@@ -230,7 +235,7 @@ public final class NativeTestModels {
         SubgraphBuilder body = writer.addSubgraph("body");
         int v = body.addTensor(int32("v"));
         int w = body.addTensor(int32("w"));
-        body.addOperator(whileOp, new int[] {v}, new int[] {w}, new WhileOptions(1, 2));
+        body.addOperator(whileOp, new int[] {v}, new int[] {w}, whileOptions(1, 2));
         body.inputs(v).outputs(w);
         return writer.toByteArray();
     }
@@ -259,12 +264,12 @@ public final class NativeTestModels {
         int s = main.addTensor(int32("s"));
         int h8 = main.addTensor(TensorDef.of("q8_handle", TensorType.RESOURCE));
         int r8 = main.addTensor(TensorDef.of("r8", TensorType.INT8, 2).withQuantization(q8));
-        main.addOperator(callOnce, new int[0], new int[0], new CallOnceOptions(1));
-        main.addOperator(handleOp, new int[0], new int[] {h}, new VarHandleOptions(null, "acc"));
+        main.addOperator(callOnce, new int[0], new int[0], callOnceOptions(1));
+        main.addOperator(handleOp, new int[0], new int[] {h}, varHandleOptions(null, "acc"));
         main.addOperator(read, new int[] {h}, new int[] {r}, null);
-        main.addOperator(add, new int[] {r, x}, new int[] {s}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        main.addOperator(add, new int[] {r, x}, new int[] {s}, new AddOptionsT());
         main.addOperator(assign, new int[] {h, s}, new int[0], null);
-        main.addOperator(handleOp, new int[0], new int[] {h8}, new VarHandleOptions("main", "q8"));
+        main.addOperator(handleOp, new int[0], new int[] {h8}, varHandleOptions("main", "q8"));
         main.addOperator(read, new int[] {h8}, new int[] {r8}, null);
         main.addOperator(assign, new int[] {h8, x8}, new int[0], null);
         main.inputs(x, x8).outputs(s, r8);
@@ -272,7 +277,7 @@ public final class NativeTestModels {
         SubgraphBuilder init = writer.addSubgraph("init");
         int ih = init.addTensor(TensorDef.of("acc_handle", TensorType.RESOURCE));
         int start = init.addTensor(int32("start").withBuffer(writer.addBuffer(ints(100, 200, 300, 400))));
-        init.addOperator(handleOp, new int[0], new int[] {ih}, new VarHandleOptions(null, "acc"));
+        init.addOperator(handleOp, new int[0], new int[] {ih}, varHandleOptions(null, "acc"));
         init.addOperator(assign, new int[] {ih, start}, new int[0], null);
         return writer.toByteArray();
     }
@@ -287,7 +292,7 @@ public final class NativeTestModels {
         int x = main.addTensor(int32("x"));
         int h = main.addTensor(TensorDef.of("w_handle", TensorType.RESOURCE));
         int r = main.addTensor(TensorDef.of("r", TensorType.INT32, 2));
-        main.addOperator(handleOp, new int[0], new int[] {h}, new VarHandleOptions(null, "w"));
+        main.addOperator(handleOp, new int[0], new int[] {h}, varHandleOptions(null, "w"));
         main.addOperator(assign, new int[] {h, x}, new int[0], null);
         main.addOperator(read, new int[] {h}, new int[] {r}, null);
         main.inputs(x).outputs(r);
@@ -332,7 +337,7 @@ public final class NativeTestModels {
         inputs[19] = main.addTensor(TensorDef.of("cell_state", TensorType.INT16, 2, 2)
                 .withQuantization(Quantization.perTensor(1f / 4096, 0)).asVariable());
         int output = main.addTensor(TensorDef.of("output", TensorType.INT8, 2, 3, 2).withQuantization(hidden));
-        main.addOperator(lstm, inputs, new int[] {output}, new LstmOptions(ActivationFunction.TANH, 6f, false));
+        main.addOperator(lstm, inputs, new int[] {output}, lstmOptions(ActivationFunctionType.TANH, 6f, false));
         main.inputs(input).outputs(output);
         return writer.toByteArray();
     }
@@ -342,93 +347,44 @@ public final class NativeTestModels {
         SubgraphBuilder sub = writer.addSubgraph(name);
         int p = sub.addTensor(TensorDef.of("p", type, size));
         int q = sub.addTensor(TensorDef.of("q", type, size));
-        sub.addOperator(add, new int[] {p, p}, new int[] {q}, new BuiltinOptions.Add(ActivationFunction.NONE));
+        sub.addOperator(add, new int[] {p, p}, new int[] {q}, new AddOptionsT());
         sub.inputs(p).outputs(q);
     }
 
-    /** {@code UnidirectionalSequenceLSTMOptions} (union member 71). */
-    private record LstmOptions(ActivationFunction activation, float cellClip, boolean timeMajor)
-            implements BuiltinOptions {
-        @Override
-        public int unionType() {
-            return 71;
-        }
-
-        @Override
-        public int write(FlatBufferBuilder fbb) {
-            fbb.startTable(6);
-            fbb.addFloat(1, cellClip, 0.0);
-            fbb.addByte(0, activation.code(), 0);
-            fbb.addBoolean(3, timeMajor, false);
-            return fbb.endTable();
-        }
+    private static UnidirectionalSequenceLSTMOptionsT lstmOptions(byte activation, float cellClip, boolean timeMajor) {
+        UnidirectionalSequenceLSTMOptionsT options = new UnidirectionalSequenceLSTMOptionsT();
+        options.setFusedActivationFunction(activation);
+        options.setCellClip(cellClip);
+        options.setTimeMajor(timeMajor);
+        return options;
     }
 
-    /** {@code IfOptions} (union member 92). */
-    private record IfOptions(int thenSubgraph, int elseSubgraph) implements BuiltinOptions {
-        @Override
-        public int unionType() {
-            return 92;
-        }
-
-        @Override
-        public int write(FlatBufferBuilder fbb) {
-            fbb.startTable(2);
-            fbb.addInt(0, thenSubgraph, 0);
-            fbb.addInt(1, elseSubgraph, 0);
-            return fbb.endTable();
-        }
+    private static IfOptionsT ifOptions(int thenSubgraph, int elseSubgraph) {
+        IfOptionsT options = new IfOptionsT();
+        options.setThenSubgraphIndex(thenSubgraph);
+        options.setElseSubgraphIndex(elseSubgraph);
+        return options;
     }
 
-    /** {@code WhileOptions} (union member 93). */
-    private record WhileOptions(int condSubgraph, int bodySubgraph) implements BuiltinOptions {
-        @Override
-        public int unionType() {
-            return 93;
-        }
-
-        @Override
-        public int write(FlatBufferBuilder fbb) {
-            fbb.startTable(2);
-            fbb.addInt(0, condSubgraph, 0);
-            fbb.addInt(1, bodySubgraph, 0);
-            return fbb.endTable();
-        }
+    private static WhileOptionsT whileOptions(int condSubgraph, int bodySubgraph) {
+        WhileOptionsT options = new WhileOptionsT();
+        options.setCondSubgraphIndex(condSubgraph);
+        options.setBodySubgraphIndex(bodySubgraph);
+        return options;
     }
 
-    /** {@code CallOnceOptions} (union member 103). */
-    private record CallOnceOptions(int initSubgraph) implements BuiltinOptions {
-        @Override
-        public int unionType() {
-            return 103;
-        }
-
-        @Override
-        public int write(FlatBufferBuilder fbb) {
-            fbb.startTable(1);
-            fbb.addInt(0, initSubgraph, 0);
-            return fbb.endTable();
-        }
+    private static CallOnceOptionsT callOnceOptions(int initSubgraph) {
+        CallOnceOptionsT options = new CallOnceOptionsT();
+        options.setInitSubgraphIndex(initSubgraph);
+        return options;
     }
 
-    /** {@code VarHandleOptions} (union member 111); a {@code null} container is left out, as converters do. */
-    private record VarHandleOptions(String container, String sharedName) implements BuiltinOptions {
-        @Override
-        public int unionType() {
-            return 111;
-        }
-
-        @Override
-        public int write(FlatBufferBuilder fbb) {
-            int c = container == null ? 0 : fbb.createString(container);
-            int n = fbb.createString(sharedName);
-            fbb.startTable(2);
-            if (c != 0) {
-                fbb.addOffset(0, c, 0);
-            }
-            fbb.addOffset(1, n, 0);
-            return fbb.endTable();
-        }
+    /** A {@code null} container is left out, as converters do. */
+    private static VarHandleOptionsT varHandleOptions(String container, String sharedName) {
+        VarHandleOptionsT options = new VarHandleOptionsT();
+        options.setContainer(container);
+        options.setSharedName(sharedName);
+        return options;
     }
 
     /** A subgraph adding one to its int32 [4] input. */
