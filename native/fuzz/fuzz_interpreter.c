@@ -5,47 +5,16 @@
  * the model, the arena or a tensor (AddressSanitizer), or hit undefined
  * behaviour (UBSan). Built by -DTFLM_FUZZ=ON (native/fuzz/README.md).
  *
- * The last input byte picks the kernels, so one corpus reaches the
- * reference kernels and every x86 SIMD level: a raw .tflite file is a valid
- * input as it is, and a mutation of that byte switches kernel set. Besides
- * every kernel of ops.h, the test kernels of native/tests/subgraph_kernels.h
- * run the hand-built seeds: subgraph calls and resource variables.
+ * The last input byte picks the kernels (fuzz_common.h), so one corpus
+ * reaches the reference kernels and every x86 SIMD level. Besides every
+ * kernel of ops.h, the test kernels of native/tests/subgraph_kernels.h run
+ * the hand-built seeds: subgraph calls and resource variables.
+ * fuzz_prepare.c is its fast sibling: invoke only for cheap models.
  */
-#include <stdbool.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "subgraph_kernels.h"
-#include "tflm/ops.h"
-#include "tflm/tflm.h"
+#include "fuzz_common.h"
 
 /* Enough for every shared model (the largest needs ~ 200 KB). */
 enum { ARENA_SIZE = 512 * 1024 };
-
-static const tflm_interpreter_options kernel_choices[] = {
-    {TFLM_KERNELS_REFERENCE, TFLM_ISA_BEST},
-    {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_AVX2},
-    {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_AVX512},
-    {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_BEST},
-};
-#define KERNEL_CHOICES (sizeof kernel_choices / sizeof kernel_choices[0])
-
-/* A failed check is a finding: abort so libFuzzer keeps the input. */
-static void require(int condition)
-{
-    if (!condition) {
-        abort();
-    }
-}
-
-/* Exactly size bytes at a 16-aligned address: one byte past is an ASan error. */
-static uint8_t *alloc_exact(size_t size)
-{
-    void *memory = NULL;
-    require(posix_memalign(&memory, 16, size ? size : 1) == 0);
-    return memory;
-}
 
 static int inside(const void *p, size_t bytes, const void *base, size_t size)
 {
@@ -81,26 +50,6 @@ static void check_tensors(tflm_interpreter *interp, const uint8_t *model, size_t
             TFLM_ERROR_INVALID_ARGUMENT);
 }
 
-/* Fills every input with the fuzz bytes, repeated. */
-static void fill_inputs(tflm_interpreter *interp, const uint8_t *data, size_t size)
-{
-    for (size_t i = 0; i < tflm_interpreter_input_count(interp); i++) {
-        tflm_tensor_info info;
-        require(tflm_interpreter_input(interp, i, &info) == TFLM_OK);
-        for (size_t b = 0; b < info.bytes; b++) {
-            ((uint8_t *)info.data)[b] = data[b % size];
-        }
-    }
-}
-
-/* Whether an invoke succeeded; a failure must be a kernel's, with its message. */
-static bool invoked(const tflm_interpreter *interp, tflm_status status)
-{
-    require(status == TFLM_OK || status == TFLM_ERROR_KERNEL);
-    require((status == TFLM_OK) == (tflm_interpreter_error_message(interp)[0] == '\0'));
-    return status == TFLM_OK;
-}
-
 static void run(tflm_interpreter *interp, const uint8_t *model, size_t size,
                 const uint8_t *arena)
 {
@@ -125,33 +74,20 @@ static void run(tflm_interpreter *interp, const uint8_t *model, size_t size,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const tflm_kernel *storage[TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT];
-    static tflm_op_resolver ops;
-    if (ops.count == 0) {
-        tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT + TEST_SUBGRAPH_KERNEL_COUNT);
-        require(tflm_op_resolver_add_all(&ops) == TFLM_OK);
-        require(test_add_subgraph_kernels(&ops) == TFLM_OK);
-    }
+    const tflm_op_resolver *ops = fuzz_resolver();
     uint8_t *model = alloc_exact(size);
     if (size > 0) {
         memcpy(model, data, size);
     }
     uint8_t *arena = alloc_exact(ARENA_SIZE);
-    const tflm_interpreter_options *options =
-        &kernel_choices[size > 0 ? data[size - 1] % KERNEL_CHOICES : 0];
 
     tflm_interpreter *interp = NULL;
     tflm_error error;
     tflm_status status = tflm_interpreter_create_with_options(
-        &interp, model, size, &ops, arena, ARENA_SIZE, options, &error);
-    require(status == error.status);
+        &interp, model, size, ops, arena, ARENA_SIZE, fuzz_options(data, size), &error);
+    fuzz_check_create(status, &error, interp);
     if (status == TFLM_OK) {
-        require(error.message[0] == '\0');
         run(interp, model, size, arena);
-    } else {
-        require(interp == NULL);
-        require(error.message[0] != '\0');
-        require(memchr(error.message, '\0', sizeof error.message) != NULL);
     }
     free(arena);
     free(model);

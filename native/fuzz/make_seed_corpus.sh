@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# make_seed_corpus.sh MODELS_DIR OUT_DIR: a seed corpus for fuzz_interpreter
-# from .tflite files, made at run time (never committed). Each model goes in
-# four times, with 0..3 appended: fuzz_interpreter picks the kernels by the
+# make_seed_corpus.sh MODELS_DIR OUT_DIR: a seed corpus for the fuzz targets
+# (fuzz_interpreter, fuzz_prepare) from .tflite files, made at run time (never committed). Each model goes in
+# four times, with 0..3 appended: the targets pick the kernels by the
 # last byte (reference, AVX2, AVX-512, best), and bytes past the flatbuffer
 # are ignored, so every kernel set starts from a valid model.
 set -euo pipefail

@@ -296,6 +296,11 @@ static void test_node(void)
     setup_node(&ctx, input, filter, bias, output);
     harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 5, 5, 2}, 4, input, 0.06f, 200);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx)); /* zero point out of range */
+    /* Found by fuzz_prepare: a filter with more input channels (2) than
+     * the input (1) makes zero groups, and the group check divided by it. */
+    setup_node(&ctx, input, filter, bias, output);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT8, (const int32_t[]){1, 5, 5, 1}, 4, input, 0.06f, -7);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     /* Found by fuzzing: input x filter / output scales of 2^31 or more
      * would shift the accumulator left by 32 or more in invoke (UB). */
     setup_node(&ctx, input, filter, bias, output);
