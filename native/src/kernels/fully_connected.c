@@ -129,47 +129,13 @@ void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asy
     (void)bias_dims;
     const int32_t batches = input_dims->n, depth = input_dims->c, units = filter_dims->n;
     (void)output_dims;
-    float *scales = scratch;
-    int32_t *offsets = (int32_t *)(scales + batches);
-    int32_t *row_sums = offsets + batches;
-    int8_t *quantized = (int8_t *)(row_sums + units);
     for (int32_t b = 0; b < batches; ++b) {
         for (int32_t o = 0; o < units; ++o) {
             output[(size_t)b * units + o] = bias != NULL ? bias[o] : 0.0f;
         }
     }
-    if (!tflm_hybrid_all_zero(input, (size_t)batches * depth)) {
-        for (int32_t b = 0; b < batches; ++b) {
-            const size_t at = (size_t)b * depth;
-            if (asymmetric) {
-                tflm_hybrid_quantize_asymmetric(input + at, depth, quantized + at, &scales[b],
-                                                &offsets[b]);
-            } else {
-                tflm_hybrid_quantize_symmetric(input + at, depth, quantized + at, &scales[b]);
-                offsets[b] = 0;
-            }
-            scales[b] *= filter_scale;
-        }
-        for (int32_t o = 0; o < units; ++o) {
-            uint32_t sum = 0;
-            for (int32_t d = 0; d < depth; ++d) {
-                sum += (uint32_t)(int32_t)filter[(size_t)o * depth + d];
-            }
-            row_sums[o] = (int32_t)sum;
-        }
-        for (int32_t b = 0; b < batches; ++b) {
-            const int8_t *q = quantized + (size_t)b * depth;
-            for (int32_t o = 0; o < units; ++o) {
-                const int8_t *row = filter + (size_t)o * depth;
-                uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
-                for (int32_t d = 0; d < depth; ++d) {
-                    dot += (uint32_t)(row[d] * q[d]);
-                }
-                dot -= (uint32_t)row_sums[o] * (uint32_t)offsets[b];
-                output[(size_t)b * units + o] += (float)(int32_t)dot * scales[b];
-            }
-        }
-    }
+    tflm_hybrid_matmul_accumulate(input, batches, depth, asymmetric, filter, units, filter_scale,
+                                  scratch, output);
     for (size_t i = 0; i < (size_t)batches * units; ++i) {
         output[i] = tflm_clamp_f32(output[i], activation->min, activation->max);
     }

@@ -115,3 +115,46 @@ bool tflm_hybrid_all_zero(const float *x, size_t n)
     }
     return true;
 }
+
+void tflm_hybrid_matmul_accumulate(const float *x, int32_t batches, int32_t depth,
+                                   bool asymmetric, const int8_t *filter, int32_t rows,
+                                   float filter_scale, void *scratch, float *out)
+{
+    if (tflm_hybrid_all_zero(x, (size_t)batches * depth)) {
+        return;
+    }
+    float *scales = scratch;
+    int32_t *offsets = (int32_t *)(scales + batches);
+    int32_t *row_sums = offsets + batches;
+    int8_t *quantized = (int8_t *)(row_sums + rows);
+    for (int32_t b = 0; b < batches; ++b) {
+        const size_t at = (size_t)b * depth;
+        if (asymmetric) {
+            tflm_hybrid_quantize_asymmetric(x + at, depth, quantized + at, &scales[b],
+                                            &offsets[b]);
+        } else {
+            tflm_hybrid_quantize_symmetric(x + at, depth, quantized + at, &scales[b]);
+            offsets[b] = 0;
+        }
+        scales[b] *= filter_scale;
+    }
+    for (int32_t r = 0; r < rows; ++r) {
+        uint32_t sum = 0;
+        for (int32_t d = 0; d < depth; ++d) {
+            sum += (uint32_t)(int32_t)filter[(size_t)r * depth + d];
+        }
+        row_sums[r] = (int32_t)sum;
+    }
+    for (int32_t b = 0; b < batches; ++b) {
+        const int8_t *q = quantized + (size_t)b * depth;
+        for (int32_t r = 0; r < rows; ++r) {
+            const int8_t *row = filter + (size_t)r * depth;
+            uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
+            for (int32_t d = 0; d < depth; ++d) {
+                dot += (uint32_t)(row[d] * q[d]);
+            }
+            dot -= (uint32_t)row_sums[r] * (uint32_t)offsets[b];
+            out[(size_t)b * rows + r] += (float)(int32_t)dot * scales[b];
+        }
+    }
+}

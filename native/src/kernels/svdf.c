@@ -220,10 +220,6 @@ void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activat
     const int32_t filters = params->filters, memory = params->memory;
     float *sums = scratch;
     float *time_f32 = sums + (size_t)batches * filters;
-    float *scales = time_f32 + (size_t)filters * memory;
-    int32_t *offsets = (int32_t *)(scales + batches);
-    int32_t *row_sums = offsets + batches;
-    int8_t *quantized = (int8_t *)(row_sums + filters);
 
     const size_t state_count = (size_t)batches * (size_t)filters * (size_t)memory;
     for (size_t i = 0; i + 1 < state_count; ++i) {
@@ -232,39 +228,9 @@ void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activat
     for (size_t i = 0; i < (size_t)batches * filters; ++i) {
         sums[i] = 0.0f;
     }
-    if (!tflm_hybrid_all_zero(input, (size_t)batches * input_size)) {
-        for (int32_t b = 0; b < batches; ++b) {
-            const size_t at = (size_t)b * input_size;
-            offsets[b] = 0;
-            if (asymmetric) {
-                tflm_hybrid_quantize_asymmetric(input + at, input_size, quantized + at,
-                                                &scales[b], &offsets[b]);
-            } else {
-                tflm_hybrid_quantize_symmetric(input + at, input_size, quantized + at,
-                                               &scales[b]);
-            }
-            scales[b] *= weights_feature_scale;
-        }
-        for (int32_t f = 0; f < filters; ++f) {
-            uint32_t sum = 0;
-            for (int32_t c = 0; c < input_size; ++c) {
-                sum += (uint32_t)(int32_t)weights_feature[(size_t)f * input_size + c];
-            }
-            row_sums[f] = (int32_t)sum;
-        }
-        for (int32_t b = 0; b < batches; ++b) {
-            const int8_t *q = quantized + (size_t)b * input_size;
-            for (int32_t f = 0; f < filters; ++f) {
-                const int8_t *w = weights_feature + (size_t)f * input_size;
-                uint32_t dot = 0; /* TF Lite's int32, wrapping without UB */
-                for (int32_t c = 0; c < input_size; ++c) {
-                    dot += (uint32_t)(w[c] * q[c]);
-                }
-                dot -= (uint32_t)row_sums[f] * (uint32_t)offsets[b];
-                sums[(size_t)b * filters + f] += (float)(int32_t)dot * scales[b];
-            }
-        }
-    }
+    tflm_hybrid_matmul_accumulate(input, batches, input_size, asymmetric, weights_feature,
+                                  filters, weights_feature_scale,
+                                  time_f32 + (size_t)filters * memory, sums);
     for (size_t i = 0; i < (size_t)batches * filters; ++i) {
         state[i * (size_t)memory + (size_t)(memory - 1)] = sums[i];
     }
