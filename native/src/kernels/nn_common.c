@@ -297,6 +297,37 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
     return TFLM_OK;
 }
 
+/* Reads the input's and output's scale and zero point with `params` (which
+ * checks the zero point's range) and the filter's scales, and fills quant
+ * with the per-channel multipliers of input x filter / output scale. */
+static tflm_status nn_per_channel_quant(tflm_context *ctx, const tflm_nn_operands *t,
+                                        int32_t channels,
+                                        tflm_status (*params)(tflm_context *,
+                                                              const tflm_tensor *, const char *,
+                                                              float *, int32_t *),
+                                        float *output_scale, int32_t *input_zp,
+                                        int32_t *output_zp, tflm_per_channel_quant *quant)
+{
+    tflm_status status;
+    float input_scale;
+    tflm_quantization fq;
+    int32_t *multiplier, *shift;
+    if ((status = params(ctx, t->input, "input", &input_scale, input_zp)) != TFLM_OK ||
+        (status = params(ctx, t->output, "output", output_scale, output_zp)) != TFLM_OK ||
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
+        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+        return status;
+    }
+    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                           *output_scale, channels, multiplier, shift)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "input scale x filter scale / output scale is 2^31 or more");
+    }
+    quant->multiplier = multiplier;
+    quant->shift = shift;
+    return TFLM_OK;
+}
+
 tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
                                     int32_t channels, int activation, tflm_conv_params *p,
                                     tflm_per_channel_quant *quant)
@@ -310,25 +341,12 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
          (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
         return status;
     }
-    float input_scale, output_scale;
+    float output_scale;
     int32_t input_zp, output_zp;
-    tflm_quantization fq;
-    int32_t *multiplier, *shift;
-    if ((status = tflm_nn_int8_params(ctx, t->input, "input", &input_scale, &input_zp)) !=
-            TFLM_OK ||
-        (status = tflm_nn_int8_params(ctx, t->output, "output", &output_scale, &output_zp)) !=
-            TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
-        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+    if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int8_params, &output_scale,
+                                       &input_zp, &output_zp, quant)) != TFLM_OK) {
         return status;
     }
-    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                           output_scale, channels, multiplier, shift)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input scale x filter scale / output scale is 2^31 or more");
-    }
-    quant->multiplier = multiplier;
-    quant->shift = shift;
     p->input_offset = -input_zp;
     p->output_offset = output_zp;
     p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
@@ -379,28 +397,14 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
                                     bias_s32)) != TFLM_OK) {
         return status;
     }
-    float input_scale, output_scale;
+    float output_scale;
     int32_t input_zp, output_zp;
-    tflm_quantization fq;
-    int32_t *multiplier, *shift;
-    if ((status = tflm_nn_int_params(ctx, t->input, "input", &input_scale, &input_zp)) !=
-            TFLM_OK ||
-        (status = tflm_nn_int_params(ctx, t->output, "output", &output_scale, &output_zp)) !=
-            TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
-        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+    if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int_params, &output_scale,
+                                       &input_zp, &output_zp, quant)) != TFLM_OK ||
+        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, channels, quant->shift)) !=
+            TFLM_OK) {
         return status;
     }
-    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                           output_scale, channels, multiplier, shift)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input scale x filter scale / output scale is 2^31 or more");
-    }
-    if ((status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, channels, shift)) != TFLM_OK) {
-        return status;
-    }
-    quant->multiplier = multiplier;
-    quant->shift = shift;
     /* TFLM's 16x8 convolutions ignore the zero points (symmetric int16). */
     p->input_offset = 0;
     p->output_offset = 0;
