@@ -33,23 +33,19 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t o = 0; o < out_c; ++o) {
                     const int32_t group = o / filters_per_group;
                     const int8_t *in_group = in_batch + (size_t)group * k_c;
                     const int8_t *weights = filter + (size_t)o * filter_size;
                     uint32_t sum = 0; /* wraps like TFLM's int32, without UB */
-                    for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                        const int32_t in_y = in_y0 + ky * params->dilation_h;
-                        for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                            const int32_t in_x = in_x0 + kx * params->dilation_w;
+                    for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                             const int8_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
@@ -86,23 +82,19 @@ void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant 
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int16_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int16_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t o = 0; o < out_c; ++o) {
                     const int32_t group = o / filters_per_group;
                     const int16_t *in_group = in_batch + (size_t)group * k_c;
                     const int8_t *weights = filter + (size_t)o * filter_size;
                     uint64_t sum = 0; /* int64 (or, truncated, int32) wrapping without UB */
-                    for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                        const int32_t in_y = in_y0 + ky * params->dilation_h;
-                        for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                            const int32_t in_x = in_x0 + kx * params->dilation_w;
+                    for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                             const int16_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
@@ -137,23 +129,19 @@ void tflm_conv_f32(const tflm_conv_params *params,
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const float *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 float *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t o = 0; o < out_c; ++o) {
                     const int32_t group = o / filters_per_group;
                     const float *in_group = in_batch + (size_t)group * k_c;
                     const float *weights = filter + (size_t)o * filter_size;
                     float total = 0.0f;
-                    for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                        const int32_t in_y = in_y0 + ky * params->dilation_h;
-                        for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                            const int32_t in_x = in_x0 + kx * params->dilation_w;
+                    for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                             const float *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const float *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
@@ -189,23 +177,19 @@ void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scale
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         const int32_t input_offset = input_offsets[b];
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 float *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t o = 0; o < out_c; ++o) {
                     const int32_t group = o / filters_per_group;
                     const int8_t *in_group = in_batch + (size_t)group * k_c;
                     const int8_t *weights = filter + (size_t)o * filter_size;
                     uint32_t sum = 0; /* TF Lite's int32, wrapping without UB */
-                    for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                        const int32_t in_y = in_y0 + ky * params->dilation_h;
-                        for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                            const int32_t in_x = in_x0 + kx * params->dilation_w;
+                    for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                             const int8_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {

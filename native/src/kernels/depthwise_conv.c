@@ -31,24 +31,20 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t i = 0; i < in_c; ++i) {
                     for (int32_t m = 0; m < depth_multiplier; ++m) {
                         const int32_t o = i * depth_multiplier + m;
                         uint32_t sum = 0; /* wraps like TFLM's int32, without UB */
-                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                        for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
                             const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
-                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                            for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                                 sum += (uint32_t)(w_row[(size_t)kx * out_c] *
                                                   (in_row[(size_t)in_x * in_c] + input_offset));
                             }
@@ -81,24 +77,20 @@ void tflm_depthwise_conv_s16(const tflm_conv_params *params, const tflm_per_chan
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int16_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int16_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t i = 0; i < in_c; ++i) {
                     for (int32_t m = 0; m < depth_multiplier; ++m) {
                         const int32_t o = i * depth_multiplier + m;
                         uint64_t sum = 0; /* int64, wrapping without UB */
-                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                        for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
                             const int16_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
-                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                            for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                                 sum += (uint64_t)(int64_t)(w_row[(size_t)kx * out_c] *
                                                            in_row[(size_t)in_x * in_c]);
                             }
@@ -129,24 +121,20 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const float *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 float *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t i = 0; i < in_c; ++i) {
                     for (int32_t m = 0; m < depth_multiplier; ++m) {
                         const int32_t o = i * depth_multiplier + m;
                         float total = 0.0f;
-                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                        for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
                             const float *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const float *w_row = filter + (size_t)ky * k_w * out_c + o;
-                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                            for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                                 total += in_row[(size_t)in_x * in_c] * w_row[(size_t)kx * out_c];
                             }
                         }
@@ -177,24 +165,20 @@ void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *cha
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         const int32_t input_offset = input_offsets[b];
         for (int32_t oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride_h - params->pad_h;
-            int32_t ky_start, ky_end;
-            tflm_filter_taps(in_y0, params->dilation_h, k_h, in_h, &ky_start, &ky_end);
             for (int32_t ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride_w - params->pad_w;
-                int32_t kx_start, kx_end;
-                tflm_filter_taps(in_x0, params->dilation_w, k_w, in_w, &kx_start, &kx_end);
+                const tflm_conv_window win =
+                    tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 float *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
                 for (int32_t i = 0; i < in_c; ++i) {
                     for (int32_t m = 0; m < depth_multiplier; ++m) {
                         const int32_t o = i * depth_multiplier + m;
                         uint32_t sum = 0; /* TF Lite's int32, wrapping without UB */
-                        for (int32_t ky = ky_start; ky < ky_end; ++ky) {
-                            const int32_t in_y = in_y0 + ky * params->dilation_h;
+                        for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
+                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
                             const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
-                            for (int32_t kx = kx_start; kx < kx_end; ++kx) {
-                                const int32_t in_x = in_x0 + kx * params->dilation_w;
+                            for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
+                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
                                 sum += (uint32_t)(w_row[(size_t)kx * out_c] *
                                                   (in_row[(size_t)in_x * in_c] - input_offset));
                             }

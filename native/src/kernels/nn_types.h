@@ -81,6 +81,25 @@ static inline void tflm_filter_taps(int32_t origin, int32_t dilation, int32_t fi
     *end = last > first ? last : first;
 }
 
+/* Where output pixel (oy, ox) of a convolution reads: the input position of
+ * its filter's top-left tap and the taps of each axis inside the input. */
+typedef struct tflm_conv_window {
+    int32_t in_y0, in_x0;
+    int32_t ky_start, ky_end, kx_start, kx_end;
+} tflm_conv_window;
+
+static inline tflm_conv_window tflm_conv_window_at(const tflm_conv_params *p, int32_t in_h,
+                                                   int32_t in_w, int32_t k_h, int32_t k_w,
+                                                   int32_t oy, int32_t ox)
+{
+    tflm_conv_window win;
+    win.in_y0 = oy * p->stride_h - p->pad_h;
+    win.in_x0 = ox * p->stride_w - p->pad_w;
+    tflm_filter_taps(win.in_y0, p->dilation_h, k_h, in_h, &win.ky_start, &win.ky_end);
+    tflm_filter_taps(win.in_x0, p->dilation_w, k_w, in_w, &win.kx_start, &win.kx_end);
+    return win;
+}
+
 /* The float clamp of TensorFlow Lite's ActivationFunctionWithMinMax:
  * max(x, lo) then min(.., hi), with std::max/std::min's NaN behaviour
  * (a NaN input stays NaN). */
