@@ -334,16 +334,17 @@ class HostileModelsTest {
 
     @Test
     void unsupportedOpIsNamed() {
-        SingleOpModel tanh = new SingleOpModel();
-        int input = tanh.tensor("input", dev.tflm.TensorType.FLOAT32, null, 1, 4);
-        int output = tanh.tensor("output", dev.tflm.TensorType.FLOAT32, null, 1, 4);
-        byte[] bytes = tanh.build(BuiltinOperator.TANH, 1, new int[] {input}, output, null, input);
+        // LSH_PROJECTION: a builtin that neither TFLM nor this runtime has a kernel for.
+        SingleOpModel lsh = new SingleOpModel();
+        int input = lsh.tensor("input", dev.tflm.TensorType.FLOAT32, null, 1, 4);
+        int output = lsh.tensor("output", dev.tflm.TensorType.FLOAT32, null, 1, 4);
+        byte[] bytes = lsh.build(BuiltinOperator.LSH_PROJECTION, 1, new int[] {input}, output, null, input);
 
         try (Model model = Model.fromBytes(bytes)) {
-            assertEquals(List.of("TANH"), model.unsupportedOps());
+            assertEquals(List.of("LSH_PROJECTION"), model.unsupportedOps());
             TflmException e = assertThrows(TflmException.class, () -> new Interpreter(model));
             assertEquals(Status.UNSUPPORTED, e.status(), e.getMessage());
-            assertTrue(e.getMessage().contains("TANH"), e.getMessage());
+            assertTrue(e.getMessage().contains("LSH_PROJECTION"), e.getMessage());
         }
     }
 }
