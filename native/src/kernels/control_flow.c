@@ -178,7 +178,7 @@ static tflm_status if_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status if_invoke(tflm_context *ctx, tflm_node *node)
 {
     const branch_data *data = node->data;
-    const bool cond = *(const bool *)tflm_input(ctx, node, 0)->data;
+    const bool cond = *(const uint8_t *)tflm_input(ctx, node, 0)->data != 0; /* any nonzero byte */
     const int32_t branch = cond ? data->first : data->second;
     copy_inputs_in(ctx, node, 1, branch);
     tflm_status status = tflm_invoke_subgraph(ctx, branch);
@@ -227,7 +227,7 @@ static tflm_status while_prepare(tflm_context *ctx, tflm_node *node)
 static bool condition(tflm_context *ctx, int32_t cond, tflm_status *status)
 {
     *status = tflm_invoke_subgraph(ctx, cond);
-    return *status == TFLM_OK && *(const bool *)tflm_subgraph_output(ctx, cond, 0)->data;
+    return *status == TFLM_OK && *(const uint8_t *)tflm_subgraph_output(ctx, cond, 0)->data != 0;
 }
 
 /* As TFLM: the inputs go to cond and to the outputs; while cond holds, the
