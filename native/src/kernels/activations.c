@@ -66,18 +66,6 @@ static const float RANGE_LO[] = {[ACT_RELU] = 0.0f, [ACT_RELU6] = 0.0f, [ACT_REL
 static const float RANGE_HI[] = {[ACT_RELU] = __builtin_inff(), [ACT_RELU6] = 6.0f, [ACT_RELU_N1_TO_1] = 1.0f,
                                  [ACT_RELU_0_TO_1] = 1.0f};
 
-static bool type_range(uint8_t type, int32_t *lo, int32_t *hi)
-{
-    if (type == TFLM_TYPE_INT8) {
-        *lo = INT8_MIN;
-        *hi = INT8_MAX;
-        return true;
-    }
-    *lo = INT16_MIN;
-    *hi = INT16_MAX;
-    return type == TFLM_TYPE_INT16;
-}
-
 /* zero_point + (int32)round(value / scale), clamped to [lo, hi]; false when
  * the quotient is beyond int32 (a hostile scale). */
 static bool quantize_bound(float value, float scale, int32_t zero_point, int32_t lo, int32_t hi, int32_t *out)
@@ -127,7 +115,7 @@ static tflm_status act_prepare(tflm_context *ctx, tflm_node *node, act_op op)
     const float in_scale = q.input_scale, out_scale = q.output_scale;
     const int32_t in_zp = q.input_zero_point, out_zp = q.output_zero_point;
     int32_t type_lo, type_hi;
-    type_range(input->type, &type_lo, &type_hi);
+    tflm_s8_s16_range(input->type, &type_lo, &type_hi);
     if (input->type == TFLM_TYPE_INT16 && op == ACT_RELU && (in_zp != 0 || out_zp != 0)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT16 zero points must be 0, got %d and %d", (int)in_zp,
                          (int)out_zp);
@@ -172,7 +160,7 @@ static tflm_status act_invoke(tflm_context *ctx, tflm_node *node, act_op op)
     void *out = tflm_output(ctx, node, 0)->data;
     const int32_t n = d->count;
     int32_t lo, hi;
-    type_range(input->type, &lo, &hi);
+    tflm_s8_s16_range(input->type, &lo, &hi);
     if (input->type == TFLM_TYPE_FLOAT32) {
         const float *in = input->data;
         if (op == ACT_LEAKY_RELU) {

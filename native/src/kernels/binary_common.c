@@ -127,10 +127,9 @@ tflm_status tflm_binary_prepare_inputs(tflm_context *ctx, const tflm_node *node,
         binary->quantized[i] = tflm_per_tensor_quantization(ctx, tensors[i], &binary->scale[i],
                                                             &binary->zero_point[i]);
     }
-    if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
+    int32_t lo, hi;
+    if (tflm_s8_s16_range(type, &lo, &hi)) {
         /* Kernels negate and add zero points in int32: keep them in range. */
-        const int32_t lo = type == TFLM_TYPE_INT8 ? INT8_MIN : INT16_MIN;
-        const int32_t hi = type == TFLM_TYPE_INT8 ? INT8_MAX : INT16_MAX;
         for (int i = 0; i < 3; ++i) {
             if (binary->zero_point[i] < lo || binary->zero_point[i] > hi) {
                 return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]",

@@ -24,4 +24,14 @@ static inline bool tflm_per_tensor_quantization(const tflm_context *ctx, const t
     return q.scales != NULL && q.scale_count > 0;
 }
 
+/* The value range of INT8 (in *lo, *hi) and otherwise of INT16; true for
+ * these two types only. */
+static inline bool tflm_s8_s16_range(uint8_t type, int32_t *lo, int32_t *hi)
+{
+    const bool s8 = type == TFLM_TYPE_INT8;
+    *lo = s8 ? INT8_MIN : INT16_MIN;
+    *hi = s8 ? INT8_MAX : INT16_MAX;
+    return s8 || type == TFLM_TYPE_INT16;
+}
+
 #endif /* TFLM_QUANT_UTIL_H */

@@ -22,6 +22,7 @@
 #include "float_bits.h"
 #include "kernel_util.h"
 #include "nn_common.h"
+#include "quant_util.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 
@@ -239,8 +240,8 @@ static void reduce_requantize(const reduce_quant *q, bool mean, int32_t n, tflm_
         multiplier = (int32_t)(((int64_t)multiplier << extra) / n);
         shift -= extra;
     }
-    const int32_t lo = type == TFLM_TYPE_INT8 ? INT8_MIN : INT16_MIN;
-    const int32_t hi = type == TFLM_TYPE_INT8 ? INT8_MAX : INT16_MAX;
+    int32_t lo, hi;
+    tflm_s8_s16_range(type, &lo, &hi);
     for (int32_t i = 0; i < count; ++i) {
         /* sum - zero_point * n in int64, truncated to the int32 accumulator */
         const int32_t shifted =

@@ -35,10 +35,9 @@ tflm_status tflm_unary_prepare(tflm_context *ctx, const tflm_node *node, uint32_
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s input and output need positive quantization scales",
                          tflm_type_name_of(in->type));
     }
-    if (quant != NULL && (in->type == TFLM_TYPE_INT8 || in->type == TFLM_TYPE_INT16)) {
+    int32_t lo, hi;
+    if (quant != NULL && tflm_s8_s16_range(in->type, &lo, &hi)) {
         /* Kernels subtract and add zero points in int32: keep them in range. */
-        const int32_t lo = in->type == TFLM_TYPE_INT8 ? INT8_MIN : INT16_MIN;
-        const int32_t hi = in->type == TFLM_TYPE_INT8 ? INT8_MAX : INT16_MAX;
         if (quant->input_zero_point < lo || quant->input_zero_point > hi ||
             quant->output_zero_point < lo || quant->output_zero_point > hi) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "zero points %d and %d not both in [%d, %d]",
