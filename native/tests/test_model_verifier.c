@@ -86,6 +86,24 @@ static void test_corruptions(void)
     put_u32(model, fb_field_vector(model, tensor2, TENSOR_SHAPE) + 8, 31);
     CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
 
+    /* Zero points must be values of the tensor's type (int8 input here):
+     * 127 and -128 pass, 128 and a large 64-bit value do not. */
+    memcpy(model, original, size);
+    uint32_t zero_point = fb_field_vector(model, fb_field_table(model, tensor0, TENSOR_QUANTIZATION),
+                                          QUANTIZATION_ZERO_POINT) + 4;
+    put_u32(model, zero_point, 127);
+    put_u32(model, zero_point + 4, 0);
+    CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
+    put_u32(model, zero_point, (uint32_t)-128);
+    put_u32(model, zero_point + 4, (uint32_t)-1);
+    CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
+    put_u32(model, zero_point, 128);
+    put_u32(model, zero_point + 4, 0);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "tensor 0 (serving_default_dense_input:0): zero point 0 outside [-128, 127]");
+    put_u32(model, zero_point, 0);
+    put_u32(model, zero_point + 4, 1);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "zero point 0 outside");
+
     memcpy(model, original, size);
     put_u32(model, fb_field(model, model_root(model), MODEL_VERSION), 2);
     expect(model, size, TFLM_ERROR_UNSUPPORTED, "schema version 2");

@@ -205,6 +205,32 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
                 label, buffer, length, (unsigned)bytes);
 }
 
+/* Zero points of the integer types must be values of that type: kernels
+ * subtract them from 32-bit values, and one far outside the type would
+ * overflow there (a hostile model, never a converter's). */
+static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q, const char *label)
+{
+    int64_t lo;
+    int64_t hi;
+    switch (fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32)) {
+    case TFLM_TYPE_INT4: lo = -8; hi = 7; break;
+    case TFLM_TYPE_INT8: lo = INT8_MIN; hi = INT8_MAX; break;
+    case TFLM_TYPE_UINT8: lo = 0; hi = UINT8_MAX; break;
+    case TFLM_TYPE_INT16: lo = INT16_MIN; hi = INT16_MAX; break;
+    default: return true;
+    }
+    uint32_t zero_points = fb_field_vector(mc->buf, q, QUANTIZATION_ZERO_POINT);
+    uint32_t count = fb_vector_length(mc->buf, zero_points);
+    for (uint32_t i = 0; i < count; i++) {
+        int64_t zero_point = (int64_t)fb_u64(mc->buf, zero_points + 4 + 8 * i);
+        if (zero_point < lo || zero_point > hi) {
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: zero point %u outside [%d, %d]", label, i,
+                        (int)lo, (int)hi);
+        }
+    }
+    return true;
+}
+
 static bool check_tensor(model_check *mc, uint32_t tensors, uint32_t t)
 {
     uint32_t tensor = fb_vector_table(mc->buf, tensors, t);
@@ -221,6 +247,9 @@ static bool check_tensor(model_check *mc, uint32_t tensors, uint32_t t)
     if (q != 0 && !enum_in_range(mc, label, "quantization details type",
                                  fb_field_u8(mc->buf, q, QUANTIZATION_DETAILS_TYPE, 0),
                                  QUANTIZATION_DETAILS_MAX)) {
+        return false;
+    }
+    if (q != 0 && !check_zero_points(mc, tensor, q, label)) {
         return false;
     }
     return fb_field(mc->buf, tensor, TENSOR_SPARSITY) == 0 ||

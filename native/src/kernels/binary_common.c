@@ -127,17 +127,7 @@ tflm_status tflm_binary_prepare_inputs(tflm_context *ctx, const tflm_node *node,
         binary->quantized[i] = tflm_per_tensor_quantization(ctx, tensors[i], &binary->scale[i],
                                                             &binary->zero_point[i]);
     }
-    int32_t lo, hi;
-    if (tflm_s8_s16_range(type, &lo, &hi)) {
-        /* Kernels negate and add zero points in int32: keep them in range. */
-        for (int i = 0; i < 3; ++i) {
-            if (binary->zero_point[i] < lo || binary->zero_point[i] > hi) {
-                return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]",
-                                 i == 2 ? "output" : i == 0 ? "input 1" : "input 2",
-                                 (int)binary->zero_point[i], (int)lo, (int)hi);
-            }
-        }
-    }
+    /* Zero points are values of their type: the model verifier checks. */
     binary->input1 = input1;
     binary->input2 = input2;
     binary->output = output;
