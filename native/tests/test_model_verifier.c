@@ -86,6 +86,23 @@ static void test_corruptions(void)
     put_u32(model, fb_field_vector(model, tensor2, TENSOR_SHAPE) + 8, 31);
     CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
 
+    /* Nothing writes into constant data: operator outputs and subgraph
+     * inputs are never constant (tensor 2 is a weight). */
+    memcpy(model, original, size);
+    put_u32(model, fb_field_vector(model, op0, OPERATOR_OUTPUTS) + 4, 2);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "operator 0 output 0: tensor 2 is constant");
+    memcpy(model, original, size);
+    put_u32(model, fb_field_vector(model, sg, SUBGRAPH_INPUTS) + 4, 2);
+    expect(model, size, TFLM_ERROR_MALFORMED_MODEL, "input 0: tensor 2 is constant");
+
+    /* Types the interpreter cannot hold: STRING (5), INT4 (17) activations. */
+    memcpy(model, original, size);
+    model[fb_field(model, tensor0, TENSOR_TYPE)] = 5;
+    expect(model, size, TFLM_ERROR_UNSUPPORTED, "tensor type 5 (no fixed element size) is not supported");
+    model[fb_field(model, tensor0, TENSOR_TYPE)] = 17;
+    expect(model, size, TFLM_ERROR_UNSUPPORTED,
+           "tensor 0 (serving_default_dense_input:0): INT4 tensors are supported as constant (packed) weights only");
+
     /* Zero points must be values of the tensor's type (int8 input here):
      * 127 and -128 pass, 128 and a large 64-bit value do not. */
     memcpy(model, original, size);

@@ -93,16 +93,6 @@ static uint32_t tensor_table(const graph *g, uint32_t index)
     return fb_vector_table(g->buf, g->tensor_tables, index);
 }
 
-/* "tensor 7 (name)" for messages. */
-static void tensor_label(const graph *g, uint32_t index, char *out, size_t capacity)
-{
-    uint32_t name = fb_field_vector(g->buf, tensor_table(g, index), TENSOR_NAME);
-    uint32_t length = fb_vector_length(g->buf, name);
-    tflm_format(out, capacity, 0, "tensor %u (%.*s)", index,
-                (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
-                name ? (const char *)g->buf + name + 4 : "");
-}
-
 static uint8_t tensor_type(const graph *g, uint32_t index)
 {
     return fb_field_u8(g->buf, tensor_table(g, index), TENSOR_TYPE, 0);
@@ -157,12 +147,10 @@ static const tflm_kernel *operator_kernel(const graph *g, const tflm_op_resolver
                               fb_vector_length(g->buf, name));
 }
 
-/* What the verifier cannot know: kernels for every op, tensor types this
- * runtime can hold, nothing writing into the model's constant data. */
+/* What the verifier cannot know: a kernel for every op. */
 static tflm_status check_supported(const graph *g, const tflm_op_resolver *resolver,
                                    tflm_error *error)
 {
-    char label[32 + NAME_IN_MESSAGE];
     for (uint32_t o = 0; o < g->operator_count; o++) {
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
         int32_t code;
@@ -182,38 +170,6 @@ static tflm_status check_supported(const graph *g, const tflm_op_resolver *resol
                            : report(error, g->index, TFLM_ERROR_UNSUPPORTED,
                                        "operator %u: no kernel registered for builtin code %d", o,
                                        code);
-        }
-        uint32_t outputs = fb_field_vector(g->buf, op, OPERATOR_OUTPUTS);
-        for (uint32_t i = 0; i < fb_vector_length(g->buf, outputs); i++) {
-            uint32_t t = (uint32_t)fb_i32(g->buf, outputs + 4 + 4 * i);
-            if (constant_data(g, t) != 0) {
-                tensor_label(g, t, label, sizeof label);
-                return report(error, g->index, TFLM_ERROR_MALFORMED_MODEL,
-                                 "operator %u output %u: %s is constant", o, i, label);
-            }
-        }
-    }
-    for (uint32_t i = 0; i < fb_vector_length(g->buf, g->inputs); i++) {
-        uint32_t t = (uint32_t)fb_i32(g->buf, g->inputs + 4 + 4 * i);
-        if (constant_data(g, t) != 0) {
-            tensor_label(g, t, label, sizeof label);
-            return report(error, g->index, TFLM_ERROR_MALFORMED_MODEL, "input %u: %s is constant", i,
-                             label);
-        }
-    }
-    for (uint32_t t = 0; t < g->tensor_count; t++) {
-        uint8_t type = tensor_type(g, t);
-        if (type == TFLM_TYPE_INT4 && constant_data(g, t) == 0) {
-            tensor_label(g, t, label, sizeof label);
-            return report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                          "%s: INT4 tensors are supported as constant (packed) weights only",
-                          label);
-        }
-        if (type != TFLM_TYPE_INT4 && tflm_type_size((tflm_type)type) == 0) {
-            tensor_label(g, t, label, sizeof label);
-            return report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                             "%s: tensor type %u (no fixed element size) is not supported", label,
-                             type);
         }
     }
     return TFLM_OK;

@@ -80,7 +80,8 @@ typedef struct model_check {
     uint32_t buffer_count;
     uint32_t opcode_count;
     uint32_t subgraph;     /* being checked */
-    uint32_t tensor_count; /* of that subgraph */
+    uint32_t tensors;      /* of that subgraph: its vector of tensor tables */
+    uint32_t tensor_count;
 } model_check;
 
 /* "[subgraph N ]" + formatted text, and false. */
@@ -124,17 +125,37 @@ static bool data_inside(model_check *mc, const char *owner, uint32_t table, unsi
                 owner);
 }
 
-/* Tensor indices of a list: "<owner> <kind> <i>: tensor index ...". */
-static bool tensor_indices(model_check *mc, uint32_t table, unsigned field, bool optional_allowed,
+/* Constant data of a tensor: its buffer's, unless it is a variable (whose
+ * buffer holds the initial value). */
+static bool is_constant(const uint8_t *buf, uint32_t tensor)
+{
+    uint32_t length;
+    return fb_field_u8(buf, tensor, TENSOR_IS_VARIABLE, 0) == 0 &&
+           model_tensor_data(buf, tensor, &length) != 0;
+}
+
+/* How a list of tensor indices may refer to tensors. */
+enum { INDICES_READ, INDICES_READ_OPTIONAL, INDICES_WRITTEN };
+
+/* Tensor indices of a list: "<owner> <kind> <i>: tensor index ...". Lists
+ * something writes (operator outputs, subgraph inputs) name no constant:
+ * its data is the model's, in flash. */
+static bool tensor_indices(model_check *mc, uint32_t table, unsigned field, int use,
                            const char *owner, const char *kind)
 {
     uint32_t vector = fb_field_vector(mc->buf, table, field);
     for (uint32_t i = 0; i < fb_vector_length(mc->buf, vector); i++) {
         int32_t index = fb_i32(mc->buf, vector + 4 + 4 * i);
-        if ((index < 0 || (uint32_t)index >= mc->tensor_count) && !(index == -1 && optional_allowed)) {
+        if ((index < 0 || (uint32_t)index >= mc->tensor_count) &&
+            !(index == -1 && use == INDICES_READ_OPTIONAL)) {
             return fail(mc, TFLM_ERROR_MALFORMED_MODEL,
                         "%s%s %u: tensor index %d out of range (model has %u tensors)", owner, kind,
                         i, index, mc->tensor_count);
+        }
+        if (use == INDICES_WRITTEN &&
+            is_constant(mc->buf, fb_vector_table(mc->buf, mc->tensors, (uint32_t)index))) {
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s%s %u: tensor %d is constant", owner,
+                        kind, i, index);
         }
     }
     return true;
@@ -193,9 +214,18 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
     if (buffer != 0 && !in_range(mc, label, "buffer", buffer, mc->buffer_count, "buffer")) {
         return false;
     }
+    /* What the interpreter cannot hold: elements of no fixed size, and
+     * INT4 other than packed constant weights. */
+    if (type == TFLM_TYPE_INT4 ? !is_constant(mc->buf, tensor) : type_size == 0) {
+        return fail(mc, TFLM_ERROR_UNSUPPORTED,
+                    type == TFLM_TYPE_INT4
+                        ? "%s: INT4 tensors are supported as constant (packed) weights only"
+                        : "%s: tensor type %u (no fixed element size) is not supported",
+                    label, type);
+    }
     uint32_t length;
     uint32_t data = model_tensor_data(mc->buf, tensor, &length);
-    if (data == 0 || (type_size == 0 && type != TFLM_TYPE_INT4)) {
+    if (data == 0) {
         return true;
     }
     /* Data not aligned for its type is valid (converters write it): the
@@ -270,9 +300,9 @@ static bool check_operator(model_check *mc, uint32_t operators, uint32_t o)
                          fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE, 0),
                          TFLM_BUILTIN_OPTIONS2_MAX) &&
            data_inside(mc, owner, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET) &&
-           tensor_indices(mc, op, OPERATOR_INPUTS, true, owner, " input") &&
-           tensor_indices(mc, op, OPERATOR_OUTPUTS, false, owner, " output") &&
-           tensor_indices(mc, op, OPERATOR_INTERMEDIATES, false, owner, " intermediate");
+           tensor_indices(mc, op, OPERATOR_INPUTS, INDICES_READ_OPTIONAL, owner, " input") &&
+           tensor_indices(mc, op, OPERATOR_OUTPUTS, INDICES_WRITTEN, owner, " output") &&
+           tensor_indices(mc, op, OPERATOR_INTERMEDIATES, INDICES_READ, owner, " intermediate");
 }
 
 static bool check_subgraph(model_check *mc, uint32_t s)
@@ -281,14 +311,15 @@ static bool check_subgraph(model_check *mc, uint32_t s)
     uint32_t tensors = fb_field_vector(mc->buf, sg, SUBGRAPH_TENSORS);
     uint32_t operators = fb_field_vector(mc->buf, sg, SUBGRAPH_OPERATORS);
     mc->subgraph = s;
+    mc->tensors = tensors;
     mc->tensor_count = fb_vector_length(mc->buf, tensors);
     for (uint32_t t = 0; t < mc->tensor_count; t++) {
         if (!check_tensor(mc, tensors, t)) {
             return false;
         }
     }
-    if (!tensor_indices(mc, sg, SUBGRAPH_INPUTS, false, "", "input") ||
-        !tensor_indices(mc, sg, SUBGRAPH_OUTPUTS, false, "", "output")) {
+    if (!tensor_indices(mc, sg, SUBGRAPH_INPUTS, INDICES_WRITTEN, "", "input") ||
+        !tensor_indices(mc, sg, SUBGRAPH_OUTPUTS, INDICES_READ, "", "output")) {
         return false;
     }
     for (uint32_t o = 0; o < fb_vector_length(mc->buf, operators); o++) {

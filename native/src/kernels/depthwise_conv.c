@@ -203,8 +203,8 @@ typedef tflm_depthwise_conv_data depthwise_data;
 /* options->with_float: whether FLOAT32 is accepted besides INT8
  * (tflm_op_depthwise_conv_2d) or not (tflm_op_depthwise_conv_2d_int8,
  * which links no float code). */
-static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
-                                           const tflm_nn_conv_options *options)
+TFLM_SPECIALIZED tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
+                                                    const tflm_nn_conv_options *options)
 {
     depthwise_data *data;
     tflm_nn_conv_node c;
@@ -229,7 +229,8 @@ static tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
     }
     tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = depth_multiplier;
-    if (c.t.input->type == TFLM_TYPE_FLOAT32 && c.t.filter->type == TFLM_TYPE_INT8 &&
+    if (options->with_float && c.t.input->type == TFLM_TYPE_FLOAT32 &&
+        c.t.filter->type == TFLM_TYPE_INT8 &&
         (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, &data->hybrid)) != TFLM_OK) {
         return status;
     }
@@ -248,7 +249,7 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
         .activation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
         .dilation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR,
         .with_float = true,
-        .with_int16 = true};
+        .prepare_s16 = tflm_nn_prepare_conv_s16};
     return depthwise_prepare_types(ctx, node, &options);
 }
 

@@ -206,12 +206,13 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
     return TFLM_OK;
 }
 
-/* INT8, or INT16 with int8 weights (16x8): the same checks and
- * multipliers over the type's range. */
-static tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node,
-                                        const tflm_nn_operands *t, int activation, fc_data *data)
+/* INT8, or INT16 with int8 weights (16x8) where with_int16: the same
+ * checks and multipliers over the type's range. */
+TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_node *node,
+                                                 const tflm_nn_operands *t, int activation,
+                                                 bool with_int16, fc_data *data)
 {
-    const bool s16 = t->input->type == TFLM_TYPE_INT16;
+    const bool s16 = with_int16 && t->input->type == TFLM_TYPE_INT16;
     const int32_t type_min = s16 ? -32768 : -128, type_max = s16 ? 32767 : 127;
     tflm_status status;
     if (s16) {
@@ -345,9 +346,10 @@ static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
     return tflm_request_scratch(ctx, bytes, &data->scratch_index);
 }
 
-/* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_fully_connected)
- * or not (tflm_op_fully_connected_int8, which links no float code). */
-static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
+/* with_float: whether FLOAT32 and INT16 are accepted besides INT8
+ * (tflm_op_fully_connected) or not (tflm_op_fully_connected_int8, which
+ * links no float or 16-bit code). */
+TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
     tflm_nn_operands t;
     tflm_status status = tflm_nn_get_operands(ctx, node, &t);
@@ -375,7 +377,7 @@ static tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node, bool wit
     }
 
     if (input->type == TFLM_TYPE_INT8 || (with_float && input->type == TFLM_TYPE_INT16)) {
-        status = fc_prepare_quantized(ctx, node, &t, activation, data);
+        status = fc_prepare_quantized(ctx, node, &t, activation, with_float, data);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32 &&
                filter->type == TFLM_TYPE_INT8) {
         status = fc_prepare_hybrid(ctx, node, &t, data);

@@ -10,6 +10,13 @@
 
 #include "tflm/builtin_options.h" /* TFLM_ACTIVATION_*, TFLM_PADDING_* */
 
+/* A function inlined into each caller, so that the flags a caller passes as
+ * constants fold its branches away: a kernel specialized per element type is
+ * the plain loop of each, and an _int8 registration links no code of the
+ * types it refuses. Forced, because at -Os GCC would rather keep one shared
+ * copy. */
+#define TFLM_SPECIALIZED static inline __attribute__((always_inline))
+
 /* Clamp range of a fused activation for a float output. */
 void tflm_activation_range_float(int activation, float *min, float *max);
 

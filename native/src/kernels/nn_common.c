@@ -500,13 +500,13 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         return status != TFLM_OK ? status
                                  : tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
     }
-    if (options->with_int16 && t->input->type == TFLM_TYPE_INT16) {
+    if (options->prepare_s16 != NULL && t->input->type == TFLM_TYPE_INT16) {
         int bias_type = options->bias_s32_allowed
                             ? tflm_option_int8(ctx, node, options->table,
                                                options->bias_type_field, TFLM_TYPE_FLOAT32)
                             : TFLM_TYPE_INT64;
-        return tflm_nn_prepare_conv_s16(ctx, t, channels, activation, options->bias_s32_allowed,
-                                        bias_type, p, &s->quant, &s->bias_s32);
+        return options->prepare_s16(ctx, t, channels, activation, options->bias_s32_allowed,
+                                    bias_type, p, &s->quant, &s->bias_s32);
     }
     if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32 &&
         t->filter->type == TFLM_TYPE_INT8) {
@@ -525,7 +525,8 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return status;
     }
-    return tflm_nn_unsupported_input(ctx, t->input, options->with_float, options->with_int16);
+    return tflm_nn_unsupported_input(ctx, t->input, options->with_float,
+                                     options->prepare_s16 != NULL);
 }
 
 tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,

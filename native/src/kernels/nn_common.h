@@ -181,10 +181,12 @@ tflm_status tflm_nn_check_shifts_16x8(tflm_context *ctx, bool bias_s32, int32_t 
 /* The 16x8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: filter INT8,
  * output INT16, the bias (tflm_nn_bias_16x8), per-channel multipliers, the
  * int16 activation clamp; the offsets are 0 (TFLM ignores zero points). */
-tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *t,
-                                     int32_t channels, int activation, bool bias_s32_allowed,
-                                     int quantized_bias_type, tflm_conv_params *p,
-                                     tflm_per_channel_quant *quant, bool *bias_s32);
+typedef tflm_status tflm_nn_prepare_conv_s16_fn(tflm_context *ctx, const tflm_nn_operands *t,
+                                                int32_t channels, int activation,
+                                                bool bias_s32_allowed, int quantized_bias_type,
+                                                tflm_conv_params *p, tflm_per_channel_quant *quant,
+                                                bool *bias_s32);
+tflm_nn_prepare_conv_s16_fn tflm_nn_prepare_conv_s16;
 
 /* A hybrid CONV_2D or DEPTHWISE_CONV_2D (float32 input, int8 filter, TF
  * Lite's dynamic-range quantization): its per-channel filter scales and
@@ -269,7 +271,9 @@ typedef struct tflm_nn_conv_options {
     uint8_t activation_field;
     uint8_t dilation_field; /* of dilation_w_factor */
     bool with_float; /* FLOAT32 accepted besides INT8 */
-    bool with_int16; /* INT16 (16x8) accepted besides INT8 */
+    /* INT16 (16x8) input: tflm_nn_prepare_conv_s16, or NULL where it is
+     * not accepted; a pointer, so an _int8 kernel links no 16-bit code. */
+    tflm_nn_prepare_conv_s16_fn *prepare_s16;
     bool bias_s32_allowed; /* 16x8 with an INT32 bias (CONV_2D) */
     uint8_t bias_type_field; /* of quantized_bias_type, when bias_s32_allowed */
 } tflm_nn_conv_options;

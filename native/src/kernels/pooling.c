@@ -32,10 +32,7 @@ static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int
 }
 
 /* One window walk serves the four kernels: pool() is inlined into each with
- * the element type and the reduction as constants, so the compiler folds the
- * branches on them away and each kernel is the plain loop of its case. Forced,
- * because at -Os GCC would rather keep one shared, slower copy. */
-#define POOL_SPECIALIZED static inline __attribute__((always_inline))
+ * the element type and the reduction as constants (TFLM_SPECIALIZED). */
 
 typedef enum pool_kind { POOL_AVERAGE, POOL_MAX, POOL_L2 } pool_kind;
 
@@ -46,7 +43,7 @@ typedef struct pool_acc {
     float f32;
 } pool_acc;
 
-POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
+TFLM_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
 {
     pool_acc acc;
     if (type == TFLM_TYPE_INT8) {
@@ -60,7 +57,7 @@ POOL_SPECIALIZED pool_acc pool_start(tflm_type type, pool_kind kind)
     return acc;
 }
 
-POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc, const void *input,
+TFLM_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc, const void *input,
                                     size_t index)
 {
     if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
@@ -81,7 +78,7 @@ POOL_SPECIALIZED pool_acc pool_take(tflm_type type, pool_kind kind, pool_acc acc
 
 /* Writes a window's result, averaged over its count of taps or not, clamped
  * to the fused activation. */
-POOL_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool_params *params,
+TFLM_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool_params *params,
                                  pool_acc acc, int32_t count, void *output, size_t index)
 {
     if (type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16) {
@@ -107,7 +104,7 @@ POOL_SPECIALIZED void pool_store(tflm_type type, pool_kind kind, const tflm_pool
     }
 }
 
-POOL_SPECIALIZED void pool(tflm_type type, pool_kind kind, const tflm_pool_params *params,
+TFLM_SPECIALIZED void pool(tflm_type type, pool_kind kind, const tflm_pool_params *params,
                            const tflm_dims *input_dims, const void *input,
                            const tflm_dims *output_dims, void *output)
 {
@@ -299,7 +296,7 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
 /* Runs the variant prepare chose, if any, else the reference kernel given.
  * Inlined too: a program registering one pooling op then links one call of
  * its kernels, as small as before the two invokes shared this body. */
-POOL_SPECIALIZED tflm_status
+TFLM_SPECIALIZED tflm_status
 pool_invoke(tflm_context *ctx, tflm_node *node,
             tflm_pool_s8_fn run_s8, tflm_pool_s16_fn run_s16, tflm_pool_f32_fn run_f32)
 {

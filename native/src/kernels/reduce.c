@@ -123,11 +123,10 @@ typedef enum reduce_kind {
 } reduce_kind;
 
 /* One walk for every (kind, type): inlined into each caller with both as
- * constants, so each is the plain loop of its case. The accumulator of
- * quantized MEAN and SUM is an int32 array (acc), else the output. */
-#define REDUCE_SPECIALIZED static inline __attribute__((always_inline))
+ * constants (TFLM_SPECIALIZED). The accumulator of quantized MEAN and SUM
+ * is an int32 array (acc), else the output. */
 
-REDUCE_SPECIALIZED void reduce_walk(reduce_kind kind, tflm_type type, const reduce_shape *s,
+TFLM_SPECIALIZED void reduce_walk(reduce_kind kind, tflm_type type, const reduce_shape *s,
                                     int32_t count, const void *input, void *acc)
 {
     reduce_iter it = {{0}, 0};

@@ -5,6 +5,7 @@
 #include "fixed_point.h"
 #include "fixed_point_math.h"
 #include "float_bits.h"
+#include "kernel_util.h"
 #include "lut.h"
 #include "nn_common.h"
 #include "quant_util.h"
@@ -240,7 +241,7 @@ static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
 
 /* with_float: whether FLOAT32 is accepted besides INT8 (tflm_op_softmax) or
  * not (tflm_op_softmax_int8, which links no float code). */
-static tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
+TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
     if (node->inputs->size != 1 || node->outputs->size != 1) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
