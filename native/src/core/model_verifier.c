@@ -240,22 +240,16 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
  * overflow there (a hostile model, never a converter's). */
 static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q, const char *label)
 {
-    int64_t lo;
-    int64_t hi;
-    switch (fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32)) {
-    case TFLM_TYPE_INT4: lo = -8; hi = 7; break;
-    case TFLM_TYPE_INT8: lo = INT8_MIN; hi = INT8_MAX; break;
-    case TFLM_TYPE_UINT8: lo = 0; hi = UINT8_MAX; break;
-    case TFLM_TYPE_INT16: lo = INT16_MIN; hi = INT16_MAX; break;
-    default: return true;
-    }
+    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
+    int bits = type == TFLM_TYPE_INT4 ? 4 : type == TFLM_TYPE_INT16 ? 16
+             : type == TFLM_TYPE_INT8 || type == TFLM_TYPE_UINT8 ? 8 : 0;
+    int32_t lo = type == TFLM_TYPE_UINT8 ? 0 : -(1 << bits >> 1);
+    uint32_t span = (1u << bits) - 1; /* values lo .. lo + span */
     uint32_t zero_points = fb_field_vector(mc->buf, q, QUANTIZATION_ZERO_POINT);
-    uint32_t count = fb_vector_length(mc->buf, zero_points);
-    for (uint32_t i = 0; i < count; i++) {
-        int64_t zero_point = (int64_t)fb_u64(mc->buf, zero_points + 4 + 8 * i);
-        if (zero_point < lo || zero_point > hi) {
+    for (uint32_t i = 0; bits != 0 && i < fb_vector_length(mc->buf, zero_points); i++) {
+        if (fb_u64(mc->buf, zero_points + 4 + 8 * i) - (uint64_t)(int64_t)lo > span) {
             return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: zero point %u outside [%d, %d]", label, i,
-                        (int)lo, (int)hi);
+                        (int)lo, (int)(lo + (int32_t)span));
         }
     }
     return true;
