@@ -698,7 +698,9 @@ static tflm_status check_tensors(tflm_context *ctx, const tflm_node *node, lstm_
                              input_names[LSTM_BIAS + g], (int)d->units);
         }
     }
-    const int32_t state = d->batches * d->units; /* each below 2^31: the verifier bounds counts */
+    /* In 64 bits: batches and units come from different tensors, so only
+     * each is below 2^31 (fuzz finding). */
+    const int64_t state = (int64_t)d->batches * d->units;
     if (!hidden->is_variable || !cell->is_variable) {
         return fail_input(ctx, hidden->is_variable ? LSTM_CELL : LSTM_HIDDEN, "must be a variable tensor");
     }
