@@ -173,11 +173,34 @@ static void test_opcode_index(void)
     free(model);
 }
 
+/* A zero dimension empties a tensor, but its other dimensions still
+ * multiply to at most 2^31-1: kernels form partial products of them
+ * (strides, outer and inner counts). kws_ref_model's input is 4-D. */
+static void test_empty_tensor_bound(void)
+{
+    size_t size;
+    uint8_t *model = load_shared_model("kws_ref_model", &size);
+    uint32_t sg = model_subgraph(model, 0);
+    uint32_t input = fb_i32(model, fb_field_vector(model, sg, SUBGRAPH_INPUTS) + 4);
+    uint32_t shape = fb_field_vector(model, fb_vector_table(model, fb_field_vector(model, sg, SUBGRAPH_TENSORS), input),
+                                     TENSOR_SHAPE);
+    CHECK_EQ_INT(4, (int)fb_vector_length(model, shape));
+    put_u32(model, shape + 4, 0);
+    put_u32(model, shape + 8, 1);
+    put_u32(model, shape + 12, 1);
+    put_u32(model, shape + 16, INT32_MAX);
+    CHECK_EQ_INT(TFLM_OK, tflm_verify_model(model, size, message));
+    put_u32(model, shape + 12, 2);
+    expect(model, size, TFLM_ERROR_UNSUPPORTED, "dimensions multiply to more than 2^31-1");
+    free(model);
+}
+
 int main(void)
 {
     require_shared_models();
     test_all_models_verify();
     test_corruptions();
     test_opcode_index();
+    test_empty_tensor_bound();
     TEST_MAIN_END();
 }

@@ -192,18 +192,25 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
         return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: %u dimensions, at most %u supported", label,
                     dims, (unsigned)TFLM_MAX_DIMS);
     }
-    uint64_t elements = 1;
+    /* The bound is on the product of the nonzero dimensions, so that every
+     * partial product a kernel forms (strides, outer and inner counts) fits
+     * an int32, even in a tensor that a zero dimension leaves empty (fuzz
+     * finding: strides of [0, 12549, 395264]). */
+    uint64_t nonzero_product = 1;
+    bool empty = false;
     for (uint32_t d = 0; d < dims; d++) {
         int32_t dim = fb_i32(mc->buf, shape + 4 + 4 * d);
         if (dim < 0) {
             return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: dimension %u is negative (%d)", label,
                         d, dim);
         }
-        elements *= (uint64_t)dim; /* <= 2^31 * 2^31 before the check below */
-        if (elements > INT32_MAX) {
-            return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: more than 2^31-1 elements", label);
+        empty |= dim == 0;
+        nonzero_product *= dim == 0 ? 1u : (uint64_t)dim; /* <= 2^31 * 2^31 before the check below */
+        if (nonzero_product > INT32_MAX) {
+            return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: dimensions multiply to more than 2^31-1", label);
         }
     }
+    const uint64_t elements = empty ? 0 : nonzero_product;
     uint32_t type_size = tflm_type_size((tflm_type)type);
     /* INT4: two values a byte, low nibble first (TFLM's packed weights). */
     uint64_t bytes = type == TFLM_TYPE_INT4 ? (elements + 1) / 2 : elements * type_size;
