@@ -1,6 +1,7 @@
-/* LOGISTIC and TANH (logistic_tanh.c): float against libm, int8 against
+/* LOGISTIC and TANH (logistic_tanh.c): float against libm; int8 against
  * the real-number result (within 1, TFLM's fixed-point arithmetic is
- * within one step), saturation beyond the input radius, and rejections. */
+ * within one step), int16 within a few steps of it (TF Lite's table);
+ * saturation beyond the input radius, and rejections. */
 #include <math.h>
 #include <stdint.h>
 
@@ -98,11 +99,55 @@ static void test_s8(void)
     CHECK(out[0] == -128 && out[1] == 127 && out[2] == 0 && out[3] == -8); /* tanh(-1/16) * 128 = -7.99 */
 }
 
+/* INT16 against the real function: TF Lite's table is within a few Q0.15
+ * steps of it (worst is the largest step seen). */
+static void check_s16(bool logistic, float in_scale, int worst_allowed)
+{
+    int16_t in[N], out[N];
+    for (int i = 0; i < N; ++i) {
+        in[i] = (int16_t)(i * 257 - 32768 + (i & 7));
+    }
+    in[0] = INT16_MIN;
+    in[N - 1] = INT16_MAX;
+    const tflm_kernel *k = logistic ? &tflm_op_logistic : &tflm_op_tanh;
+    CHECK_EQ_INT(TFLM_OK, run(k, TFLM_TYPE_INT16, in, in_scale, 0, out, 1.0f / 32768, 0));
+    int worst = 0;
+    for (int i = 0; i < N; ++i) {
+        const double real = in[i] * (double)in_scale;
+        const double want = (logistic ? sigmoid(real) : tanh(real)) * 32768.0;
+        const int32_t w = ref_clamp((int32_t)lround(want), INT16_MIN, INT16_MAX);
+        worst = abs(out[i] - w) > worst ? abs(out[i] - w) : worst;
+    }
+    if (worst > worst_allowed) {
+        fprintf(stderr, "%s int16, input scale %g: off by %d\n", logistic ? "LOGISTIC" : "TANH", in_scale, worst);
+        tflm_test_failures++;
+    }
+}
+
+static void test_s16(void)
+{
+    /* 2^-12 is the table's own scale (multiplier 0), TANH's 2^-11 too; the
+     * others are rescaled. */
+    check_s16(true, 1.0f / 4096, 1);
+    check_s16(true, 1.0f / 2048, 1);
+    check_s16(true, 0.0003f, 1);
+    check_s16(true, 1e-6f, 1);
+    check_s16(false, 1.0f / 4096, 2);
+    check_s16(false, 1.0f / 2048, 2);
+    check_s16(false, 0.0007f, 2);
+    check_s16(false, 2.5f, 2);
+}
+
 static void test_rejections(void)
 {
     int8_t q[N];
     int16_t s[N];
-    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, run(&tflm_op_logistic, TFLM_TYPE_INT16, s, 1.0f / 4096, 0, s, 1.0f / 32768, 0));
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_logistic, TFLM_TYPE_INT16, s, 1.0f / 4096, 1, s, 1.0f / 32768, 0));
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_tanh, TFLM_TYPE_INT16, s, 1.0f / 4096, 0, s, 1.0f / 16384, 0));
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_tanh, TFLM_TYPE_INT16, s, 6.0f, 0, s, 1.0f / 32768, 0));
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_tanh, TFLM_TYPE_INT16, s, 1e-14f, 0, s, 1.0f / 32768, 0));
+    CHECK_EQ_INT(TFLM_OK, run(&tflm_op_tanh, TFLM_TYPE_INT16, s, 5.3f, 0, s, 1.0f / 32768, 0));
+    CHECK_EQ_INT(TFLM_OK, run(&tflm_op_tanh, TFLM_TYPE_INT16, s, 6e-14f, 0, s, 1.0f / 32768, 0));
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_logistic, TFLM_TYPE_INT8, q, 0.1f, 0, q, 1.0f / 256, 0));
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_tanh, TFLM_TYPE_INT8, q, 20.0f, 0, q, 1.0f / 128, 0));
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, run(&tflm_op_tanh, TFLM_TYPE_INT8, q, 1e-10f, 0, q, 1.0f / 128, 0));
@@ -119,6 +164,7 @@ int main(void)
 {
     test_float();
     test_s8();
+    test_s16();
     test_rejections();
     TEST_MAIN_END();
 }

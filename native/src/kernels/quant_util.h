@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "float_bits.h"
 #include "kernel_util.h" /* tflm_type_name_of */
 #include "tflm/kernel.h"
 
@@ -32,6 +33,21 @@ static inline bool tflm_s8_s16_range(uint8_t type, int32_t *lo, int32_t *hi)
     *lo = s8 ? INT8_MIN : INT16_MIN;
     *hi = s8 ? INT8_MAX : INT16_MAX;
     return s8 || type == TFLM_TYPE_INT16;
+}
+
+/* TFLM's CheckedLog2 of a positive normal float x: *log2 = round(log2 x),
+ * and true when log2 x is within 1e-3 of it (a power of two, give or take
+ * 0.07%). Read from the bits, x = 2^e (1 + f / 2^23): the fraction f is
+ * within 1e-3 of an integer's log2 up to 5816 (2^0.001 = 1 + 5816.6 / 2^23)
+ * and from 8376983 (2^0.999), and rounds up from sqrt(2) (0x3504f3). TFLM
+ * computes logf(x) / ln 2 in float, which may judge a scale within a few
+ * ulps of those edges the other way. */
+static inline bool tflm_checked_log2(float x, int32_t *log2)
+{
+    const uint32_t bits = tflm_float_bits(x);
+    const uint32_t fraction = bits & 0x7fffffu;
+    *log2 = (int32_t)((bits >> 23) & 0xffu) - 127 + (fraction >= 0x3504f3u ? 1 : 0);
+    return fraction <= 5816u || fraction >= 8376983u;
 }
 
 #endif /* TFLM_QUANT_UTIL_H */

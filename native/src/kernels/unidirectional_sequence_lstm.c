@@ -513,15 +513,6 @@ static tflm_status requant(tflm_context *ctx, double scale, int max_shift, const
     return TFLM_OK;
 }
 
-/* round(log2(scale)) as TFLM's CheckedLog2 gives it for a positive normal
- * float: its exponent, plus one when its significand is sqrt(2) or more. */
-static int32_t log2_rounded(float scale)
-{
-    const uint32_t bits = tflm_float_bits(scale);
-    const int32_t exponent = (int32_t)((bits >> 23) & 0xffu) - 127;
-    return exponent + ((bits & 0x7fffffu) >= 0x3504f3u ? 1 : 0); /* 1.4142135 = 0x3fb504f3 */
-}
-
 /* The integer parameters: gate FC multipliers into Q3.12, the products'
  * multipliers, the cell state's tanh scaling and clip. */
 static tflm_status prepare_integer(tflm_context *ctx, const tflm_node *node, lstm_data *d)
@@ -578,7 +569,8 @@ static tflm_status prepare_integer(tflm_context *ctx, const tflm_node *node, lst
 
     /* tanh reads Q3.12: the cell state, 2^power a unit, is shifted by
      * 15 + power - 3 (multiplier 3 << shift, or 3 and a right shift). */
-    const int32_t power = log2_rounded(cell_scale);
+    int32_t power;
+    (void)tflm_checked_log2(cell_scale, &power); /* TFLM takes the rounded log2 of any scale */
     const int32_t shift = 15 + power - 3;
     if (shift > TFLM_SIGMOID_TANH_S16_MAX_LEFT_SHIFT || shift < -31) {
         return fail_input(ctx, LSTM_CELL, "scale too far from the Q3.12 of the gates");
