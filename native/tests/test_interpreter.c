@@ -365,11 +365,53 @@ static void test_options(void)
     free(model);
 }
 
+/* tflm_check_operators: every refusal, where create stops at the first. */
+static void test_check_operators(void)
+{
+    size_t size, count;
+    uint8_t *model = load_shared_model("hello_world_int8", &size);
+    const tflm_kernel *storage[FAKE_KERNEL_COUNT];
+    tflm_op_resolver ops;
+    tflm_error problems[4], error;
+
+    tflm_op_resolver_init(&ops, storage, 1);
+    CHECK_EQ_INT(TFLM_OK, tflm_check_operators(model, size, &ops, arena, sizeof arena, problems, 4, &count, &error));
+    CHECK_EQ_INT(3, (int)count);
+    CHECK_EQ_INT(TFLM_OK, error.status);
+    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, problems[2].status);
+    CHECK_EQ_INT(0, strcmp(problems[2].message, "operator 2: no kernel registered for FULLY_CONNECTED"));
+    /* Counted beyond capacity, kept up to it. */
+    problems[1].status = TFLM_OK;
+    CHECK_EQ_INT(TFLM_OK, tflm_check_operators(model, size, &ops, arena, sizeof arena, problems, 1, &count, &error));
+    CHECK_EQ_INT(3, (int)count);
+    CHECK_EQ_INT(TFLM_OK, problems[1].status);
+
+    const tflm_kernel bad_prepare = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", fail_with_message,
+                                     fake_invoke, false};
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &bad_prepare));
+    CHECK_EQ_INT(TFLM_OK, tflm_check_operators(model, size, &ops, arena, sizeof arena, problems, 4, &count, &error));
+    CHECK_EQ_INT(3, (int)count);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, problems[1].status);
+    CHECK_EQ_INT(0, strcmp(problems[1].message, "operator 1 (FC): bad -5 7 123 % done"));
+
+    fake_resolver(&ops, storage);
+    CHECK_EQ_INT(TFLM_OK, tflm_check_operators(model, size, &ops, arena, sizeof arena, problems, 4, &count, &error));
+    CHECK_EQ_INT(0, (int)count);
+    CHECK_EQ_INT(TFLM_ERROR_ARENA_TOO_SMALL,
+                 tflm_check_operators(model, size, &ops, arena, 64, problems, 4, &count, &error));
+    CHECK_EQ_INT(TFLM_ERROR_MALFORMED_MODEL,
+                 tflm_check_operators(model, size / 2, &ops, arena, sizeof arena, problems, 4, &count, &error));
+    CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT,
+                 tflm_check_operators(model, size, &ops, arena, sizeof arena, NULL, 4, &count, &error));
+    free(model);
+}
+
 int main(void)
 {
     require_shared_models();
     test_hello_world();
     test_failures();
+    test_check_operators();
     test_operators();
     test_resolver();
     test_options();

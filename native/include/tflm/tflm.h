@@ -207,6 +207,23 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out,
                                                  const tflm_interpreter_options *options,
                                                  tflm_error *error);
 
+/*
+ * For tools (./tflm inspect): everything that keeps tflm_interpreter_create
+ * from accepting the model with this resolver, operator by operator, where
+ * create stops at the first. Verifies the model, then adds to problems each
+ * operator without a registered kernel and each one whose kernel refuses it
+ * at prepare (types, options, shapes), with create's message, and goes on;
+ * the reference kernels prepare. *count is how many were found: the first
+ * capacity are kept. The arena (create needs at most as much) is scratch.
+ * Returns OK when every operator was checked, whatever was found;
+ * MALFORMED_MODEL, ARENA_TOO_SMALL or INVALID_ARGUMENT in error otherwise.
+ */
+tflm_status tflm_check_operators(const void *model, size_t model_size,
+                                 const tflm_op_resolver *resolver,
+                                 void *arena, size_t arena_size,
+                                 tflm_error *problems, size_t capacity, size_t *count,
+                                 tflm_error *error);
+
 /* The instruction set level this interpreter's kernels run at: SCALAR for
  * reference kernels, never BEST. */
 tflm_isa tflm_interpreter_isa(const tflm_interpreter *interp);

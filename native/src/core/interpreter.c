@@ -54,6 +54,22 @@ typedef struct model_totals {
     size_t own_bytes;
 } model_totals;
 
+/* Where tflm_check_operators collects what create would stop at; NULL in
+ * create, which stops at the first. */
+typedef struct problem_list {
+    tflm_error *items;
+    size_t capacity;
+    size_t count; /* found, kept or not */
+} problem_list;
+
+static void add_problem(problem_list *list, const tflm_error *problem)
+{
+    if (list->count < list->capacity) {
+        list->items[list->count] = *problem;
+    }
+    list->count++;
+}
+
 /* Records a failure; about subgraph N > 0, prefixed "subgraph N " as the
  * verifier's messages are. */
 static tflm_status report(tflm_error *error, uint32_t subgraph, tflm_status status,
@@ -147,9 +163,10 @@ static const tflm_kernel *operator_kernel(const graph *g, const tflm_op_resolver
                               fb_vector_length(g->buf, name));
 }
 
-/* What the verifier cannot know: a kernel for every op. */
+/* What the verifier cannot know: a kernel for every op. With problems,
+ * each op without one is added there and the check goes on. */
 static tflm_status check_supported(const graph *g, const tflm_op_resolver *resolver,
-                                   tflm_error *error)
+                                   tflm_error *error, problem_list *problems)
 {
     for (uint32_t o = 0; o < g->operator_count; o++) {
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
@@ -157,19 +174,24 @@ static tflm_status check_supported(const graph *g, const tflm_op_resolver *resol
         if (operator_kernel(g, resolver, op, &code) == NULL) {
             uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX, 0));
             uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
+            const char *builtin = tflm_builtin_name(code);
             if (code == TFLM_BUILTIN_CUSTOM) {
                 uint32_t length = fb_vector_length(g->buf, name);
-                return report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                                 "operator %u: no kernel registered for custom op %.*s", o,
-                                 (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
-                                 (const char *)g->buf + name + 4);
+                report(error, g->index, TFLM_ERROR_UNSUPPORTED,
+                       "operator %u: no kernel registered for custom op %.*s", o,
+                       (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
+                       (const char *)g->buf + name + 4);
+            } else if (builtin != NULL) {
+                report(error, g->index, TFLM_ERROR_UNSUPPORTED, "operator %u: no kernel registered for %s", o,
+                       builtin);
+            } else {
+                report(error, g->index, TFLM_ERROR_UNSUPPORTED,
+                       "operator %u: no kernel registered for builtin code %d", o, code);
             }
-            const char *builtin = tflm_builtin_name(code);
-            return builtin ? report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                                       "operator %u: no kernel registered for %s", o, builtin)
-                           : report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                                       "operator %u: no kernel registered for builtin code %d", o,
-                                       code);
+            if (problems == NULL) {
+                return TFLM_ERROR_UNSUPPORTED;
+            }
+            add_problem(problems, error);
         }
     }
     return TFLM_OK;
@@ -279,12 +301,17 @@ static void build_subgraphs(tflm_context *ctx, const model_totals *totals,
 }
 
 /* Prepares every node, subgraph 0 first; on failure the kernel's message
- * (or one naming the status) is in ctx->message. */
-static tflm_status prepare_nodes(tflm_context *ctx)
+ * (or one naming the status) is in ctx->message. With problems, each
+ * refusal is added there and the next node prepared; nodes without a
+ * kernel are skipped (check_supported added them); only a full arena stops. */
+static tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems)
 {
     for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
         for (uint32_t o = 0; o < ctx->subgraphs[s].node_count; o++) {
             tflm_node *node = &ctx->subgraphs[s].nodes[o];
+            if (node->kernel == NULL) {
+                continue;
+            }
             ctx->current_subgraph = s;
             ctx->current_node = (int32_t)o;
             ctx->message[0] = '\0';
@@ -293,7 +320,12 @@ static tflm_status prepare_nodes(tflm_context *ctx)
                 if (status != TFLM_OK && ctx->message[0] == '\0') {
                     tflm_fail(ctx, status, "prepare failed (%s)", tflm_status_name(status));
                 }
-                return status != TFLM_OK ? status : TFLM_ERROR_ARENA_TOO_SMALL;
+                if (problems == NULL || ctx->arena->shortfall != 0) {
+                    return status != TFLM_OK ? status : TFLM_ERROR_ARENA_TOO_SMALL;
+                }
+                tflm_error problem = {status, {0}};
+                memcpy(problem.message, ctx->message, sizeof problem.message);
+                add_problem(problems, &problem);
             }
         }
     }
@@ -310,21 +342,12 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out, const void *model, s
                                                 arena_size, NULL, error);
 }
 
-tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const void *model,
-                                                 size_t model_size,
-                                                 const tflm_op_resolver *resolver, void *arena,
-                                                 size_t arena_size,
-                                                 const tflm_interpreter_options *options,
-                                                 tflm_error *error)
+/* Create, or with problems the check of tflm_check_operators: every
+ * operator prepared, each refusal collected, no memory planned. */
+static tflm_status build(tflm_interpreter **out, const void *model, size_t model_size,
+                         const tflm_op_resolver *resolver, void *arena, size_t arena_size,
+                         const tflm_interpreter_options *options, tflm_error *error, problem_list *problems)
 {
-    tflm_error ignored;
-    error = error ? error : &ignored;
-    error->status = TFLM_OK;
-    error->message[0] = '\0';
-    if (out == NULL || model == NULL || resolver == NULL || arena == NULL) {
-        return report(error, 0, TFLM_ERROR_INVALID_ARGUMENT,
-                      "tflm_interpreter_create: out, model, resolver and arena must not be NULL");
-    }
     const tflm_interpreter_options defaults = {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_BEST};
     options = options ? options : &defaults;
     if ((options->kernels != TFLM_KERNELS_OPTIMIZED && options->kernels != TFLM_KERNELS_REFERENCE) ||
@@ -350,7 +373,7 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const v
     for (uint32_t s = 0; s < totals.subgraphs; s++) {
         graph g;
         graph_init(&g, model, s);
-        status = check_supported(&g, resolver, error);
+        status = check_supported(&g, resolver, error, problems);
         if (status != TFLM_OK) {
             return status;
         }
@@ -381,7 +404,10 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const v
     ctx->subgraphs = tflm_arena_persistent(&space, (size_t)totals.subgraphs * sizeof(tflm_subgraph));
     build_subgraphs(ctx, &totals, resolver);
 
-    status = prepare_nodes(ctx);
+    status = prepare_nodes(ctx, problems);
+    if (problems != NULL && space.shortfall == 0) {
+        return status;
+    }
     size_t needed = 0;
     if (status == TFLM_OK) {
         ctx->scratch = tflm_arena_persistent(&space, (size_t)ctx->scratch_count * sizeof(void *));
@@ -411,4 +437,46 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const v
     ctx->message[0] = '\0';
     *out = interp;
     return TFLM_OK;
+}
+
+tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const void *model,
+                                                 size_t model_size,
+                                                 const tflm_op_resolver *resolver, void *arena,
+                                                 size_t arena_size,
+                                                 const tflm_interpreter_options *options,
+                                                 tflm_error *error)
+{
+    tflm_error ignored;
+    error = error ? error : &ignored;
+    error->status = TFLM_OK;
+    error->message[0] = '\0';
+    if (out == NULL || model == NULL || resolver == NULL || arena == NULL) {
+        return report(error, 0, TFLM_ERROR_INVALID_ARGUMENT,
+                      "tflm_interpreter_create: out, model, resolver and arena must not be NULL");
+    }
+    return build(out, model, model_size, resolver, arena, arena_size, options, error, NULL);
+}
+
+tflm_status tflm_check_operators(const void *model, size_t model_size, const tflm_op_resolver *resolver,
+                                 void *arena, size_t arena_size, tflm_error *problems, size_t capacity,
+                                 size_t *count, tflm_error *error)
+{
+    tflm_error ignored;
+    error = error ? error : &ignored;
+    error->status = TFLM_OK;
+    error->message[0] = '\0';
+    if (model == NULL || resolver == NULL || arena == NULL || count == NULL || (problems == NULL && capacity > 0)) {
+        return report(error, 0, TFLM_ERROR_INVALID_ARGUMENT,
+                      "tflm_check_operators: model, resolver, arena, count and problems must not be NULL");
+    }
+    problem_list list = {problems, capacity, 0};
+    const tflm_interpreter_options reference = {TFLM_KERNELS_REFERENCE, TFLM_ISA_SCALAR};
+    tflm_interpreter *unused;
+    const tflm_status status =
+        build(&unused, model, model_size, resolver, arena, arena_size, &reference, error, &list);
+    *count = list.count;
+    if (status == TFLM_OK) {
+        error->message[0] = '\0'; /* check_supported reports there too */
+    }
+    return status == TFLM_OK ? (error->status = TFLM_OK) : status;
 }

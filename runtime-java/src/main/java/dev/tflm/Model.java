@@ -39,6 +39,7 @@ public final class Model implements AutoCloseable {
     private final ModelContents contents;
     private final Set<Interpreter> interpreters = new LinkedHashSet<>();
     private List<String> unsupportedOps;
+    private List<String> operatorProblems;
     private boolean closed;
 
     private Model(Arena arena, MemorySegment bytes) {
@@ -158,6 +159,23 @@ public final class Model implements AutoCloseable {
             unsupportedOps = List.copyOf(missing);
         }
         return unsupportedOps;
+    }
+
+    /**
+     * Everything that keeps an interpreter from being created, operator by operator, where
+     * creating one stops at the first: each operator with no kernel and each one whose kernel
+     * refuses it at prepare (a type, option or shape it does not support). Each entry is the
+     * runtime's message, naming the subgraph (after the main one), the operator's index and op,
+     * what it got and what it supports. Empty when every operator is accepted; the arena is
+     * another matter. Asks the native runtime, whose reference kernels prepare every operator.
+     */
+    public synchronized List<String> operatorProblems() {
+        ensureOpen();
+        if (operatorProblems == null) {
+            operatorProblems = OperatorCheck.problems(this,
+                    contents.operators().size() + contents.otherOperators().size());
+        }
+        return operatorProblems;
     }
 
     /** Closes the model. IllegalStateException while interpreters created from it are open. */

@@ -74,6 +74,40 @@ class SubgraphModelTest {
     }
 
     @Test
+    void listsEveryRefusedOperatorWhereCreateStopsAtTheFirst() {
+        TfliteWriter writer = new TfliteWriter().description("three refusals");
+        int add = writer.addOperatorCode(BuiltinOperator.ADD, 1);
+        int lsh = writer.addOperatorCode(BuiltinOperator.LSH_PROJECTION, 1);
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int a = main.addTensor(TensorDef.of("a", TensorType.FLOAT32, 1, 4));
+        int wrongType = main.addTensor(TensorDef.of("wrong_type", TensorType.INT32, 1, 4));
+        int hashed = main.addTensor(TensorDef.of("hashed", TensorType.FLOAT32, 1, 4));
+        int sum = main.addTensor(TensorDef.of("sum", TensorType.FLOAT32, 1, 4));
+        main.addOperator(add, new int[] {a, a}, new int[] {wrongType}, new AddOptionsT());
+        main.addOperator(lsh, new int[] {a}, new int[] {hashed}, null);
+        main.addOperator(add, new int[] {a, a}, new int[] {sum}, new AddOptionsT());
+        main.inputs(a).outputs(wrongType, hashed, sum);
+        SubgraphBuilder branch = writer.addSubgraph("branch");
+        int x = branch.addTensor(TensorDef.of("x", TensorType.FLOAT32, 1, 4));
+        int y = branch.addTensor(TensorDef.of("y", TensorType.FLOAT32, 1, 4));
+        branch.addOperator(lsh, new int[] {x}, new int[] {y}, null);
+        branch.inputs(x).outputs(y);
+        try (Model model = Model.fromBytes(writer.toByteArray())) {
+            // Kernels first (as create looks them up), then each refusal of a kernel's prepare.
+            assertEquals(List.of(
+                    "operator 1: no kernel registered for LSH_PROJECTION",
+                    "subgraph 1 operator 0: no kernel registered for LSH_PROJECTION",
+                    "operator 0 (ADD): output type INT32 differs from input type FLOAT32"),
+                    model.operatorProblems());
+            TflmException e = assertThrows(TflmException.class, () -> new Interpreter(model));
+            assertEquals(model.operatorProblems().getFirst(), e.nativeMessage());
+        }
+        try (Model model = Model.fromBytes(twoSubgraphs(BuiltinOperator.MUL, null, 0))) {
+            assertEquals(List.of(), model.operatorProblems());
+        }
+    }
+
+    @Test
     void everySubgraphIsVerified() {
         byte[] bytes = twoSubgraphs(BuiltinOperator.MUL, null, 9);
         try (Model model = Model.fromBytes(bytes)) {

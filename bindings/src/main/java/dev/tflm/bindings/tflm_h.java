@@ -674,6 +674,74 @@ public class tflm_h extends tflm_h$shared {
         }
     }
 
+    private static class tflm_check_operators {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_check_operators");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_check_operators(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, tflm_error *problems, size_t capacity, size_t *count, tflm_error *error)
+     * }
+     */
+    public static FunctionDescriptor tflm_check_operators$descriptor() {
+        return tflm_check_operators.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_check_operators(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, tflm_error *problems, size_t capacity, size_t *count, tflm_error *error)
+     * }
+     */
+    public static MethodHandle tflm_check_operators$handle() {
+        return tflm_check_operators.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_check_operators(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, tflm_error *problems, size_t capacity, size_t *count, tflm_error *error)
+     * }
+     */
+    public static MemorySegment tflm_check_operators$address() {
+        return tflm_check_operators.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_check_operators(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, tflm_error *problems, size_t capacity, size_t *count, tflm_error *error)
+     * }
+     */
+    public static int tflm_check_operators(MemorySegment model, long model_size, MemorySegment resolver, MemorySegment arena, long arena_size, MemorySegment problems, long capacity, MemorySegment count, MemorySegment error) {
+        var mh$ = tflm_check_operators.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_check_operators", model, model_size, resolver, arena, arena_size, problems, capacity, count, error);
+            }
+            return (int)mh$.invokeExact(model, model_size, resolver, arena, arena_size, problems, capacity, count, error);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class tflm_interpreter_isa {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             tflm_h.C_INT,

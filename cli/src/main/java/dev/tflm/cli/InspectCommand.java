@@ -40,11 +40,13 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Model model = Model.load(modelPath)) {
             List<String> unsupported = model.unsupportedOps();
-            ArenaNeed arena = unsupported.isEmpty() ? ArenaNeed.of(model) : ArenaNeed.skipped("unsupported ops");
+            List<String> problems = model.operatorProblems();
+            ArenaNeed arena = problems.isEmpty() ? ArenaNeed.of(model)
+                    : ArenaNeed.skipped(problems.size() + " operator(s) refused");
             if (json) {
-                out.println(json(modelPath, model, unsupported, arena));
+                out.println(json(modelPath, model, unsupported, problems, arena));
             } else {
-                text(out, modelPath, model, unsupported, arena);
+                text(out, modelPath, model, unsupported, problems, arena);
             }
         }
         return Main.EXIT_OK;
@@ -74,7 +76,8 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static void text(PrintStream out, Path path, Model model, List<String> unsupported, ArenaNeed arena) {
+    private static void text(PrintStream out, Path path, Model model, List<String> unsupported, List<String> problems,
+                             ArenaNeed arena) {
         out.printf("model         %s%n", path);
         out.printf("size          %d bytes, schema version %d, %d subgraph(s)%n",
                 model.byteSize(), model.version(), model.subgraphCount());
@@ -100,6 +103,10 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("outputs       %s%n", model.outputs());
         out.printf("weight bytes  %d%n", model.weightBytes());
         out.printf("unsupported   %s%n", unsupported.isEmpty() ? "none" : String.join(", ", unsupported));
+        if (!problems.isEmpty()) {
+            out.printf("refused       %d operator(s), each as the runtime reports it:%n", problems.size());
+            problems.forEach(problem -> out.printf("  %s%n", problem));
+        }
         if (arena.reference().isPresent()) {
             out.printf("arena bytes   %d  reference kernels (what a board needs)%n", arena.reference().getAsLong());
             out.printf("              %d  optimized kernels on this host (isa %s)%n", arena.optimized().getAsLong(),
@@ -121,7 +128,8 @@ final class InspectCommand implements Callable<Integer> {
                 q.scales().getFirst());
     }
 
-    private static String json(Path path, Model model, List<String> unsupported, ArenaNeed arena) {
+    private static String json(Path path, Model model, List<String> unsupported, List<String> problems,
+                               ArenaNeed arena) {
         ObjectNode json = Json.object()
                 .put("model", path.toString())
                 .put("size_bytes", model.byteSize())
@@ -156,6 +164,8 @@ final class InspectCommand implements Callable<Integer> {
         json.put("weight_bytes", model.weightBytes());
         ArrayNode unsupportedOps = json.putArray("unsupported_ops");
         unsupported.forEach(unsupportedOps::add);
+        ArrayNode refused = json.putArray("refused_operators");
+        problems.forEach(refused::add);
         if (arena.reference().isPresent()) {
             json.put("arena_bytes", arena.reference().getAsLong())
                     .put("arena_bytes_optimized", arena.optimized().getAsLong())

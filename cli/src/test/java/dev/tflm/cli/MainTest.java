@@ -90,6 +90,7 @@ class MainTest {
         assertEquals(List.of(9.0), json.get("outputs"));
         assertEquals(420.0, json.get("weight_bytes"));
         assertEquals(List.of(), json.get("unsupported_ops"));
+        assertEquals(List.of(), json.get("refused_operators"));
         assertTrue((Double) json.get("arena_bytes") > 0);
         assertTrue((Double) json.get("arena_bytes_optimized") > 0);
         assertTrue(json.get("isa") instanceof String, String.valueOf(json.get("isa")));
@@ -106,7 +107,11 @@ class MainTest {
         CliRun result = run("inspect", SharedData.model("audio_preprocessor_int8.tflite").toString());
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("SignalWindow"), result.out());
-        assertTrue(result.out().contains("arena bytes   unknown (unsupported ops)"), result.out());
+        // Every refused operator, each with the runtime's message.
+        assertTrue(result.out().contains("refused       9 operator(s)"), result.out());
+        assertTrue(result.out().contains("  operator 13: no kernel registered for custom op SignalFilterBankLog"),
+                result.out());
+        assertTrue(result.out().contains("arena bytes   unknown (9 operator(s) refused)"), result.out());
     }
 
     @Test
