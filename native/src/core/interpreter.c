@@ -30,6 +30,12 @@
 /* Shapes and operator tensor lists absent from the model. */
 static const tflm_int_array empty_array = {0};
 
+/* The steps create shares with tflm_check_operators: inlined into each
+ * (forced: at -Os GCC would keep one shared copy), so that create compiles
+ * as if the check did not exist, its problem list folded away, and
+ * firmware, which never calls the check, links nothing of it. */
+#define CREATE_STEP static inline __attribute__((always_inline))
+
 /* Names longer than this are cut in messages. */
 #define NAME_IN_MESSAGE 32
 
@@ -99,7 +105,7 @@ static void graph_init(graph *g, const uint8_t *buf, uint32_t index)
     g->outputs = fb_field_vector(buf, subgraph, SUBGRAPH_OUTPUTS);
 }
 
-static uint32_t subgraph_count(const uint8_t *buf)
+CREATE_STEP uint32_t subgraph_count(const uint8_t *buf)
 {
     return fb_vector_length(buf, fb_field_vector(buf, model_root(buf), MODEL_SUBGRAPHS));
 }
@@ -165,7 +171,7 @@ static const tflm_kernel *operator_kernel(const graph *g, const tflm_op_resolver
 
 /* What the verifier cannot know: a kernel for every op. With problems,
  * each op without one is added there and the check goes on. */
-static tflm_status check_supported(const graph *g, const tflm_op_resolver *resolver,
+CREATE_STEP tflm_status check_supported(const graph *g, const tflm_op_resolver *resolver,
                                    tflm_error *error, problem_list *problems)
 {
     for (uint32_t o = 0; o < g->operator_count; o++) {
@@ -198,7 +204,7 @@ static tflm_status check_supported(const graph *g, const tflm_op_resolver *resol
 }
 
 /* Persistent bytes known before any kernel runs. */
-static size_t fixed_bytes(const model_totals *totals)
+CREATE_STEP size_t fixed_bytes(const model_totals *totals)
 {
     size_t bytes = tflm_arena_round(sizeof(tflm_interpreter));
     bytes = tflm_arena_add(bytes, tflm_arena_round((size_t)totals->subgraphs * sizeof(tflm_subgraph)));
@@ -207,7 +213,7 @@ static size_t fixed_bytes(const model_totals *totals)
     return tflm_arena_add(bytes, totals->own_bytes);
 }
 
-static tflm_status too_small(tflm_error *error, size_t needed, bool exact, size_t given)
+CREATE_STEP tflm_status too_small(tflm_error *error, size_t needed, bool exact, size_t given)
 {
     return report(error, 0, TFLM_ERROR_ARENA_TOO_SMALL, "arena too small: model needs %s%z bytes, %z given",
                   exact ? "" : "at least ", needed, given);
@@ -215,7 +221,7 @@ static tflm_status too_small(tflm_error *error, size_t needed, bool exact, size_
 
 /* An honest lower bound after an allocation failed: what is in use, the
  * failed request, and never less than the tables plus planning. */
-static tflm_status too_small_at_least(const tflm_context *ctx, size_t fixed, uint32_t tensors,
+CREATE_STEP tflm_status too_small_at_least(const tflm_context *ctx, size_t fixed, uint32_t tensors,
                                       tflm_error *error, size_t given)
 {
     const tflm_arena *a = ctx->arena;
@@ -277,7 +283,7 @@ static void build_nodes(tflm_subgraph *sub, const graph *g, const tflm_op_resolv
 }
 
 /* Every subgraph's tables, slices of one tensor and one node table. */
-static void build_subgraphs(tflm_context *ctx, const model_totals *totals,
+CREATE_STEP void build_subgraphs(tflm_context *ctx, const model_totals *totals,
                             const tflm_op_resolver *resolver)
 {
     tflm_tensor *tensors = tflm_arena_persistent(ctx->arena, (size_t)totals->tensors * sizeof(tflm_tensor));
@@ -304,7 +310,7 @@ static void build_subgraphs(tflm_context *ctx, const model_totals *totals,
  * (or one naming the status) is in ctx->message. With problems, each
  * refusal is added there and the next node prepared; nodes without a
  * kernel are skipped (check_supported added them); only a full arena stops. */
-static tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems)
+CREATE_STEP tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems)
 {
     for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
         for (uint32_t o = 0; o < ctx->subgraphs[s].node_count; o++) {
@@ -344,7 +350,7 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out, const void *model, s
 
 /* Create, or with problems the check of tflm_check_operators: every
  * operator prepared, each refusal collected, no memory planned. */
-static tflm_status build(tflm_interpreter **out, const void *model, size_t model_size,
+CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t model_size,
                          const tflm_op_resolver *resolver, void *arena, size_t arena_size,
                          const tflm_interpreter_options *options, tflm_error *error, problem_list *problems)
 {
