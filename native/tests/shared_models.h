@@ -45,7 +45,7 @@ static inline void require_shared_models(void)
 }
 
 /* The model's bytes in 16-aligned memory (free with free()); exits on error. */
-static uint8_t *load_shared_model(const char *name, size_t *size)
+static inline uint8_t *load_shared_model(const char *name, size_t *size)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/models/%s.tflite", TFLM_SHARED_DIR, name);

@@ -7,15 +7,20 @@
  * neg.cc, round.cc) with f32_math.h in place of libm; NEG also takes
  * INT32 and INT64 and SIGN (absent from TFLM) FLOAT32 and INT32, as TF Lite
  * does. ABS on INT8/INT16 and RSQRT on INT8 requantize with TFLM's
- * multipliers and fixed-point inverse square root.
+ * multipliers and fixed-point inverse square root. EXP, LOG, SQRT on INT8
+ * and INT16 and RSQRT on INT16 are TF Lite's (elementwise_tables.h).
  */
 #include "elementwise.h"
+
+#include "elementwise_tables.h"
 
 #include "exact_f64.h"
 #include "f32_math.h"
 #include "fixed_point.h"
 #include "fixed_point_math.h"
 #include "float_bits.h"
+#include "lut.h"
+#include "lut_s8.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
 #include "unary_common.h"
@@ -77,6 +82,8 @@ typedef enum unary_op {
 
 typedef struct unary_op_data {
     tflm_abs_rsqrt_quant quant; /* ABS and RSQRT on quantized integers */
+    float input_scale, output_scale; /* SQRT */
+    void *table;                /* EXP, LOG, RSQRT INT16: int8_t[256] or int16_t[513] */
     int32_t count;
     bool quantized;             /* ABS INT16 may be unquantized */
 } unary_op_data;
@@ -96,8 +103,11 @@ static unary_types types_of(unary_op op)
         return (unary_types){(1u << TFLM_TYPE_BOOL), "BOOL"};
     case OP_NEG:
         return (unary_types){(1u << TFLM_TYPE_FLOAT32) | (1u << TFLM_TYPE_INT32) | (1u << TFLM_TYPE_INT64), "FLOAT32, INT32 or INT64"};
+    case OP_EXP:
+    case OP_LOG:
     case OP_RSQRT:
-        return (unary_types){TFLM_TYPES_F32_S8, "FLOAT32 or INT8"};
+    case OP_SQRT:
+        return (unary_types){TFLM_TYPES_F32_S8_S16, "FLOAT32, INT8 or INT16"};
     case OP_SIGN:
         return (unary_types){(1u << TFLM_TYPE_FLOAT32) | (1u << TFLM_TYPE_INT32), "FLOAT32 or INT32"};
     default:
@@ -144,6 +154,43 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
     return TFLM_OK;
 }
 
+/* EXP, LOG, SQRT and INT16 RSQRT on integers (TF Lite's prepare): per-tensor
+ * scales, zero points 0 on INT16 except for EXP; the table of EXP, LOG and
+ * RSQRT. */
+static tflm_status prepare_table(tflm_context *ctx, tflm_node *node, unary_op op, unary_op_data *data)
+{
+    const tflm_tensor *input, *output;
+    tflm_unary_quant q;
+    const tflm_status status =
+        tflm_unary_prepare(ctx, node, TFLM_TYPES_F32_S8_S16, "FLOAT32, INT8 or INT16", &input, &output, &q);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    const bool s8 = input->type == TFLM_TYPE_INT8;
+    if (!s8 && op != OP_EXP && (q.input_zero_point != 0 || q.output_zero_point != 0)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT16 zero points must be 0, got %d and %d",
+                         (int)q.input_zero_point, (int)q.output_zero_point);
+    }
+    data->quant.input_zero_point = q.input_zero_point;
+    data->quant.output_zero_point = q.output_zero_point;
+    data->input_scale = q.input_scale;
+    data->output_scale = q.output_scale;
+    if (op == OP_SQRT) {
+        return TFLM_OK;
+    }
+    data->table = tflm_alloc_persistent(ctx, s8 ? 256 : TFLM_LUT_S16_SIZE * sizeof(int16_t));
+    if (data->table == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    const tflm_table_fn fn = op == OP_EXP ? TFLM_TABLE_EXP : op == OP_LOG ? TFLM_TABLE_LOG : TFLM_TABLE_RSQRT;
+    if (s8) {
+        tflm_table_s8(fn, q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point, data->table);
+    } else {
+        tflm_table_s16(fn, q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point, data->table);
+    }
+    return TFLM_OK;
+}
+
 static tflm_status unary_prepare(tflm_context *ctx, tflm_node *node, unary_op op)
 {
     const unary_types types = types_of(op);
@@ -159,6 +206,13 @@ static tflm_status unary_prepare(tflm_context *ctx, tflm_node *node, unary_op op
     }
     data->count = count;
     data->quantized = false;
+    data->table = NULL;
+    node->data = data;
+    const bool integer = input->type == TFLM_TYPE_INT8 || input->type == TFLM_TYPE_INT16;
+    if (integer && (op == OP_EXP || op == OP_LOG || op == OP_SQRT ||
+                    (op == OP_RSQRT && input->type == TFLM_TYPE_INT16))) {
+        return prepare_table(ctx, node, op, data);
+    }
     if ((op == OP_ABS || op == OP_RSQRT) && input->type != TFLM_TYPE_FLOAT32) {
         float scale;
         int32_t zero_point;
@@ -206,6 +260,13 @@ static float (*const F32_FUNCTIONS[])(float) = {
     [OP_SQRT] = tflm_sqrtf,     [OP_SQUARE] = f32_square,
 };
 
+/* TF Lite's invoke-time refusal of RSQRT and SQRT below zero. */
+static tflm_status negative_input(tflm_context *ctx, const char *op, int32_t x, int32_t zero_point)
+{
+    return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input %d is below the zero point %d: %s is only defined for x >= 0",
+                     (int)x, (int)zero_point, op);
+}
+
 static tflm_status unary_invoke(tflm_context *ctx, tflm_node *node, unary_op op)
 {
     const unary_op_data *d = node->data;
@@ -225,12 +286,21 @@ static tflm_status unary_invoke(tflm_context *ctx, tflm_node *node, unary_op op)
     }
     case TFLM_TYPE_INT8: {
         const int8_t *in = input->data;
-        if (op == OP_RSQRT) {
+        if (d->table != NULL) {
+            tflm_lut_s8_apply(d->table, n, in, out);
+        } else if (op == OP_SQRT) {
             for (int32_t i = 0; i < n; ++i) {
                 if (in[i] < d->quant.input_zero_point) {
-                    return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                                     "input %d is below the zero point %d: RSQRT is only defined for x >= 0",
-                                     (int)in[i], (int)d->quant.input_zero_point);
+                    return negative_input(ctx, "SQRT", in[i], d->quant.input_zero_point);
+                }
+                ((int8_t *)out)[i] = (int8_t)tflm_sqrt_quantized(d->input_scale, d->quant.input_zero_point,
+                                                                 d->output_scale, d->quant.output_zero_point,
+                                                                 in[i], INT8_MIN, INT8_MAX);
+            }
+        } else if (op == OP_RSQRT) {
+            for (int32_t i = 0; i < n; ++i) {
+                if (in[i] < d->quant.input_zero_point) {
+                    return negative_input(ctx, "RSQRT", in[i], d->quant.input_zero_point);
                 }
                 ((int8_t *)out)[i] = (int8_t)tflm_rsqrt_quantized(&d->quant, in[i], INT8_MIN, INT8_MAX);
             }
@@ -241,9 +311,29 @@ static tflm_status unary_invoke(tflm_context *ctx, tflm_node *node, unary_op op)
         }
         break;
     }
-    case TFLM_TYPE_INT16: { /* ABS */
+    case TFLM_TYPE_INT16: {
         const int16_t *in = input->data;
-        for (int32_t i = 0; i < n; ++i) {
+        if (op == OP_RSQRT || op == OP_SQRT) { /* zero point 0: negative inputs are refused */
+            for (int32_t i = 0; i < n; ++i) {
+                if (in[i] < 0) {
+                    return negative_input(ctx, op == OP_RSQRT ? "RSQRT" : "SQRT", in[i], 0);
+                }
+            }
+        }
+        if (d->table != NULL) {
+            for (int32_t i = 0; i < n; ++i) {
+                ((int16_t *)out)[i] = tflm_lut_lookup_s16(in[i], d->table);
+            }
+            break;
+        }
+        if (op == OP_SQRT) {
+            for (int32_t i = 0; i < n; ++i) {
+                ((int16_t *)out)[i] = (int16_t)tflm_sqrt_quantized(d->input_scale, 0, d->output_scale, 0, in[i],
+                                                                   INT16_MIN, INT16_MAX);
+            }
+            break;
+        }
+        for (int32_t i = 0; i < n; ++i) { /* ABS */
             const int32_t v = in[i];
             /* Unquantized: std::abs of int16 returns int, stored back (wraps at -32768). */
             ((int16_t *)out)[i] = d->quantized ? (int16_t)tflm_abs_quantized(&d->quant, v, INT16_MIN, INT16_MAX)

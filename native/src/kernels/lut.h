@@ -12,12 +12,17 @@
 
 #define TFLM_LUT_S16_SIZE 513
 
+/* A function a table samples, with its parameters (TF Lite's FloatFn). */
+typedef float (*tflm_lut_fn)(float x, const void *params);
+
 /* Samples transform over the input range of an int16 tensor (input_scale,
  * input_zero_point) into lut, in the units of an int16 output
  * (output_scale, output_zero_point), in float as TF Lite computes it: each
- * entry is biased by half the interpolation error at its midpoint. */
+ * entry is biased by half the interpolation error at its midpoint. An
+ * entry whose arithmetic meets infinities gives NaN there; it is 0, what
+ * x86's conversion of NaN to an int16 gives TF Lite. */
 void tflm_lut_populate_s16(float input_scale, int32_t input_zero_point, float output_scale,
-                           int32_t output_zero_point, float (*transform)(float), int16_t *lut);
+                           int32_t output_zero_point, tflm_lut_fn transform, const void *params, int16_t *lut);
 
 /* transform(value) from a table tflm_lut_populate_s16 filled. */
 static inline int16_t tflm_lut_lookup_s16(int16_t value, const int16_t *lut)

@@ -9,9 +9,12 @@
 
 #include <stdint.h>
 
+#include "lut.h" /* tflm_lut_fn */
+
 /* table[(uint8_t)x] for x in -128..127. */
 void tflm_lut_s8_populate(float input_scale, int32_t input_zero_point, float output_scale,
-                          int32_t output_zero_point, float (*transform)(float), int8_t table[256]);
+                          int32_t output_zero_point, tflm_lut_fn transform, const void *params,
+                          int8_t table[256]);
 
 void tflm_lut_s8_apply(const int8_t table[256], int32_t count, const int8_t *input, int8_t *output);
 

@@ -119,13 +119,15 @@ void tflm_softmax_f32(float beta, int32_t rows, int32_t depth, const float *inpu
     }
 }
 
-static float exp_of(float x)
+static float exp_of(float x, const void *params)
 {
+    (void)params;
     return tflm_expf(x);
 }
 
-static float one_over_one_plus(float x)
+static float one_over_one_plus(float x, const void *params)
 {
+    (void)params;
     return 1.0f / (1.0f + x);
 }
 
@@ -135,8 +137,8 @@ void tflm_softmax_s16_tables(int16_t *exp_lut, int16_t *one_over_one_plus_x_lut)
      * input of scale 10/65535 (zero point 32767), [-10, 0], and of scale
      * 1/65535 (zero point -32768), [0, 1]; outputs of scale 2/65535. */
     const float range = 65535.0f;
-    tflm_lut_populate_s16(10.0f / range, INT16_MAX, 2.0f / range, 0, exp_of, exp_lut);
-    tflm_lut_populate_s16(1.0f / range, INT16_MIN, 2.0f / range, 0, one_over_one_plus,
+    tflm_lut_populate_s16(10.0f / range, INT16_MAX, 2.0f / range, 0, exp_of, NULL, exp_lut);
+    tflm_lut_populate_s16(1.0f / range, INT16_MIN, 2.0f / range, 0, one_over_one_plus, NULL,
                           one_over_one_plus_x_lut);
 }
 
