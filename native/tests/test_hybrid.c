@@ -101,13 +101,25 @@ static void test_fully_connected(void)
     CHECK(output[1] == 0.0f);
     harness_free(&ctx);
 
-    /* Refused: per-channel filter scales, an int8 output, the INT8-only kernel. */
+    /* Per-channel filter scales (what TensorFlow's converter writes for
+     * dense layers by default): each unit's dot times input scale x its
+     * own scale, the product formed per unit. */
     static const float scales[2] = {0.5f, 0.25f};
     static const int64_t zps[2] = {0, 0};
     fc_node(&ctx, input, filter, bias, output);
     harness_per_channel(&ctx, 1, scales, zps, 2, 0);
-    CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    CHECK(output[0] == 0.25f + 460.0f * ((4.0f / 127.0f) * 0.5f));
+    CHECK(output[1] == -0.5f + -16.0f * ((4.0f / 127.0f) * 0.25f));
     harness_free(&ctx);
+    /* Scales that do not follow the units are refused. */
+    fc_node(&ctx, input, filter, bias, output);
+    harness_per_channel(&ctx, 1, scales, zps, 2, 1);
+    CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
+    harness_free(&ctx);
+
+    /* Refused: an int8 output, the INT8-only kernel. */
     int8_t out8[2];
     fc_node(&ctx, input, filter, bias, output);
     harness_tensor(&ctx, 3, TFLM_TYPE_INT8, (const int32_t[]){1, 2}, 2, out8, 0.1f, 0);

@@ -120,7 +120,7 @@ size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
 }
 
 void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
-                                 float filter_scale, const tflm_dims *input_dims,
+                                 const float *filter_scales, bool per_channel, const tflm_dims *input_dims,
                                  const float *input, const tflm_dims *filter_dims,
                                  const int8_t *filter, const tflm_dims *bias_dims,
                                  const float *bias, const tflm_dims *output_dims, float *output,
@@ -134,8 +134,8 @@ void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asy
             output[(size_t)b * units + o] = bias != NULL ? bias[o] : 0.0f;
         }
     }
-    tflm_hybrid_matmul_accumulate(input, batches, depth, asymmetric, filter, units, filter_scale,
-                                  scratch, output);
+    tflm_hybrid_matmul_accumulate(input, batches, depth, asymmetric, filter, units, filter_scales,
+                                  per_channel, scratch, output);
     for (size_t i = 0; i < (size_t)batches * units; ++i) {
         output[i] = tflm_clamp_f32(output[i], activation->min, activation->max);
     }
@@ -311,8 +311,8 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
     return TFLM_OK;
 }
 
-/* Hybrid: float32 input, bias and output with an int8 filter of one
- * scale (TF Lite's hybrid FULLY_CONNECTED is per-tensor). */
+/* Hybrid: float32 input, bias and output with an int8 filter of one scale
+ * or one per unit (TF Lite's EvalHybridDense). */
 static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
                                      const tflm_nn_operands *t, fc_data *data)
 {
@@ -327,12 +327,6 @@ static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
         TFLM_OK) {
         return status;
     }
-    if (fq.scale_count != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "hybrid (float input, int8 filter) with %u filter scales not "
-                         "supported; expected one",
-                         (unsigned)fq.scale_count);
-    }
     const size_t bytes =
         tflm_fully_connected_hybrid_scratch_bytes(&data->input_dims, &data->filter_dims);
     if ((uint64_t)data->input_dims.n * data->input_dims.c + 8u * (uint64_t)data->input_dims.n +
@@ -342,7 +336,8 @@ static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
     }
     data->hybrid = true;
     data->asymmetric = tflm_fully_connected_options_asymmetric_quantize_inputs(ctx, node);
-    data->filter_scale = fq.scales[0];
+    data->filter_scales = fq.scales; /* checked: one, or one per unit along dimension 0 */
+    data->per_channel = fq.scale_count > 1;
     return tflm_request_scratch(ctx, bytes, &data->scratch_index);
 }
 
@@ -450,7 +445,7 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     if (data->hybrid) {
-        tflm_fully_connected_hybrid(&data->activation, data->asymmetric, data->filter_scale,
+        tflm_fully_connected_hybrid(&data->activation, data->asymmetric, data->filter_scales, data->per_channel,
                                     &data->input_dims, t.input->data, &data->filter_dims,
                                     t.filter->data, &data->bias_dims, tflm_nn_bias_data(t.bias),
                                     &data->output_dims, t.output->data,

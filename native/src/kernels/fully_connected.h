@@ -56,16 +56,17 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
                               const tflm_dims *bias_dims, const float *bias,
                               const tflm_dims *output_dims, float *output);
 
-/* Hybrid (float32 input and output, int8 filter with one scale, float32
- * bias), TF Lite's fully_connected.cc EvalHybrid (TFLM has none): each
- * batch row quantized to int8 (tflm_hybrid_quantize_*), int32 dot
- * products, minus row sum x input offset when asymmetric, then output =
- * bias + dot x (input scale x filter scale), then the activation clamp.
+/* Hybrid (float32 input and output, int8 filter with one scale or one per
+ * unit, float32 bias), TF Lite's fully_connected.cc EvalHybridDense (TFLM
+ * has none): each batch row quantized to int8 (tflm_hybrid_quantize_*),
+ * int32 dot products, minus row sum x input offset when asymmetric, then
+ * output = bias + dot x (input scale x filter scale), then the activation
+ * clamp (tflm_hybrid_matmul_accumulate).
  * scratch: tflm_fully_connected_hybrid_scratch_bytes. */
 size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
                                                  const tflm_dims *filter_dims);
 void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
-                                 float filter_scale, const tflm_dims *input_dims,
+                                 const float *filter_scales, bool per_channel, const tflm_dims *input_dims,
                                  const float *input, const tflm_dims *filter_dims,
                                  const int8_t *filter, const tflm_dims *bias_dims,
                                  const float *bias, const tflm_dims *output_dims, float *output,
@@ -82,7 +83,8 @@ typedef struct tflm_fully_connected_data {
     bool bias_s32;                  /* int16: an int32 bias and accumulator */
     bool hybrid;                    /* float32 input, int8 filter */
     bool asymmetric;                /* hybrid: asymmetric_quantize_inputs */
-    float filter_scale;             /* hybrid */
+    const float *filter_scales;     /* hybrid: in the model, one or one per unit */
+    bool per_channel;               /* hybrid: one scale per unit */
     int32_t scratch_index;          /* hybrid */
     int32_t int4_scratch;           /* int8 with an INT4 filter: its unpacked copy, else -1 */
 } tflm_fully_connected_data;

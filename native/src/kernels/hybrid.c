@@ -118,7 +118,8 @@ bool tflm_hybrid_all_zero(const float *x, size_t n)
 
 void tflm_hybrid_matmul_accumulate(const float *x, int32_t batches, int32_t depth,
                                    bool asymmetric, const int8_t *filter, int32_t rows,
-                                   float filter_scale, void *scratch, float *out)
+                                   const float *filter_scales, bool per_channel, void *scratch,
+                                   float *out)
 {
     if (tflm_hybrid_all_zero(x, (size_t)batches * depth)) {
         return;
@@ -136,7 +137,9 @@ void tflm_hybrid_matmul_accumulate(const float *x, int32_t batches, int32_t dept
             tflm_hybrid_quantize_symmetric(x + at, depth, quantized + at, &scales[b]);
             offsets[b] = 0;
         }
-        scales[b] *= filter_scale;
+        if (!per_channel) {
+            scales[b] *= filter_scales[0];
+        }
     }
     for (int32_t r = 0; r < rows; ++r) {
         uint32_t sum = 0;
@@ -154,7 +157,8 @@ void tflm_hybrid_matmul_accumulate(const float *x, int32_t batches, int32_t dept
                 dot += (uint32_t)(row[d] * q[d]);
             }
             dot -= (uint32_t)row_sums[r] * (uint32_t)offsets[b];
-            out[(size_t)b * rows + r] += (float)(int32_t)dot * scales[b];
+            const float scale = per_channel ? scales[b] * filter_scales[r] : scales[b];
+            out[(size_t)b * rows + r] += (float)(int32_t)dot * scale;
         }
     }
 }

@@ -29,12 +29,15 @@ bool tflm_hybrid_all_zero(const float *x, size_t n);
 
 /* TF Lite's hybrid matrix product: out[b * rows + r] += (filter row r) .
  * (batch b of x), with x (batches x depth floats) quantized per batch (as
- * `asymmetric` says) and the int32 dot rescaled by its scale x filter_scale;
- * nothing when x is all zero. filter is rows x depth. scratch holds, in
- * order, batches scales (float), batches offsets and rows row sums (int32)
- * and batches x depth quantized values (int8). */
+ * `asymmetric` says) and the int32 dot rescaled by its scale x the filter's
+ * scale: filter_scales[0] for every row, or filter_scales[r] when
+ * per_channel (the product then formed per row, as TF Lite's per-channel
+ * path does); nothing when x is all zero. filter is rows x depth. scratch
+ * holds, in order, batches scales (float), batches offsets and rows row
+ * sums (int32) and batches x depth quantized values (int8). */
 void tflm_hybrid_matmul_accumulate(const float *x, int32_t batches, int32_t depth,
                                    bool asymmetric, const int8_t *filter, int32_t rows,
-                                   float filter_scale, void *scratch, float *out);
+                                   const float *filter_scales, bool per_channel, void *scratch,
+                                   float *out);
 
 #endif /* TFLM_KERNELS_HYBRID_H */

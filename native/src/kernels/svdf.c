@@ -229,7 +229,7 @@ void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activat
         sums[i] = 0.0f;
     }
     tflm_hybrid_matmul_accumulate(input, batches, input_size, asymmetric, weights_feature,
-                                  filters, weights_feature_scale,
+                                  filters, &weights_feature_scale, false,
                                   time_f32 + (size_t)filters * memory, sums);
     for (size_t i = 0; i < (size_t)batches * filters; ++i) {
         state[i * (size_t)memory + (size_t)(memory - 1)] = sums[i];

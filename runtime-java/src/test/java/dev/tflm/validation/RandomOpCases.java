@@ -127,6 +127,37 @@ final class RandomOpCases {
     }
 
     /**
+     * FULLY_CONNECTED hybrid, as dynamic-range quantization writes it: float32 input, bias and
+     * output, int8 weights with one scale; the input is quantized per batch at run time, symmetric
+     * or asymmetric. Per-tensor only: TF Lite 2.6.2 reads one filter scale and applies it to every
+     * unit of a per-channel filter, where TF Lite 2.21 (and this runtime) scale each unit by its
+     * own; native/tests/test_hybrid.c checks that case.
+     */
+    OpCase fullyConnectedHybrid() {
+        int batch = between(1, 3);
+        int depth = between(1, 64);
+        int units = between(1, 32);
+        boolean asymmetric = random.nextBoolean();
+        boolean withBias = random.nextInt(5) > 0;
+        byte activation = activation();
+        Quantization weightQuantization = Quantization.perTensor(scale(), 0);
+
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
+        int input = m.tensor("input", TensorType.FLOAT32, null, batch, depth);
+        int weights = m.constant("weights", TensorType.INT8, weightQuantization, weights(units * depth), units, depth);
+        int bias = withBias ? m.constant("bias", TensorType.FLOAT32, null, floats(units, 1), units) : -1;
+        int output = m.tensor("output", TensorType.FLOAT32, null, batch, units);
+        FullyConnectedOptionsT options = fullyConnectedOptions(activation);
+        options.setAsymmetricQuantizeInputs(asymmetric);
+        byte[] model = m.build(BuiltinOperator.FULLY_CONNECTED, 9, new int[] {input, weights, bias}, output,
+                options, input);
+        return new OpCase("FULLY_CONNECTED hybrid [" + batch + "," + depth + "]→" + units
+                + (asymmetric ? " asymmetric" : " symmetric")
+                + (withBias ? "" : " no bias") + " " + ActivationFunctionType.name(activation), model,
+                new byte[][] {floats(batch * depth, 1)}, FLOAT_ROUNDING);
+    }
+
+    /**
      * FULLY_CONNECTED 16x8: int16 input and output (zero points 0), int8 weights, int64 bias. Scales
      * as for int8 with the input and output scale divided by 256, so values spread over int16.
      */

@@ -129,6 +129,7 @@ final class RandomOpFamilies {
             new Family("BATCH_MATMUL", "float32", c -> RandomMatMulCases.batchMatMul(c, TensorType.FLOAT32)),
             new Family("BATCH_MATMUL", "int8", c -> RandomMatMulCases.batchMatMul(c, TensorType.INT8)),
             new Family("FULLY_CONNECTED", "16x8", RandomOpCases::fullyConnected16x8),
+            new Family("FULLY_CONNECTED", "hybrid", RandomOpCases::fullyConnectedHybrid),
             new Family("CONV_2D", "16x8 per-channel", RandomOpCases::conv2d16x8),
             new Family("TRANSPOSE_CONV", "float32", c -> c.transposeConv(false)),
             new Family("TRANSPOSE_CONV", "int8 per-channel", c -> c.transposeConv(true)),
