@@ -135,7 +135,16 @@ final class RandomOpFamilies {
             new Family("TRANSPOSE_CONV", "int8 per-channel", c -> c.transposeConv(true)),
             new Family("STRIDED_SLICE", "float32", c -> RandomShapeCases.stridedSlice(c, TensorType.FLOAT32)),
             new Family("STRIDED_SLICE", "int8", c -> RandomShapeCases.stridedSlice(c, TensorType.INT8)),
-            new Family("MEAN", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.MEAN, TensorType.INT8)));
+            new Family("MEAN", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.MEAN, TensorType.INT8)),
+            new Family("TILE", "float32", c -> RandomLayoutCases.tile(c, TensorType.FLOAT32)),
+            new Family("DEPTH_TO_SPACE", "float32", c -> RandomLayoutCases.spaceDepth(c, TensorType.FLOAT32, true)),
+            new Family("DEPTH_TO_SPACE", "int8", c -> RandomLayoutCases.spaceDepth(c, TensorType.INT8, true)),
+            new Family("SPACE_TO_DEPTH", "float32", c -> RandomLayoutCases.spaceDepth(c, TensorType.FLOAT32, false)),
+            new Family("SPACE_TO_DEPTH", "int8", c -> RandomLayoutCases.spaceDepth(c, TensorType.INT8, false)),
+            new Family("RESIZE_BILINEAR", "float32", c -> RandomLayoutCases.resize(c, TensorType.FLOAT32, true)),
+            new Family("RESIZE_BILINEAR", "int8", c -> RandomLayoutCases.resize(c, TensorType.INT8, true)),
+            new Family("RESIZE_NEAREST_NEIGHBOR", "float32", c -> RandomLayoutCases.resize(c, TensorType.FLOAT32, false)),
+            new Family("RESIZE_NEAREST_NEIGHBOR", "int8", c -> RandomLayoutCases.resize(c, TensorType.INT8, false)));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -152,7 +161,6 @@ final class RandomOpFamilies {
             CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
             CUMSUM: random cases come with the differential harness (issue 9); native/tests/test_cumsum.c and the opzoo cases test it
-            DEPTH_TO_SPACE: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             DYNAMIC_UPDATE_SLICE: random cases come with the differential harness (issue 9); native/tests/test_dynamic_update_slice.c and the opzoo cases test it
             EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
@@ -182,19 +190,15 @@ final class RandomOpFamilies {
             REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             RELU_N1_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            RESIZE_BILINEAR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
-            RESIZE_NEAREST_NEIGHBOR: random cases come with the differential harness (issue 9); native/tests/test_resize.c and the opzoo cases test it
             REVERSE_V2: random cases come with the differential harness (issue 9); native/tests/test_reverse.c and the opzoo cases test it
             SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
             SELECT_V2: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
             SHAPE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SPACE_TO_BATCH_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
-            SPACE_TO_DEPTH: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
-            TILE: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
             UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
             UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it

@@ -25,11 +25,12 @@ final class RandomShapeCases {
     }
 
     /** Values of {@code type} (FLOAT32 or INT8) for {@code count} elements. */
-    private static byte[] values(RandomOpCases r, TensorType type, int count) {
+    static byte[] values(RandomOpCases r, TensorType type, int count) {
         return type == TensorType.FLOAT32 ? r.floats(count, 4) : r.bytes(count);
     }
 
-    private static Quantization quantization(RandomOpCases r, TensorType type) {
+    /** One per-tensor quantization for int8, none for float32. */
+    static Quantization quantization(RandomOpCases r, TensorType type) {
         return type == TensorType.FLOAT32 ? null : Quantization.perTensor(r.scale(), r.zeroPoint());
     }
 
