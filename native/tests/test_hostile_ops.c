@@ -14,6 +14,7 @@
 #include "core/flatbuffer.h"
 #include "core/model.h"
 #include "model_files.h"
+#include "nn_test_util.h" /* rng_u32, a fixed seed */
 #include "shared_models.h" /* TEST_SKIP_CODE */
 #include "test.h"
 #include "tflm/builtin_codes.h"
@@ -24,15 +25,6 @@ static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
 static tflm_op_resolver ops;
 static const tflm_kernel *ops_storage[TFLM_OP_COUNT];
 static int accepted, rejected;
-
-static uint32_t random_state = 2026;
-static uint32_t next_random(void)
-{
-    random_state ^= random_state << 13;
-    random_state ^= random_state >> 17;
-    random_state ^= random_state << 5;
-    return random_state;
-}
 
 /* WHILE runs until its condition says stop: a mutated condition may never,
  * so models with WHILE are created but not invoked (as in the fuzzer). */
@@ -176,13 +168,13 @@ static void mutate_model(const char *name, uint8_t *model, size_t size)
         }
     }
     for (int i = 0; i < WORD_MUTATIONS; i++) {
-        uint32_t at = (next_random() % (uint32_t)(size / 4)) * 4;
+        uint32_t at = (rng_u32() % (uint32_t)(size / 4)) * 4;
         uint32_t word;
         memcpy(&word, model + at, 4);
-        switch (next_random() % 3) {
-        case 0: word = next_random(); break;
-        case 1: word = next_random() % 64; break;         /* small counts, indices, enums */
-        default: word += (next_random() % 64) - 32; break; /* near the original */
+        switch (rng_u32() % 3) {
+        case 0: word = rng_u32(); break;
+        case 1: word = rng_u32() % 64; break;         /* small counts, indices, enums */
+        default: word += (rng_u32() % 64) - 32; break; /* near the original */
         }
         try_word(model, work, size, at, word, invoke);
     }
