@@ -9,13 +9,13 @@
 #include "fake_kernels.h"
 #include "shared_models.h"
 #include "subgraph_kernels.h"
+#include "hostile.h"
 #include "test.h"
 
 enum { ARENA_SIZE = 1 << 20, SMALL_MODEL = 20000, MUTATIONS = 1500 };
 static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
 static tflm_op_resolver ops;
 static const tflm_kernel *ops_storage[FAKE_KERNEL_COUNT + TEST_SUBGRAPH_KERNEL_COUNT];
-static int accepted, rejected;
 
 static uint32_t random_state = 2024;
 static uint32_t next_random(void)
@@ -26,34 +26,16 @@ static uint32_t next_random(void)
     return random_state;
 }
 
-/* Creates from a copy of exactly size bytes (so reading past it is an
- * AddressSanitizer error) and invokes on success. */
+static hostile_counts counts;
+
 static void try_model(const uint8_t *bytes, size_t size)
 {
-    uint8_t *copy = alloc_exact(size);
-    memcpy(copy, bytes, size);
-    tflm_interpreter *interp;
-    tflm_error error;
-    tflm_status status = tflm_interpreter_create(&interp, copy, size, &ops, arena, ARENA_SIZE, &error);
-    CHECK_EQ_INT(status, error.status);
-    if (status == TFLM_OK) {
-        accepted++;
-        CHECK(error.message[0] == '\0');
-        /* Only a kernel may refuse the values of a non-constant input. */
-        tflm_status run = tflm_interpreter_invoke(interp);
-        CHECK(run == TFLM_OK || run == TFLM_ERROR_KERNEL);
-    } else {
-        rejected++;
-        CHECK(error.message[0] != '\0');
-        CHECK(strlen(error.message) < TFLM_ERROR_MESSAGE_CAPACITY);
-        CHECK(interp == NULL);
-    }
-    free(copy);
+    hostile_try(bytes, size, &ops, arena, ARENA_SIZE, true, &counts);
 }
 
 static void mutate_model(const char *name, uint8_t *model, size_t size)
 {
-    accepted = rejected = 0;
+    counts = (hostile_counts){0, 0};
     uint8_t *work = alloc_exact(size);
 
     size_t step = size <= SMALL_MODEL ? 1 : size / 3000;
@@ -84,7 +66,7 @@ static void mutate_model(const char *name, uint8_t *model, size_t size)
     }
     free(work);
     free(model);
-    printf("%-24s %6d rejected, %5d accepted\n", name, rejected, accepted);
+    printf("%-24s %6d rejected, %5d accepted\n", name, counts.rejected, counts.accepted);
 }
 
 int main(void)

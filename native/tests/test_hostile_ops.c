@@ -16,6 +16,7 @@
 #include "model_files.h"
 #include "nn_test_util.h" /* rng_u32, a fixed seed */
 #include "shared_models.h" /* TEST_SKIP_CODE */
+#include "hostile.h"
 #include "test.h"
 #include "tflm/builtin_codes.h"
 #include "tflm/ops.h"
@@ -24,7 +25,6 @@ enum { ARENA_SIZE = 1 << 20, WORD_MUTATIONS = 200, MAX_MODELS = 512 };
 static uint8_t arena[ARENA_SIZE] __attribute__((aligned(16)));
 static tflm_op_resolver ops;
 static const tflm_kernel *ops_storage[TFLM_OP_COUNT];
-static int accepted, rejected;
 
 /* WHILE runs until its condition says stop: a mutated condition may never,
  * so models with WHILE are created but not invoked (as in the fuzzer). */
@@ -39,28 +39,11 @@ static bool has_while(const uint8_t *model)
     return false;
 }
 
-/* Creates from a copy of exactly size bytes and invokes on success. */
+static hostile_counts counts;
+
 static void try_model(const uint8_t *bytes, size_t size, bool invoke)
 {
-    uint8_t *copy = alloc_exact(size);
-    memcpy(copy, bytes, size);
-    tflm_interpreter *interp;
-    tflm_error error;
-    tflm_status status = tflm_interpreter_create(&interp, copy, size, &ops, arena, ARENA_SIZE, &error);
-    CHECK_EQ_INT(status, error.status);
-    if (status == TFLM_OK) {
-        accepted++;
-        tflm_status run = invoke ? tflm_interpreter_invoke(interp) : TFLM_OK;
-        if (run != TFLM_OK && run != TFLM_ERROR_KERNEL) {
-            fprintf(stderr, "invoke: %s (%s)\n", tflm_status_name(run), tflm_interpreter_error_message(interp));
-            tflm_test_failures++;
-        }
-    } else {
-        rejected++;
-        CHECK(error.message[0] != '\0');
-        CHECK(interp == NULL);
-    }
-    free(copy);
+    hostile_try(bytes, size, &ops, arena, ARENA_SIZE, invoke, &counts);
 }
 
 /* The model with one 32-bit little-endian word at pos replaced. */
@@ -150,7 +133,7 @@ static void mutate_operator(const uint8_t *model, uint8_t *work, size_t size, ui
 
 static void mutate_model(const char *name, uint8_t *model, size_t size)
 {
-    accepted = rejected = 0;
+    counts = (hostile_counts){0, 0};
     const bool invoke = !has_while(model);
     uint8_t *work = alloc_exact(size);
     try_model(model, size, invoke);
@@ -179,7 +162,7 @@ static void mutate_model(const char *name, uint8_t *model, size_t size)
         try_word(model, work, size, at, word, invoke);
     }
     free(work);
-    printf("%-32s %6d rejected, %5d accepted%s\n", name, rejected, accepted, invoke ? "" : " (not invoked)");
+    printf("%-32s %6d rejected, %5d accepted%s\n", name, counts.rejected, counts.accepted, invoke ? "" : " (not invoked)");
 }
 
 static int by_name(const void *a, const void *b)
