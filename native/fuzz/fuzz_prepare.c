@@ -6,7 +6,10 @@
  *
  * The bound is per operator: its output elements times (1 + its input
  * elements), which is above what any kernel does (a convolution reads at
- * most its whole input and filter per output element), summed over the
+ * most its whole input and filter per output element; TRANSPOSE_CONV,
+ * which scatters each input element through the whole filter, counts its
+ * input elements in place of its output's when they are more: a fuzz
+ * timeout with a tiny output), summed over the
  * subgraph and, for each subgraph call a kernel requested in prepare, the
  * callee's bound. Models with WHILE are never invoked: their loop count
  * depends on the data, so no bound exists (as in TFLM).
@@ -32,6 +35,10 @@ static uint64_t saturating_mul(uint64_t a, uint64_t b)
     return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b;
 }
 
+/* A tensor's elements, a zero dimension counted as 1: a kernel's loops over
+ * the other dimensions of an empty tensor still run (the verifier bounds
+ * their product by 2^31; a fuzz timeout: TRANSPOSE_CONV over an input of
+ * zero channels and a huge height). */
 static uint64_t elements(const tflm_subgraph *g, int32_t index)
 {
     if (index < 0 || (uint32_t)index >= g->tensor_count) {
@@ -40,7 +47,7 @@ static uint64_t elements(const tflm_subgraph *g, int32_t index)
     const tflm_int_array *dims = g->tensors[index].dims;
     uint64_t count = 1;
     for (int32_t d = 0; d < dims->size; d++) {
-        count = saturating_mul(count, dims->data[d] > 0 ? (uint64_t)dims->data[d] : 0);
+        count = saturating_mul(count, dims->data[d] > 1 ? (uint64_t)dims->data[d] : 1);
     }
     return count;
 }
@@ -65,8 +72,12 @@ static uint64_t work_bound(const tflm_context *ctx, uint32_t s)
         if (node->kernel->builtin_code == TFLM_BUILTIN_WHILE) {
             return UINT64_MAX;
         }
-        uint64_t reads = saturating_add(1, sum_elements(g, node->inputs));
-        work = saturating_add(work, saturating_mul(sum_elements(g, node->outputs), reads));
+        const uint64_t inputs = sum_elements(g, node->inputs);
+        uint64_t writes = sum_elements(g, node->outputs);
+        if (node->kernel->builtin_code == TFLM_BUILTIN_TRANSPOSE_CONV && inputs > writes) {
+            writes = inputs;
+        }
+        work = saturating_add(work, saturating_mul(writes, saturating_add(1, inputs)));
     }
     for (uint32_t c = 0; c < ctx->call_count && work < WORK_LIMIT; c++) {
         const tflm_request *call = &ctx->calls[c];
