@@ -134,6 +134,26 @@ static void test_fully_connected(void)
     harness_free(&ctx);
 }
 
+/* DEPTHWISE_CONV_2D of input [1, 1, 2, 2] by filter [1, 1, 2, 2] (scale
+ * 0.5, or per channel when scales is not NULL), VALID, stride 1. */
+static void depthwise_node(tflm_context *ctx, const tflm_kernel *kernel, float *input, int8_t *filter,
+                           const float *scales, float *bias, float *output)
+{
+    static const int64_t zps[2] = {0, 0};
+    harness_init(ctx, kernel, 3);
+    harness_tensor(ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 1, 2, 2}, 4, filter, 0.5f, 0);
+    if (scales != NULL) {
+        harness_per_channel(ctx, 1, scales, zps, 2, 3);
+    }
+    harness_tensor(ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
+    harness_tensor(ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, PADDING, TFLM_PADDING_VALID);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, STRIDE_W, 1);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, STRIDE_H, 1);
+    HARNESS_OPTION_INT(ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 1);
+}
+
 /* One row of two pixels, a 1x2 filter, VALID: one output pixel. The
  * input is quantized per batch, asymmetric (tested above); the expected
  * values follow TF Lite's HybridConvPerChannel and
@@ -175,32 +195,41 @@ static void test_conv_and_depthwise(void)
     }
     harness_free(&ctx);
 
-    /* One filter scale for two channels: TF Lite's other (im2col) path. */
+    /* One filter scale for two channels: TF Lite's EvalHybrid, the input
+     * quantized symmetric and the filter's scale folded into the batch's:
+     * (float)sum(filter x q) x (batch scale x filter scale) + bias. */
+    int8_t qs[4];
+    float ss;
+    tflm_hybrid_quantize_symmetric(input, 4, qs, &ss);
     harness_init(&ctx, &tflm_op_conv_2d, 3);
     harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 1, 2, 2}, 4, conv_filter, 1.0f,
+    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){2, 1, 2, 2}, 4, conv_filter, 0.5f,
                    0);
     harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
     harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
     HARNESS_OPTION_INT(&ctx, CONV_2D, PADDING, TFLM_PADDING_VALID);
     HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_W, 1);
     HARNESS_OPTION_INT(&ctx, CONV_2D, STRIDE_H, 1);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+    for (int o = 0; o < 2; ++o) {
+        int32_t acc = 0;
+        for (int i = 0; i < 4; ++i) {
+            acc += conv_filter[o * 4 + i] * qs[i];
+        }
+        CHECK(output[o] == (float)acc * (ss * 0.5f) + bias[o]);
+    }
+    harness_free(&ctx);
+
+    /* TF Lite's hybrid DEPTHWISE_CONV_2D has no per-tensor path. */
+    depthwise_node(&ctx, &tflm_op_depthwise_conv_2d, input, filter, NULL, bias, output);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
     harness_free(&ctx);
 
     /* DEPTHWISE_CONV_2D: filter [1, 1, 2, 2], channel c sums over the two
      * pixels filter[x][c] x (q[x][c] - offset), scaled by (channel scale
      * x batch scale). */
-    harness_init(&ctx, &tflm_op_depthwise_conv_2d, 3);
-    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 1, 2, 2}, 4, filter, 1.0f, 0);
-    harness_per_channel(&ctx, 1, scales, zps, 2, 3);
-    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
-    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, PADDING, TFLM_PADDING_VALID);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_W, 1);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_H, 1);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 1);
+    depthwise_node(&ctx, &tflm_op_depthwise_conv_2d, input, filter, scales, bias, output);
     HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
@@ -212,16 +241,7 @@ static void test_conv_and_depthwise(void)
     harness_free(&ctx);
 
     /* The INT8-only depthwise kernel refuses it. */
-    harness_init(&ctx, &tflm_op_depthwise_conv_2d_int8, 3);
-    harness_tensor(&ctx, 0, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 2, 2}, 4, input, 0, 0);
-    harness_tensor(&ctx, 1, TFLM_TYPE_INT8, (const int32_t[]){1, 1, 2, 2}, 4, filter, 1.0f, 0);
-    harness_per_channel(&ctx, 1, scales, zps, 2, 3);
-    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){2}, 1, bias, 0, 0);
-    harness_tensor(&ctx, 3, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 1, 1, 2}, 4, output, 0, 0);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, PADDING, TFLM_PADDING_VALID);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_W, 1);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, STRIDE_H, 1);
-    HARNESS_OPTION_INT(&ctx, DEPTHWISE_CONV_2D, DEPTH_MULTIPLIER, 1);
+    depthwise_node(&ctx, &tflm_op_depthwise_conv_2d_int8, input, filter, scales, bias, output);
     CHECK_EQ_INT(TFLM_ERROR_UNSUPPORTED, harness_prepare(&ctx));
     harness_free(&ctx);
 }

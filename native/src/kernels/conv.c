@@ -197,7 +197,9 @@ void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scale
                             }
                         }
                     }
-                    float acc = (float)(int32_t)sum * channel_scales[o] * scaling_factors[b];
+                    float acc = channel_scales != NULL
+                                    ? (float)(int32_t)sum * channel_scales[o] * scaling_factors[b]
+                                    : (float)(int32_t)sum * scaling_factors[b];
                     if (bias != NULL) {
                         acc += bias[o];
                     }
@@ -247,7 +249,8 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
     tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = 1;
     if (c.t.input->type == TFLM_TYPE_FLOAT32 && c.t.filter->type == TFLM_TYPE_INT8 &&
-        (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, &data->hybrid)) != TFLM_OK) {
+        (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, in.c == k.c, &data->hybrid)) != TFLM_OK) {
+        /* Grouped: TF Lite runs those per channel only. */
         return status;
     }
     if (tflm_nn_has_variant_types(&c.t) &&

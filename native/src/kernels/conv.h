@@ -43,12 +43,13 @@ void tflm_conv_f32(const tflm_conv_params *params,
                    const tflm_dims *bias_dims, const float *bias,
                    const tflm_dims *output_dims, float *output);
 
-/* Hybrid (float32 input and output, int8 filter with a scale per output
- * channel, float32 bias), TF Lite's reference_ops::HybridConvPerChannel
- * (TFLM has none): input is the float input quantized per batch
- * (asymmetric, tflm_hybrid_quantize_asymmetric: scaling_factors and
- * input_offsets per batch); each output is (float)sum(filter x (q -
- * offset)) x channel scale x batch scale + bias, then the clamp. */
+/* Hybrid (float32 input and output, int8 filter, float32 bias), TF Lite's
+ * reference_ops::HybridConvPerChannel and HybridConv (TFLM has none): input
+ * is the float input quantized per batch (tflm_nn_hybrid_quantize_input:
+ * scaling_factors and input_offsets per batch); each output is
+ * (float)sum(filter x (q - offset)) x channel scale x batch scale + bias,
+ * or with channel_scales NULL (one filter scale, folded into the batch
+ * scales) x batch scale + bias, then the clamp. */
 void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scales,
                       const float *scaling_factors, const int32_t *input_offsets,
                       const tflm_dims *input_dims, const int8_t *input,

@@ -231,7 +231,7 @@ TFLM_SPECIALIZED tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_nod
     p->depth_multiplier = depth_multiplier;
     if (options->with_float && c.t.input->type == TFLM_TYPE_FLOAT32 &&
         c.t.filter->type == TFLM_TYPE_INT8 &&
-        (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, &data->hybrid)) != TFLM_OK) {
+        (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, false, &data->hybrid)) != TFLM_OK) {
         return status;
     }
     if (tflm_nn_has_variant_types(&c.t) &&

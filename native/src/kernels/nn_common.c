@@ -530,14 +530,19 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
 }
 
 tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
-                                   int32_t channels, tflm_nn_hybrid *h)
+                                   int32_t channels, bool per_tensor_allowed, tflm_nn_hybrid *h)
 {
     tflm_quantization fq;
     tflm_status status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq);
     if (status != TFLM_OK) {
         return status;
     }
-    if (fq.scale_count != (uint32_t)channels) {
+    bool equal_scales = true;
+    for (uint32_t i = 1; i < fq.scale_count; ++i) {
+        equal_scales = equal_scales && fq.scales[i] == fq.scales[0];
+    }
+    const bool per_tensor = per_tensor_allowed && equal_scales;
+    if (!per_tensor && fq.scale_count != (uint32_t)channels) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                          "hybrid (float input, int8 filter) with one filter scale for %d "
                          "channels not supported; expected one scale per channel",
@@ -554,7 +559,8 @@ tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
     if (bytes > SIZE_MAX) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input too large for the hybrid scratch");
     }
-    h->channel_scales = fq.scales;
+    h->channel_scales = per_tensor ? NULL : fq.scales;
+    h->filter_scale = fq.scales[0];
     h->scratch_bytes = (size_t)bytes;
     return tflm_request_scratch(ctx, h->scratch_bytes, &h->scratch_index);
 }
@@ -568,8 +574,14 @@ void tflm_nn_hybrid_quantize_input(tflm_context *ctx, const tflm_nn_hybrid *h,
     const float *x = input->data;
     for (int32_t b = 0; b < h->batches; ++b) {
         const size_t at = (size_t)b * h->batch_size;
-        tflm_hybrid_quantize_asymmetric(x + at, h->batch_size, quantized + at, &scales[b],
-                                        &offsets[b]);
+        if (h->channel_scales != NULL) {
+            tflm_hybrid_quantize_asymmetric(x + at, h->batch_size, quantized + at, &scales[b],
+                                            &offsets[b]);
+        } else {
+            tflm_hybrid_quantize_symmetric(x + at, h->batch_size, quantized + at, &scales[b]);
+            scales[b] *= h->filter_scale;
+            offsets[b] = 0;
+        }
     }
     q->scaling_factors = scales;
     q->input_offsets = offsets;

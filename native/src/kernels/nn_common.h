@@ -193,21 +193,26 @@ tflm_nn_prepare_conv_s16_fn tflm_nn_prepare_conv_s16;
  * the scratch holding, per batch, a scale and an offset, then the input
  * quantized per batch. scratch_bytes is 0 for other nodes. */
 typedef struct tflm_nn_hybrid {
-    const float *channel_scales;
+    const float *channel_scales; /* NULL: one scale, folded into the batches' */
+    float filter_scale;          /* per-tensor */
     size_t scratch_bytes;
     int32_t scratch_index;
     int32_t batches;
     int32_t batch_size; /* input elements per batch */
 } tflm_nn_hybrid;
 
-/* Checks a hybrid node's filter has one scale per output channel (TF
- * Lite's per-channel hybrid kernels; its per-tensor ones take another
- * path, not supported) and requests the scratch. */
+/* Checks a hybrid node's filter scales and requests the scratch. With
+ * per_tensor_allowed (an ungrouped CONV_2D), a filter whose scales are all
+ * equal (or one) takes TF Lite's per-tensor path (conv.cc EvalHybrid: it
+ * goes per channel only when the scales differ); otherwise (DEPTHWISE,
+ * grouped CONV_2D) one scale per output channel is needed, and used. */
 tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,
-                                   int32_t channels, tflm_nn_hybrid *h);
+                                   int32_t channels, bool per_tensor_allowed, tflm_nn_hybrid *h);
 
-/* The input of a hybrid node quantized at invoke, per batch, asymmetric
- * (TF Lite's conv.cc / depthwise_conv.cc EvalHybridPerChannel). */
+/* The input of a hybrid node quantized at invoke, per batch: asymmetric
+ * for per-channel filters (TF Lite's conv.cc / depthwise_conv.cc
+ * EvalHybridPerChannel), symmetric with the filter's scale folded into
+ * the batch's for one filter scale (conv.cc EvalHybrid). */
 typedef struct tflm_nn_hybrid_inputs {
     const float *scaling_factors;
     const int32_t *input_offsets;

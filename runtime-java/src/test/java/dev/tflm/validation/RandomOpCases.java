@@ -158,6 +158,33 @@ final class RandomOpCases {
     }
 
     /**
+     * CONV_2D hybrid, as dynamic-range quantization writes it: float32 input, bias and output, int8
+     * filter with one scale per output channel (TF Lite's EvalHybridPerChannel, the input quantized
+     * asymmetric per batch) or one for all (EvalHybrid, symmetric).
+     */
+    OpCase conv2dHybrid(boolean perChannel) {
+        Geometry g = geometry(6, channels -> between(1, 6), 5, true);
+        int depth = g.kernelArea() * g.inChannels;
+        float[] weightScales = channelScales(g.outChannels);
+        Quantization filterQuantization = perChannel
+                ? Quantization.perChannel(weightScales, new long[g.outChannels], 0)
+                : Quantization.perTensor(weightScales[0], 0);
+        byte activation = activation();
+
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
+        int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
+        int filter = m.constant("filter", TensorType.INT8, filterQuantization, weights(g.outChannels * depth),
+                g.convFilter());
+        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(g.outChannels, 1), g.outChannels);
+        int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
+        byte[] model = m.build(BuiltinOperator.CONV_2D, 2, new int[] {input, filter, bias}, output,
+                g.conv2dOptions(activation), input);
+        return new OpCase("CONV_2D hybrid " + (perChannel ? "per-channel " : "per-tensor ") + g + "→"
+                + g.outChannels + " " + g.window + " " + ActivationFunctionType.name(activation), model,
+                new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
+    }
+
+    /**
      * FULLY_CONNECTED 16x8: int16 input and output (zero points 0), int8 weights, int64 bias. Scales
      * as for int8 with the input and output scale divided by 256, so values spread over int16.
      */
@@ -318,6 +345,26 @@ final class RandomOpCases {
         byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 2, new int[] {input, filter, bias}, output,
                 g.depthwiseConv2dOptions(activation), input);
         return new OpCase("DEPTHWISE_CONV_2D float32 " + g + "×" + g.multiplier() + " " + g.window + " "
+                + ActivationFunctionType.name(activation), model, new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
+    }
+
+    /**
+     * DEPTHWISE_CONV_2D hybrid: float32 input, bias and output, int8 filter with one scale per
+     * channel (TF Lite's only hybrid depthwise path; the input quantized asymmetric per batch).
+     */
+    OpCase depthwiseConv2dHybrid() {
+        Geometry g = geometry(6, channels -> channels * between(1, 3), 5, true);
+        byte activation = activation();
+
+        SingleOpModel m = new SingleOpModel(constantDataOffset);
+        int input = m.tensor("input", TensorType.FLOAT32, null, g.input());
+        int filter = m.constant("filter", TensorType.INT8, Quantization.perChannel(channelScales(g.outChannels),
+                new long[g.outChannels], 3), weights(g.kernelArea() * g.outChannels), g.depthwiseFilter());
+        int bias = m.constant("bias", TensorType.FLOAT32, null, floats(g.outChannels, 1), g.outChannels);
+        int output = m.tensor("output", TensorType.FLOAT32, null, g.output());
+        byte[] model = m.build(BuiltinOperator.DEPTHWISE_CONV_2D, 6, new int[] {input, filter, bias}, output,
+                g.depthwiseConv2dOptions(activation), input);
+        return new OpCase("DEPTHWISE_CONV_2D hybrid per-channel " + g + "×" + g.multiplier() + " " + g.window + " "
                 + ActivationFunctionType.name(activation), model, new byte[][] {floats(g.inputCount(), 1)}, FLOAT_ROUNDING);
     }
 
