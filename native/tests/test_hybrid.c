@@ -2,6 +2,8 @@
  * dynamic-range quantization): the run-time input quantization and
  * FULLY_CONNECTED, CONV_2D, DEPTHWISE_CONV_2D, BATCH_MATMUL and SVDF
  * against values worked from TF Lite's definitions. */
+#include <math.h>
+
 #include "kernel_harness.h"
 #include "kernels/hybrid.h"
 #include "test.h"
@@ -51,6 +53,15 @@ static void test_quantize_asymmetric(void)
     CHECK_EQ_INT(-1, offset);
     CHECK_EQ_INT(-128, q[0]);
     CHECK_EQ_INT(126, q[1]);
+
+    /* An infinite input (fuzz finding: the zero point was NaN, converted
+     * to int): offset 0 and NaN products at the minimum, as x86 TF Lite
+     * converts them. */
+    const float z[2] = {INFINITY, 1.0f};
+    tflm_hybrid_quantize_asymmetric(z, 2, q, &scale, &offset);
+    CHECK_EQ_INT(0, offset);
+    CHECK_EQ_INT(-128, q[0]);
+    CHECK_EQ_INT(0, q[1]);
 }
 
 static void fc_node(tflm_context *ctx, float *input, int8_t *filter, float *bias, float *output)

@@ -9,11 +9,12 @@ static inline float round_f32(float x)
 }
 
 /* (int32_t) of a rounded value; out-of-range values (undefined in C++)
- * saturate and NaN gives 0, then the caller clamps. */
+ * saturate and NaN gives INT32_MIN, as x86 converts it for TF Lite; then
+ * the caller clamps. */
 static inline int32_t to_int(float r)
 {
     if (r != r) {
-        return 0;
+        return INT32_MIN;
     }
     return r >= 2147483520.0f ? INT32_MAX : r <= -2147483648.0f ? INT32_MIN : (int32_t)r;
 }
@@ -90,7 +91,11 @@ void tflm_hybrid_quantize_asymmetric(const float *x, int32_t n, int8_t *q, float
     const double from_max_error = 127.0 + abs_f64(rmax / s);
     const double zero_point = from_min_error < from_max_error ? from_min : from_max;
     int32_t nudged;
-    if (zero_point <= -128.0) {
+    if (zero_point != zero_point) {
+        /* NaN, from an infinite input: TF Lite's static_cast<int8_t> is
+         * undefined; x86 gives INT32_MIN's low byte, 0. */
+        nudged = 0;
+    } else if (zero_point <= -128.0) {
         nudged = -128;
     } else if (zero_point >= 127.0) {
         nudged = 127;
