@@ -157,24 +157,18 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
 /* EXP, LOG, SQRT and INT16 RSQRT on integers (TF Lite's prepare): per-tensor
  * scales, zero points 0 on INT16 except for EXP; the table of EXP, LOG and
  * RSQRT. */
-static tflm_status prepare_table(tflm_context *ctx, tflm_node *node, unary_op op, unary_op_data *data)
+static tflm_status prepare_table(tflm_context *ctx, const tflm_tensor *input, const tflm_unary_quant *q,
+                                  unary_op op, unary_op_data *data)
 {
-    const tflm_tensor *input, *output;
-    tflm_unary_quant q;
-    const tflm_status status =
-        tflm_unary_prepare(ctx, node, TFLM_TYPES_F32_S8_S16, "FLOAT32, INT8 or INT16", &input, &output, &q);
-    if (status != TFLM_OK) {
-        return status;
-    }
     const bool s8 = input->type == TFLM_TYPE_INT8;
-    if (!s8 && op != OP_EXP && (q.input_zero_point != 0 || q.output_zero_point != 0)) {
+    if (!s8 && op != OP_EXP && (q->input_zero_point != 0 || q->output_zero_point != 0)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT16 zero points must be 0, got %d and %d",
-                         (int)q.input_zero_point, (int)q.output_zero_point);
+                         (int)q->input_zero_point, (int)q->output_zero_point);
     }
-    data->quant.input_zero_point = q.input_zero_point;
-    data->quant.output_zero_point = q.output_zero_point;
-    data->input_scale = q.input_scale;
-    data->output_scale = q.output_scale;
+    data->quant.input_zero_point = q->input_zero_point;
+    data->quant.output_zero_point = q->output_zero_point;
+    data->input_scale = q->input_scale;
+    data->output_scale = q->output_scale;
     if (op == OP_SQRT) {
         return TFLM_OK;
     }
@@ -184,9 +178,9 @@ static tflm_status prepare_table(tflm_context *ctx, tflm_node *node, unary_op op
     }
     const tflm_table_fn fn = op == OP_EXP ? TFLM_TABLE_EXP : op == OP_LOG ? TFLM_TABLE_LOG : TFLM_TABLE_RSQRT;
     if (s8) {
-        tflm_table_s8(fn, q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point, data->table);
+        tflm_table_s8(fn, q->input_scale, q->input_zero_point, q->output_scale, q->output_zero_point, data->table);
     } else {
-        tflm_table_s16(fn, q.input_scale, q.input_zero_point, q.output_scale, q.output_zero_point, data->table);
+        tflm_table_s16(fn, q->input_scale, q->input_zero_point, q->output_scale, q->output_zero_point, data->table);
     }
     return TFLM_OK;
 }
@@ -195,7 +189,12 @@ static tflm_status unary_prepare(tflm_context *ctx, tflm_node *node, unary_op op
 {
     const unary_types types = types_of(op);
     const tflm_tensor *input, *output;
-    const tflm_status status = tflm_unary_prepare(ctx, node, types.mask, types.expected, &input, &output, NULL);
+    /* EXP, LOG, SQRT and RSQRT need scales on INT8 and INT16 (ABS on INT16
+     * may be unquantized; the other ops take no quantized types). */
+    const bool scaled = op == OP_EXP || op == OP_LOG || op == OP_SQRT || op == OP_RSQRT;
+    tflm_unary_quant q;
+    const tflm_status status =
+        tflm_unary_prepare(ctx, node, types.mask, types.expected, &input, &output, scaled ? &q : NULL);
     if (status != TFLM_OK) {
         return status;
     }
@@ -209,9 +208,8 @@ static tflm_status unary_prepare(tflm_context *ctx, tflm_node *node, unary_op op
     data->table = NULL;
     node->data = data;
     const bool integer = input->type == TFLM_TYPE_INT8 || input->type == TFLM_TYPE_INT16;
-    if (integer && (op == OP_EXP || op == OP_LOG || op == OP_SQRT ||
-                    (op == OP_RSQRT && input->type == TFLM_TYPE_INT16))) {
-        return prepare_table(ctx, node, op, data);
+    if (integer && scaled && (op != OP_RSQRT || input->type == TFLM_TYPE_INT16)) {
+        return prepare_table(ctx, input, &q, op, data);
     }
     if ((op == OP_ABS || op == OP_RSQRT) && input->type != TFLM_TYPE_FLOAT32) {
         float scale;
@@ -226,7 +224,6 @@ static tflm_status unary_prepare(tflm_context *ctx, tflm_node *node, unary_op op
             }
         }
     }
-    node->data = data;
     return TFLM_OK;
 }
 
