@@ -98,8 +98,8 @@ static tflm_status fake_invoke(tflm_context *ctx, tflm_node *node)
     return TFLM_OK;
 }
 
-#define FAKE_BUILTIN(code, alias) {code, NULL, #code, fake_prepare, fake_invoke, alias}
-#define FAKE_CUSTOM(name) {TFLM_BUILTIN_CUSTOM, name, name, fake_prepare, fake_invoke, false}
+#define FAKE_BUILTIN(code, alias) {code, NULL, #code, fake_prepare, fake_invoke, alias, NULL}
+#define FAKE_CUSTOM(name) {TFLM_BUILTIN_CUSTOM, name, name, fake_prepare, fake_invoke, false, NULL}
 
 static const tflm_kernel fake_kernels[] = {
     FAKE_BUILTIN(0, false),  FAKE_BUILTIN(1, false),  FAKE_BUILTIN(2, false),

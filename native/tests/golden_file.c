@@ -93,6 +93,7 @@ uint8_t *read_file_aligned(const char *path, size_t *size)
 const char *const golden_models[] = {
     "hello_world_int8", "hello_world_float", "micro_speech_quantized", "keyword_scrambled",
     "person_detect", "kws_ref_model", "vww_96_int8", "pretrainedResnet_quant", "ad01_int8",
+    "audio_preprocessor_int8",
 };
 const size_t golden_model_count = sizeof golden_models / sizeof golden_models[0];
 

@@ -200,14 +200,14 @@ static tflm_status test_below_invoke(tflm_context *ctx, tflm_node *node)
 }
 
 static const tflm_kernel test_var_handle = {TFLM_BUILTIN_CUSTOM, "TEST_VAR_HANDLE", "TEST_VAR_HANDLE",
-                                            test_var_handle_prepare, test_var_handle_invoke, false};
+                                            test_var_handle_prepare, test_var_handle_invoke, false, NULL};
 static const tflm_kernel test_call = {TFLM_BUILTIN_CUSTOM, "TEST_CALL", "TEST_CALL",
-                                      test_call_prepare, test_call_invoke, false};
+                                      test_call_prepare, test_call_invoke, false, NULL};
 static const tflm_kernel test_add_int64 = {TFLM_BUILTIN_CUSTOM, "TEST_ADD_INT64", "TEST_ADD_INT64",
-                                           test_add_int64_prepare, test_add_int64_invoke, false};
+                                           test_add_int64_prepare, test_add_int64_invoke, false, NULL};
 
 static const tflm_kernel test_below = {TFLM_BUILTIN_CUSTOM, "TEST_BELOW", "TEST_BELOW",
-                                       test_below_prepare, test_below_invoke, false};
+                                       test_below_prepare, test_below_invoke, false, NULL};
 
 enum { TEST_SUBGRAPH_KERNEL_COUNT = 4 };
 

@@ -130,14 +130,14 @@ static void test_failures(void)
     check_message(error.message, "operator 0: no kernel registered for FULLY_CONNECTED");
 
     const tflm_kernel bad_prepare = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", fail_with_message,
-                                     fake_invoke, false};
+                                     fake_invoke, false, NULL};
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &bad_prepare));
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, tflm_interpreter_create(&interp, model, size, &ops, arena,
                                                             sizeof arena, &error));
     CHECK_EQ_INT(0, strcmp(error.message, "operator 0 (FC): bad -5 7 123 % done"));
 
     const tflm_kernel silent = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, NULL, fail_silently,
-                                fake_invoke, false};
+                                fake_invoke, false, NULL};
     tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &silent);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, tflm_interpreter_create(&interp, model, size, &ops, arena,
@@ -145,7 +145,7 @@ static void test_failures(void)
     CHECK_EQ_INT(0, strcmp(error.message, "operator 0 (FULLY_CONNECTED): prepare failed (kernel error)"));
 
     const tflm_kernel bad_invoke = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", NULL,
-                                    fail_with_message, false};
+                                    fail_with_message, false, NULL};
     tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &bad_invoke);
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
@@ -153,7 +153,7 @@ static void test_failures(void)
     CHECK_EQ_INT(0, strcmp(tflm_interpreter_error_message(interp), "operator 0 (FC): bad -5 7 123 % done"));
 
     const tflm_kernel greedy = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", refuse_memory,
-                                fake_invoke, false};
+                                fake_invoke, false, NULL};
     tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &greedy);
     CHECK_EQ_INT(TFLM_ERROR_ARENA_TOO_SMALL, tflm_interpreter_create(&interp, model, size, &ops,
@@ -212,7 +212,7 @@ static void test_operators(void)
 
     /* A kernel without a name of its own is named by its builtin code; failures
      * keep the kernel's message, as invoke does. */
-    const tflm_kernel unnamed = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, NULL, NULL, fail_with_message, false};
+    const tflm_kernel unnamed = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, NULL, NULL, fail_with_message, false, NULL};
     tflm_op_resolver_init(&ops, storage, 1);
     tflm_op_resolver_add(&ops, &unnamed);
     CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, sizeof arena, &error));
@@ -235,9 +235,9 @@ static void test_resolver(void)
     CHECK(!tflm_op_resolver_supports(&ops, TFLM_BUILTIN_TANH, NULL));
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_op_resolver_add(&ops, &fake_kernels[3]));
     CHECK_EQ_INT(TFLM_ERROR_INVALID_ARGUMENT, tflm_op_resolver_add(&ops, NULL));
-    static const tflm_kernel extra[3] = {{100, NULL, "A", NULL, fake_invoke, false},
-                                         {101, NULL, "B", NULL, fake_invoke, false},
-                                         {102, NULL, "C", NULL, fake_invoke, false}};
+    static const tflm_kernel extra[3] = {{100, NULL, "A", NULL, fake_invoke, false, NULL},
+                                         {101, NULL, "B", NULL, fake_invoke, false, NULL},
+                                         {102, NULL, "C", NULL, fake_invoke, false, NULL}};
     CHECK_EQ_INT(TFLM_ERROR_RESOLVER_FULL, tflm_op_resolver_add(&ops, &extra[0]));
     /* The caller's storage bounds the resolver, whatever its size. */
     const tflm_kernel *two[2];
@@ -351,7 +351,7 @@ static void test_options(void)
 {
     size_t size;
     uint8_t *model = load_shared_model("hello_world_int8", &size);
-    const tflm_kernel fc = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", read_options, fake_invoke, false};
+    const tflm_kernel fc = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", read_options, fake_invoke, false, NULL};
     const tflm_kernel *storage[1];
     tflm_op_resolver ops;
     tflm_op_resolver_init(&ops, storage, 1);
@@ -387,7 +387,7 @@ static void test_check_operators(void)
     CHECK_EQ_INT(TFLM_OK, problems[1].status);
 
     const tflm_kernel bad_prepare = {TFLM_BUILTIN_FULLY_CONNECTED, NULL, "FC", fail_with_message,
-                                     fake_invoke, false};
+                                     fake_invoke, false, NULL};
     CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &bad_prepare));
     CHECK_EQ_INT(TFLM_OK, tflm_check_operators(model, size, &ops, arena, sizeof arena, problems, 4, &count, &error));
     CHECK_EQ_INT(3, (int)count);

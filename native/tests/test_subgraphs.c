@@ -322,9 +322,9 @@ static void test_kernel_api(void)
     size_t size;
     uint8_t *model = load_test_model("subgraph_calls", &size);
     const tflm_kernel api = {TFLM_BUILTIN_CUSTOM, "TEST_VAR_HANDLE", "TEST_VAR_HANDLE", api_prepare,
-                             api_invoke, false};
+                             api_invoke, false, NULL};
     const tflm_kernel failing = {TFLM_BUILTIN_CUSTOM, "TEST_CALL", "TEST_CALL", test_call_prepare,
-                                 fail_in_leaf, false};
+                                 fail_in_leaf, false, NULL};
     const tflm_kernel *storage[2];
     tflm_op_resolver ops;
     tflm_op_resolver_init(&ops, storage, 2);

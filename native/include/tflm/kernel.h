@@ -83,6 +83,11 @@ typedef struct tflm_kernel {
     bool output_aliases_input; /* output 0 holds input 0's bytes unchanged
                                   (RESHAPE): the planner may give both one
                                   buffer, and invoke then copies nothing    */
+    tflm_kernel_fn reset;      /* NULL, or restores the state a kernel keeps
+                                  in node->data between invokes (a noise
+                                  estimate, a frame buffer) to what prepare
+                                  left: tflm_interpreter_reset_state calls
+                                  it for every node, after prepare too      */
 } tflm_kernel;
 
 /* ---- Tensors -------------------------------------------------------------- */

@@ -260,8 +260,10 @@ tflm_status tflm_interpreter_invoke_operator(tflm_interpreter *interp, size_t in
  * custom op's name; NULL when index is out of range. */
 const char *tflm_interpreter_operator_name(const tflm_interpreter *interp, size_t index);
 
-/* Zeroes the variable tensors (recurrent state, e.g. SVDF) and refills the
- * resource variables (tflm/kernel.h) with their initial byte. */
+/* Zeroes the variable tensors (recurrent state, e.g. SVDF), refills the
+ * resource variables (tflm/kernel.h) with their initial byte and restores
+ * the state kernels keep between invokes (the signal ops' noise estimates
+ * and frame buffers): the next invoke runs as on a new interpreter. */
 tflm_status tflm_interpreter_reset_state(tflm_interpreter *interp);
 
 size_t tflm_interpreter_input_count(const tflm_interpreter *interp);

@@ -54,6 +54,15 @@ void tflm_reset_variables(tflm_context *ctx)
             memset(v->data, v->fill, v->bytes);
         }
     }
+    for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
+        const tflm_subgraph *subgraph = &ctx->subgraphs[s];
+        for (tflm_node *node = subgraph->nodes; node < subgraph->nodes + subgraph->node_count;
+             node++) {
+            if (node->kernel->reset != NULL) {
+                (void)node->kernel->reset(ctx, node); /* restores prepared state: cannot fail */
+            }
+        }
+    }
 }
 
 tflm_isa tflm_interpreter_isa(const tflm_interpreter *interp)
