@@ -319,6 +319,14 @@ class CustomOpTest {
     }
 
     @Test
+    void theModelListsItsCustomOps() {
+        try (Model model = Model.fromBytes(chain(SCALE, false, 2, new byte[0][], TensorType.FLOAT32))) {
+            assertEquals(java.util.Map.of(SCALE, 2), model.customOps());
+            assertEquals(List.of(SCALE), model.unsupportedOps());
+        }
+    }
+
+    @Test
     void contextsTensorsAndSegmentsAreUnusableAfterTheCall() {
         AtomicReference<OpContext> keptContext = new AtomicReference<>();
         AtomicReference<OpTensor> keptTensor = new AtomicReference<>();
