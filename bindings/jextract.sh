@@ -8,11 +8,14 @@
 #   bindings/jextract.sh --check   regenerate into a temporary folder and fail, showing the diff,
 #                                  when the committed sources differ (CI runs this)
 #
-# What is bound: every declaration of tflm/tflm.h, and every one of tflm/ops.h except the kernel
-# objects (const tflm_kernel tflm_op_*, expanded from tflm/ops.def) and TFLM_OP_COUNT: Java reads
-# the kernels from the library's own table (tflm_op_table_entry), so adding a kernel to ops.def
-# changes no binding. The filters come from jextract's own --dump-includes, so a declaration
-# added to those headers is bound by the next run.
+# What is bound: every declaration of tflm/tflm.h, tflm/kernel.h (the kernel contract, for custom
+# ops written in Java: tflm_kernel, tflm_node, tflm_tensor, tflm_input, tflm_fail, ...) and
+# tflm/flexbuffer.h (custom ops' options), and every one of tflm/ops.h except the kernel objects
+# (const tflm_kernel tflm_op_*, expanded from tflm/ops.def) and TFLM_OP_COUNT: Java reads the
+# kernels from the library's own table (tflm_op_table_entry), so adding a kernel to ops.def
+# changes no binding. Nothing of tflm/builtin_codes.h, which kernel.h includes: Java has the
+# schema's own BuiltinOperator. The filters come from jextract's own --dump-includes, so a
+# declaration added to those headers is bound by the next run.
 #
 # Symbols: no --library. jextract's lookup then falls back to SymbolLookup.loaderLookup(), which
 # finds the libtflm that NativeLibrary.load() loads (System.load) into the same class loader.
@@ -51,7 +54,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-headers=("$include/tflm/tflm.h" "$include/tflm/ops.h")
+headers=("$include/tflm/tflm.h" "$include/tflm/ops.h" "$include/tflm/flexbuffer.h")
 
 run_jextract() {
   if ! "$tool/jextract" -I "$include" --header-class-name tflm_h "$@" "${headers[@]}" > "$work/jextract.log" 2>&1; then
@@ -62,11 +65,13 @@ run_jextract() {
 
 # Every declaration jextract sees, with the header it comes from; keep the ones bound (above).
 run_jextract --dump-includes "$work/declarations"
-mapfile -t filters < <(awk -v tflm="$include/tflm/tflm.h" -v ops="$include/tflm/ops.h" '
+mapfile -t filters < <(awk -v tflm="$include/tflm/tflm.h" -v ops="$include/tflm/ops.h" \
+    -v kernel="$include/tflm/kernel.h" -v flex="$include/tflm/flexbuffer.h" '
   /^--include-/ {
     header = $0
     sub(/^.*# header: /, "", header)
-    if (header == tflm || (header == ops && $1 != "--include-var" && $2 != "TFLM_OP_COUNT")) { print $1; print $2 }
+    if (header == tflm || header == kernel || header == flex ||
+        (header == ops && $1 != "--include-var" && $2 != "TFLM_OP_COUNT")) { print $1; print $2 }
   }' "$work/declarations")
 
 run_jextract --output "$work/out" --target-package "$package" "${filters[@]}"

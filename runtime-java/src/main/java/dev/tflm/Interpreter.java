@@ -29,7 +29,10 @@ import dev.tflm.bindings.tflm_tensor_info;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +48,9 @@ import java.util.regex.Pattern;
  * confined: only the creating thread may use the interpreter, and any other thread gets a
  * {@link WrongThreadException}. {@link Options#sharedArena()} lets one other thread at a
  * time use it instead, e.g. a benchmark harness handing it over.
+ *
+ * <p>Custom ops implemented in Java ({@link CustomOp}) run where the model has CUSTOM operators of
+ * their names: register them with {@link Options.Builder#customOp(CustomOp)}.
  *
  * <p>Without an explicit size the arena is sized automatically: the interpreter is first
  * created in a generous arena (doubled while the runtime reports ARENA_TOO_SMALL), then
@@ -69,12 +75,15 @@ public final class Interpreter implements AutoCloseable {
     private final Model model;
     private final Arena arena;
     private final MemorySegment handle;
+    private final CustomKernels customKernels;
     private final long arenaBytes;
     /** Fixed at create; cached so timing one operator costs one downcall, not two. */
     private final int operatorCount;
     private final List<Tensor> inputs;
     private final List<Tensor> outputs;
     private boolean closed;
+    /** True while the native interpreter runs operators, which may be Java custom ops. */
+    private boolean running;
 
     /** An interpreter with an automatically sized, confined arena. */
     public Interpreter(Model model) {
@@ -99,6 +108,7 @@ public final class Interpreter implements AutoCloseable {
         }
         this.arena = created.arena;
         this.handle = created.handle;
+        this.customKernels = created.customKernels;
         try {
             this.arenaBytes = tflm_interpreter_arena_used(handle);
             this.operatorCount = Math.toIntExact(tflm_interpreter_operator_count(handle));
@@ -113,8 +123,8 @@ public final class Interpreter implements AutoCloseable {
         }
     }
 
-    /** A native interpreter and the Java arena that holds it. */
-    private record Created(Arena arena, MemorySegment handle) {
+    /** A native interpreter, the Java arena that holds it and the kernels of its custom ops. */
+    private record Created(Arena arena, MemorySegment handle, CustomKernels customKernels) {
     }
 
     /**
@@ -219,17 +229,21 @@ public final class Interpreter implements AutoCloseable {
             tflm_interpreter_options.kernels(nativeOptions, options.kernels().code());
             tflm_interpreter_options.max_isa(nativeOptions, options.maxIsa().code());
             MemorySegment runtimeArena = arena.allocate(arenaSize, TFLM_ARENA_ALIGNMENT());
+            // The native interpreter points at the custom ops' kernels, names and upcall stubs: in
+            // this arena, they live exactly as long as it does.
+            CustomKernels customKernels = CustomKernels.allocate(options.customOps(), arena);
             // The resolver is only read during create, but living in the arena costs 264 bytes.
-            OpResolver resolver = OpResolver.withAllKernels(arena);
+            OpResolver resolver = OpResolver.withAllKernels(arena, customKernels.kernels());
             MemorySegment modelBytes = model.segment();
             int status = tflm_interpreter_create_with_options(out, modelBytes, modelBytes.byteSize(),
                     resolver.segment(), runtimeArena, arenaSize, nativeOptions, error);
             if (status != TFLM_OK()) {
-                throw new TflmException(Status.of(status), tflm_error.message(error).getString(0));
+                throw new TflmException(Status.of(status), tflm_error.message(error).getString(0),
+                        customKernels.takeFailure());
             }
             // Scoped to the arena, every call through the handle checks the arena is open and,
             // for a confined arena, that the caller is its owner thread.
-            return new Created(arena, out.get(C_POINTER, 0).reinterpret(arena, null));
+            return new Created(arena, out.get(C_POINTER, 0).reinterpret(arena, null), customKernels);
         } catch (RuntimeException e) {
             arena.close();
             throw e;
@@ -302,7 +316,13 @@ public final class Interpreter implements AutoCloseable {
     /** Runs every operator once. */
     public void invoke() {
         ensureOpen();
-        check(tflm_interpreter_invoke(handle));
+        ensureNotRunning();
+        running = true;
+        try {
+            check(tflm_interpreter_invoke(handle));
+        } finally {
+            running = false;
+        }
     }
 
     /** Number of operators the interpreter runs, in execution order. */
@@ -318,7 +338,13 @@ public final class Interpreter implements AutoCloseable {
      */
     public void invokeOperator(int index) {
         ensureOpen();
-        check(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount)));
+        ensureNotRunning();
+        running = true;
+        try {
+            check(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount)));
+        } finally {
+            running = false;
+        }
     }
 
     /** The op operator {@code index} runs: its builtin name ("CONV_2D") or the custom op's name. */
@@ -364,12 +390,16 @@ public final class Interpreter implements AutoCloseable {
         return closed;
     }
 
-    /** Frees the arena. Idempotent; tensors obtained from this interpreter become unusable. */
+    /**
+     * Frees the arena, and with it the kernels and upcall stubs of the custom ops. Idempotent;
+     * tensors obtained from this interpreter become unusable.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        ensureNotRunning();
         arena.close();
         closed = true;
         model.detach(this);
@@ -381,13 +411,23 @@ public final class Interpreter implements AutoCloseable {
         }
     }
 
+    /** A custom op invoking or closing the interpreter that runs it would re-enter the native interpreter. */
+    private void ensureNotRunning() {
+        if (running) {
+            throw new IllegalStateException("the interpreter is running its operators: "
+                    + "a custom op cannot invoke or close the interpreter that runs it");
+        }
+    }
+
     Arena arena() {
         return arena;
     }
 
+    /** Throws the native failure, with the exception a custom op threw, if one did, as its cause. */
     private void check(int status) {
+        Throwable cause = customKernels.takeFailure();
         if (status != TFLM_OK()) {
-            throw new TflmException(Status.of(status), tflm_interpreter_error_message(handle).getString(0));
+            throw new TflmException(Status.of(status), tflm_interpreter_error_message(handle).getString(0), cause);
         }
     }
 
@@ -398,12 +438,14 @@ public final class Interpreter implements AutoCloseable {
         private final boolean sharedArena;
         private final KernelSet kernels;
         private final Isa maxIsa;
+        private final List<CustomOp> customOps;
 
         private Options(Builder builder) {
             this.arenaBytes = builder.arenaBytes;
             this.sharedArena = builder.sharedArena;
             this.kernels = builder.kernels;
             this.maxIsa = builder.maxIsa;
+            this.customOps = List.copyOf(builder.customOps.values());
         }
 
         public static Options defaults() {
@@ -431,11 +473,17 @@ public final class Interpreter implements AutoCloseable {
             return maxIsa;
         }
 
+        /** The custom ops implemented in Java, in the order they were added. */
+        public List<CustomOp> customOps() {
+            return customOps;
+        }
+
         public static final class Builder {
             private long arenaBytes;
             private boolean sharedArena;
             private KernelSet kernels = KernelSet.OPTIMIZED;
             private Isa maxIsa = Isa.BEST;
+            private final Map<String, CustomOp> customOps = new LinkedHashMap<>();
 
             private Builder() {
             }
@@ -464,6 +512,32 @@ public final class Interpreter implements AutoCloseable {
             /** The highest instruction set level kernels may use; BEST (default) lets the CPU decide. */
             public Builder maxIsa(Isa maxIsa) {
                 this.maxIsa = Objects.requireNonNull(maxIsa, "maxIsa");
+                return this;
+            }
+
+            /**
+             * Registers a custom op implemented in Java ({@link CustomOp}), which the model's CUSTOM
+             * operators of its name then run. It replaces a library kernel of the same custom name.
+             *
+             * @throws IllegalArgumentException when the name is empty, holds a NUL character or is
+             *                                  already registered
+             */
+            public Builder customOp(CustomOp op) {
+                Objects.requireNonNull(op, "op");
+                String name = Objects.requireNonNull(op.name(), "custom op name");
+                if (name.isEmpty() || name.indexOf('\0') >= 0) {
+                    throw new IllegalArgumentException("custom op name must be non-empty, without NUL: \""
+                            + name + "\"");
+                }
+                if (customOps.putIfAbsent(name, op) != null) {
+                    throw new IllegalArgumentException("custom op " + name + " is already registered");
+                }
+                return this;
+            }
+
+            /** {@link #customOp(CustomOp)} for each op. */
+            public Builder customOps(Collection<? extends CustomOp> ops) {
+                ops.forEach(this::customOp);
                 return this;
             }
 

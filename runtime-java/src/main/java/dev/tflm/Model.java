@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,6 +112,25 @@ public final class Model implements AutoCloseable {
             counts.merge(operator.opName(), 1, Integer::sum);
         }
         return counts;
+    }
+
+    /**
+     * The custom ops the model uses, in any subgraph, in order of first use (the main subgraph's
+     * first), each with the number of operators using it. Those the library has no kernel for are
+     * among {@link #unsupportedOps()}: an interpreter runs them once they are registered as
+     * {@link CustomOp}s.
+     */
+    public synchronized Map<String, Integer> customOps() {
+        ensureOpen();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<OperatorInfo> operators = new ArrayList<>(contents.operators());
+        operators.addAll(contents.otherOperators());
+        for (OperatorInfo operator : operators) {
+            if (operator.isCustom()) {
+                counts.merge(operator.opName(), 1, Integer::sum);
+            }
+        }
+        return Collections.unmodifiableMap(counts);
     }
 
     /** Tensors of the main subgraph, by index. */

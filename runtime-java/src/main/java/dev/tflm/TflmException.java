@@ -7,9 +7,17 @@ public class TflmException extends RuntimeException {
     private final String nativeMessage;
 
     public TflmException(Status status, String nativeMessage) {
+        this(status, nativeMessage, null);
+    }
+
+    /**
+     * A failure with what caused it: the exception a {@link CustomOp} threw, whose class and message
+     * the native message repeats (cut to the runtime's message capacity).
+     */
+    public TflmException(Status status, String nativeMessage, Throwable cause) {
         super(nativeMessage == null || nativeMessage.isBlank()
                 ? status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                : nativeMessage);
+                : nativeMessage, cause);
         this.status = status;
         this.nativeMessage = nativeMessage == null ? "" : nativeMessage;
     }

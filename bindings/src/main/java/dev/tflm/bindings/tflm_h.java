@@ -50,6 +50,15 @@ public class tflm_h extends tflm_h$shared {
     public static int TFLM_ARENA_ALIGNMENT() {
         return TFLM_ARENA_ALIGNMENT;
     }
+    private static final int TFLM_MAX_SUBGRAPH_DEPTH = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TFLM_MAX_SUBGRAPH_DEPTH 8
+     * }
+     */
+    public static int TFLM_MAX_SUBGRAPH_DEPTH() {
+        return TFLM_MAX_SUBGRAPH_DEPTH;
+    }
     private static final int TFLM_OK = (int)0L;
     /**
      * {@snippet lang=c :
@@ -1886,6 +1895,1694 @@ public class tflm_h extends tflm_h$shared {
         }
     }
 
+    private static class tflm_input {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_input");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static FunctionDescriptor tflm_input$descriptor() {
+        return tflm_input.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static MethodHandle tflm_input$handle() {
+        return tflm_input.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static MemorySegment tflm_input$address() {
+        return tflm_input.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_input(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static MemorySegment tflm_input(MemorySegment ctx, MemorySegment node, int i) {
+        var mh$ = tflm_input.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_input", ctx, node, i);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, node, i);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_output {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_output");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static FunctionDescriptor tflm_output$descriptor() {
+        return tflm_output.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static MethodHandle tflm_output$handle() {
+        return tflm_output.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static MemorySegment tflm_output$address() {
+        return tflm_output.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i)
+     * }
+     */
+    public static MemorySegment tflm_output(MemorySegment ctx, MemorySegment node, int i) {
+        var mh$ = tflm_output.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_output", ctx, node, i);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, node, i);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_tensor_quantization {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_tensor_quantization");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor, tflm_quantization *quantization)
+     * }
+     */
+    public static FunctionDescriptor tflm_tensor_quantization$descriptor() {
+        return tflm_tensor_quantization.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor, tflm_quantization *quantization)
+     * }
+     */
+    public static MethodHandle tflm_tensor_quantization$handle() {
+        return tflm_tensor_quantization.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor, tflm_quantization *quantization)
+     * }
+     */
+    public static MemorySegment tflm_tensor_quantization$address() {
+        return tflm_tensor_quantization.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor, tflm_quantization *quantization)
+     * }
+     */
+    public static void tflm_tensor_quantization(MemorySegment ctx, MemorySegment tensor, MemorySegment quantization) {
+        var mh$ = tflm_tensor_quantization.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_tensor_quantization", ctx, tensor, quantization);
+            }
+            mh$.invokeExact(ctx, tensor, quantization);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_element_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_element_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t tflm_element_count(const tflm_tensor *tensor)
+     * }
+     */
+    public static FunctionDescriptor tflm_element_count$descriptor() {
+        return tflm_element_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t tflm_element_count(const tflm_tensor *tensor)
+     * }
+     */
+    public static MethodHandle tflm_element_count$handle() {
+        return tflm_element_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t tflm_element_count(const tflm_tensor *tensor)
+     * }
+     */
+    public static MemorySegment tflm_element_count$address() {
+        return tflm_element_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t tflm_element_count(const tflm_tensor *tensor)
+     * }
+     */
+    public static int tflm_element_count(MemorySegment tensor) {
+        var mh$ = tflm_element_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_element_count", tensor);
+            }
+            return (int)mh$.invokeExact(tensor);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_type_size {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_type_size");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * uint32_t tflm_type_size(tflm_type type)
+     * }
+     */
+    public static FunctionDescriptor tflm_type_size$descriptor() {
+        return tflm_type_size.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * uint32_t tflm_type_size(tflm_type type)
+     * }
+     */
+    public static MethodHandle tflm_type_size$handle() {
+        return tflm_type_size.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * uint32_t tflm_type_size(tflm_type type)
+     * }
+     */
+    public static MemorySegment tflm_type_size$address() {
+        return tflm_type_size.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * uint32_t tflm_type_size(tflm_type type)
+     * }
+     */
+    public static int tflm_type_size(int type) {
+        var mh$ = tflm_type_size.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_type_size", type);
+            }
+            return (int)mh$.invokeExact(type);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_option_int32 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_CHAR,
+            tflm_h.C_INT,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_option_int32");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int32_t default_value)
+     * }
+     */
+    public static FunctionDescriptor tflm_option_int32$descriptor() {
+        return tflm_option_int32.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int32_t default_value)
+     * }
+     */
+    public static MethodHandle tflm_option_int32$handle() {
+        return tflm_option_int32.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int32_t default_value)
+     * }
+     */
+    public static MemorySegment tflm_option_int32$address() {
+        return tflm_option_int32.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t tflm_option_int32(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int32_t default_value)
+     * }
+     */
+    public static int tflm_option_int32(MemorySegment ctx, MemorySegment node, byte expected_type, int field, int default_value) {
+        var mh$ = tflm_option_int32.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_option_int32", ctx, node, expected_type, field, default_value);
+            }
+            return (int)mh$.invokeExact(ctx, node, expected_type, field, default_value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_option_int8 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_CHAR,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_CHAR,
+            tflm_h.C_INT,
+            tflm_h.C_CHAR
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_option_int8");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int8_t default_value)
+     * }
+     */
+    public static FunctionDescriptor tflm_option_int8$descriptor() {
+        return tflm_option_int8.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int8_t default_value)
+     * }
+     */
+    public static MethodHandle tflm_option_int8$handle() {
+        return tflm_option_int8.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int8_t default_value)
+     * }
+     */
+    public static MemorySegment tflm_option_int8$address() {
+        return tflm_option_int8.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int8_t tflm_option_int8(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, int8_t default_value)
+     * }
+     */
+    public static byte tflm_option_int8(MemorySegment ctx, MemorySegment node, byte expected_type, int field, byte default_value) {
+        var mh$ = tflm_option_int8.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_option_int8", ctx, node, expected_type, field, default_value);
+            }
+            return (byte)mh$.invokeExact(ctx, node, expected_type, field, default_value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_option_bool {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_CHAR,
+            tflm_h.C_INT,
+            tflm_h.C_BOOL
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_option_bool");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_option_bool(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, _Bool default_value)
+     * }
+     */
+    public static FunctionDescriptor tflm_option_bool$descriptor() {
+        return tflm_option_bool.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_option_bool(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, _Bool default_value)
+     * }
+     */
+    public static MethodHandle tflm_option_bool$handle() {
+        return tflm_option_bool.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_option_bool(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, _Bool default_value)
+     * }
+     */
+    public static MemorySegment tflm_option_bool$address() {
+        return tflm_option_bool.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_option_bool(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, _Bool default_value)
+     * }
+     */
+    public static boolean tflm_option_bool(MemorySegment ctx, MemorySegment node, byte expected_type, int field, boolean default_value) {
+        var mh$ = tflm_option_bool.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_option_bool", ctx, node, expected_type, field, default_value);
+            }
+            return (boolean)mh$.invokeExact(ctx, node, expected_type, field, default_value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_option_float {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_FLOAT,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_CHAR,
+            tflm_h.C_INT,
+            tflm_h.C_FLOAT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_option_float");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, float default_value)
+     * }
+     */
+    public static FunctionDescriptor tflm_option_float$descriptor() {
+        return tflm_option_float.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, float default_value)
+     * }
+     */
+    public static MethodHandle tflm_option_float$handle() {
+        return tflm_option_float.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, float default_value)
+     * }
+     */
+    public static MemorySegment tflm_option_float$address() {
+        return tflm_option_float.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * float tflm_option_float(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, float default_value)
+     * }
+     */
+    public static float tflm_option_float(MemorySegment ctx, MemorySegment node, byte expected_type, int field, float default_value) {
+        var mh$ = tflm_option_float.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_option_float", ctx, node, expected_type, field, default_value);
+            }
+            return (float)mh$.invokeExact(ctx, node, expected_type, field, default_value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_option_int_vector {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_CHAR,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_option_int_vector");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field)
+     * }
+     */
+    public static FunctionDescriptor tflm_option_int_vector$descriptor() {
+        return tflm_option_int_vector.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field)
+     * }
+     */
+    public static MethodHandle tflm_option_int_vector$handle() {
+        return tflm_option_int_vector.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field)
+     * }
+     */
+    public static MemorySegment tflm_option_int_vector$address() {
+        return tflm_option_int_vector.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * const tflm_int_array *tflm_option_int_vector(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field)
+     * }
+     */
+    public static MemorySegment tflm_option_int_vector(MemorySegment ctx, MemorySegment node, byte expected_type, int field) {
+        var mh$ = tflm_option_int_vector.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_option_int_vector", ctx, node, expected_type, field);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, node, expected_type, field);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_option_string {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_CHAR,
+            tflm_h.C_INT,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_option_string");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, size_t *length)
+     * }
+     */
+    public static FunctionDescriptor tflm_option_string$descriptor() {
+        return tflm_option_string.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, size_t *length)
+     * }
+     */
+    public static MethodHandle tflm_option_string$handle() {
+        return tflm_option_string.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, size_t *length)
+     * }
+     */
+    public static MemorySegment tflm_option_string$address() {
+        return tflm_option_string.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node, uint8_t expected_type, int field, size_t *length)
+     * }
+     */
+    public static MemorySegment tflm_option_string(MemorySegment ctx, MemorySegment node, byte expected_type, int field, MemorySegment length) {
+        var mh$ = tflm_option_string.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_option_string", ctx, node, expected_type, field, length);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, node, expected_type, field, length);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_alloc_persistent {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_alloc_persistent");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
+     * }
+     */
+    public static FunctionDescriptor tflm_alloc_persistent$descriptor() {
+        return tflm_alloc_persistent.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
+     * }
+     */
+    public static MethodHandle tflm_alloc_persistent$handle() {
+        return tflm_alloc_persistent.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
+     * }
+     */
+    public static MemorySegment tflm_alloc_persistent$address() {
+        return tflm_alloc_persistent.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
+     * }
+     */
+    public static MemorySegment tflm_alloc_persistent(MemorySegment ctx, long bytes) {
+        var mh$ = tflm_alloc_persistent.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_alloc_persistent", ctx, bytes);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, bytes);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_request_scratch {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_request_scratch");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
+     * }
+     */
+    public static FunctionDescriptor tflm_request_scratch$descriptor() {
+        return tflm_request_scratch.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
+     * }
+     */
+    public static MethodHandle tflm_request_scratch$handle() {
+        return tflm_request_scratch.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
+     * }
+     */
+    public static MemorySegment tflm_request_scratch$address() {
+        return tflm_request_scratch.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
+     * }
+     */
+    public static int tflm_request_scratch(MemorySegment ctx, long bytes, MemorySegment index) {
+        var mh$ = tflm_request_scratch.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_request_scratch", ctx, bytes, index);
+            }
+            return (int)mh$.invokeExact(ctx, bytes, index);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_scratch {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_scratch");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void *tflm_scratch(tflm_context *ctx, int32_t index)
+     * }
+     */
+    public static FunctionDescriptor tflm_scratch$descriptor() {
+        return tflm_scratch.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void *tflm_scratch(tflm_context *ctx, int32_t index)
+     * }
+     */
+    public static MethodHandle tflm_scratch$handle() {
+        return tflm_scratch.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void *tflm_scratch(tflm_context *ctx, int32_t index)
+     * }
+     */
+    public static MemorySegment tflm_scratch$address() {
+        return tflm_scratch.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void *tflm_scratch(tflm_context *ctx, int32_t index)
+     * }
+     */
+    public static MemorySegment tflm_scratch(MemorySegment ctx, int index) {
+        var mh$ = tflm_scratch.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_scratch", ctx, index);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, index);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_kernel_isa {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_kernel_isa");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_isa tflm_kernel_isa(const tflm_context *ctx)
+     * }
+     */
+    public static FunctionDescriptor tflm_kernel_isa$descriptor() {
+        return tflm_kernel_isa.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_isa tflm_kernel_isa(const tflm_context *ctx)
+     * }
+     */
+    public static MethodHandle tflm_kernel_isa$handle() {
+        return tflm_kernel_isa.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_isa tflm_kernel_isa(const tflm_context *ctx)
+     * }
+     */
+    public static MemorySegment tflm_kernel_isa$address() {
+        return tflm_kernel_isa.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_isa tflm_kernel_isa(const tflm_context *ctx)
+     * }
+     */
+    public static int tflm_kernel_isa(MemorySegment ctx) {
+        var mh$ = tflm_kernel_isa.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_kernel_isa", ctx);
+            }
+            return (int)mh$.invokeExact(ctx);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_subgraph_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_subgraph_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_count(const tflm_context *ctx)
+     * }
+     */
+    public static FunctionDescriptor tflm_subgraph_count$descriptor() {
+        return tflm_subgraph_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_count(const tflm_context *ctx)
+     * }
+     */
+    public static MethodHandle tflm_subgraph_count$handle() {
+        return tflm_subgraph_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_count(const tflm_context *ctx)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_count$address() {
+        return tflm_subgraph_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_count(const tflm_context *ctx)
+     * }
+     */
+    public static int tflm_subgraph_count(MemorySegment ctx) {
+        var mh$ = tflm_subgraph_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_subgraph_count", ctx);
+            }
+            return (int)mh$.invokeExact(ctx);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_subgraph_input_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_subgraph_input_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_input_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static FunctionDescriptor tflm_subgraph_input_count$descriptor() {
+        return tflm_subgraph_input_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_input_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MethodHandle tflm_subgraph_input_count$handle() {
+        return tflm_subgraph_input_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_input_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_input_count$address() {
+        return tflm_subgraph_input_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_input_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static int tflm_subgraph_input_count(MemorySegment ctx, int subgraph) {
+        var mh$ = tflm_subgraph_input_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_subgraph_input_count", ctx, subgraph);
+            }
+            return (int)mh$.invokeExact(ctx, subgraph);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_subgraph_output_count {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_subgraph_output_count");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_output_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static FunctionDescriptor tflm_subgraph_output_count$descriptor() {
+        return tflm_subgraph_output_count.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_output_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MethodHandle tflm_subgraph_output_count$handle() {
+        return tflm_subgraph_output_count.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_output_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_output_count$address() {
+        return tflm_subgraph_output_count.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t tflm_subgraph_output_count(const tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static int tflm_subgraph_output_count(MemorySegment ctx, int subgraph) {
+        var mh$ = tflm_subgraph_output_count.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_subgraph_output_count", ctx, subgraph);
+            }
+            return (int)mh$.invokeExact(ctx, subgraph);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_subgraph_input {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_subgraph_input");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_input(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static FunctionDescriptor tflm_subgraph_input$descriptor() {
+        return tflm_subgraph_input.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_input(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static MethodHandle tflm_subgraph_input$handle() {
+        return tflm_subgraph_input.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_input(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_input$address() {
+        return tflm_subgraph_input.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_input(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_input(MemorySegment ctx, int subgraph, int i) {
+        var mh$ = tflm_subgraph_input.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_subgraph_input", ctx, subgraph, i);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, subgraph, i);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_subgraph_output {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_subgraph_output");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_output(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static FunctionDescriptor tflm_subgraph_output$descriptor() {
+        return tflm_subgraph_output.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_output(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static MethodHandle tflm_subgraph_output$handle() {
+        return tflm_subgraph_output.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_output(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_output$address() {
+        return tflm_subgraph_output.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_tensor *tflm_subgraph_output(tflm_context *ctx, int32_t subgraph, int32_t i)
+     * }
+     */
+    public static MemorySegment tflm_subgraph_output(MemorySegment ctx, int subgraph, int i) {
+        var mh$ = tflm_subgraph_output.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_subgraph_output", ctx, subgraph, i);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, subgraph, i);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_request_subgraph {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_request_subgraph");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_request_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static FunctionDescriptor tflm_request_subgraph$descriptor() {
+        return tflm_request_subgraph.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_request_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MethodHandle tflm_request_subgraph$handle() {
+        return tflm_request_subgraph.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_request_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MemorySegment tflm_request_subgraph$address() {
+        return tflm_request_subgraph.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_request_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static int tflm_request_subgraph(MemorySegment ctx, int subgraph) {
+        var mh$ = tflm_request_subgraph.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_request_subgraph", ctx, subgraph);
+            }
+            return (int)mh$.invokeExact(ctx, subgraph);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_invoke_subgraph {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_invoke_subgraph");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_invoke_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static FunctionDescriptor tflm_invoke_subgraph$descriptor() {
+        return tflm_invoke_subgraph.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_invoke_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MethodHandle tflm_invoke_subgraph$handle() {
+        return tflm_invoke_subgraph.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_invoke_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static MemorySegment tflm_invoke_subgraph$address() {
+        return tflm_invoke_subgraph.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_invoke_subgraph(tflm_context *ctx, int32_t subgraph)
+     * }
+     */
+    public static int tflm_invoke_subgraph(MemorySegment ctx, int subgraph) {
+        var mh$ = tflm_invoke_subgraph.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_invoke_subgraph", ctx, subgraph);
+            }
+            return (int)mh$.invokeExact(ctx, subgraph);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_variable_handle {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_variable_handle");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_handle(tflm_context *ctx, const char *container, size_t container_length, const char *shared_name, size_t shared_name_length, int32_t *id)
+     * }
+     */
+    public static FunctionDescriptor tflm_variable_handle$descriptor() {
+        return tflm_variable_handle.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_handle(tflm_context *ctx, const char *container, size_t container_length, const char *shared_name, size_t shared_name_length, int32_t *id)
+     * }
+     */
+    public static MethodHandle tflm_variable_handle$handle() {
+        return tflm_variable_handle.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_handle(tflm_context *ctx, const char *container, size_t container_length, const char *shared_name, size_t shared_name_length, int32_t *id)
+     * }
+     */
+    public static MemorySegment tflm_variable_handle$address() {
+        return tflm_variable_handle.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_handle(tflm_context *ctx, const char *container, size_t container_length, const char *shared_name, size_t shared_name_length, int32_t *id)
+     * }
+     */
+    public static int tflm_variable_handle(MemorySegment ctx, MemorySegment container, long container_length, MemorySegment shared_name, long shared_name_length, MemorySegment id) {
+        var mh$ = tflm_variable_handle.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_variable_handle", ctx, container, container_length, shared_name, shared_name_length, id);
+            }
+            return (int)mh$.invokeExact(ctx, container, container_length, shared_name, shared_name_length, id);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_variable_allocate {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT,
+            tflm_h.C_LONG,
+            tflm_h.C_CHAR
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_variable_allocate");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_allocate(tflm_context *ctx, int32_t id, size_t bytes, int8_t fill)
+     * }
+     */
+    public static FunctionDescriptor tflm_variable_allocate$descriptor() {
+        return tflm_variable_allocate.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_allocate(tflm_context *ctx, int32_t id, size_t bytes, int8_t fill)
+     * }
+     */
+    public static MethodHandle tflm_variable_allocate$handle() {
+        return tflm_variable_allocate.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_allocate(tflm_context *ctx, int32_t id, size_t bytes, int8_t fill)
+     * }
+     */
+    public static MemorySegment tflm_variable_allocate$address() {
+        return tflm_variable_allocate.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_allocate(tflm_context *ctx, int32_t id, size_t bytes, int8_t fill)
+     * }
+     */
+    public static int tflm_variable_allocate(MemorySegment ctx, int id, long bytes, byte fill) {
+        var mh$ = tflm_variable_allocate.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_variable_allocate", ctx, id, bytes, fill);
+            }
+            return (int)mh$.invokeExact(ctx, id, bytes, fill);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_variable_read {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_variable_read");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_read(tflm_context *ctx, int32_t id, void *data, size_t bytes)
+     * }
+     */
+    public static FunctionDescriptor tflm_variable_read$descriptor() {
+        return tflm_variable_read.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_read(tflm_context *ctx, int32_t id, void *data, size_t bytes)
+     * }
+     */
+    public static MethodHandle tflm_variable_read$handle() {
+        return tflm_variable_read.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_read(tflm_context *ctx, int32_t id, void *data, size_t bytes)
+     * }
+     */
+    public static MemorySegment tflm_variable_read$address() {
+        return tflm_variable_read.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_read(tflm_context *ctx, int32_t id, void *data, size_t bytes)
+     * }
+     */
+    public static int tflm_variable_read(MemorySegment ctx, int id, MemorySegment data, long bytes) {
+        var mh$ = tflm_variable_read.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_variable_read", ctx, id, data, bytes);
+            }
+            return (int)mh$.invokeExact(ctx, id, data, bytes);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_variable_assign {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_variable_assign");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_assign(tflm_context *ctx, int32_t id, const void *data, size_t bytes)
+     * }
+     */
+    public static FunctionDescriptor tflm_variable_assign$descriptor() {
+        return tflm_variable_assign.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_assign(tflm_context *ctx, int32_t id, const void *data, size_t bytes)
+     * }
+     */
+    public static MethodHandle tflm_variable_assign$handle() {
+        return tflm_variable_assign.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_assign(tflm_context *ctx, int32_t id, const void *data, size_t bytes)
+     * }
+     */
+    public static MemorySegment tflm_variable_assign$address() {
+        return tflm_variable_assign.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_variable_assign(tflm_context *ctx, int32_t id, const void *data, size_t bytes)
+     * }
+     */
+    public static int tflm_variable_assign(MemorySegment ctx, int id, MemorySegment data, long bytes) {
+        var mh$ = tflm_variable_assign.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_variable_assign", ctx, id, data, bytes);
+            }
+            return (int)mh$.invokeExact(ctx, id, data, bytes);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...)
+     * }
+     */
+    public static class tflm_fail {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                tflm_h.C_INT,
+                tflm_h.C_POINTER,
+                tflm_h.C_INT,
+                tflm_h.C_POINTER
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_fail");
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private tflm_fail(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format, ...)
+         * }
+         */
+        public static tflm_fail makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new tflm_fail(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public int apply(MemorySegment ctx, int status, MemorySegment format, Object... x3) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("tflm_fail", ctx, status, format, x3);
+                }
+                return (int) spreader.invokeExact(ctx, status, format, x3);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
+        }
+    }
+
     private static class tflm_op_resolver_add_all {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             tflm_h.C_INT,
@@ -2063,6 +3760,695 @@ public class tflm_h extends tflm_h$shared {
         } catch (Throwable ex$) {
            throw new AssertionError("should not reach here", ex$);
         }
+    }
+    private static final int TFLM_FLEX_NULL = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_NULL = 0
+     * }
+     */
+    public static int TFLM_FLEX_NULL() {
+        return TFLM_FLEX_NULL;
+    }
+    private static final int TFLM_FLEX_INT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_INT = 1
+     * }
+     */
+    public static int TFLM_FLEX_INT() {
+        return TFLM_FLEX_INT;
+    }
+    private static final int TFLM_FLEX_UINT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_UINT = 2
+     * }
+     */
+    public static int TFLM_FLEX_UINT() {
+        return TFLM_FLEX_UINT;
+    }
+    private static final int TFLM_FLEX_FLOAT = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_FLOAT = 3
+     * }
+     */
+    public static int TFLM_FLEX_FLOAT() {
+        return TFLM_FLEX_FLOAT;
+    }
+    private static final int TFLM_FLEX_KEY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_KEY = 4
+     * }
+     */
+    public static int TFLM_FLEX_KEY() {
+        return TFLM_FLEX_KEY;
+    }
+    private static final int TFLM_FLEX_STRING = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_STRING = 5
+     * }
+     */
+    public static int TFLM_FLEX_STRING() {
+        return TFLM_FLEX_STRING;
+    }
+    private static final int TFLM_FLEX_INDIRECT_INT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_INDIRECT_INT = 6
+     * }
+     */
+    public static int TFLM_FLEX_INDIRECT_INT() {
+        return TFLM_FLEX_INDIRECT_INT;
+    }
+    private static final int TFLM_FLEX_INDIRECT_UINT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_INDIRECT_UINT = 7
+     * }
+     */
+    public static int TFLM_FLEX_INDIRECT_UINT() {
+        return TFLM_FLEX_INDIRECT_UINT;
+    }
+    private static final int TFLM_FLEX_INDIRECT_FLOAT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_INDIRECT_FLOAT = 8
+     * }
+     */
+    public static int TFLM_FLEX_INDIRECT_FLOAT() {
+        return TFLM_FLEX_INDIRECT_FLOAT;
+    }
+    private static final int TFLM_FLEX_MAP = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_MAP = 9
+     * }
+     */
+    public static int TFLM_FLEX_MAP() {
+        return TFLM_FLEX_MAP;
+    }
+    private static final int TFLM_FLEX_VECTOR = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR = 10
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR() {
+        return TFLM_FLEX_VECTOR;
+    }
+    private static final int TFLM_FLEX_VECTOR_INT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_INT = 11
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_INT() {
+        return TFLM_FLEX_VECTOR_INT;
+    }
+    private static final int TFLM_FLEX_VECTOR_UINT = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_UINT = 12
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_UINT() {
+        return TFLM_FLEX_VECTOR_UINT;
+    }
+    private static final int TFLM_FLEX_VECTOR_FLOAT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_FLOAT = 13
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_FLOAT() {
+        return TFLM_FLEX_VECTOR_FLOAT;
+    }
+    private static final int TFLM_FLEX_VECTOR_KEY = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_KEY = 14
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_KEY() {
+        return TFLM_FLEX_VECTOR_KEY;
+    }
+    private static final int TFLM_FLEX_VECTOR_STRING = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_STRING = 15
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_STRING() {
+        return TFLM_FLEX_VECTOR_STRING;
+    }
+    private static final int TFLM_FLEX_VECTOR_INT2 = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_INT2 = 16
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_INT2() {
+        return TFLM_FLEX_VECTOR_INT2;
+    }
+    private static final int TFLM_FLEX_VECTOR_FLOAT4 = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_FLOAT4 = 24
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_FLOAT4() {
+        return TFLM_FLEX_VECTOR_FLOAT4;
+    }
+    private static final int TFLM_FLEX_BLOB = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_BLOB = 25
+     * }
+     */
+    public static int TFLM_FLEX_BLOB() {
+        return TFLM_FLEX_BLOB;
+    }
+    private static final int TFLM_FLEX_BOOL = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_BOOL = 26
+     * }
+     */
+    public static int TFLM_FLEX_BOOL() {
+        return TFLM_FLEX_BOOL;
+    }
+    private static final int TFLM_FLEX_VECTOR_BOOL = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_flex_type.TFLM_FLEX_VECTOR_BOOL = 36
+     * }
+     */
+    public static int TFLM_FLEX_VECTOR_BOOL() {
+        return TFLM_FLEX_VECTOR_BOOL;
+    }
+
+    private static class tflm_flex_root {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_root");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_flex_root(const void *buf, size_t size, tflm_flex *root)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_root$descriptor() {
+        return tflm_flex_root.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_flex_root(const void *buf, size_t size, tflm_flex *root)
+     * }
+     */
+    public static MethodHandle tflm_flex_root$handle() {
+        return tflm_flex_root.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_flex_root(const void *buf, size_t size, tflm_flex *root)
+     * }
+     */
+    public static MemorySegment tflm_flex_root$address() {
+        return tflm_flex_root.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_flex_root(const void *buf, size_t size, tflm_flex *root)
+     * }
+     */
+    public static int tflm_flex_root(MemorySegment buf, long size, MemorySegment root) {
+        var mh$ = tflm_flex_root.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_root", buf, size, root);
+            }
+            return (int)mh$.invokeExact(buf, size, root);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_int {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_int");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_int(const tflm_flex *value, int64_t *out)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_int$descriptor() {
+        return tflm_flex_int.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_int(const tflm_flex *value, int64_t *out)
+     * }
+     */
+    public static MethodHandle tflm_flex_int$handle() {
+        return tflm_flex_int.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_int(const tflm_flex *value, int64_t *out)
+     * }
+     */
+    public static MemorySegment tflm_flex_int$address() {
+        return tflm_flex_int.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_flex_int(const tflm_flex *value, int64_t *out)
+     * }
+     */
+    public static boolean tflm_flex_int(MemorySegment value, MemorySegment out) {
+        var mh$ = tflm_flex_int.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_int", value, out);
+            }
+            return (boolean)mh$.invokeExact(value, out);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_float {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_float");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_float(const tflm_flex *value, double *out)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_float$descriptor() {
+        return tflm_flex_float.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_float(const tflm_flex *value, double *out)
+     * }
+     */
+    public static MethodHandle tflm_flex_float$handle() {
+        return tflm_flex_float.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_float(const tflm_flex *value, double *out)
+     * }
+     */
+    public static MemorySegment tflm_flex_float$address() {
+        return tflm_flex_float.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_flex_float(const tflm_flex *value, double *out)
+     * }
+     */
+    public static boolean tflm_flex_float(MemorySegment value, MemorySegment out) {
+        var mh$ = tflm_flex_float.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_float", value, out);
+            }
+            return (boolean)mh$.invokeExact(value, out);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_bool {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_bool");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_bool(const tflm_flex *value, _Bool *out)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_bool$descriptor() {
+        return tflm_flex_bool.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_bool(const tflm_flex *value, _Bool *out)
+     * }
+     */
+    public static MethodHandle tflm_flex_bool$handle() {
+        return tflm_flex_bool.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_bool(const tflm_flex *value, _Bool *out)
+     * }
+     */
+    public static MemorySegment tflm_flex_bool$address() {
+        return tflm_flex_bool.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_flex_bool(const tflm_flex *value, _Bool *out)
+     * }
+     */
+    public static boolean tflm_flex_bool(MemorySegment value, MemorySegment out) {
+        var mh$ = tflm_flex_bool.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_bool", value, out);
+            }
+            return (boolean)mh$.invokeExact(value, out);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_string {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_string");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_string(const tflm_flex *value, const char **chars, uint32_t *length)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_string$descriptor() {
+        return tflm_flex_string.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_string(const tflm_flex *value, const char **chars, uint32_t *length)
+     * }
+     */
+    public static MethodHandle tflm_flex_string$handle() {
+        return tflm_flex_string.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_string(const tflm_flex *value, const char **chars, uint32_t *length)
+     * }
+     */
+    public static MemorySegment tflm_flex_string$address() {
+        return tflm_flex_string.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_flex_string(const tflm_flex *value, const char **chars, uint32_t *length)
+     * }
+     */
+    public static boolean tflm_flex_string(MemorySegment value, MemorySegment chars, MemorySegment length) {
+        var mh$ = tflm_flex_string.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_string", value, chars, length);
+            }
+            return (boolean)mh$.invokeExact(value, chars, length);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_length {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_length");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * uint32_t tflm_flex_length(const tflm_flex *value)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_length$descriptor() {
+        return tflm_flex_length.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * uint32_t tflm_flex_length(const tflm_flex *value)
+     * }
+     */
+    public static MethodHandle tflm_flex_length$handle() {
+        return tflm_flex_length.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * uint32_t tflm_flex_length(const tflm_flex *value)
+     * }
+     */
+    public static MemorySegment tflm_flex_length$address() {
+        return tflm_flex_length.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * uint32_t tflm_flex_length(const tflm_flex *value)
+     * }
+     */
+    public static int tflm_flex_length(MemorySegment value) {
+        var mh$ = tflm_flex_length.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_length", value);
+            }
+            return (int)mh$.invokeExact(value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_at {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_INT,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_at");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_at(const tflm_flex *vector, uint32_t i, tflm_flex *element)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_at$descriptor() {
+        return tflm_flex_at.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_at(const tflm_flex *vector, uint32_t i, tflm_flex *element)
+     * }
+     */
+    public static MethodHandle tflm_flex_at$handle() {
+        return tflm_flex_at.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_at(const tflm_flex *vector, uint32_t i, tflm_flex *element)
+     * }
+     */
+    public static MemorySegment tflm_flex_at$address() {
+        return tflm_flex_at.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_flex_at(const tflm_flex *vector, uint32_t i, tflm_flex *element)
+     * }
+     */
+    public static boolean tflm_flex_at(MemorySegment vector, int i, MemorySegment element) {
+        var mh$ = tflm_flex_at.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_at", vector, i, element);
+            }
+            return (boolean)mh$.invokeExact(vector, i, element);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_flex_map_find {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_BOOL,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_flex_map_find");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_map_find(const tflm_flex *map, const char *key, tflm_flex *value)
+     * }
+     */
+    public static FunctionDescriptor tflm_flex_map_find$descriptor() {
+        return tflm_flex_map_find.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_map_find(const tflm_flex *map, const char *key, tflm_flex *value)
+     * }
+     */
+    public static MethodHandle tflm_flex_map_find$handle() {
+        return tflm_flex_map_find.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * _Bool tflm_flex_map_find(const tflm_flex *map, const char *key, tflm_flex *value)
+     * }
+     */
+    public static MemorySegment tflm_flex_map_find$address() {
+        return tflm_flex_map_find.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * _Bool tflm_flex_map_find(const tflm_flex *map, const char *key, tflm_flex *value)
+     * }
+     */
+    public static boolean tflm_flex_map_find(MemorySegment map, MemorySegment key, MemorySegment value) {
+        var mh$ = tflm_flex_map_find.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_flex_map_find", map, key, value);
+            }
+            return (boolean)mh$.invokeExact(map, key, value);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int TFLM_NO_VARIABLE = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define TFLM_NO_VARIABLE -1
+     * }
+     */
+    public static int TFLM_NO_VARIABLE() {
+        return TFLM_NO_VARIABLE;
     }
 }
 

@@ -102,6 +102,7 @@ final class InspectCommand implements Callable<Integer> {
         out.printf("%ninputs        %s%n", model.inputs());
         out.printf("outputs       %s%n", model.outputs());
         out.printf("weight bytes  %d%n", model.weightBytes());
+        customOps(out, model.customOps(), unsupported);
         out.printf("unsupported   %s%n", unsupported.isEmpty() ? "none" : String.join(", ", unsupported));
         if (!problems.isEmpty()) {
             out.printf("refused       %d operator(s), each as the runtime reports it:%n", problems.size());
@@ -113,6 +114,24 @@ final class InspectCommand implements Callable<Integer> {
                     arena.isa());
         } else {
             out.printf("arena bytes   unknown (%s)%n", arena.reason());
+        }
+    }
+
+    /**
+     * Each custom op the model needs, with its operator count and whether the library registers a
+     * kernel for it; those it does not must come from elsewhere (a Java {@code CustomOp}, a C kernel of
+     * the firmware's own).
+     */
+    private static void customOps(PrintStream out, Map<String, Integer> customOps, List<String> unsupported) {
+        if (customOps.isEmpty()) {
+            out.printf("custom ops    none%n");
+            return;
+        }
+        String label = "custom ops";
+        for (Map.Entry<String, Integer> op : customOps.entrySet()) {
+            out.printf("%-13s %s (%d operator%s): %s%n", label, op.getKey(), op.getValue(),
+                    op.getValue() == 1 ? "" : "s", unsupported.contains(op.getKey()) ? "not registered" : "registered");
+            label = "";
         }
     }
 
@@ -162,6 +181,9 @@ final class InspectCommand implements Callable<Integer> {
         json.set("inputs", Json.array(model.inputs()));
         json.set("outputs", Json.array(model.outputs()));
         json.put("weight_bytes", model.weightBytes());
+        ArrayNode customOps = json.putArray("custom_ops");
+        model.customOps().forEach((name, count) -> customOps.addObject().put("name", name).put("operators", count)
+                .put("registered", !unsupported.contains(name)));
         ArrayNode unsupportedOps = json.putArray("unsupported_ops");
         unsupported.forEach(unsupportedOps::add);
         ArrayNode refused = json.putArray("refused_operators");

@@ -33,8 +33,9 @@ public final class Main {
             commands:
               inspect MODEL [--json]
                   Lists the model's operators and op counts, its tensors (type, shape,
-                  quantization), inputs and outputs, weight bytes, the ops this runtime
-                  has no kernel for, and the arena bytes the runtime needs for it: with
+                  quantization), inputs and outputs, weight bytes, the custom ops it
+                  needs and whether the library registers each (JSON custom_ops), the ops
+                  this runtime has no kernel for, and the arena bytes the runtime needs: with
                   the reference kernels (what a board needs; JSON arena_bytes) and with
                   the optimized kernels on this host (arena_bytes_optimized, and the ISA).
 

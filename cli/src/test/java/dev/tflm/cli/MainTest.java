@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.SharedData;
+import dev.tflm.TensorType;
+import dev.tflm.schema.BuiltinOperator;
+import dev.tflm.writer.SubgraphBuilder;
+import dev.tflm.writer.TensorDef;
+import dev.tflm.writer.TfliteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +117,45 @@ class MainTest {
         assertTrue(result.out().contains("  operator 13: no kernel registered for custom op SignalFilterBankLog"),
                 result.out());
         assertTrue(result.out().contains("arena bytes   unknown (9 operator(s) refused)"), result.out());
+    }
+
+    /** x → CUSTOM JavaScale → CUSTOM JavaScale → RELU → y, float32 [4]: two operators of a custom op, one builtin. */
+    private Path customOpModel() throws IOException {
+        TfliteWriter writer = new TfliteWriter();
+        int custom = writer.addCustomOperatorCode("JavaScale", 1);
+        int relu = writer.addOperatorCode(BuiltinOperator.RELU, 1);
+        SubgraphBuilder g = writer.addSubgraph("main");
+        int[] t = new int[4];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = g.addTensor(TensorDef.of("t" + i, TensorType.FLOAT32, 4));
+        }
+        g.addCustomOperator(custom, new int[] {t[0]}, new int[] {t[1]}, null);
+        g.addCustomOperator(custom, new int[] {t[1]}, new int[] {t[2]}, null);
+        g.addOperator(relu, new int[] {t[2]}, new int[] {t[3]}, null);
+        g.inputs(t[0]).outputs(t[3]);
+        return Files.write(dir.resolve("custom.tflite"), writer.toByteArray());
+    }
+
+    @Test
+    void inspectListsTheCustomOpsAndWhetherEachIsRegistered() throws IOException {
+        String model = customOpModel().toString();
+        CliRun text = run("inspect", model);
+        assertEquals(Main.EXIT_OK, text.exitCode(), text.err());
+        assertTrue(text.out().contains("custom ops    JavaScale (2 operators): not registered\n"), text.out());
+        assertTrue(text.out().contains("unsupported   JavaScale\n"), text.out());
+
+        CliRun json = run("inspect", model, "--json");
+        assertEquals(Main.EXIT_OK, json.exitCode(), json.err());
+        assertEquals(List.of(Map.of("name", "JavaScale", "operators", 2.0, "registered", false)),
+                CliRun.json(json.out()).get("custom_ops"));
+    }
+
+    @Test
+    void inspectSaysWhenAModelHasNoCustomOps() {
+        CliRun text = run("inspect", helloWorld());
+        assertEquals(Main.EXIT_OK, text.exitCode(), text.err());
+        assertTrue(text.out().contains("custom ops    none\n"), text.out());
+        assertEquals(List.of(), CliRun.json(run("inspect", helloWorld(), "--json").out()).get("custom_ops"));
     }
 
     @Test
