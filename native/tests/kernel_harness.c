@@ -28,6 +28,17 @@ void harness_init_outputs(tflm_context *ctx, const tflm_kernel *kernel, int inpu
     ctx->node.kernel = kernel;
 }
 
+void harness_custom_options(tflm_context *ctx, const uint8_t *bytes, uint32_t size)
+{
+    ctx->node.custom_options = bytes;
+    ctx->node.custom_options_size = size;
+}
+
+tflm_status harness_reset(tflm_context *ctx)
+{
+    return ctx->node.kernel->reset ? ctx->node.kernel->reset(ctx, &ctx->node) : TFLM_OK;
+}
+
 void harness_tensor(tflm_context *ctx, int i, tflm_type type, const int32_t *dims, int rank,
                     void *data, float scale, int32_t zero_point)
 {

@@ -73,7 +73,12 @@ void harness_option_int_vector(tflm_context *ctx, uint8_t options_type, int fiel
 void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, int8_t *a, int8_t *b,
                        int8_t *out, float output_scale);
 
+/* A custom op's options bytes (not copied). */
+void harness_custom_options(tflm_context *ctx, const uint8_t *bytes, uint32_t size);
+
 tflm_status harness_prepare(tflm_context *ctx);
+/* The kernel's reset hook (tflm_interpreter_reset_state), when it has one. */
+tflm_status harness_reset(tflm_context *ctx);
 tflm_status harness_invoke(tflm_context *ctx);
 void harness_free(tflm_context *ctx);
 
