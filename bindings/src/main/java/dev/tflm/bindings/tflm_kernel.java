@@ -21,6 +21,7 @@ import static java.lang.foreign.MemoryLayout.PathElement.*;
  *     tflm_kernel_fn prepare;
  *     tflm_kernel_fn invoke;
  *     _Bool output_aliases_input;
+ *     tflm_kernel_fn reset;
  * }
  * }
  */
@@ -38,7 +39,8 @@ public class tflm_kernel {
         tflm_h.C_POINTER.withName("prepare"),
         tflm_h.C_POINTER.withName("invoke"),
         tflm_h.C_BOOL.withName("output_aliases_input"),
-        MemoryLayout.paddingLayout(7)
+        MemoryLayout.paddingLayout(7),
+        tflm_h.C_POINTER.withName("reset")
     ).withName("tflm_kernel");
 
     /**
@@ -310,6 +312,50 @@ public class tflm_kernel {
      */
     public static void output_aliases_input(MemorySegment struct, boolean fieldValue) {
         struct.set(output_aliases_input$LAYOUT, output_aliases_input$OFFSET, fieldValue);
+    }
+
+    private static final AddressLayout reset$LAYOUT = (AddressLayout)$LAYOUT.select(groupElement("reset"));
+
+    /**
+     * Layout for field:
+     * {@snippet lang=c :
+     * tflm_kernel_fn reset
+     * }
+     */
+    public static final AddressLayout reset$layout() {
+        return reset$LAYOUT;
+    }
+
+    private static final long reset$OFFSET = $LAYOUT.byteOffset(groupElement("reset"));
+
+    /**
+     * Offset for field:
+     * {@snippet lang=c :
+     * tflm_kernel_fn reset
+     * }
+     */
+    public static final long reset$offset() {
+        return reset$OFFSET;
+    }
+
+    /**
+     * Getter for field:
+     * {@snippet lang=c :
+     * tflm_kernel_fn reset
+     * }
+     */
+    public static MemorySegment reset(MemorySegment struct) {
+        return struct.get(reset$LAYOUT, reset$OFFSET);
+    }
+
+    /**
+     * Setter for field:
+     * {@snippet lang=c :
+     * tflm_kernel_fn reset
+     * }
+     */
+    public static void reset(MemorySegment struct, MemorySegment fieldValue) {
+        struct.set(reset$LAYOUT, reset$OFFSET, fieldValue);
     }
 
     /**
