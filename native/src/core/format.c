@@ -16,10 +16,13 @@ static void put_char(text *t, char c)
     }
 }
 
+/* A string argument, whose control characters print as '?': names come
+ * from the model, and a message stays one line whatever the model holds. */
 static void put_chars(text *t, const char *s, size_t n)
 {
     for (size_t i = 0; i < n && s[i] != '\0'; i++) {
-        put_char(t, s[i]);
+        const unsigned char c = (unsigned char)s[i];
+        put_char(t, c < 0x20 || c == 0x7f ? '?' : (char)c);
     }
 }
 

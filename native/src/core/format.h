@@ -2,7 +2,8 @@
  * format.h - the runtime's only text formatter: a few printf conversions
  * into a fixed buffer, so no libc printf is linked into firmware.
  *
- * Conversions: %s (NUL-terminated string), %.*s (int length, then chars),
+ * Conversions: %s (NUL-terminated string), %.*s (int length, then chars;
+ * control characters of both print as '?', so a message is one line),
  * %d (int), %u (unsigned), %z or %zu (size_t), %%. Output that does not fit
  * is cut; the buffer is always NUL-terminated.
  */

@@ -96,6 +96,7 @@ final class ProjectCommand implements Callable<Integer> {
         copyHeaders(nativeDir.resolve("src/core"), dir, "tflm/src/core");
         copyHeaders(nativeDir.resolve("src/kernels"), dir, "tflm/src/kernels");
         copyHeaders(nativeDir.resolve("src/kernels/arm"), dir, "tflm/src/kernels/arm");
+        copyHeaders(nativeDir.resolve("src/kernels/signal"), dir, "tflm/src/kernels/signal");
         // The example, its helpers and its arrays.
         Path firmware = tree.root.resolve("examples/firmware");
         sources.add(copy(firmware.resolve(example).resolve("main.c"), dir, "example/main.c"));
