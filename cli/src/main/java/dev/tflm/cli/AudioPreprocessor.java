@@ -29,8 +29,7 @@ final class AudioPreprocessor implements FeatureFrames, AutoCloseable {
     }
 
     static AudioPreprocessor open(Path file) throws IOException {
-        Model model = ExampleModel.load(file, "audio preprocessor", "these are TFLM signal library custom "
-                + "ops, not implemented in this runtime yet, and micro_speech computes its features with this model");
+        Model model = ExampleModel.load(file, "audio preprocessor", "micro_speech computes its features with it");
         AudioPreprocessor preprocessor;
         try {
             preprocessor = new AudioPreprocessor(model);

@@ -26,6 +26,8 @@ final class ExampleModel {
                 List<String> missing = model.unsupportedOps();
                 String why = !missing.isEmpty()
                         ? "no kernel registered for " + (missing.size() == 1 ? "op " : "ops ") + String.join(", ", missing)
+                        + (missing.stream().anyMatch(op -> op.startsWith("Signal"))
+                                ? " (TFLM signal library custom ops, not implemented in this runtime yet)" : "")
                         : problems.getFirst() + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
                 throw new IllegalStateException(role + " " + file + " cannot run on this runtime: " + why + "; "
                         + consequence);
