@@ -83,6 +83,30 @@ public final class Main {
                   Makefile (host and BOARD, default mps2-an385). NAME: hello_world,
                   micro_speech, person_detection, benchmark (needs --model).
 
+              example person_detection [--input FILE.bmp] [--model FILE]
+                  Runs TFLM's visual wake words model on a BMP (uncompressed 24-bit BGR
+                  or 8-bit palettized, BITMAPINFOHEADER or later): gray by ITU-R BT.601
+                  luma rounded (8-bit: the palette entry's), scaled to the model's input
+                  height x width by area averaging, pixel bytes rows top to bottom into
+                  the input (an INT8 input takes each byte reinterpreted, as TFLM's test
+                  images hold int8 input bytes; UINT8 the value). Prints both scores
+                  (output 0 no_person, 1 person; dequantized and raw), then "label:
+                  person" or "label: no_person". Defaults: ../shared beside the checkout,
+                  models/person_detect.tflite and testdata/person.bmp.
+
+              example micro_speech [--input FILE.wav] [--model FILE] [--preprocessor FILE]
+                  [--stride MS] [--features]
+                  Keyword spotting on a WAV (PCM or WAVE_FORMAT_EXTENSIBLE PCM, 16 kHz,
+                  mono, 16-bit). The preprocessor (audio_preprocessor_int8, TFLM signal
+                  ops) turns each 30 ms frame, every 20 ms, into 40 features; the model
+                  (micro_speech_quantized) scores 1 s windows of 49 frames, one every
+                  --stride ms (default 1000, a multiple of 20); audio shorter than 1 s
+                  and the end of the last window are zeros. Prints each window's scores
+                  (silence, unknown, yes, no; dequantized) and label, then "label: L":
+                  the window label yes or no with the highest score, else unknown if a
+                  window says so, else silence. --features prints every feature frame
+                  first. Defaults: ../shared's models/ and testdata/yes_1000ms.wav.
+
               help
                   Prints this text.
 
@@ -108,7 +132,8 @@ public final class Main {
         }
         CommandLine cli = new CommandLine(new Main());
         for (Object command : List.of(new InspectCommand(out), new RunCommand(out), new BenchCommand(out),
-                new DemoCommand(out), new ExportCCommand(out), new ResolverCommand(out), new ProjectCommand(out))) {
+                new DemoCommand(out), new ExportCCommand(out), new ResolverCommand(out), new ProjectCommand(out),
+                ExampleCommand.create(out))) {
             cli.addSubcommand(command);
         }
         cli.setParameterExceptionHandler((e, arguments) -> usageError(err, e.getMessage()));
