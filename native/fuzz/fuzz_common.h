@@ -86,13 +86,15 @@ static inline void fill_inputs(tflm_interpreter *interp, const uint8_t *data, si
     }
 }
 
-/* Whether an invoke succeeded; a failure must be a kernel's, with its
+/* Whether an invoke ran through; a failure must be a kernel's, with its
  * message (a kernel may reject the values of an input that is not
- * constant: GATHER's positions out of range, an axis). */
+ * constant: GATHER's positions out of range, an axis). An invoke that a
+ * kernel stopped early (CIRCULAR_BUFFER: TFLM_STOPPED_EARLY) is no
+ * failure and has no message, but did not run through. */
 static inline bool invoked(const tflm_interpreter *interp, tflm_status status)
 {
-    require(status == TFLM_OK || status == TFLM_ERROR_KERNEL);
-    require((status == TFLM_OK) == (tflm_interpreter_error_message(interp)[0] == '\0'));
+    require(status == TFLM_OK || status == TFLM_STOPPED_EARLY || status == TFLM_ERROR_KERNEL);
+    require((status == TFLM_ERROR_KERNEL) == (tflm_interpreter_error_message(interp)[0] != '\0'));
     return status == TFLM_OK;
 }
 

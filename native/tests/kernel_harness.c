@@ -242,6 +242,7 @@ tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index
     /* Filled with garbage: kernels must not rely on scratch contents. */
     ctx->scratch[ctx->scratch_count] = malloc(bytes + 16);
     memset(ctx->scratch[ctx->scratch_count], 0xa5, bytes + 16);
+    ctx->scratch_bytes[ctx->scratch_count] = bytes;
     *index = ctx->scratch_count++;
     return TFLM_OK;
 }

@@ -33,6 +33,7 @@ struct tflm_context {
     _Alignas(16) uint8_t persistent[4096];
     size_t persistent_used;
     void *scratch[4];
+    size_t scratch_bytes[4]; /* as requested */
     int scratch_count;
     char message[256];   /* tflm_fail's format, unformatted */
     char formatted[256]; /* and formatted as the interpreter does */

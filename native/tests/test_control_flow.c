@@ -7,7 +7,8 @@
  * each refused with its message: subgraph indices out of range, a WHILE
  * body calling itself or the main graph, a branch taking other counts,
  * types or sizes of tensors than the node passes, a condition that is not
- * BOOL, a variable read into a tensor of another size. */
+ * BOOL, a variable read into a tensor of another size. A kernel stopping
+ * the invoke (TFLM_STOPPED_EARLY) inside a subgraph stops it all. */
 #include "core/flatbuffer.h"
 #include "core/model.h"
 #include "model_files.h"
@@ -225,9 +226,57 @@ static void test_variables(void)
     free(model);
 }
 
+/* A condition that stops the invoke (TFLM_STOPPED_EARLY, as a
+ * CIRCULAR_BUFFER in a subgraph would). */
+static tflm_status stop_invoke(tflm_context *ctx, tflm_node *node)
+{
+    (void)ctx;
+    (void)node;
+    return TFLM_STOPPED_EARLY;
+}
+
+static const tflm_kernel stopping_below = {TFLM_BUILTIN_CUSTOM, "TEST_BELOW", "TEST_BELOW", NULL,
+                                           stop_invoke, false, NULL};
+
+/* A kernel of a subgraph that stops the invoke stops it all: WHILE's
+ * condition returns TFLM_STOPPED_EARLY through tflm_invoke_subgraph and
+ * WHILE to the caller, with no message; IF, before it, ran. */
+static void test_stopped_in_subgraph(void)
+{
+    size_t size;
+    uint8_t *model = load_test_model("control_flow", &size);
+    tflm_op_resolver ops;
+    tflm_op_resolver_init(&ops, storage, TFLM_OP_COUNT + 1);
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add(&ops, &stopping_below));
+    CHECK_EQ_INT(TFLM_OK, tflm_op_resolver_add_all(&ops));
+    tflm_interpreter *interp;
+    tflm_error error;
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_create(&interp, model, size, &ops, arena, ARENA_SIZE, &error));
+    if (error.status != TFLM_OK) {
+        fprintf(stderr, "control_flow: %s\n", error.message);
+        free(model);
+        return;
+    }
+    const int32_t x[4] = {1, -2, 30, 7}, i = 0;
+    *(bool *)input_data(interp, 0, 1) = true;
+    memcpy(input_data(interp, 1, 4), &i, 4);
+    memcpy(input_data(interp, 2, 16), x, 16);
+    CHECK_EQ_INT(TFLM_STOPPED_EARLY, tflm_interpreter_invoke(interp));
+    CHECK_EQ_INT(0, strlen(tflm_interpreter_error_message(interp)));
+    tflm_tensor_info a; /* tensor 3 of subgraph 0: IF's output, x + x */
+    CHECK_EQ_INT(TFLM_OK, tflm_interpreter_tensor(interp, 3, &a));
+    for (int e = 0; e < 4; e++) {
+        CHECK_EQ_INT(2 * x[e], ((const int32_t *)a.data)[e]);
+    }
+    CHECK_EQ_INT(TFLM_STOPPED_EARLY, tflm_interpreter_invoke_operator(interp, 1));
+    CHECK_EQ_INT(0, strlen(tflm_interpreter_error_message(interp)));
+    free(model);
+}
+
 int main(void)
 {
     test_if_while();
+    test_stopped_in_subgraph();
     test_hostile();
     test_variables();
     TEST_MAIN_END();

@@ -13,6 +13,13 @@
  *                       the values of an input that is not constant (an
  *                       index out of range, an axis that does not fit the
  *                       output): TFLM_ERROR_KERNEL through tflm_fail.
+ *                       It may also return TFLM_STOPPED_EARLY, without
+ *                       tflm_fail, to end the graph's run after its node
+ *                       with no error (TFLM's kTfLiteAbort, which
+ *                       CIRCULAR_BUFFER returns): no later operator runs
+ *                       in this invoke, tflm_interpreter_invoke returns
+ *                       that status, and tflm_invoke_subgraph returns it
+ *                       to a kernel running a subgraph, which passes it on.
  *
  * Kernels never allocate, never print, keep no global mutable state, and
  * report problems with tflm_fail, which prefixes the operator index and name.

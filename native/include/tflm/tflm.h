@@ -56,7 +56,9 @@ typedef enum tflm_status {
     TFLM_ERROR_UNSUPPORTED = 3,      /* valid model, but an op/type we lack  */
     TFLM_ERROR_ARENA_TOO_SMALL = 4,  /* the message states the bytes needed  */
     TFLM_ERROR_KERNEL = 5,           /* a kernel rejected its tensors        */
-    TFLM_ERROR_RESOLVER_FULL = 6     /* more kernels than the resolver holds */
+    TFLM_ERROR_RESOLVER_FULL = 6,    /* more kernels than the resolver holds */
+    TFLM_STOPPED_EARLY = 7           /* not an error: an operator ended the
+                                        invoke early (tflm_interpreter_invoke) */
 } tflm_status;
 
 /* Tensor element types, numbered as TensorFlow Lite's schema TensorType. */
@@ -241,18 +243,33 @@ const char *tflm_isa_name(tflm_isa isa);
  * an arena of this size, aligned to TFLM_ARENA_ALIGNMENT, is enough. */
 size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);
 
-/* Runs every operator once, in the model's order. */
+/* Runs every operator once, in the model's order.
+ *
+ * TFLM_STOPPED_EARLY, which is not an error (the message stays ""), when
+ * an operator ended this invoke before the last one, as TFLM's
+ * kTfLiteAbort does: a streaming model's CIRCULAR_BUFFER stores the new
+ * frame but stops the run until it holds cycles_max new frames, so the
+ * layers after it run once per cycles_max invokes. The operators before
+ * the stopping one ran (and kept any state they keep), the ones after it
+ * did not: outputs they write are unspecified after this invoke (the
+ * planner may have given their bytes to tensors computed before the
+ * stop), so read outputs after an invoke that returns TFLM_OK, as with
+ * TFLM. Write the next input and invoke again. A kernel stops the run by
+ * returning TFLM_STOPPED_EARLY from its invoke (tflm/kernel.h); one doing
+ * so inside a subgraph (IF, WHILE, CALL_ONCE) stops the whole invoke. */
 tflm_status tflm_interpreter_invoke(tflm_interpreter *interp);
 
 /* ---- One operator at a time ---------------------------------------------
  * For profiling and debugging without a timer in the runtime: the caller
- * times each call. Running operators 0 .. count-1 in order does exactly what
- * tflm_interpreter_invoke does. */
+ * times each call. Running operators 0 .. count-1 in order, up to the first
+ * that does not return TFLM_OK (TFLM_STOPPED_EARLY included), does exactly
+ * what tflm_interpreter_invoke does. */
 
 /* Number of operators (nodes) of the graph, in execution order. */
 size_t tflm_interpreter_operator_count(const tflm_interpreter *interp);
 
-/* Runs operator index alone on whatever its input tensors hold now.
+/* Runs operator index alone on whatever its input tensors hold now; its
+ * status, TFLM_STOPPED_EARLY when it would end an invoke there.
  * INVALID_ARGUMENT when index >= the operator count. */
 tflm_status tflm_interpreter_invoke_operator(tflm_interpreter *interp, size_t index);
 

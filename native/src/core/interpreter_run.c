@@ -81,7 +81,7 @@ tflm_status tflm_invoke_node(tflm_context *ctx, uint32_t subgraph, uint32_t inde
     ctx->current_subgraph = subgraph;
     ctx->current_node = (int32_t)index;
     tflm_status status = node->kernel->invoke(ctx, node);
-    if (status != TFLM_OK && ctx->message[0] == '\0') {
+    if (status != TFLM_OK && status != TFLM_STOPPED_EARLY && ctx->message[0] == '\0') {
         tflm_fail(ctx, status, "invoke failed (%s)", tflm_status_name(status));
     }
     ctx->current_subgraph = 0;
@@ -99,7 +99,7 @@ tflm_status tflm_interpreter_invoke(tflm_interpreter *interp)
     for (uint32_t o = 0; o < ctx->subgraphs[0].node_count; o++) {
         tflm_status status = tflm_invoke_node(ctx, 0, o);
         if (status != TFLM_OK) {
-            return status;
+            return status; /* a failure, or TFLM_STOPPED_EARLY: the run ends here */
         }
     }
     return TFLM_OK;

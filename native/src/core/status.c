@@ -9,12 +9,13 @@ static const char status_names[] = "ok\0"
                                    "arena too small\0"
                                    "kernel error\0"
                                    "resolver full\0"
+                                   "stopped early\0"
                                    "unknown status";
 
 const char *tflm_status_name(tflm_status status)
 {
     const char *name = status_names;
-    for (uint32_t i = 0; i < (uint32_t)status && i <= TFLM_ERROR_RESOLVER_FULL; i++) {
+    for (uint32_t i = 0; i < (uint32_t)status && i <= TFLM_STOPPED_EARLY; i++) {
         while (*name++ != '\0') {
         }
     }

@@ -1,6 +1,7 @@
 /* signal_util.c - signal_util.h. */
 #include "signal_util.h"
 
+#include "../custom_options.h"
 #include "../kernel_util.h" /* tflm_type_name_of */
 
 static tflm_status check_one(tflm_context *ctx, const tflm_tensor *tensor, const char *role, int i,
@@ -44,41 +45,19 @@ tflm_status signal_check_tensors(tflm_context *ctx, const tflm_node *node,
 
 tflm_status signal_options(tflm_context *ctx, const tflm_node *node, tflm_flex *map)
 {
-    if (node->custom_options == NULL ||
-        tflm_flex_root(node->custom_options, node->custom_options_size, map) != TFLM_OK ||
-        map->type != TFLM_FLEX_MAP) {
-        return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL,
-                         "custom options must be a FlexBuffers map of the op's attributes");
-    }
-    return TFLM_OK;
+    return tflm_custom_options(ctx, node, map);
 }
 
 tflm_status signal_option_int(tflm_context *ctx, const tflm_flex *map, const char *key,
                               int64_t min, int64_t max, int32_t *value)
 {
-    tflm_flex field;
-    int64_t v;
-    if (!tflm_flex_map_find(map, key, &field) || !tflm_flex_int(&field, &v)) {
-        return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"%s\" missing or not a number",
-                         key);
-    }
-    if (v < min || v > max) {
-        return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"%s\" out of range [%d, %d]", key,
-                         (int)min, (int)max);
-    }
-    *value = (int32_t)v;
-    return TFLM_OK;
+    return tflm_custom_option_int(ctx, map, key, min, max, value);
 }
 
 tflm_status signal_option_bool(tflm_context *ctx, const tflm_flex *map, const char *key,
                                bool *value)
 {
-    tflm_flex field;
-    if (!tflm_flex_map_find(map, key, &field) || !tflm_flex_bool(&field, value)) {
-        return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"%s\" missing or not a bool",
-                         key);
-    }
-    return TFLM_OK;
+    return tflm_custom_option_bool(ctx, map, key, value);
 }
 
 int32_t signal_last_dim(const tflm_tensor *tensor)

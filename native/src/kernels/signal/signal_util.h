@@ -6,9 +6,9 @@
  * rounding.
  *
  * TFLM reads signal options by position in the map (the keys' alphabetical
- * order); these ops read them by name, which gives the same values on the
- * maps TensorFlow writes and a clear error, instead of another option's
- * value, on a map that lacks one.
+ * order); these ops read them by name (custom_options.h), which gives the
+ * same values on the maps TensorFlow writes and a clear error, instead of
+ * another option's value, on a map that lacks one.
  */
 #ifndef TFLM_SIGNAL_UTIL_H
 #define TFLM_SIGNAL_UTIL_H
@@ -33,7 +33,8 @@ tflm_status signal_check_tensors(tflm_context *ctx, const tflm_node *node,
                                  const signal_tensor_spec *inputs, int input_count,
                                  const signal_tensor_spec *outputs, int output_count);
 
-/* The node's custom options as a FlexBuffers map. */
+/* The node's custom options as a FlexBuffers map, and one option by key:
+ * tflm_custom_options and tflm_custom_option_int/_bool (custom_options.h). */
 tflm_status signal_options(tflm_context *ctx, const tflm_node *node, tflm_flex *map);
 
 /* Option key of the map as an integer in [min, max], or a bool. */

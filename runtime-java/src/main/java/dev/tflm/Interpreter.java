@@ -313,13 +313,18 @@ public final class Interpreter implements AutoCloseable {
         return tensor(Objects.checkIndex(index, tensorCount()), index, Source.GRAPH);
     }
 
-    /** Runs every operator once. */
-    public void invoke() {
+    /**
+     * Runs every operator once. Returns true when every operator ran, false when one ended the
+     * run early without an error ({@link Status#STOPPED_EARLY}, TFLM's kTfLiteAbort: a streaming
+     * model's CIRCULAR_BUFFER stops the run until it has gathered its frames); outputs of the
+     * operators that did not run are then unspecified: read them after a run that returns true.
+     */
+    public boolean invoke() {
         ensureOpen();
         ensureNotRunning();
         running = true;
         try {
-            check(tflm_interpreter_invoke(handle));
+            return checkRun(tflm_interpreter_invoke(handle));
         } finally {
             running = false;
         }
@@ -333,15 +338,16 @@ public final class Interpreter implements AutoCloseable {
 
     /**
      * Runs operator {@code index} alone on whatever its inputs hold now; running 0 to
-     * {@code operatorCount() - 1} in order is one {@link #invoke()}. Lets a caller time each
-     * operator without a timer in the native runtime.
+     * {@code operatorCount() - 1} in order, up to the first that returns false, is one
+     * {@link #invoke()}. Lets a caller time each operator without a timer in the native runtime.
+     * Returns false when this operator would end an invoke here (see {@link #invoke()}).
      */
-    public void invokeOperator(int index) {
+    public boolean invokeOperator(int index) {
         ensureOpen();
         ensureNotRunning();
         running = true;
         try {
-            check(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount)));
+            return checkRun(tflm_interpreter_invoke_operator(handle, Objects.checkIndex(index, operatorCount)));
         } finally {
             running = false;
         }
@@ -424,6 +430,16 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /** Throws the native failure, with the exception a custom op threw, if one did, as its cause. */
+    /** {@link #check}, but STOPPED_EARLY is no failure: false for it, true for OK. */
+    private boolean checkRun(int status) {
+        if (status == Status.STOPPED_EARLY.code()) {
+            customKernels.takeFailure();
+            return false;
+        }
+        check(status);
+        return true;
+    }
+
     private void check(int status) {
         Throwable cause = customKernels.takeFailure();
         if (status != TFLM_OK()) {

@@ -1,6 +1,6 @@
 package dev.tflm;
 
-/** The C API's tflm_status: what kind of failure a native call reported. */
+/** The C API's tflm_status: what kind of failure a native call reported (or STOPPED_EARLY). */
 public enum Status {
     OK(0),
     /** A NULL pointer, an index out of range. */
@@ -14,7 +14,12 @@ public enum Status {
     /** A kernel rejected its tensors. */
     KERNEL(5),
     /** More kernels than an op resolver has room for. */
-    RESOLVER_FULL(6);
+    RESOLVER_FULL(6),
+    /**
+     * Not a failure: an operator ended an invoke early (TFLM's kTfLiteAbort), as a streaming model's
+     * CIRCULAR_BUFFER does; {@link Interpreter#invoke()} returns false for it.
+     */
+    STOPPED_EARLY(7);
 
     private final int code;
 

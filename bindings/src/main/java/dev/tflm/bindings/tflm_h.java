@@ -122,6 +122,15 @@ public class tflm_h extends tflm_h$shared {
     public static int TFLM_ERROR_RESOLVER_FULL() {
         return TFLM_ERROR_RESOLVER_FULL;
     }
+    private static final int TFLM_STOPPED_EARLY = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_status.TFLM_STOPPED_EARLY = 7
+     * }
+     */
+    public static int TFLM_STOPPED_EARLY() {
+        return TFLM_STOPPED_EARLY;
+    }
     private static final int TFLM_TYPE_FLOAT32 = (int)0L;
     /**
      * {@snippet lang=c :

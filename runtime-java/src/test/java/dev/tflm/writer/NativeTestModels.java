@@ -1,5 +1,6 @@
 package dev.tflm.writer;
 
+import com.google.flatbuffers.FlexBuffersBuilder;
 import dev.tflm.Quantization;
 import dev.tflm.TensorType;
 import dev.tflm.schema.ActivationFunctionType;
@@ -50,6 +51,8 @@ public final class NativeTestModels {
         models.put("variables.tflite", variables());
         models.put("variable_misread.tflite", variableMisread());
         models.put("lstm_int8.tflite", lstmInt8());
+        models.put("streaming.tflite", streaming());
+        models.put("detection_postprocess.tflite", detectionPostprocess());
         return models;
     }
 
@@ -340,6 +343,79 @@ public final class NativeTestModels {
         main.addOperator(lstm, inputs, new int[] {output}, lstmOptions(ActivationFunctionType.TANH, 6f, false));
         main.inputs(input).outputs(output);
         return writer.toByteArray();
+    }
+
+    /**
+     * A strided streaming model, TFLM's CIRCULAR_BUFFER twice on x (INT8 [1, 1, 1, 2]): into p, a plain INT8
+     * [1, 2, 1, 2] with cycles_max 1, then {@code z = CAST(p)} (INT32); into buf, a variable INT8 [1, 3, 1, 2] with
+     * cycles_max 2, then {@code y = CAST(buf)}. The int8 tensors have zero point -5. Every other invoke stops after
+     * the second buffer, so z changes on every invoke and y on every second.
+     */
+    static byte[] streaming() {
+        TfliteWriter writer = new TfliteWriter().description("a streaming model: CIRCULAR_BUFFER");
+        int circularBuffer = writer.addCustomOperatorCode("CIRCULAR_BUFFER", 1);
+        int cast = writer.addOperatorCode(BuiltinOperator.CAST, 1);
+        Quantization q = Quantization.perTensor(0.5f, -5);
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int x = main.addTensor(TensorDef.of("x", TensorType.INT8, 1, 1, 1, 2).withQuantization(q));
+        int p = main.addTensor(TensorDef.of("p", TensorType.INT8, 1, 2, 1, 2).withQuantization(q));
+        int z = main.addTensor(TensorDef.of("z", TensorType.INT32, 1, 2, 1, 2));
+        int buf = main.addTensor(TensorDef.of("buf", TensorType.INT8, 1, 3, 1, 2).withQuantization(q).asVariable());
+        int y = main.addTensor(TensorDef.of("y", TensorType.INT32, 1, 3, 1, 2));
+        main.addOperator(new OperatorDef(circularBuffer, new int[] {x}, new int[] {p}, null, cyclesMax(1)));
+        main.addOperator(cast, new int[] {p}, new int[] {z}, null);
+        main.addOperator(new OperatorDef(circularBuffer, new int[] {x}, new int[] {buf}, null, cyclesMax(2)));
+        main.addOperator(cast, new int[] {buf}, new int[] {y}, null);
+        main.inputs(x).outputs(y, z);
+        return writer.toByteArray();
+    }
+
+    /**
+     * TFLM's detection_postprocess_test.cc case as a model: TFLite_Detection_PostProcess of box encodings [1, 6, 4]
+     * and class scores [1, 6, 3] (inputs) and its six anchors (a constant [6, 4]) into boxes [1, 3, 4], classes and
+     * scores [1, 3] and num_detections [1], with TFLM's options (fast NMS, 3 detections).
+     */
+    static byte[] detectionPostprocess() {
+        TfliteWriter writer = new TfliteWriter().description("TFLM's TFLite_Detection_PostProcess test case");
+        int op = writer.addCustomOperatorCode("TFLite_Detection_PostProcess", 1);
+        SubgraphBuilder main = writer.addSubgraph("main");
+        int boxes = main.addTensor(TensorDef.of("box_encodings", TensorType.FLOAT32, 1, 6, 4));
+        int scores = main.addTensor(TensorDef.of("class_predictions", TensorType.FLOAT32, 1, 6, 3));
+        int anchors = main.addTensor(TensorDef.of("anchors", TensorType.FLOAT32, 6, 4).withBuffer(writer.addBuffer(
+                floats(0.5f, 0.5f, 1f, 1f, 0.5f, 0.5f, 1f, 1f, 0.5f, 0.5f, 1f, 1f,
+                        0.5f, 10.5f, 1f, 1f, 0.5f, 10.5f, 1f, 1f, 0.5f, 100.5f, 1f, 1f))));
+        int detectionBoxes = main.addTensor(TensorDef.of("detection_boxes", TensorType.FLOAT32, 1, 3, 4));
+        int classes = main.addTensor(TensorDef.of("detection_classes", TensorType.FLOAT32, 1, 3));
+        int detectionScores = main.addTensor(TensorDef.of("detection_scores", TensorType.FLOAT32, 1, 3));
+        int count = main.addTensor(TensorDef.of("num_detections", TensorType.FLOAT32, 1));
+        FlexBuffersBuilder options = new FlexBuffersBuilder();
+        int map = options.startMap();
+        options.putInt("max_detections", 3);
+        options.putInt("max_classes_per_detection", 1);
+        options.putInt("detections_per_class", 1);
+        options.putBoolean("use_regular_nms", false);
+        options.putFloat("nms_score_threshold", 0.0f);
+        options.putFloat("nms_iou_threshold", 0.5f);
+        options.putInt("num_classes", 2);
+        options.putFloat("y_scale", 10.0f);
+        options.putFloat("x_scale", 10.0f);
+        options.putFloat("h_scale", 5.0f);
+        options.putFloat("w_scale", 5.0f);
+        options.endMap(null, map);
+        ByteBuffer bytes = options.finish();
+        byte[] custom = new byte[bytes.remaining()];
+        bytes.get(custom);
+        main.addOperator(new OperatorDef(op, new int[] {boxes, scores, anchors},
+                new int[] {detectionBoxes, classes, detectionScores, count}, null, custom));
+        main.inputs(boxes, scores).outputs(detectionBoxes, classes, detectionScores, count);
+        return writer.toByteArray();
+    }
+
+    /** CIRCULAR_BUFFER's options, the FlexBuffers map {cycles_max: value} TFLM's test writes (value below 128). */
+    private static byte[] cyclesMax(int value) {
+        byte[] map = {'c', 'y', 'c', 'l', 'e', 's', '_', 'm', 'a', 'x', 0, 1, 12, 1, 1, 1, 0, 4, 2, 0x24, 1};
+        map[16] = (byte) value;
+        return map;
     }
 
     /** A subgraph adding its input of {@code type} [{@code size}] to itself. */
