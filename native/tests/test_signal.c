@@ -1,13 +1,13 @@
-/* TFLM's signal ops (native/src/kernels/signal/): the values of TFLM's own
- * signal kernel tests (tflite-micro's signal/micro/kernels/ tests), the
- * option maps written by flex_builder, and the kiss_fft twiddle factors
- * against the C library's double arithmetic. */
-#include <math.h>
+/* TFLM's signal ops (native/src/kernels/signal/) but the FFTs
+ * (test_signal_fft.c): every case of TFLM's own tests of these kernels
+ * (tflite-micro's signal/micro/kernels/<op>_test.cc) with their values and
+ * option maps (<op>_flexbuffers_generated_data.cc), streams beyond them, and
+ * what prepare refuses, with option maps written by flex_builder. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "flex_builder.h"
 #include "kernel_harness.h"
-#include "kernels/signal/fft_twiddle.h"
 #include "test.h"
 #include "tflm/ops.h"
 
@@ -36,44 +36,8 @@ static void test_window(void)
     harness_free(&ctx);
 }
 
-/* Every twiddle and super twiddle of kiss_fft for the real FFT lengths up
- * to 1024, and of lengths divisible by 6 up to 2048 (where cos = +-1/2
- * makes the double roundings decide), in 16 and 32-bit scale, equal
- * floor(.5 + scale * cos(phase)) computed in double as kiss_fft does. */
-static void test_twiddles(void)
-{
-    const double pi = 3.14159265358979323846264338327950288;
-    const uint32_t scales[2] = {32767u, 2147483647u};
-    int mismatches = 0;
-    for (int length = 2; length <= 2048; length += 2) {
-        if (length > 1024 && length % 6 != 0) {
-            continue;
-        }
-        const int n = length / 2;
-        for (int s = 0; s < 2; s++) {
-            for (int i = 0; i < n; i++) {
-                const double phase = -2 * pi * i / n;
-                int64_t re, im;
-                fft_twiddle(fft_twiddle_phase((uint32_t)i, (uint32_t)n), true, scales[s], &re, &im);
-                mismatches += re != (int64_t)floor(.5 + scales[s] * cos(phase)) ||
-                              im != (int64_t)floor(.5 + scales[s] * sin(phase));
-            }
-            for (int i = 0; i < n / 2; i++) {
-                const double phase = -pi * ((double)(i + 1) / n + .5);
-                int64_t re, im;
-                fft_twiddle(fft_super_twiddle_phase((uint32_t)i, (uint32_t)n), true, scales[s], &re,
-                            &im);
-                mismatches += re != (int64_t)floor(.5 + scales[s] * cos(phase)) ||
-                              im != (int64_t)floor(.5 + scales[s] * sin(phase));
-            }
-        }
-    }
-    CHECK_EQ_INT(0, mismatches);
-}
-
 int main(void)
 {
     test_window();
-    test_twiddles();
     TEST_MAIN_END();
 }
