@@ -179,10 +179,164 @@ static void test_framer_rejects(void)
     CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"prefill\" missing"));
 }
 
+/* ---- SignalStacker --------------------------------------------------------- */
+
+/* TFLM's stacker option maps: num_channels 3, left context 1, right
+ * context 0, step 1; and 10 channels, step 2. */
+static const uint8_t stacker_3_channels_step_1[88] = {
+    0x6e, 0x75, 0x6d, 0x5f, 0x63, 0x68, 0x61, 0x6e, 0x6e, 0x65, 0x6c, 0x73, 0x00, 0x73, 0x74,
+    0x61, 0x63, 0x6b, 0x65, 0x72, 0x5f, 0x6c, 0x65, 0x66, 0x74, 0x5f, 0x63, 0x6f, 0x6e, 0x74,
+    0x65, 0x78, 0x74, 0x00, 0x73, 0x74, 0x61, 0x63, 0x6b, 0x65, 0x72, 0x5f, 0x72, 0x69, 0x67,
+    0x68, 0x74, 0x5f, 0x63, 0x6f, 0x6e, 0x74, 0x65, 0x78, 0x74, 0x00, 0x73, 0x74, 0x61, 0x63,
+    0x6b, 0x65, 0x72, 0x5f, 0x73, 0x74, 0x65, 0x70, 0x00, 0x04, 0x46, 0x3a, 0x26, 0x11, 0x04,
+    0x01, 0x04, 0x03, 0x01, 0x00, 0x01, 0x04, 0x04, 0x04, 0x04, 0x08, 0x24, 0x01};
+static const uint8_t stacker_10_channels_step_2[88] = {
+    0x6e, 0x75, 0x6d, 0x5f, 0x63, 0x68, 0x61, 0x6e, 0x6e, 0x65, 0x6c, 0x73, 0x00, 0x73, 0x74,
+    0x61, 0x63, 0x6b, 0x65, 0x72, 0x5f, 0x6c, 0x65, 0x66, 0x74, 0x5f, 0x63, 0x6f, 0x6e, 0x74,
+    0x65, 0x78, 0x74, 0x00, 0x73, 0x74, 0x61, 0x63, 0x6b, 0x65, 0x72, 0x5f, 0x72, 0x69, 0x67,
+    0x68, 0x74, 0x5f, 0x63, 0x6f, 0x6e, 0x74, 0x65, 0x78, 0x74, 0x00, 0x73, 0x74, 0x61, 0x63,
+    0x6b, 0x65, 0x72, 0x5f, 0x73, 0x74, 0x65, 0x70, 0x00, 0x04, 0x46, 0x3a, 0x26, 0x11, 0x04,
+    0x01, 0x04, 0x0a, 0x01, 0x00, 0x02, 0x04, 0x04, 0x04, 0x04, 0x08, 0x24, 0x01};
+
+static void stacker_node(tflm_context *ctx, const uint8_t *options, uint32_t options_size,
+                         int16_t *input, int32_t channels, int16_t *output, int32_t window,
+                         bool *valid)
+{
+    harness_init_outputs(ctx, &tflm_op_signal_stacker, 1, 2);
+    harness_tensor(ctx, 0, TFLM_TYPE_INT16, &channels, 1, input, 0, 0);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT16, &window, 1, output, 0, 0);
+    harness_tensor(ctx, 2, TFLM_TYPE_BOOL, NULL, 0, valid, 0, 0);
+    harness_custom_options(ctx, options, options_size);
+}
+
+/* TFLM's StackerTest cases: the first frame fills the window with its
+ * left-context copy; each also run again after a reset (TFLM's
+ * StackerTestReset cases). */
+static void test_stacker(void)
+{
+    static const struct {
+        const uint8_t *options;
+        int32_t channels;
+        int16_t input[10];
+    } cases[] = {
+        {stacker_3_channels_step_1, 3, {0x1234, 0x5678, 0x4321}},
+        {stacker_10_channels_step_2, 10, {252, 477, 1071, 166, 1022, 312, 1171, 1586, 1491, 145}},
+        {stacker_10_channels_step_2, 10, {1060, 200, 69, 1519, 883, 1317, 182, 724, 143, 334}},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        static tflm_context ctx;
+        const int32_t channels = cases[k].channels;
+        int16_t input[10], output[20], golden[20];
+        bool valid = false;
+        memcpy(input, cases[k].input, sizeof input);
+        memcpy(golden, input, (size_t)channels * sizeof *input);
+        memcpy(golden + channels, input, (size_t)channels * sizeof *input);
+        stacker_node(&ctx, cases[k].options, sizeof stacker_3_channels_step_1, input, channels,
+                     output, 2 * channels, &valid);
+        CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+        for (int run = 0; run < 2; run++) {
+            memset(output, 0, sizeof output);
+            CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+            CHECK(valid);
+            CHECK(memcmp(output, golden, (size_t)(2 * channels) * sizeof *output) == 0);
+            CHECK_EQ_INT(TFLM_OK, harness_reset(&ctx));
+        }
+        harness_free(&ctx);
+    }
+}
+
+/* Beyond TFLM's cases, a stream: left context 2, right context 1, step 2
+ * over frames 1, 2, 3, ... of 2 channels (frame f is {f, -f}). The window
+ * holds 4 frames; the padded stream is 1 1 1 2 3 4 5 ..., so windows
+ * [1 1 1 2] at frame 2, then every 2 frames [1 2 3 4], [3 4 5 6]. */
+static void test_stacker_stream(void)
+{
+    static tflm_context ctx;
+    flex_builder b;
+    int16_t input[2], output[8];
+    bool valid = true;
+    flex_begin(&b);
+    flex_int(&b, "num_channels", 2);
+    flex_int(&b, "stacker_left_context", 2);
+    flex_int(&b, "stacker_right_context", 1);
+    flex_int(&b, "stacker_step", 2);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 2, output, 8, &valid);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    static const int16_t first_frames[7][4] = {{0}, {1, 1, 1, 2}, {0}, {1, 2, 3, 4}, {0},
+                                               {3, 4, 5, 6}, {0}};
+    for (int run = 0; run < 2; run++) {
+        for (int16_t f = 1; f <= 7; f++) {
+            input[0] = f;
+            input[1] = (int16_t)-f;
+            CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+            CHECK_EQ_INT(f % 2 == 0, valid);
+            for (int i = 0; valid && i < 4; i++) {
+                CHECK_EQ_INT(first_frames[f - 1][i], output[2 * i]);
+                CHECK_EQ_INT(-first_frames[f - 1][i], output[2 * i + 1]);
+            }
+        }
+        CHECK_EQ_INT(TFLM_OK, harness_reset(&ctx));
+    }
+    harness_free(&ctx);
+}
+
+static void stacker_options(flex_builder *b, int64_t channels, int64_t left, int64_t right,
+                            int64_t step)
+{
+    flex_begin(b);
+    flex_int(b, "num_channels", channels);
+    flex_int(b, "stacker_left_context", left);
+    flex_int(b, "stacker_right_context", right);
+    flex_int(b, "stacker_step", step);
+}
+
+static void test_stacker_rejects(void)
+{
+    static tflm_context ctx;
+    static int16_t input[4], output[16];
+    static bool valid;
+    flex_builder b;
+    /* TFLM would drop 4 frames of a 3-frame window */
+    stacker_options(&b, 2, 1, 1, 4);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 2, output, 6, &valid);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL,
+                          "stacker_step (4) must be at most the window's 3 frames"));
+    stacker_options(&b, 2, 1, 1, 0);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 2, output, 6, &valid);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL,
+                          "option \"stacker_step\" out of range"));
+    stacker_options(&b, 2, -1, 1, 1);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 2, output, 6, &valid);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL,
+                          "option \"stacker_left_context\" out of range"));
+    /* TFLM would read 4 channels from an input of 3 */
+    stacker_options(&b, 4, 1, 0, 1);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 3, output, 8, &valid);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL,
+                          "num_channels (4) values in, the window's 8 values out"));
+    /* and write a window of 8 into an output of 6 */
+    stacker_options(&b, 4, 1, 0, 1);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 4, output, 6, &valid);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL,
+                          "num_channels (4) values in, the window's 8 values out"));
+    stacker_options(&b, 4, INT32_MAX, 0, 1);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 4, output, 8, &valid);
+    CHECK_EQ_INT(TFLM_ERROR_ARENA_TOO_SMALL, harness_prepare(&ctx));
+    harness_free(&ctx);
+    stacker_options(&b, 2, 1, 0, 1);
+    stacker_node(&ctx, b.buf, (uint32_t)flex_end(&b), input, 2, output, 4, &valid);
+    harness_tensor(&ctx, 0, TFLM_TYPE_INT16, (const int32_t[]){1, 2}, 2, input, 0, 0);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL,
+                          "input 0 is INT16 of rank 2; expected INT16 of rank 1"));
+}
+
 int main(void)
 {
     test_window();
     test_framer();
     test_framer_rejects();
+    test_stacker();
+    test_stacker_stream();
+    test_stacker_rejects();
     TEST_MAIN_END();
 }
