@@ -330,6 +330,130 @@ static void test_stacker_rejects(void)
                           "input 0 is INT16 of rank 2; expected INT16 of rank 1"));
 }
 
+/* ---- SignalOverlapAdd ------------------------------------------------------ */
+
+/* TFLM's overlap-add option maps: T FLOAT32 and INT16, frame_step 1. */
+static const uint8_t overlap_add_float[26] = {0x66, 0x72, 0x61, 0x6d, 0x65, 0x5f, 0x73, 0x74, 0x65,
+                                              0x70, 0x00, 0x54, 0x00, 0x02, 0x03, 0x0f, 0x02, 0x01,
+                                              0x02, 0x00, 0x01, 0x04, 0x04, 0x04, 0x24, 0x01};
+static const uint8_t overlap_add_int16[26] = {0x66, 0x72, 0x61, 0x6d, 0x65, 0x5f, 0x73, 0x74, 0x65,
+                                              0x70, 0x00, 0x54, 0x00, 0x02, 0x03, 0x0f, 0x02, 0x01,
+                                              0x02, 0x07, 0x01, 0x04, 0x04, 0x04, 0x24, 0x01};
+
+/* TFLM's TestOverlapAddInvoke: iterations of n_frames golden frames into
+ * every row, the golden output out of each. */
+static void run_overlap_add(tflm_context *ctx, size_t sample, const void *golden_input,
+                            const void *golden_output, int iterations, int32_t rows,
+                            int32_t frames, void *input, const void *output)
+{
+    const size_t in_bytes = (size_t)frames * 3 * sample, out_bytes = (size_t)frames * sample;
+    for (int i = 0; i < iterations; i++) {
+        for (int32_t row = 0; row < rows; row++) {
+            memcpy((uint8_t *)input + row * in_bytes, (const uint8_t *)golden_input + i * in_bytes,
+                   in_bytes);
+        }
+        CHECK_EQ_INT(TFLM_OK, harness_invoke(ctx));
+        for (int32_t row = 0; row < rows; row++) {
+            CHECK(memcmp((const uint8_t *)output + row * out_bytes,
+                         (const uint8_t *)golden_output + i * out_bytes, out_bytes) == 0);
+        }
+    }
+}
+
+/* TFLM's OverlapAddTest cases (frame_size 3, frame_step 1), each also run
+ * again after a reset (TFLM's testReset does so for the last). */
+static void test_overlap_add(void)
+{
+    static const int16_t golden_input[12] = {125, -12, -895, 1000, 65, -212, 63, 71, 52, 1, -17, 32};
+    static const int16_t golden_output[4] = {125, 988, -767, -140};
+    static const float golden_input_float[12] = {12.5, -1.2, -89.5, 100.0, 6.5, -21.2,
+                                                 6.3,  7.1,  5.2,   0.1,   -1.7, 3.2};
+    static const float golden_output_float[4] = {12.5, 98.8, -76.7, -14.0};
+    static const struct {
+        bool is_float;
+        int32_t input_dims[4], output_dims[3];
+        int rank; /* the input's */
+    } cases[] = {
+        {false, {1, 3}, {1}, 2},
+        {true, {1, 3}, {1}, 2},
+        {false, {4, 3}, {4}, 2},
+        {false, {2, 2, 4, 3}, {2, 2, 4}, 4},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        static tflm_context ctx;
+        const bool is_float = cases[k].is_float;
+        const int rank = cases[k].rank;
+        const int32_t frames = cases[k].input_dims[rank - 2];
+        const int32_t rows = rank == 4 ? 4 : 1;
+        const tflm_type type = is_float ? TFLM_TYPE_FLOAT32 : TFLM_TYPE_INT16;
+        const size_t sample = is_float ? sizeof(float) : sizeof(int16_t);
+        float input[48], output[16];
+        harness_init(&ctx, &tflm_op_signal_overlap_add, 1);
+        harness_tensor(&ctx, 0, type, cases[k].input_dims, rank, input, 0, 0);
+        harness_tensor(&ctx, 1, type, cases[k].output_dims, rank - 1, output, 0, 0);
+        harness_custom_options(&ctx, is_float ? overlap_add_float : overlap_add_int16,
+                               sizeof overlap_add_int16);
+        CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+        for (int run = 0; run < 2; run++) {
+            run_overlap_add(&ctx, sample, is_float ? (const void *)golden_input_float : golden_input,
+                            is_float ? (const void *)golden_output_float : golden_output,
+                            4 / frames, rows, frames, input, output);
+            CHECK_EQ_INT(TFLM_OK, harness_reset(&ctx));
+        }
+        harness_free(&ctx);
+    }
+}
+
+static void overlap_add_node(tflm_context *ctx, flex_builder *b, int64_t type, int64_t frame_step,
+                             tflm_type tensor_type, const int32_t *input_dims, int rank,
+                             const int32_t *output_dims, int output_rank)
+{
+    static float input[64], output[64];
+    flex_begin(b);
+    flex_int(b, "T", type);
+    flex_int(b, "frame_step", frame_step);
+    harness_init(ctx, &tflm_op_signal_overlap_add, 1);
+    harness_tensor(ctx, 0, tensor_type, input_dims, rank, input, 0, 0);
+    harness_tensor(ctx, 1, tensor_type, output_dims, output_rank, output, 0, 0);
+    harness_custom_options(ctx, b->buf, (uint32_t)flex_end(b));
+}
+
+static void test_overlap_add_rejects(void)
+{
+    static tflm_context ctx;
+    flex_builder b;
+    const int32_t in_4x3[2] = {4, 3}, out_8[1] = {8}, out_4[1] = {4};
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 2, TFLM_TYPE_INT16, in_4x3, 2, out_8, 1);
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    harness_free(&ctx);
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT32, 1, TFLM_TYPE_INT32, in_4x3, 2, out_4, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_UNSUPPORTED,
+                          "type INT32 not supported; expected INT16 or FLOAT32"));
+    overlap_add_node(&ctx, &b, TFLM_TYPE_FLOAT32, 1, TFLM_TYPE_INT16, in_4x3, 2, out_4, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "input 0 is INT16 of rank 2; expected FLOAT32"));
+    /* TFLM would move a negative count of samples */
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 4, TFLM_TYPE_INT16, in_4x3, 2,
+                     (const int32_t[]){16}, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "frame_size >= frame_step (4)"));
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 1, TFLM_TYPE_INT16, (const int32_t[]){0, 3}, 2,
+                     (const int32_t[]){0}, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "n_frames >= 1"));
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 1, TFLM_TYPE_INT16, (const int32_t[]){3}, 1, out_4,
+                     1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "n_frames >= 1"));
+    /* TFLM would write 8 samples into 4 */
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 2, TFLM_TYPE_INT16, in_4x3, 2, out_4, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "n_frames x frame_step (4 x 2)"));
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 2, TFLM_TYPE_INT16, in_4x3, 2,
+                     (const int32_t[]){1, 8}, 2);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "n_frames x frame_step (4 x 2)"));
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 2, TFLM_TYPE_INT16, (const int32_t[]){2, 4, 3}, 3,
+                     (const int32_t[]){1, 8}, 2);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "n_frames x frame_step (4 x 2)"));
+    overlap_add_node(&ctx, &b, TFLM_TYPE_INT16, 0, TFLM_TYPE_INT16, in_4x3, 2, out_4, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"frame_step\" out of range"));
+}
+
 int main(void)
 {
     test_window();
@@ -338,5 +462,7 @@ int main(void)
     test_stacker();
     test_stacker_stream();
     test_stacker_rejects();
+    test_overlap_add();
+    test_overlap_add_rejects();
     TEST_MAIN_END();
 }
