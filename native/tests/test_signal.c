@@ -454,6 +454,101 @@ static void test_overlap_add_rejects(void)
     CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"frame_step\" out of range"));
 }
 
+/* ---- SignalDelay ----------------------------------------------------------- */
+
+/* TFLM's delay option maps: delay_length 3 and 5. */
+static const uint8_t delay_3[23] = {0x64, 0x65, 0x6c, 0x61, 0x79, 0x5f, 0x6c, 0x65,
+                                    0x6e, 0x67, 0x74, 0x68, 0x00, 0x01, 0x0e, 0x01,
+                                    0x01, 0x01, 0x03, 0x04, 0x02, 0x24, 0x01};
+static const uint8_t delay_5[23] = {0x64, 0x65, 0x6c, 0x61, 0x79, 0x5f, 0x6c, 0x65,
+                                    0x6e, 0x67, 0x74, 0x68, 0x00, 0x01, 0x0e, 0x01,
+                                    0x01, 0x01, 0x05, 0x04, 0x02, 0x24, 0x01};
+
+/* TFLM's DelayTest cases, each also run again after a reset (TFLM's
+ * DelayTestReset cases do so for the single-dimension ones). */
+static void test_delay(void)
+{
+    static const struct {
+        const uint8_t *options;
+        int32_t dims[2];
+        int rank, invokes;
+        int16_t input[48], golden[48];
+    } cases[] = {
+        {delay_3, {8}, 1, 2,
+         {0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8},
+         {0x0, 0x0, 0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x0, 0x0, 0x0, 0x0, 0x0}},
+        {delay_5, {3}, 1, 3,
+         {0x1, 0x2, 0x3, 0x4},
+         {0x0, 0x0, 0x0, 0x0, 0x0, 0x1, 0x2, 0x3, 0x4}},
+        {delay_3, {4, 4}, 2, 2,
+         {0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xA, 0xB, 0xC, 0xD, 0xE, 0xF},
+         {0x0, 0x0, 0x0, 0x1, 0x0, 0x0, 0x0, 0x5, 0x0, 0x0, 0x0, 0x9, 0x0, 0x0, 0x0, 0xD,
+          0x2, 0x3, 0x4, 0x0, 0x6, 0x7, 0x8, 0x0, 0xA, 0xB, 0xC, 0x0, 0xE, 0xF, 0x0, 0x0}},
+        {delay_5, {4, 4}, 2, 3,
+         {0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xA, 0xB, 0xC, 0xD, 0xE, 0xF},
+         {0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
+          0x0, 0x1, 0x2, 0x3, 0x0, 0x5, 0x6, 0x7, 0x0, 0x9, 0xA, 0xB, 0x0, 0xD, 0xE, 0xF,
+          0x4, 0x0, 0x0, 0x0, 0x8, 0x0, 0x0, 0x0, 0xC, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0}},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        static tflm_context ctx;
+        const int32_t size = cases[k].rank == 1 ? cases[k].dims[0] : 16;
+        int16_t input[16], output[16];
+        harness_init(&ctx, &tflm_op_signal_delay, 1);
+        harness_tensor(&ctx, 0, TFLM_TYPE_INT16, cases[k].dims, cases[k].rank, input, 0, 0);
+        harness_tensor(&ctx, 1, TFLM_TYPE_INT16, cases[k].dims, cases[k].rank, output, 0, 0);
+        harness_custom_options(&ctx, cases[k].options, sizeof delay_3);
+        CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+        for (int run = 0; run < 2; run++) {
+            for (int i = 0; i < cases[k].invokes; i++) {
+                memcpy(input, &cases[k].input[i * size], (size_t)size * sizeof *input);
+                CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+                CHECK(memcmp(output, &cases[k].golden[i * size], (size_t)size * sizeof *output) == 0);
+            }
+            CHECK_EQ_INT(TFLM_OK, harness_reset(&ctx));
+        }
+        harness_free(&ctx);
+    }
+}
+
+static void delay_node(tflm_context *ctx, flex_builder *b, int64_t delay, const int32_t *input_dims,
+                       int rank, const int32_t *output_dims, int output_rank)
+{
+    static int16_t input[64], output[64];
+    flex_begin(b);
+    flex_int(b, "delay_length", delay);
+    harness_init(ctx, &tflm_op_signal_delay, 1);
+    harness_tensor(ctx, 0, TFLM_TYPE_INT16, input_dims, rank, input, 0, 0);
+    harness_tensor(ctx, 1, TFLM_TYPE_INT16, output_dims, output_rank, output, 0, 0);
+    harness_custom_options(ctx, b->buf, (uint32_t)flex_end(b));
+}
+
+static void test_delay_rejects(void)
+{
+    static tflm_context ctx;
+    flex_builder b;
+    const int32_t d8[1] = {8}, d2x4[2] = {2, 4};
+    delay_node(&ctx, &b, 0, d8, 1, d8, 1); /* no delay: a copy */
+    CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+    harness_free(&ctx);
+    delay_node(&ctx, &b, -1, d8, 1, d8, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_MALFORMED_MODEL,
+                          "option \"delay_length\" out of range"));
+    /* TFLM would write 8 samples into 4 */
+    delay_node(&ctx, &b, 3, d8, 1, (const int32_t[]){4}, 1);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "the output must have the input's shape"));
+    delay_node(&ctx, &b, 3, d8, 1, d2x4, 2);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "the output must have the input's shape"));
+    /* TFLM would divide by the zero row length */
+    delay_node(&ctx, &b, 3, (const int32_t[]){2, 0}, 2, (const int32_t[]){2, 0}, 2);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "last dimension must not be 0"));
+    delay_node(&ctx, &b, 3, d8, 0, d8, 0);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL,
+                          "input 0 is INT16 of rank 0; expected INT16 of rank 1 or more"));
+    delay_node(&ctx, &b, INT32_MAX, d2x4, 2, d2x4, 2);
+    CHECK_EQ_INT(TFLM_ERROR_ARENA_TOO_SMALL, harness_prepare(&ctx));
+    harness_free(&ctx);
+}
 int main(void)
 {
     test_window();
@@ -464,5 +559,7 @@ int main(void)
     test_stacker_rejects();
     test_overlap_add();
     test_overlap_add_rejects();
+    test_delay();
+    test_delay_rejects();
     TEST_MAIN_END();
 }
