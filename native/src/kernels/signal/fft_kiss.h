@@ -4,15 +4,17 @@
  * fixed point (FIXED_POINT=16, fft_int16.c), 32-bit fixed point
  * (FIXED_POINT=32, fft_int32.c) and float (fft_float.c), with kiss_fft's
  * exact roundings. One implementation, fft_kiss_template.h, serves the
- * three; a firmware links only the types its kernels call.
+ * three, each type in its own file (SignalRfft and SignalIrfft choose the
+ * type at run time, so they link all three).
  *
  * A real signal of 2n samples is transformed as n complex points (even
  * samples real, odd ones imaginary) by a mixed-radix FFT (radices 4, 2, 3,
  * 5), then split into the n + 1 bins of its spectrum (kiss_fftr); the
  * inverse merges n + 1 bins into n points and runs the inverse transform
  * into the 2n samples (kiss_fftri). In fixed point each stage divides by
- * its radix, so nothing overflows: the forward transform gives the DFT / 2n
- * and the inverse the normalized inverse DFT. Float does not scale: its
+ * its radix to keep the values in range (sums that still leave it wrap):
+ * the forward transform gives the DFT / 2n and the inverse the normalized
+ * inverse DFT. Float does not scale: its
  * inverse gives 2n times the inverse DFT.
  *
  * kiss_fft also has a generic radix for other primes; TFLM builds it with
