@@ -118,7 +118,20 @@ void harness_option_int_vector(tflm_context *ctx, uint8_t options_type, int fiel
 tflm_status harness_prepare(tflm_context *ctx)
 {
     ctx->message[0] = '\0';
+    ctx->formatted[0] = '\0';
     return ctx->node.kernel->prepare(ctx, &ctx->node);
+}
+
+bool harness_rejects(tflm_context *ctx, tflm_status status, const char *text)
+{
+    const tflm_status got = harness_prepare(ctx);
+    const bool rejected = got == status && strstr(ctx->formatted, text) != NULL;
+    if (!rejected) {
+        fprintf(stderr, "prepare gave status %d, \"%s\"; expected %d, \"...%s...\"\n", (int)got,
+                ctx->formatted, (int)status, text);
+    }
+    harness_free(ctx);
+    return rejected;
 }
 
 tflm_status harness_invoke(tflm_context *ctx)

@@ -78,6 +78,9 @@ void harness_binary_s8(tflm_context *ctx, const tflm_kernel *kernel, int8_t *a, 
 void harness_custom_options(tflm_context *ctx, const uint8_t *bytes, uint32_t size);
 
 tflm_status harness_prepare(tflm_context *ctx);
+/* Runs prepare and frees the node: true when prepare fails with status
+ * and a message containing text; otherwise prints what it got. */
+bool harness_rejects(tflm_context *ctx, tflm_status status, const char *text);
 /* The kernel's reset hook (tflm_interpreter_reset_state), when it has one. */
 tflm_status harness_reset(tflm_context *ctx);
 tflm_status harness_invoke(tflm_context *ctx);

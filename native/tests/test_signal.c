@@ -1,17 +1,14 @@
 /* TFLM's signal ops (native/src/kernels/signal/): SignalWindow,
  * SignalEnergy and SignalPCAN on the values of TFLM's own signal kernel
  * tests (tflite-micro's signal/micro/kernels/ tests, options from their
- * *_flexbuffers_generated_data.cc, written by flex_builder), the rejections
- * of their prepare, and the kiss_fft twiddle factors against the C
- * library's double arithmetic. The FFT ops and the filter bank ops have
- * their own files (test_signal_fft.c, test_signal_filter_bank.c,
- * test_signal_spectral_subtraction.c). */
-#include <math.h>
+ * *_flexbuffers_generated_data.cc, written by flex_builder)) and the rejections
+ * of their prepare. The other signal ops have their own files
+ * (test_signal_auto_scale.c, test_signal_fft.c, test_signal_filter_bank.c,
+ * test_signal_spectral_subtraction.c, test_signal_stream.c). */
 #include <string.h>
 
 #include "flex_builder.h"
 #include "kernel_harness.h"
-#include "kernels/signal/fft_twiddle.h"
 #include "test.h"
 #include "signal_test.h"
 #include "tflm/ops.h"
@@ -263,41 +260,6 @@ static void test_pcan_rejections(void)
     CHECK_PREPARE_FAILS(&ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"snr_shift\" missing");
 }
 
-/* Every twiddle and super twiddle of kiss_fft for the real FFT lengths up
- * to 1024, and of lengths divisible by 6 up to 2048 (where cos = +-1/2
- * makes the double roundings decide), in 16 and 32-bit scale, equal
- * floor(.5 + scale * cos(phase)) computed in double as kiss_fft does. */
-static void test_twiddles(void)
-{
-    const double pi = 3.14159265358979323846264338327950288;
-    const uint32_t scales[2] = {32767u, 2147483647u};
-    int mismatches = 0;
-    for (int length = 2; length <= 2048; length += 2) {
-        if (length > 1024 && length % 6 != 0) {
-            continue;
-        }
-        const int n = length / 2;
-        for (int s = 0; s < 2; s++) {
-            for (int i = 0; i < n; i++) {
-                const double phase = -2 * pi * i / n;
-                int64_t re, im;
-                fft_twiddle(fft_twiddle_phase((uint32_t)i, (uint32_t)n), true, scales[s], &re, &im);
-                mismatches += re != (int64_t)floor(.5 + scales[s] * cos(phase)) ||
-                              im != (int64_t)floor(.5 + scales[s] * sin(phase));
-            }
-            for (int i = 0; i < n / 2; i++) {
-                const double phase = -pi * ((double)(i + 1) / n + .5);
-                int64_t re, im;
-                fft_twiddle(fft_super_twiddle_phase((uint32_t)i, (uint32_t)n), true, scales[s], &re,
-                            &im);
-                mismatches += re != (int64_t)floor(.5 + scales[s] * cos(phase)) ||
-                              im != (int64_t)floor(.5 + scales[s] * sin(phase));
-            }
-        }
-    }
-    CHECK_EQ_INT(0, mismatches);
-}
-
 int main(void)
 {
     test_window();
@@ -305,6 +267,5 @@ int main(void)
     test_energy_rejections();
     test_pcan();
     test_pcan_rejections();
-    test_twiddles();
     TEST_MAIN_END();
 }

@@ -1,6 +1,8 @@
 /* fft_twiddle.c - fft_twiddle.h: cosine and sine in 128-bit fixed point. */
 #include "fft_twiddle.h"
 
+#include "../float_bits.h"
+
 /* An unsigned fixed-point number m / 2^124 (below 16), as two words. */
 typedef struct q124 {
     uint64_t hi, lo;
@@ -211,9 +213,12 @@ static int64_t scaled_floor(tflm_f64 magnitude, bool negative, uint32_t scale)
     return -(int64_t)(whole + fraction);
 }
 
-void fft_twiddle(tflm_f64 abs_phase, bool negative, uint32_t scale, int64_t *re, int64_t *im)
+/* cos(abs_phase) and sin(abs_phase) rounded to double, as magnitudes with
+ * their signs: x = quadrant x pi/2 + r, r in [0, pi/2); then r or
+ * pi/2 - r below pi/4, where the Taylor series converge fast. */
+static void cos_sin(tflm_f64 abs_phase, tflm_f64 *cos_mag, bool *cos_negative, tflm_f64 *sin_mag,
+                    bool *sin_negative)
 {
-    /* x = quadrant x pi/2 + r, r in [0, pi/2); then r or pi/2 - r below pi/4 */
     q124 r = from_f64(abs_phase);
     uint32_t quadrant = 0;
     while (!less(r, HALF_PI)) {
@@ -229,12 +234,42 @@ void fft_twiddle(tflm_f64 abs_phase, bool negative, uint32_t scale, int64_t *re,
         sin_r = taylor(r, true);
         cos_r = taylor(r, false);
     }
-    /* sin and cos of abs_phase from the quadrant, as magnitudes and signs */
     const bool swap = quadrant & 1u;
-    const q124 sin_mag = swap ? cos_r : sin_r, cos_mag = swap ? sin_r : cos_r;
-    const bool sin_negative = (quadrant & 2u) != 0;
-    const bool cos_negative = quadrant == 1 || quadrant == 2;
-    *re = scaled_floor(to_f64(cos_mag), cos_negative && !is_zero(cos_mag), scale);
+    *cos_mag = to_f64(swap ? sin_r : cos_r);
+    *sin_mag = to_f64(swap ? cos_r : sin_r);
+    *cos_negative = quadrant == 1 || quadrant == 2;
+    *sin_negative = (quadrant & 2u) != 0;
+}
+
+void fft_twiddle(tflm_f64 abs_phase, bool negative, uint32_t scale, int64_t *re, int64_t *im)
+{
+    tflm_f64 cos_mag, sin_mag;
+    bool cos_negative, sin_negative;
+    cos_sin(abs_phase, &cos_mag, &cos_negative, &sin_mag, &sin_negative);
+    *re = scaled_floor(cos_mag, cos_negative && cos_mag.mantissa != 0, scale);
     /* sin(-x) = -sin(x) */
-    *im = scaled_floor(to_f64(sin_mag), (sin_negative != negative) && !is_zero(sin_mag), scale);
+    *im = scaled_floor(sin_mag, (sin_negative != negative) && sin_mag.mantissa != 0, scale);
+}
+
+/* A double magnitude rounded to float, with a sign (the magnitudes here
+ * are 0 or normal floats: at least sin(2 pi / 2^31)). */
+static float to_float(tflm_f64 magnitude, bool negative)
+{
+    const tflm_f64 r = tflm_f64_round_to_float(magnitude);
+    uint32_t bits = (uint32_t)negative << 31;
+    if (r.mantissa != 0) { /* r.mantissa in [2^52, 2^53) with 24 bits kept */
+        bits |= (uint32_t)(r.exponent + 52 + 127) << 23;
+        bits |= (uint32_t)(r.mantissa >> 29) & 0x7fffffu;
+    }
+    return tflm_float_from_bits(bits);
+}
+
+void fft_twiddle_float(tflm_f64 abs_phase, bool negative, float *re, float *im)
+{
+    tflm_f64 cos_mag, sin_mag;
+    bool cos_negative, sin_negative;
+    cos_sin(abs_phase, &cos_mag, &cos_negative, &sin_mag, &sin_negative);
+    *re = to_float(cos_mag, cos_negative);
+    /* sin(-0) = -0: twiddle 0 of the forward transform */
+    *im = to_float(sin_mag, sin_negative != negative);
 }

@@ -1,10 +1,10 @@
 /*
  * SignalRfft (TFLM's signal/micro/kernels/rfft.cc): the spectrum of each
  * row of a real signal, zero-padded to fft_length, as fft_length / 2 + 1
- * complex bins (re, im interleaved) per row. INT16 runs kiss_fft's 16-bit
- * fixed-point transform (fft_int16.h), whose stages scale the result down
- * by fft_length / 2. Options: T (the TensorType of input and output) and
- * fft_length (even; its half made of the factors 2, 3 and 5).
+ * complex bins (re, im interleaved) per row, by kiss_fft's real transform
+ * (fft_kiss.h) in the type T of input and output: INT16 and INT32 in fixed
+ * point, whose stages scale the result down by fft_length, FLOAT32
+ * unscaled. Options (rfft_common.h): T and fft_length.
  *
  * Memory: the twiddle factors (3/4 x fft_length complex values) are
  * persistent, computed in prepare; the padded row and the transform's work
@@ -13,81 +13,55 @@
  */
 #include <string.h>
 
-#include "../kernel_util.h" /* tflm_type_name_of */
-#include "fft_int16.h"
+#include "rfft_common.h"
 #include "signal_util.h"
 #include "tflm/ops.h"
 
-typedef struct rfft_data {
-    fft16_plan plan;
-    int32_t fft_length, row_length, rows;
-    int32_t scratch; /* fft_length samples, then fft_length / 2 work points */
-} rfft_data;
-
 static tflm_status rfft_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_flex options;
-    int32_t type, fft_length;
-    tflm_status status = signal_options(ctx, node, &options);
-    if (status != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "T", 0, 255, &type)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "fft_length", 4, INT32_MAX, &fft_length)) !=
-            TFLM_OK) {
-        return status;
-    }
-    if (type != TFLM_TYPE_INT16) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "type %s not supported; expected INT16",
-                         tflm_type_name_of(type));
-    }
-    const signal_tensor_spec specs[] = {{(uint8_t)type, SIGNAL_ANY_RANK}};
-    if ((status = signal_check_tensors(ctx, node, specs, 1, specs, 1)) != TFLM_OK) {
+    rfft_data *data;
+    tflm_status status = rfft_prepare_common(ctx, node, false, &data);
+    if (status != TFLM_OK) {
         return status;
     }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     const tflm_tensor *output = tflm_output(ctx, node, 0);
     const int32_t row_length = signal_last_dim(input);
-    const int32_t rows = row_length > 0 ? tflm_element_count(input) / row_length : 0;
-    const int32_t n = fft_length / 2;
-    int32_t stages[2 * FFT_MAX_STAGES];
-    if (fft_length % 2 != 0 || !fft16_factor(n, stages)) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "fft_length %d must be even with a half of factors 2, 3 and 5 only "
-                         "(TFLM's kiss_fft crashes on others)",
-                         (int)fft_length);
-    }
-    if (row_length < 1 || row_length > fft_length || output->dims->size != input->dims->size ||
-        signal_last_dim(output) != 2 * (n + 1) ||
-        tflm_element_count(output) != rows * 2 * (n + 1)) {
+    const int32_t bins = data->fft_length / 2 + 1;
+    data->rows = row_length > 0 ? tflm_element_count(input) / row_length : 0;
+    if (row_length < 1 || row_length > data->fft_length || signal_last_dim(output) != 2 * bins ||
+        tflm_element_count(output) != data->rows * 2 * bins) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "rows of at most fft_length (%d) samples in, rows of %d values out",
-                         (int)fft_length, (int)(2 * (n + 1)));
+                         "rows of 1 to fft_length (%d) samples in, as many rows of %d values out",
+                         (int)data->fft_length, (int)(2 * bins));
     }
-    rfft_data *data = tflm_alloc_persistent(ctx, sizeof *data);
-    fft_cpx16 *twiddles = tflm_alloc_persistent(ctx, fft16_twiddle_count(n) * sizeof *twiddles);
-    if (data == NULL || twiddles == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
-    node->data = data;
-    data->fft_length = fft_length;
-    data->row_length = row_length;
-    data->rows = rows;
-    fft16_plan_init(&data->plan, n, twiddles);
-    return tflm_request_scratch(ctx, (size_t)fft_length * sizeof(int16_t) + (size_t)n * sizeof(fft_cpx16),
-                                &data->scratch);
+    /* fft_length samples, then fft_length / 2 work points */
+    const size_t sample = tflm_type_size((tflm_type)data->type);
+    return tflm_request_scratch(ctx, (size_t)data->fft_length * 2 * sample, &data->scratch);
 }
 
 static tflm_status rfft_invoke(tflm_context *ctx, tflm_node *node)
 {
     const rfft_data *data = node->data;
-    const int16_t *in = tflm_input(ctx, node, 0)->data;
-    fft_cpx16 *out = tflm_output(ctx, node, 0)->data;
-    int16_t *padded = tflm_scratch(ctx, data->scratch);
-    fft_cpx16 *work = (fft_cpx16 *)(void *)(padded + data->fft_length);
+    const tflm_tensor *input = tflm_input(ctx, node, 0);
+    const uint8_t *in = input->data;
+    uint8_t *out = tflm_output(ctx, node, 0)->data;
+    uint8_t *padded = tflm_scratch(ctx, data->scratch); /* fft_length samples, then work */
+    const size_t sample = tflm_type_size((tflm_type)data->type);
+    const size_t row_bytes = (size_t)signal_last_dim(input) * sample;
+    const size_t fft_bytes = (size_t)data->fft_length * sample;
+    const size_t bins_bytes = fft_bytes + 2 * sample; /* fft_length / 2 + 1 complex values */
+    void *work = padded + fft_bytes;
     for (int32_t row = 0; row < data->rows; row++) {
-        memcpy(padded, in + (size_t)row * data->row_length, (size_t)data->row_length * sizeof *in);
-        memset(padded + data->row_length, 0,
-               (size_t)(data->fft_length - data->row_length) * sizeof *padded);
-        fft16_real_forward(&data->plan, padded, out + (size_t)row * (data->plan.n + 1), work);
+        memcpy(padded, in + (size_t)row * row_bytes, row_bytes);
+        memset(padded + row_bytes, 0, fft_bytes - row_bytes);
+        const void *samples = padded;
+        void *bins = out + (size_t)row * bins_bytes;
+        switch (data->type) {
+        case TFLM_TYPE_INT16: fft_int16_real_forward(&data->plan.int16, samples, bins, work); break;
+        case TFLM_TYPE_INT32: fft_int32_real_forward(&data->plan.int32, samples, bins, work); break;
+        default: fft_float_real_forward(&data->plan.f32, samples, bins, work); break;
+        }
     }
     return TFLM_OK;
 }

@@ -60,6 +60,27 @@ tflm_status signal_option_bool(tflm_context *ctx, const tflm_flex *map, const ch
     return tflm_custom_option_bool(ctx, map, key, value);
 }
 
+void *signal_alloc_state(tflm_context *ctx, int64_t count, size_t size)
+{
+    if (count < 0 || count > INT32_MAX / (int64_t)size) {
+        return NULL;
+    }
+    return tflm_alloc_persistent(ctx, (size_t)count * size);
+}
+
+bool signal_same_leading_dims(const tflm_tensor *a, const tflm_tensor *b, int32_t count)
+{
+    if (a->dims->size < count || b->dims->size < count) {
+        return false;
+    }
+    for (int32_t i = 0; i < count; i++) {
+        if (a->dims->data[i] != b->dims->data[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int32_t signal_last_dim(const tflm_tensor *tensor)
 {
     return tensor->dims->size > 0 ? tensor->dims->data[tensor->dims->size - 1] : 1;

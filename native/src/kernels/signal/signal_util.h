@@ -43,6 +43,14 @@ tflm_status signal_option_int(tflm_context *ctx, const tflm_flex *map, const cha
 tflm_status signal_option_bool(tflm_context *ctx, const tflm_flex *map, const char *key,
                                bool *value);
 
+/* Persistent memory for a kernel's state of count elements of size bytes
+ * (zeroed); NULL when the arena lacks it or it would exceed 2^31 bytes,
+ * which the kernel reports as TFLM_ERROR_ARENA_TOO_SMALL. */
+void *signal_alloc_state(tflm_context *ctx, int64_t count, size_t size);
+
+/* Whether a and b have count dimensions or more, the first count equal. */
+bool signal_same_leading_dims(const tflm_tensor *a, const tflm_tensor *b, int32_t count);
+
 /* The last dimension of a tensor (rank 1 or more), and its elements. */
 int32_t signal_last_dim(const tflm_tensor *tensor);
 
