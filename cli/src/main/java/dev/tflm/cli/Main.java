@@ -84,12 +84,15 @@ public final class Main {
                   micro_speech, person_detection, benchmark (needs --model).
 
               example person_detection [--input FILE.bmp] [--model FILE]
+                  [--pixels raw|centered]
                   Runs TFLM's visual wake words model on a BMP (uncompressed 24-bit BGR
                   or 8-bit palettized, BITMAPINFOHEADER or later): gray by ITU-R BT.601
                   luma rounded (8-bit: the palette entry's), scaled to the model's input
                   height x width by area averaging, pixel bytes rows top to bottom into
-                  the input (an INT8 input takes each byte reinterpreted, as TFLM's test
-                  images hold int8 input bytes; UINT8 the value). Prints both scores
+                  the input. An INT8 input takes each byte reinterpreted with --pixels
+                  raw (the default: TFLM's test images hold int8 input bytes), gray -
+                  128 with --pixels centered (ordinary photographs, as TFLM's camera
+                  examples convert them); UINT8 the value. Prints both scores
                   (output 0 no_person, 1 person; dequantized and raw), then "label:
                   person" or "label: no_person". Defaults: ../shared beside the checkout,
                   models/person_detect.tflite and testdata/person.bmp.

@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
  * {@code example person_detection [--input FILE.bmp] [--model FILE]}: TFLM's visual wake words
  * model on a BMP. The image becomes gray ({@link BmpReader}), is scaled to the input's height
  * x width by area averaging ({@link GrayImage#scaledTo}), and its pixel bytes, rows top to
- * bottom, go into the input: an INT8 input takes each byte reinterpreted (200 becomes -56),
- * as TFLM's test images person.bmp and no_person.bmp hold the model's int8 input bytes; a
- * UINT8 input takes the value. Output 1 scores "person", output 0 "no person".
+ * bottom, go into the input: with {@code --pixels raw} (the default) an INT8 input takes each
+ * byte reinterpreted (200 becomes -56), as TFLM's test images person.bmp and no_person.bmp hold
+ * the model's int8 input bytes; with {@code --pixels centered}, for ordinary photographs, it
+ * takes gray - 128 (200 becomes 72), the conversion of TFLM's camera examples. A UINT8 input
+ * takes the value either way. Output 1 scores "person", output 0 "no person".
  */
 @Command(name = "person_detection")
 final class PersonDetectionExample implements Callable<Integer> {
@@ -33,6 +35,12 @@ final class PersonDetectionExample implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE")
     private Path modelPath;
+
+    /** How gray values become INT8 input bytes. */
+    enum Pixels { raw, centered }
+
+    @Option(names = "--pixels", paramLabel = "raw|centered", defaultValue = "raw")
+    private Pixels pixels;
 
     private final PrintStream out;
 
@@ -61,16 +69,22 @@ final class PersonDetectionExample implements Callable<Integer> {
                         + "UINT8 scores (no person, person), it gives " + ExampleModel.describe(scores));
             }
             GrayImage image = bmp.image().scaledTo(shape[2], shape[1]);
-            in.copyFrom(image.pixels());
+            byte[] bytes = image.pixels();
+            if (pixels == Pixels.centered && in.type() == TensorType.INT8) {
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) ((bytes[i] & 0xFF) - 128);
+                }
+            }
+            in.copyFrom(bytes);
             interpreter.invoke();
 
             float[] reals = scores.dequantize();
             byte[] raw = scores.toByteArray();
             out.printf("model      %s%n", modelFile);
-            out.printf("input      %s: %s, %s, into %s%n", imageFile, bmp.describe(),
+            out.printf("input      %s: %s, %s, %s pixels into %s%n", imageFile, bmp.describe(),
                     bmp.image().width() == image.width() && bmp.image().height() == image.height() ? "not scaled"
                             : "scaled to " + image.width() + "x" + image.height() + " (area averaging)",
-                    ExampleModel.describe(in));
+                    pixels, ExampleModel.describe(in));
             String type = scores.type().name().toLowerCase(Locale.ROOT);
             for (int i = 0; i < LABELS.size(); i++) {
                 int q = scores.type() == TensorType.INT8 ? raw[i] : raw[i] & 0xFF;

@@ -53,7 +53,7 @@ class ExampleCommandTest {
                 "--model", shared("models/person_detect.tflite"));
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertEquals("label: " + label, lastLine(result.out()), result.out());
-        assertTrue(result.out().contains("96x96 8-bit palettized, bottom-up, not scaled, into INT8 [1, 96, 96, 1]"),
+        assertTrue(result.out().contains("96x96 8-bit palettized, bottom-up, not scaled, raw pixels into INT8 [1, 96, 96, 1]"),
                 result.out());
         // Both scores, dequantized and raw: q = 256 x score - 128.
         assertTrue(result.out().matches("(?s).*\\nno_person  0\\.\\d{4}  \\(int8 -?\\d+\\)\\n"
@@ -88,6 +88,25 @@ class ExampleCommandTest {
                 scaled.out());
         // Averaging four equal pixels gives the pixel back: the same input, the same scores.
         assertEquals(original.out().lines().skip(2).toList(), scaled.out().lines().skip(2).toList());
+    }
+
+    @Test
+    void personDetectionCentersAPhotographsPixels() throws IOException {
+        // person.bmp as the photograph it shows: each pixel byte (the int8 input byte) + 128.
+        byte[] photo = Files.readAllBytes(SharedData.file("testdata/person.bmp"));
+        int pixels = ByteBuffer.wrap(photo).order(ByteOrder.LITTLE_ENDIAN).getInt(10);
+        for (int i = pixels; i < photo.length; i++) {
+            photo[i] ^= (byte) 0x80;
+        }
+        Path file = Files.write(dir.resolve("photo.bmp"), photo);
+        CliRun centered = run("example", "person_detection", "--input", file.toString(), "--pixels", "centered",
+                "--model", shared("models/person_detect.tflite"));
+        CliRun original = run("example", "person_detection", "--input", shared("testdata/person.bmp"),
+                "--model", shared("models/person_detect.tflite"));
+        assertEquals(Main.EXIT_OK, centered.exitCode(), centered.err());
+        assertTrue(centered.out().contains("centered pixels into INT8"), centered.out());
+        // gray - 128 is the byte person.bmp holds: the same input, the same scores.
+        assertEquals(original.out().lines().skip(2).toList(), centered.out().lines().skip(2).toList());
     }
 
     @Test
