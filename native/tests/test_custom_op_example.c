@@ -30,7 +30,8 @@ static void spike_node(tflm_context *ctx, flex_builder *b, int32_t elements)
 }
 
 /* Prepare fails with status and a message containing text. */
-#define CHECK_PREPARE_FAILS(ctx, status, text) check_prepare_fails((ctx), __LINE__, (status), (text))
+#define CHECK_PREPARE_FAILS(ctx, status, text) \
+    check_prepare_fails((ctx), __LINE__, (status), (text))
 
 static void check_prepare_fails(tflm_context *ctx, int line, tflm_status expected, const char *text)
 {
@@ -79,7 +80,8 @@ static void test_values(void)
      * Column 1: -10 at frame 3 is 20 from the median 10 of {10, 10, -10};
      * 9 at frame 4 is the median of {10, -10, 9}. */
     static const float frames[5][ELEMENTS] = {{0, 10}, {0.5f, 10}, {5, 10}, {1, -10}, {1.5f, 9}};
-    static const float filtered[5][ELEMENTS] = {{0, 10}, {0.5f, 10}, {0.5f, 10}, {1, 10}, {1.5f, 9}};
+    static const float filtered[5][ELEMENTS] = {{0, 10},  {0.5f, 10}, {0.5f, 10},
+                                                {1, 10},  {1.5f, 9}};
     options(&b, 3, 1.0);
     spike_node(&ctx, &b, ELEMENTS);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));

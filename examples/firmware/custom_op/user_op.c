@@ -24,13 +24,13 @@
 /* What prepare works out once and invoke uses every time: lives in the
  * arena's persistent part, found through node->data. */
 typedef struct spike_filter_data {
-    float *history;    /* window frames of `elements` values: the state    */
-    int32_t elements;  /* values per frame                                 */
-    int32_t window;    /* option "window"                                  */
-    float threshold;   /* option "threshold"                               */
-    int32_t held;      /* frames in history, up to window (state)          */
-    int32_t next;      /* the history slot the next frame goes to (state)  */
-    int32_t sort_buffer; /* index of the scratch buffer invoke sorts in   */
+    float *history;      /* window frames of `elements` values: the state   */
+    int32_t elements;    /* values per frame                                */
+    int32_t window;      /* option "window"                                 */
+    float threshold;     /* option "threshold"                              */
+    int32_t held;        /* frames in history, up to window (state)         */
+    int32_t next;        /* the history slot the next frame goes to (state) */
+    int32_t sort_buffer; /* index of the scratch buffer invoke sorts in     */
 } spike_filter_data;
 
 /* Reads the options. custom_options holds the operator's raw bytes; the
@@ -43,11 +43,12 @@ static tflm_status read_options(tflm_context *ctx, const tflm_node *node, spike_
         tflm_flex_root(node->custom_options, node->custom_options_size, &map) != TFLM_OK ||
         map.type != TFLM_FLEX_MAP) {
         return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL,
-                         "custom options must be a FlexBuffers map with \"window\" and \"threshold\"");
+                         "custom options must be a FlexBuffers map: \"window\", \"threshold\"");
     }
     int64_t window;
     if (!tflm_flex_map_find(&map, "window", &value) || !tflm_flex_int(&value, &window)) {
-        return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"window\" missing or not a number");
+        return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL,
+                         "option \"window\" missing or not a number");
     }
     if (window < 1 || window > USER_OP_MAX_WINDOW) {
         return tflm_fail(ctx, TFLM_ERROR_MALFORMED_MODEL, "option \"window\" out of range [1, %d]",
