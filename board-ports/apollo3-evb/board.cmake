@@ -12,5 +12,5 @@ set(TFLM_BOARD_SOURCES
   debug_log.c
 )
 set(TFLM_BOARD_QEMU)
-set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech)
+set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech custom_op)
 set(TFLM_BOARD_BENCHMARKS ALL)

@@ -11,5 +11,5 @@ set(TFLM_BOARD_SOURCES
   ../common/itm_debug_log.c
 )
 set(TFLM_BOARD_QEMU)
-set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech)
+set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech custom_op)
 set(TFLM_BOARD_BENCHMARKS hello_world_int8 micro_speech_quantized keyword_scrambled kws_ref_model person_detect pretrainedResnet_quant)

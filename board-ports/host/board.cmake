@@ -3,5 +3,5 @@
 set(TFLM_BOARD_CPU host)
 set(TFLM_BOARD_SOURCES board.c)
 set(TFLM_BOARD_QEMU)
-set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech micro_speech_audio)
+set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech micro_speech_audio custom_op)
 set(TFLM_BOARD_BENCHMARKS ALL)

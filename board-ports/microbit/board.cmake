@@ -8,5 +8,5 @@ set(TFLM_BOARD_SOURCES
   ../common/systick_timer.c
 )
 set(TFLM_BOARD_QEMU -machine microbit)
-set(TFLM_BOARD_EXAMPLES hello_world micro_speech)
+set(TFLM_BOARD_EXAMPLES hello_world micro_speech custom_op)
 set(TFLM_BOARD_BENCHMARKS hello_world_int8 micro_speech_quantized)

@@ -8,5 +8,5 @@ set(TFLM_BOARD_SOURCES
   ../common/systick_timer.c
 )
 set(TFLM_BOARD_QEMU -machine mps2-an500)
-set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech micro_speech_audio)
+set(TFLM_BOARD_EXAMPLES hello_world person_detection micro_speech micro_speech_audio custom_op)
 set(TFLM_BOARD_BENCHMARKS ALL)
