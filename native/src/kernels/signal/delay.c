@@ -41,8 +41,8 @@ static tflm_status delay_prepare(tflm_context *ctx, tflm_node *node)
     }
     node->data = data;
     tflm_flex options;
-    if ((status = signal_options(ctx, node, &options)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "delay_length", 0, INT32_MAX,
+    if ((status = tflm_custom_options(ctx, node, &options)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "delay_length", 0, INT32_MAX,
                                     &data->delay)) != TFLM_OK) {
         return status;
     }

@@ -31,9 +31,9 @@ static tflm_status energy_prepare(tflm_context *ctx, tflm_node *node)
     const int32_t bins = tflm_element_count(tflm_input(ctx, node, 0)) / 2;
     const int32_t outputs_count = tflm_element_count(tflm_output(ctx, node, 0));
     const int32_t limit = bins < outputs_count ? bins : outputs_count;
-    if ((status = signal_options(ctx, node, &options)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "end_index", 0, limit, &data->end)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "start_index", 0, data->end, &data->start)) !=
+    if ((status = tflm_custom_options(ctx, node, &options)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "end_index", 0, limit, &data->end)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "start_index", 0, data->end, &data->start)) !=
             TFLM_OK) {
         return status;
     }

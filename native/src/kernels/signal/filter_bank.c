@@ -61,8 +61,8 @@ static tflm_status filter_bank_prepare(tflm_context *ctx, tflm_node *node)
     node->data = data;
     tflm_flex options;
     int32_t num_channels;
-    if ((status = signal_options(ctx, node, &options)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "num_channels", 1, INT16_MAX, &num_channels)) !=
+    if ((status = tflm_custom_options(ctx, node, &options)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "num_channels", 1, INT16_MAX, &num_channels)) !=
             TFLM_OK) {
         return status;
     }

@@ -30,10 +30,10 @@ static tflm_status log_prepare(tflm_context *ctx, tflm_node *node)
     }
     node->data = data;
     tflm_flex options;
-    if ((status = signal_options(ctx, node, &options)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "input_correction_bits", 0, 31,
+    if ((status = tflm_custom_options(ctx, node, &options)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "input_correction_bits", 0, 31,
                                     &data->correction_bits)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "output_scale", INT32_MIN, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "output_scale", INT32_MIN, INT32_MAX,
                                     &data->output_scale)) != TFLM_OK) {
         return status;
     }

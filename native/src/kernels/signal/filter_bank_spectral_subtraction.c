@@ -34,17 +34,17 @@ static tflm_status read_options(tflm_context *ctx, const tflm_node *node,
     int32_t v[5];
     static const char *const keys[5] = {"smoothing", "alternate_smoothing", "one_minus_smoothing",
                                         "alternate_one_minus_smoothing", "min_signal_remaining"};
-    tflm_status status = signal_options(ctx, node, &options);
+    tflm_status status = tflm_custom_options(ctx, node, &options);
     for (int i = 0; i < 5 && status == TFLM_OK; i++) {
-        status = signal_option_int(ctx, &options, keys[i], INT32_MIN, INT32_MAX, &v[i]);
+        status = tflm_custom_option_int(ctx, &options, keys[i], INT32_MIN, INT32_MAX, &v[i]);
     }
     if (status != TFLM_OK ||
-        (status = signal_option_bool(ctx, &options, "clamping", &data->clamping)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "num_channels", 1, INT32_MAX,
+        (status = tflm_custom_option_bool(ctx, &options, "clamping", &data->clamping)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "num_channels", 1, INT32_MAX,
                                     &data->channels)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "smoothing_bits", 0, 31,
+        (status = tflm_custom_option_int(ctx, &options, "smoothing_bits", 0, 31,
                                     &data->smoothing_bits)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "spectral_subtraction_bits", 0, 63,
+        (status = tflm_custom_option_int(ctx, &options, "spectral_subtraction_bits", 0, 63,
                                     &data->subtraction_bits)) != TFLM_OK) {
         return status;
     }

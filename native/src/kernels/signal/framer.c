@@ -31,13 +31,13 @@ typedef struct framer_data {
 static tflm_status read_options(tflm_context *ctx, const tflm_node *node, framer_data *data)
 {
     tflm_flex options;
-    tflm_status status = signal_options(ctx, node, &options);
+    tflm_status status = tflm_custom_options(ctx, node, &options);
     if (status != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "frame_size", 1, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "frame_size", 1, INT32_MAX,
                                     &data->frame_size)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "frame_step", 1, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "frame_step", 1, INT32_MAX,
                                     &data->frame_step)) != TFLM_OK ||
-        (status = signal_option_bool(ctx, &options, "prefill", &data->prefill)) != TFLM_OK) {
+        (status = tflm_custom_option_bool(ctx, &options, "prefill", &data->prefill)) != TFLM_OK) {
         return status;
     }
     if (data->prefill && data->frame_size < data->frame_step) {

@@ -27,10 +27,10 @@ static tflm_status read_options(tflm_context *ctx, const tflm_node *node, overla
 {
     tflm_flex options;
     int32_t type;
-    tflm_status status = signal_options(ctx, node, &options);
+    tflm_status status = tflm_custom_options(ctx, node, &options);
     if (status != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "T", 0, 255, &type)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "frame_step", 1, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "T", 0, 255, &type)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "frame_step", 1, INT32_MAX,
                                     &data->frame_step)) != TFLM_OK) {
         return status;
     }

@@ -46,10 +46,10 @@ static tflm_status pcan_prepare(tflm_context *ctx, tflm_node *node)
     }
     node->data = data;
     tflm_flex options;
-    if ((status = signal_options(ctx, node, &options)) != TFLM_OK) {
+    if ((status = tflm_custom_options(ctx, node, &options)) != TFLM_OK) {
         return status;
     }
-    return signal_option_int(ctx, &options, "snr_shift", 0, 63, &data->snr_shift);
+    return tflm_custom_option_int(ctx, &options, "snr_shift", 0, 63, &data->snr_shift);
 }
 
 /* TFLM's WideDynamicFunction: the gain for noise estimate x, with its

@@ -13,10 +13,10 @@ tflm_status rfft_prepare_common(tflm_context *ctx, tflm_node *node, bool inverse
 {
     tflm_flex options;
     int32_t type, fft_length;
-    tflm_status status = signal_options(ctx, node, &options);
+    tflm_status status = tflm_custom_options(ctx, node, &options);
     if (status != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "T", 0, 255, &type)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "fft_length", 2, RFFT_MAX_LENGTH,
+        (status = tflm_custom_option_int(ctx, &options, "T", 0, 255, &type)) != TFLM_OK ||
+        (status = tflm_custom_option_int(ctx, &options, "fft_length", 2, RFFT_MAX_LENGTH,
                                     &fft_length)) != TFLM_OK) {
         return status;
     }

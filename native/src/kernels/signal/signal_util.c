@@ -1,7 +1,6 @@
 /* signal_util.c - signal_util.h. */
 #include "signal_util.h"
 
-#include "../custom_options.h"
 #include "../kernel_util.h" /* tflm_type_name_of */
 
 static tflm_status check_one(tflm_context *ctx, const tflm_tensor *tensor, const char *role, int i,
@@ -41,23 +40,6 @@ tflm_status signal_check_tensors(tflm_context *ctx, const tflm_node *node,
         }
     }
     return TFLM_OK;
-}
-
-tflm_status signal_options(tflm_context *ctx, const tflm_node *node, tflm_flex *map)
-{
-    return tflm_custom_options(ctx, node, map);
-}
-
-tflm_status signal_option_int(tflm_context *ctx, const tflm_flex *map, const char *key,
-                              int64_t min, int64_t max, int32_t *value)
-{
-    return tflm_custom_option_int(ctx, map, key, min, max, value);
-}
-
-tflm_status signal_option_bool(tflm_context *ctx, const tflm_flex *map, const char *key,
-                               bool *value)
-{
-    return tflm_custom_option_bool(ctx, map, key, value);
 }
 
 void *signal_alloc_state(tflm_context *ctx, int64_t count, size_t size)

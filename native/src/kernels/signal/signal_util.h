@@ -1,7 +1,7 @@
 /*
  * signal_util.h - what TFLM's signal ops (native/src/kernels/signal/) share:
- * checking a node's tensors against a table, reading the FlexBuffers map of
- * custom options by key with a range, and the integer arithmetic of TFLM's
+ * checking a node's tensors against a table, the options reader they use
+ * (tflm_custom_option_*, custom_options.h), and the integer arithmetic of TFLM's
  * signal/src (most significant bit, square roots, logarithm) with its exact
  * rounding.
  *
@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../custom_options.h" /* tflm_custom_options, tflm_custom_option_* */
 #include "tflm/flexbuffer.h"
 #include "tflm/kernel.h"
 
@@ -32,16 +33,6 @@ typedef struct signal_tensor_spec {
 tflm_status signal_check_tensors(tflm_context *ctx, const tflm_node *node,
                                  const signal_tensor_spec *inputs, int input_count,
                                  const signal_tensor_spec *outputs, int output_count);
-
-/* The node's custom options as a FlexBuffers map, and one option by key:
- * tflm_custom_options and tflm_custom_option_int/_bool (custom_options.h). */
-tflm_status signal_options(tflm_context *ctx, const tflm_node *node, tflm_flex *map);
-
-/* Option key of the map as an integer in [min, max], or a bool. */
-tflm_status signal_option_int(tflm_context *ctx, const tflm_flex *map, const char *key,
-                              int64_t min, int64_t max, int32_t *value);
-tflm_status signal_option_bool(tflm_context *ctx, const tflm_flex *map, const char *key,
-                               bool *value);
 
 /* Persistent memory for a kernel's state of count elements of size bytes
  * (zeroed); NULL when the arena lacks it or it would exceed 2^31 bytes,

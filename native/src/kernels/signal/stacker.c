@@ -29,15 +29,15 @@ static tflm_status read_options(tflm_context *ctx, const tflm_node *node, stacke
 {
     tflm_flex options;
     int32_t right, step;
-    tflm_status status = signal_options(ctx, node, &options);
+    tflm_status status = tflm_custom_options(ctx, node, &options);
     if (status != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "num_channels", 1, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "num_channels", 1, INT32_MAX,
                                     &data->channels)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "stacker_left_context", 0, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "stacker_left_context", 0, INT32_MAX,
                                     &data->left)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "stacker_right_context", 0, INT32_MAX,
+        (status = tflm_custom_option_int(ctx, &options, "stacker_right_context", 0, INT32_MAX,
                                     &right)) != TFLM_OK ||
-        (status = signal_option_int(ctx, &options, "stacker_step", 1, INT32_MAX, &step)) !=
+        (status = tflm_custom_option_int(ctx, &options, "stacker_step", 1, INT32_MAX, &step)) !=
             TFLM_OK) {
         return status;
     }

@@ -35,10 +35,10 @@ static tflm_status window_prepare(tflm_context *ctx, tflm_node *node)
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     node->data = data;
-    if ((status = signal_options(ctx, node, &options)) != TFLM_OK) {
+    if ((status = tflm_custom_options(ctx, node, &options)) != TFLM_OK) {
         return status;
     }
-    return signal_option_int(ctx, &options, "shift", 0, 31, &data->shift);
+    return tflm_custom_option_int(ctx, &options, "shift", 0, 31, &data->shift);
 }
 
 static tflm_status window_invoke(tflm_context *ctx, tflm_node *node)
