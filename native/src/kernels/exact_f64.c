@@ -78,6 +78,11 @@ tflm_f64 tflm_f64_from_float(float value)
     return normalize(fraction | 0x800000u, (int32_t)biased - 150);
 }
 
+tflm_f64 tflm_f64_from_u32(uint32_t value)
+{
+    return normalize(value, 0);
+}
+
 tflm_f64 tflm_f64_from_double(double value)
 {
     uint64_t bits = tflm_double_bits(value);

@@ -30,6 +30,7 @@ int tflm_f64_is_non_negative(double value);
 double tflm_f64_widen(float value);
 
 tflm_f64 tflm_f64_from_float(float value);
+tflm_f64 tflm_f64_from_u32(uint32_t value);  /* exact */
 tflm_f64 tflm_f64_from_double(double value); /* from its bits: no double operation */
 double tflm_f64_to_double(tflm_f64 value);   /* to its bits */
 
@@ -46,6 +47,10 @@ tflm_f64 tflm_f64_ldexp(tflm_f64 a, int32_t exponent); /* a * 2^exponent, exact 
  * is innocuous there (Figueroa, "When is double rounding innocuous?"). */
 tflm_f64 tflm_f64_round_to_float(tflm_f64 a);
 int tflm_f64_compare(tflm_f64 a, tflm_f64 b);       /* -1, 0 or 1                */
+
+/* x^y correctly rounded (exact_pow.c), for x a positive float's value
+ * and 2^-31 <= y <= 1: TF Lite's pow(scale, 1.0 / n). */
+tflm_f64 tflm_f64_pow(tflm_f64 x, tflm_f64 y);
 
 /* TensorFlow Lite's QuantizeMultiplier of a value (see tflm_quantize_multiplier). */
 void tflm_f64_quantize_multiplier(tflm_f64 value, int32_t *multiplier, int *shift);
