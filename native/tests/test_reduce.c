@@ -3,7 +3,9 @@
  * against a naive reduction written from the definition (each output
  * element visits the whole input in row-major order), quantized MEAN/SUM
  * against TF Lite's QuantizedMeanOrSum formula and against real numbers
- * (+-1), an axis computed at invoke, empty inputs, and the rejections. */
+ * (+-1), quantized PROD against TF Lite's QuantizedReduceProd with its
+ * scale from the C library's pow, an axis computed at invoke, empty
+ * inputs, and the rejections. */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -190,6 +192,76 @@ static void test_quantized(void)
     }
 }
 
+/* TF Lite's QuantizedReduceProd for output o, its step scale from the C
+ * library's pow and TF Lite's QuantizeMultiplier. */
+static int32_t model_prod(const setup *s, int32_t o, const int32_t *in, int32_t zi, int32_t zo,
+                          int32_t multiplier, int shift, int32_t lo, int32_t hi)
+{
+    int32_t prod = 0;
+    bool first = true;
+    for (int32_t i = 0; i < s->in_count; ++i) {
+        if (output_of(s, i) == o) {
+            const int64_t x = in[i] - zi;
+            prod = first ? (int32_t)x
+                         : tflm_multiply_by_quantized_multiplier_s64(prod * x, multiplier, shift);
+            first = false;
+        }
+    }
+    const int32_t v = tflm_multiply_by_quantized_multiplier_s64(prod, multiplier, shift) + zo;
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+static void test_quantized_prod(void)
+{
+    static tflm_context ctx;
+    int8_t in8[MAX_ELEMS], out8[MAX_ELEMS];
+    int16_t in16[MAX_ELEMS], out16[MAX_ELEMS];
+    int32_t values[MAX_ELEMS];
+    int refused = 0, ran = 0;
+    for (int trial = 0; trial < 800; ++trial) {
+        setup s;
+        random_setup(&s);
+        const bool is16 = trial % 3 == 0;
+        const int32_t lo = is16 ? INT16_MIN : INT8_MIN, hi = is16 ? INT16_MAX : INT8_MAX;
+        const int32_t n = s.in_count / s.out_count;
+        const float si = rng_float(0.001f, 0.2f);
+        /* output scales around the product's range, and some far off */
+        const double range = pow(si * (is16 ? 32768.0 : 128.0), n) / (double)hi;
+        const double spread = exp((double)rng_float(-6.0f, 6.0f));
+        const float so = (float)fmin(fmax(range * spread, 1e-30), 1e30);
+        const int32_t zi = is16 ? 0 : rng_range(-128, 127), zo = is16 ? 0 : rng_range(-128, 127);
+        for (int i = 0; i < s.in_count; ++i) {
+            values[i] = rng_range(lo, hi);
+            in8[i] = (int8_t)values[i];
+            in16[i] = (int16_t)values[i];
+        }
+        int32_t multiplier;
+        int shift;
+        tflm_quantize_multiplier((double)si / pow((double)so, 1.0 / n), &multiplier, &shift);
+        node(&ctx, &tflm_op_reduce_prod, &s, is16 ? TFLM_TYPE_INT16 : TFLM_TYPE_INT8,
+             is16 ? (void *)in16 : (void *)in8, is16 ? (void *)out16 : (void *)out8, si, zi, so,
+             zo);
+        const bool axis_at_invoke = trial % 4 == 1; /* the scale computed at invoke */
+        ctx.tensors[1].is_constant = !axis_at_invoke;
+        if (shift > 7) { /* beyond the 64-bit rescale */
+            const tflm_status status = harness_prepare(&ctx);
+            CHECK_EQ_INT(TFLM_ERROR_KERNEL,
+                         axis_at_invoke && status == TFLM_OK ? harness_invoke(&ctx) : status);
+            CHECK(strstr(ctx.message, "2^7 or more") != NULL);
+            harness_free(&ctx);
+            ++refused;
+            continue;
+        }
+        CHECK(run(&ctx));
+        ++ran;
+        for (int32_t o = 0; o < s.out_count; ++o) {
+            CHECK_EQ_INT(model_prod(&s, o, values, zi, zo, multiplier, shift, lo, hi),
+                         is16 ? out16[o] : out8[o]);
+        }
+    }
+    CHECK(ran > 500 && refused > 0);
+}
+
 static void test_integer_and_bool(void)
 {
     static tflm_context ctx;
@@ -256,6 +328,38 @@ static void test_integer_and_bool(void)
     }
 }
 
+/* int8 and int16 without quantization multiply in their own type,
+ * wrapping (TF Lite's EvalGeneric). */
+static void test_plain_integer_prod(void)
+{
+    static tflm_context ctx;
+    int8_t in8[MAX_ELEMS], out8[MAX_ELEMS];
+    int16_t in16[MAX_ELEMS], out16[MAX_ELEMS];
+    for (int trial = 0; trial < 300; ++trial) {
+        setup s;
+        random_setup(&s);
+        const bool is16 = trial % 2 == 0;
+        for (int i = 0; i < s.in_count; ++i) {
+            in8[i] = (int8_t)rng_range(-128, 127);
+            in16[i] = (int16_t)rng_range(-32768, 32767);
+        }
+        node(&ctx, &tflm_op_reduce_prod, &s, is16 ? TFLM_TYPE_INT16 : TFLM_TYPE_INT8,
+             is16 ? (void *)in16 : (void *)in8, is16 ? (void *)out16 : (void *)out8, 0.0f, 0,
+             0.0f, 0);
+        CHECK(run(&ctx));
+        for (int32_t o = 0; o < s.out_count; ++o) {
+            uint32_t p = 1;
+            for (int32_t i = 0; i < s.in_count; ++i) {
+                if (output_of(&s, i) == o) {
+                    p = is16 ? (uint32_t)(uint16_t)(p * (uint32_t)in16[i])
+                             : (uint32_t)(uint8_t)(p * (uint32_t)in8[i]);
+                }
+            }
+            CHECK_EQ_INT(is16 ? (int16_t)p : (int8_t)p, is16 ? out16[o] : out8[o]);
+        }
+    }
+}
+
 /* A 2x3 input reduced over its last axis, optionally with its axis from
  * the graph (not constant). */
 static void small_node(tflm_context *ctx, const tflm_kernel *kernel, tflm_type type, void *in,
@@ -309,6 +413,9 @@ static void test_empty_and_scalar(void)
     node(&ctx, &tflm_op_mean, &s, TFLM_TYPE_INT8, in8, out8, 0.1f, 5, 0.1f, 5);
     CHECK(run(&ctx));
     CHECK(out8[0] == 0 && out8[1] == 0); /* T(), not the zero point, as TF Lite */
+    node(&ctx, &tflm_op_reduce_prod, &s, TFLM_TYPE_INT8, in8, out8, 0.1f, 5, 0.1f, -3);
+    CHECK(run(&ctx));
+    CHECK(out8[0] == -3 && out8[1] == -3); /* TF Lite leaves it unwritten: the real 0 here */
     /* A scalar input ignores its axes, even out of range ones. */
     setup scalar = {.rank = 0, .axes = {9}, .axis_count = 1, .out_rank = 0, .in_count = 1,
                     .out_count = 1};
@@ -340,8 +447,11 @@ static void test_rejections(void)
 
     node(&ctx, &tflm_op_mean, &s, TFLM_TYPE_INT32, in32, out32, 0.0f, 0, 0.0f, 0);
     expect_fail(&ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported");
-    node(&ctx, &tflm_op_reduce_prod, &s, TFLM_TYPE_INT8, in8, out8, 0.1f, 0, 0.1f, 0);
+    node(&ctx, &tflm_op_reduce_prod, &s, TFLM_TYPE_BOOL, in8, out8, 0.0f, 0, 0.0f, 0);
     expect_fail(&ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported");
+    int16_t in16[6] = {0}, out16[2];
+    node(&ctx, &tflm_op_reduce_prod, &s, TFLM_TYPE_INT16, in16, out16, 0.1f, 0, 0.1f, 3);
+    expect_fail(&ctx, TFLM_ERROR_KERNEL, "int16 zero points must be 0");
     node(&ctx, &tflm_op_reduce_all, &s, TFLM_TYPE_FLOAT32, in, out, 0.0f, 0, 0.0f, 0);
     expect_fail(&ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported");
     node(&ctx, &tflm_op_sum, &s, TFLM_TYPE_FLOAT32, in, out, 0.0f, 0, 0.0f, 0);
@@ -387,7 +497,9 @@ int main(void)
 {
     test_float();
     test_quantized();
+    test_quantized_prod();
     test_integer_and_bool();
+    test_plain_integer_prod();
     test_axis_at_invoke();
     test_empty_and_scalar();
     test_rejections();

@@ -13,6 +13,14 @@
  * the 1/n of the mean folded into its multiplier); the 4-D height-width path
  * of TF Lite's reference_integer_ops::Mean is gone from TFLM, and its float
  * 4-D path adds in the same order as the general one.
+ *
+ * Quantized REDUCE_PROD (int8, int16 with zero points 0) is TF Lite's
+ * QuantizedReduceProd: each output starts from its first element minus the
+ * zero point; every further element multiplies in (int64) and rescales by
+ * input_scale / output_scale^(1/n), n the elements per output, so that n
+ * rescales give input_scale^n / output_scale; the last one comes with the
+ * output zero point. An int8 or int16 input without quantization
+ * multiplies in its own type (wrapping), as TF Lite's EvalGeneric does.
  */
 #include <string.h>
 
@@ -155,14 +163,16 @@ TFLM_SPECIALIZED void reduce_walk(reduce_kind kind, tflm_type type, const reduce
                 /* int32 sums wrap (AddTensorValuesWithExpectedOverflow) */
                 int32_t *sum = (int32_t *)acc + o;
                 *sum = (int32_t)((uint32_t)*sum + (uint32_t)in);
-            } else if (type == TFLM_TYPE_INT8) {
+            } else if (type == TFLM_TYPE_INT8) { /* PROD truncates to the type */
                 int8_t *out = (int8_t *)acc + o;
-                *out = (int8_t)(kind == REDUCE_KIND_MAX ? (in > *out ? in : *out)
-                                                        : (in < *out ? in : *out));
+                *out = (int8_t)(kind == REDUCE_KIND_PROD  ? in * *out
+                                : kind == REDUCE_KIND_MAX ? (in > *out ? in : *out)
+                                                          : (in < *out ? in : *out));
             } else {
                 int16_t *out = (int16_t *)acc + o;
-                *out = (int16_t)(kind == REDUCE_KIND_MAX ? (in > *out ? in : *out)
-                                                         : (in < *out ? in : *out));
+                *out = (int16_t)(kind == REDUCE_KIND_PROD  ? in * *out
+                                 : kind == REDUCE_KIND_MAX ? (in > *out ? in : *out)
+                                                           : (in < *out ? in : *out));
             }
             break;
         }
@@ -198,10 +208,14 @@ static void reduce_init(reduce_kind kind, tflm_type type, int32_t count, void *o
                                                               : 0.0f;
             break;
         case TFLM_TYPE_INT8:
-            ((int8_t *)output)[i] = kind == REDUCE_KIND_MAX ? INT8_MIN : INT8_MAX;
+            ((int8_t *)output)[i] = kind == REDUCE_KIND_PROD  ? 1
+                                    : kind == REDUCE_KIND_MAX ? INT8_MIN
+                                                              : INT8_MAX;
             break;
         case TFLM_TYPE_INT16:
-            ((int16_t *)output)[i] = kind == REDUCE_KIND_MAX ? INT16_MIN : INT16_MAX;
+            ((int16_t *)output)[i] = kind == REDUCE_KIND_PROD  ? 1
+                                     : kind == REDUCE_KIND_MAX ? INT16_MIN
+                                                               : INT16_MAX;
             break;
         case TFLM_TYPE_INT32:
             ((int32_t *)output)[i] = 1;
@@ -216,9 +230,10 @@ static void reduce_init(reduce_kind kind, tflm_type type, int32_t count, void *o
     }
 }
 
-/* The requantization of quantized MEAN and SUM (QuantizedMeanOrSum). */
+/* The requantization of quantized MEAN and SUM (QuantizedMeanOrSum), and
+ * the step scale of quantized PROD. */
 typedef struct reduce_quant {
-    int32_t multiplier; /* input_scale / output_scale */
+    int32_t multiplier; /* input_scale / output_scale; PROD's step scale */
     int32_t shift;
     int32_t input_zero_point;
     int32_t output_zero_point;
@@ -255,6 +270,46 @@ static void reduce_requantize(const reduce_quant *q, bool mean, int32_t n, tflm_
     }
 }
 
+/* Whether the walk's position is the first element of its output: every
+ * reduced index 0 (the input is walked in row-major order). */
+static bool first_of_output(const reduce_shape *s, const reduce_iter *it)
+{
+    for (int32_t d = 0; d < s->rank; ++d) {
+        if (s->out_stride[d] == 0 && it->index[d] != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Quantized PROD (QuantizedReduceProd): int32 products in prods. */
+static void reduce_prod_quantized(const reduce_quant *q, tflm_type type, const reduce_shape *s,
+                                  int32_t count, const void *input, int32_t *prods,
+                                  int32_t outputs, void *output)
+{
+    reduce_iter it = {{0}, 0};
+    for (int32_t i = 0; i < count; ++i, reduce_iter_next(s, &it)) {
+        const int32_t in = (type == TFLM_TYPE_INT8 ? ((const int8_t *)input)[i]
+                                                   : ((const int16_t *)input)[i]) -
+                           q->input_zero_point;
+        prods[it.out] = first_of_output(s, &it)
+                            ? in
+                            : tflm_multiply_by_quantized_multiplier_s64(
+                                  (int64_t)prods[it.out] * in, q->multiplier, q->shift);
+    }
+    int32_t lo, hi;
+    tflm_s8_s16_range(type, &lo, &hi);
+    for (int32_t o = 0; o < outputs; ++o) {
+        int32_t v = tflm_multiply_by_quantized_multiplier_s64(prods[o], q->multiplier, q->shift);
+        v = tflm_clamp_s32((int32_t)((uint32_t)v + (uint32_t)q->output_zero_point), lo, hi);
+        if (type == TFLM_TYPE_INT8) {
+            ((int8_t *)output)[o] = (int8_t)v;
+        } else {
+            ((int16_t *)output)[o] = (int16_t)v;
+        }
+    }
+}
+
 /* ---- Node glue ------------------------------------------------------------------ */
 
 typedef struct reduce_data {
@@ -282,8 +337,9 @@ static uint32_t types_of(reduce_kind kind, const char **names)
 {
     switch (kind) {
     case REDUCE_KIND_PROD:
-        *names = "FLOAT32, INT32 or INT64";
-        return 1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT32 | 1u << TFLM_TYPE_INT64;
+        *names = "FLOAT32, INT8, INT16, INT32 or INT64";
+        return 1u << TFLM_TYPE_FLOAT32 | 1u << TFLM_TYPE_INT8 | 1u << TFLM_TYPE_INT16 |
+               1u << TFLM_TYPE_INT32 | 1u << TFLM_TYPE_INT64;
     case REDUCE_KIND_ALL:
     case REDUCE_KIND_ANY:
         *names = "BOOL";
@@ -294,14 +350,23 @@ static uint32_t types_of(reduce_kind kind, const char **names)
     }
 }
 
-static bool quantized(tflm_type type)
+/* Whether an int8 or int16 input is quantized: MEAN, SUM, MAX and MIN
+ * need it to be; PROD multiplies plain integers when it has no scale. */
+static bool quantized(const tflm_context *ctx, reduce_kind kind, const tflm_tensor *input)
 {
-    return type == TFLM_TYPE_INT8 || type == TFLM_TYPE_INT16;
+    if (input->type != TFLM_TYPE_INT8 && input->type != TFLM_TYPE_INT16) {
+        return false;
+    }
+    tflm_quantization q;
+    tflm_tensor_quantization(ctx, input, &q);
+    return kind != REDUCE_KIND_PROD || q.scale_count > 0;
 }
 
 /* Input and output quantization: MEAN and SUM rescale (input_scale /
  * output_scale as TFLM's QuantizeMultiplier gives it); MAX and MIN copy
- * values, so TFLM requires one scale and zero point for both. */
+ * values, so TFLM requires one scale and zero point for both; PROD's scale
+ * depends on the elements per output (prod_step_scale), and int16 needs
+ * zero points 0 (TF Lite's PrepareProd). */
 static tflm_status prepare_quant(tflm_context *ctx, reduce_kind kind, const tflm_tensor *input,
                                  const tflm_tensor *output, reduce_quant *q)
 {
@@ -321,12 +386,48 @@ static tflm_status prepare_quant(tflm_context *ctx, reduce_kind kind, const tflm
         }
         return TFLM_OK;
     }
+    if (kind == REDUCE_KIND_PROD) {
+        return input->type == TFLM_TYPE_INT8 ||
+                       (q->input_zero_point == 0 && q->output_zero_point == 0)
+                   ? TFLM_OK
+                   : tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                               "int16 zero points must be 0 (input %d, output %d)",
+                               (int)q->input_zero_point, (int)q->output_zero_point);
+    }
     int shift;
     tflm_f64_quantize_multiplier(
         tflm_f64_div(tflm_f64_from_float(in_scale), tflm_f64_from_float(out_scale)),
         &q->multiplier, &shift);
     if (shift > TFLM_MAX_MULTIPLIER_SHIFT) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale / output scale is 2^31 or more");
+    }
+    q->shift = shift;
+    return TFLM_OK;
+}
+
+/* Quantized PROD's step scale for n elements per output (n > 0):
+ * input_scale / pow(output_scale, 1.0 / n) in double (GetQuantProdScaling),
+ * with the 64-bit rescale's limit on the shift. */
+static tflm_status prod_step_scale(tflm_context *ctx, const tflm_tensor *input,
+                                   const tflm_tensor *output, int32_t n, reduce_quant *q)
+{
+    float in_scale, out_scale;
+    int32_t zero_point;
+    tflm_status status;
+    if ((status = tflm_nn_int_params(ctx, input, "input", &in_scale, &zero_point)) !=
+            TFLM_OK ||
+        (status = tflm_nn_int_params(ctx, output, "output", &out_scale, &zero_point)) !=
+            TFLM_OK) {
+        return status;
+    }
+    const tflm_f64 exponent = tflm_f64_div(tflm_f64_from_u32(1), tflm_f64_from_u32((uint32_t)n));
+    const tflm_f64 root = tflm_f64_pow(tflm_f64_from_float(out_scale), exponent);
+    int shift;
+    tflm_f64_quantize_multiplier(tflm_f64_div(tflm_f64_from_float(in_scale), root),
+                                 &q->multiplier, &shift);
+    if (shift > TFLM_MAX_MULTIPLIER_SHIFT_S64) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "input scale / output scale^(1/%d) is 2^7 or more", (int)n);
     }
     q->shift = shift;
     return TFLM_OK;
@@ -364,11 +465,12 @@ static tflm_status reduce_prepare(tflm_context *ctx, tflm_node *node)
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     data->scratch = -1;
-    if (quantized((tflm_type)input->type)) {
+    const bool quantized_input = quantized(ctx, kind, input);
+    if (quantized_input) {
         if ((status = prepare_quant(ctx, kind, input, output, &data->quant)) != TFLM_OK) {
             return status;
         }
-        if (kind == REDUCE_KIND_MEAN || kind == REDUCE_KIND_SUM) {
+        if (kind == REDUCE_KIND_MEAN || kind == REDUCE_KIND_SUM || kind == REDUCE_KIND_PROD) {
             const int32_t outputs = tflm_element_count(output);
             status = tflm_request_scratch(ctx, sizeof(int32_t) * (size_t)(outputs > 0 ? outputs : 1),
                                           &data->scratch);
@@ -382,6 +484,11 @@ static tflm_status reduce_prepare(tflm_context *ctx, tflm_node *node)
     if (data->axis_constant &&
         (status = reduce_resolve(ctx, input, axis, tflm_reducer_options_keep_dims(ctx, node),
                                  output, &data->shape)) != TFLM_OK) {
+        return status;
+    }
+    const int32_t n = data->shape.reduced_count;
+    if (data->axis_constant && quantized_input && kind == REDUCE_KIND_PROD && n > 0 &&
+        (status = prod_step_scale(ctx, input, output, n, &data->quant)) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -409,6 +516,23 @@ static tflm_status reduce_invoke(tflm_context *ctx, tflm_node *node)
     const int32_t count = tflm_element_count(input);
     const int32_t outputs = tflm_element_count(output);
 
+    if (data->scratch >= 0 && kind == REDUCE_KIND_PROD) {
+        /* TF Lite leaves the output of an empty input unwritten: here the
+         * zero point, the real 0 */
+        int32_t *prods = tflm_scratch(ctx, data->scratch);
+        reduce_quant q = data->quant;
+        tflm_status status = TFLM_OK;
+        if (count == 0) {
+            memset(prods, 0, sizeof(int32_t) * (size_t)outputs);
+            q.multiplier = 0;
+        } else if (!data->axis_constant) {
+            status = prod_step_scale(ctx, input, output, s->reduced_count, &q);
+        }
+        if (status == TFLM_OK) {
+            reduce_prod_quantized(&q, type, s, count, input->data, prods, outputs, output->data);
+        }
+        return status;
+    }
     if (data->scratch >= 0) { /* quantized MEAN, SUM */
         int32_t *sums = tflm_scratch(ctx, data->scratch);
         memset(output->data, 0, output->bytes); /* an empty input gives zeros (T()) */
@@ -449,14 +573,18 @@ static tflm_status reduce_invoke(tflm_context *ctx, tflm_node *node)
         }
         break;
     case TFLM_TYPE_INT8:
-        if (kind == REDUCE_KIND_MAX) {
+        if (kind == REDUCE_KIND_PROD) {
+            reduce_walk(REDUCE_KIND_PROD, TFLM_TYPE_INT8, s, count, input->data, output->data);
+        } else if (kind == REDUCE_KIND_MAX) {
             reduce_walk(REDUCE_KIND_MAX, TFLM_TYPE_INT8, s, count, input->data, output->data);
         } else {
             reduce_walk(REDUCE_KIND_MIN, TFLM_TYPE_INT8, s, count, input->data, output->data);
         }
         break;
     case TFLM_TYPE_INT16:
-        if (kind == REDUCE_KIND_MAX) {
+        if (kind == REDUCE_KIND_PROD) {
+            reduce_walk(REDUCE_KIND_PROD, TFLM_TYPE_INT16, s, count, input->data, output->data);
+        } else if (kind == REDUCE_KIND_MAX) {
             reduce_walk(REDUCE_KIND_MAX, TFLM_TYPE_INT16, s, count, input->data, output->data);
         } else {
             reduce_walk(REDUCE_KIND_MIN, TFLM_TYPE_INT16, s, count, input->data, output->data);
