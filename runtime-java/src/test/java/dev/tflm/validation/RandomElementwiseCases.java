@@ -7,6 +7,8 @@ import dev.tflm.Quantization;
 import dev.tflm.TensorType;
 import dev.tflm.schema.ActivationFunctionType;
 import dev.tflm.schema.BuiltinOperator;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -52,6 +54,22 @@ final class RandomElementwiseCases {
                 new byte[][] {floats(r, RandomOpCases.count(shapes[0]), range, quantum, edges, true),
                     floats(r, RandomOpCases.count(shapes[1]), range, quantum, edges, true)},
                 outType == TensorType.FLOAT32 ? FLOAT_ROUNDING : EXACT);
+    }
+
+    /**
+     * {@code c} with every ±0 of float32 input {@code input} made 1: FLOOR_DIV and FLOOR_MOD refuse
+     * a zero divisor (TF Lite and this runtime alike), and a case should reach the arithmetic.
+     */
+    static OpCase nonzero(OpCase c, int input) {
+        byte[][] inputs = c.inputs().clone();
+        ByteBuffer values = ByteBuffer.wrap(inputs[input].clone()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < values.capacity(); i += Float.BYTES) {
+            if (values.getFloat(i) == 0.0f) {
+                values.putFloat(i, 1.0f);
+            }
+        }
+        inputs[input] = values.array();
+        return new OpCase(c.description(), c.model(), inputs, c.tolerance());
     }
 
     /** How an int8 binary op's quantizations relate. */
@@ -102,7 +120,13 @@ final class RandomElementwiseCases {
 
     /** A float32 op of one input of rank 1–5, values in [-range, range] and edge values, NaN if {@code nan}. */
     static OpCase unaryFloat(RandomOpCases r, int builtin, int version, Object options, float range, boolean nan) {
-        int[] shape = r.shape(r.between(1, 5), 4);
+        return unaryFloat(r, builtin, version, options, range, nan, 5);
+    }
+
+    /** {@link #unaryFloat} of rank 1 to {@code maxRank}. */
+    static OpCase unaryFloat(RandomOpCases r, int builtin, int version, Object options, float range, boolean nan,
+                             int maxRank) {
+        int[] shape = r.shape(r.between(1, maxRank), 4);
 
         SingleOpModel m = new SingleOpModel(r.constantDataOffset);
         int input = m.tensor("input", TensorType.FLOAT32, null, shape);

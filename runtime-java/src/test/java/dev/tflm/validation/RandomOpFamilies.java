@@ -147,7 +147,39 @@ final class RandomOpFamilies {
             new Family("RESIZE_BILINEAR", "float32", c -> RandomLayoutCases.resize(c, TensorType.FLOAT32, true)),
             new Family("RESIZE_BILINEAR", "int8", c -> RandomLayoutCases.resize(c, TensorType.INT8, true)),
             new Family("RESIZE_NEAREST_NEIGHBOR", "float32", c -> RandomLayoutCases.resize(c, TensorType.FLOAT32, false)),
-            new Family("RESIZE_NEAREST_NEIGHBOR", "int8", c -> RandomLayoutCases.resize(c, TensorType.INT8, false)));
+            new Family("RESIZE_NEAREST_NEIGHBOR", "int8", c -> RandomLayoutCases.resize(c, TensorType.INT8, false)),
+            new Family("SQUEEZE", "float32", c -> RandomIndexCases.squeeze(c, TensorType.FLOAT32)),
+            new Family("SQUEEZE", "int8", c -> RandomIndexCases.squeeze(c, TensorType.INT8)),
+            new Family("EXPAND_DIMS", "float32", c -> RandomIndexCases.expandDims(c, TensorType.FLOAT32)),
+            new Family("EXPAND_DIMS", "int8", c -> RandomIndexCases.expandDims(c, TensorType.INT8)),
+            new Family("REVERSE_V2", "float32", c -> RandomIndexCases.reverse(c, TensorType.FLOAT32)),
+            new Family("REVERSE_V2", "int8", c -> RandomIndexCases.reverse(c, TensorType.INT8)),
+            new Family("MIRROR_PAD", "float32", c -> RandomIndexCases.mirrorPad(c, TensorType.FLOAT32)),
+            new Family("MIRROR_PAD", "int8", c -> RandomIndexCases.mirrorPad(c, TensorType.INT8)),
+            new Family("PADV2", "float32", c -> RandomIndexCases.padV2(c, TensorType.FLOAT32)),
+            new Family("PADV2", "int8", c -> RandomIndexCases.padV2(c, TensorType.INT8)),
+            new Family("ARG_MAX", "float32", c -> RandomIndexCases.argMinMax(c, TensorType.FLOAT32, true)),
+            new Family("ARG_MAX", "int8", c -> RandomIndexCases.argMinMax(c, TensorType.INT8, true)),
+            new Family("ARG_MIN", "float32", c -> RandomIndexCases.argMinMax(c, TensorType.FLOAT32, false)),
+            new Family("ARG_MIN", "int8", c -> RandomIndexCases.argMinMax(c, TensorType.INT8, false)),
+            new Family("CUMSUM", "float32", RandomIndexCases::cumsum),
+            new Family("GATHER_ND", "float32", c -> RandomIndexCases.gatherNd(c, TensorType.FLOAT32)),
+            new Family("GATHER_ND", "int8", c -> RandomIndexCases.gatherNd(c, TensorType.INT8)),
+            new Family("SELECT_V2", "float32", c -> RandomIndexCases.selectV2(c, TensorType.FLOAT32)),
+            new Family("SELECT_V2", "int8", c -> RandomIndexCases.selectV2(c, TensorType.INT8)),
+            new Family("SPACE_TO_BATCH_ND", "float32", c -> RandomIndexCases.spaceBatch(c, TensorType.FLOAT32, true)),
+            new Family("SPACE_TO_BATCH_ND", "int8", c -> RandomIndexCases.spaceBatch(c, TensorType.INT8, true)),
+            new Family("BATCH_TO_SPACE_ND", "float32", c -> RandomIndexCases.spaceBatch(c, TensorType.FLOAT32, false)),
+            new Family("BATCH_TO_SPACE_ND", "int8", c -> RandomIndexCases.spaceBatch(c, TensorType.INT8, false)),
+            new Family("REDUCE_MIN", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MIN, TensorType.FLOAT32)),
+            new Family("REDUCE_MIN", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MIN, TensorType.INT8)),
+            new Family("REDUCE_PROD", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_PROD, TensorType.FLOAT32)),
+            new Family("FLOOR_DIV", "float32", c -> RandomElementwiseCases.nonzero(RandomElementwiseCases.binaryFloat(c, BuiltinOperator.FLOOR_DIV, 2, null, TensorType.FLOAT32, 8, 0), 1)),
+            new Family("FLOOR_MOD", "float32", c -> RandomElementwiseCases.nonzero(RandomElementwiseCases.binaryFloat(c, BuiltinOperator.FLOOR_MOD, 1, null, TensorType.FLOAT32, 8, 0), 1)),
+            new Family("ZEROS_LIKE", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.ZEROS_LIKE, 1, null, 4, true)),
+            new Family("RELU_N1_TO_1", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.RELU_N1_TO_1, 1, null, 2, false)),
+            new Family("LOG_SOFTMAX", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.LOG_SOFTMAX, 1, null, 8, false)),
+            new Family("L2_NORMALIZATION", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.L2_NORMALIZATION, 1, null, 4, false, 4)));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -155,58 +187,35 @@ final class RandomOpFamilies {
      */
     private static final String WITHOUT_CASES_LINES = """
             ADD_N: random cases come with the differential harness (issue 9); native/tests/test_add_n.c and the opzoo cases test it
-            ARG_MAX: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
-            ARG_MIN: random cases come with the differential harness (issue 9); native/tests/test_arg_min_max.c and the opzoo cases test it
             ASSIGN_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            BATCH_TO_SPACE_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             BROADCAST_ARGS: random cases come with the differential harness (issue 9); native/tests/test_broadcast_args.c and the opzoo cases test it
             BROADCAST_TO: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
             CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
-            CUMSUM: random cases come with the differential harness (issue 9); native/tests/test_cumsum.c and the opzoo cases test it
             DYNAMIC_UPDATE_SLICE: random cases come with the differential harness (issue 9); native/tests/test_dynamic_update_slice.c and the opzoo cases test it
             EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
-            EXPAND_DIMS: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
             FILL: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
-            FLOOR_DIV: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
-            FLOOR_MOD: random cases come with the differential harness (issue 9); native/tests/test_floor_div_mod.c and the opzoo cases test it
-            GATHER_ND: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
             GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            L2_NORMALIZATION: random cases come with the differential harness (issue 9); native/tests/test_l2norm.c and the opzoo cases test it
             L2_POOL_2D: random cases come with the differential harness (issue 9); native/tests/test_pooling.c and the opzoo cases test it
             LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
             LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             LOGICAL_OR: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
-            LOGISTIC: random cases come with the differential harness (issue 9); native/tests/test_logistic_tanh.c and the opzoo cases test it
-            LOG_SOFTMAX: random cases come with the differential harness (issue 9); native/tests/test_log_softmax.c and the opzoo cases test it
-            MAXIMUM: random cases come with the differential harness (issue 9); native/tests/test_maximum_minimum.c and the opzoo cases test it
-            MEAN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            MIRROR_PAD: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
-            PADV2: random cases come with the differential harness (issue 9); native/tests/test_pad.c and the opzoo cases test it
             POW: random cases come with the differential harness (issue 9); native/tests/test_pow.c and the opzoo cases test it
             PRELU: random cases come with the differential harness (issue 9); native/tests/test_prelu.c and the opzoo cases test it
             READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_MIN: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_PROD: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            RELU_N1_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            REVERSE_V2: random cases come with the differential harness (issue 9); native/tests/test_reverse.c and the opzoo cases test it
             SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
-            SELECT_V2: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
             SHAPE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
-            SPACE_TO_BATCH_ND: random cases come with the differential harness (issue 9); native/tests/test_space_depth.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
-            SQUEEZE: random cases come with the differential harness (issue 9); native/tests/test_reshape.c and the opzoo cases test it
             UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
             UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             WHILE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            ZEROS_LIKE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
@@ -265,6 +274,10 @@ final class RandomOpFamilies {
             for (Family family : families) {
                 long seed = baseSeed + FAMILIES.indexOf(family);
                 tests.add(DynamicTest.dynamicTest(family.name(), () -> check.accept(family, seed)));
+            }
+            if (!families.isEmpty() && WITHOUT_CASES.containsKey(op)) {
+                tests.add(DynamicTest.dynamicTest(op, () -> fail(op + " has random families: remove its line "
+                        + "from RandomOpFamilies.WITHOUT_CASES")));
             }
             if (families.isEmpty() && !WITHOUT_CASES.containsKey(op)) {
                 tests.add(DynamicTest.dynamicTest(op, () -> fail("the library's " + op + " kernel has no random "
