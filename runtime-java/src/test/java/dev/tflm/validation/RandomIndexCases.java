@@ -211,7 +211,7 @@ final class RandomIndexCases {
         int output = m.tensor("output", type, q, shapes[2]);
         byte[] model = m.build(BuiltinOperator.SELECT_V2, 1, new int[] {c, a, b}, output, null, c, a, b);
         return new OpCase(describe(BuiltinOperator.SELECT_V2, type, condition, Arrays.toString(shapes[0]) + ", "
-                + Arrays.toString(shapes[1]), q), model, new byte[][] {bools(r, RandomOpCases.count(condition)),
+                + Arrays.toString(shapes[1]), q), model, new byte[][] {r.bools(RandomOpCases.count(condition)),
                     RandomShapeCases.values(r, type, RandomOpCases.count(shapes[0])),
                     RandomShapeCases.values(r, type, RandomOpCases.count(shapes[1]))}, EXACT);
     }
@@ -311,14 +311,6 @@ final class RandomIndexCases {
         byte[] values = new byte[count];
         for (int i = 0; i < count; i++) {
             values[i] = pool[r.random.nextInt(pool.length)];
-        }
-        return values;
-    }
-
-    private static byte[] bools(RandomOpCases r, int count) {
-        byte[] values = new byte[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = (byte) (r.random.nextBoolean() ? 1 : 0);
         }
         return values;
     }

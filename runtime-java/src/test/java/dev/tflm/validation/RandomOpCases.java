@@ -384,6 +384,10 @@ final class RandomOpCases {
         return poolFloat(BuiltinOperator.MAX_POOL_2D, EXACT);
     }
 
+    OpCase l2PoolFloat() {
+        return poolFloat(BuiltinOperator.L2_POOL_2D, FLOAT_ROUNDING);
+    }
+
     private OpCase poolInt8(int builtin) {
         Geometry g = geometry(8, channels -> channels, 4, false);
         // TF Lite requires the output's quantization to equal the input's
@@ -938,6 +942,15 @@ final class RandomOpCases {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    /** BOOL values, true and false alike often. */
+    byte[] bools(int count) {
+        byte[] values = new byte[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (byte) (random.nextBoolean() ? 1 : 0);
+        }
+        return values;
     }
 
     /** Raw float32 values uniform in [-range, range]. */

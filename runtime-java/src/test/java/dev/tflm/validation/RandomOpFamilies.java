@@ -179,36 +179,40 @@ final class RandomOpFamilies {
             new Family("ZEROS_LIKE", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.ZEROS_LIKE, 1, null, 4, true)),
             new Family("RELU_N1_TO_1", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.RELU_N1_TO_1, 1, null, 2, false)),
             new Family("LOG_SOFTMAX", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.LOG_SOFTMAX, 1, null, 8, false)),
-            new Family("L2_NORMALIZATION", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.L2_NORMALIZATION, 1, null, 4, false, 4)));
+            new Family("L2_NORMALIZATION", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.L2_NORMALIZATION, 1, null, 4, false, 4)),
+            new Family("LOGICAL_AND", "bool", c -> RandomValueCases.logicalBinary(c, BuiltinOperator.LOGICAL_AND)),
+            new Family("LOGICAL_OR", "bool", c -> RandomValueCases.logicalBinary(c, BuiltinOperator.LOGICAL_OR)),
+            new Family("LOGICAL_NOT", "bool", RandomValueCases::logicalNot),
+            new Family("SELECT", "float32", c -> RandomValueCases.select(c, TensorType.FLOAT32)),
+            new Family("SELECT", "int8", c -> RandomValueCases.select(c, TensorType.INT8)),
+            new Family("CAST", "float32 to int32", c -> RandomValueCases.cast(c, TensorType.FLOAT32, TensorType.INT32)),
+            new Family("CAST", "int32 to float32", c -> RandomValueCases.cast(c, TensorType.INT32, TensorType.FLOAT32)),
+            new Family("PRELU", "float32", RandomValueCases::prelu),
+            new Family("BROADCAST_TO", "float32", c -> RandomValueCases.broadcastTo(c, TensorType.FLOAT32)),
+            new Family("BROADCAST_TO", "int8", c -> RandomValueCases.broadcastTo(c, TensorType.INT8)),
+            new Family("FILL", "float32", RandomValueCases::fill),
+            new Family("SHAPE", "float32", RandomValueCases::shape),
+            new Family("ADD_N", "float32", RandomValueCases::addN),
+            new Family("EMBEDDING_LOOKUP", "float32", RandomValueCases::embeddingLookup),
+            new Family("POW", "float32", RandomValueCases::pow),
+            new Family("LOGISTIC", "int8", RandomValueCases::logisticInt8),
+            new Family("L2_POOL_2D", "float32", RandomOpCases::l2PoolFloat));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
      * {@code OP: reason} (a text block, so that kernels added on different branches merge).
      */
     private static final String WITHOUT_CASES_LINES = """
-            ADD_N: random cases come with the differential harness (issue 9); native/tests/test_add_n.c and the opzoo cases test it
             ASSIGN_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             BROADCAST_ARGS: random cases come with the differential harness (issue 9); native/tests/test_broadcast_args.c and the opzoo cases test it
-            BROADCAST_TO: random cases come with the differential harness (issue 9); native/tests/test_tile.c and the opzoo cases test it
             CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            CAST: random cases come with the differential harness (issue 9); native/tests/test_cast.c and the opzoo cases test it
             DYNAMIC_UPDATE_SLICE: random cases come with the differential harness (issue 9); native/tests/test_dynamic_update_slice.c and the opzoo cases test it
-            EMBEDDING_LOOKUP: random cases come with the differential harness (issue 9); native/tests/test_gather.c and the opzoo cases test it
-            FILL: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            L2_POOL_2D: random cases come with the differential harness (issue 9); native/tests/test_pooling.c and the opzoo cases test it
-            LOGICAL_AND: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
-            LOGICAL_NOT: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
-            LOGICAL_OR: random cases come with the differential harness (issue 9); native/tests/test_logical.c and the opzoo cases test it
-            POW: random cases come with the differential harness (issue 9); native/tests/test_pow.c and the opzoo cases test it
-            PRELU: random cases come with the differential harness (issue 9); native/tests/test_prelu.c and the opzoo cases test it
             READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            SELECT: random cases come with the differential harness (issue 9); native/tests/test_select.c and the opzoo cases test it
-            SHAPE: random cases come with the differential harness (issue 9); native/tests/test_fill.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
