@@ -173,6 +173,7 @@ final class RandomOpFamilies {
             new Family("BATCH_TO_SPACE_ND", "int8", c -> RandomIndexCases.spaceBatch(c, TensorType.INT8, false)),
             new Family("REDUCE_MIN", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MIN, TensorType.FLOAT32)),
             new Family("REDUCE_MIN", "int8", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_MIN, TensorType.INT8)),
+            new Family("REDUCE_ANY", "bool", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_ANY, TensorType.BOOL)),
             new Family("REDUCE_PROD", "float32", c -> RandomShapeCases.reduce(c, BuiltinOperator.REDUCE_PROD, TensorType.FLOAT32)),
             new Family("FLOOR_DIV", "float32", c -> RandomElementwiseCases.nonzero(RandomElementwiseCases.binaryFloat(c, BuiltinOperator.FLOOR_DIV, 2, null, TensorType.FLOAT32, 8, 0), 1)),
             new Family("FLOOR_MOD", "float32", c -> RandomElementwiseCases.nonzero(RandomElementwiseCases.binaryFloat(c, BuiltinOperator.FLOOR_MOD, 1, null, TensorType.FLOAT32, 8, 0), 1)),
@@ -211,7 +212,6 @@ final class RandomOpFamilies {
             IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            REDUCE_ANY: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it

@@ -24,18 +24,23 @@ final class RandomShapeCases {
     private RandomShapeCases() {
     }
 
-    /** Values of {@code type} (FLOAT32 or INT8) for {@code count} elements. */
+    /** Values of {@code type} (FLOAT32, INT8 or BOOL) for {@code count} elements. */
     static byte[] values(RandomOpCases r, TensorType type, int count) {
-        return type == TensorType.FLOAT32 ? r.floats(count, 4) : r.bytes(count);
+        return switch (type) {
+            case FLOAT32 -> r.floats(count, 4);
+            case BOOL -> r.bools(count);
+            default -> r.bytes(count);
+        };
     }
 
-    /** One per-tensor quantization for int8, none for float32. */
+    /** One per-tensor quantization for int8, none for float32 and bool. */
     static Quantization quantization(RandomOpCases r, TensorType type) {
-        return type == TensorType.FLOAT32 ? null : Quantization.perTensor(r.scale(), r.zeroPoint());
+        return type == TensorType.INT8 ? Quantization.perTensor(r.scale(), r.zeroPoint()) : null;
     }
 
+    /** Version 2 where int8 came later; float32 and bool stayed at 1. */
     private static int version(TensorType type) {
-        return type == TensorType.FLOAT32 ? 1 : 2;
+        return type == TensorType.INT8 ? 2 : 1;
     }
 
     /** TRANSPOSE of a rank 1–5 input by a random permutation. */
