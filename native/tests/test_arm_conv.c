@@ -45,7 +45,7 @@ static int32_t bias[MAX_FILTERS];
 static int32_t multiplier[MAX_FILTERS], shift[MAX_FILTERS];
 static int8_t want[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_FILTERS];
 static int8_t got[sizeof want];
-static uint32_t scratch[2 * MAX_K * MAX_K * MAX_DEPTH / 2 + 2];
+static uint32_t scratch[MAX_K * MAX_K * MAX_DEPTH]; /* 4 bytes a tap */
 
 /* Bytes all at one extreme now and then: the largest products. */
 static void fill(int8_t *values, int32_t count)
@@ -198,7 +198,7 @@ static int check_case(int test)
         return 0;
     }
     tflm_s8_conv_1x1_2x2__dsp(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null,
-                              &out, got);
+                              &out, got, scratch);
     for (int32_t i = 0; i < count; i++) {
         if (got[i] != want[i]) {
             return report("1x1", test, &in, &k, &params, i, got[i], want[i]);

@@ -1,10 +1,10 @@
 /*
  * conv_arm.c - CONV_2D on Cortex-M: the variant hook (variant.h). Compiled
  * only for cores with the DSP extension (arm/sources.cmake): from level
- * ARM_DSP up, int8 1x1 convolutions run s8_conv_1x1_2x2__dsp.c (no
- * scratch) and the other ungrouped ones s8_conv_im2col_2x2__dsp.c (two
- * int16 im2col rows of scratch, taken at prepare). Both read the model's
- * filter in place: no persistent copy.
+ * ARM_DSP up, int8 1x1 convolutions run s8_conv_1x1_2x2__dsp.c and the
+ * other ungrouped ones s8_conv_im2col_2x2__dsp.c. Both read the model's
+ * filter in place (no persistent copy) and take the scratch of two pixels'
+ * int16 taps, requested at prepare.
  */
 #include "../nn_common.h"
 #include "conv_arm.h"
@@ -13,10 +13,11 @@
 #error "conv_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
 #endif
 
-/* The im2col variant's plan: where its scratch is. */
-typedef struct im2col_plan {
+/* A node's plan: its kernel and where its scratch is. */
+typedef struct conv_plan {
+    tflm_conv_s8_arm_fn run;
     int32_t scratch_index;
-} im2col_plan;
+} conv_plan;
 
 bool tflm_conv_s8_arm_pointwise(const tflm_conv_params *params, const tflm_dims *input_dims,
                                 const tflm_dims *filter_dims)
@@ -25,28 +26,15 @@ bool tflm_conv_s8_arm_pointwise(const tflm_conv_params *params, const tflm_dims 
            params->pad_w == 0 && filter_dims->c == input_dims->c;
 }
 
-static tflm_status invoke_1x1(tflm_context *ctx, tflm_node *node, const void *plan)
+static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
 {
-    (void)plan;
+    const conv_plan *p = plan;
     const tflm_nn_conv_state *s = &((const tflm_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_s8_conv_1x1_2x2__dsp(&s->params, &s->quant, &s->input_dims, t.input->data,
-                              &s->filter_dims, t.filter->data, &s->bias_dims,
-                              tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
-    return TFLM_OK;
-}
-
-static tflm_status invoke_im2col(tflm_context *ctx, tflm_node *node, const void *plan)
-{
-    const im2col_plan *p = plan;
-    const tflm_nn_conv_state *s = &((const tflm_conv_data *)node->data)->conv;
-    tflm_nn_operands t;
-    tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_s8_conv_im2col_2x2__dsp(&s->params, &s->quant, &s->input_dims, t.input->data,
-                                 &s->filter_dims, t.filter->data, &s->bias_dims,
-                                 tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data,
-                                 tflm_scratch(ctx, p->scratch_index));
+    p->run(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
+           t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims,
+           t.output->data, tflm_scratch(ctx, p->scratch_index));
     return TFLM_OK;
 }
 
@@ -61,11 +49,7 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
         s->filter_dims.c != s->input_dims.c) {
         return TFLM_OK;
     }
-    if (tflm_conv_s8_arm_pointwise(&s->params, &s->input_dims, &s->filter_dims)) {
-        variant->invoke = invoke_1x1;
-        return TFLM_OK;
-    }
-    im2col_plan *p = tflm_alloc_persistent(ctx, sizeof *p);
+    conv_plan *p = tflm_alloc_persistent(ctx, sizeof *p);
     if (p == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
@@ -74,7 +58,10 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
     if (status != TFLM_OK) {
         return status;
     }
-    variant->invoke = invoke_im2col;
+    p->run = tflm_conv_s8_arm_pointwise(&s->params, &s->input_dims, &s->filter_dims)
+                 ? tflm_s8_conv_1x1_2x2__dsp
+                 : tflm_s8_conv_im2col_2x2__dsp;
+    variant->invoke = invoke_s8;
     variant->plan = p;
     return TFLM_OK;
 }
