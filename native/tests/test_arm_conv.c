@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arm_test_random.h"
 #include "fw_print.h"
 #include "kernels/arm/conv_arm.h"
 
@@ -25,20 +26,6 @@ enum {
     CASES = 500,
 };
 
-static uint32_t rng_state = 2024u;
-
-static uint32_t rnd(void)
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return rng_state >> 8;
-}
-
-/* An integer in [lo, hi]. */
-static int32_t rnd_in(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
-}
-
 static int8_t input[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_DEPTH];
 static int8_t filter[MAX_FILTERS * MAX_K * MAX_K * MAX_DEPTH];
 static int32_t bias[MAX_FILTERS];
@@ -46,33 +33,6 @@ static int32_t multiplier[MAX_FILTERS], shift[MAX_FILTERS];
 static int8_t want[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_FILTERS];
 static int8_t got[sizeof want];
 static uint32_t scratch[MAX_K * MAX_K * MAX_DEPTH]; /* 4 bytes a tap */
-
-/* Bytes all at one extreme now and then: the largest products. */
-static void fill(int8_t *values, int32_t count)
-{
-    const int32_t kind = rnd_in(0, 7);
-    for (int32_t i = 0; i < count; i++) {
-        values[i] = (int8_t)(kind == 0 ? -128 : kind == 1 ? 127 : rnd_in(-128, 127));
-    }
-}
-
-/* The output clamp: none, lower or upper bound only, both, or one value. */
-static tflm_activation activation_range(int32_t output_zero_point)
-{
-    const int32_t a = rnd_in(-128, 127), b = rnd_in(-128, 127);
-    switch (rnd_in(0, 4)) {
-    case 0:
-        return (tflm_activation){-128, 127};
-    case 1:
-        return (tflm_activation){output_zero_point, 127}; /* RELU */
-    case 2:
-        return (tflm_activation){-128, a};
-    case 3:
-        return (tflm_activation){a < b ? a : b, a < b ? b : a};
-    default:
-        return (tflm_activation){a, a};
-    }
-}
 
 /* A depth: first layers (1 to 3), multiples of four, or anything. */
 static int32_t random_depth(void)
