@@ -10,58 +10,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arm_test_random.h"
 #include "fw_print.h"
 #include "kernels/arm/fully_connected_arm.h"
 
 enum { MAX_BATCHES = 4, MAX_DEPTH = 700, MAX_UNITS = 40, CASES = 600 };
-
-static uint32_t rng_state = 12345u;
-
-static uint32_t rnd(void)
-{
-    rng_state = rng_state * 1664525u + 1013904223u;
-    return rng_state >> 8;
-}
-
-/* An integer in [lo, hi]. */
-static int32_t rnd_in(int32_t lo, int32_t hi)
-{
-    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
-}
 
 static int8_t input[MAX_BATCHES * MAX_DEPTH];
 static int8_t filter[MAX_UNITS * MAX_DEPTH];
 static int32_t bias[MAX_UNITS];
 static int32_t multiplier[MAX_UNITS], shift[MAX_UNITS];
 static int8_t want[MAX_BATCHES * MAX_UNITS], got[MAX_BATCHES * MAX_UNITS];
-
-/* Bytes all at one extreme now and then: the largest products. */
-static void fill(int8_t *values, int32_t count)
-{
-    const int32_t kind = rnd_in(0, 7);
-    for (int32_t i = 0; i < count; i++) {
-        values[i] = (int8_t)(kind == 0 ? -128 : kind == 1 ? 127 : rnd_in(-128, 127));
-    }
-}
-
-/* The output clamp: none, lower or upper bound only, both (RELU6-like),
- * or one value. */
-static tflm_activation activation_range(int32_t output_zero_point)
-{
-    const int32_t a = rnd_in(-128, 127), b = rnd_in(-128, 127);
-    switch (rnd_in(0, 4)) {
-    case 0:
-        return (tflm_activation){-128, 127};
-    case 1:
-        return (tflm_activation){output_zero_point, 127}; /* RELU */
-    case 2:
-        return (tflm_activation){-128, a};
-    case 3:
-        return (tflm_activation){a < b ? a : b, a < b ? b : a};
-    default:
-        return (tflm_activation){a, a};
-    }
-}
 
 /* One random case; 0 when the variant's bytes equal the reference's. */
 static int check_case(int test)

@@ -14,59 +14,33 @@
  * order gives the same int32. The bias and requantization are the
  * reference's own (tflm_nn_requantize_s8).
  */
-#include <arm_acle.h>
-
 #include "../nn_common.h"
 #include "fully_connected_arm.h"
+#include "s8_pairs__dsp.h"
 
 #if !defined(__ARM_FEATURE_DSP)
 #error "s8_fc_2x4__dsp.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
 #endif
-
-/* Four bytes from p, which need not be aligned: one ldr (v7-M and v8-M
- * allow it). The builtin, as the library builds -ffreestanding, where
- * memcpy is a call. */
-static inline uint32_t load4(const int8_t *p)
-{
-    uint32_t word;
-    __builtin_memcpy(&word, p, sizeof word);
-    return word;
-}
-
-/* The value in both 16-bit lanes of a word. */
-static inline int16x2_t pair_of(int32_t value)
-{
-    return (int16x2_t)((uint32_t)(uint16_t)value * 0x10001u);
-}
-
-/* __sxtab16 of bytes 1 and 3: the rotation in the instruction, which the
- * compiler does not fold into it by itself. */
-static inline int16x2_t sxtab16_odd(int16x2_t pair, uint32_t word)
-{
-    int16x2_t sum;
-    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(sum) : "r"(pair), "r"(word));
-    return sum;
-}
 
 /* sums[r] = sum over d of (rows[r][d] + fo) (x[d] + io), wrapping, for the
  * two rows of `depth` weights at row0 and row1. */
 static inline void dot_2rows(const int8_t *x, const int8_t *row0, const int8_t *row1,
                              int32_t depth, int32_t io, int32_t fo, uint32_t sums[2])
 {
-    const int16x2_t io2 = pair_of(io), fo2 = pair_of(fo);
+    const int16x2_t io2 = tflm_dsp_pair_of(io), fo2 = tflm_dsp_pair_of(fo);
     int32_t acc0 = 0, acc1 = 0;
     int32_t d = 0;
 #pragma GCC unroll 2
     for (; d + 4 <= depth; d += 4) {
-        const uint32_t xw = load4(x + d);
+        const uint32_t xw = tflm_dsp_load4(x + d);
         const int16x2_t x_even = __sxtab16(io2, (int8x4_t)xw);
-        const int16x2_t x_odd = sxtab16_odd(io2, xw);
-        const uint32_t w0 = load4(row0 + d);
+        const int16x2_t x_odd = tflm_dsp_sxtab16_odd(io2, xw);
+        const uint32_t w0 = tflm_dsp_load4(row0 + d);
         acc0 = __smlad(__sxtab16(fo2, (int8x4_t)w0), x_even, acc0);
-        acc0 = __smlad(sxtab16_odd(fo2, w0), x_odd, acc0);
-        const uint32_t w1 = load4(row1 + d);
+        acc0 = __smlad(tflm_dsp_sxtab16_odd(fo2, w0), x_odd, acc0);
+        const uint32_t w1 = tflm_dsp_load4(row1 + d);
         acc1 = __smlad(__sxtab16(fo2, (int8x4_t)w1), x_even, acc1);
-        acc1 = __smlad(sxtab16_odd(fo2, w1), x_odd, acc1);
+        acc1 = __smlad(tflm_dsp_sxtab16_odd(fo2, w1), x_odd, acc1);
     }
     uint32_t sum0 = (uint32_t)acc0, sum1 = (uint32_t)acc1;
     for (; d < depth; ++d) {

@@ -1,0 +1,62 @@
+/*
+ * conv_arm.h - CONV_2D on Cortex-M: the microkernels (s8_conv_*.c), for
+ * the glue conv_arm.c and the tests. README.md in the parent folder:
+ * variants, file names.
+ *
+ *                      ARM_DSP                              ARM_MVE
+ *   int8 1x1           2 px x 2 ch, SXTB16 + SMLAD          = ARM_DSP
+ *   int8 other         the same after an im2col of 2 px     = ARM_DSP
+ *
+ * Both read the model's filter in place (no persistent copy) and unpack
+ * two output pixels' taps at a time to int16 into a scratch pair buffer of
+ * tflm_conv_s8_arm_get_buffer_size bytes, 4 x kh x kw x in_c: CMSIS-NN's
+ * arm_convolve_s8 takes the same (its 1x1 kernels none). Grouped
+ * convolutions keep the reference.
+ */
+#ifndef TFLM_KERNELS_ARM_CONV_ARM_H
+#define TFLM_KERNELS_ARM_CONV_ARM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../conv.h"
+
+/* A kernel (below): tflm_conv_s8's arguments and a scratch of
+ * tflm_conv_s8_arm_get_buffer_size bytes, 4-aligned. */
+typedef void (*tflm_conv_s8_arm_fn)(const tflm_conv_params *params,
+                                    const tflm_per_channel_quant *quant,
+                                    const tflm_dims *input_dims, const int8_t *input,
+                                    const tflm_dims *filter_dims, const int8_t *filter,
+                                    const tflm_dims *bias_dims, const int32_t *bias,
+                                    const tflm_dims *output_dims, int8_t *output, void *scratch);
+
+/* Whether the 1x1 kernel serves this convolution: a 1x1 filter without
+ * padding (any stride; dilation does not matter) and no groups. */
+bool tflm_conv_s8_arm_pointwise(const tflm_conv_params *params, const tflm_dims *input_dims,
+                                const tflm_dims *filter_dims);
+
+/* Scratch bytes of both kernels: two pixels' kh x kw x in_c taps as int16
+ * (s8_conv_2x2__dsp.h). */
+size_t tflm_conv_s8_arm_get_buffer_size(const tflm_dims *filter_dims);
+
+/* tflm_conv_s8 with the DSP extension, for the convolutions
+ * tflm_conv_s8_arm_pointwise accepts: the same arguments and bytes;
+ * scratch: 4-aligned, tflm_conv_s8_arm_get_buffer_size bytes. */
+void tflm_s8_conv_1x1_2x2__dsp(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                               const tflm_dims *input_dims, const int8_t *input,
+                               const tflm_dims *filter_dims, const int8_t *filter,
+                               const tflm_dims *bias_dims, const int32_t *bias,
+                               const tflm_dims *output_dims, int8_t *output, void *scratch);
+
+/* tflm_conv_s8 with the DSP extension for any ungrouped convolution
+ * (padding, strides, dilation, any depth); scratch: 4-aligned,
+ * tflm_conv_s8_arm_get_buffer_size bytes. */
+void tflm_s8_conv_im2col_2x2__dsp(const tflm_conv_params *params,
+                                  const tflm_per_channel_quant *quant,
+                                  const tflm_dims *input_dims, const int8_t *input,
+                                  const tflm_dims *filter_dims, const int8_t *filter,
+                                  const tflm_dims *bias_dims, const int32_t *bias,
+                                  const tflm_dims *output_dims, int8_t *output, void *scratch);
+
+#endif /* TFLM_KERNELS_ARM_CONV_ARM_H */

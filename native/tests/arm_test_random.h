@@ -1,0 +1,56 @@
+/*
+ * arm_test_random.h - the random cases of the Cortex-M variant tests
+ * (test_arm_*.c, firmwares without a C library's rand): a fixed LCG, so a
+ * failing case repeats, and the int8 data and clamps that stress the
+ * variants.
+ */
+#ifndef TFLM_TESTS_ARM_TEST_RANDOM_H
+#define TFLM_TESTS_ARM_TEST_RANDOM_H
+
+#include <stdint.h>
+
+#include "kernels/nn_types.h"
+
+static uint32_t rng_state = 12345u;
+
+static uint32_t rnd(void)
+{
+    rng_state = rng_state * 1664525u + 1013904223u;
+    return rng_state >> 8;
+}
+
+/* An integer in [lo, hi]. */
+static int32_t rnd_in(int32_t lo, int32_t hi)
+{
+    return lo + (int32_t)(rnd() % (uint32_t)(hi - lo + 1));
+}
+
+/* Bytes all at one extreme now and then: the largest products. */
+static void fill(int8_t *values, int32_t count)
+{
+    const int32_t kind = rnd_in(0, 7);
+    for (int32_t i = 0; i < count; i++) {
+        values[i] = (int8_t)(kind == 0 ? -128 : kind == 1 ? 127 : rnd_in(-128, 127));
+    }
+}
+
+/* The output clamp: none, lower or upper bound only, both (RELU6-like),
+ * or one value. */
+static tflm_activation activation_range(int32_t output_zero_point)
+{
+    const int32_t a = rnd_in(-128, 127), b = rnd_in(-128, 127);
+    switch (rnd_in(0, 4)) {
+    case 0:
+        return (tflm_activation){-128, 127};
+    case 1:
+        return (tflm_activation){output_zero_point, 127}; /* RELU */
+    case 2:
+        return (tflm_activation){-128, a};
+    case 3:
+        return (tflm_activation){a < b ? a : b, a < b ? b : a};
+    default:
+        return (tflm_activation){a, a};
+    }
+}
+
+#endif /* TFLM_TESTS_ARM_TEST_RANDOM_H */
