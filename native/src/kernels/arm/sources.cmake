@@ -10,7 +10,9 @@
 # The DSP extension (__ARM_FEATURE_DSP: Cortex-M4, M7, M33, M55): packed
 # 16-bit multiply-accumulate (SMLAD) and byte unpacking (SXTB16).
 set(TFLM_ARM_DSP_SOURCES
+  src/kernels/arm/depthwise_conv_arm.c
   src/kernels/arm/fully_connected_arm.c
+  src/kernels/arm/s8_dwconv_c4__dsp.c
   src/kernels/arm/s8_fc_2x4__dsp.c
 )
 
