@@ -84,15 +84,20 @@ size_t tflm_s8_dwconv_c4__dsp_scratch_size(const tflm_dims *filter_dims)
     return (size_t)(weight_words(taps) + 2 * taps) * sizeof(uint32_t);
 }
 
+/* One lane's requantization, its words together for a load-multiple. */
+typedef struct dw_lane {
+    int64_t round;      /* 2^30 + 2^(30 + e), e the right shift     */
+    int32_t multiplier;
+    int32_t shift;      /* fast: e - 1; otherwise the quant's shift */
+} dw_lane;
+
 /* What a block computes in: its lanes' output channels, sums' starts and
  * requantization. */
 typedef struct dw_block {
     int32_t lanes;            /* 1 to 4 channels; the others compute zeros */
     int32_t out[LANES];       /* output channel of each lane              */
     uint32_t start[LANES];    /* bias + input_offset * sum of weights     */
-    int64_t round[LANES];     /* 2^30 + 2^(30 + e), e the right shift     */
-    int32_t multiplier[LANES];
-    int32_t shift[LANES];     /* fast: e - 1; otherwise the quant's shift */
+    dw_lane lane[LANES];      /* requantization                           */
     bool fast;                /* every lane has e >= 1 (no left shift)    */
 } dw_block;
 
@@ -108,10 +113,21 @@ typedef struct dw_block {
  * high word of the 64-bit sum shifted right by e - 1. The multiplier is
  * positive, so the sign of a m is the sign of a.
  */
-static inline int32_t requantize(int32_t acc, int64_t round, int32_t multiplier, int32_t shift)
+static inline int32_t requantize(int32_t acc, const dw_lane *q)
 {
-    const int64_t v = round - (acc < 0 ? (int64_t)1 << 31 : 0) + (int64_t)acc * multiplier;
-    return (int32_t)(v >> 32) >> shift;
+    const int64_t v = q->round - (acc < 0 ? (int64_t)1 << 31 : 0) + (int64_t)acc * q->multiplier;
+    return (int32_t)(v >> 32) >> q->shift;
+}
+
+/* Bytes (b0, b1, b2, b3) from the low bytes of four words: BFI, which the
+ * compiler does not choose by itself for this. */
+static inline uint32_t pack4(int32_t b0, int32_t b1, int32_t b2, int32_t b3)
+{
+    uint32_t word = (uint32_t)b0;
+    __asm__("bfi %0, %1, #8, #8\n\tbfi %0, %2, #16, #8\n\tbfi %0, %3, #24, #8"
+            : "+&r"(word)
+            : "r"(b1), "r"(b2), "r"(b3));
+    return word;
 }
 
 /* Sets up block (i0, j): its lanes, and its weights widened into w. */
@@ -149,10 +165,11 @@ static void begin_block(const tflm_conv_params *params, const tflm_per_channel_q
         const int32_t o = blk->out[l];
         blk->start[l] = (bias != NULL && l < blk->lanes ? (uint32_t)bias[o] : 0u) +
                         (uint32_t)params->input_offset * sum_w[l];
-        blk->multiplier[l] = quant->multiplier[o];
+        dw_lane *q = &blk->lane[l];
+        q->multiplier = quant->multiplier[o];
         const int32_t e = -quant->shift[o];
-        blk->shift[l] = blk->fast ? e - 1 : quant->shift[o];
-        blk->round[l] = blk->fast ? ((int64_t)1 << 30) + ((int64_t)1 << (30 + e)) : 0;
+        q->shift = blk->fast ? e - 1 : quant->shift[o];
+        q->round = blk->fast ? ((int64_t)1 << 30) + ((int64_t)1 << (30 + e)) : 0;
     }
 }
 
@@ -224,16 +241,16 @@ finish(const dw_block *blk, sums s, const tflm_conv_params *params,
     if (!blk->fast) {
         for (int32_t l = 0; l < blk->lanes; ++l) {
             out[blk->out[l]] = tflm_nn_requantize_s8(
-                (uint32_t)acc[l], blk->multiplier[l], blk->shift[l], params->output_offset,
+                (uint32_t)acc[l], blk->lane[l].multiplier, blk->lane[l].shift, params->output_offset,
                 params->activation.min, params->activation.max);
         }
         return;
     }
-    uint32_t packed = 0;
-    for (int32_t l = 0; l < LANES; ++l) {
-        const int32_t r = requantize(acc[l], blk->round[l], blk->multiplier[l], blk->shift[l]);
-        packed |= (uint32_t)(uint8_t)__ssat(r + params->output_offset, 8) << (8 * l);
-    }
+    const int32_t offset = params->output_offset;
+    uint32_t packed = pack4(__ssat(requantize(s.a0, &blk->lane[0]) + offset, 8),
+                            __ssat(requantize(s.a1, &blk->lane[1]) + offset, 8),
+                            __ssat(requantize(s.a2, &blk->lane[2]) + offset, 8),
+                            __ssat(requantize(s.a3, &blk->lane[3]) + offset, 8));
     /* The clamp, 4 lanes at once (the range lies in int8, where __ssat put
        every lane): GE flags of a byte-wise subtraction pick max(v, lo),
        then min(v, hi). */
