@@ -2,28 +2,46 @@
  * test_arm_kernels.c - the Cortex-M variants against the reference kernels,
  * run on the board itself (a firmware: examples/firmware/CMakeLists.txt
  * builds it where the build compiles Arm variants, and runs it in QEMU), on
- * randomized shapes no shared model has: odd depths and unit counts,
- * several batches, filter offsets, per-channel multipliers and every kind of
- * activation range. Outputs must be byte-identical; exits 1 on the first
- * difference, after printing it.
+ * randomized shapes no shared model has: odd depths, unit and channel
+ * counts, several batches, filter offsets, depth multipliers, strides,
+ * dilations, paddings, per-channel multipliers with right and left shifts
+ * and every kind of activation range. Outputs must be byte-identical; exits
+ * 1 on the first difference, after printing it.
  */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "arm_test_random.h"
 #include "fw_print.h"
+#include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
 
 enum { MAX_BATCHES = 4, MAX_DEPTH = 700, MAX_UNITS = 40, CASES = 600 };
+
+/* DEPTHWISE_CONV_2D: up to 2 batches of 9 x 9 x 19 inputs, depth
+ * multiplier up to 3, filters up to 5 x 5, padding up to the filter's
+ * extent, so outputs up to 2 x 18 x 18 x 57. */
+enum {
+    DW_MAX_IN = 2 * 9 * 9 * 19,
+    DW_MAX_C = 19 * 3,
+    DW_MAX_TAPS = 25,
+    DW_MAX_OUT = 2 * 18 * 18 * DW_MAX_C,
+    DW_CASES = 400
+};
 
 static int8_t input[MAX_BATCHES * MAX_DEPTH];
 static int8_t filter[MAX_UNITS * MAX_DEPTH];
 static int32_t bias[MAX_UNITS];
 static int32_t multiplier[MAX_UNITS], shift[MAX_UNITS];
 static int8_t want[MAX_BATCHES * MAX_UNITS], got[MAX_BATCHES * MAX_UNITS];
+static int8_t dw_input[DW_MAX_IN], dw_filter[DW_MAX_TAPS * DW_MAX_C];
+static int32_t dw_bias[DW_MAX_C], dw_multiplier[DW_MAX_C], dw_shift[DW_MAX_C];
+static int8_t dw_want[DW_MAX_OUT], dw_got[DW_MAX_OUT];
+static uint32_t dw_scratch[128];
 
-/* One random case; 0 when the variant's bytes equal the reference's. */
-static int check_case(int test)
+/* One random FULLY_CONNECTED case; 0 when the variant's bytes equal the
+ * reference's. */
+static int check_fc_case(int test)
 {
     const int wide = test % 50 == 0; /* a depth like ad01_int8's 640 */
     const int32_t batches = rnd_in(1, MAX_BATCHES);
@@ -75,15 +93,120 @@ static int check_case(int test)
     return 0;
 }
 
+/* Prints a DEPTHWISE_CONV_2D difference. */
+static void print_dw_difference(int test, const tflm_dims *in, const tflm_dims *k,
+                                const tflm_conv_params *p, int32_t i, int8_t got_value,
+                                int8_t want_value)
+{
+    fw_print("DEPTHWISE_CONV_2D int8 DSP: case ");
+    fw_print_int(test);
+    fw_print(" (input ");
+    fw_print_int(in->n);
+    fw_print("x");
+    fw_print_int(in->h);
+    fw_print("x");
+    fw_print_int(in->w);
+    fw_print("x");
+    fw_print_int(in->c);
+    fw_print(", filter ");
+    fw_print_int(k->h);
+    fw_print("x");
+    fw_print_int(k->w);
+    fw_print(", multiplier ");
+    fw_print_int(p->depth_multiplier);
+    fw_print(", stride ");
+    fw_print_int(p->stride_w);
+    fw_print(", dilation ");
+    fw_print_int(p->dilation_w);
+    fw_print("), output ");
+    fw_print_int(i);
+    fw_print(": got ");
+    fw_print_int(got_value);
+    fw_print(", the reference ");
+    fw_print_int(want_value);
+    fw_print("\n");
+}
+
+/* An output size: the SAME-like or VALID-like count of windows, at least 1
+ * (a window may lie wholly in the padding). */
+static int32_t dw_out_size(int32_t in, int32_t pad, int32_t k, int32_t dilation, int32_t stride)
+{
+    const int32_t span = in + 2 * pad + rnd_in(0, 1) - (k - 1) * dilation - 1;
+    return span < 0 ? 1 : span / stride + 1;
+}
+
+/* One random DEPTHWISE_CONV_2D case; 0 when the variant's bytes equal the
+ * reference's. Every fourth case has MobileNet's shape: 3x3, stride 1 or 2,
+ * channels a multiple of 4, depth multiplier 1. */
+static int check_dw_case(int test)
+{
+    const int mobilenet = test % 4 == 0;
+    const tflm_dims in = {rnd_in(1, 2), rnd_in(1, 9), rnd_in(1, 9),
+                          mobilenet ? 4 * rnd_in(1, 4) : rnd_in(1, 19)};
+    const int32_t m = mobilenet || rnd_in(0, 2) > 0 ? 1 : rnd_in(2, 3);
+    const tflm_dims k = {1, mobilenet ? 3 : rnd_in(1, 5), mobilenet ? 3 : rnd_in(1, 5), in.c * m};
+    tflm_conv_params p = {
+        .stride_w = mobilenet ? rnd_in(1, 2) : rnd_in(1, 3),
+        .stride_h = mobilenet ? rnd_in(1, 2) : rnd_in(1, 3),
+        .dilation_w = mobilenet || rnd_in(0, 3) > 0 ? 1 : 2,
+        .dilation_h = mobilenet || rnd_in(0, 3) > 0 ? 1 : 2,
+        .depth_multiplier = m,
+        .input_offset = -rnd_in(-128, 127),
+        .output_offset = rnd_in(-128, 127),
+    };
+    p.pad_w = rnd_in(0, (k.w - 1) * p.dilation_w);
+    p.pad_h = rnd_in(0, (k.h - 1) * p.dilation_h);
+    p.activation = activation_range(p.output_offset);
+    const tflm_dims out = {in.n, dw_out_size(in.h, p.pad_h, k.h, p.dilation_h, p.stride_h),
+                           dw_out_size(in.w, p.pad_w, k.w, p.dilation_w, p.stride_w), k.c};
+    const tflm_dims bias_dims = {1, 1, 1, k.c};
+    fill(dw_input, in.n * in.h * in.w * in.c);
+    fill(dw_filter, k.h * k.w * k.c);
+    const int wide_bias = rnd_in(0, 9) == 0; /* sums that wrap */
+    for (int32_t o = 0; o < k.c; o++) {
+        dw_bias[o] = wide_bias ? (int32_t)(rnd() << 8) : rnd_in(-(1 << 20), 1 << 20);
+        dw_multiplier[o] = rnd_in(1 << 30, INT32_MAX);
+        /* right shifts mostly (the fast requantization), now and then a
+           left shift or the largest right shift */
+        const int32_t kind = rnd_in(0, 15);
+        dw_shift[o] = kind == 0 ? rnd_in(0, 3) : kind == 1 ? -31 : rnd_in(-12, -1);
+    }
+    const tflm_per_channel_quant quant = {dw_multiplier, dw_shift};
+    const int32_t *bias_or_null = rnd_in(0, 5) == 0 ? NULL : dw_bias;
+    if (tflm_s8_dwconv_c4__dsp_scratch_size(&k) > sizeof dw_scratch) {
+        fw_print("DEPTHWISE_CONV_2D int8 DSP: the test's scratch is too small\n");
+        return 1;
+    }
+    tflm_depthwise_conv_s8(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims, bias_or_null,
+                           &out, dw_want);
+    tflm_s8_dwconv_c4__dsp(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims, bias_or_null,
+                           &out, dw_got, dw_scratch);
+    for (int32_t i = 0; i < out.n * out.h * out.w * out.c; i++) {
+        if (dw_got[i] != dw_want[i]) {
+            print_dw_difference(test, &in, &k, &p, i, dw_got[i], dw_want[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int main(void)
 {
     for (int test = 0; test < CASES; test++) {
-        if (check_case(test) != 0) {
+        if (check_fc_case(test) != 0) {
             return 1;
         }
     }
     fw_print("FULLY_CONNECTED int8 DSP equals the reference on ");
     fw_print_int(CASES);
+    fw_print(" random cases\n");
+    for (int test = 0; test < DW_CASES; test++) {
+        if (check_dw_case(test) != 0) {
+            return 1;
+        }
+    }
+    fw_print("DEPTHWISE_CONV_2D int8 DSP equals the reference on ");
+    fw_print_int(DW_CASES);
     fw_print(" random cases\n");
     return 0;
 }

@@ -11,9 +11,11 @@
 # 16-bit multiply-accumulate (SMLAD) and byte unpacking (SXTB16).
 set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/conv_arm.c
+  src/kernels/arm/depthwise_conv_arm.c
   src/kernels/arm/fully_connected_arm.c
   src/kernels/arm/s8_conv_1x1_2x2__dsp.c
   src/kernels/arm/s8_conv_im2col_2x2__dsp.c
+  src/kernels/arm/s8_dwconv_c4__dsp.c
   src/kernels/arm/s8_fc_2x4__dsp.c
 )
 
