@@ -18,7 +18,9 @@ file(WRITE "${OUT}.tmp" "/* Generated from ${IN} by bin2c.cmake: do not edit. */
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(__ELF__)
+/* AVR: const data is RAM, copied there with .data at start-up; a section of its own
+ * would be left out of that copy. */
+#if defined(__ELF__) && !defined(__AVR__)
 #define TFLM_ARRAY_SECTION __attribute__((section(\".tflm_model.${NAME}\")))
 #else
 #define TFLM_ARRAY_SECTION

@@ -250,8 +250,8 @@ static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q, cons
     uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
     int bits = type == TFLM_TYPE_INT4 ? 4 : type == TFLM_TYPE_INT16 ? 16
              : type == TFLM_TYPE_INT8 || type == TFLM_TYPE_UINT8 ? 8 : 0;
-    int32_t lo = type == TFLM_TYPE_UINT8 ? 0 : -(1 << bits >> 1);
-    uint32_t span = (1u << bits) - 1; /* values lo .. lo + span */
+    int32_t lo = type == TFLM_TYPE_UINT8 ? 0 : -(int32_t)((UINT32_C(1) << bits) >> 1);
+    uint32_t span = (UINT32_C(1) << bits) - 1; /* values lo .. lo + span */
     uint32_t zero_points = fb_field_vector(mc->buf, q, QUANTIZATION_ZERO_POINT);
     for (uint32_t i = 0; bits != 0 && i < fb_vector_length(mc->buf, zero_points); i++) {
         if (fb_u64(mc->buf, zero_points + 4 + 8 * i) - (uint64_t)(int64_t)lo > span) {

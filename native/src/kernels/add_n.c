@@ -118,7 +118,7 @@ static tflm_status add_n_invoke(tflm_context *ctx, tflm_node *node)
     }
     int8_t *out = output->data;
     const int32_t start = tflm_multiply_by_quantized_multiplier(
-        data->input_offset * (1 << ADD_N_LEFT_SHIFT), data->input_multiplier, data->input_shift);
+        data->input_offset * ((int32_t)1 << ADD_N_LEFT_SHIFT), data->input_multiplier, data->input_shift);
     for (int32_t base = 0; base < data->count; base += ADD_N_CHUNK) {
         const int32_t m = data->count - base < ADD_N_CHUNK ? data->count - base : ADD_N_CHUNK;
         uint32_t sum[ADD_N_CHUNK]; /* wraps where TFLM's int32 sum would overflow */
@@ -129,7 +129,7 @@ static tflm_status add_n_invoke(tflm_context *ctx, tflm_node *node)
             const int8_t *in = (const int8_t *)tflm_input(ctx, node, j)->data + base;
             for (int32_t i = 0; i < m; ++i) {
                 sum[i] += (uint32_t)tflm_multiply_by_quantized_multiplier(
-                    (data->input_offset + in[i]) * (1 << ADD_N_LEFT_SHIFT), data->input_multiplier,
+                    (data->input_offset + in[i]) * ((int32_t)1 << ADD_N_LEFT_SHIFT), data->input_multiplier,
                     data->input_shift);
             }
         }

@@ -80,7 +80,7 @@ static inline uint32_t order_of_f32(float a, float b)
 
 static inline int32_t rescaled(const comparison_data *d, int i, int32_t x)
 {
-    return tflm_multiply_by_quantized_multiplier((d->offset[i] + x) * (1 << COMPARISON_LEFT_SHIFT),
+    return tflm_multiply_by_quantized_multiplier((d->offset[i] + x) * ((int32_t)1 << COMPARISON_LEFT_SHIFT),
                                                  d->multiplier[i], d->shift[i]);
 }
 

@@ -11,6 +11,8 @@
  * Types: TFLM's (CONCATENATION FLOAT32, INT8, INT16, INT32, INT64, BOOL;
  * PACK FLOAT32, INT8, INT16, INT32, INT64).
  */
+#include <limits.h>
+
 #include "quant_util.h"
 #include "shape_args.h"
 #include "strided_copy.h"
@@ -70,7 +72,7 @@ static tflm_status check_quantization(tflm_context *ctx, const tflm_tensor *inpu
 
 static tflm_status concatenation_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, INT32_MAX, 1, 1);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, INT_MAX, 1, 1);
     if (status != TFLM_OK) {
         return status;
     }
@@ -132,7 +134,7 @@ static tflm_status concatenation_prepare(tflm_context *ctx, tflm_node *node)
 
 static tflm_status pack_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, INT32_MAX, 1, 1);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, INT_MAX, 1, 1);
     if (status != TFLM_OK) {
         return status;
     }

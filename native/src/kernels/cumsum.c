@@ -128,7 +128,7 @@ static void cumsum_s8(const cumsum_op_data *d, const int8_t *in, int8_t *out)
 {
     const tflm_add_quant *q = &d->quant;
     const int32_t start = tflm_multiply_by_quantized_multiplier(
-        q->input1_offset * (1 << q->left_shift), q->input1_multiplier, q->input1_shift);
+        q->input1_offset * ((int32_t)1 << q->left_shift), q->input1_multiplier, q->input1_shift);
     const int32_t depth = d->sizes.axis_size, inner = d->sizes.inner;
     for (int32_t o = 0; o < d->sizes.outer; ++o) {
         for (int32_t i = 0; i < inner; ++i) {
@@ -137,7 +137,7 @@ static void cumsum_s8(const cumsum_op_data *d, const int8_t *in, int8_t *out)
                 const int32_t along = d->reverse ? depth - 1 - k : k;
                 const size_t at = ((size_t)o * depth + along) * inner + i;
                 const int32_t scaled = tflm_multiply_by_quantized_multiplier(
-                    (q->input1_offset + in[at]) * (1 << q->left_shift), q->input1_multiplier,
+                    (q->input1_offset + in[at]) * ((int32_t)1 << q->left_shift), q->input1_multiplier,
                     q->input1_shift);
                 int32_t total = (int32_t)sum;
                 sum += (uint32_t)scaled;

@@ -135,7 +135,7 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
     q->needs_rescale = in_scale != out_scale;
     q->multiplier = 0;
     q->shift = 0;
-    double real;
+    tflm_double real;
     if (op == OP_ABS) {
         if (!q->needs_rescale) {
             return TFLM_OK;
@@ -143,7 +143,7 @@ static tflm_status prepare_quant(tflm_context *ctx, const tflm_tensor *input, co
         real = tflm_f64_widen(in_scale / out_scale); /* the quotient in float, as TFLM */
     } else {
         /* 1. / (double)(sqrt(input_scale) * output_scale), the product in float. */
-        const tflm_f64 one = tflm_f64_from_double(1.0);
+        const tflm_f64 one = tflm_f64_from_float(1.0f);
         real = tflm_f64_to_double(tflm_f64_div(one, tflm_f64_from_float(tflm_sqrtf(in_scale) * out_scale)));
     }
     /* RSQRT applies the multiplier with shift - 20, a right shift of at most 31. */

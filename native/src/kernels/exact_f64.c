@@ -44,12 +44,12 @@ static tflm_f64 round_bits(uint64_t x, int32_t exponent, int keep)
     return normalize(x, exponent);
 }
 
-int tflm_f64_is_non_negative(double value)
+int tflm_f64_is_non_negative(tflm_double value)
 {
     return tflm_double_bits(value) <= (uint64_t)0x7ff << 52;
 }
 
-double tflm_f64_widen(float value)
+tflm_double tflm_f64_widen(float value)
 {
     uint32_t bits = tflm_float_bits(value);
     uint64_t sign = (uint64_t)(bits >> 31) << 63;
@@ -83,9 +83,13 @@ tflm_f64 tflm_f64_from_u32(uint32_t value)
     return normalize(value, 0);
 }
 
-tflm_f64 tflm_f64_from_double(double value)
+tflm_f64 tflm_f64_from_double(tflm_double value)
 {
-    uint64_t bits = tflm_double_bits(value);
+    return tflm_f64_from_bits(tflm_double_bits(value));
+}
+
+tflm_f64 tflm_f64_from_bits(uint64_t bits)
+{
     uint32_t biased = (uint32_t)(bits >> 52) & 0x7ffu;
     uint64_t fraction = bits & (HIDDEN_BIT - 1);
     if (biased == 0) {
@@ -95,7 +99,7 @@ tflm_f64 tflm_f64_from_double(double value)
     return r;
 }
 
-double tflm_f64_to_double(tflm_f64 value)
+tflm_double tflm_f64_to_double(tflm_f64 value)
 {
     uint64_t bits = 0;
     if (value.mantissa != 0) {

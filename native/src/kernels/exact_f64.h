@@ -17,6 +17,8 @@
 
 #include <stdint.h>
 
+#include "float_bits.h"
+
 /* value = mantissa * 2^exponent; mantissa in [2^52, 2^53), or 0 for zero. */
 typedef struct tflm_f64 {
     uint64_t mantissa;
@@ -24,15 +26,16 @@ typedef struct tflm_f64 {
 } tflm_f64;
 
 /* Whether a double is >= 0 and not NaN (+inf counts), from its bits. */
-int tflm_f64_is_non_negative(double value);
+int tflm_f64_is_non_negative(tflm_double value);
 
 /* (double)value, from the bits (signs, zeros, subnormals, inf, NaN). */
-double tflm_f64_widen(float value);
+tflm_double tflm_f64_widen(float value);
 
 tflm_f64 tflm_f64_from_float(float value);
-tflm_f64 tflm_f64_from_u32(uint32_t value);  /* exact */
-tflm_f64 tflm_f64_from_double(double value); /* from its bits: no double operation */
-double tflm_f64_to_double(tflm_f64 value);   /* to its bits */
+tflm_f64 tflm_f64_from_u32(uint32_t value);           /* exact */
+tflm_f64 tflm_f64_from_double(tflm_double value); /* from its bits: no double operation */
+tflm_f64 tflm_f64_from_bits(uint64_t bits);          /* a double given by its bits */
+tflm_double tflm_f64_to_double(tflm_f64 value);     /* to its bits */
 
 tflm_f64 tflm_f64_mul(tflm_f64 a, tflm_f64 b);      /* a * b, rounded as double  */
 tflm_f64 tflm_f64_div(tflm_f64 a, tflm_f64 b);      /* a / b, rounded; b != 0    */

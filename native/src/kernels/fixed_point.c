@@ -4,13 +4,13 @@
 
 #include "float_bits.h"
 
-bool tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift)
+bool tflm_quantize_multiplier(tflm_double real_multiplier, int32_t *multiplier, int *shift)
 {
     /* On the bits, without double arithmetic (see exact_f64.h). Positive
      * doubles order as their bits do: 0, negative, NaN, inf and values
      * above 1e300 give (0, 0). */
     uint64_t bits = tflm_double_bits(real_multiplier);
-    if (bits == 0 || bits > tflm_double_bits(1e300)) {
+    if (bits == 0 || bits > UINT64_C(0x7e37e43c8800759c) /* 1e300 */) {
         *multiplier = 0;
         *shift = 0;
         return true;

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "float_bits.h"
+
 /* (a * b * 2) >> 32, rounded to nearest (ties away from zero), saturating
  * the single overflow case INT32_MIN * INT32_MIN. */
 static inline int32_t tflm_saturating_rounding_doubling_high_mul(int32_t a, int32_t b)
@@ -19,7 +21,7 @@ static inline int32_t tflm_saturating_rounding_doubling_high_mul(int32_t a, int3
         return INT32_MAX;
     }
     int64_t product = (int64_t)a * (int64_t)b;
-    int32_t nudge = product >= 0 ? (1 << 30) : (1 - (1 << 30));
+    int32_t nudge = product >= 0 ? ((int32_t)1 << 30) : (1 - ((int32_t)1 << 30));
     /* Division truncates toward zero, which is what the nudge assumes. */
     return (int32_t)((product + nudge) / ((int64_t)1 << 31));
 }
@@ -51,7 +53,7 @@ static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t m
 static inline int32_t tflm_multiply_by_quantized_multiplier_s64(int64_t x, int32_t multiplier,
                                                                 int shift)
 {
-    const int64_t reduced = multiplier < 0x7fff0000 ? (multiplier + (1 << 15)) >> 16 : 0x7fff;
+    const int64_t reduced = multiplier < 0x7fff0000 ? (multiplier + ((int32_t)1 << 15)) >> 16 : 0x7fff;
     const int total_shift = 15 - shift;
     uint64_t product = (uint64_t)x * (uint64_t)reduced + ((uint64_t)1 << (total_shift - 1));
     return (int32_t)(uint32_t)((uint64_t)((int64_t)product >> total_shift));
@@ -71,6 +73,6 @@ static inline int32_t tflm_multiply_by_quantized_multiplier_s64(int64_t x, int32
  * shift, as TensorFlow Lite's QuantizeMultiplier does (frexp, then round half
  * away from zero). Zero gives (0, 0). Implemented without libm. Returns
  * whether the shift is at most TFLM_MAX_MULTIPLIER_SHIFT. */
-bool tflm_quantize_multiplier(double real_multiplier, int32_t *multiplier, int *shift);
+bool tflm_quantize_multiplier(tflm_double real_multiplier, int32_t *multiplier, int *shift);
 
 #endif /* TFLM_FIXED_POINT_H */

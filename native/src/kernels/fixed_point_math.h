@@ -72,7 +72,7 @@ static inline int32_t tflm_fp_exp_on_interval_between_negative_one_quarter_and_0
 {
     const int32_t constant_term = 1895147668; /* exp(-1/8) in Q0 */
     const int32_t constant_1_over_3 = 715827883;
-    const int32_t x = tflm_fp_add(a, 1 << 28); /* a + 1/8 */
+    const int32_t x = tflm_fp_add(a, (int32_t)1 << 28); /* a + 1/8 */
     const int32_t x2 = tflm_saturating_rounding_doubling_high_mul(x, x);
     const int32_t x3 = tflm_saturating_rounding_doubling_high_mul(x2, x);
     const int32_t x4 = tflm_saturating_rounding_doubling_high_mul(x2, x2);
@@ -200,7 +200,7 @@ static inline void tflm_fp_inv_sqrt_multiplier(int32_t input, int32_t *multiplie
         return;
     }
     int shift = 11;
-    while (input >= (1 << 29)) {
+    while (input >= ((int32_t)1 << 29)) {
         input /= 4;
         ++shift;
     }
@@ -208,8 +208,8 @@ static inline void tflm_fp_inv_sqrt_multiplier(int32_t input, int32_t *multiplie
     shift -= pairs;
     input <<= 2 * pairs; /* now in [2^27, 2^29) */
     const int32_t half_input = tflm_rounding_divide_by_pot(input >> 1, 1);
-    const int32_t half_three = (1 << 28) + (1 << 27); /* 1.5 in Q3 */
-    int32_t x = 1 << 28;                              /* 1.0 in Q3 */
+    const int32_t half_three = ((int32_t)1 << 28) + ((int32_t)1 << 27); /* 1.5 in Q3 */
+    int32_t x = (int32_t)1 << 28;                     /* 1.0 in Q3 */
     for (int i = 0; i < 5; ++i) {
         /* x^3: Q9, rescaled to Q3 (a saturating shift by 6) */
         const int32_t x2 = tflm_saturating_rounding_doubling_high_mul(x, x);

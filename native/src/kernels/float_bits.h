@@ -11,6 +11,18 @@
 
 #include <stdint.h>
 
+/* A binary64 value as the prepare steps pass it between exact_f64.h's
+ * functions: a double where double is binary64 (every 32-bit core and
+ * host), its bits in a uint64_t where double is 32 bits wide (8-bit AVR,
+ * whose GCC has no 64-bit floating type). The bits are what those
+ * functions read and write either way, so both give the same multipliers;
+ * nothing does double arithmetic on a tflm_double. */
+#if __SIZEOF_DOUBLE__ == 8
+typedef double tflm_double;
+#else
+typedef uint64_t tflm_double;
+#endif
+
 static inline uint32_t tflm_float_bits(float value)
 {
     uint32_t bits;
@@ -25,16 +37,16 @@ static inline float tflm_float_from_bits(uint32_t bits)
     return value;
 }
 
-static inline uint64_t tflm_double_bits(double value)
+static inline uint64_t tflm_double_bits(tflm_double value)
 {
     uint64_t bits;
     __builtin_memcpy(&bits, &value, sizeof bits);
     return bits;
 }
 
-static inline double tflm_double_from_bits(uint64_t bits)
+static inline tflm_double tflm_double_from_bits(uint64_t bits)
 {
-    double value;
+    tflm_double value;
     __builtin_memcpy(&value, &bits, sizeof value);
     return value;
 }

@@ -46,6 +46,7 @@ static int32_t first_zero(const tflm_tensor *divisor)
     return -1;
 }
 
+#if __SIZEOF_DOUBLE__ == 8
 /* floor of a double, from its bits (no libm). */
 static double floor_f64(double x)
 {
@@ -70,6 +71,7 @@ static double floor_f64(double x)
     }
     return tflm_double_from_bits(bits & ~fraction);
 }
+#endif
 
 /* Integer floor division and modulo on int64 (every integer type fits):
  * the truncated quotient moved down when the remainder's sign differs
@@ -92,10 +94,19 @@ static int64_t floor_mod_s64(int64_t a, int64_t b)
     return (r != 0 && ((b < 0) != (r < 0))) ? r + b : r;
 }
 
+#if __SIZEOF_DOUBLE__ == 8
 static float floor_div_f32(float a, float b)
 {
     return (float)floor_f64((double)a / (double)b);
 }
+#else
+/* No binary64 double (8-bit AVR): the quotient in float, which can differ
+ * from TFLM's double quotient where that one rounds to an integer. */
+static float floor_div_f32(float a, float b)
+{
+    return tflm_floorf(a / b);
+}
+#endif
 
 static float floor_mod_f32(float a, float b)
 {

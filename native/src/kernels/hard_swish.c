@@ -31,7 +31,7 @@ static int16_t srdhm16(int16_t a, int16_t b)
     }
     const int32_t ab = (int32_t)a * (int32_t)b;
     const int32_t nudge = ab >= 0 ? (1 << 14) : (1 - (1 << 14));
-    return (int16_t)((ab + nudge) / (1 << 15));
+    return (int16_t)((ab + nudge) / ((int32_t)1 << 15));
 }
 
 /* TF Lite's SaturatingDoublingHighMul (int16, truncating). */
@@ -40,7 +40,7 @@ static int16_t sdhm16(int16_t a, int16_t b)
     if (a == INT16_MIN && b == INT16_MIN) {
         return INT16_MAX;
     }
-    return (int16_t)(((int32_t)a * (int32_t)b) / (1 << 15));
+    return (int16_t)(((int32_t)a * (int32_t)b) / ((int32_t)1 << 15));
 }
 
 static int16_t saturating_left_shift16(int16_t value, int amount)
@@ -65,7 +65,7 @@ void tflm_hard_swish_s8(const tflm_hard_swish_quant *q, int32_t count, const int
         } else if (q->reluish_exponent < 0) {
             reluish = (int16_t)tflm_rounding_divide_by_pot(reluish, -q->reluish_exponent);
         }
-        reluish = (int16_t)((reluish + (1 << 15)) >> 1); /* [-1, 1] to [0, 1] */
+        reluish = (int16_t)((reluish + ((int32_t)1 << 15)) >> 1); /* [-1, 1] to [0, 1] */
         const int16_t preshift = sdhm16(reluish, preshift_output);
         int16_t out = (int16_t)tflm_rounding_divide_by_pot(preshift, -q->output_exponent);
         out = (int16_t)(uint16_t)(out + q->output_zero_point); /* int16 arithmetic, as TFLM */
@@ -76,10 +76,10 @@ void tflm_hard_swish_s8(const tflm_hard_swish_quant *q, int32_t count, const int
 /* TF Lite's DownScaleInt32ToInt16Multiplier: the Q31 multiplier rounded to Q15. */
 static int16_t downscale_multiplier(int32_t multiplier)
 {
-    if (multiplier >= INT32_MAX - (1 << 15)) {
+    if (multiplier >= INT32_MAX - ((int32_t)1 << 15)) {
         return INT16_MAX;
     }
-    return (int16_t)((multiplier + (1 << 15)) >> 16);
+    return (int16_t)((multiplier + ((int32_t)1 << 15)) >> 16);
 }
 
 bool tflm_hard_swish_quant_init(float input_scale, int32_t input_zero_point, float output_scale,

@@ -122,14 +122,14 @@ const char *tflm_type_name_of(int type)
     return names[type];
 }
 
-double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale)
+tflm_double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale)
 {
     return tflm_f64_to_double(
         tflm_f64_div(tflm_f64_mul(tflm_f64_from_float(input_scale), tflm_f64_from_float(filter_scale)),
                      tflm_f64_from_float(output_scale)));
 }
 
-double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale)
+tflm_double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale)
 {
     /* The product in float, as TFLM computes it: exact in double, then
      * rounded as a float (no soft-float code). */
@@ -164,5 +164,5 @@ int tflm_bias_scale_matches(float input_scale, float filter_scale, float bias_sc
     const tflm_f64 bias = tflm_f64_from_float(bias_scale);
     const tflm_f64 diff = (bias_bits >> 31) ? tflm_f64_add(product, bias) : tflm_f64_abs_diff(product, bias);
     return tflm_f64_compare(tflm_f64_div(diff, tflm_f64_from_float(output_scale)),
-                            tflm_f64_from_double(0.02)) <= 0;
+                            tflm_f64_from_bits(UINT64_C(0x3f947ae147ae147b)) /* 0.02 */) <= 0;
 }

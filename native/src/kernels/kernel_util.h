@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "float_bits.h"
+
 #include "tflm/builtin_options.h" /* TFLM_ACTIVATION_*, TFLM_PADDING_* */
 
 /* A function inlined into each caller, so that the flags a caller passes as
@@ -46,14 +48,14 @@ const char *tflm_type_name_of(int type);
  * effective scale of one output channel of a per-channel (or broadcast
  * per-tensor) convolution, PopulateConvolutionQuantizationParams' formula.
  * CONV_2D, DEPTHWISE_CONV_2D and per-channel FULLY_CONNECTED use it. */
-double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale);
+tflm_double tflm_conv_effective_scale(float input_scale, float filter_scale, float output_scale);
 
 /* (double)(input_scale * filter_scale) / (double)output_scale, the product
  * taken in FLOAT first: GetQuantizedConvolutionMultipler's formula, which
  * per-tensor FULLY_CONNECTED uses. It can differ from the one above in the
  * last bits, enough to change the Q31 multiplier. Scales positive and
  * finite, as the kernels check before. */
-double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale);
+tflm_double tflm_fc_effective_scale(float input_scale, float filter_scale, float output_scale);
 
 /* Fills channels multiplier/shift pairs (TFLM's
  * PopulateConvolutionQuantizationParams): channel i uses filter_scales[i]

@@ -143,7 +143,7 @@ typedef struct log_softmax_data {
  * scaling, and 2^(31 - left_shift) / multiplier as a multiplier below one. */
 static bool prepare_quant(float input_scale, log_softmax_quant *q)
 {
-    if (!tflm_softmax_quant_params(1.0, tflm_f64_widen(input_scale), &q->input) ||
+    if (!tflm_softmax_quant_params(tflm_f64_widen(1.0f), tflm_f64_widen(input_scale), &q->input) ||
         q->input.input_left_shift < 1) {
         return false;
     }

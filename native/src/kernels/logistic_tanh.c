@@ -29,7 +29,7 @@
 static int32_t fp_logistic_q4(int32_t a)
 {
     if (a == 0) {
-        return 1 << 30; /* 1/2 */
+        return (int32_t)1 << 30; /* 1/2 */
     }
     const int32_t magnitude = a > 0 ? a : -a;
     const int32_t positive = tflm_fp_one_over_one_plus_x_for_x_in_0_1(tflm_fp_exp_on_negative_values(-magnitude, 4));
@@ -84,7 +84,7 @@ void tflm_tanh_s8(const tflm_sigmoid_quant *q, int32_t count, const int8_t *inpu
 bool tflm_sigmoid_quant_init(float input_scale, int32_t input_zero_point, tflm_sigmoid_quant *q)
 {
     /* input_scale * 2^(31 - 4 integer bits), exactly, split as frexp does. */
-    const double real = tflm_f64_to_double(tflm_f64_ldexp(tflm_f64_from_float(input_scale), 27));
+    const tflm_double real = tflm_f64_to_double(tflm_f64_ldexp(tflm_f64_from_float(input_scale), 27));
     if (!tflm_quantize_multiplier(real, &q->input_multiplier, &q->input_shift) || q->input_shift < 0) {
         return false;
     }

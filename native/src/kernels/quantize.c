@@ -1,5 +1,6 @@
 #include "quantize.h"
 
+#include "exact_f64.h"
 #include "fixed_point.h"
 #include "quant_util.h"
 #include "tflm/ops.h"
@@ -66,7 +67,9 @@ void tflm_quantize_f32_s16(const tflm_affine_quant *quant, int32_t count, const 
 bool tflm_requantize_params_init(float input_scale, int32_t input_zero_point, float output_scale,
                                  int32_t output_zero_point, tflm_requantize_params *params)
 {
-    const double effective_scale = (double)input_scale / (double)output_scale;
+    /* (double)input_scale / (double)output_scale, as TFLM, from the bits. */
+    const tflm_double effective_scale =
+        tflm_f64_to_double(tflm_f64_div(tflm_f64_from_float(input_scale), tflm_f64_from_float(output_scale)));
     int shift;
     bool usable = tflm_quantize_multiplier(effective_scale, &params->multiplier, &shift);
     params->shift = shift;

@@ -147,8 +147,8 @@ static int32_t source_q10(int32_t value, int32_t scale, bool half_pixel_centers,
                     for (int32_t c = 0; c < d->depth; ++c) {                                    \
                         const int64_t q20 = p00[c] * wy0 * wx0 + p10[c] * wy1 * wx0 +           \
                                             p01[c] * wy0 * wx1 + p11[c] * wy1 * wx1;            \
-                        const int64_t round = q20 > 0 ? (1 << 19) : -(1 << 19);                 \
-                        *out++ = (T)((q20 + round) / (1 << 20));                                \
+                        const int64_t round = q20 > 0 ? ((int64_t)1 << 19) : -((int64_t)1 << 19); \
+                        *out++ = (T)((q20 + round) / ((int64_t)1 << 20));                       \
                     }                                                                           \
                 }                                                                               \
             }                                                                                   \
@@ -195,7 +195,7 @@ static void resize_nearest(const resize_op_data *d, size_t element_size, const u
 /* ---- Node glue -------------------------------------------------------------- */
 
 /* Integer bilinear arithmetic stays in int32 below this height or width. */
-#define RESIZE_INTEGER_MAX_SIZE ((1 << 20) - 1)
+#define RESIZE_INTEGER_MAX_SIZE (((int32_t)1 << 20) - 1)
 
 static tflm_status resize_prepare(tflm_context *ctx, tflm_node *node, bool align_corners,
                                   bool half_pixel_centers, bool bilinear)

@@ -64,7 +64,7 @@ void tflm_logistic_s16(int32_t input_multiplier, int32_t input_left_shift, int32
             y = (a << 9) + (magnitude & 0x1ffu) * (b - a); /* unsigned: b >= a */
         }
         /* sigmoid(-x) = 1 - sigmoid(x); then Q0.25 to Q0.15. */
-        y = x >= 0 ? y + (1u << 9) : (1u << 25) - y + (1u << 9) - 1u;
+        y = x >= 0 ? y + (UINT32_C(1) << 9) : (UINT32_C(1) << 25) - y + (UINT32_C(1) << 9) - 1u;
         out[i] = (int16_t)(y >> 10);
     }
 }
@@ -79,13 +79,13 @@ void tflm_tanh_s16(int32_t input_multiplier, int32_t input_left_shift, int32_t c
         const uint32_t step = magnitude >> 8; /* tanh(x) reads sigmoid(2x) */
         int32_t y;
         if (step >= 255) {
-            y = (int32_t)(0xffffu << 8);
+            y = (int32_t)(UINT32_C(0xffff) << 8);
         } else {
             const uint32_t a = sigmoid_q16[step], b = sigmoid_q16[step + 1];
             y = (int32_t)((a << 8) + (magnitude & 0xffu) * (b - a));
         }
         /* 2 sigmoid - 1, odd in x, back to Q0.15. */
-        y = x >= 0 ? y - (1 << 23) + (1 << 7) : -y + (1 << 23) + (1 << 7) - 1;
+        y = x >= 0 ? y - ((int32_t)1 << 23) + (1 << 7) : -y + ((int32_t)1 << 23) + (1 << 7) - 1;
         out[i] = (int16_t)(y >> 8);
     }
 }

@@ -14,11 +14,11 @@
 
 /* ---- Prepare-time arithmetic (double, as TFLM) ------------------------- */
 
-bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_quant *quant)
+bool tflm_softmax_quant_params(tflm_double beta, tflm_double input_scale, tflm_softmax_quant *quant)
 {
     /* PreprocessSoftmaxScaling with 5 integer bits: Q5.26 input diffs. */
     /* In double as TFLM, done exactly in integers (exact_f64.h). */
-    const tflm_f64 max_real_multiplier = tflm_f64_from_double(2147483647.0); /* (1 << 31) - 1 */
+    const tflm_f64 max_real_multiplier = tflm_f64_from_bits(UINT64_C(0x41dfffffffc00000)); /* 2^31 - 1 */
     tflm_f64 real_multiplier = tflm_f64_ldexp(
         tflm_f64_mul(tflm_f64_from_double(beta), tflm_f64_from_double(input_scale)), 26);
     if (tflm_f64_compare(real_multiplier, max_real_multiplier) > 0) {
@@ -26,7 +26,7 @@ bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_qua
     }
     /* QuantizeMultiplierGreaterThanOne's check (NaN and negatives fail it). */
     if (!tflm_f64_is_non_negative(beta) || !tflm_f64_is_non_negative(input_scale) ||
-        tflm_f64_compare(real_multiplier, tflm_f64_from_double(1.0)) <= 0) {
+        tflm_f64_compare(real_multiplier, tflm_f64_from_float(1.0f)) <= 0) {
         return false;
     }
     int32_t multiplier;
@@ -169,7 +169,7 @@ void tflm_softmax_s16(const tflm_softmax_s16_params *params, int32_t rows, int32
         const int32_t shifted_sum =
             (int32_t)((((int64_t)sum_of_exps << (headroom_plus_one - 1)) + (1 << 13)) >> 14);
         const int32_t symmetric_sum =
-            tflm_clamp_s32(shifted_sum - ((1 << 15) + (1 << 16)), INT16_MIN, INT16_MAX);
+            tflm_clamp_s32(shifted_sum - (((int32_t)1 << 15) + ((int32_t)1 << 16)), INT16_MIN, INT16_MAX);
         const int32_t reciprocal_q015 =
             tflm_lut_lookup_s16((int16_t)symmetric_sum, params->one_over_one_plus_x_lut);
         const int right_shift = 31 - headroom_plus_one;
@@ -224,7 +224,7 @@ static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
     int shift;
     tflm_f64_quantize_multiplier(
         tflm_f64_div(tflm_f64_mul(tflm_f64_from_float(in_scale), tflm_f64_from_float(data->beta)),
-                     tflm_f64_from_double(10.0 / 65535.0)),
+                     tflm_f64_from_bits(UINT64_C(0x3f24001400140014)) /* 10.0 / 65535.0 */),
         &data->s16.input_multiplier, &shift);
     if (shift > TFLM_MAX_MULTIPLIER_SHIFT) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input scale x beta is too large");

@@ -28,7 +28,7 @@ typedef struct tflm_softmax_quant {
 /* TensorFlow Lite's PreprocessSoftmaxScaling (5 integer bits) and
  * CalculateInputRadius, in double as TFLM computes them. Returns false when
  * beta x input_scale x 2^26 is not above 1 (TFLM rejects that too). */
-bool tflm_softmax_quant_params(double beta, double input_scale, tflm_softmax_quant *quant);
+bool tflm_softmax_quant_params(tflm_double beta, tflm_double input_scale, tflm_softmax_quant *quant);
 
 /* The kernels' signatures, for variants. */
 typedef void (*tflm_softmax_s8_fn)(const tflm_softmax_quant *quant, int32_t rows, int32_t depth,

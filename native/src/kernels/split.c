@@ -12,6 +12,8 @@
  * TFLM's (SPLIT, SPLIT_V FLOAT32, INT8, INT16, INT32; UNPACK FLOAT32,
  * INT32, INT16, INT8).
  */
+#include <limits.h>
+
 #include "shape_args.h"
 #include "strided_copy.h"
 #include "tflm/builtin_options.h"
@@ -101,7 +103,7 @@ static tflm_status check_outputs(tflm_context *ctx, const tflm_node *node,
 
 static tflm_status split_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_check_tensor_counts(ctx, node, 2, 2, 1, INT32_MAX);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 2, 2, 1, INT_MAX);
     if (status != TFLM_OK) {
         return status;
     }
@@ -126,7 +128,7 @@ static tflm_status split_prepare(tflm_context *ctx, tflm_node *node)
 
 static tflm_status split_v_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_check_tensor_counts(ctx, node, 3, 3, 1, INT32_MAX);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 3, 3, 1, INT_MAX);
     if (status != TFLM_OK) {
         return status;
     }
@@ -179,7 +181,7 @@ static tflm_status split_v_prepare(tflm_context *ctx, tflm_node *node)
 
 static tflm_status unpack_prepare(tflm_context *ctx, tflm_node *node)
 {
-    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, 1, 1, INT32_MAX);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, 1, 1, INT_MAX);
     if (status != TFLM_OK) {
         return status;
     }

@@ -32,7 +32,7 @@ static bool finite_positive(float x)
 static bool quantized_multipliers(const float scale[3], int32_t left_shift,
                                   squared_difference_data *d)
 {
-    const float out_denominator = (float)(1 << (2 * left_shift)) * scale[2];
+    const float out_denominator = (float)((int32_t)1 << (2 * left_shift)) * scale[2];
     if (!finite_positive(scale[0]) || !finite_positive(scale[1]) || !finite_positive(out_denominator)) {
         return false;
     }
@@ -60,9 +60,9 @@ static inline int32_t squared_difference_quantized(const squared_difference_data
     /* |offset + value| <= 255 (int8, shifted by 7) or 32768 (int16): each
      * scaled value is at most 2^14 in magnitude, the square below 2^31. */
     const int32_t scaled1 = tflm_multiply_by_quantized_multiplier(
-        (d->input1_offset + a) * (1 << d->left_shift), d->input1_multiplier, d->input1_shift);
+        (d->input1_offset + a) * ((int32_t)1 << d->left_shift), d->input1_multiplier, d->input1_shift);
     const int32_t scaled2 = tflm_multiply_by_quantized_multiplier(
-        (d->input2_offset + b) * (1 << d->left_shift), d->input2_multiplier, d->input2_shift);
+        (d->input2_offset + b) * ((int32_t)1 << d->left_shift), d->input2_multiplier, d->input2_shift);
     const int32_t diff = scaled1 - scaled2;
     const int32_t raw =
         tflm_multiply_by_quantized_multiplier(diff * diff, d->output_multiplier, d->output_shift) +

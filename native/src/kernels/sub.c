@@ -46,7 +46,7 @@ static bool sub_multipliers(const float scale[3], int32_t left_shift, tflm_add_q
     q->left_shift = left_shift;
     return multiplier_below_one(scale[0] / twice_max, &q->input1_multiplier, &q->input1_shift) &&
            multiplier_below_one(scale[1] / twice_max, &q->input2_multiplier, &q->input2_shift) &&
-           multiplier_below_one(twice_max / ((float)(1 << left_shift) * scale[2]),
+           multiplier_below_one(twice_max / ((float)((int32_t)1 << left_shift) * scale[2]),
                                 &q->output_multiplier, &q->output_shift);
 }
 

@@ -1,5 +1,6 @@
 #include "svdf.h"
 
+#include "exact_f64.h"
 #include "fixed_point.h"
 #include "hybrid.h"
 #include "kernel_util.h"
@@ -16,10 +17,10 @@ bool tflm_svdf_quant_multipliers(float input_scale, float weights_feature_scale,
     const float effective_scale_1 = input_scale * weights_feature_scale / state_scale;
     const float effective_scale_2 = state_scale * weights_time_scale / output_scale;
     int shift;
-    bool usable = tflm_quantize_multiplier((double)effective_scale_1, &quant->scale1_multiplier,
+    bool usable = tflm_quantize_multiplier(tflm_f64_widen(effective_scale_1), &quant->scale1_multiplier,
                                            &shift);
     quant->scale1_shift = shift;
-    usable &= tflm_quantize_multiplier((double)effective_scale_2, &quant->scale2_multiplier,
+    usable &= tflm_quantize_multiplier(tflm_f64_widen(effective_scale_2), &quant->scale2_multiplier,
                                        &shift);
     quant->scale2_shift = shift;
     return usable;

@@ -504,7 +504,7 @@ static tflm_status per_tensor(tflm_context *ctx, const tflm_node *node, int i, i
     return TFLM_OK;
 }
 
-static tflm_status requant(tflm_context *ctx, double scale, int max_shift, const char *what,
+static tflm_status requant(tflm_context *ctx, tflm_double scale, int max_shift, const char *what,
                            lstm_requant *q)
 {
     if (!tflm_quantize_multiplier(scale, &q->multiplier, &q->shift) || q->shift > max_shift) {

@@ -6,7 +6,7 @@
 
 /* Up to 2^24 samples: the twiddles' bytes stay below 2^32 (a 32-bit
  * size_t) and float holds the length exactly (SignalIrfft divides by it). */
-#define RFFT_MAX_LENGTH (1 << 24)
+#define RFFT_MAX_LENGTH ((int32_t)1 << 24)
 
 tflm_status rfft_prepare_common(tflm_context *ctx, tflm_node *node, bool inverse,
                                 rfft_data **data)

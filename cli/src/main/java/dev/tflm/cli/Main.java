@@ -77,11 +77,13 @@ public final class Main {
                   Writes C code registering exactly the kernels the model uses (the
                   names of tflm/ops.h), so the linker leaves the others out.
 
-              project --target make --example NAME --out DIR [--board BOARD]
+              project --target TARGET --example NAME --out DIR [--board BOARD]
                       [--model FILE] [--shared DIR]
-                  Writes a folder with just the sources one firmware needs and a plain
-                  Makefile (host and BOARD, default mps2-an385). NAME: hello_world,
-                  micro_speech, person_detection, benchmark (needs --model).
+                  Writes a folder with just the sources one firmware needs and its build
+                  files. TARGET: make (a plain Makefile for the host and BOARD, default
+                  mps2-an385); arduino (an Arduino library with the example sketch, for
+                  AVR and Cortex-M boards; no --board). NAME: hello_world, micro_speech,
+                  person_detection, benchmark (needs --model).
 
               example person_detection [--input FILE.bmp] [--model FILE]
                   [--pixels raw|centered]

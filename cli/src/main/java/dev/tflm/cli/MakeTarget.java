@@ -9,7 +9,7 @@ import java.util.List;
 final class MakeTarget implements ProjectTarget {
 
     @Override
-    public void write(Path dir, ProjectFiles p) throws IOException {
+    public void write(Path staged, Path dir, ProjectFiles p) throws IOException {
         List<String> cpu = p.boardData().getOrDefault("TFLM_ARM_CPU_FLAGS", List.of());
         List<String> qemu = p.boardData().getOrDefault("TFLM_BOARD_QEMU", List.of());
         String hz = String.join("", p.boardData().getOrDefault("TFLM_BOARD_CPU_HZ", List.of("0")));

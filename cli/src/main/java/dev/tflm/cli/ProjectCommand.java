@@ -7,16 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tflm project --target make --example NAME --out DIR [--board BOARD] [--model FILE]
+ * {@code tflm project --target TARGET --example NAME --out DIR [--board BOARD] [--model FILE]
  * [--shared DIR]}: a folder with just the sources one firmware needs (the runtime as
  * native/CMakeLists.txt lists it, with its Cortex-M variants, the example's main, its model
  * arrays, the host board and one Cortex-M board) and the build files of a {@link ProjectTarget}.
@@ -24,8 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "project")
 final class ProjectCommand implements Callable<Integer> {
 
-    /** Build systems by --target name; later: arduino, keil, mbed, platformio. */
-    static final Map<String, ProjectTarget> TARGETS = Map.of("make", new MakeTarget());
+    /** Build systems by --target name. */
+    static final Map<String, ProjectTarget> TARGETS = new TreeMap<>(Map.of(
+            "make", new MakeTarget(), "arduino", new ArduinoTarget()));
 
     /** Examples: their folder under examples/firmware and their Cortex-M arena bytes. */
     static final Map<String, Long> EXAMPLES = Map.of(
@@ -41,7 +44,7 @@ final class ProjectCommand implements Callable<Integer> {
     private Path dir;
 
     @Option(names = "--board", paramLabel = "BOARD")
-    private String board = "mps2-an385";
+    private String board;
 
     @Option(names = "--model", paramLabel = "FILE")
     private Path model;
@@ -67,6 +70,11 @@ final class ProjectCommand implements Callable<Integer> {
         if (example.equals("benchmark") && model == null) {
             throw new UsageException("project: --example benchmark needs --model FILE");
         }
+        if (projectTarget instanceof ArduinoTarget && board != null) {
+            throw new UsageException("project: --target arduino takes no --board: the library serves every Arduino "
+                    + "board, picked in the Arduino IDE");
+        }
+        String board = this.board != null ? this.board : "mps2-an385";
         SourceTree tree = SourceTree.locate();
         Path shared = this.shared != null ? this.shared : tree.root.resolveSibling("shared");
         Map<String, List<String>> boardData = tree.board(board);
@@ -74,7 +82,22 @@ final class ProjectCommand implements Callable<Integer> {
             throw new UsageException("project: --board must be a Cortex-M board, got " + board);
         }
         Files.createDirectories(dir);
+        Path staged = projectTarget.ownLayout() ? Files.createTempDirectory("tflm-project") : dir;
+        try {
+            stage(projectTarget, tree, shared, boardData, board, staged);
+        } finally {
+            if (staged != dir) {
+                deleteTree(staged);
+            }
+        }
+        out.println("wrote " + dir + ": " + example + (projectTarget instanceof ArduinoTarget
+                ? " as an Arduino library" : " for the host and " + board) + " (" + target + ")");
+        return Main.EXIT_OK;
+    }
 
+    /** Copies the files into {@code dir} in the common layout, then lets the target write. */
+    private void stage(ProjectTarget projectTarget, SourceTree tree, Path shared, Map<String, List<String>> boardData,
+            String board, Path dir) throws IOException {
         List<String> sources = new ArrayList<>();
         List<String> defines = new ArrayList<>();
         // The runtime: its listed sources and every header beside them, and its Cortex-M
@@ -139,10 +162,16 @@ final class ProjectCommand implements Callable<Integer> {
             boardSources.add(copy(from, dir, "board/" + relative));
         }
         List<String> includes = List.of("tflm/include", "tflm/src", "board/common", "example");
-        projectTarget.write(dir, new ProjectFiles(example, sources, includes, EXAMPLES.get(example), defines,
-                hostSources, board, boardData, boardSources, armVariants));
-        out.println("wrote " + dir + ": " + example + " for the host and " + board + " (" + target + ")");
-        return Main.EXIT_OK;
+        projectTarget.write(dir, this.dir, new ProjectFiles(example, sources, includes, EXAMPLES.get(example),
+                defines, hostSources, board, boardData, boardSources, armVariants));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static Path orShared(Path model, Path shared, String relative) {

@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A build system {@code tflm project --target NAME} writes for: it receives the files one
- * firmware needs, already copied into the output folder, and writes its own build files there.
- * {@code make} today; Arduino, Keil uVision, Mbed and PlatformIO are further implementations.
+ * A build system {@code tflm project --target NAME} writes for. {@link ProjectCommand} copies
+ * the files one firmware needs into a folder in its own layout ({@link ProjectFiles}); a target
+ * writes its build files beside them, or, when it has a layout of its own (an Arduino library),
+ * takes what it needs from there into the output folder.
  */
 interface ProjectTarget {
 
-    /** Writes the build files for {@code project} into {@code dir}. */
-    void write(Path dir, ProjectFiles project) throws IOException;
+    /**
+     * Whether the target lays the files out itself: then {@code staged} is a scratch folder
+     * that {@link ProjectCommand} deletes afterwards, else it is {@code dir}.
+     */
+    default boolean ownLayout() {
+        return false;
+    }
+
+    /** Writes the project for {@code project}, whose files are in {@code staged}, into {@code dir}. */
+    void write(Path staged, Path dir, ProjectFiles project) throws IOException;
 }
