@@ -11,14 +11,17 @@ import dev.tflm.schema.BuiltinOperator;
 import dev.tflm.schema.CumsumOptionsT;
 import dev.tflm.schema.MirrorPadMode;
 import dev.tflm.schema.MirrorPadOptionsT;
+import dev.tflm.schema.SplitOptionsT;
+import dev.tflm.schema.SplitVOptionsT;
 import dev.tflm.schema.SqueezeOptionsT;
+import dev.tflm.schema.UnpackOptionsT;
 import java.util.Arrays;
 
 /**
  * Random cases of the ops that index, reorder or select elements by position, of float32 and int8
  * (the values only move, so int8 shares one quantization), and their position inputs: SQUEEZE,
  * EXPAND_DIMS, REVERSE_V2, MIRROR_PAD, PADV2, ARG_MAX / ARG_MIN, CUMSUM, GATHER_ND, SELECT_V2,
- * SPACE_TO_BATCH_ND / BATCH_TO_SPACE_ND.
+ * SPACE_TO_BATCH_ND / BATCH_TO_SPACE_ND, SPLIT / SPLIT_V / UNPACK.
  */
 final class RandomIndexCases {
     private RandomIndexCases() {
@@ -260,6 +263,80 @@ final class RandomIndexCases {
         return new OpCase(describe(builtin, type, in, "block " + Arrays.toString(block) + (toBatch ? " paddings "
                 : " crops ") + Arrays.toString(edges), q), model,
                 new byte[][] {RandomShapeCases.values(r, type, RandomOpCases.count(in))}, EXACT);
+    }
+
+    /**
+     * SPLIT (equal parts: the axis a constant first input), SPLIT_V (sizes, one of them −1 at
+     * times) or UNPACK (every index along the axis) of a rank 1–4 input, into 1–4 outputs.
+     */
+    static OpCase split(RandomOpCases r, TensorType type, int builtin) {
+        int[] shape = r.shape(r.between(1, 4), 4);
+        int axis = r.between(-shape.length, shape.length - 1);
+        int at = axis < 0 ? axis + shape.length : axis;
+        int parts;
+        int[] sizes;
+        if (builtin == BuiltinOperator.SPLIT) {
+            parts = r.between(1, 3);
+            shape[at] = parts * r.between(1, 3);
+            sizes = new int[parts];
+            Arrays.fill(sizes, shape[at] / parts);
+        } else if (builtin == BuiltinOperator.UNPACK) {
+            parts = shape[at];
+            sizes = new int[parts];
+            Arrays.fill(sizes, 1);
+        } else {
+            // parts of at least 1: TF Lite 2.6.2 leaves an empty output unallocated
+            parts = r.between(1, 4);
+            shape[at] = r.between(parts, 6);
+            sizes = new int[parts];
+            int left = shape[at];
+            for (int i = 0; i < parts - 1; i++) {
+                sizes[i] = r.between(1, left - (parts - 1 - i));
+                left -= sizes[i];
+            }
+            sizes[parts - 1] = left;
+        }
+        Quantization q = RandomShapeCases.quantization(r, type);
+        SingleOpModel m = new SingleOpModel(r.constantDataOffset);
+        int[] outputs = new int[parts];
+        int input = m.tensor("input", type, q, shape);
+        int[] inputs;
+        Object options;
+        int[] sizesGiven = sizes.clone();
+        if (builtin == BuiltinOperator.SPLIT) {
+            int a = m.constant("axis", TensorType.INT32, null, SingleOpModel.ints(new int[] {axis}));
+            inputs = new int[] {a, input};
+            SplitOptionsT o = new SplitOptionsT();
+            o.setNumSplits(parts);
+            options = o;
+        } else if (builtin == BuiltinOperator.SPLIT_V) {
+            if (parts > 1 && r.random.nextBoolean()) {
+                sizesGiven[r.random.nextInt(parts)] = -1; // the rest
+            }
+            int s = m.constant("sizes", TensorType.INT32, null, SingleOpModel.ints(sizesGiven), parts);
+            int a = m.constant("axis", TensorType.INT32, null, SingleOpModel.ints(new int[] {axis}));
+            inputs = new int[] {input, s, a};
+            SplitVOptionsT o = new SplitVOptionsT();
+            o.setNumSplits(parts);
+            options = o;
+        } else {
+            inputs = new int[] {input};
+            UnpackOptionsT o = new UnpackOptionsT();
+            o.setNum(parts);
+            o.setAxis(axis);
+            options = o;
+        }
+        for (int i = 0; i < parts; i++) {
+            int[] out = shape.clone();
+            out[at] = sizes[i];
+            if (builtin == BuiltinOperator.UNPACK) {
+                out = Arrays.stream(indices(shape.length)).filter(d -> d != at).map(d -> shape[d]).toArray();
+            }
+            outputs[i] = m.tensor("output" + i, type, q, out);
+        }
+        byte[] model = m.build(builtin, version(type), inputs, outputs, options, input);
+        return new OpCase(describe(builtin, type, shape, "axis " + axis + " sizes " + Arrays.toString(sizesGiven), q),
+                model, new byte[][] {RandomShapeCases.values(r, type, RandomOpCases.count(shape))}, EXACT);
     }
 
     /** A one-input op whose second input, if any, is a constant int32 vector. */

@@ -197,7 +197,13 @@ final class RandomOpFamilies {
             new Family("EMBEDDING_LOOKUP", "float32", RandomValueCases::embeddingLookup),
             new Family("POW", "float32", RandomValueCases::pow),
             new Family("LOGISTIC", "int8", RandomValueCases::logisticInt8),
-            new Family("L2_POOL_2D", "float32", RandomOpCases::l2PoolFloat));
+            new Family("L2_POOL_2D", "float32", RandomOpCases::l2PoolFloat),
+            new Family("SPLIT", "float32", c -> RandomIndexCases.split(c, TensorType.FLOAT32, BuiltinOperator.SPLIT)),
+            new Family("SPLIT", "int8", c -> RandomIndexCases.split(c, TensorType.INT8, BuiltinOperator.SPLIT)),
+            new Family("SPLIT_V", "float32", c -> RandomIndexCases.split(c, TensorType.FLOAT32, BuiltinOperator.SPLIT_V)),
+            new Family("SPLIT_V", "int8", c -> RandomIndexCases.split(c, TensorType.INT8, BuiltinOperator.SPLIT_V)),
+            new Family("UNPACK", "float32", c -> RandomIndexCases.split(c, TensorType.FLOAT32, BuiltinOperator.UNPACK)),
+            new Family("UNPACK", "int8", c -> RandomIndexCases.split(c, TensorType.INT8, BuiltinOperator.UNPACK)));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -214,10 +220,7 @@ final class RandomOpFamilies {
             REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
             RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
             SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
-            SPLIT: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
-            SPLIT_V: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
-            UNPACK: random cases come with the differential harness (issue 9); native/tests/test_split.c and the opzoo cases test it
             VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             WHILE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             """;

@@ -47,9 +47,14 @@ final class SingleOpModel {
      * into {@code output}; {@code options} is an object-API options table ({@code new AddOptionsT()}) or null.
      */
     byte[] build(int builtin, int version, int[] inputs, int output, Object options, int... modelInputs) {
+        return build(builtin, version, inputs, new int[] {output}, options, modelInputs);
+    }
+
+    /** {@link #build} of an operator with several outputs, each a model output in order. */
+    byte[] build(int builtin, int version, int[] inputs, int[] outputs, Object options, int... modelInputs) {
         int code = writer.addOperatorCode(builtin, version);
-        graph.addOperator(code, inputs, new int[] {output}, options);
-        graph.inputs(modelInputs).outputs(output);
+        graph.addOperator(code, inputs, outputs, options);
+        graph.inputs(modelInputs).outputs(outputs);
         return writer.toByteArray();
     }
 

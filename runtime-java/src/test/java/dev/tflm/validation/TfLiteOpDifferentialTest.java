@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.oracle.TfLiteOracle;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -63,16 +64,21 @@ class TfLiteOpDifferentialTest {
                 System.out.println("skipped " + what + ": " + e.getMessage());
                 continue;
             }
-            byte[] want = expected.output(0);
-            byte[] got = OurRuntime.run(c.model(), c.inputs()).get(0);
-            switch (c.tolerance()) {
-                case EXACT -> assertArrayEquals(want, got, what);
-                case REQUANTIZATION -> {
-                    Deviation.assertInt8Within(want, got, 1, () -> what);
-                    deviation = deviation.plus(Deviation.int8(want, got));
+            List<byte[]> outputs = OurRuntime.run(c.model(), c.inputs());
+            assertEquals(expected.outputData().size(), outputs.size(), what + ": output count");
+            for (int o = 0; o < outputs.size(); o++) {
+                byte[] want = expected.output(o);
+                byte[] got = outputs.get(o);
+                String where = outputs.size() == 1 ? what : what + ", output " + o;
+                switch (c.tolerance()) {
+                    case EXACT -> assertArrayEquals(want, got, where);
+                    case REQUANTIZATION -> {
+                        Deviation.assertInt8Within(want, got, 1, () -> where);
+                        deviation = deviation.plus(Deviation.int8(want, got));
+                    }
+                    case FLOAT_ROUNDING -> worstFloat = Math.max(worstFloat,
+                            Deviation.assertFloat32Within(want, got, FLOAT_TOLERANCE, () -> where));
                 }
-                case FLOAT_ROUNDING -> worstFloat = Math.max(worstFloat,
-                        Deviation.assertFloat32Within(want, got, FLOAT_TOLERANCE, () -> what));
             }
         }
         System.out.printf("%s (seed %#x): %d cases, %d skipped (rejected by TF Lite)%s%n", op.name(), seed,
