@@ -203,7 +203,12 @@ final class RandomOpFamilies {
             new Family("SPLIT_V", "float32", c -> RandomIndexCases.split(c, TensorType.FLOAT32, BuiltinOperator.SPLIT_V)),
             new Family("SPLIT_V", "int8", c -> RandomIndexCases.split(c, TensorType.INT8, BuiltinOperator.SPLIT_V)),
             new Family("UNPACK", "float32", c -> RandomIndexCases.split(c, TensorType.FLOAT32, BuiltinOperator.UNPACK)),
-            new Family("UNPACK", "int8", c -> RandomIndexCases.split(c, TensorType.INT8, BuiltinOperator.UNPACK)));
+            new Family("UNPACK", "int8", c -> RandomIndexCases.split(c, TensorType.INT8, BuiltinOperator.UNPACK)),
+            new Family("SIGN", "float32 (definition)", RandomDefinedCases::sign),
+            new Family("RELU_0_TO_1", "float32 (definition)", RandomDefinedCases::relu0To1),
+            new Family("BROADCAST_ARGS", "int32 (definition)", RandomDefinedCases::broadcastArgs),
+            new Family("DYNAMIC_UPDATE_SLICE", "float32 (definition)", RandomDefinedCases::dynamicUpdateSlice),
+            new Family("REDUCE_ALL", "bool (definition)", RandomDefinedCases::reduceAll));
 
     /**
      * Ops of the library's general kernels that have no random cases, and why: one line each,
@@ -211,15 +216,10 @@ final class RandomOpFamilies {
      */
     private static final String WITHOUT_CASES_LINES = """
             ASSIGN_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            BROADCAST_ARGS: random cases come with the differential harness (issue 9); native/tests/test_broadcast_args.c and the opzoo cases test it
             CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            DYNAMIC_UPDATE_SLICE: random cases come with the differential harness (issue 9); native/tests/test_dynamic_update_slice.c and the opzoo cases test it
             GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
             IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            REDUCE_ALL: random cases come with the differential harness (issue 9); native/tests/test_reduce.c and the opzoo cases test it
-            RELU_0_TO_1: random cases come with the differential harness (issue 9); native/tests/test_activations.c and the opzoo cases test it
-            SIGN: random cases come with the differential harness (issue 9); native/tests/test_elementwise.c and the opzoo cases test it
             UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
             VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
             WHILE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
