@@ -215,14 +215,14 @@ final class RandomOpFamilies {
      * {@code OP: reason} (a text block, so that kernels added on different branches merge).
      */
     private static final String WITHOUT_CASES_LINES = """
-            ASSIGN_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            CALL_ONCE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            GELU: random cases come with the differential harness (issue 9); native/tests/test_elu_gelu.c and the opzoo cases test it
-            IF: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            READ_VARIABLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            UNIDIRECTIONAL_SEQUENCE_LSTM: random cases come with the differential harness (issue 9); native/tests/test_lstm.c and the opzoo cases test it
-            VAR_HANDLE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
-            WHILE: random cases come with the differential harness (issue 9); native/tests/test_control_flow.c and the opzoo cases test it
+            ASSIGN_VARIABLE: a resource variable spans several operators and a CALL_ONCE subgraph, which single-op models cannot hold; native/tests/test_control_flow.c and the opzoo cases test it
+            CALL_ONCE: calls other subgraphs, which single-op models cannot hold; native/tests/test_control_flow.c and the opzoo cases test it
+            GELU: TF Lite 2.6.2 lacks it and its definition needs erfc; native/tests/test_elu_gelu.c (against erfc from libm) and the opzoo cases test it
+            IF: calls other subgraphs, which single-op models cannot hold; native/tests/test_control_flow.c and the opzoo cases test it
+            READ_VARIABLE: a resource variable spans several operators and a CALL_ONCE subgraph, which single-op models cannot hold; native/tests/test_control_flow.c and the opzoo cases test it
+            UNIDIRECTIONAL_SEQUENCE_LSTM: twenty-some tensors per case; native/tests/test_lstm.c (TFLM's LSTM test vectors) and the opzoo cases test it
+            VAR_HANDLE: a resource variable spans several operators and a CALL_ONCE subgraph, which single-op models cannot hold; native/tests/test_control_flow.c and the opzoo cases test it
+            WHILE: calls other subgraphs, which single-op models cannot hold; native/tests/test_control_flow.c and the opzoo cases test it
             """;
 
     static final Map<String, String> WITHOUT_CASES = WITHOUT_CASES_LINES.lines()
