@@ -143,6 +143,18 @@ static void gather(const tflm_conv_params *params, const tflm_dims *input_dims,
     }
 }
 
+/* The first output index of a run of n whose windows (origin index
+ * stride - pad, taps spanning (k - 1) dilation) lie inside [0, in), and one
+ * past its last: [*lo, *hi), possibly empty. */
+static void inside_range(int32_t stride, int32_t pad, int32_t k, int32_t dilation, int32_t in,
+                         int32_t n, int32_t *lo, int32_t *hi)
+{
+    const int32_t span = in - 1 + pad - (k - 1) * dilation;
+    const int32_t end = span < 0 ? 0 : span / stride + 1;
+    *lo = (pad + stride - 1) / stride;
+    *hi = end < n ? end : n;
+}
+
 void tflm_s8_dwconv_c4__dsp(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
                             const tflm_dims *input_dims, const int8_t *input,
                             const tflm_dims *filter_dims, const int8_t *filter,

@@ -168,16 +168,4 @@ static inline sums start_sums(const dw_block *blk)
                   (int32_t)blk->start[3]};
 }
 
-/* The first output index of a run of n whose windows (origin index
- * stride - pad, taps spanning (k - 1) dilation) lie inside [0, in), and one
- * past its last: [*lo, *hi), possibly empty. */
-static inline void inside_range(int32_t stride, int32_t pad, int32_t k, int32_t dilation, int32_t in,
-                         int32_t n, int32_t *lo, int32_t *hi)
-{
-    const int32_t span = in - 1 + pad - (k - 1) * dilation;
-    const int32_t end = span < 0 ? 0 : span / stride + 1;
-    *lo = (pad + stride - 1) / stride;
-    *hi = end < n ? end : n;
-}
-
 #endif /* TFLM_KERNELS_ARM_S8_DWCONV_LANES__DSP_H */
