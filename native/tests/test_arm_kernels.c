@@ -4,7 +4,7 @@
  * builds it where the build compiles Arm variants, and runs it in QEMU), on
  * randomized shapes no shared model has: odd depths, unit and channel
  * counts, several batches, filter offsets, depth multipliers, strides,
- * dilations, paddings, per-channel multipliers with right and left shifts
+ * dilations, paddings, SVDF ranks and memories, per-channel multipliers with right and left shifts
  * and every kind of activation range. Outputs must be byte-identical; exits
  * 1 on the first difference, after printing it.
  */
@@ -15,6 +15,7 @@
 #include "fw_print.h"
 #include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
+#include "kernels/arm/svdf_arm.h"
 
 enum { MAX_BATCHES = 4, MAX_DEPTH = 700, MAX_UNITS = 40, CASES = 600 };
 
@@ -213,6 +214,102 @@ static int check_dw_case(int test, int few)
     return 0;
 }
 
+/* SVDF: up to 2 batches of 70 inputs, 16 units of rank up to 3, memory up
+ * to 12; the state is checked as well as the output. */
+enum {
+    SVDF_MAX_IN = 70,
+    SVDF_MAX_FILTERS = 48,
+    SVDF_MAX_STATE = 2 * SVDF_MAX_FILTERS * 12,
+    SVDF_CASES = 400
+};
+
+static int8_t svdf_weights_feature[SVDF_MAX_FILTERS * SVDF_MAX_IN];
+static int16_t svdf_weights_time[SVDF_MAX_FILTERS * 12];
+static int16_t svdf_state_want[SVDF_MAX_STATE], svdf_state_got[SVDF_MAX_STATE];
+static int32_t svdf_ref_scratch[2 * (SVDF_MAX_FILTERS + 16)];
+static uint32_t svdf_scratch[SVDF_MAX_IN / 2];
+
+/* Prints an SVDF difference (what: "output" or "state"). */
+static void print_svdf_difference(int test, const tflm_svdf_params *p, const char *what,
+                                  int32_t i, int32_t got_value, int32_t want_value)
+{
+    fw_print("SVDF int8 DSP: case ");
+    fw_print_int(test);
+    fw_print(" (batches ");
+    fw_print_int(p->batches);
+    fw_print(", inputs ");
+    fw_print_int(p->input_size);
+    fw_print(", filters ");
+    fw_print_int(p->filters);
+    fw_print(", rank ");
+    fw_print_int(p->rank);
+    fw_print(", memory ");
+    fw_print_int(p->memory);
+    fw_print("), ");
+    fw_print(what);
+    fw_print(" ");
+    fw_print_int(i);
+    fw_print(": got ");
+    fw_print_int(got_value);
+    fw_print(", the reference ");
+    fw_print_int(want_value);
+    fw_print("\n");
+}
+
+/* One random SVDF case (int8, int16 state); 0 when the variant's output
+ * and state equal the reference's. */
+static int check_svdf_case(int test)
+{
+    const int32_t rank = rnd_in(1, 3), units = rnd_in(1, 16);
+    const tflm_svdf_params p = {
+        .batches = rnd_in(1, 2),
+        .input_size = rnd_in(1, SVDF_MAX_IN),
+        .filters = units * rank,
+        .memory = rnd_in(1, 12),
+        .rank = rank,
+    };
+    const tflm_svdf_quant q = {
+        .input_zero_point = rnd_in(-128, 127),
+        /* TFLM's converter gives 0; now and then another */
+        .state_zero_point = rnd_in(0, 3) == 0 ? rnd_in(-300, 300) : 0,
+        .output_zero_point = rnd_in(-128, 127),
+        .scale1_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .scale1_shift = rnd_in(-14, 1),
+        .scale2_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .scale2_shift = rnd_in(-20, 1),
+    };
+    fill(input, p.batches * p.input_size);
+    fill(svdf_weights_feature, p.filters * p.input_size);
+    const int32_t state_count = p.batches * p.filters * p.memory;
+    for (int32_t i = 0; i < p.filters * p.memory; i++) {
+        svdf_weights_time[i] = (int16_t)rnd_in(INT16_MIN, INT16_MAX);
+    }
+    for (int32_t i = 0; i < state_count; i++) {
+        svdf_state_want[i] = svdf_state_got[i] = (int16_t)rnd_in(INT16_MIN, INT16_MAX);
+    }
+    for (int32_t u = 0; u < units; u++) {
+        bias[u] = rnd_in(-(1 << 24), 1 << 24);
+    }
+    const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;
+    tflm_svdf_s8_s16(svdf_ref_scratch, &p, &q, input, svdf_weights_feature, svdf_weights_time,
+                     bias_or_null, svdf_state_want, want);
+    tflm_s8_s16_svdf_2x4__dsp(&p, &q, input, svdf_weights_feature, svdf_weights_time,
+                              bias_or_null, svdf_state_got, got, svdf_scratch);
+    for (int32_t i = 0; i < p.batches * units; i++) {
+        if (got[i] != want[i]) {
+            print_svdf_difference(test, &p, "output", i, got[i], want[i]);
+            return 1;
+        }
+    }
+    for (int32_t i = 0; i < state_count; i++) {
+        if (svdf_state_got[i] != svdf_state_want[i]) {
+            print_svdf_difference(test, &p, "state", i, svdf_state_got[i], svdf_state_want[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int main(void)
 {
     for (int test = 0; test < CASES; test++) {
@@ -234,5 +331,13 @@ int main(void)
         fw_print_int(DW_CASES);
         fw_print(" random cases\n");
     }
+    for (int test = 0; test < SVDF_CASES; test++) {
+        if (check_svdf_case(test) != 0) {
+            return 1;
+        }
+    }
+    fw_print("SVDF int8 (int16 state) DSP equals the reference on ");
+    fw_print_int(SVDF_CASES);
+    fw_print(" random cases\n");
     return 0;
 }

@@ -18,6 +18,8 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/s8_dwconv_c4__dsp.c
   src/kernels/arm/s8_dwconv_m4__dsp.c
   src/kernels/arm/s8_fc_2x4__dsp.c
+  src/kernels/arm/s8_s16_svdf_2x4__dsp.c
+  src/kernels/arm/svdf_arm.c
 )
 
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the
