@@ -4,7 +4,7 @@
  * builds it where the build compiles Arm variants, and runs it in QEMU), on
  * randomized shapes no shared model has: odd depths, unit and channel
  * counts, several batches, filter offsets, depth multipliers, strides,
- * dilations, paddings, per-channel multipliers with right and left shifts
+ * dilations, paddings, SVDF ranks and memories, per-channel multipliers with right and left shifts
  * and every kind of activation range. Outputs must be byte-identical; exits
  * 1 on the first difference, after printing it.
  */
@@ -15,17 +15,20 @@
 #include "fw_print.h"
 #include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
+#include "kernels/arm/svdf_arm.h"
 
 enum { MAX_BATCHES = 4, MAX_DEPTH = 700, MAX_UNITS = 40, CASES = 600 };
 
 /* DEPTHWISE_CONV_2D: up to 2 batches of 9 x 9 x 19 inputs, depth
  * multiplier up to 3, filters up to 5 x 5, padding up to the filter's
- * extent, so outputs up to 2 x 18 x 18 x 57. */
+ * extent, so outputs up to 2 x 18 x 18 x 57; for the kernel of few input
+ * channels, 1 to 3 channels, depth multiplier 4, 8 or 12 and filters up to
+ * 10 x 8 (micro_speech's), outputs up to 2 x 19 x 17 x 36. */
 enum {
     DW_MAX_IN = 2 * 9 * 9 * 19,
     DW_MAX_C = 19 * 3,
-    DW_MAX_TAPS = 25,
-    DW_MAX_OUT = 2 * 18 * 18 * DW_MAX_C,
+    DW_MAX_TAPS = 80,
+    DW_MAX_OUT = 2 * 19 * 18 * DW_MAX_C,
     DW_CASES = 400
 };
 
@@ -94,11 +97,13 @@ static int check_fc_case(int test)
 }
 
 /* Prints a DEPTHWISE_CONV_2D difference. */
-static void print_dw_difference(int test, const tflm_dims *in, const tflm_dims *k,
+static void print_dw_difference(const char *kernel, int test, const tflm_dims *in, const tflm_dims *k,
                                 const tflm_conv_params *p, int32_t i, int8_t got_value,
                                 int8_t want_value)
 {
-    fw_print("DEPTHWISE_CONV_2D int8 DSP: case ");
+    fw_print("DEPTHWISE_CONV_2D int8 DSP ");
+    fw_print(kernel);
+    fw_print(": case ");
     fw_print_int(test);
     fw_print(" (input ");
     fw_print_int(in->n);
@@ -136,19 +141,32 @@ static int32_t dw_out_size(int32_t in, int32_t pad, int32_t k, int32_t dilation,
 }
 
 /* One random DEPTHWISE_CONV_2D case; 0 when the variant's bytes equal the
- * reference's. Every fourth case has MobileNet's shape: 3x3, stride 1 or 2,
- * channels a multiple of 4, depth multiplier 1. */
-static int check_dw_case(int test)
+ * reference's. few: the kernel of few input channels (m4), otherwise c4.
+ * For c4, every fourth case has MobileNet's shape: 3x3, stride 1 or 2,
+ * channels a multiple of 4, depth multiplier 1. For m4, every other case
+ * has micro_speech's kind: rows of 4 or 8 taps, up to 10 rows, over 1
+ * channel without dilation (the kernel's word-at-a-time path). */
+static int check_dw_case(int test, int few)
 {
-    const int mobilenet = test % 4 == 0;
+    const int mobilenet = !few && test % 4 == 0, speech = few && test % 2 == 0;
     const tflm_dims in = {rnd_in(1, 2), rnd_in(1, 9), rnd_in(1, 9),
-                          mobilenet ? 4 * rnd_in(1, 4) : rnd_in(1, 19)};
-    const int32_t m = mobilenet || rnd_in(0, 2) > 0 ? 1 : rnd_in(2, 3);
-    const tflm_dims k = {1, mobilenet ? 3 : rnd_in(1, 5), mobilenet ? 3 : rnd_in(1, 5), in.c * m};
+                          mobilenet ? 4 * rnd_in(1, 4)
+                          : speech  ? 1
+                          : few     ? rnd_in(1, 3)
+                                    : rnd_in(1, 19)};
+    const int32_t m = few ? 4 * rnd_in(1, 3) : mobilenet || rnd_in(0, 2) > 0 ? 1 : rnd_in(2, 3);
+    const tflm_dims k = {1,
+                         mobilenet ? 3
+                         : speech  ? rnd_in(1, 10)
+                                   : rnd_in(1, 5),
+                         mobilenet ? 3
+                         : speech  ? 4 * rnd_in(1, 2)
+                                   : rnd_in(1, 5),
+                         in.c * m};
     tflm_conv_params p = {
         .stride_w = mobilenet ? rnd_in(1, 2) : rnd_in(1, 3),
         .stride_h = mobilenet ? rnd_in(1, 2) : rnd_in(1, 3),
-        .dilation_w = mobilenet || rnd_in(0, 3) > 0 ? 1 : 2,
+        .dilation_w = mobilenet || speech || rnd_in(0, 3) > 0 ? 1 : 2,
         .dilation_h = mobilenet || rnd_in(0, 3) > 0 ? 1 : 2,
         .depth_multiplier = m,
         .input_offset = -rnd_in(-128, 127),
@@ -173,17 +191,119 @@ static int check_dw_case(int test)
     }
     const tflm_per_channel_quant quant = {dw_multiplier, dw_shift};
     const int32_t *bias_or_null = rnd_in(0, 5) == 0 ? NULL : dw_bias;
-    if (tflm_s8_dwconv_c4__dsp_scratch_size(&k) > sizeof dw_scratch) {
-        fw_print("DEPTHWISE_CONV_2D int8 DSP: the test's scratch is too small\n");
+    if ((!few && tflm_s8_dwconv_c4__dsp_scratch_size(&k) > sizeof dw_scratch) ||
+        out.n * out.h * out.w * out.c > DW_MAX_OUT) {
+        fw_print("DEPTHWISE_CONV_2D int8 DSP: the test's buffers are too small\n");
         return 1;
     }
     tflm_depthwise_conv_s8(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims, bias_or_null,
                            &out, dw_want);
-    tflm_s8_dwconv_c4__dsp(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims, bias_or_null,
-                           &out, dw_got, dw_scratch);
+    if (few) {
+        tflm_s8_dwconv_m4__dsp(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims,
+                               bias_or_null, &out, dw_got);
+    } else {
+        tflm_s8_dwconv_c4__dsp(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims,
+                               bias_or_null, &out, dw_got, dw_scratch);
+    }
     for (int32_t i = 0; i < out.n * out.h * out.w * out.c; i++) {
         if (dw_got[i] != dw_want[i]) {
-            print_dw_difference(test, &in, &k, &p, i, dw_got[i], dw_want[i]);
+            print_dw_difference(few ? "m4" : "c4", test, &in, &k, &p, i, dw_got[i], dw_want[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* SVDF: up to 2 batches of 70 inputs, 16 units of rank up to 3, memory up
+ * to 12; the state is checked as well as the output. */
+enum {
+    SVDF_MAX_IN = 70,
+    SVDF_MAX_FILTERS = 48,
+    SVDF_MAX_STATE = 2 * SVDF_MAX_FILTERS * 12,
+    SVDF_CASES = 400
+};
+
+static int8_t svdf_weights_feature[SVDF_MAX_FILTERS * SVDF_MAX_IN];
+static int16_t svdf_weights_time[SVDF_MAX_FILTERS * 12];
+static int16_t svdf_state_want[SVDF_MAX_STATE], svdf_state_got[SVDF_MAX_STATE];
+static int32_t svdf_ref_scratch[2 * (SVDF_MAX_FILTERS + 16)];
+static uint32_t svdf_scratch[SVDF_MAX_IN / 2];
+
+/* Prints an SVDF difference (what: "output" or "state"). */
+static void print_svdf_difference(int test, const tflm_svdf_params *p, const char *what,
+                                  int32_t i, int32_t got_value, int32_t want_value)
+{
+    fw_print("SVDF int8 DSP: case ");
+    fw_print_int(test);
+    fw_print(" (batches ");
+    fw_print_int(p->batches);
+    fw_print(", inputs ");
+    fw_print_int(p->input_size);
+    fw_print(", filters ");
+    fw_print_int(p->filters);
+    fw_print(", rank ");
+    fw_print_int(p->rank);
+    fw_print(", memory ");
+    fw_print_int(p->memory);
+    fw_print("), ");
+    fw_print(what);
+    fw_print(" ");
+    fw_print_int(i);
+    fw_print(": got ");
+    fw_print_int(got_value);
+    fw_print(", the reference ");
+    fw_print_int(want_value);
+    fw_print("\n");
+}
+
+/* One random SVDF case (int8, int16 state); 0 when the variant's output
+ * and state equal the reference's. */
+static int check_svdf_case(int test)
+{
+    const int32_t rank = rnd_in(1, 3), units = rnd_in(1, 16);
+    const tflm_svdf_params p = {
+        .batches = rnd_in(1, 2),
+        .input_size = rnd_in(1, SVDF_MAX_IN),
+        .filters = units * rank,
+        .memory = rnd_in(1, 12),
+        .rank = rank,
+    };
+    const tflm_svdf_quant q = {
+        .input_zero_point = rnd_in(-128, 127),
+        /* TFLM's converter gives 0; now and then another */
+        .state_zero_point = rnd_in(0, 3) == 0 ? rnd_in(-300, 300) : 0,
+        .output_zero_point = rnd_in(-128, 127),
+        .scale1_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .scale1_shift = rnd_in(-14, 1),
+        .scale2_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .scale2_shift = rnd_in(-20, 1),
+    };
+    fill(input, p.batches * p.input_size);
+    fill(svdf_weights_feature, p.filters * p.input_size);
+    const int32_t state_count = p.batches * p.filters * p.memory;
+    for (int32_t i = 0; i < p.filters * p.memory; i++) {
+        svdf_weights_time[i] = (int16_t)rnd_in(INT16_MIN, INT16_MAX);
+    }
+    for (int32_t i = 0; i < state_count; i++) {
+        svdf_state_want[i] = svdf_state_got[i] = (int16_t)rnd_in(INT16_MIN, INT16_MAX);
+    }
+    for (int32_t u = 0; u < units; u++) {
+        bias[u] = rnd_in(-(1 << 24), 1 << 24);
+    }
+    const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;
+    tflm_svdf_s8_s16(svdf_ref_scratch, &p, &q, input, svdf_weights_feature, svdf_weights_time,
+                     bias_or_null, svdf_state_want, want);
+    tflm_s8_s16_svdf_2x4__dsp(&p, &q, input, svdf_weights_feature, svdf_weights_time,
+                              bias_or_null, svdf_state_got, got, svdf_scratch);
+    for (int32_t i = 0; i < p.batches * units; i++) {
+        if (got[i] != want[i]) {
+            print_svdf_difference(test, &p, "output", i, got[i], want[i]);
+            return 1;
+        }
+    }
+    for (int32_t i = 0; i < state_count; i++) {
+        if (svdf_state_got[i] != svdf_state_want[i]) {
+            print_svdf_difference(test, &p, "state", i, svdf_state_got[i], svdf_state_want[i]);
             return 1;
         }
     }
@@ -200,13 +320,24 @@ int main(void)
     fw_print("FULLY_CONNECTED int8 DSP equals the reference on ");
     fw_print_int(CASES);
     fw_print(" random cases\n");
-    for (int test = 0; test < DW_CASES; test++) {
-        if (check_dw_case(test) != 0) {
+    for (int few = 0; few <= 1; few++) {
+        for (int test = 0; test < DW_CASES; test++) {
+            if (check_dw_case(test, few) != 0) {
+                return 1;
+            }
+        }
+        fw_print(few ? "DEPTHWISE_CONV_2D int8 DSP (< 4 channels, m4) equals the reference on "
+                     : "DEPTHWISE_CONV_2D int8 DSP (c4) equals the reference on ");
+        fw_print_int(DW_CASES);
+        fw_print(" random cases\n");
+    }
+    for (int test = 0; test < SVDF_CASES; test++) {
+        if (check_svdf_case(test) != 0) {
             return 1;
         }
     }
-    fw_print("DEPTHWISE_CONV_2D int8 DSP equals the reference on ");
-    fw_print_int(DW_CASES);
+    fw_print("SVDF int8 (int16 state) DSP equals the reference on ");
+    fw_print_int(SVDF_CASES);
     fw_print(" random cases\n");
     return 0;
 }

@@ -1,9 +1,11 @@
 /*
  * depthwise_conv_arm.c - DEPTHWISE_CONV_2D on Cortex-M: the variant hook
  * (variant.h). Compiled only for cores with the DSP extension
- * (arm/sources.cmake): int8 runs s8_dwconv_c4__dsp.c from level ARM_DSP
- * up, reading the model's weights in place; its plan is the index of its
- * scratch (the widened weights of one block of 4 channels).
+ * (arm/sources.cmake): int8 runs, from level ARM_DSP up, reading the
+ * model's weights in place, s8_dwconv_c4__dsp.c with 4 input channels or
+ * more (its plan is the index of its scratch: the widened weights of one
+ * block of 4 channels), and with fewer s8_dwconv_m4__dsp.c, when the depth
+ * multiplier is a multiple of 4 (no scratch: a NULL plan).
  */
 #include "../nn_common.h"
 #include "depthwise_conv_arm.h"
@@ -12,29 +14,32 @@
 #error "depthwise_conv_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
 #endif
 
+/* plan: c4's scratch index, or NULL for m4. */
 static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
 {
     const tflm_nn_conv_state *s = &((const tflm_depthwise_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_s8_dwconv_c4__dsp(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
-                           t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias),
-                           &s->output_dims, t.output->data,
-                           tflm_scratch(ctx, *(const int32_t *)plan));
+    if (plan == NULL) {
+        tflm_s8_dwconv_m4__dsp(&s->params, &s->quant, &s->input_dims, t.input->data,
+                               &s->filter_dims, t.filter->data, &s->bias_dims,
+                               tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+    } else {
+        tflm_s8_dwconv_c4__dsp(&s->params, &s->quant, &s->input_dims, t.input->data,
+                               &s->filter_dims, t.filter->data, &s->bias_dims,
+                               tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data,
+                               tflm_scratch(ctx, *(const int32_t *)plan));
+    }
     return TFLM_OK;
 }
 
-/* What the kernel assumes of its arguments (depthwise_conv_arm.h): ranges
- * every int8 model has; any other runs the reference. And at least 4 input
- * channels: with fewer, every block of 4 lanes would be mostly empty (the
- * layer is a convolution of one channel, micro_speech's first, whose arena
- * has no room for a gathered window of its 80 taps). */
+/* What the kernels assume of their arguments (depthwise_conv_arm.h):
+ * ranges every int8 model has; any other runs the reference. */
 static bool kernel_fits(const tflm_nn_conv_state *s)
 {
     const tflm_conv_params *p = &s->params;
-    return s->input_dims.c >= 4 && p->input_offset >= -127 && p->input_offset <= 128 &&
-           p->activation.min >= -128 && p->activation.min <= p->activation.max &&
-           p->activation.max <= 127;
+    return p->input_offset >= -127 && p->input_offset <= 128 && p->activation.min >= -128 &&
+           p->activation.min <= p->activation.max && p->activation.max <= 127;
 }
 
 tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node,
@@ -45,6 +50,15 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
        ARM_DSP, ARM_MVE (which includes DSP). */
     if (tflm_kernel_isa(ctx) < TFLM_ISA_ARM_DSP ||
         tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 || !kernel_fits(&data->conv)) {
+        return TFLM_OK;
+    }
+    if (data->conv.input_dims.c < 4) {
+        /* Blocks of 4 channels would be mostly empty: blocks of 4 outputs
+           of one channel, when the depth multiplier splits into them. */
+        if (data->conv.params.depth_multiplier % 4 == 0) {
+            variant->invoke = invoke_s8;
+            variant->plan = NULL;
+        }
         return TFLM_OK;
     }
     int32_t *scratch_index = tflm_alloc_persistent(ctx, sizeof *scratch_index);

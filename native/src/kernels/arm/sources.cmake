@@ -16,7 +16,10 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/s8_conv_1x1_2x2__dsp.c
   src/kernels/arm/s8_conv_im2col_2x2__dsp.c
   src/kernels/arm/s8_dwconv_c4__dsp.c
+  src/kernels/arm/s8_dwconv_m4__dsp.c
   src/kernels/arm/s8_fc_2x4__dsp.c
+  src/kernels/arm/s8_s16_svdf_2x4__dsp.c
+  src/kernels/arm/svdf_arm.c
 )
 
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the

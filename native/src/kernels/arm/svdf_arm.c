@@ -1,0 +1,60 @@
+/*
+ * svdf_arm.c - SVDF on Cortex-M: the variant hook (variant.h). Compiled
+ * only for cores with the DSP extension (arm/sources.cmake): int8 with an
+ * int16 state runs s8_s16_svdf_2x4__dsp.c from level ARM_DSP up, reading
+ * the model's weights in place; its plan is the index of its scratch (the
+ * widened input row), requested instead of the reference's.
+ */
+#include "svdf_arm.h"
+#include "tflm/kernel.h"
+
+#if !defined(__ARM_FEATURE_DSP)
+#error "svdf_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
+#endif
+
+static tflm_status invoke_s8_s16(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    const tflm_svdf_data *d = node->data;
+    const tflm_tensor *bias = tflm_input(ctx, node, 3);
+    tflm_s8_s16_svdf_2x4__dsp(&d->params, &d->quant, tflm_input(ctx, node, 0)->data,
+                              tflm_input(ctx, node, 1)->data, tflm_input(ctx, node, 2)->data,
+                              bias != NULL ? bias->data : NULL, tflm_input(ctx, node, 4)->data,
+                              tflm_output(ctx, node, 0)->data,
+                              tflm_scratch(ctx, *(const int32_t *)plan));
+    return TFLM_OK;
+}
+
+/* What the kernel assumes (svdf_arm.h): the input zero point widens into
+ * an int16 lane beside the input, and the state's is an int16 value. */
+static bool kernel_fits(const tflm_svdf_params *params, const tflm_svdf_quant *quant)
+{
+    return params->rank > 0 && params->filters % params->rank == 0 &&
+           quant->input_zero_point >= INT8_MIN && quant->input_zero_point <= INT8_MAX &&
+           quant->state_zero_point >= INT16_MIN && quant->state_zero_point <= INT16_MAX;
+}
+
+tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node, const tflm_svdf_data *data,
+                              tflm_variant *variant)
+{
+    /* An Arm build's levels: SCALAR (the reference kernels asked for),
+       ARM_DSP, ARM_MVE (which includes DSP). */
+    if (tflm_kernel_isa(ctx) < TFLM_ISA_ARM_DSP ||
+        tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 ||
+        tflm_input(ctx, node, 4)->type != TFLM_TYPE_INT16 ||
+        !kernel_fits(&data->params, &data->quant)) {
+        return TFLM_OK;
+    }
+    int32_t *scratch_index = tflm_alloc_persistent(ctx, sizeof *scratch_index);
+    if (scratch_index == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
+    const size_t bytes = tflm_s8_s16_svdf_2x4__dsp_scratch_size(&data->params);
+    const tflm_status status =
+        tflm_request_scratch(ctx, bytes > 0 ? bytes : sizeof(uint32_t), scratch_index);
+    if (status != TFLM_OK) {
+        return status;
+    }
+    variant->invoke = invoke_s8_s16;
+    variant->plan = scratch_index;
+    return TFLM_OK;
+}
