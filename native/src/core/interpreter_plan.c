@@ -45,6 +45,7 @@
 #include <string.h>
 
 #include "core/format.h"
+#include "core/memory_log.h"
 #include "core/memory_planner.h"
 
 size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch)
@@ -206,7 +207,48 @@ static tflm_status too_big(tflm_context *ctx)
     return TFLM_ERROR_UNSUPPORTED;
 }
 
-tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
+/* Where operator k of subgraph s is in the node table. */
+static int32_t node_index(const tflm_context *ctx, uint32_t s, int32_t k)
+{
+    return (int32_t)(ctx->subgraphs[s].nodes - ctx->subgraphs[0].nodes) + k;
+}
+
+/* The memory report's record of the plan (tensors own no data yet but
+ * those create gave memory, which the report leaves out). */
+static void log_plan(const tflm_context *ctx, const tflm_planner *planner, const int32_t *link,
+                     uint32_t tensors, tflm_memory_log *log)
+{
+    const tflm_tensor *table = ctx->subgraphs[0].tensors;
+    uint32_t b = tensors;
+    for (uint32_t t = 0; t < tensors; t++) {
+        const int32_t root = (int32_t)alias_root(link, t);
+        if (table[t].data == NULL && tflm_planner_used(planner, root)) {
+            const tflm_plan_buffer *p = &planner->buffers[root];
+            tflm_memory_buffer entry = {(int32_t)t, -1, (uint32_t)root != t ? root : -1,
+                                        table[t].bytes, p->first, p->last, p->offset};
+            tflm_memory_log_buffer(log, &entry);
+        }
+    }
+    for (uint32_t r = 0; r < ctx->scratch_count + ctx->call_count; r++) {
+        const tflm_request *request = &ctx->requests[r];
+        if (request->callee >= 0) {
+            continue;
+        }
+        if (tflm_planner_used(planner, (int32_t)b)) {
+            const tflm_plan_buffer *p = &planner->buffers[b];
+            tflm_memory_buffer entry = {-1, node_index(ctx, request->subgraph, request->node), -1,
+                                        request->bytes, p->first, p->last, p->offset};
+            tflm_memory_log_buffer(log, &entry);
+        }
+        b++;
+    }
+    log->summary->planned = tflm_planner_total(planner);
+    log->summary->temp_peak = ctx->arena->temp_peak;
+}
+
+/* Both entry points' body, the log folded away in tflm_plan_memory's. */
+static inline __attribute__((always_inline)) tflm_status
+plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *log)
 {
     tflm_arena *arena = ctx->arena;
     tflm_tensor *table = ctx->subgraphs[0].tensors;
@@ -246,6 +288,9 @@ tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
     if (!tflm_planner_plan(&planner)) {
         return too_big(ctx);
     }
+    if (log != NULL) {
+        log_plan(ctx, &planner, link, tensors, log);
+    }
     size_t planned = tflm_planner_total(&planner);
     *needed = tflm_arena_add(
         tflm_arena_add(arena->padding, planned > arena->temp_peak ? planned : arena->temp_peak),
@@ -268,4 +313,15 @@ tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
     ctx->requests = NULL;
     tflm_arena_release_temp(arena);
     return TFLM_OK;
+}
+
+tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
+{
+    return plan_memory(ctx, given, needed, NULL);
+}
+
+tflm_status tflm_plan_memory_logged(tflm_context *ctx, size_t given, size_t *needed,
+                                    tflm_memory_log *log)
+{
+    return plan_memory(ctx, given, needed, log);
 }

@@ -214,7 +214,8 @@ tflm_activation_f32 tflm_nn_activation_f32(int activation)
 tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t pairs, int32_t **multiplier,
                                 int32_t **shift)
 {
-    int32_t *memory = tflm_alloc_persistent(ctx, (size_t)pairs * 2 * sizeof(int32_t));
+    int32_t *memory = tflm_alloc_persistent_for(ctx, (size_t)pairs * 2 * sizeof(int32_t),
+                                               TFLM_MEMORY_QUANTIZATION);
     if (memory == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
