@@ -58,15 +58,6 @@ void *tflm_arena_persistent(tflm_arena *arena, size_t bytes)
     return arena->tail;
 }
 
-void *tflm_arena_persistent_for(tflm_arena *arena, size_t bytes, int purpose)
-{
-    void *memory = tflm_arena_persistent(arena, bytes);
-    if (memory != NULL && arena->tagged != NULL) {
-        arena->tagged[purpose] += tflm_arena_round(bytes);
-    }
-    return memory;
-}
-
 void *tflm_arena_temp(tflm_arena *arena, size_t bytes)
 {
     size_t rounded = tflm_arena_round(bytes);

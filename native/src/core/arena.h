@@ -41,8 +41,8 @@ typedef struct tflm_arena {
     size_t padding;    /* start - the caller's base                    */
     size_t temp_peak;  /* highest head - start seen                    */
     size_t shortfall;  /* bytes of the first allocation that failed    */
-    uint64_t *tagged;  /* memory report only: persistent bytes by
-                          tflm_memory_purpose (tflm_arena_persistent_for) */
+    uint32_t *tagged;  /* memory report only: persistent bytes by
+                          tflm_memory_purpose (tflm_alloc_persistent_for) */
 } tflm_arena;
 
 /* Bytes rounded up to the arena's alignment (saturating). */
@@ -55,9 +55,6 @@ void tflm_arena_init(tflm_arena *arena, void *base, size_t size);
 
 /* Zeroed persistent memory, or NULL (and shortfall set) when it does not fit. */
 void *tflm_arena_persistent(tflm_arena *arena, size_t bytes);
-
-/* tflm_arena_persistent, counted under purpose when the arena tags. */
-void *tflm_arena_persistent_for(tflm_arena *arena, size_t bytes, int purpose);
 
 /* Temporary memory from the head (not zeroed), or NULL (shortfall set). */
 void *tflm_arena_temp(tflm_arena *arena, size_t bytes);

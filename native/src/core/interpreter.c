@@ -349,7 +349,8 @@ CREATE_STEP tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems,
             ctx->current_subgraph = s;
             ctx->current_node = (int32_t)o;
             ctx->message[0] = '\0';
-            const size_t persistent = tflm_arena_persistent_used(ctx->arena);
+            /* Only the memory report reads these: create folds them away. */
+            const size_t persistent = log != NULL ? tflm_arena_persistent_used(ctx->arena) : 0;
             const uint32_t scratch = ctx->scratch_count;
             tflm_status status = node->kernel->prepare ? node->kernel->prepare(ctx, node) : TFLM_OK;
             if (log != NULL) {

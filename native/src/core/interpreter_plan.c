@@ -48,6 +48,9 @@
 #include "core/memory_log.h"
 #include "core/memory_planner.h"
 
+/* See plan_memory. */
+#define PLAN_STEP static inline __attribute__((always_inline))
+
 size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch)
 {
     size_t links = tflm_arena_round((size_t)tensors * sizeof(int32_t));
@@ -61,7 +64,7 @@ static uint32_t tensor_total(const tflm_context *ctx)
 }
 
 /* Root of a tensor's alias set (links only point to lower set roots). */
-static uint32_t alias_root(const int32_t *link, uint32_t t)
+PLAN_STEP uint32_t alias_root(const int32_t *link, uint32_t t)
 {
     while ((uint32_t)link[t] != t) {
         t = (uint32_t)link[t];
@@ -83,7 +86,7 @@ static void span_subgraph_0(const tflm_context *ctx, tflm_subgraph_span *spans)
 
 /* Alias sets (header comment); tensors indexed in the one tensor table.
  * Sets in subgraphs that never run are never used, so they cost nothing. */
-static void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *link)
+PLAN_STEP void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *link)
 {
     for (uint32_t t = 0; t < tensors; t++) {
         link[t] = (int32_t)t;
@@ -112,7 +115,7 @@ static void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *lin
 
 /* Buffer lives over steps first..last of span's home run, and wherever else
  * its subgraph may run. */
-static void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t last,
+PLAN_STEP void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t last,
                  const tflm_subgraph_span *span)
 {
     tflm_planner_use(planner, (int32_t)buffer, first, last);
@@ -123,7 +126,7 @@ static void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t 
 
 /* Steps node (s, k) takes beyond its own: the home runs it hosts. *call is
  * the index of its first call in ctx->calls, and ends past its last. */
-static int32_t hosted_steps(const tflm_context *ctx, const tflm_subgraph_span *spans, uint32_t s,
+PLAN_STEP int32_t hosted_steps(const tflm_context *ctx, const tflm_subgraph_span *spans, uint32_t s,
                             uint32_t k, uint32_t *call)
 {
     int32_t steps = 0;
@@ -169,7 +172,7 @@ static void live_list(tflm_planner *planner, const tflm_context *ctx, const tflm
 }
 
 /* The lifetime of every buffer of the subgraphs that run (header comment). */
-static void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
+PLAN_STEP void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
                            const int32_t *link, uint32_t tensors, tflm_planner *planner)
 {
     uint32_t call = 0, request = 0, scratch = tensors;
@@ -201,7 +204,7 @@ static void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *sp
     }
 }
 
-static tflm_status too_big(tflm_context *ctx)
+PLAN_STEP tflm_status too_big(tflm_context *ctx)
 {
     tflm_format(ctx->message, sizeof ctx->message, 0, "model: planned memory exceeds 4 GiB");
     return TFLM_ERROR_UNSUPPORTED;
@@ -246,8 +249,11 @@ static void log_plan(const tflm_context *ctx, const tflm_planner *planner, const
     log->summary->temp_peak = ctx->arena->temp_peak;
 }
 
-/* Both entry points' body, the log folded away in tflm_plan_memory's. */
-static inline __attribute__((always_inline)) tflm_status
+/* Both entry points' body, the log folded away in tflm_plan_memory's. It
+ * and the steps only it calls are inlined into each (forced: at -Os GCC
+ * would otherwise keep them as functions shared by the two, 44 bytes more
+ * for firmware, which links only tflm_plan_memory). */
+PLAN_STEP tflm_status
 plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *log)
 {
     tflm_arena *arena = ctx->arena;

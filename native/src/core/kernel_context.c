@@ -187,7 +187,11 @@ void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
 
 void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose)
 {
-    return tflm_preparing(ctx) ? tflm_arena_persistent_for(ctx->arena, bytes, (int)purpose) : NULL;
+    void *memory = tflm_alloc_persistent(ctx, bytes);
+    if (memory != NULL && ctx->arena->tagged != NULL) { /* the memory report's count */
+        ctx->arena->tagged[purpose] += (uint32_t)tflm_arena_round(bytes);
+    }
+    return memory;
 }
 
 tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)

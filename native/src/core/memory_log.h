@@ -15,7 +15,7 @@ typedef struct tflm_memory_log {
     size_t operator_capacity;
     tflm_memory_buffer *buffers;
     size_t buffer_capacity;
-    uint64_t tagged[TFLM_MEMORY_PURPOSE_COUNT]; /* the arena's counts (arena.h) */
+    uint32_t tagged[TFLM_MEMORY_PURPOSE_COUNT]; /* the arena's counts (arena.h), per node */
 } tflm_memory_log;
 
 /* Create with a log: as tflm_interpreter_create_with_options, with every
