@@ -92,7 +92,7 @@ static int conv_layers(void)
         for (int i = 0; i < 64; i++) {
             mult[i] = 1 << 30, shift[i] = -9, bias[i] = i;
         }
-        tflm_per_channel_quant quant = {mult, shift};
+        tflm_per_channel_quant quant = {mult, shift, false};
         void *persistent = aligned_alloc(64, tflm_conv_s8_x86_persistent_size(isa, &in, &k, &out) + 64);
         void *scratch = aligned_alloc(64, tflm_conv_s8_x86_get_buffer_size(isa, &k) + 64);
         tflm_conv_s8_x86 plan;

@@ -65,7 +65,7 @@ static int check_fc_case(int test)
         .output_offset = output_zero_point,
         .activation = activation_range(output_zero_point),
     };
-    const tflm_per_channel_quant quant = {multiplier, shift};
+    const tflm_per_channel_quant quant = {multiplier, shift, false};
     const tflm_dims input_dims = {batches, 1, 1, depth}, filter_dims = {units, 1, 1, depth};
     const tflm_dims bias_dims = {1, 1, 1, units}, output_dims = {batches, 1, 1, units};
     const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;

@@ -93,7 +93,7 @@ static void test_hand_same_padding(void)
         filter[i] = 1;
     }
     const int32_t mult[1] = {1 << 30}, shift[1] = {1};
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     conv_case cc = {1, 3, 3, 1, 3, 3, 1, 1, 3, 3, 1, 1, 1, 1, 1, 1};
     tflm_conv_params p = params_of(&cc);
     p.activation = (tflm_activation){-128, 127};
@@ -124,7 +124,7 @@ static void test_hand_per_channel(void)
     const int8_t filter[6] = {1, 1, 2, 0, 0, -3};
     const int32_t bias[3] = {0, 1, 2};
     const int32_t mult[3] = {1 << 30, 1 << 30, 1 << 30}, shift[3] = {0, -1, 2};
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     conv_case cc = {1, 1, 1, 2, 1, 1, 2, 3, 1, 1, 1, 1, 1, 1, 0, 0};
     tflm_conv_params p = params_of(&cc);
     p.activation = (tflm_activation){-128, 127};
@@ -186,7 +186,7 @@ static void test_random_s8(void)
         p.input_offset = -input_zp;
         p.output_offset = output_zp;
         p.activation = (tflm_activation){act_min, act_max};
-        tflm_per_channel_quant quant = {mult, shift};
+        tflm_per_channel_quant quant = {mult, shift, false};
         tflm_dims in = {cc.n, cc.in_h, cc.in_w, cc.in_c}, k = {cc.out_c, cc.k_h, cc.k_w, cc.k_c},
                   bd = {1, 1, 1, cc.out_c}, out = {cc.n, cc.out_h, cc.out_w, cc.out_c};
         memset(got, 0x55, (size_t)out_n + 16);

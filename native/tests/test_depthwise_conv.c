@@ -84,7 +84,7 @@ static void test_hand_multiplier(void)
     const int8_t filter[8] = {1, 1, 1, -1, 1, 0, 1, 2};
     const int32_t bias[2] = {1, -1};
     const int32_t mult[2] = {1 << 30, 1 << 30}, shift[2] = {1, 2};
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     dw_case c = {1, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 0, 0};
     tflm_conv_params p = params_of(&c);
     p.output_offset = -3;
@@ -160,7 +160,7 @@ static void test_random(void)
         p.activation = (tflm_activation){act_min, act_max};
         p.activation_f32 = iter % 2 ? (tflm_activation_f32){0.0f, 6.0f}
                                     : (tflm_activation_f32){-3.402823466e+38f, 3.402823466e+38f};
-        tflm_per_channel_quant quant = {mult, shift};
+        tflm_per_channel_quant quant = {mult, shift, false};
         tflm_dims in = {c.n, c.in_h, c.in_w, c.in_c}, k = {1, c.k_h, c.k_w, out_c},
                   bd = {1, 1, 1, out_c}, out = {c.n, c.out_h, c.out_w, out_c};
         memset(got, 0x55, (size_t)out_n + 16);

@@ -40,7 +40,7 @@ static void test_hand_case(void)
     const int32_t bias[2] = {10, -20};
     const int32_t mult[2] = {1 << 30, 1 << 30};
     const int32_t shift[2] = {0, 0};
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.input_offset = 1, .filter_offset = 0, .output_offset = 5,
                              .activation = {-128, 127}};
     tflm_dims in = {1, 1, 1, 4}, k = {2, 1, 1, 4}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
@@ -71,7 +71,7 @@ static void test_saturation_and_activation(void)
     const int8_t filter[4] = {127, 127, -127, -127};
     const int32_t mult[2] = {1 << 30, 1 << 30};
     const int32_t shift[2] = {1, 1};
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.input_offset = 0, .output_offset = -3, .activation = {-128, 127}};
     tflm_dims in = {1, 1, 1, 2}, k = {2, 1, 1, 2}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
     int8_t output[2];
@@ -94,7 +94,7 @@ static void test_rounding_ties(void)
     const int8_t filter[4] = {2, -2, 6, -6};
     const int32_t mult[4] = {1 << 30, 1 << 30, 1 << 30, 1 << 30};
     const int32_t shift[4] = {-1, -1, -1, -1};
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.activation = {-128, 127}};
     tflm_dims in = {1, 1, 1, 1}, k = {4, 1, 1, 1}, bd = {1, 1, 1, 4}, out = {1, 1, 1, 4};
     int8_t output[4];
@@ -135,7 +135,14 @@ static void test_random_s8(void)
         int32_t act_min = iter % 3 == 0 ? output_zp : -128;
         int32_t act_max = iter % 5 == 0 ? rng_range(output_zp, 127) : 127;
         const int32_t *b = iter % 4 == 3 ? NULL : bias;
-        tflm_per_channel_quant quant = {mult, shift};
+        /* per-tensor: one pair, then garbage the kernel must not read */
+        static int32_t one_mult[MAX_U], one_shift[MAX_U];
+        for (int32_t o = 0; o < MAX_U; ++o) {
+            one_mult[o] = o == 0 ? m0 : rng_range(1, 1000);
+            one_shift[o] = o == 0 ? s0 : 20;
+        }
+        tflm_per_channel_quant quant = per_channel ? (tflm_per_channel_quant){mult, shift, false}
+                                                   : (tflm_per_channel_quant){one_mult, one_shift, true};
         tflm_fc_params params = {.input_offset = -input_zp, .filter_offset = -filter_zp,
                                  .output_offset = output_zp, .activation = {act_min, act_max}};
         tflm_dims in = {batches, 1, 1, depth}, k = {units, 1, 1, depth},

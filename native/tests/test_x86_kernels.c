@@ -168,7 +168,7 @@ static void conv_s8_case(tflm_isa isa, int test)
     fill_s8(filter, k_n);
     random_quant(k.n, k_h * k_w * in.c, test % 6 == 5, mult, shift, bias);
     const int32_t *bias_or_null = test % 8 == 3 ? NULL : bias;
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     tflm_dims bias_dims = {1, 1, 1, k.n};
     tflm_conv_s8(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null, &out, want);
 
@@ -250,7 +250,7 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     fill_s8(filter, k_n);
     random_quant(out_c, k_h * k_w, test % 6 == 5, mult, shift, bias);
     const int32_t *bias_or_null = test % 8 == 3 ? NULL : bias;
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     tflm_dims bias_dims = {1, 1, 1, out_c};
     tflm_depthwise_conv_s8(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null,
                            &out, want);
@@ -314,7 +314,7 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
         }
     }
     const int32_t *bias_or_null = test % 8 == 3 ? NULL : bias;
-    tflm_per_channel_quant quant = {mult, shift};
+    tflm_per_channel_quant quant = {mult, shift, false};
     const tflm_dims in_fc = {batches, 1, 1, depth}, k_fc = {units, 1, 1, depth};
     const tflm_dims out_fc = {batches, 1, 1, units}, bias_dims = {1, 1, 1, units};
     tflm_fully_connected_s8(&fc, &quant, &in_fc, input, &k_fc, filter, &bias_dims, bias_or_null,
@@ -324,7 +324,15 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
     void *persistent = alloc64(bytes);
     void *scratch = alloc64(tflm_fc_s8_x86_get_buffer_size(isa, depth));
     tflm_fc_s8_x86 plan;
-    tflm_fc_s8_x86_init(&plan, isa, &fc, &quant, batches, depth, units, filter, bias_or_null,
+    /* per-tensor: one pair, then garbage the plan must not read */
+    int32_t *one_mult = alloc64(4 * (size_t)units), *one_shift = alloc64(4 * (size_t)units);
+    for (int32_t o = 0; o < units; o++) {
+        one_mult[o] = o == 0 ? mult[0] : 12345, one_shift[o] = o == 0 ? shift[0] : 25;
+    }
+    const tflm_per_channel_quant pairs = test % 2 == 0
+                                             ? (tflm_per_channel_quant){one_mult, one_shift, true}
+                                             : quant;
+    tflm_fc_s8_x86_init(&plan, isa, &fc, &pairs, batches, depth, units, filter, bias_or_null,
                         persistent);
     CHECK(plan.run != NULL);
     memset(got, 0x5a, (size_t)batches * units);
@@ -333,7 +341,7 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
         tflm_test_failures++;
     }
     free(input), free(filter), free(want), free(got), free(mult), free(shift), free(bias);
-    free(persistent), free(scratch);
+    free(persistent), free(scratch), free(one_mult), free(one_shift);
 }
 
 /* ---- ADD and MUL int8 (broadcasting) -------------------------------------------- */

@@ -145,6 +145,11 @@ const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node,
  * TFLM_ERROR_ARENA_TOO_SMALL and the interpreter reports the bytes needed. */
 void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes);
 
+/* tflm_alloc_persistent for memory that is not the op's own data: the
+ * memory report (tflm_memory_report) shows it under purpose
+ * (TFLM_MEMORY_QUANTIZATION, TFLM_MEMORY_PACKED_WEIGHTS, ...). */
+void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose);
+
 /* Reserves bytes of scratch memory, aligned to 16, valid only during this
  * node's invoke (the planner overlaps it with other nodes' memory). */
 tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index);

@@ -243,6 +243,84 @@ const char *tflm_isa_name(tflm_isa isa);
  * an arena of this size, aligned to TFLM_ARENA_ALIGNMENT, is enough. */
 size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);
 
+/* ---- Memory report ---------------------------------------------------------
+ * For tools (./tflm inspect --memory): where the bytes of
+ * tflm_interpreter_arena_used go, as the allocator and the planner placed
+ * them. Firmware that never calls tflm_memory_report links none of it. */
+
+/* What persistent arena bytes hold. Values are stable (Java mirrors them). */
+typedef enum tflm_memory_purpose {
+    TFLM_MEMORY_INTERPRETER = 0,     /* the interpreter, subgraph, scratch and call tables */
+    TFLM_MEMORY_TENSOR_TABLE = 1,    /* one tflm_tensor per tensor of the model           */
+    TFLM_MEMORY_NODE_TABLE = 2,      /* one tflm_node per operator                        */
+    TFLM_MEMORY_OP_DATA = 3,         /* what kernels keep for invoke (tflm/kernel.h)      */
+    TFLM_MEMORY_QUANTIZATION = 4,    /* per-channel requantization multipliers and shifts */
+    TFLM_MEMORY_PACKED_WEIGHTS = 5,  /* optimized kernels' repacked weights, folded biases */
+    TFLM_MEMORY_VARIABLES = 6,       /* variable and RESOURCE tensors, resource variables */
+    TFLM_MEMORY_CONSTANT_COPIES = 7, /* aligned copies of constants misaligned in the model */
+    TFLM_MEMORY_PURPOSE_COUNT = 8
+} tflm_memory_purpose;
+
+/* One operator's arena bytes: persistent ones taken in its prepare, by
+ * purpose (OP_DATA, QUANTIZATION, PACKED_WEIGHTS, VARIABLES), and the
+ * scratch bytes it requested (planned, rounded to 16 each). */
+typedef struct tflm_memory_operator {
+    uint32_t persistent[TFLM_MEMORY_PURPOSE_COUNT];
+    uint32_t scratch;
+} tflm_memory_operator;
+
+/* One entry of the activation plan: a tensor, or a scratch buffer
+ * (tensor -1). Steps: subgraph 0's operators take steps 0, 1, ...; an
+ * operator that calls subgraphs also their runs (interpreter_plan.c). */
+typedef struct tflm_memory_buffer {
+    int32_t tensor;      /* index in the interpreter's tensor table (all subgraphs), or -1 */
+    int32_t operator_index; /* a scratch buffer's operator (node table index), else -1 */
+    int32_t alias_of;    /* the tensor whose buffer this one shares (RESHAPE...), or -1 */
+    uint32_t bytes;      /* the tensor's or the request's bytes, unrounded */
+    int32_t first_step;  /* lifetime, inclusive */
+    int32_t last_step;
+    uint32_t offset;     /* from the start of the planned area */
+} tflm_memory_buffer;
+
+typedef struct tflm_memory_summary {
+    uint64_t arena_used;   /* tflm_interpreter_arena_used */
+    uint64_t padding;      /* lost to a misaligned arena base */
+    uint64_t planned;      /* the activation plan's size */
+    uint64_t temp_peak;    /* create's temporary records; the plan's area holds them */
+    uint64_t persistent;   /* = the sum of persistent_by_purpose */
+    uint64_t persistent_by_purpose[TFLM_MEMORY_PURPOSE_COUNT];
+    uint64_t variable_bytes; /* of the variable tensors (recurrent state, persistent) */
+    uint64_t live_bound;   /* max over steps of the bytes of the tensors live then */
+    int32_t live_bound_step; /* the first step reaching it (-1: no planned tensor) */
+    int32_t plan_peak_step;  /* the first step at which the plan's buffers reach highest */
+    uint32_t step_count;
+    uint32_t operator_count; /* all subgraphs' */
+    uint32_t tensor_count;
+    uint32_t buffer_count;   /* plan entries found, kept or not */
+} tflm_memory_summary;
+
+/*
+ * Creates an interpreter as tflm_interpreter_create_with_options does, then
+ * describes its arena: *summary, operators[i] for operator i of the node
+ * table (all subgraphs, in order; the first operator_capacity kept) and the
+ * plan's entries, tensors in table order then scratch buffers (the first
+ * buffer_capacity kept; summary->buffer_count says how many there are).
+ * The interpreter is not kept: the arena is scratch. The live bound is the
+ * largest sum, over the steps, of the bytes of the tensors live at a step:
+ * each planned tensor over its lifetime (tensors sharing a buffer once)
+ * and each variable tensor of subgraph 0 from its first use to its last,
+ * scratch buffers excluded (the rule of tools/arena_bound.py, whose
+ * figures ../shared/anchors.md quotes). Without variable tensors, no
+ * placement of the plan's lifetimes needs less. Failures as create's.
+ */
+tflm_status tflm_memory_report(const void *model, size_t model_size,
+                               const tflm_op_resolver *resolver, void *arena, size_t arena_size,
+                               const tflm_interpreter_options *options,
+                               tflm_memory_summary *summary,
+                               tflm_memory_operator *operators, size_t operator_capacity,
+                               tflm_memory_buffer *buffers, size_t buffer_capacity,
+                               tflm_error *error);
+
 /* Runs every operator once, in the model's order.
  *
  * TFLM_STOPPED_EARLY, which is not an error (the message stays ""), when

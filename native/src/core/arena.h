@@ -41,6 +41,8 @@ typedef struct tflm_arena {
     size_t padding;    /* start - the caller's base                    */
     size_t temp_peak;  /* highest head - start seen                    */
     size_t shortfall;  /* bytes of the first allocation that failed    */
+    uint32_t *tagged;  /* memory report only: persistent bytes by
+                          tflm_memory_purpose (tflm_alloc_persistent_for) */
 } tflm_arena;
 
 /* Bytes rounded up to the arena's alignment (saturating). */

@@ -22,6 +22,7 @@
 #include "core/format.h"
 #include "core/interpreter_plan.h"
 #include "core/interpreter_state.h"
+#include "core/memory_log.h"
 #include "core/memory_planner.h"
 #include "core/model.h"
 #include "core/model_verifier.h"
@@ -306,11 +307,38 @@ CREATE_STEP void build_subgraphs(tflm_context *ctx, const model_totals *totals,
     }
 }
 
+/* The memory log's record of node index, which just took its persistent
+ * bytes beyond persistent and its scratch requests beyond scratch: the
+ * arena's tagged counts hold the purposes other than op data. */
+static void log_node(const tflm_context *ctx, tflm_memory_log *log, size_t index, size_t persistent,
+                     uint32_t scratch)
+{
+    if (index >= log->operator_capacity) {
+        return;
+    }
+    tflm_memory_operator *op = &log->operators[index];
+    uint64_t tagged = 0;
+    for (int p = 0; p < TFLM_MEMORY_PURPOSE_COUNT; p++) {
+        op->persistent[p] = (uint32_t)ctx->arena->tagged[p]; /* the node's alone: zeroed below */
+        tagged += ctx->arena->tagged[p];
+        ctx->arena->tagged[p] = 0;
+    }
+    op->persistent[TFLM_MEMORY_OP_DATA] +=
+        (uint32_t)(tflm_arena_persistent_used(ctx->arena) - persistent - tagged);
+    for (uint32_t r = scratch; r < ctx->scratch_count + ctx->call_count; r++) {
+        const tflm_request *request = &ctx->requests[r];
+        if (request->callee < 0 && request->node == ctx->current_node &&
+            request->subgraph == ctx->current_subgraph) {
+            op->scratch += (uint32_t)tflm_arena_round(request->bytes);
+        }
+    }
+}
+
 /* Prepares every node, subgraph 0 first; on failure the kernel's message
  * (or one naming the status) is in ctx->message. With problems, each
  * refusal is added there and the next node prepared; nodes without a
  * kernel are skipped (check_supported added them); only a full arena stops. */
-CREATE_STEP tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems)
+CREATE_STEP tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems, tflm_memory_log *log)
 {
     for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
         for (uint32_t o = 0; o < ctx->subgraphs[s].node_count; o++) {
@@ -321,7 +349,13 @@ CREATE_STEP tflm_status prepare_nodes(tflm_context *ctx, problem_list *problems)
             ctx->current_subgraph = s;
             ctx->current_node = (int32_t)o;
             ctx->message[0] = '\0';
+            /* Only the memory report reads these: create folds them away. */
+            const size_t persistent = log != NULL ? tflm_arena_persistent_used(ctx->arena) : 0;
+            const uint32_t scratch = ctx->scratch_count;
             tflm_status status = node->kernel->prepare ? node->kernel->prepare(ctx, node) : TFLM_OK;
+            if (log != NULL) {
+                log_node(ctx, log, (size_t)(node - ctx->subgraphs[0].nodes), persistent, scratch);
+            }
             if (status != TFLM_OK || ctx->arena->shortfall != 0) {
                 if (status != TFLM_OK && ctx->message[0] == '\0') {
                     tflm_fail(ctx, status, "prepare failed (%s)", tflm_status_name(status));
@@ -352,7 +386,8 @@ tflm_status tflm_interpreter_create(tflm_interpreter **out, const void *model, s
  * operator prepared, each refusal collected, no memory planned. */
 CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t model_size,
                          const tflm_op_resolver *resolver, void *arena, size_t arena_size,
-                         const tflm_interpreter_options *options, tflm_error *error, problem_list *problems)
+                         const tflm_interpreter_options *options, tflm_error *error, problem_list *problems,
+                         tflm_memory_log *log)
 {
     const tflm_interpreter_options defaults = {TFLM_KERNELS_OPTIMIZED, TFLM_ISA_BEST};
     options = options ? options : &defaults;
@@ -392,6 +427,9 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
 
     tflm_arena space;
     tflm_arena_init(&space, arena, arena_size);
+    if (log != NULL) {
+        space.tagged = log->tagged;
+    }
     size_t fixed = fixed_bytes(&totals);
     size_t at_least = tflm_arena_add(tflm_arena_add(space.padding, fixed),
                                      tflm_plan_floor_bytes(totals.tensors, 0));
@@ -410,14 +448,17 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
     ctx->subgraphs = tflm_arena_persistent(&space, (size_t)totals.subgraphs * sizeof(tflm_subgraph));
     build_subgraphs(ctx, &totals, resolver);
 
-    status = prepare_nodes(ctx, problems);
+    status = prepare_nodes(ctx, problems, log);
     if (problems != NULL && space.shortfall == 0) {
         return status;
     }
     size_t needed = 0;
     if (status == TFLM_OK) {
         ctx->scratch = tflm_arena_persistent(&space, (size_t)ctx->scratch_count * sizeof(void *));
-        status = space.shortfall == 0 ? tflm_plan_memory(ctx, arena_size, &needed) : status;
+        if (space.shortfall == 0) {
+            status = log != NULL ? tflm_plan_memory_logged(ctx, arena_size, &needed, log)
+                                 : tflm_plan_memory(ctx, arena_size, &needed);
+        }
     }
     if (space.shortfall != 0) {
         return too_small_at_least(ctx, fixed, totals.tensors, error, arena_size);
@@ -460,7 +501,15 @@ tflm_status tflm_interpreter_create_with_options(tflm_interpreter **out, const v
         return report(error, 0, TFLM_ERROR_INVALID_ARGUMENT,
                       "tflm_interpreter_create: out, model, resolver and arena must not be NULL");
     }
-    return build(out, model, model_size, resolver, arena, arena_size, options, error, NULL);
+    return build(out, model, model_size, resolver, arena, arena_size, options, error, NULL, NULL);
+}
+
+tflm_status tflm_create_logged(tflm_interpreter **out, const void *model, size_t model_size,
+                               const tflm_op_resolver *resolver, void *arena, size_t arena_size,
+                               const tflm_interpreter_options *options, tflm_error *error,
+                               tflm_memory_log *log)
+{
+    return build(out, model, model_size, resolver, arena, arena_size, options, error, NULL, log);
 }
 
 tflm_status tflm_check_operators(const void *model, size_t model_size, const tflm_op_resolver *resolver,
@@ -479,7 +528,7 @@ tflm_status tflm_check_operators(const void *model, size_t model_size, const tfl
     const tflm_interpreter_options reference = {TFLM_KERNELS_REFERENCE, TFLM_ISA_SCALAR};
     tflm_interpreter *unused;
     const tflm_status status =
-        build(&unused, model, model_size, resolver, arena, arena_size, &reference, error, &list);
+        build(&unused, model, model_size, resolver, arena, arena_size, &reference, error, &list, NULL);
     *count = list.count;
     if (status == TFLM_OK) {
         error->message[0] = '\0'; /* check_supported reports there too */

@@ -45,7 +45,11 @@
 #include <string.h>
 
 #include "core/format.h"
+#include "core/memory_log.h"
 #include "core/memory_planner.h"
+
+/* See plan_memory. */
+#define PLAN_STEP static inline __attribute__((always_inline))
 
 size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch)
 {
@@ -60,7 +64,7 @@ static uint32_t tensor_total(const tflm_context *ctx)
 }
 
 /* Root of a tensor's alias set (links only point to lower set roots). */
-static uint32_t alias_root(const int32_t *link, uint32_t t)
+PLAN_STEP uint32_t alias_root(const int32_t *link, uint32_t t)
 {
     while ((uint32_t)link[t] != t) {
         t = (uint32_t)link[t];
@@ -82,7 +86,7 @@ static void span_subgraph_0(const tflm_context *ctx, tflm_subgraph_span *spans)
 
 /* Alias sets (header comment); tensors indexed in the one tensor table.
  * Sets in subgraphs that never run are never used, so they cost nothing. */
-static void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *link)
+PLAN_STEP void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *link)
 {
     for (uint32_t t = 0; t < tensors; t++) {
         link[t] = (int32_t)t;
@@ -111,7 +115,7 @@ static void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *lin
 
 /* Buffer lives over steps first..last of span's home run, and wherever else
  * its subgraph may run. */
-static void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t last,
+PLAN_STEP void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t last,
                  const tflm_subgraph_span *span)
 {
     tflm_planner_use(planner, (int32_t)buffer, first, last);
@@ -122,7 +126,7 @@ static void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t 
 
 /* Steps node (s, k) takes beyond its own: the home runs it hosts. *call is
  * the index of its first call in ctx->calls, and ends past its last. */
-static int32_t hosted_steps(const tflm_context *ctx, const tflm_subgraph_span *spans, uint32_t s,
+PLAN_STEP int32_t hosted_steps(const tflm_context *ctx, const tflm_subgraph_span *spans, uint32_t s,
                             uint32_t k, uint32_t *call)
 {
     int32_t steps = 0;
@@ -168,7 +172,7 @@ static void live_list(tflm_planner *planner, const tflm_context *ctx, const tflm
 }
 
 /* The lifetime of every buffer of the subgraphs that run (header comment). */
-static void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
+PLAN_STEP void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
                            const int32_t *link, uint32_t tensors, tflm_planner *planner)
 {
     uint32_t call = 0, request = 0, scratch = tensors;
@@ -200,13 +204,57 @@ static void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *sp
     }
 }
 
-static tflm_status too_big(tflm_context *ctx)
+PLAN_STEP tflm_status too_big(tflm_context *ctx)
 {
     tflm_format(ctx->message, sizeof ctx->message, 0, "model: planned memory exceeds 4 GiB");
     return TFLM_ERROR_UNSUPPORTED;
 }
 
-tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
+/* Where operator k of subgraph s is in the node table. */
+static int32_t node_index(const tflm_context *ctx, uint32_t s, int32_t k)
+{
+    return (int32_t)(ctx->subgraphs[s].nodes - ctx->subgraphs[0].nodes) + k;
+}
+
+/* The memory report's record of the plan (tensors own no data yet but
+ * those create gave memory, which the report leaves out). */
+static void log_plan(const tflm_context *ctx, const tflm_planner *planner, const int32_t *link,
+                     uint32_t tensors, tflm_memory_log *log)
+{
+    const tflm_tensor *table = ctx->subgraphs[0].tensors;
+    uint32_t b = tensors;
+    for (uint32_t t = 0; t < tensors; t++) {
+        const int32_t root = (int32_t)alias_root(link, t);
+        if (table[t].data == NULL && tflm_planner_used(planner, root)) {
+            const tflm_plan_buffer *p = &planner->buffers[root];
+            tflm_memory_buffer entry = {(int32_t)t, -1, (uint32_t)root != t ? root : -1,
+                                        table[t].bytes, p->first, p->last, p->offset};
+            tflm_memory_log_buffer(log, &entry);
+        }
+    }
+    for (uint32_t r = 0; r < ctx->scratch_count + ctx->call_count; r++) {
+        const tflm_request *request = &ctx->requests[r];
+        if (request->callee >= 0) {
+            continue;
+        }
+        if (tflm_planner_used(planner, (int32_t)b)) {
+            const tflm_plan_buffer *p = &planner->buffers[b];
+            tflm_memory_buffer entry = {-1, node_index(ctx, request->subgraph, request->node), -1,
+                                        request->bytes, p->first, p->last, p->offset};
+            tflm_memory_log_buffer(log, &entry);
+        }
+        b++;
+    }
+    log->summary->planned = tflm_planner_total(planner);
+    log->summary->temp_peak = ctx->arena->temp_peak;
+}
+
+/* Both entry points' body, the log folded away in tflm_plan_memory's. It
+ * and the steps only it calls are inlined into each (forced: at -Os GCC
+ * would otherwise keep them as functions shared by the two, 44 bytes more
+ * for firmware, which links only tflm_plan_memory). */
+PLAN_STEP tflm_status
+plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *log)
 {
     tflm_arena *arena = ctx->arena;
     tflm_tensor *table = ctx->subgraphs[0].tensors;
@@ -246,6 +294,9 @@ tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
     if (!tflm_planner_plan(&planner)) {
         return too_big(ctx);
     }
+    if (log != NULL) {
+        log_plan(ctx, &planner, link, tensors, log);
+    }
     size_t planned = tflm_planner_total(&planner);
     *needed = tflm_arena_add(
         tflm_arena_add(arena->padding, planned > arena->temp_peak ? planned : arena->temp_peak),
@@ -268,4 +319,15 @@ tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
     ctx->requests = NULL;
     tflm_arena_release_temp(arena);
     return TFLM_OK;
+}
+
+tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed)
+{
+    return plan_memory(ctx, given, needed, NULL);
+}
+
+tflm_status tflm_plan_memory_logged(tflm_context *ctx, size_t given, size_t *needed,
+                                    tflm_memory_log *log)
+{
+    return plan_memory(ctx, given, needed, log);
 }

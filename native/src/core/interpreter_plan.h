@@ -22,4 +22,12 @@ size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch);
  * ctx->message. */
 tflm_status tflm_plan_memory(tflm_context *ctx, size_t given, size_t *needed);
 
+struct tflm_memory_log;
+
+/* tflm_plan_memory that also records every planned buffer, the plan's
+ * size and the temporary peak in log (memory_log.h): for the memory
+ * report only, so firmware links none of it. */
+tflm_status tflm_plan_memory_logged(tflm_context *ctx, size_t given, size_t *needed,
+                                    struct tflm_memory_log *log);
+
 #endif /* TFLM_CORE_INTERPRETER_PLAN_H */

@@ -185,6 +185,15 @@ void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes)
     return tflm_preparing(ctx) ? tflm_arena_persistent(ctx->arena, bytes) : NULL;
 }
 
+void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose)
+{
+    void *memory = tflm_alloc_persistent(ctx, bytes);
+    if (memory != NULL && ctx->arena->tagged != NULL) { /* the memory report's count */
+        ctx->arena->tagged[purpose] += (uint32_t)tflm_arena_round(bytes);
+    }
+    return memory;
+}
+
 tflm_status tflm_request_scratch(tflm_context *ctx, size_t bytes, int32_t *index)
 {
     if (!tflm_preparing(ctx) || index == NULL || ctx->scratch_count >= INT32_MAX) {

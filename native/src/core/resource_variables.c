@@ -43,7 +43,7 @@ tflm_status tflm_variable_handle(tflm_context *ctx, const char *container, size_
             return TFLM_OK;
         }
     }
-    tflm_variable *v = tflm_arena_persistent(ctx->arena, sizeof *v);
+    tflm_variable *v = tflm_alloc_persistent_for(ctx, sizeof *v, TFLM_MEMORY_VARIABLES);
     if (v == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
@@ -97,7 +97,7 @@ tflm_status tflm_variable_allocate(tflm_context *ctx, int32_t id, size_t bytes, 
     if (bytes > UINT32_MAX) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "resource variable %d: %z bytes", id, bytes);
     }
-    v->data = tflm_arena_persistent(ctx->arena, bytes);
+    v->data = tflm_alloc_persistent_for(ctx, bytes, TFLM_MEMORY_VARIABLES);
     if (v->data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }

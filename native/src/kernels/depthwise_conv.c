@@ -52,7 +52,9 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                         if (bias != NULL) {
                             sum += (uint32_t)bias[o];
                         }
-                        out_px[o] = tflm_nn_requantize_s8(sum, quant->multiplier[o], quant->shift[o],
+                        const int32_t q = tflm_quant_channel(quant, o);
+                        out_px[o] = tflm_nn_requantize_s8(sum,
+                                                          quant->multiplier[q], quant->shift[q],
                                                           output_offset, act_min, act_max);
                     }
                 }
@@ -95,8 +97,9 @@ void tflm_depthwise_conv_s16(const tflm_conv_params *params, const tflm_per_chan
                                                            in_row[(size_t)in_x * in_c]);
                             }
                         }
-                        int32_t v = tflm_nn_requantize_16x8(sum, bias, o, quant->multiplier[o],
-                                                            quant->shift[o]);
+                        const int32_t q = tflm_quant_channel(quant, o);
+                        int32_t v = tflm_nn_requantize_16x8(sum, bias, o,
+                                                            quant->multiplier[q], quant->shift[q]);
                         out_px[o] = (int16_t)tflm_clamp_s32(v, act_min, act_max);
                     }
                 }

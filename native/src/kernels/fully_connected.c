@@ -43,7 +43,8 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
             if (bias != NULL) {
                 sum += (uint32_t)bias[o];
             }
-            out_row[o] = tflm_nn_requantize_s8(sum, quant->multiplier[o], quant->shift[o],
+            const int32_t q = tflm_quant_channel(quant, o);
+            out_row[o] = tflm_nn_requantize_s8(sum, quant->multiplier[q], quant->shift[q],
                                                output_offset, act_min, act_max);
         }
     }
@@ -74,8 +75,9 @@ void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_chann
                 sum += (uint64_t)(int64_t)((weights[d] + filter_offset) *
                                            (in_row[d] + input_offset));
             }
-            int32_t v = tflm_nn_requantize_16x8(sum, bias, o, quant->multiplier[o],
-                                                quant->shift[o]);
+            const int32_t q = tflm_quant_channel(quant, o);
+            int32_t v = tflm_nn_requantize_16x8(sum, bias, o,
+                                                quant->multiplier[q], quant->shift[q]);
             v = (int32_t)((uint32_t)v + (uint32_t)output_offset);
             out_row[o] = (int16_t)tflm_clamp_s32(v, params->activation.min,
                                                  params->activation.max);
@@ -249,7 +251,8 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
         return status;
     }
     int32_t *multiplier, *shift;
-    if ((status = tflm_nn_alloc_quant(ctx, units, &multiplier, &shift)) != TFLM_OK) {
+    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, units);
+    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
         return status;
     }
     int32_t filter_offset = 0;
@@ -292,17 +295,16 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "input scale x filter scale / output scale is 2^31 or more");
         }
-        for (int32_t o = 0; o < units; ++o) {
-            multiplier[o] = m;
-            shift[o] = s;
-        }
+        multiplier[0] = m;
+        shift[0] = s;
     }
-    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32, units, shift)) !=
+    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32, pairs, shift)) !=
                    TFLM_OK) {
         return status;
     }
     data->quant.multiplier = multiplier;
     data->quant.shift = shift;
+    data->quant.per_tensor = pairs != units;
     data->params.input_offset = -input_zp;
     data->params.filter_offset = filter_offset;
     data->params.output_offset = output_zp;

@@ -211,15 +211,16 @@ tflm_activation_f32 tflm_nn_activation_f32(int activation)
     return range;
 }
 
-tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t channels, int32_t **multiplier,
+tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t pairs, int32_t **multiplier,
                                 int32_t **shift)
 {
-    int32_t *pairs = tflm_alloc_persistent(ctx, (size_t)channels * 2 * sizeof(int32_t));
-    if (pairs == NULL) {
+    int32_t *memory = tflm_alloc_persistent_for(ctx, (size_t)pairs * 2 * sizeof(int32_t),
+                                               TFLM_MEMORY_QUANTIZATION);
+    if (memory == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    *multiplier = pairs;
-    *shift = pairs + channels;
+    *multiplier = memory;
+    *shift = memory + pairs;
     return TFLM_OK;
 }
 
@@ -299,7 +300,8 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
 
 /* Reads the input's and output's scale and zero point with `params` (which
  * checks the zero point's range) and the filter's scales, and fills quant
- * with the per-channel multipliers of input x filter / output scale. */
+ * with the multipliers of input x filter / output scale: one per channel,
+ * or one for all when the filter has one scale. */
 static tflm_status nn_per_channel_quant(tflm_context *ctx, const tflm_nn_operands *t,
                                         int32_t channels,
                                         tflm_status (*params)(tflm_context *,
@@ -314,17 +316,21 @@ static tflm_status nn_per_channel_quant(tflm_context *ctx, const tflm_nn_operand
     int32_t *multiplier, *shift;
     if ((status = params(ctx, t->input, "input", &input_scale, input_zp)) != TFLM_OK ||
         (status = params(ctx, t->output, "output", output_scale, output_zp)) != TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
-        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK) {
+        return status;
+    }
+    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
+    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
         return status;
     }
     if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                           *output_scale, channels, multiplier, shift)) {
+                                           *output_scale, pairs, multiplier, shift)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "input scale x filter scale / output scale is 2^31 or more");
     }
     quant->multiplier = multiplier;
     quant->shift = shift;
+    quant->per_tensor = pairs != channels;
     return TFLM_OK;
 }
 
@@ -401,7 +407,8 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
     int32_t input_zp, output_zp;
     if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int_params, &output_scale,
                                        &input_zp, &output_zp, quant)) != TFLM_OK ||
-        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, channels, quant->shift)) !=
+        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32,
+                                            quant->per_tensor ? 1 : channels, quant->shift)) !=
             TFLM_OK) {
         return status;
     }

@@ -134,8 +134,17 @@ tflm_activation tflm_nn_activation_s8(int activation, float output_scale,
 /* Clamp range of a fused activation on a float output. */
 tflm_activation_f32 tflm_nn_activation_f32(int activation);
 
-/* Allocates channels multiplier/shift pairs from the persistent arena. */
-tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t channels, int32_t **multiplier,
+/* How many multiplier/shift pairs an op with channels output channels
+ * keeps for a filter of scale_count scales: one per channel when
+ * per-channel quantized, one for all when per-tensor
+ * (tflm_per_channel_quant.per_tensor). */
+static inline int32_t tflm_nn_quant_pairs(uint32_t scale_count, int32_t channels)
+{
+    return scale_count > 1 ? channels : 1;
+}
+
+/* Allocates pairs multiplier/shift pairs from the persistent arena. */
+tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t pairs, int32_t **multiplier,
                                 int32_t **shift);
 
 /* Filter quantization of a convolution-like op: scale_count must be 1 or

@@ -21,11 +21,20 @@ typedef struct tflm_dims {
 
 /* Requantization of each output channel: real scale = multiplier (Q31)
  * x 2^shift, applied with tflm_multiply_by_quantized_multiplier. A
- * per-tensor quantized op repeats one pair for every channel. */
+ * per-tensor quantized op keeps one pair (per_tensor), which every channel
+ * reads: arrays of one pair per channel would cost 8 bytes of arena per
+ * channel for nothing (ad01_int8's ten FULLY_CONNECTED layers: 13 KB). */
 typedef struct tflm_per_channel_quant {
     const int32_t *multiplier;
     const int32_t *shift;
+    bool per_tensor; /* one pair, at [0], for every channel */
 } tflm_per_channel_quant;
+
+/* Where channel c's pair is in quant's arrays. */
+static inline int32_t tflm_quant_channel(const tflm_per_channel_quant *quant, int32_t c)
+{
+    return quant->per_tensor ? 0 : c;
+}
 
 /* Clamp range of a quantized output (fused activation inside the type's
  * range) and of a float output. */

@@ -97,7 +97,8 @@ static void transpose_conv_s8(const tflm_conv_params *p, const tflm_per_channel_
     for (size_t i = 0; i < count; ++i) {
         const int32_t oc = (int32_t)(i % (size_t)out->c);
         uint32_t acc = scratch[i] + (bias != NULL ? (uint32_t)bias[oc] : 0u);
-        output[i] = tflm_nn_requantize_s8(acc, quant->multiplier[oc], quant->shift[oc],
+        const int32_t q = tflm_quant_channel(quant, oc);
+        output[i] = tflm_nn_requantize_s8(acc, quant->multiplier[q], quant->shift[q],
                                           p->output_offset, p->activation.min, p->activation.max);
     }
 }
@@ -119,8 +120,9 @@ static void transpose_conv_s16(const tflm_conv_params *p, const tflm_per_channel
         acc += bias64 != NULL   ? (uint64_t)bias64[oc]
                : bias16 != NULL ? (uint64_t)(int64_t)bias16[oc]
                                 : 0u;
-        int32_t v = tflm_multiply_by_quantized_multiplier_s64((int64_t)acc, quant->multiplier[oc],
-                                                              quant->shift[oc]);
+        const int32_t q = tflm_quant_channel(quant, oc);
+        int32_t v = tflm_multiply_by_quantized_multiplier_s64((int64_t)acc,
+                                                              quant->multiplier[q], quant->shift[q]);
         output[i] = (int16_t)tflm_clamp_s32(v, p->activation.min, p->activation.max);
     }
 }
@@ -240,8 +242,11 @@ static tflm_status prepare_quantized(tflm_context *ctx, const tflm_nn_operands *
                                        &input_zp)) != TFLM_OK ||
         (status = tflm_nn_quant_params(ctx, t->output, "output", type_min, type_max,
                                        &output_scale, &output_zp)) != TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK ||
-        (status = tflm_nn_alloc_quant(ctx, channels, &multiplier, &shift)) != TFLM_OK) {
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK) {
+        return status;
+    }
+    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
+    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
         return status;
     }
     if (fq.zero_point_count != fq.scale_count) {
@@ -249,15 +254,16 @@ static tflm_status prepare_quantized(tflm_context *ctx, const tflm_nn_operands *
                          (unsigned)fq.scale_count, (unsigned)fq.zero_point_count);
     }
     if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count, output_scale,
-                                           channels, multiplier, shift)) {
+                                           pairs, multiplier, shift)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                          "input scale x filter scale / output scale is 2^31 or more");
     }
-    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, false, channels, shift)) != TFLM_OK) {
+    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, false, pairs, shift)) != TFLM_OK) {
         return status;
     }
     d->quant.multiplier = multiplier;
     d->quant.shift = shift;
+    d->quant.per_tensor = pairs != channels;
     d->params.input_offset = s16 ? 0 : -input_zp; /* 16x8 ignores the zero points */
     d->params.output_offset = s16 ? 0 : output_zp;
     tflm_activation_range_quantized(activation, output_scale, output_zp, type_min, type_max,

@@ -73,9 +73,9 @@ void tflm_s8_fc_2x4__dsp(const tflm_fc_params *params, const tflm_per_channel_qu
             dot_2rows(x, row0, row1, depth, params->input_offset, params->filter_offset, sums);
             for (int32_t r = 0; r < 2 && o + r < units; ++r) {
                 const uint32_t sum = sums[r] + (bias != NULL ? (uint32_t)bias[o + r] : 0u);
-                out[o + r] = tflm_nn_requantize_s8(sum, quant->multiplier[o + r],
-                                                   quant->shift[o + r], params->output_offset,
-                                                   act.min, act.max);
+                const int32_t q = tflm_quant_channel(quant, o + r);
+                out[o + r] = tflm_nn_requantize_s8(sum, quant->multiplier[q], quant->shift[q],
+                                                   params->output_offset, act.min, act.max);
             }
         }
     }

@@ -167,8 +167,8 @@ static void s8_pack(tflm_conv_s8_x86 *plan)
             b += (uint32_t)(plan->params.input_offset - 128) * sum;
         }
         bias_eff[o] = (int32_t)b;
-        const int32_t shift = o < out_c ? quant->shift[o] : 0;
-        multiplier[o] = o < out_c ? quant->multiplier[o] : 0;
+        const int32_t shift = o < out_c ? quant->shift[tflm_quant_channel(quant, o)] : 0;
+        multiplier[o] = o < out_c ? quant->multiplier[tflm_quant_channel(quant, o)] : 0;
         left[o] = tflm_left_shift_of(shift);
         right[o] = tflm_right_shift_of(shift);
         plan->right_shift_only &= shift <= 0 && multiplier[o] != INT32_MIN;

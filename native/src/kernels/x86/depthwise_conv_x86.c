@@ -127,9 +127,9 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
         plan->gather_base = base;
     }
     for (int32_t o = 0; o < cp; ++o) {
-        const int32_t shift = o < c ? quant->shift[o] : 0;
+        const int32_t shift = o < c ? quant->shift[tflm_quant_channel(quant, o)] : 0;
         b[o] = (o < c && bias != NULL) ? bias[o] : 0;
-        mult[o] = o < c ? quant->multiplier[o] : 0;
+        mult[o] = o < c ? quant->multiplier[tflm_quant_channel(quant, o)] : 0;
         left[o] = tflm_left_shift_of(shift);
         right[o] = tflm_right_shift_of(shift);
     }

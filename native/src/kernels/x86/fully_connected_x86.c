@@ -95,6 +95,7 @@ void tflm_fc_s8_x86_init(tflm_fc_s8_x86 *plan, tflm_isa isa, const tflm_fc_param
     plan->bias = persistent;
     plan->multiplier = quant->multiplier;
     plan->shift = quant->shift;
+    plan->per_tensor = quant->per_tensor;
     plan->unsigned_input = v->element_size == 1;
     plan->ready = false;
 }

@@ -22,8 +22,10 @@ static inline void tflm_fc_s8_finish_avx2(const tflm_fc_s8_x86 *p, __m256i sums,
     const __m256i valid =
         _mm256_cmpgt_epi32(_mm256_set1_epi32(rows), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
     const __m256i bias = _mm256_maskload_epi32(p->bias + o0, valid);
-    const __m256i mult = _mm256_maskload_epi32(p->multiplier + o0, valid);
-    const __m256i shift = _mm256_maskload_epi32(p->shift + o0, valid);
+    const __m256i mult = p->per_tensor ? _mm256_set1_epi32(p->multiplier[0])
+                                       : _mm256_maskload_epi32(p->multiplier + o0, valid);
+    const __m256i shift = p->per_tensor ? _mm256_set1_epi32(p->shift[0])
+                                        : _mm256_maskload_epi32(p->shift + o0, valid);
     const __m256i left = _mm256_max_epi32(shift, zero);
     const __m256i right = _mm256_max_epi32(_mm256_sub_epi32(zero, shift), zero);
     __m256i acc = _mm256_add_epi32(_mm256_add_epi32(sums, bias),

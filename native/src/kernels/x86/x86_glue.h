@@ -44,7 +44,9 @@ static inline tflm_status tflm_x86_plan_memory(tflm_context *ctx, size_t plan_by
                                                int32_t *scratch_index)
 {
     *plan = tflm_alloc_persistent(ctx, plan_bytes);
-    *persistent = persistent_bytes > 0 ? tflm_alloc_persistent(ctx, persistent_bytes) : NULL;
+    *persistent = persistent_bytes > 0 ? tflm_alloc_persistent_for(ctx, persistent_bytes,
+                                                                   TFLM_MEMORY_PACKED_WEIGHTS)
+                                    : NULL;
     if (*plan == NULL || (persistent_bytes > 0 && *persistent == NULL)) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }

@@ -997,6 +997,158 @@ public class tflm_h extends tflm_h$shared {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+    private static final int TFLM_MEMORY_INTERPRETER = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_INTERPRETER = 0
+     * }
+     */
+    public static int TFLM_MEMORY_INTERPRETER() {
+        return TFLM_MEMORY_INTERPRETER;
+    }
+    private static final int TFLM_MEMORY_TENSOR_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_TENSOR_TABLE = 1
+     * }
+     */
+    public static int TFLM_MEMORY_TENSOR_TABLE() {
+        return TFLM_MEMORY_TENSOR_TABLE;
+    }
+    private static final int TFLM_MEMORY_NODE_TABLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_NODE_TABLE = 2
+     * }
+     */
+    public static int TFLM_MEMORY_NODE_TABLE() {
+        return TFLM_MEMORY_NODE_TABLE;
+    }
+    private static final int TFLM_MEMORY_OP_DATA = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_OP_DATA = 3
+     * }
+     */
+    public static int TFLM_MEMORY_OP_DATA() {
+        return TFLM_MEMORY_OP_DATA;
+    }
+    private static final int TFLM_MEMORY_QUANTIZATION = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_QUANTIZATION = 4
+     * }
+     */
+    public static int TFLM_MEMORY_QUANTIZATION() {
+        return TFLM_MEMORY_QUANTIZATION;
+    }
+    private static final int TFLM_MEMORY_PACKED_WEIGHTS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_PACKED_WEIGHTS = 5
+     * }
+     */
+    public static int TFLM_MEMORY_PACKED_WEIGHTS() {
+        return TFLM_MEMORY_PACKED_WEIGHTS;
+    }
+    private static final int TFLM_MEMORY_VARIABLES = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_VARIABLES = 6
+     * }
+     */
+    public static int TFLM_MEMORY_VARIABLES() {
+        return TFLM_MEMORY_VARIABLES;
+    }
+    private static final int TFLM_MEMORY_CONSTANT_COPIES = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_CONSTANT_COPIES = 7
+     * }
+     */
+    public static int TFLM_MEMORY_CONSTANT_COPIES() {
+        return TFLM_MEMORY_CONSTANT_COPIES;
+    }
+    private static final int TFLM_MEMORY_PURPOSE_COUNT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum tflm_memory_purpose.TFLM_MEMORY_PURPOSE_COUNT = 8
+     * }
+     */
+    public static int TFLM_MEMORY_PURPOSE_COUNT() {
+        return TFLM_MEMORY_PURPOSE_COUNT;
+    }
+
+    private static class tflm_memory_report {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_memory_report");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_memory_report(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, const tflm_interpreter_options *options, tflm_memory_summary *summary, tflm_memory_operator *operators, size_t operator_capacity, tflm_memory_buffer *buffers, size_t buffer_capacity, tflm_error *error)
+     * }
+     */
+    public static FunctionDescriptor tflm_memory_report$descriptor() {
+        return tflm_memory_report.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_memory_report(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, const tflm_interpreter_options *options, tflm_memory_summary *summary, tflm_memory_operator *operators, size_t operator_capacity, tflm_memory_buffer *buffers, size_t buffer_capacity, tflm_error *error)
+     * }
+     */
+    public static MethodHandle tflm_memory_report$handle() {
+        return tflm_memory_report.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_memory_report(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, const tflm_interpreter_options *options, tflm_memory_summary *summary, tflm_memory_operator *operators, size_t operator_capacity, tflm_memory_buffer *buffers, size_t buffer_capacity, tflm_error *error)
+     * }
+     */
+    public static MemorySegment tflm_memory_report$address() {
+        return tflm_memory_report.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_memory_report(const void *model, size_t model_size, const tflm_op_resolver *resolver, void *arena, size_t arena_size, const tflm_interpreter_options *options, tflm_memory_summary *summary, tflm_memory_operator *operators, size_t operator_capacity, tflm_memory_buffer *buffers, size_t buffer_capacity, tflm_error *error)
+     * }
+     */
+    public static int tflm_memory_report(MemorySegment model, long model_size, MemorySegment resolver, MemorySegment arena, long arena_size, MemorySegment options, MemorySegment summary, MemorySegment operators, long operator_capacity, MemorySegment buffers, long buffer_capacity, MemorySegment error) {
+        var mh$ = tflm_memory_report.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_memory_report", model, model_size, resolver, arena, arena_size, options, summary, operators, operator_capacity, buffers, buffer_capacity, error);
+            }
+            return (int)mh$.invokeExact(model, model_size, resolver, arena, arena_size, options, summary, operators, operator_capacity, buffers, buffer_capacity, error);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
 
     private static class tflm_interpreter_invoke {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -2646,6 +2798,68 @@ public class tflm_h extends tflm_h$shared {
                 traceDowncall("tflm_alloc_persistent", ctx, bytes);
             }
             return (MemorySegment)mh$.invokeExact(ctx, bytes);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_alloc_persistent_for {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_alloc_persistent_for");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose)
+     * }
+     */
+    public static FunctionDescriptor tflm_alloc_persistent_for$descriptor() {
+        return tflm_alloc_persistent_for.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose)
+     * }
+     */
+    public static MethodHandle tflm_alloc_persistent_for$handle() {
+        return tflm_alloc_persistent_for.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose)
+     * }
+     */
+    public static MemorySegment tflm_alloc_persistent_for$address() {
+        return tflm_alloc_persistent_for.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_purpose purpose)
+     * }
+     */
+    public static MemorySegment tflm_alloc_persistent_for(MemorySegment ctx, long bytes, int purpose) {
+        var mh$ = tflm_alloc_persistent_for.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_alloc_persistent_for", ctx, bytes, purpose);
+            }
+            return (MemorySegment)mh$.invokeExact(ctx, bytes, purpose);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {

@@ -2,6 +2,7 @@ package dev.tflm.cli;
 
 import dev.tflm.Interpreter;
 import dev.tflm.KernelSet;
+import dev.tflm.MemoryReport;
 import dev.tflm.Model;
 import dev.tflm.OperatorInfo;
 import dev.tflm.Quantization;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tflm.TflmException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code inspect MODEL [--json]}: what a model contains and what this runtime needs to run it, on a board and here. */
+/**
+ * {@code inspect MODEL [--json] [--memory] [--memory-svg FILE]}: what a model contains and what this runtime needs
+ * to run it, on a board and here; with {@code --memory}, where the arena bytes go (persistent bytes by purpose and
+ * operator, the activation plan against the live-tensor bound), and with {@code --memory-svg} the plan as a picture.
+ */
 @Command(name = "inspect")
 final class InspectCommand implements Callable<Integer> {
 
@@ -29,6 +35,12 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--json")
     private boolean json;
+
+    @Option(names = "--memory")
+    private boolean memory;
+
+    @Option(names = "--memory-svg", paramLabel = "FILE")
+    private Path memorySvg;
 
     private final PrintStream out;
 
@@ -43,10 +55,26 @@ final class InspectCommand implements Callable<Integer> {
             List<String> problems = model.operatorProblems();
             ArenaNeed arena = problems.isEmpty() ? ArenaNeed.of(model)
                     : ArenaNeed.skipped(problems.size() + " operator(s) refused");
+            MemoryReport report = (memory || memorySvg != null) && problems.isEmpty()
+                    ? MemoryReport.of(model, ArenaNeed.REFERENCE) : null;
             if (json) {
-                out.println(json(modelPath, model, unsupported, problems, arena));
+                ObjectNode node = json(modelPath, model, unsupported, problems, arena);
+                if (report != null) {
+                    MemorySection.json(node, report);
+                }
+                out.println(Json.line(node));
             } else {
                 text(out, modelPath, model, unsupported, problems, arena);
+                if (report != null) {
+                    MemorySection.text(out, model, report);
+                }
+            }
+            if (report != null && memorySvg != null) {
+                Files.writeString(memorySvg, MemorySvg.render(modelPath.getFileName().toString(), report,
+                        model.tensors()));
+                if (!json) {
+                    out.printf("  picture       %s%n", memorySvg);
+                }
             }
         }
         return Main.EXIT_OK;
@@ -147,7 +175,7 @@ final class InspectCommand implements Callable<Integer> {
                 q.scales().getFirst());
     }
 
-    private static String json(Path path, Model model, List<String> unsupported, List<String> problems,
+    private static ObjectNode json(Path path, Model model, List<String> unsupported, List<String> problems,
                                ArenaNeed arena) {
         ObjectNode json = Json.object()
                 .put("model", path.toString())
@@ -196,6 +224,6 @@ final class InspectCommand implements Callable<Integer> {
             json.putNull("arena_bytes").putNull("arena_bytes_optimized").putNull("isa")
                     .put("arena_error", arena.reason());
         }
-        return Json.line(json);
+        return json;
     }
 }
