@@ -129,15 +129,17 @@ static int check_case(int test)
     const int per_channel = rnd_in(0, 1);
     for (int32_t o = 0; o < k.n; o++) {
         bias[o] = rnd_in(-(1 << 20), 1 << 20);
-        multiplier[o] = (per_channel || o == 0) ? rnd_in(1 << 30, INT32_MAX) : multiplier[0];
-        shift[o] = (per_channel || o == 0) ? rnd_in(-18, 3) : shift[0];
+        /* per-tensor: one pair at [0]; the rest a different pair, which
+           a kernel reading past [0] would use */
+        multiplier[o] = rnd_in(1 << 30, INT32_MAX);
+        shift[o] = rnd_in(-18, 3);
     }
     const int32_t output_zero_point = rnd_in(-128, 127);
     params.input_offset = -rnd_in(-128, 127);
     params.output_offset = output_zero_point;
     params.activation = activation_range(output_zero_point);
     params.depth_multiplier = 1;
-    const tflm_per_channel_quant quant = {multiplier, shift};
+    const tflm_per_channel_quant quant = {multiplier, shift, !per_channel};
     const tflm_dims bias_dims = {1, 1, 1, k.n};
     const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;
     const int32_t count = out.n * out.h * out.w * out.c;

@@ -55,8 +55,10 @@ static int check_fc_case(int test)
     const int per_channel = rnd_in(0, 1);
     for (int32_t o = 0; o < units; o++) {
         bias[o] = rnd_in(-(1 << 20), 1 << 20);
-        multiplier[o] = (per_channel || o == 0) ? rnd_in(1 << 30, INT32_MAX) : multiplier[0];
-        shift[o] = (per_channel || o == 0) ? rnd_in(-18, 3) : shift[0];
+        /* per-tensor: one pair at [0]; the rest a different pair, which
+           a kernel reading past [0] would use */
+        multiplier[o] = rnd_in(1 << 30, INT32_MAX);
+        shift[o] = rnd_in(-18, 3);
     }
     const int32_t output_zero_point = rnd_in(-128, 127);
     const tflm_fc_params params = {
@@ -65,7 +67,7 @@ static int check_fc_case(int test)
         .output_offset = output_zero_point,
         .activation = activation_range(output_zero_point),
     };
-    const tflm_per_channel_quant quant = {multiplier, shift, false};
+    const tflm_per_channel_quant quant = {multiplier, shift, !per_channel};
     const tflm_dims input_dims = {batches, 1, 1, depth}, filter_dims = {units, 1, 1, depth};
     const tflm_dims bias_dims = {1, 1, 1, units}, output_dims = {batches, 1, 1, units};
     const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;
@@ -189,7 +191,8 @@ static int check_dw_case(int test, int few)
         const int32_t kind = rnd_in(0, 15);
         dw_shift[o] = kind == 0 ? rnd_in(0, 3) : kind == 1 ? -31 : rnd_in(-12, -1);
     }
-    const tflm_per_channel_quant quant = {dw_multiplier, dw_shift};
+    /* per-tensor now and then: one pair at [0] for every channel */
+    const tflm_per_channel_quant quant = {dw_multiplier, dw_shift, rnd_in(0, 3) == 0};
     const int32_t *bias_or_null = rnd_in(0, 5) == 0 ? NULL : dw_bias;
     if ((!few && tflm_s8_dwconv_c4__dsp_scratch_size(&k) > sizeof dw_scratch) ||
         out.n * out.h * out.w * out.c > DW_MAX_OUT) {

@@ -27,7 +27,8 @@ static inline void tflm_s8_conv_store_2x2(const uint32_t sums[4], int32_t o, boo
     const int channels = second_channel ? 2 : 1;
     for (int c = 0; c < channels; ++c) {
         const uint32_t b = bias != NULL ? (uint32_t)bias[o + c] : 0u;
-        const int32_t m = quant->multiplier[o + c], s = quant->shift[o + c];
+        const int32_t q = tflm_quant_channel(quant, o + c);
+        const int32_t m = quant->multiplier[q], s = quant->shift[q];
         y0[o + c] = tflm_arm_requantize_s8(sums[c] + b, m, s, zero, lo, hi);
         if (second_pixel) {
             y1[o + c] = tflm_arm_requantize_s8(sums[2 + c] + b, m, s, zero, lo, hi);

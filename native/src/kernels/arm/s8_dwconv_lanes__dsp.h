@@ -75,17 +75,17 @@ static inline void dw_set_lanes(const tflm_conv_params *params, const tflm_per_c
 {
     blk->fast = true;
     for (int32_t l = 0; l < LANES; ++l) {
-        const int32_t shift = quant->shift[blk->out[l]];
+        const int32_t shift = quant->shift[tflm_quant_channel(quant, blk->out[l])];
         blk->fast = blk->fast && shift < 0 && shift >= -31;
     }
     for (int32_t l = 0; l < LANES; ++l) {
-        const int32_t o = blk->out[l];
+        const int32_t o = blk->out[l], pair = tflm_quant_channel(quant, o);
         blk->start[l] = (bias != NULL && l < blk->lanes ? (uint32_t)bias[o] : 0u) +
                         (uint32_t)params->input_offset * sum_w[l];
         dw_lane *q = &blk->lane[l];
-        q->multiplier = quant->multiplier[o];
-        const int32_t e = -quant->shift[o];
-        q->shift = blk->fast ? e - 1 : quant->shift[o];
+        q->multiplier = quant->multiplier[pair];
+        const int32_t e = -quant->shift[pair];
+        q->shift = blk->fast ? e - 1 : quant->shift[pair];
         q->round = blk->fast ? ((int64_t)1 << 30) + ((int64_t)1 << (30 + e)) : 0;
     }
 }
