@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tflm.Kernel;
 import dev.tflm.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -147,8 +150,33 @@ class FirmwareToolsTest {
     }
 
     @Test
+    void vscodeProjectAddsTasksLaunchAndIntelliSenseMatchingTheMakefile() throws Exception {
+        Path out = dir.resolve("vs");
+        CliRun result = run("project", "--target", "vscode", "--example", "hello_world", "--board", "mps2-an386",
+                "--out", out.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(Files.isRegularFile(out.resolve("Makefile")));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode tasks = json.readTree(out.resolve(".vscode/tasks.json").toFile()).get("tasks");
+        List<String> labels = new ArrayList<>();
+        tasks.forEach(task -> labels.add(task.get("label").asText()));
+        assertEquals(List.of("build host", "build mps2-an386", "run host", "run mps2-an386", "qemu gdb server"), labels);
+        JsonNode launch = json.readTree(out.resolve(".vscode/launch.json").toFile()).get("configurations");
+        assertEquals("${workspaceFolder}/hello_world.elf", launch.get(1).get("executable").asText());
+        assertEquals("mps2-an386", launch.get(1).get("machine").asText());
+        // A Cortex-M4F: IntelliSense gets the DSP variants' definitions, as the Makefile's probe does.
+        JsonNode board = json.readTree(out.resolve(".vscode/c_cpp_properties.json").toFile()).get("configurations")
+                .get(1);
+        List<String> defines = new ArrayList<>();
+        board.get("defines").forEach(define -> defines.add(define.asText()));
+        assertTrue(defines.containsAll(List.of("FW_ARENA_BYTES=2048", "TFLM_BOARD_CPU_HZ=25000000u",
+                "TFLM_VARIANT_FULLY_CONNECTED")), defines.toString());
+        assertTrue(Files.readString(out.resolve("README.md")).contains("Run Build Task"));
+    }
+
+    @Test
     void projectRejectsUnknownTargetsAndExamples() {
-        assertEquals(Main.EXIT_USAGE, run("project", "--target", "keil", "--example", "hello_world", "--out",
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "nope", "--example", "hello_world", "--out",
                 dir.toString()).exitCode());
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "nope", "--out",
                 dir.toString()).exitCode());
