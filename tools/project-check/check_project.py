@@ -17,6 +17,8 @@ timer of BOARD, or the framework's) is replaced by the QEMU board's from this ch
 QEMU does not emulate BOARD; the glue that needs no framework is still compiled for BOARD's core.
 """
 import argparse
+import configparser
+import fnmatch
 import json
 import os
 import re
@@ -99,9 +101,7 @@ def read_vscode(dir, board):
     if len(compile_lines) != 1:
         raise ProjectError(f"the build task's make -n gives {len(compile_lines)} compile commands:\n{dry_run}")
     words = shlex.split(compile_lines[0])
-    project = Project([w for w in words if w.endswith(".c")],
-                      [w[2:] for w in words if w.startswith("-I")],
-                      [w[2:] for w in words if w.startswith("-D")])
+    project = Project([w for w in words if w.endswith(".c")], *compiler_flags(words))
     program = words[words.index("-o") + 1]
     configs = json.loads((dir / ".vscode/c_cpp_properties.json").read_text())["configurations"]
     config = next((c for c in configs if c["name"] == board), None)
@@ -119,7 +119,39 @@ def read_vscode(dir, board):
     return project
 
 
-READERS = {"vscode": read_vscode}
+def compiler_flags(words):
+    """The include directories and definitions among compiler flags."""
+    return [w[2:] for w in words if w.startswith("-I")], [w[2:] for w in words if w.startswith("-D")]
+
+
+def read_platformio(dir, board):
+    """platformio.ini's default environment: its build_src_filter applied to src_dir (as
+    PlatformIO does: the +<glob>/-<glob> in order), include_dir plus build_flags' -I, and
+    build_flags' -D; its linker script must be there."""
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.read(dir / "platformio.ini")
+    envs = ini.get("platformio", "default_envs", fallback="").split()
+    if len(envs) != 1 or not ini.has_section(f"env:{envs[0]}"):
+        raise ProjectError(f"platformio.ini: want one default env with its [env:NAME] section, found {envs}")
+    env = ini[f"env:{envs[0]}"]
+    src_dir = ini.get("platformio", "src_dir", fallback="src")
+    include_dir = ini.get("platformio", "include_dir", fallback="include")
+    files = sorted(str(f.relative_to(dir / src_dir)) for f in (dir / src_dir).rglob("*") if f.is_file())
+    selected = set(files)  # PlatformIO's default filter: +<*>
+    for sign, pattern in re.findall(r"([+-])<([^>]*)>", env.get("build_src_filter", "+<*>")):
+        if pattern.endswith("/"):
+            pattern += "*"
+        matched = {f for f in files if fnmatch.fnmatch(f, pattern)}
+        selected = selected | matched if sign == "+" else selected - matched
+    sources = [f"{src_dir}/{f}" for f in files if f in selected and f.endswith((".c", ".cpp", ".S"))]
+    includes, defines = compiler_flags(shlex.split(env.get("build_flags", "")))
+    ldscript = env.get("board_build.ldscript")
+    if ldscript is None or not (dir / ldscript).is_file():
+        raise ProjectError(f"platformio.ini: board_build.ldscript {ldscript} is not a file of the project")
+    return Project(sources, [include_dir, *includes], defines)
+
+
+READERS = {"vscode": read_vscode, "platformio": read_platformio}
 
 
 # ---- Build and run ----------------------------------------------------------------------------

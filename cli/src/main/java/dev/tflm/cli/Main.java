@@ -83,7 +83,9 @@ public final class Main {
                   files and a README on opening and building it. TARGET: make (a plain
                   Makefile for the host and BOARD, default mps2-an385); vscode (make's
                   folder plus .vscode/: build and run tasks, debugging on the host and in
-                  QEMU, IntelliSense settings); arduino (an Arduino library with the
+                  QEMU, IntelliSense settings); platformio (platformio.ini, src/ and
+                  include/, no framework; BOARD bluepill-stm32f103, the default,
+                  stm32f746g-disco or microbit); arduino (an Arduino library with the
                   example sketch, for AVR and Cortex-M boards; no --board). NAME:
                   hello_world, micro_speech, person_detection, benchmark (needs --model).
 

@@ -175,6 +175,24 @@ class FirmwareToolsTest {
     }
 
     @Test
+    void platformioProjectListsExactlyTheFirmwaresSourcesForItsBoard() throws Exception {
+        Path out = dir.resolve("pio");
+        CliRun result = run("project", "--target", "platformio", "--example", "hello_world", "--out", out.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        String ini = Files.readString(out.resolve("platformio.ini"));
+        assertTrue(ini.contains("[env:bluepill-stm32f103]\nplatform = ststm32\nboard = bluepill_f103c8\n"), ini);
+        assertTrue(ini.contains("  -DFW_ARENA_BYTES=2048\n  -DTFLM_BOARD_CPU_HZ=8000000u\n"), ini);
+        assertTrue(ini.contains("  +<example/sine_model.c>\n"), ini);
+        assertTrue(ini.contains("  +<board/bluepill-stm32f103/debug_log.c>\n"), ini);
+        assertTrue(Files.isRegularFile(out.resolve("include/tflm/tflm.h")));
+        // Cortex-M3: no DSP variants, and no host board.
+        assertFalse(Files.exists(out.resolve("src/tflm/src/kernels/arm/fully_connected_arm.c")));
+        assertFalse(Files.exists(out.resolve("src/board/host")));
+        assertEquals(Main.EXIT_ERROR, run("project", "--target", "platformio", "--example", "hello_world",
+                "--board", "mps2-an385", "--out", dir.resolve("none").toString()).exitCode());
+    }
+
+    @Test
     void projectRejectsUnknownTargetsAndExamples() {
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "nope", "--example", "hello_world", "--out",
                 dir.toString()).exitCode());
