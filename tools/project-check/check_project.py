@@ -151,7 +151,59 @@ def read_platformio(dir, board):
     return Project(sources, [include_dir, *includes], defines)
 
 
-READERS = {"vscode": read_vscode, "platformio": read_platformio}
+def cmake_commands(path):
+    """The commands of a CMake file as (name, arguments), comments dropped; bracket arguments
+    ([=[...]=]) are one argument."""
+    text = re.sub(r"(?m)#.*$", "", path.read_text())
+    commands = []
+    for name, args in re.findall(r"(\w+)\s*\(((?:[^()]|\[=\[.*?\]=\])*)\)", text, re.S):
+        words = re.findall(r"\[=\[(.*?)\]=\]|(\S+)", args, re.S)
+        commands.append((name, [bracket or word for bracket, word in words]))
+    return commands
+
+
+def cmake_lists(path, prefix, wanted):
+    """The arguments of the commands named in WANTED (keywords dropped), paths under PREFIX."""
+    values = {name: [] for name in wanted.values()}
+    for name, args in cmake_commands(path):
+        if name in wanted:
+            args = [a for a in args if a not in ("app", "PRIVATE", "PUBLIC", "INTERFACE")]
+            if wanted[name] != "defines":
+                args = [f"{prefix}/{a.replace('${CMAKE_CURRENT_SOURCE_DIR}/', '')}" for a in args]
+            values[wanted[name]] += args
+    return values
+
+
+def read_zephyr(dir, board):
+    """The module (tflm/: zephyr/module.yml, its CMakeLists.txt's zephyr_library_sources,
+    zephyr_include_directories and zephyr_library_compile_definitions, guarded by a Kconfig
+    symbol prj.conf must set) and the sample (app/CMakeLists.txt's target_sources,
+    target_include_directories and target_compile_definitions). The sample's board glue
+    (printk) compiles only inside Zephyr."""
+    module_yml = (dir / "tflm/zephyr/module.yml").read_text()
+    cmake_dir = re.search(r"(?m)^\s+cmake:\s*(\S+)", module_yml)
+    kconfig = re.search(r"(?m)^\s+kconfig:\s*(\S+)", module_yml)
+    if not cmake_dir or not kconfig:
+        raise ProjectError("tflm/zephyr/module.yml names no build cmake folder or kconfig file")
+    module = (dir / "tflm" / cmake_dir.group(1)).resolve()
+    symbols = re.findall(r"(?m)^config\s+(\w+)", (dir / "tflm" / kconfig.group(1)).read_text())
+    guards = re.findall(r"if\s*\(\s*CONFIG_(\w+)\s*\)", (module / "CMakeLists.txt").read_text())
+    conf = (dir / "app/prj.conf").read_text()
+    for guard in guards:
+        if guard not in symbols or not re.search(rf"(?m)^CONFIG_{guard}=y$", conf):
+            raise ProjectError(f"the module builds if CONFIG_{guard}: Kconfig must define it and prj.conf set it")
+    lib = cmake_lists(module / "CMakeLists.txt", module.relative_to(dir.resolve()),
+                      {"zephyr_library_sources": "sources", "zephyr_include_directories": "includes",
+                       "zephyr_library_compile_definitions": "defines"})
+    app = cmake_lists(dir / "app/CMakeLists.txt", "app",
+                      {"target_sources": "sources", "target_include_directories": "includes",
+                       "target_compile_definitions": "defines"})
+    glue = [s for s in app["sources"] if "board" in Path(s).parts[:-1]]
+    return Project(lib["sources"] + app["sources"], lib["includes"] + app["includes"],
+                   lib["defines"] + app["defines"], framework_glue=glue)
+
+
+READERS = {"vscode": read_vscode, "platformio": read_platformio, "zephyr": read_zephyr}
 
 
 # ---- Build and run ----------------------------------------------------------------------------
@@ -193,8 +245,12 @@ def build_and_run(project, dir, board, cpu, out):
     ports = TREE / "board-ports"
     qemu_sources = [(ports / qemu_name / s).resolve() for s in qemu_data.get("TFLM_BOARD_SOURCES", [])]
     firmware = out / "firmware.elf"
+    # The QEMU board's timer needs its clock, which a project whose glue is a framework's lacks.
+    defines = project.defines
+    if not any(d.startswith("TFLM_BOARD_CPU_HZ=") for d in defines):
+        defines = [*defines, f"TFLM_BOARD_CPU_HZ={qemu_data['TFLM_BOARD_CPU_HZ'][0]}u"]
     run(["arm-none-eabi-gcc", *common, *arm, "-ffunction-sections", "-fdata-sections",
-         *flags(project, dir, project.defines), *[dir / s for s in project.portable()], *qemu_sources,
+         *flags(project, dir, defines), *[dir / s for s in project.portable()], *qemu_sources,
          *arm, "-nostartfiles", "--specs=nano.specs", "-Wl,--gc-sections", f"-L{ports / 'common'}",
          f"-T{ports / qemu_name / 'memory.ld'}", "-o", firmware])
     # The host: the same sources and definitions but the Cortex-M variants (kernels/arm/ and

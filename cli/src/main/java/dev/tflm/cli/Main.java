@@ -85,7 +85,8 @@ public final class Main {
                   folder plus .vscode/: build and run tasks, debugging on the host and in
                   QEMU, IntelliSense settings); platformio (platformio.ini, src/ and
                   include/, no framework; BOARD bluepill-stm32f103, the default,
-                  stm32f746g-disco or microbit); arduino (an Arduino library with the
+                  stm32f746g-disco or microbit); zephyr (a Zephyr module, tflm/, and a
+                  sample app using it, app/); arduino (an Arduino library with the
                   example sketch, for AVR and Cortex-M boards; no --board). NAME:
                   hello_world, micro_speech, person_detection, benchmark (needs --model).
 

@@ -49,6 +49,16 @@ record ProjectFiles(String name, List<String> sources, List<String> includeDirs,
         return armVariants.stream().filter(v -> features.contains(v.macro())).toList();
     }
 
+    /** The variants' sources the board's core compiles. */
+    List<String> variantSources() {
+        return boardVariants().stream().flatMap(v -> v.sources().stream()).toList();
+    }
+
+    /** The variants' definitions the board's core compiles with. */
+    List<String> variantDefines() {
+        return boardVariants().stream().flatMap(v -> v.definitions().stream()).toList();
+    }
+
     /** Every source of the firmware for the board: runtime, example, its variants, then the board's. */
     List<String> firmwareSources() {
         List<String> all = new ArrayList<>(sources);

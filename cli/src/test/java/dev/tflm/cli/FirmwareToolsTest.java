@@ -193,6 +193,25 @@ class FirmwareToolsTest {
     }
 
     @Test
+    void zephyrProjectIsAModuleWithTheCoresVariantsAndASampleUsingIt() throws Exception {
+        Path out = dir.resolve("zephyr");
+        CliRun result = run("project", "--target", "zephyr", "--example", "hello_world", "--board", "mps2-an386",
+                "--out", out.toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(Files.readString(out.resolve("tflm/zephyr/module.yml")).contains("kconfig: Kconfig"));
+        assertTrue(Files.readString(out.resolve("tflm/Kconfig")).startsWith("config TFLM\n"));
+        String module = Files.readString(out.resolve("tflm/CMakeLists.txt"));
+        assertTrue(module.contains("if(CONFIG_TFLM)\n  zephyr_library()\n"), module);
+        assertTrue(module.contains("    src/kernels/arm/fully_connected_arm.c\n"), module);
+        assertTrue(module.contains("TFLM_VARIANT_FULLY_CONNECTED"), module);
+        String app = Files.readString(out.resolve("app/CMakeLists.txt"));
+        assertTrue(app.contains("  src/main.c\n"), app);
+        assertTrue(app.contains("target_compile_definitions(app PRIVATE FW_ARENA_BYTES=2048)"), app);
+        assertTrue(Files.readString(out.resolve("app/prj.conf")).contains("CONFIG_TFLM=y\n"));
+        assertTrue(Files.isRegularFile(out.resolve("app/src/board/board_zephyr.c")));
+    }
+
+    @Test
     void projectRejectsUnknownTargetsAndExamples() {
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "nope", "--example", "hello_world", "--out",
                 dir.toString()).exitCode());
