@@ -123,9 +123,7 @@ class FirmwareToolsTest {
 
     @Test
     void projectWritesAMakefileAndJustTheSourcesOfOneFirmware() throws Exception {
-        Path out = dir.resolve("hello");
-        CliRun result = run("project", "--target", "make", "--example", "hello_world", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Path out = helloWorld("hello", "make");
         String makefile = Files.readString(out.resolve("Makefile"));
         assertTrue(makefile.contains("else ifeq ($(BOARD),mps2-an385)"), makefile);
         assertTrue(makefile.contains("-mcpu=cortex-m3"), makefile);
@@ -151,10 +149,7 @@ class FirmwareToolsTest {
 
     @Test
     void vscodeProjectAddsTasksLaunchAndIntelliSenseMatchingTheMakefile() throws Exception {
-        Path out = dir.resolve("vs");
-        CliRun result = run("project", "--target", "vscode", "--example", "hello_world", "--board", "mps2-an386",
-                "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Path out = helloWorld("vs", "vscode", "mps2-an386");
         assertTrue(Files.isRegularFile(out.resolve("Makefile")));
         ObjectMapper json = new ObjectMapper();
         JsonNode tasks = json.readTree(out.resolve(".vscode/tasks.json").toFile()).get("tasks");
@@ -176,9 +171,7 @@ class FirmwareToolsTest {
 
     @Test
     void platformioProjectListsExactlyTheFirmwaresSourcesForItsBoard() throws Exception {
-        Path out = dir.resolve("pio");
-        CliRun result = run("project", "--target", "platformio", "--example", "hello_world", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Path out = helloWorld("pio", "platformio");
         String ini = Files.readString(out.resolve("platformio.ini"));
         assertTrue(ini.contains("[env:bluepill-stm32f103]\nplatform = ststm32\nboard = bluepill_f103c8\n"), ini);
         assertTrue(ini.contains("  -DFW_ARENA_BYTES=2048\n  -DTFLM_BOARD_CPU_HZ=8000000u\n"), ini);
@@ -194,10 +187,7 @@ class FirmwareToolsTest {
 
     @Test
     void zephyrProjectIsAModuleWithTheCoresVariantsAndASampleUsingIt() throws Exception {
-        Path out = dir.resolve("zephyr");
-        CliRun result = run("project", "--target", "zephyr", "--example", "hello_world", "--board", "mps2-an386",
-                "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Path out = helloWorld("zephyr", "zephyr", "mps2-an386");
         assertTrue(Files.readString(out.resolve("tflm/zephyr/module.yml")).contains("kconfig: Kconfig"));
         assertTrue(Files.readString(out.resolve("tflm/Kconfig")).startsWith("config TFLM\n"));
         String module = Files.readString(out.resolve("tflm/CMakeLists.txt"));
@@ -219,6 +209,19 @@ class FirmwareToolsTest {
                 dir.toString()).exitCode());
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "benchmark", "--out",
                 dir.toString()).exitCode());
+    }
+
+    /** Writes hello_world's project for TARGET (and --board BOARD) into dir/NAME. */
+    private Path helloWorld(String name, String target, String... board) {
+        Path out = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("project", "--target", target, "--example", "hello_world",
+                "--out", out.toString()));
+        if (board.length > 0) {
+            args.addAll(List.of("--board", board[0]));
+        }
+        CliRun result = run(args.toArray(String[]::new));
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        return out;
     }
 
     private static boolean onPath(String program) {
