@@ -31,6 +31,11 @@ final class ArduinoTarget implements ProjectTarget {
     }
 
     @Override
+    public String builtFor(String board) {
+        return "as an Arduino library";
+    }
+
+    @Override
     public void write(Path staged, Path dir, ProjectFiles p) throws IOException {
         // The runtime: its sources and headers under src/, as "core/x.h" and "tflm/x.h" find them.
         copyTree(staged.resolve("tflm/src"), dir.resolve("src"), "kernels/arm");

@@ -79,11 +79,16 @@ public final class Main {
 
               project --target TARGET --example NAME --out DIR [--board BOARD]
                       [--model FILE] [--shared DIR]
-                  Writes a folder with just the sources one firmware needs and its build
-                  files. TARGET: make (a plain Makefile for the host and BOARD, default
-                  mps2-an385); arduino (an Arduino library with the example sketch, for
-                  AVR and Cortex-M boards; no --board). NAME: hello_world, micro_speech,
-                  person_detection, benchmark (needs --model).
+                  Writes a folder with just the sources one firmware needs, its build
+                  files and a README on opening and building it. TARGET: make (a plain
+                  Makefile for the host and BOARD, default mps2-an385); vscode (make's
+                  folder plus .vscode/: build and run tasks, debugging on the host and in
+                  QEMU, IntelliSense settings); platformio (platformio.ini, src/ and
+                  include/, no framework; BOARD bluepill-stm32f103, the default,
+                  stm32f746g-disco or microbit); zephyr (a Zephyr module, tflm/, and a
+                  sample app using it, app/); arduino (an Arduino library with the
+                  example sketch, for AVR and Cortex-M boards; no --board). NAME:
+                  hello_world, micro_speech, person_detection, benchmark (needs --model).
 
               example person_detection [--input FILE.bmp] [--model FILE]
                   [--pixels raw|centered]

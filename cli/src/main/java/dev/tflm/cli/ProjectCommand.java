@@ -28,7 +28,8 @@ final class ProjectCommand implements Callable<Integer> {
 
     /** Build systems by --target name. */
     static final Map<String, ProjectTarget> TARGETS = new TreeMap<>(Map.of(
-            "make", new MakeTarget(), "arduino", new ArduinoTarget()));
+            "make", new MakeTarget(), "arduino", new ArduinoTarget(), "vscode", new VscodeTarget(),
+            "platformio", new PlatformioTarget(), "zephyr", new ZephyrTarget()));
 
     /** Examples: their folder under examples/firmware and their Cortex-M arena bytes. */
     static final Map<String, Long> EXAMPLES = Map.of(
@@ -74,7 +75,7 @@ final class ProjectCommand implements Callable<Integer> {
             throw new UsageException("project: --target arduino takes no --board: the library serves every Arduino "
                     + "board, picked in the Arduino IDE");
         }
-        String board = this.board != null ? this.board : "mps2-an385";
+        String board = this.board != null ? this.board : projectTarget.defaultBoard();
         SourceTree tree = SourceTree.locate();
         Path shared = this.shared != null ? this.shared : tree.root.resolveSibling("shared");
         Map<String, List<String>> boardData = tree.board(board);
@@ -90,8 +91,7 @@ final class ProjectCommand implements Callable<Integer> {
                 deleteTree(staged);
             }
         }
-        out.println("wrote " + dir + ": " + example + (projectTarget instanceof ArduinoTarget
-                ? " as an Arduino library" : " for the host and " + board) + " (" + target + ")");
+        out.println("wrote " + dir + ": " + example + " " + projectTarget.builtFor(board) + " (" + target + ")");
         return Main.EXIT_OK;
     }
 

@@ -1,5 +1,6 @@
 package dev.tflm.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,4 +24,55 @@ import java.util.Map;
 record ProjectFiles(String name, List<String> sources, List<String> includeDirs, long arena,
         List<String> defines, List<String> hostSources, String board, Map<String, List<String>> boardData,
         List<String> boardSources, List<SourceList.ArmVariants> armVariants) {
+
+    /** The compiler flags of the board's core, {@code -mcpu=cortex-m3 -mthumb ...}. */
+    List<String> cpuFlags() {
+        return boardData.getOrDefault("TFLM_ARM_CPU_FLAGS", List.of());
+    }
+
+    /** The board's core clock in Hz, as board.cmake gives it. */
+    String cpuHz() {
+        return String.join("", boardData.getOrDefault("TFLM_BOARD_CPU_HZ", List.of("0")));
+    }
+
+    /** The board's core name, {@code cortex-m3}. */
+    String cpu() {
+        return String.join("", boardData.getOrDefault("TFLM_BOARD_CPU", List.of()));
+    }
+
+    /**
+     * The variants the board's core runs: for project files that, unlike the Makefile, cannot
+     * ask the compiler, chosen from the core's -mcpu ({@link ArmCore}).
+     */
+    private List<SourceList.ArmVariants> boardVariants() {
+        List<String> features = ArmCore.features(cpuFlags());
+        return armVariants.stream().filter(v -> features.contains(v.macro())).toList();
+    }
+
+    /** The variants' sources the board's core compiles. */
+    List<String> variantSources() {
+        return boardVariants().stream().flatMap(v -> v.sources().stream()).toList();
+    }
+
+    /** The variants' definitions the board's core compiles with. */
+    List<String> variantDefines() {
+        return boardVariants().stream().flatMap(v -> v.definitions().stream()).toList();
+    }
+
+    /** Every source of the firmware for the board: runtime, example, its variants, then the board's. */
+    List<String> firmwareSources() {
+        List<String> all = new ArrayList<>(sources);
+        boardVariants().forEach(v -> all.addAll(v.sources()));
+        all.addAll(boardSources);
+        return all;
+    }
+
+    /** The -D definitions (without -D) of the firmware for the board, as the Makefile passes them. */
+    List<String> firmwareDefines() {
+        List<String> all = new ArrayList<>(defines);
+        all.add("FW_ARENA_BYTES=" + arena);
+        all.add("TFLM_BOARD_CPU_HZ=" + cpuHz() + "u");
+        boardVariants().forEach(v -> all.addAll(v.definitions()));
+        return all;
+    }
 }

@@ -19,6 +19,16 @@ interface ProjectTarget {
         return false;
     }
 
+    /** The board when --board is not given. */
+    default String defaultBoard() {
+        return "mps2-an385";
+    }
+
+    /** What the project is built for, for the command's summary line. */
+    default String builtFor(String board) {
+        return "for the host and " + board;
+    }
+
     /** Writes the project for {@code project}, whose files are in {@code staged}, into {@code dir}. */
     void write(Path staged, Path dir, ProjectFiles project) throws IOException;
 }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tflm.Kernel;
 import dev.tflm.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -120,9 +123,7 @@ class FirmwareToolsTest {
 
     @Test
     void projectWritesAMakefileAndJustTheSourcesOfOneFirmware() throws Exception {
-        Path out = dir.resolve("hello");
-        CliRun result = run("project", "--target", "make", "--example", "hello_world", "--out", out.toString());
-        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Path out = helloWorld("hello", "make");
         String makefile = Files.readString(out.resolve("Makefile"));
         assertTrue(makefile.contains("else ifeq ($(BOARD),mps2-an385)"), makefile);
         assertTrue(makefile.contains("-mcpu=cortex-m3"), makefile);
@@ -147,13 +148,80 @@ class FirmwareToolsTest {
     }
 
     @Test
+    void vscodeProjectAddsTasksLaunchAndIntelliSenseMatchingTheMakefile() throws Exception {
+        Path out = helloWorld("vs", "vscode", "mps2-an386");
+        assertTrue(Files.isRegularFile(out.resolve("Makefile")));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode tasks = json.readTree(out.resolve(".vscode/tasks.json").toFile()).get("tasks");
+        List<String> labels = new ArrayList<>();
+        tasks.forEach(task -> labels.add(task.get("label").asText()));
+        assertEquals(List.of("build host", "build mps2-an386", "run host", "run mps2-an386", "qemu gdb server"), labels);
+        JsonNode launch = json.readTree(out.resolve(".vscode/launch.json").toFile()).get("configurations");
+        assertEquals("${workspaceFolder}/hello_world.elf", launch.get(1).get("executable").asText());
+        assertEquals("mps2-an386", launch.get(1).get("machine").asText());
+        // A Cortex-M4F: IntelliSense gets the DSP variants' definitions, as the Makefile's probe does.
+        JsonNode board = json.readTree(out.resolve(".vscode/c_cpp_properties.json").toFile()).get("configurations")
+                .get(1);
+        List<String> defines = new ArrayList<>();
+        board.get("defines").forEach(define -> defines.add(define.asText()));
+        assertTrue(defines.containsAll(List.of("FW_ARENA_BYTES=2048", "TFLM_BOARD_CPU_HZ=25000000u",
+                "TFLM_VARIANT_FULLY_CONNECTED")), defines.toString());
+        assertTrue(Files.readString(out.resolve("README.md")).contains("Run Build Task"));
+    }
+
+    @Test
+    void platformioProjectListsExactlyTheFirmwaresSourcesForItsBoard() throws Exception {
+        Path out = helloWorld("pio", "platformio");
+        String ini = Files.readString(out.resolve("platformio.ini"));
+        assertTrue(ini.contains("[env:bluepill-stm32f103]\nplatform = ststm32\nboard = bluepill_f103c8\n"), ini);
+        assertTrue(ini.contains("  -DFW_ARENA_BYTES=2048\n  -DTFLM_BOARD_CPU_HZ=8000000u\n"), ini);
+        assertTrue(ini.contains("  +<example/sine_model.c>\n"), ini);
+        assertTrue(ini.contains("  +<board/bluepill-stm32f103/debug_log.c>\n"), ini);
+        assertTrue(Files.isRegularFile(out.resolve("include/tflm/tflm.h")));
+        // Cortex-M3: no DSP variants, and no host board.
+        assertFalse(Files.exists(out.resolve("src/tflm/src/kernels/arm/fully_connected_arm.c")));
+        assertFalse(Files.exists(out.resolve("src/board/host")));
+        assertEquals(Main.EXIT_ERROR, run("project", "--target", "platformio", "--example", "hello_world",
+                "--board", "mps2-an385", "--out", dir.resolve("none").toString()).exitCode());
+    }
+
+    @Test
+    void zephyrProjectIsAModuleWithTheCoresVariantsAndASampleUsingIt() throws Exception {
+        Path out = helloWorld("zephyr", "zephyr", "mps2-an386");
+        assertTrue(Files.readString(out.resolve("tflm/zephyr/module.yml")).contains("kconfig: Kconfig"));
+        assertTrue(Files.readString(out.resolve("tflm/Kconfig")).startsWith("config TFLM\n"));
+        String module = Files.readString(out.resolve("tflm/CMakeLists.txt"));
+        assertTrue(module.contains("if(CONFIG_TFLM)\n  zephyr_library()\n"), module);
+        assertTrue(module.contains("    src/kernels/arm/fully_connected_arm.c\n"), module);
+        assertTrue(module.contains("TFLM_VARIANT_FULLY_CONNECTED"), module);
+        String app = Files.readString(out.resolve("app/CMakeLists.txt"));
+        assertTrue(app.contains("  src/main.c\n"), app);
+        assertTrue(app.contains("target_compile_definitions(app PRIVATE FW_ARENA_BYTES=2048)"), app);
+        assertTrue(Files.readString(out.resolve("app/prj.conf")).contains("CONFIG_TFLM=y\n"));
+        assertTrue(Files.isRegularFile(out.resolve("app/src/board/board_zephyr.c")));
+    }
+
+    @Test
     void projectRejectsUnknownTargetsAndExamples() {
-        assertEquals(Main.EXIT_USAGE, run("project", "--target", "keil", "--example", "hello_world", "--out",
+        assertEquals(Main.EXIT_USAGE, run("project", "--target", "nope", "--example", "hello_world", "--out",
                 dir.toString()).exitCode());
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "nope", "--out",
                 dir.toString()).exitCode());
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "make", "--example", "benchmark", "--out",
                 dir.toString()).exitCode());
+    }
+
+    /** Writes hello_world's project for TARGET (and --board BOARD) into dir/NAME. */
+    private Path helloWorld(String name, String target, String... board) {
+        Path out = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("project", "--target", target, "--example", "hello_world",
+                "--out", out.toString()));
+        if (board.length > 0) {
+            args.addAll(List.of("--board", board[0]));
+        }
+        CliRun result = run(args.toArray(String[]::new));
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        return out;
     }
 
     private static boolean onPath(String program) {
