@@ -35,6 +35,7 @@ struct tflm_context {
     void *scratch[4];
     size_t scratch_bytes[4]; /* as requested */
     int scratch_count;
+    tflm_isa isa;        /* what tflm_kernel_isa answers: 0 (init) means SCALAR */
     char message[256];   /* tflm_fail's format, unformatted */
     char formatted[256]; /* and formatted as the interpreter does */
 };

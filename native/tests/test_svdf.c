@@ -226,10 +226,71 @@ static void test_node_glue(void)
     harness_free(&ctx);
 }
 
+/* The same node at each ISA level this CPU has, its weights constant (a
+ * SIMD variant may keep their pointers from prepare) or not (their data is
+ * placed after prepare, as an activation's is: a variant must then read
+ * them at invoke or leave the node to the reference). */
+static void test_variant_glue(void)
+{
+    static tflm_context ctx;
+    const int32_t d_in[2] = {2, 20}, d_wf[2] = {12, 20}, d_wt[2] = {12, 10}, d_b[1] = {6};
+    const int32_t d_state[2] = {2, 120}, d_out[2] = {2, 6};
+    int8_t input[40], wf[240], out[12], want[12];
+    int16_t wt[120], state[240], state_ref[240];
+    int32_t bias[6], scratch[2 * (12 + 6)];
+    for (size_t i = 0; i < sizeof wf; ++i) {
+        wf[i] = (int8_t)rng_range(-128, 127);
+    }
+    for (int i = 0; i < 120; ++i) {
+        wt[i] = (int16_t)rng_range(-3000, 3000);
+    }
+    for (int i = 0; i < 6; ++i) {
+        bias[i] = rng_range(-5000, 5000);
+    }
+    tflm_svdf_params p = {2, 20, 12, 10, 2};
+    tflm_svdf_quant q;
+    tflm_svdf_quant_multipliers(0.05f, 0.01f, 0.004f, 0.003f, 0.2f, &q);
+    q.input_zero_point = 3;
+    q.state_zero_point = 0;
+    q.output_zero_point = -7;
+    for (int level = TFLM_ISA_SCALAR; level <= (int)tflm_cpu_isa(); ++level) {
+        for (int constant = 0; constant < 2; ++constant) {
+            harness_init(&ctx, &tflm_op_svdf, 5);
+            ctx.isa = (tflm_isa)level;
+            harness_tensor(&ctx, 0, TFLM_TYPE_INT8, d_in, 2, input, 0.05f, 3);
+            harness_tensor(&ctx, 1, TFLM_TYPE_INT8, d_wf, 2, constant ? wf : NULL, 0.01f, 0);
+            harness_tensor(&ctx, 2, TFLM_TYPE_INT16, d_wt, 2, wt, 0.003f, 0);
+            harness_tensor(&ctx, 3, TFLM_TYPE_INT32, d_b, 1, bias, 0.004f * 0.003f, 0);
+            harness_tensor(&ctx, 4, TFLM_TYPE_INT16, d_state, 2, state, 0.004f, 0);
+            harness_tensor(&ctx, 5, TFLM_TYPE_INT8, d_out, 2, out, 0.2f, -7);
+            for (int t = 1; t <= 3; ++t) {
+                ctx.tensors[t].is_constant = constant;
+            }
+            ctx.tensors[4].is_variable = 1;
+            HARNESS_OPTION_INT(&ctx, SVDF, RANK, 2);
+            memset(state, 0, sizeof state);
+            memset(state_ref, 0, sizeof state_ref);
+            CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
+            ctx.tensors[1].data = wf;
+            for (int step = 0; step < 3; ++step) {
+                for (size_t i = 0; i < sizeof input; ++i) {
+                    input[i] = (int8_t)rng_range(-128, 127);
+                }
+                CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
+                tflm_svdf_s8_s16(scratch, &p, &q, input, wf, wt, bias, state_ref, want);
+                CHECK(memcmp(out, want, sizeof out) == 0);
+                CHECK(memcmp(state, state_ref, sizeof state) == 0);
+            }
+            harness_free(&ctx);
+        }
+    }
+}
+
 int main(void)
 {
     test_integer_random();
     test_float();
     test_node_glue();
+    test_variant_glue();
     TEST_MAIN_END();
 }

@@ -127,10 +127,12 @@ tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node,
     const tflm_tensor *weights_feature = tflm_input(ctx, node, 1);
     const tflm_tensor *weights_time = tflm_input(ctx, node, 2);
     const tflm_tensor *bias = tflm_input(ctx, node, 3);
-    const size_t bytes = tflm_svdf_s8_x86_persistent_size(params, quant);
-    if (bytes > 0 && !tflm_x86_constant(weights_time, bias)) {
-        return TFLM_OK; /* the fold needs them constant */
+    /* The plan keeps the weight and bias pointers it is given here; only
+       constants have their data before the activations are placed. */
+    if (!tflm_x86_constant(weights_feature, bias) || !weights_time->is_constant) {
+        return TFLM_OK;
     }
+    const size_t bytes = tflm_svdf_s8_x86_persistent_size(params, quant);
     void *plan, *memory;
     int32_t scratch_index;
     tflm_status status =
