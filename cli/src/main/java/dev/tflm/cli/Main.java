@@ -90,6 +90,24 @@ public final class Main {
                   example sketch, for AVR and Cortex-M boards; no --board). NAME:
                   hello_world, micro_speech, person_detection, benchmark (needs --model).
 
+              validate MODEL [--board BOARD] [--inputs N | --input-dir DIR]
+                  [--kernels reference|optimized] [--arena BYTES] [--json] [--html FILE]
+                  [--keep DIR]
+                  Runs the model on the desktop and on a Cortex-M board in QEMU on the
+                  same inputs and compares every output byte; a mismatch names the case,
+                  the output and its first differing element. BOARD (default
+                  mps2-an386) is a board QEMU emulates; the firmware is a make project
+                  (kept in DIR with --keep) built with arm-none-eabi-gcc with exactly
+                  the model's kernels. Inputs: N seeded random cases (default 10), or one
+                  file per case in DIR (name order), each the raw little-endian bytes of
+                  every input in order. Reports the board's arena bytes used, flash
+                  (code, model, constant data, the validation inputs) and RAM against
+                  its capacity, instructions per inference and per operator (QEMU
+                  -icount), the time that makes at the board's clock, and the desktop's
+                  time; --html writes the same with charts. A model too big for the
+                  board fails naming the region and the bytes missing. --arena sets the
+                  firmware's arena (default: the reference kernels' need + 25% + 1 KiB).
+
               example person_detection [--input FILE.bmp] [--model FILE]
                   [--pixels raw|centered]
                   Runs TFLM's visual wake words model on a BMP (uncompressed 24-bit BGR
@@ -143,7 +161,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         for (Object command : List.of(new InspectCommand(out), new RunCommand(out), new BenchCommand(out),
                 new DemoCommand(out), new ExportCCommand(out), new ResolverCommand(out), new ProjectCommand(out),
-                ExampleCommand.create(out))) {
+                new ValidateCommand(out, err), ExampleCommand.create(out))) {
             cli.addSubcommand(command);
         }
         cli.setParameterExceptionHandler((e, arguments) -> usageError(err, e.getMessage()));

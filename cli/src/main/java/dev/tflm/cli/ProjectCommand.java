@@ -59,6 +59,17 @@ final class ProjectCommand implements Callable<Integer> {
         this.out = out;
     }
 
+    /** A project written for another command ({@code validate}), not parsed from arguments. */
+    ProjectCommand(PrintStream out, String target, String example, Path dir, String board, Path model, Path shared) {
+        this(out);
+        this.target = target;
+        this.example = example;
+        this.dir = dir;
+        this.board = board;
+        this.model = model;
+        this.shared = shared;
+    }
+
     @Override
     public Integer call() throws IOException, UsageException {
         ProjectTarget projectTarget = TARGETS.get(target);
@@ -75,6 +86,17 @@ final class ProjectCommand implements Callable<Integer> {
             throw new UsageException("project: --target arduino takes no --board: the library serves every Arduino "
                     + "board, picked in the Arduino IDE");
         }
+        write(projectTarget, EXAMPLES.get(example), Map.of());
+        return Main.EXIT_OK;
+    }
+
+    /**
+     * Writes the project with {@code arena} bytes of arena on the board and, beside the example's
+     * own files, {@code generated} (paths relative to the example's folder → contents; the .c files
+     * are compiled too).
+     */
+    void write(ProjectTarget projectTarget, long arena, Map<String, String> generated) throws IOException,
+            UsageException {
         String board = this.board != null ? this.board : projectTarget.defaultBoard();
         SourceTree tree = SourceTree.locate();
         Path shared = this.shared != null ? this.shared : tree.root.resolveSibling("shared");
@@ -85,19 +107,18 @@ final class ProjectCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path staged = projectTarget.ownLayout() ? Files.createTempDirectory("tflm-project") : dir;
         try {
-            stage(projectTarget, tree, shared, boardData, board, staged);
+            stage(projectTarget, tree, shared, boardData, board, staged, arena, generated);
         } finally {
             if (staged != dir) {
                 deleteTree(staged);
             }
         }
         out.println("wrote " + dir + ": " + example + " " + projectTarget.builtFor(board) + " (" + target + ")");
-        return Main.EXIT_OK;
     }
 
     /** Copies the files into {@code dir} in the common layout, then lets the target write. */
     private void stage(ProjectTarget projectTarget, SourceTree tree, Path shared, Map<String, List<String>> boardData,
-            String board, Path dir) throws IOException {
+            String board, Path dir, long arena, Map<String, String> generated) throws IOException {
         List<String> sources = new ArrayList<>();
         List<String> defines = new ArrayList<>();
         // The runtime: its listed sources and every header beside them, and its Cortex-M
@@ -149,6 +170,12 @@ final class ProjectCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("example/" + name + ".h"), CArray.header(name));
             sources.add("example/" + name + ".c");
         }
+        for (Map.Entry<String, String> file : generated.entrySet()) {
+            Files.writeString(dir.resolve("example/" + file.getKey()), file.getValue());
+            if (file.getKey().endsWith(".c")) {
+                sources.add("example/" + file.getKey());
+            }
+        }
         // The boards: the host and one Cortex-M board.
         Path ports = tree.root.resolve("board-ports");
         copyHeaders(ports.resolve("common"), dir, "board/common"); // board.h, div_u64_small.h
@@ -162,11 +189,14 @@ final class ProjectCommand implements Callable<Integer> {
             boardSources.add(copy(from, dir, "board/" + relative));
         }
         List<String> includes = List.of("tflm/include", "tflm/src", "board/common", "example");
-        projectTarget.write(dir, this.dir, new ProjectFiles(example, sources, includes, EXAMPLES.get(example),
+        projectTarget.write(dir, this.dir, new ProjectFiles(example, sources, includes, arena,
                 defines, hostSources, board, boardData, boardSources, armVariants));
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
+        if (Files.notExists(root)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -112,7 +112,7 @@ class FirmwareToolsTest {
         assertTrue(source.contains("const tflm_kernel *storage[" + Kernel.all().stream()
                 .filter(kernel -> !kernel.int8Only()).count() + "]"), source);
         Path file = Files.writeString(dir.resolve("all_register_ops.c"), source);
-        assumeTrue(onPath("cc"), "cc missing");
+        assumeTrue(Tools.onPath("cc"), "cc missing");
         Path include = SourceTree.locate().root.resolve("native/include");
         Process cc = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
                 "-I" + include, file.toString()).redirectErrorStream(true).start();
@@ -139,7 +139,7 @@ class FirmwareToolsTest {
         assertTrue(makefile.contains("CFLAGS += -DTFLM_VARIANT_FULLY_CONNECTED\n"), makefile);
 
         // Builds and runs on this machine when it has make and a C compiler.
-        assumeTrue(onPath("make") && onPath("cc"), "make or cc missing");
+        assumeTrue(Tools.onPath("make") && Tools.onPath("cc"), "make or cc missing");
         Process make = new ProcessBuilder("make", "-s", "-C", out.toString(), "run").redirectErrorStream(true).start();
         String output = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(make.waitFor(120, TimeUnit.SECONDS));
@@ -222,14 +222,5 @@ class FirmwareToolsTest {
         CliRun result = run(args.toArray(String[]::new));
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         return out;
-    }
-
-    private static boolean onPath(String program) {
-        for (String entry : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(entry, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
