@@ -3,41 +3,23 @@
 #include "float_bits.h"
 #include "hybrid.h"
 #include "kernel_util.h"
+#include "shape_args.h"
 #include "tflm/builtin_options.h"
 
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
                              int max_inputs)
 {
-    int inputs = node->inputs->size;
-    if (inputs < min_inputs || inputs > max_inputs) {
-        if (min_inputs == max_inputs) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d inputs, got %d", min_inputs,
-                             inputs);
-        }
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d to %d inputs, got %d", min_inputs,
-                         max_inputs, inputs);
-    }
-    if (node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 output, got %d",
-                         (int)node->outputs->size);
-    }
-    if (tflm_output(ctx, node, 0) == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output tensor is missing");
-    }
-    return TFLM_OK;
+    return tflm_check_tensor_counts(ctx, node, min_inputs, max_inputs, 1, 1);
 }
 
 tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t)
 {
+    /* Inputs 0 and 1 (input and filter) are checked present. */
     tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
-    if (status != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 0, "input", &t->input)) != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 1, "filter", &t->filter)) != TFLM_OK) {
-        return status;
+    if (status == TFLM_OK) {
+        tflm_nn_fetch_operands(ctx, node, t);
     }
-    t->bias = tflm_input(ctx, node, 2);
-    t->output = tflm_output(ctx, node, 0);
-    return TFLM_OK;
+    return status;
 }
 
 void tflm_nn_fetch_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t)
@@ -507,16 +489,28 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         return status != TFLM_OK ? status
                                  : tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
     }
-    if (options->prepare_s16 != NULL && t->input->type == TFLM_TYPE_INT16) {
+    if (options->prepare_other != NULL) {
+        return options->prepare_other(ctx, node, options, t, channels, activation, s);
+    }
+    return tflm_nn_unsupported_input(ctx, t->input, false, false);
+}
+
+tflm_status tflm_nn_conv_prepare_other(tflm_context *ctx, const tflm_node *node,
+                                       const tflm_nn_conv_options *options,
+                                       const tflm_nn_operands *t, int32_t channels,
+                                       int activation, tflm_nn_conv_state *s)
+{
+    tflm_conv_params *p = &s->params;
+    tflm_status status;
+    if (t->input->type == TFLM_TYPE_INT16) {
         int bias_type = options->bias_s32_allowed
                             ? tflm_option_int8(ctx, node, options->table,
                                                options->bias_type_field, TFLM_TYPE_FLOAT32)
                             : TFLM_TYPE_INT64;
-        return options->prepare_s16(ctx, t, channels, activation, options->bias_s32_allowed,
-                                    bias_type, p, &s->quant, &s->bias_s32);
+        return tflm_nn_prepare_conv_s16(ctx, t, channels, activation, options->bias_s32_allowed,
+                                        bias_type, p, &s->quant, &s->bias_s32);
     }
-    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32 &&
-        t->filter->type == TFLM_TYPE_INT8) {
+    if (t->input->type == TFLM_TYPE_FLOAT32 && t->filter->type == TFLM_TYPE_INT8) {
         /* Hybrid: float32 but for the filter (tflm_nn_prepare_hybrid). */
         if ((status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_FLOAT32)) !=
                 TFLM_OK ||
@@ -527,13 +521,12 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return TFLM_OK;
     }
-    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32) {
+    if (t->input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return status;
     }
-    return tflm_nn_unsupported_input(ctx, t->input, options->with_float,
-                                     options->prepare_s16 != NULL);
+    return tflm_nn_unsupported_input(ctx, t->input, true, true);
 }
 
 tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,

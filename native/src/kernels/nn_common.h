@@ -69,7 +69,7 @@ static inline bool tflm_nn_has_variant_types(const tflm_nn_operands *t)
 }
 
 /* The operands at prepare: 2 or 3 inputs and one output, the input and
- * filter present ("input tensor (input 0) is missing"). */
+ * filter present ("input 1 is missing"). */
 tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t);
 
 /* Fails unless filter and output are of type and the bias, if any, of
@@ -82,7 +82,8 @@ tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operand
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
                                       bool with_float, bool with_int16);
 
-/* Checks the node has min_inputs..max_inputs inputs and one output. */
+/* Checks the node has min_inputs..max_inputs inputs, the first min_inputs
+ * present, and one output (tflm_check_tensor_counts). */
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
                              int max_inputs);
 
@@ -280,22 +281,35 @@ tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t 
  * dilation_w_factor (tflm/builtin_options.h). The two tables share the
  * numbers of padding, stride_w and stride_h, and dilation_h_factor follows
  * dilation_w_factor in both: nn_common.c checks this against the schema. */
+struct tflm_nn_conv_options;
+
+/* The non-INT8 half of tflm_nn_conv_finish, for the node's input type. */
+typedef tflm_status tflm_nn_conv_prepare_other_fn(tflm_context *ctx, const tflm_node *node,
+                                                  const struct tflm_nn_conv_options *options,
+                                                  const tflm_nn_operands *t, int32_t channels,
+                                                  int activation, tflm_nn_conv_state *s);
+
 typedef struct tflm_nn_conv_options {
     uint8_t table;
     uint8_t activation_field;
     uint8_t dilation_field; /* of dilation_w_factor */
-    bool with_float; /* FLOAT32 accepted besides INT8 */
-    /* INT16 (16x8) input: tflm_nn_prepare_conv_s16, or NULL where it is
-     * not accepted; a pointer, so an _int8 kernel links no 16-bit code. */
-    tflm_nn_prepare_conv_s16_fn *prepare_s16;
+    /* Inputs other than INT8 (INT16 16x8, FLOAT32, hybrid):
+     * tflm_nn_conv_prepare_other, or NULL where only INT8 is accepted; a
+     * pointer, so an _int8 kernel links no 16-bit or float code. */
+    tflm_nn_conv_prepare_other_fn *prepare_other;
     bool bias_s32_allowed; /* 16x8 with an INT32 bias (CONV_2D) */
     uint8_t bias_type_field; /* of quantized_bias_type, when bias_s32_allowed */
 } tflm_nn_conv_options;
 
 /* Second half, once the filter's shape is checked: the bias count (one per
  * output channel), the fused activation, the window (tflm_nn_window_padding),
- * the types with the int8 quantization (tflm_nn_prepare_conv_s8) or the
- * float clamp. Fills *s but for params.depth_multiplier. */
+ * the int8 quantization (tflm_nn_prepare_conv_s8) or options->prepare_other
+ * for other input types. Fills *s but for params.depth_multiplier. */
+/* INT16 input (tflm_nn_prepare_conv_s16), FLOAT32 with a FLOAT32 filter,
+ * or hybrid (FLOAT32 with an INT8 filter; the caller adds
+ * tflm_nn_prepare_hybrid); else "input type ... not supported". */
+tflm_nn_conv_prepare_other_fn tflm_nn_conv_prepare_other;
+
 tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
                                 const tflm_nn_conv_options *options, const tflm_nn_conv_node *c,
                                 tflm_nn_conv_state *s);

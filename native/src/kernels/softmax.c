@@ -9,6 +9,7 @@
 #include "lut.h"
 #include "nn_common.h"
 #include "quant_util.h"
+#include "shape_args.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 
@@ -245,15 +246,12 @@ static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
  * not (tflm_op_softmax_int8, which links no float code). */
 TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, 1, 1, 1);
+    if (status != TFLM_OK) {
+        return status;
     }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
     if (input->dims->size < 1) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input must have at least 1 dimension");
     }
@@ -321,7 +319,7 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
                                     : "input type %s not supported; expected INT8",
                          tflm_type_name_of(input->type));
     }
-    tflm_status status = tflm_softmax_variant(ctx, node, data, &data->variant);
+    status = tflm_softmax_variant(ctx, node, data, &data->variant);
     if (status != TFLM_OK) {
         return status;
     }
