@@ -280,45 +280,7 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
     return TFLM_OK;
 }
 
-/* Reads the input's and output's scale and zero point with `params` (which
- * checks the zero point's range) and the filter's scales, and fills quant
- * with the multipliers of input x filter / output scale: one per channel,
- * or one for all when the filter has one scale. */
-static tflm_status nn_per_channel_quant(tflm_context *ctx, const tflm_nn_operands *t,
-                                        int32_t channels,
-                                        tflm_status (*params)(tflm_context *,
-                                                              const tflm_tensor *, const char *,
-                                                              float *, int32_t *),
-                                        float *output_scale, int32_t *input_zp,
-                                        int32_t *output_zp, tflm_per_channel_quant *quant)
-{
-    tflm_status status;
-    float input_scale;
-    tflm_quantization fq;
-    int32_t *multiplier, *shift;
-    if ((status = params(ctx, t->input, "input", &input_scale, input_zp)) != TFLM_OK ||
-        (status = params(ctx, t->output, "output", output_scale, output_zp)) != TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK) {
-        return status;
-    }
-    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
-    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
-        return status;
-    }
-    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                           *output_scale, pairs, multiplier, shift)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input scale x filter scale / output scale is 2^31 or more");
-    }
-    quant->multiplier = multiplier;
-    quant->shift = shift;
-    quant->per_tensor = pairs != channels;
-    return TFLM_OK;
-}
-
-tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
-                                    int32_t channels, int activation, tflm_conv_params *p,
-                                    tflm_per_channel_quant *quant)
+tflm_status tflm_nn_check_s8_types(tflm_context *ctx, const tflm_nn_operands *t)
 {
     /* An INT4 filter passes: its values are unpacked to int8 at invoke. */
     tflm_status status;
@@ -329,15 +291,84 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
          (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
         return status;
     }
-    float output_scale;
-    int32_t input_zp, output_zp;
-    if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int8_params, &output_scale,
-                                       &input_zp, &output_zp, quant)) != TFLM_OK) {
+    return TFLM_OK;
+}
+
+static const char too_large[] = "input scale x filter scale / output scale is 2^31 or more";
+
+/* FULLY_CONNECTED's one multiplier of a per-tensor filter
+ * (GetQuantizedConvolutionMultipler, bias check included) and its offset. */
+static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_operands *t,
+                                            float input_scale, const tflm_quantization *fq,
+                                            float output_scale, int32_t *multiplier,
+                                            int32_t *shift, int32_t *filter_offset)
+{
+    if (t->bias != NULL) {
+        tflm_quantization bq;
+        tflm_tensor_quantization(ctx, t->bias, &bq);
+        float bias_scale = bq.scale_count > 0 && bq.scales != NULL ? bq.scales[0] : 0.0f;
+        if (!tflm_bias_scale_matches(input_scale, fq->scales[0], bias_scale, output_scale)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "bias scale differs from input scale x filter scale by more "
+                             "than 2%% of the output scale");
+        }
+    }
+    int64_t filter_zp =
+        fq->zero_point_count > 0 && fq->zero_points != NULL ? fq->zero_points[0] : 0;
+    if (filter_zp < -128 || filter_zp > 127) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter zero point outside [-128, 127]");
+    }
+    *filter_offset = -(int32_t)filter_zp;
+    int s;
+    if (!tflm_quantize_multiplier(
+            tflm_fc_effective_scale(input_scale, fq->scales[0], output_scale), multiplier, &s)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, too_large);
+    }
+    *shift = s;
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
+                                  int32_t channels, int32_t zp_min, int32_t zp_max, bool fc,
+                                  tflm_nn_quant *q)
+{
+    tflm_status status;
+    float input_scale;
+    tflm_quantization fq;
+    int32_t *multiplier, *shift;
+    if ((status = tflm_nn_quant_params(ctx, t->input, "input", zp_min, zp_max, &input_scale,
+                                       &q->input_zp)) != TFLM_OK ||
+        (status = tflm_nn_quant_params(ctx, t->output, "output", zp_min, zp_max,
+                                       &q->output_scale, &q->output_zp)) != TFLM_OK ||
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK) {
         return status;
     }
-    p->input_offset = -input_zp;
-    p->output_offset = output_zp;
-    p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    if (fc && fq.scale_count > 1 && t->filter->type == TFLM_TYPE_INT4) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "an INT4 filter with %u scales not supported; expected one (TFLM's "
+                         "INT4 FULLY_CONNECTED is per-tensor)",
+                         (unsigned)fq.scale_count);
+    }
+    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
+    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
+        return status;
+    }
+    q->filter_offset = 0;
+    if (fc && fq.scale_count == 1) {
+        status = fc_per_tensor_multiplier(ctx, t, input_scale, &fq, q->output_scale, multiplier,
+                                          shift, &q->filter_offset);
+        if (status != TFLM_OK) {
+            return status;
+        }
+    } else if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                                  q->output_scale, pairs, multiplier, shift)) {
+        /* Per-channel FULLY_CONNECTED, as TFLM's FullyConnectedPerChannel,
+         * ignores the filter zero point (symmetric by specification). */
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, too_large);
+    }
+    q->quant.multiplier = multiplier;
+    q->quant.shift = shift;
+    q->quant.per_tensor = pairs != channels;
     return TFLM_OK;
 }
 
@@ -385,19 +416,18 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
                                     bias_s32)) != TFLM_OK) {
         return status;
     }
-    float output_scale;
-    int32_t input_zp, output_zp;
-    if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int_params, &output_scale,
-                                       &input_zp, &output_zp, quant)) != TFLM_OK ||
-        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32,
-                                            quant->per_tensor ? 1 : channels, quant->shift)) !=
-            TFLM_OK) {
+    tflm_nn_quant q;
+    if ((status = tflm_nn_prepare_quant(ctx, t, channels, INT16_MIN, INT16_MAX, false, &q)) !=
+            TFLM_OK ||
+        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, q.quant.per_tensor ? 1 : channels,
+                                            q.quant.shift)) != TFLM_OK) {
         return status;
     }
+    *quant = q.quant;
     /* TFLM's 16x8 convolutions ignore the zero points (symmetric int16). */
     p->input_offset = 0;
     p->output_offset = 0;
-    tflm_activation_range_quantized(activation, output_scale, output_zp, -32768, 32767,
+    tflm_activation_range_quantized(activation, q.output_scale, q.output_zp, -32768, 32767,
                                     &p->activation.min, &p->activation.max);
     return TFLM_OK;
 }
@@ -485,9 +515,17 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     s->bias_dims = (tflm_dims){1, 1, 1, channels};
     s->output_dims = c->out;
     if (t->input->type == TFLM_TYPE_INT8) {
-        status = tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
-        return status != TFLM_OK ? status
-                                 : tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
+        tflm_nn_quant q;
+        if ((status = tflm_nn_check_s8_types(ctx, t)) != TFLM_OK ||
+            (status = tflm_nn_prepare_quant(ctx, t, channels, INT8_MIN, INT8_MAX, false, &q)) !=
+                TFLM_OK) {
+            return status;
+        }
+        s->quant = q.quant;
+        p->input_offset = -q.input_zp;
+        p->output_offset = q.output_zp;
+        p->activation = tflm_nn_activation_s8(activation, q.output_scale, q.output_zp);
+        return tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
     }
     if (options->prepare_other != NULL) {
         return options->prepare_other(ctx, node, options, t, channels, activation, s);

@@ -170,12 +170,31 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *wind
                                    int32_t in_h, int32_t in_w, int32_t out_h, int32_t out_w,
                                    int32_t *pad_h, int32_t *pad_w);
 
-/* The int8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: tensor types, one
- * requantization multiplier per output channel (channels of them, in
- * persistent memory), the input/output offsets and the activation clamp. */
-tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
-                                    int32_t channels, int activation, tflm_conv_params *p,
-                                    tflm_per_channel_quant *quant);
+/* The types of an int8 CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED:
+ * filter INT8 (or INT4, unpacked to int8 at invoke), output INT8, bias (if
+ * any) INT32. */
+tflm_status tflm_nn_check_s8_types(tflm_context *ctx, const tflm_nn_operands *t);
+
+/* The quantization of an int8 or 16x8 CONV_2D, DEPTHWISE_CONV_2D or
+ * FULLY_CONNECTED node (tflm_nn_prepare_quant). */
+typedef struct tflm_nn_quant {
+    tflm_per_channel_quant quant;
+    float output_scale;
+    int32_t input_zp, output_zp;
+    int32_t filter_offset; /* per-tensor FULLY_CONNECTED: -filter zero point; else 0 */
+} tflm_nn_quant;
+
+/* Reads the input's and output's scale and zero point (tflm_nn_quant_params
+ * over [zp_min, zp_max]) and the filter's scales, and fills q->quant with
+ * the multipliers of input x filter / output scale in persistent memory:
+ * one per channel, or one for all when the filter has one scale. fc: a
+ * FULLY_CONNECTED node, whose one-scale filter follows TFLM's
+ * GetQuantizedConvolutionMultipler (the bias scale checked, the filter zero
+ * point kept, the product taken in float) and whose INT4 filter must have
+ * one scale. */
+tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
+                                  int32_t channels, int32_t zp_min, int32_t zp_max, bool fc,
+                                  tflm_nn_quant *q);
 
 /* The bias of a 16x8 node (tflm_bias_16x8): INT64, or INT32 where the op
  * allows it (s32_allowed: CONV_2D, FULLY_CONNECTED); without a bias, the
@@ -303,7 +322,7 @@ typedef struct tflm_nn_conv_options {
 
 /* Second half, once the filter's shape is checked: the bias count (one per
  * output channel), the fused activation, the window (tflm_nn_window_padding),
- * the int8 quantization (tflm_nn_prepare_conv_s8) or options->prepare_other
+ * the int8 quantization (tflm_nn_prepare_quant) or options->prepare_other
  * for other input types. Fills *s but for params.depth_multiplier. */
 /* INT16 input (tflm_nn_prepare_conv_s16), FLOAT32 with a FLOAT32 filter,
  * or hybrid (FLOAT32 with an INT8 filter; the caller adds
