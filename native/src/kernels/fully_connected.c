@@ -197,9 +197,8 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
                              (int)units);
         }
     }
-    if (bias != NULL && tflm_element_count(bias) != units) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d (units)",
-                         (int)tflm_element_count(bias), (int)units);
+    if ((status = tflm_nn_check_bias_count(ctx, bias, units)) != TFLM_OK) {
+        return status;
     }
     data->input_dims = (tflm_dims){batches, 1, 1, depth};
     data->filter_dims = (tflm_dims){units, 1, 1, depth};
@@ -318,7 +317,8 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
         status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         data->activation = tflm_nn_activation_f32(activation);
     } else {
-        return tflm_nn_unsupported_input(ctx, input, with_float, with_float);
+        return tflm_nn_unsupported_input(ctx, input,
+                                         with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
     if (status != TFLM_OK ||
         (tflm_nn_has_variant_types(&t) &&

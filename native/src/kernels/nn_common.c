@@ -44,12 +44,10 @@ tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operand
 }
 
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
-                                      bool with_float, bool with_int16)
+                                      const char *expected)
 {
     return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected %s",
-                     tflm_type_name_of(input->type),
-                     with_float ? (with_int16 ? "INT8, INT16 or FLOAT32" : "INT8 or FLOAT32")
-                                : (with_int16 ? "INT8 or INT16" : "INT8"));
+                     tflm_type_name_of(input->type), expected);
 }
 
 tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int i,
@@ -72,6 +70,17 @@ tflm_status tflm_nn_check_type(tflm_context *ctx, const tflm_tensor *tensor, con
     return TFLM_OK;
 }
 
+tflm_status tflm_nn_check_bias_count(tflm_context *ctx, const tflm_tensor *bias,
+                                     int32_t channels)
+{
+    if (bias != NULL && tflm_element_count(bias) != channels) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "bias has %d elements; expected %d (one per output channel)",
+                         (int)tflm_element_count(bias), (int)channels);
+    }
+    return TFLM_OK;
+}
+
 tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                int rank)
 {
@@ -90,26 +99,36 @@ static int usable_scale(float scale)
     return tflm_float_bits(scale) - 1u < 0x7f7fffffu;
 }
 
+static const char no_scale[] = "%s has no quantization scale";
+
+/* The first zero point (0 when there is none), within [zp_min, zp_max]. */
+static tflm_status check_zero_point(tflm_context *ctx, const char *what,
+                                    const tflm_quantization *q, int32_t zp_min, int32_t zp_max,
+                                    int32_t *zero_point)
+{
+    int64_t zp = (q->zero_point_count > 0 && q->zero_points != NULL) ? q->zero_points[0] : 0;
+    if (zp < zp_min || zp > zp_max) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]", what,
+                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp),
+                         (int)zp_min, (int)zp_max);
+    }
+    *zero_point = (int32_t)zp;
+    return TFLM_OK;
+}
+
 tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                  int32_t zp_min, int32_t zp_max, float *scale, int32_t *zero_point)
 {
     tflm_quantization q;
     tflm_tensor_quantization(ctx, tensor, &q);
     if (q.scale_count == 0 || q.scales == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s has no quantization scale", what);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, no_scale, what);
     }
     if (!usable_scale(q.scales[0])) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s scale must be positive and finite", what);
     }
-    int64_t zp = (q.zero_point_count > 0 && q.zero_points != NULL) ? q.zero_points[0] : 0;
-    if (zp < zp_min || zp > zp_max) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]", what,
-                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp),
-                         (int)zp_min, (int)zp_max);
-    }
     *scale = q.scales[0];
-    *zero_point = (int32_t)zp;
-    return TFLM_OK;
+    return check_zero_point(ctx, what, &q, zp_min, zp_max, zero_point);
 }
 
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
@@ -149,7 +168,7 @@ tflm_status tflm_nn_rows_prepare(tflm_context *ctx, const tflm_node *node, int m
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output shape differs from input shape");
     }
     if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_nn_unsupported_input(ctx, input, true, false);
+        return tflm_nn_unsupported_input(ctx, input, "INT8 or FLOAT32");
     }
     if ((status = tflm_nn_check_type(ctx, r->output, "output", (tflm_type)input->type)) !=
         TFLM_OK) {
@@ -164,13 +183,11 @@ tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation)
 {
     if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
         activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
-        static const char *const names[] = {"NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH",
-                                            "SIGN_BIT"};
         if (activation == TFLM_ACTIVATION_TANH || activation == TFLM_ACTIVATION_SIGN_BIT) {
             return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                              "fused activation %s not supported; expected NONE, RELU, "
                              "RELU_N1_TO_1 or RELU6",
-                             names[activation]);
+                             activation == TFLM_ACTIVATION_TANH ? "TANH" : "SIGN_BIT");
         }
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "unknown fused activation %d", activation);
     }
@@ -211,7 +228,7 @@ tflm_status tflm_nn_filter_quantization(tflm_context *ctx, const tflm_tensor *fi
 {
     tflm_tensor_quantization(ctx, filter, q);
     if (q->scale_count == 0 || q->scales == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter has no quantization scale");
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, no_scale, "filter");
     }
     if (q->scale_count != 1 && q->scale_count != (uint32_t)channels) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
@@ -244,22 +261,23 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "padding %d unknown; expected SAME (0) or VALID (1)",
                          (int)w->padding);
     }
-    if (w->stride_w < 1 || w->stride_h < 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "strides (%d, %d) must be at least 1",
-                         (int)w->stride_w, (int)w->stride_h);
+    /* 1 to 65535 keeps (filter - 1) * dilation and (out - 1) * stride far
+     * from overflow. */
+    static const char *const names[3] = {"strides", "dilation factors", "filter size"};
+    _Static_assert(offsetof(tflm_nn_window, filter_h) - offsetof(tflm_nn_window, stride_w) ==
+                       5 * sizeof(int32_t),
+                   "tflm_nn_window: stride, dilation and filter (w, h) pairs not consecutive");
+    /* (w, h) pairs, as names has them; taken from the whole struct. */
+    const int32_t *sizes =
+        (const int32_t *)(const void *)((const char *)w + offsetof(tflm_nn_window, stride_w));
+    for (int i = 0; i < 6; ++i) {
+        if (sizes[i] < 1 || sizes[i] > 65535) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s (%d, %d) must be 1 to 65535",
+                             names[i / 2], (int)sizes[i & ~1], (int)sizes[i | 1]);
+        }
     }
-    if (w->dilation_w < 1 || w->dilation_h < 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "dilation factors (%d, %d) must be at least 1",
-                         (int)w->dilation_w, (int)w->dilation_h);
-    }
-    if (w->filter_w < 1 || w->filter_h < 1 || in_h < 1 || in_w < 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "empty %dx%d filter or %dx%d input",
-                         (int)w->filter_h, (int)w->filter_w, (int)in_h, (int)in_w);
-    }
-    /* Keeps (filter - 1) * dilation and (out - 1) * stride far from overflow. */
-    if (w->filter_w > 65535 || w->filter_h > 65535 || w->dilation_w > 65535 ||
-        w->dilation_h > 65535 || w->stride_w > 65535 || w->stride_h > 65535) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter size, stride or dilation above 65535");
+    if (in_h < 1 || in_w < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input is empty (%dx%d)", (int)in_h, (int)in_w);
     }
     int32_t expect_h = tflm_conv_output_size(w->padding, in_h, w->filter_h, w->stride_h,
                                              w->dilation_h);
@@ -313,12 +331,12 @@ static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_ope
                              "than 2%% of the output scale");
         }
     }
-    int64_t filter_zp =
-        fq->zero_point_count > 0 && fq->zero_points != NULL ? fq->zero_points[0] : 0;
-    if (filter_zp < -128 || filter_zp > 127) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter zero point outside [-128, 127]");
+    int32_t filter_zp = 0; /* set by check_zero_point; GCC cannot tell */
+    tflm_status status = check_zero_point(ctx, "filter", fq, INT8_MIN, INT8_MAX, &filter_zp);
+    if (status != TFLM_OK) {
+        return status;
     }
-    *filter_offset = -(int32_t)filter_zp;
+    *filter_offset = -filter_zp;
     int s;
     if (!tflm_quantize_multiplier(
             tflm_fc_effective_scale(input_scale, fq->scales[0], output_scale), multiplier, &s)) {
@@ -333,7 +351,7 @@ tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
                                   tflm_nn_quant *q)
 {
     tflm_status status;
-    float input_scale;
+    float input_scale = 0.0f; /* set by tflm_nn_quant_params; GCC cannot tell */
     tflm_quantization fq;
     int32_t *multiplier, *shift;
     if ((status = tflm_nn_quant_params(ctx, t->input, "input", zp_min, zp_max, &input_scale,
@@ -345,8 +363,7 @@ tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
     }
     if (fc && fq.scale_count > 1 && t->filter->type == TFLM_TYPE_INT4) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "an INT4 filter with %u scales not supported; expected one (TFLM's "
-                         "INT4 FULLY_CONNECTED is per-tensor)",
+                         "INT4 filter with %u scales not supported; expected 1 (per-tensor)",
                          (unsigned)fq.scale_count);
     }
     const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
@@ -481,14 +498,13 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
 {
     const tflm_nn_operands *t = &c->t;
     const int32_t channels = c->out.c;
-    if (t->bias != NULL && tflm_element_count(t->bias) != channels) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
-                         (int)tflm_element_count(t->bias), (int)channels);
+    tflm_status status = tflm_nn_check_bias_count(ctx, t->bias, channels);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int activation = tflm_option_int8(ctx, node, options->table, options->activation_field,
                                             TFLM_ACTIVATION_NONE);
-    tflm_status status = tflm_nn_check_activation(ctx, activation);
-    if (status != TFLM_OK) {
+    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
         return status;
     }
     const tflm_nn_window window = {
@@ -530,7 +546,7 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     if (options->prepare_other != NULL) {
         return options->prepare_other(ctx, node, options, t, channels, activation, s);
     }
-    return tflm_nn_unsupported_input(ctx, t->input, false, false);
+    return tflm_nn_unsupported_input(ctx, t->input, "INT8");
 }
 
 tflm_status tflm_nn_conv_prepare_other(tflm_context *ctx, const tflm_node *node,
@@ -564,7 +580,7 @@ tflm_status tflm_nn_conv_prepare_other(tflm_context *ctx, const tflm_node *node,
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return status;
     }
-    return tflm_nn_unsupported_input(ctx, t->input, true, true);
+    return tflm_nn_unsupported_input(ctx, t->input, "INT8, INT16 or FLOAT32");
 }
 
 tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,

@@ -77,10 +77,11 @@ tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_
 tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operands *t,
                                         tflm_type type, tflm_type bias_type);
 
-/* "input type FLOAT32 not supported; expected INT8" (with_float and
- * with_int16 false), "...; expected INT8, INT16 or FLOAT32" (both true). */
+/* "input type FLOAT32 not supported; expected <expected>", with expected
+ * the types the kernel takes ("INT8", "INT8, INT16 or FLOAT32"): a
+ * string per call, so an _int8 kernel links only its own. */
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
-                                      bool with_float, bool with_int16);
+                                      const char *expected);
 
 /* Checks the node has min_inputs..max_inputs inputs, the first min_inputs
  * present, and one output (tflm_check_tensor_counts). */
@@ -94,6 +95,11 @@ tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int
 /* Fails unless tensor->type == expected: "<what> type INT16 not supported; expected INT8". */
 tflm_status tflm_nn_check_type(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                tflm_type expected);
+
+/* Fails unless bias is absent or holds channels elements, one per output
+ * channel (FULLY_CONNECTED: per unit). */
+tflm_status tflm_nn_check_bias_count(tflm_context *ctx, const tflm_tensor *bias,
+                                     int32_t channels);
 
 /* Fails unless the tensor has rank dims: "<what> must have 4 dimensions, has 3". */
 tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
