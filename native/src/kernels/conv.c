@@ -220,8 +220,7 @@ static const tflm_nn_conv_options conv_options = {
     .table = TFLM_OPTIONS_CONV_2D,
     .activation_field = TFLM_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
     .dilation_field = TFLM_CONV_2D_OPTIONS_DILATION_W_FACTOR,
-    .with_float = true,
-    .prepare_s16 = tflm_nn_prepare_conv_s16,
+    .prepare_other = tflm_nn_conv_prepare_other,
     .bias_s32_allowed = true,
     .bias_type_field = TFLM_CONV_2D_OPTIONS_QUANTIZED_BIAS_TYPE};
 

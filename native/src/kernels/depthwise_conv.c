@@ -203,9 +203,9 @@ void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *cha
 
 typedef tflm_depthwise_conv_data depthwise_data;
 
-/* options->with_float: whether FLOAT32 is accepted besides INT8
- * (tflm_op_depthwise_conv_2d) or not (tflm_op_depthwise_conv_2d_int8,
- * which links no float code). */
+/* options->prepare_other: whether INT16 and FLOAT32 are accepted besides
+ * INT8 (tflm_op_depthwise_conv_2d) or not (tflm_op_depthwise_conv_2d_int8,
+ * which links no 16-bit or float code). */
 TFLM_SPECIALIZED tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_node *node,
                                                     const tflm_nn_conv_options *options)
 {
@@ -232,7 +232,7 @@ TFLM_SPECIALIZED tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_nod
     }
     tflm_conv_params *p = &data->conv.params;
     p->depth_multiplier = depth_multiplier;
-    if (options->with_float && c.t.input->type == TFLM_TYPE_FLOAT32 &&
+    if (options->prepare_other != NULL && c.t.input->type == TFLM_TYPE_FLOAT32 &&
         c.t.filter->type == TFLM_TYPE_INT8 &&
         (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, false, &data->hybrid)) != TFLM_OK) {
         return status;
@@ -251,8 +251,7 @@ static tflm_status depthwise_prepare(tflm_context *ctx, tflm_node *node)
         .table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
         .activation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
         .dilation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR,
-        .with_float = true,
-        .prepare_s16 = tflm_nn_prepare_conv_s16};
+        .prepare_other = tflm_nn_conv_prepare_other};
     return depthwise_prepare_types(ctx, node, &options);
 }
 
@@ -262,7 +261,7 @@ static tflm_status depthwise_prepare_int8(tflm_context *ctx, tflm_node *node)
         .table = TFLM_OPTIONS_DEPTHWISE_CONV_2D,
         .activation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_FUSED_ACTIVATION_FUNCTION,
         .dilation_field = TFLM_DEPTHWISE_CONV_2D_OPTIONS_DILATION_W_FACTOR,
-        .with_float = false};
+        .prepare_other = NULL};
     return depthwise_prepare_types(ctx, node, &options);
 }
 

@@ -4,6 +4,13 @@
 
 #include "float_bits.h"
 
+#if defined(__OPTIMIZE_SIZE__)
+int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift)
+{
+    return tflm_multiply_by_quantized_multiplier_inline(x, multiplier, shift);
+}
+#endif
+
 bool tflm_quantize_multiplier(tflm_double real_multiplier, int32_t *multiplier, int *shift)
 {
     /* On the bits, without double arithmetic (see exact_f64.h). Positive

@@ -36,7 +36,8 @@ static inline int32_t tflm_rounding_divide_by_pot(int32_t x, int exponent)
 }
 
 /* x * multiplier * 2^shift with multiplier a Q31 value in [2^30, 2^31). */
-static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift)
+static inline int32_t tflm_multiply_by_quantized_multiplier_inline(int32_t x, int32_t multiplier,
+                                                                   int shift)
 {
     int left_shift = shift > 0 ? shift : 0;
     int right_shift = shift > 0 ? 0 : -shift;
@@ -44,6 +45,17 @@ static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t m
         tflm_saturating_rounding_doubling_high_mul((int32_t)((uint32_t)x << left_shift), multiplier),
         right_shift);
 }
+
+#if defined(__OPTIMIZE_SIZE__)
+/* Optimizing for size, GCC keeps the function out of line anyway, a copy
+ * in each kernel that calls it: one shared copy instead (fixed_point.c). */
+int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift);
+#else
+static inline int32_t tflm_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int shift)
+{
+    return tflm_multiply_by_quantized_multiplier_inline(x, multiplier, shift);
+}
+#endif
 
 /* The 64-bit accumulator form TFLM's 16x8 kernels use (int64 x): a single
  * rounding with the multiplier reduced to Q15, (x * m15 + 2^(14 - shift))

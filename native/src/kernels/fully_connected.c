@@ -197,9 +197,8 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
                              (int)units);
         }
     }
-    if (bias != NULL && tflm_element_count(bias) != units) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d (units)",
-                         (int)tflm_element_count(bias), (int)units);
+    if ((status = tflm_nn_check_bias_count(ctx, bias, units)) != TFLM_OK) {
+        return status;
     }
     data->input_dims = (tflm_dims){batches, 1, 1, depth};
     data->filter_dims = (tflm_dims){units, 1, 1, depth};
@@ -225,90 +224,25 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
                  &data->bias_s32)) != TFLM_OK) {
             return status;
         }
-    } else if ((t->filter->type != TFLM_TYPE_INT4 &&
-                (status = tflm_nn_check_type(ctx, t->filter, "filter", TFLM_TYPE_INT8)) !=
-                    TFLM_OK) ||
-               (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT8)) !=
-                   TFLM_OK ||
-               (t->bias != NULL &&
-                (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK) ||
+    } else if ((status = tflm_nn_check_s8_types(ctx, t)) != TFLM_OK ||
                (status = tflm_nn_prepare_int4_filter(ctx, t->filter, &data->int4_scratch)) !=
                    TFLM_OK) {
         return status; /* an INT4 filter is unpacked to int8 at invoke */
     }
-    const tflm_tensor *input = t->input, *filter = t->filter, *bias = t->bias, *output = t->output;
-    float input_scale, output_scale;
-    int32_t input_zp, output_zp;
-    if ((status = tflm_nn_quant_params(ctx, input, "input", type_min, type_max, &input_scale,
-                                       &input_zp)) != TFLM_OK ||
-        (status = tflm_nn_quant_params(ctx, output, "output", type_min, type_max, &output_scale,
-                                       &output_zp)) != TFLM_OK) {
-        return status;
-    }
     const int32_t units = data->filter_dims.n;
-    tflm_quantization fq;
-    if ((status = tflm_nn_filter_quantization(ctx, filter, units, &fq)) != TFLM_OK) {
+    tflm_nn_quant q;
+    if ((status = tflm_nn_prepare_quant(ctx, t, units, type_min, type_max, true, &q)) !=
+            TFLM_OK ||
+        (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32,
+                                                    q.quant.per_tensor ? 1 : units,
+                                                    q.quant.shift)) != TFLM_OK)) {
         return status;
     }
-    int32_t *multiplier, *shift;
-    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, units);
-    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
-        return status;
-    }
-    int32_t filter_offset = 0;
-    if (fq.scale_count > 1 && t->filter->type == TFLM_TYPE_INT4) {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         "an INT4 filter with %u scales not supported; expected one (TFLM's "
-                         "INT4 FULLY_CONNECTED is per-tensor)",
-                         (unsigned)fq.scale_count);
-    }
-    if (fq.scale_count > 1) {
-        /* Per-channel: TFLM's FullyConnectedPerChannel ignores the filter
-         * zero point (symmetric by specification). */
-        if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                               output_scale, units, multiplier, shift)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                             "input scale x filter scale / output scale is 2^31 or more");
-        }
-    } else {
-        /* Per-tensor: GetQuantizedConvolutionMultipler, bias check included. */
-        if (bias != NULL) {
-            tflm_quantization bq;
-            tflm_tensor_quantization(ctx, bias, &bq);
-            float bias_scale = bq.scale_count > 0 && bq.scales != NULL ? bq.scales[0] : 0.0f;
-            if (!tflm_bias_scale_matches(input_scale, fq.scales[0], bias_scale, output_scale)) {
-                return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                                 "bias scale differs from input scale x filter scale by more "
-                                 "than 2%% of the output scale");
-            }
-        }
-        int64_t filter_zp = fq.zero_point_count > 0 && fq.zero_points != NULL ? fq.zero_points[0]
-                                                                              : 0;
-        if (filter_zp < -128 || filter_zp > 127) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter zero point outside [-128, 127]");
-        }
-        filter_offset = -(int32_t)filter_zp;
-        int32_t m;
-        int s;
-        if (!tflm_quantize_multiplier(
-                tflm_fc_effective_scale(input_scale, fq.scales[0], output_scale), &m, &s)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                             "input scale x filter scale / output scale is 2^31 or more");
-        }
-        multiplier[0] = m;
-        shift[0] = s;
-    }
-    if (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32, pairs, shift)) !=
-                   TFLM_OK) {
-        return status;
-    }
-    data->quant.multiplier = multiplier;
-    data->quant.shift = shift;
-    data->quant.per_tensor = pairs != units;
-    data->params.input_offset = -input_zp;
-    data->params.filter_offset = filter_offset;
-    data->params.output_offset = output_zp;
-    tflm_activation_range_quantized(activation, output_scale, output_zp, type_min, type_max,
+    data->quant = q.quant;
+    data->params.input_offset = -q.input_zp;
+    data->params.filter_offset = q.filter_offset;
+    data->params.output_offset = q.output_zp;
+    tflm_activation_range_quantized(activation, q.output_scale, q.output_zp, type_min, type_max,
                                     &data->params.activation.min, &data->params.activation.max);
     return TFLM_OK;
 }
@@ -383,7 +317,8 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
         status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         data->activation = tflm_nn_activation_f32(activation);
     } else {
-        return tflm_nn_unsupported_input(ctx, input, with_float, with_float);
+        return tflm_nn_unsupported_input(ctx, input,
+                                         with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
     if (status != TFLM_OK ||
         (tflm_nn_has_variant_types(&t) &&

@@ -3,41 +3,23 @@
 #include "float_bits.h"
 #include "hybrid.h"
 #include "kernel_util.h"
+#include "shape_args.h"
 #include "tflm/builtin_options.h"
 
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
                              int max_inputs)
 {
-    int inputs = node->inputs->size;
-    if (inputs < min_inputs || inputs > max_inputs) {
-        if (min_inputs == max_inputs) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d inputs, got %d", min_inputs,
-                             inputs);
-        }
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d to %d inputs, got %d", min_inputs,
-                         max_inputs, inputs);
-    }
-    if (node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 output, got %d",
-                         (int)node->outputs->size);
-    }
-    if (tflm_output(ctx, node, 0) == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output tensor is missing");
-    }
-    return TFLM_OK;
+    return tflm_check_tensor_counts(ctx, node, min_inputs, max_inputs, 1, 1);
 }
 
 tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t)
 {
+    /* Inputs 0 and 1 (input and filter) are checked present. */
     tflm_status status = tflm_nn_check_io(ctx, node, 2, 3);
-    if (status != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 0, "input", &t->input)) != TFLM_OK ||
-        (status = tflm_nn_required_input(ctx, node, 1, "filter", &t->filter)) != TFLM_OK) {
-        return status;
+    if (status == TFLM_OK) {
+        tflm_nn_fetch_operands(ctx, node, t);
     }
-    t->bias = tflm_input(ctx, node, 2);
-    t->output = tflm_output(ctx, node, 0);
-    return TFLM_OK;
+    return status;
 }
 
 void tflm_nn_fetch_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t)
@@ -62,12 +44,10 @@ tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operand
 }
 
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
-                                      bool with_float, bool with_int16)
+                                      const char *expected)
 {
     return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected %s",
-                     tflm_type_name_of(input->type),
-                     with_float ? (with_int16 ? "INT8, INT16 or FLOAT32" : "INT8 or FLOAT32")
-                                : (with_int16 ? "INT8 or INT16" : "INT8"));
+                     tflm_type_name_of(input->type), expected);
 }
 
 tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int i,
@@ -90,6 +70,17 @@ tflm_status tflm_nn_check_type(tflm_context *ctx, const tflm_tensor *tensor, con
     return TFLM_OK;
 }
 
+tflm_status tflm_nn_check_bias_count(tflm_context *ctx, const tflm_tensor *bias,
+                                     int32_t channels)
+{
+    if (bias != NULL && tflm_element_count(bias) != channels) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                         "bias has %d elements; expected %d (one per output channel)",
+                         (int)tflm_element_count(bias), (int)channels);
+    }
+    return TFLM_OK;
+}
+
 tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                int rank)
 {
@@ -108,26 +99,36 @@ static int usable_scale(float scale)
     return tflm_float_bits(scale) - 1u < 0x7f7fffffu;
 }
 
+static const char no_scale[] = "%s has no quantization scale";
+
+/* The first zero point (0 when there is none), within [zp_min, zp_max]. */
+static tflm_status check_zero_point(tflm_context *ctx, const char *what,
+                                    const tflm_quantization *q, int32_t zp_min, int32_t zp_max,
+                                    int32_t *zero_point)
+{
+    int64_t zp = (q->zero_point_count > 0 && q->zero_points != NULL) ? q->zero_points[0] : 0;
+    if (zp < zp_min || zp > zp_max) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]", what,
+                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp),
+                         (int)zp_min, (int)zp_max);
+    }
+    *zero_point = (int32_t)zp;
+    return TFLM_OK;
+}
+
 tflm_status tflm_nn_quant_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                  int32_t zp_min, int32_t zp_max, float *scale, int32_t *zero_point)
 {
     tflm_quantization q;
     tflm_tensor_quantization(ctx, tensor, &q);
     if (q.scale_count == 0 || q.scales == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s has no quantization scale", what);
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, no_scale, what);
     }
     if (!usable_scale(q.scales[0])) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s scale must be positive and finite", what);
     }
-    int64_t zp = (q.zero_point_count > 0 && q.zero_points != NULL) ? q.zero_points[0] : 0;
-    if (zp < zp_min || zp > zp_max) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s zero point %d outside [%d, %d]", what,
-                         (int)(zp < -2147483647 ? -2147483647 : zp > 2147483647 ? 2147483647 : zp),
-                         (int)zp_min, (int)zp_max);
-    }
     *scale = q.scales[0];
-    *zero_point = (int32_t)zp;
-    return TFLM_OK;
+    return check_zero_point(ctx, what, &q, zp_min, zp_max, zero_point);
 }
 
 tflm_status tflm_nn_int8_params(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
@@ -167,7 +168,7 @@ tflm_status tflm_nn_rows_prepare(tflm_context *ctx, const tflm_node *node, int m
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output shape differs from input shape");
     }
     if (input->type != TFLM_TYPE_FLOAT32 && input->type != TFLM_TYPE_INT8) {
-        return tflm_nn_unsupported_input(ctx, input, true, false);
+        return tflm_nn_unsupported_input(ctx, input, "INT8 or FLOAT32");
     }
     if ((status = tflm_nn_check_type(ctx, r->output, "output", (tflm_type)input->type)) !=
         TFLM_OK) {
@@ -182,13 +183,11 @@ tflm_status tflm_nn_check_activation(tflm_context *ctx, int activation)
 {
     if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
         activation != TFLM_ACTIVATION_RELU_N1_TO_1 && activation != TFLM_ACTIVATION_RELU6) {
-        static const char *const names[] = {"NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH",
-                                            "SIGN_BIT"};
         if (activation == TFLM_ACTIVATION_TANH || activation == TFLM_ACTIVATION_SIGN_BIT) {
             return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
                              "fused activation %s not supported; expected NONE, RELU, "
                              "RELU_N1_TO_1 or RELU6",
-                             names[activation]);
+                             activation == TFLM_ACTIVATION_TANH ? "TANH" : "SIGN_BIT");
         }
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "unknown fused activation %d", activation);
     }
@@ -229,7 +228,7 @@ tflm_status tflm_nn_filter_quantization(tflm_context *ctx, const tflm_tensor *fi
 {
     tflm_tensor_quantization(ctx, filter, q);
     if (q->scale_count == 0 || q->scales == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter has no quantization scale");
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, no_scale, "filter");
     }
     if (q->scale_count != 1 && q->scale_count != (uint32_t)channels) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
@@ -262,22 +261,23 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "padding %d unknown; expected SAME (0) or VALID (1)",
                          (int)w->padding);
     }
-    if (w->stride_w < 1 || w->stride_h < 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "strides (%d, %d) must be at least 1",
-                         (int)w->stride_w, (int)w->stride_h);
+    /* 1 to 65535 keeps (filter - 1) * dilation and (out - 1) * stride far
+     * from overflow. */
+    static const char *const names[3] = {"strides", "dilation factors", "filter size"};
+    _Static_assert(offsetof(tflm_nn_window, filter_h) - offsetof(tflm_nn_window, stride_w) ==
+                       5 * sizeof(int32_t),
+                   "tflm_nn_window: stride, dilation and filter (w, h) pairs not consecutive");
+    /* (w, h) pairs, as names has them; taken from the whole struct. */
+    const int32_t *sizes =
+        (const int32_t *)(const void *)((const char *)w + offsetof(tflm_nn_window, stride_w));
+    for (int i = 0; i < 6; ++i) {
+        if (sizes[i] < 1 || sizes[i] > 65535) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s (%d, %d) must be 1 to 65535",
+                             names[i / 2], (int)sizes[i & ~1], (int)sizes[i | 1]);
+        }
     }
-    if (w->dilation_w < 1 || w->dilation_h < 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "dilation factors (%d, %d) must be at least 1",
-                         (int)w->dilation_w, (int)w->dilation_h);
-    }
-    if (w->filter_w < 1 || w->filter_h < 1 || in_h < 1 || in_w < 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "empty %dx%d filter or %dx%d input",
-                         (int)w->filter_h, (int)w->filter_w, (int)in_h, (int)in_w);
-    }
-    /* Keeps (filter - 1) * dilation and (out - 1) * stride far from overflow. */
-    if (w->filter_w > 65535 || w->filter_h > 65535 || w->dilation_w > 65535 ||
-        w->dilation_h > 65535 || w->stride_w > 65535 || w->stride_h > 65535) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "filter size, stride or dilation above 65535");
+    if (in_h < 1 || in_w < 1) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input is empty (%dx%d)", (int)in_h, (int)in_w);
     }
     int32_t expect_h = tflm_conv_output_size(w->padding, in_h, w->filter_h, w->stride_h,
                                              w->dilation_h);
@@ -298,45 +298,7 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *w, i
     return TFLM_OK;
 }
 
-/* Reads the input's and output's scale and zero point with `params` (which
- * checks the zero point's range) and the filter's scales, and fills quant
- * with the multipliers of input x filter / output scale: one per channel,
- * or one for all when the filter has one scale. */
-static tflm_status nn_per_channel_quant(tflm_context *ctx, const tflm_nn_operands *t,
-                                        int32_t channels,
-                                        tflm_status (*params)(tflm_context *,
-                                                              const tflm_tensor *, const char *,
-                                                              float *, int32_t *),
-                                        float *output_scale, int32_t *input_zp,
-                                        int32_t *output_zp, tflm_per_channel_quant *quant)
-{
-    tflm_status status;
-    float input_scale;
-    tflm_quantization fq;
-    int32_t *multiplier, *shift;
-    if ((status = params(ctx, t->input, "input", &input_scale, input_zp)) != TFLM_OK ||
-        (status = params(ctx, t->output, "output", output_scale, output_zp)) != TFLM_OK ||
-        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK) {
-        return status;
-    }
-    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
-    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
-        return status;
-    }
-    if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
-                                           *output_scale, pairs, multiplier, shift)) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "input scale x filter scale / output scale is 2^31 or more");
-    }
-    quant->multiplier = multiplier;
-    quant->shift = shift;
-    quant->per_tensor = pairs != channels;
-    return TFLM_OK;
-}
-
-tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
-                                    int32_t channels, int activation, tflm_conv_params *p,
-                                    tflm_per_channel_quant *quant)
+tflm_status tflm_nn_check_s8_types(tflm_context *ctx, const tflm_nn_operands *t)
 {
     /* An INT4 filter passes: its values are unpacked to int8 at invoke. */
     tflm_status status;
@@ -347,15 +309,83 @@ tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t
          (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_INT32)) != TFLM_OK)) {
         return status;
     }
-    float output_scale;
-    int32_t input_zp, output_zp;
-    if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int8_params, &output_scale,
-                                       &input_zp, &output_zp, quant)) != TFLM_OK) {
+    return TFLM_OK;
+}
+
+static const char too_large[] = "input scale x filter scale / output scale is 2^31 or more";
+
+/* FULLY_CONNECTED's one multiplier of a per-tensor filter
+ * (GetQuantizedConvolutionMultipler, bias check included) and its offset. */
+static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_operands *t,
+                                            float input_scale, const tflm_quantization *fq,
+                                            float output_scale, int32_t *multiplier,
+                                            int32_t *shift, int32_t *filter_offset)
+{
+    if (t->bias != NULL) {
+        tflm_quantization bq;
+        tflm_tensor_quantization(ctx, t->bias, &bq);
+        float bias_scale = bq.scale_count > 0 && bq.scales != NULL ? bq.scales[0] : 0.0f;
+        if (!tflm_bias_scale_matches(input_scale, fq->scales[0], bias_scale, output_scale)) {
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL,
+                             "bias scale differs from input scale x filter scale by more "
+                             "than 2%% of the output scale");
+        }
+    }
+    int32_t filter_zp = 0; /* set by check_zero_point; GCC cannot tell */
+    tflm_status status = check_zero_point(ctx, "filter", fq, INT8_MIN, INT8_MAX, &filter_zp);
+    if (status != TFLM_OK) {
         return status;
     }
-    p->input_offset = -input_zp;
-    p->output_offset = output_zp;
-    p->activation = tflm_nn_activation_s8(activation, output_scale, output_zp);
+    *filter_offset = -filter_zp;
+    int s;
+    if (!tflm_quantize_multiplier(
+            tflm_fc_effective_scale(input_scale, fq->scales[0], output_scale), multiplier, &s)) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, too_large);
+    }
+    *shift = s;
+    return TFLM_OK;
+}
+
+tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
+                                  int32_t channels, int32_t zp_min, int32_t zp_max, bool fc,
+                                  tflm_nn_quant *q)
+{
+    tflm_status status;
+    float input_scale = 0.0f; /* set by tflm_nn_quant_params; GCC cannot tell */
+    tflm_quantization fq;
+    int32_t *multiplier, *shift;
+    if ((status = tflm_nn_quant_params(ctx, t->input, "input", zp_min, zp_max, &input_scale,
+                                       &q->input_zp)) != TFLM_OK ||
+        (status = tflm_nn_quant_params(ctx, t->output, "output", zp_min, zp_max,
+                                       &q->output_scale, &q->output_zp)) != TFLM_OK ||
+        (status = tflm_nn_filter_quantization(ctx, t->filter, channels, &fq)) != TFLM_OK) {
+        return status;
+    }
+    if (fc && fq.scale_count > 1 && t->filter->type == TFLM_TYPE_INT4) {
+        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
+                         "INT4 filter with %u scales not supported; expected 1 (per-tensor)",
+                         (unsigned)fq.scale_count);
+    }
+    const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
+    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
+        return status;
+    }
+    q->filter_offset = 0;
+    if (fc && fq.scale_count == 1) {
+        status = fc_per_tensor_multiplier(ctx, t, input_scale, &fq, q->output_scale, multiplier,
+                                          shift, &q->filter_offset);
+        if (status != TFLM_OK) {
+            return status;
+        }
+    } else if (!tflm_conv_per_channel_multipliers(input_scale, fq.scales, fq.scale_count,
+                                                  q->output_scale, pairs, multiplier, shift)) {
+        /* Per-channel FULLY_CONNECTED, as TFLM's FullyConnectedPerChannel,
+         * ignores the filter zero point (symmetric by specification). */
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, too_large);
+    }
+    q->quant.multiplier = multiplier;
+    q->quant.shift = shift;
+    q->quant.per_tensor = pairs != channels;
     return TFLM_OK;
 }
 
@@ -403,19 +433,18 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
                                     bias_s32)) != TFLM_OK) {
         return status;
     }
-    float output_scale;
-    int32_t input_zp, output_zp;
-    if ((status = nn_per_channel_quant(ctx, t, channels, tflm_nn_int_params, &output_scale,
-                                       &input_zp, &output_zp, quant)) != TFLM_OK ||
-        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32,
-                                            quant->per_tensor ? 1 : channels, quant->shift)) !=
-            TFLM_OK) {
+    tflm_nn_quant q;
+    if ((status = tflm_nn_prepare_quant(ctx, t, channels, INT16_MIN, INT16_MAX, false, &q)) !=
+            TFLM_OK ||
+        (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, q.quant.per_tensor ? 1 : channels,
+                                            q.quant.shift)) != TFLM_OK) {
         return status;
     }
+    *quant = q.quant;
     /* TFLM's 16x8 convolutions ignore the zero points (symmetric int16). */
     p->input_offset = 0;
     p->output_offset = 0;
-    tflm_activation_range_quantized(activation, output_scale, output_zp, -32768, 32767,
+    tflm_activation_range_quantized(activation, q.output_scale, q.output_zp, -32768, 32767,
                                     &p->activation.min, &p->activation.max);
     return TFLM_OK;
 }
@@ -469,14 +498,13 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
 {
     const tflm_nn_operands *t = &c->t;
     const int32_t channels = c->out.c;
-    if (t->bias != NULL && tflm_element_count(t->bias) != channels) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "bias has %d elements; expected %d",
-                         (int)tflm_element_count(t->bias), (int)channels);
+    tflm_status status = tflm_nn_check_bias_count(ctx, t->bias, channels);
+    if (status != TFLM_OK) {
+        return status;
     }
     const int activation = tflm_option_int8(ctx, node, options->table, options->activation_field,
                                             TFLM_ACTIVATION_NONE);
-    tflm_status status = tflm_nn_check_activation(ctx, activation);
-    if (status != TFLM_OK) {
+    if ((status = tflm_nn_check_activation(ctx, activation)) != TFLM_OK) {
         return status;
     }
     const tflm_nn_window window = {
@@ -503,20 +531,40 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     s->bias_dims = (tflm_dims){1, 1, 1, channels};
     s->output_dims = c->out;
     if (t->input->type == TFLM_TYPE_INT8) {
-        status = tflm_nn_prepare_conv_s8(ctx, t, channels, activation, p, &s->quant);
-        return status != TFLM_OK ? status
-                                 : tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
+        tflm_nn_quant q;
+        if ((status = tflm_nn_check_s8_types(ctx, t)) != TFLM_OK ||
+            (status = tflm_nn_prepare_quant(ctx, t, channels, INT8_MIN, INT8_MAX, false, &q)) !=
+                TFLM_OK) {
+            return status;
+        }
+        s->quant = q.quant;
+        p->input_offset = -q.input_zp;
+        p->output_offset = q.output_zp;
+        p->activation = tflm_nn_activation_s8(activation, q.output_scale, q.output_zp);
+        return tflm_nn_prepare_int4_filter(ctx, t->filter, &s->int4_scratch);
     }
-    if (options->prepare_s16 != NULL && t->input->type == TFLM_TYPE_INT16) {
+    if (options->prepare_other != NULL) {
+        return options->prepare_other(ctx, node, options, t, channels, activation, s);
+    }
+    return tflm_nn_unsupported_input(ctx, t->input, "INT8");
+}
+
+tflm_status tflm_nn_conv_prepare_other(tflm_context *ctx, const tflm_node *node,
+                                       const tflm_nn_conv_options *options,
+                                       const tflm_nn_operands *t, int32_t channels,
+                                       int activation, tflm_nn_conv_state *s)
+{
+    tflm_conv_params *p = &s->params;
+    tflm_status status;
+    if (t->input->type == TFLM_TYPE_INT16) {
         int bias_type = options->bias_s32_allowed
                             ? tflm_option_int8(ctx, node, options->table,
                                                options->bias_type_field, TFLM_TYPE_FLOAT32)
                             : TFLM_TYPE_INT64;
-        return options->prepare_s16(ctx, t, channels, activation, options->bias_s32_allowed,
-                                    bias_type, p, &s->quant, &s->bias_s32);
+        return tflm_nn_prepare_conv_s16(ctx, t, channels, activation, options->bias_s32_allowed,
+                                        bias_type, p, &s->quant, &s->bias_s32);
     }
-    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32 &&
-        t->filter->type == TFLM_TYPE_INT8) {
+    if (t->input->type == TFLM_TYPE_FLOAT32 && t->filter->type == TFLM_TYPE_INT8) {
         /* Hybrid: float32 but for the filter (tflm_nn_prepare_hybrid). */
         if ((status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_FLOAT32)) !=
                 TFLM_OK ||
@@ -527,13 +575,12 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return TFLM_OK;
     }
-    if (options->with_float && t->input->type == TFLM_TYPE_FLOAT32) {
+    if (t->input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
         p->activation_f32 = tflm_nn_activation_f32(activation);
         return status;
     }
-    return tflm_nn_unsupported_input(ctx, t->input, options->with_float,
-                                     options->prepare_s16 != NULL);
+    return tflm_nn_unsupported_input(ctx, t->input, "INT8, INT16 or FLOAT32");
 }
 
 tflm_status tflm_nn_prepare_hybrid(tflm_context *ctx, const tflm_nn_operands *t,

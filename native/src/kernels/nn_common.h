@@ -69,7 +69,7 @@ static inline bool tflm_nn_has_variant_types(const tflm_nn_operands *t)
 }
 
 /* The operands at prepare: 2 or 3 inputs and one output, the input and
- * filter present ("input tensor (input 0) is missing"). */
+ * filter present ("input 1 is missing"). */
 tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_nn_operands *t);
 
 /* Fails unless filter and output are of type and the bias, if any, of
@@ -77,12 +77,14 @@ tflm_status tflm_nn_get_operands(tflm_context *ctx, const tflm_node *node, tflm_
 tflm_status tflm_nn_check_operand_types(tflm_context *ctx, const tflm_nn_operands *t,
                                         tflm_type type, tflm_type bias_type);
 
-/* "input type FLOAT32 not supported; expected INT8" (with_float and
- * with_int16 false), "...; expected INT8, INT16 or FLOAT32" (both true). */
+/* "input type FLOAT32 not supported; expected <expected>", with expected
+ * the types the kernel takes ("INT8", "INT8, INT16 or FLOAT32"): a
+ * string per call, so an _int8 kernel links only its own. */
 tflm_status tflm_nn_unsupported_input(tflm_context *ctx, const tflm_tensor *input,
-                                      bool with_float, bool with_int16);
+                                      const char *expected);
 
-/* Checks the node has min_inputs..max_inputs inputs and one output. */
+/* Checks the node has min_inputs..max_inputs inputs, the first min_inputs
+ * present, and one output (tflm_check_tensor_counts). */
 tflm_status tflm_nn_check_io(tflm_context *ctx, const tflm_node *node, int min_inputs,
                              int max_inputs);
 
@@ -93,6 +95,11 @@ tflm_status tflm_nn_required_input(tflm_context *ctx, const tflm_node *node, int
 /* Fails unless tensor->type == expected: "<what> type INT16 not supported; expected INT8". */
 tflm_status tflm_nn_check_type(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
                                tflm_type expected);
+
+/* Fails unless bias is absent or holds channels elements, one per output
+ * channel (FULLY_CONNECTED: per unit). */
+tflm_status tflm_nn_check_bias_count(tflm_context *ctx, const tflm_tensor *bias,
+                                     int32_t channels);
 
 /* Fails unless the tensor has rank dims: "<what> must have 4 dimensions, has 3". */
 tflm_status tflm_nn_check_rank(tflm_context *ctx, const tflm_tensor *tensor, const char *what,
@@ -169,12 +176,31 @@ tflm_status tflm_nn_window_padding(tflm_context *ctx, const tflm_nn_window *wind
                                    int32_t in_h, int32_t in_w, int32_t out_h, int32_t out_w,
                                    int32_t *pad_h, int32_t *pad_w);
 
-/* The int8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: tensor types, one
- * requantization multiplier per output channel (channels of them, in
- * persistent memory), the input/output offsets and the activation clamp. */
-tflm_status tflm_nn_prepare_conv_s8(tflm_context *ctx, const tflm_nn_operands *t,
-                                    int32_t channels, int activation, tflm_conv_params *p,
-                                    tflm_per_channel_quant *quant);
+/* The types of an int8 CONV_2D, DEPTHWISE_CONV_2D or FULLY_CONNECTED:
+ * filter INT8 (or INT4, unpacked to int8 at invoke), output INT8, bias (if
+ * any) INT32. */
+tflm_status tflm_nn_check_s8_types(tflm_context *ctx, const tflm_nn_operands *t);
+
+/* The quantization of an int8 or 16x8 CONV_2D, DEPTHWISE_CONV_2D or
+ * FULLY_CONNECTED node (tflm_nn_prepare_quant). */
+typedef struct tflm_nn_quant {
+    tflm_per_channel_quant quant;
+    float output_scale;
+    int32_t input_zp, output_zp;
+    int32_t filter_offset; /* per-tensor FULLY_CONNECTED: -filter zero point; else 0 */
+} tflm_nn_quant;
+
+/* Reads the input's and output's scale and zero point (tflm_nn_quant_params
+ * over [zp_min, zp_max]) and the filter's scales, and fills q->quant with
+ * the multipliers of input x filter / output scale in persistent memory:
+ * one per channel, or one for all when the filter has one scale. fc: a
+ * FULLY_CONNECTED node, whose one-scale filter follows TFLM's
+ * GetQuantizedConvolutionMultipler (the bias scale checked, the filter zero
+ * point kept, the product taken in float) and whose INT4 filter must have
+ * one scale. */
+tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
+                                  int32_t channels, int32_t zp_min, int32_t zp_max, bool fc,
+                                  tflm_nn_quant *q);
 
 /* The bias of a 16x8 node (tflm_bias_16x8): INT64, or INT32 where the op
  * allows it (s32_allowed: CONV_2D, FULLY_CONNECTED); without a bias, the
@@ -280,22 +306,35 @@ tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t 
  * dilation_w_factor (tflm/builtin_options.h). The two tables share the
  * numbers of padding, stride_w and stride_h, and dilation_h_factor follows
  * dilation_w_factor in both: nn_common.c checks this against the schema. */
+struct tflm_nn_conv_options;
+
+/* The non-INT8 half of tflm_nn_conv_finish, for the node's input type. */
+typedef tflm_status tflm_nn_conv_prepare_other_fn(tflm_context *ctx, const tflm_node *node,
+                                                  const struct tflm_nn_conv_options *options,
+                                                  const tflm_nn_operands *t, int32_t channels,
+                                                  int activation, tflm_nn_conv_state *s);
+
 typedef struct tflm_nn_conv_options {
     uint8_t table;
     uint8_t activation_field;
     uint8_t dilation_field; /* of dilation_w_factor */
-    bool with_float; /* FLOAT32 accepted besides INT8 */
-    /* INT16 (16x8) input: tflm_nn_prepare_conv_s16, or NULL where it is
-     * not accepted; a pointer, so an _int8 kernel links no 16-bit code. */
-    tflm_nn_prepare_conv_s16_fn *prepare_s16;
+    /* Inputs other than INT8 (INT16 16x8, FLOAT32, hybrid):
+     * tflm_nn_conv_prepare_other, or NULL where only INT8 is accepted; a
+     * pointer, so an _int8 kernel links no 16-bit or float code. */
+    tflm_nn_conv_prepare_other_fn *prepare_other;
     bool bias_s32_allowed; /* 16x8 with an INT32 bias (CONV_2D) */
     uint8_t bias_type_field; /* of quantized_bias_type, when bias_s32_allowed */
 } tflm_nn_conv_options;
 
 /* Second half, once the filter's shape is checked: the bias count (one per
  * output channel), the fused activation, the window (tflm_nn_window_padding),
- * the types with the int8 quantization (tflm_nn_prepare_conv_s8) or the
- * float clamp. Fills *s but for params.depth_multiplier. */
+ * the int8 quantization (tflm_nn_prepare_quant) or options->prepare_other
+ * for other input types. Fills *s but for params.depth_multiplier. */
+/* INT16 input (tflm_nn_prepare_conv_s16), FLOAT32 with a FLOAT32 filter,
+ * or hybrid (FLOAT32 with an INT8 filter; the caller adds
+ * tflm_nn_prepare_hybrid); else "input type ... not supported". */
+tflm_nn_conv_prepare_other_fn tflm_nn_conv_prepare_other;
+
 tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
                                 const tflm_nn_conv_options *options, const tflm_nn_conv_node *c,
                                 tflm_nn_conv_state *s);

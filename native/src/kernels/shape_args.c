@@ -4,37 +4,27 @@
 
 #include "kernel_util.h" /* tflm_type_name_of */
 
-static const char *plural(int n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
-
 tflm_status tflm_check_tensor_counts(tflm_context *ctx, const tflm_node *node, int min_inputs,
                                      int max_inputs, int min_outputs, int max_outputs)
 {
-    const int inputs = (int)node->inputs->size, outputs = (int)node->outputs->size;
-    if (inputs < min_inputs || inputs > max_inputs) {
-        return min_inputs == max_inputs
-                   ? tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d %s, got %d", min_inputs,
-                               plural(min_inputs, "input", "inputs"), inputs)
-                   : tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d to %d inputs, got %d",
-                               min_inputs, max_inputs, inputs);
-    }
-    if (outputs < min_outputs || outputs > max_outputs) {
-        return min_outputs == max_outputs
-                   ? tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d %s, got %d", min_outputs,
-                               plural(min_outputs, "output", "outputs"), outputs)
-                   : tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d to %d outputs, got %d",
-                               min_outputs, max_outputs, outputs);
-    }
-    for (int i = 0; i < min_inputs; ++i) {
-        if (tflm_input(ctx, node, i) == NULL) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input %d is missing", i);
+    /* Inputs (k = 0), then outputs (k = 1): one copy of the messages. */
+    static const char *const kinds[2][2] = {{"input", "inputs"}, {"output", "outputs"}};
+    for (int k = 0; k < 2; ++k) {
+        const int count = (int)(k == 0 ? node->inputs : node->outputs)->size;
+        const int min = k == 0 ? min_inputs : min_outputs;
+        const int max = k == 0 ? max_inputs : max_outputs;
+        if (count < min || count > max) {
+            return min == max ? tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d %s, got %d", min,
+                                          kinds[k][min != 1], count)
+                              : tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected %d to %d %s, got %d",
+                                          min, max, kinds[k][1], count);
         }
-    }
-    for (int i = 0; i < outputs; ++i) {
-        if (tflm_output(ctx, node, i) == NULL) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output %d is missing", i);
+        /* The first min_inputs inputs, every output. */
+        const int present = k == 0 ? min_inputs : count;
+        for (int i = 0; i < present; ++i) {
+            if ((k == 0 ? tflm_input(ctx, node, i) : tflm_output(ctx, node, i)) == NULL) {
+                return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s %d is missing", kinds[k][0], i);
+            }
         }
     }
     return TFLM_OK;

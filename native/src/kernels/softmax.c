@@ -9,6 +9,7 @@
 #include "lut.h"
 #include "nn_common.h"
 #include "quant_util.h"
+#include "shape_args.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 
@@ -245,15 +246,12 @@ static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
  * not (tflm_op_softmax_int8, which links no float code). */
 TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node *node, bool with_float)
 {
-    if (node->inputs->size != 1 || node->outputs->size != 1) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "expected 1 input and 1 output, got %d and %d",
-                         (int)node->inputs->size, (int)node->outputs->size);
+    tflm_status status = tflm_check_tensor_counts(ctx, node, 1, 1, 1, 1);
+    if (status != TFLM_OK) {
+        return status;
     }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     const tflm_tensor *output = tflm_output(ctx, node, 0);
-    if (input == NULL || output == NULL) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input or output tensor missing");
-    }
     if (input->dims->size < 1) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input must have at least 1 dimension");
     }
@@ -282,31 +280,30 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
         float in_scale, out_scale;
         int32_t in_zp, out_zp;
         if (!tflm_per_tensor_quantization(ctx, input, &in_scale, &in_zp)) {
-            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "INT8 input has no quantization scale");
+            /* The format of tflm_nn_quant_params's message: one copy in flash. */
+            return tflm_fail(ctx, TFLM_ERROR_KERNEL, "%s has no quantization scale", "INT8 input");
         }
         tflm_per_tensor_quantization(ctx, output, &out_scale, &out_zp);
         /* The scale checks compare bits: no soft-float code on cores
          * without an FPU. */
         uint32_t out_bits = tflm_float_bits(out_scale);
-        if (output->type == TFLM_TYPE_INT8) {
-            if (out_zp != -128 || out_bits != 0x3b800000u) { /* 1/256 */
+        const bool out8 = output->type == TFLM_TYPE_INT8;
+        if (out8 || output->type == TFLM_TYPE_INT16) {
+            /* INT8: exactly 1/256. INT16: TFLM's |scale - 1/65536| <=
+             * 0.001f * (1/65536) in float holds exactly for the floats with
+             * bits in this range (all 2^32 checked against the FPU). */
+            if (out_zp != (out8 ? -128 : -32768) ||
+                out_bits < (out8 ? 0x3b800000u : 0x377fbe77u) ||
+                out_bits > (out8 ? 0x3b800000u : 0x378020c4u)) {
                 return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                                 "INT8 output must have scale 1/256 and zero point -128 (zero point %d)",
-                                 (int)out_zp);
-            }
-        } else if (output->type == TFLM_TYPE_INT16) {
-            /* TFLM's |scale - 1/65536| <= 0.001f * (1/65536) in float holds
-             * exactly for the floats with bits in this range (all 2^32
-             * checked against the FPU). */
-            if (out_zp != -32768 || out_bits < 0x377fbe77u || out_bits > 0x378020c4u) {
-                return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                                 "INT16 output must have scale 1/65536 and zero point -32768 (zero point %d)",
-                                 (int)out_zp);
+                                 "%s output must have scale 1/%d and zero point %d (zero point %d)",
+                                 tflm_type_name_of(output->type), out8 ? 256 : 65536,
+                                 out8 ? -128 : -32768, (int)out_zp);
             }
         } else {
-            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                             "output type %s not supported for INT8 input; expected INT8 or INT16",
-                             tflm_type_name_of(output->type));
+            /* tflm_nn_check_type's format: one copy in flash. */
+            return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "%s type %s not supported; expected %s",
+                             "output", tflm_type_name_of(output->type), "INT8 or INT16");
         }
         if (!tflm_softmax_quant_params(tflm_f64_widen(data->beta), tflm_f64_widen(in_scale), &data->quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
@@ -316,12 +313,10 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
         /* The variants are int8-input and float32 ones. */
         return softmax_prepare_s16(ctx, node, input, output, data);
     } else {
-        return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
-                         with_float ? "input type %s not supported; expected FLOAT32, INT8 or INT16"
-                                    : "input type %s not supported; expected INT8",
-                         tflm_type_name_of(input->type));
+        return tflm_nn_unsupported_input(ctx, input,
+                                         with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
-    tflm_status status = tflm_softmax_variant(ctx, node, data, &data->variant);
+    status = tflm_softmax_variant(ctx, node, data, &data->variant);
     if (status != TFLM_OK) {
         return status;
     }

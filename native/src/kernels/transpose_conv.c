@@ -307,7 +307,7 @@ static tflm_status transpose_conv_prepare(tflm_context *ctx, tflm_node *node)
     } else if (t.input->type == TFLM_TYPE_INT8 || t.input->type == TFLM_TYPE_INT16) {
         status = prepare_quantized(ctx, &t, activation, d);
     } else {
-        return tflm_nn_unsupported_input(ctx, t.input, true, true);
+        return tflm_nn_unsupported_input(ctx, t.input, "INT8, INT16 or FLOAT32");
     }
     if (status != TFLM_OK) {
         return status;
