@@ -26,6 +26,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 TREE = Path(__file__).resolve().parents[2]
@@ -203,7 +204,67 @@ def read_zephyr(dir, board):
                    lib["defines"] + app["defines"], framework_glue=glue)
 
 
-READERS = {"vscode": read_vscode, "platformio": read_platformio, "zephyr": read_zephyr}
+def keil_path(path):
+    """A µVision path (.\\dir\\file.c) relative to the project's folder (dir/file.c)."""
+    path = path.replace("\\", "/")
+    return path[2:] if path.startswith("./") else path
+
+
+def read_keil(dir, board):
+    """The .uvprojx's one target: its Groups' FilePath, its C compiler's IncludePath (';') and
+    Define (','), its device and pack (TargetCommonOption) and, unless it takes the memory
+    layout from the target dialog, a scatter file of the project. The pack's start-up code
+    (RTE Device:Startup) is not among the files: nothing of it to compile here."""
+    projects = sorted(dir.glob("*.uvprojx"))
+    if len(projects) != 1:
+        raise ProjectError(f"want one .uvprojx, found {[p.name for p in projects]}")
+    targets = ElementTree.parse(projects[0]).getroot().findall("Targets/Target")
+    if len(targets) != 1:
+        raise ProjectError(f"{projects[0].name}: want one target, found {len(targets)}")
+    target = targets[0]
+    common = target.find("TargetOption/TargetCommonOption")
+    for field in ("Device", "Vendor", "PackID", "Cpu"):
+        if not (common.findtext(field) or "").strip():
+            raise ProjectError(f"{projects[0].name}: TargetCommonOption names no {field}")
+    if target.findtext("uAC6") != "1":
+        raise ProjectError(f"{projects[0].name}: the target does not build with Arm Compiler 6 (uAC6)")
+    ads = target.find("TargetOption/TargetArmAds")
+    if ads.findtext("LDads/umfTarg") != "1":
+        scatter = keil_path(ads.findtext("LDads/ScatterFile") or "")
+        if not scatter or not (dir / scatter).is_file():
+            raise ProjectError(f"{projects[0].name}: the scatter file '{scatter}' is not a file of the project")
+    controls = ads.find("Cads/VariousControls")
+    sources = [keil_path(f.findtext("FilePath")) for f in target.findall("Groups/Group/Files/File")]
+    includes = [keil_path(i) for i in (controls.findtext("IncludePath") or "").split(";") if i]
+    defines = [d for d in (controls.findtext("Define") or "").split(",") if d]
+    return Project(sources, includes, defines)
+
+
+def read_mbed(dir, board):
+    """CMakeLists.txt's add_executable and target_sources, target_include_directories and
+    target_compile_definitions of the application; its MBED_TARGET must have its section
+    in mbed_app.json's target_overrides. The board glue under board/mbed/ (Mbed's console,
+    ticker and exit) compiles only inside Mbed."""
+    values = {"sources": [], "includes": [], "defines": []}
+    wanted = {"add_executable": "sources", "target_sources": "sources",
+              "target_include_directories": "includes", "target_compile_definitions": "defines"}
+    mbed_target = None
+    for name, args in cmake_commands(dir / "CMakeLists.txt"):
+        if name == "set" and args[:1] == ["MBED_TARGET"] and len(args) > 1:
+            mbed_target = args[1]
+        if name in wanted:
+            values[wanted[name]] += [a for a in args[1:] if a not in ("PRIVATE", "PUBLIC", "INTERFACE")]
+    if mbed_target is None:
+        raise ProjectError("CMakeLists.txt sets no MBED_TARGET")
+    overrides = json.loads((dir / "mbed_app.json").read_text()).get("target_overrides", {})
+    if mbed_target not in overrides:
+        raise ProjectError(f"mbed_app.json's target_overrides have no section for {mbed_target}")
+    glue = [s for s in values["sources"] if Path(s).parts[:2] == ("board", "mbed")]
+    return Project(values["sources"], values["includes"], values["defines"], framework_glue=glue)
+
+
+READERS = {"vscode": read_vscode, "platformio": read_platformio, "zephyr": read_zephyr, "keil": read_keil,
+           "mbed": read_mbed}
 
 
 # ---- Build and run ----------------------------------------------------------------------------
@@ -282,7 +343,7 @@ def main():
     args = parser.parse_args()
     try:
         qemu_name, sources, lines = check(args.target, args.dir, args.board)
-    except (ProjectError, OSError, KeyError, ValueError, json.JSONDecodeError) as e:
+    except (ProjectError, OSError, KeyError, ValueError, json.JSONDecodeError, ElementTree.ParseError) as e:
         print(f"check_project: {args.target} project {args.dir}: {e}", file=sys.stderr)
         return 1
     print(f"check_project: {args.target} project for {args.board}: its {sources} sources built and ran "

@@ -86,8 +86,14 @@ public final class Main {
                   QEMU, IntelliSense settings); platformio (platformio.ini, src/ and
                   include/, no framework; BOARD bluepill-stm32f103, the default,
                   stm32f746g-disco or microbit); zephyr (a Zephyr module, tflm/, and a
-                  sample app using it, app/); arduino (an Arduino library with the
-                  example sketch, for AVR and Cortex-M boards; no --board). NAME:
+                  sample app using it, app/); keil (a µVision project for Arm Compiler 6
+                  naming the board's CMSIS device; start-up code from the device pack;
+                  BOARD mps2-an386, the default, another MPS2/MPS3 board,
+                  stm32f746g-disco, bluepill-stm32f103 or microbit); mbed (CMakeLists.txt
+                  and mbed_app.json for Mbed CE; Mbed OS ends in July 2026; BOARD
+                  stm32f746g-disco, the default, or mps2-an385/386/500); arduino (an
+                  Arduino library with the example sketch, for AVR and Cortex-M boards;
+                  no --board). NAME:
                   hello_world, micro_speech, person_detection, benchmark (needs --model).
 
               validate MODEL [--board BOARD] [--inputs N | --input-dir DIR]

@@ -29,7 +29,8 @@ final class ProjectCommand implements Callable<Integer> {
     /** Build systems by --target name. */
     static final Map<String, ProjectTarget> TARGETS = new TreeMap<>(Map.of(
             "make", new MakeTarget(), "arduino", new ArduinoTarget(), "vscode", new VscodeTarget(),
-            "platformio", new PlatformioTarget(), "zephyr", new ZephyrTarget()));
+            "platformio", new PlatformioTarget(), "zephyr", new ZephyrTarget(), "keil", new KeilTarget(),
+            "mbed", new MbedTarget()));
 
     /** Examples: their folder under examples/firmware and their Cortex-M arena bytes. */
     static final Map<String, Long> EXAMPLES = Map.of(

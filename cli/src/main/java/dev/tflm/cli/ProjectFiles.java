@@ -1,8 +1,16 @@
 package dev.tflm.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * What a generated project holds, paths relative to its folder: the C sources of the runtime,
@@ -74,5 +82,25 @@ record ProjectFiles(String name, List<String> sources, List<String> includeDirs,
         all.add("TFLM_BOARD_CPU_HZ=" + cpuHz() + "u");
         boardVariants().forEach(v -> all.addAll(v.definitions()));
         return all;
+    }
+
+    /**
+     * Copies from {@code staged} into {@code dir} the C files among {@code sources} and every
+     * other file (headers, linker scripts) but the host board's, each to {@code layout} of its path.
+     */
+    static void copyOnly(Path staged, Path dir, List<String> sources, UnaryOperator<String> layout)
+            throws IOException {
+        Set<String> wanted = new HashSet<>(sources);
+        try (Stream<Path> files = Files.walk(staged)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = staged.relativize(file).toString().replace('\\', '/');
+                if (relative.startsWith("board/host/") || relative.endsWith(".c") && !wanted.contains(relative)) {
+                    continue;
+                }
+                Path to = dir.resolve(layout.apply(relative));
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }

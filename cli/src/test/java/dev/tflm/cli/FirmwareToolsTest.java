@@ -202,6 +202,62 @@ class FirmwareToolsTest {
     }
 
     @Test
+    void keilProjectNamesTheDeviceAndListsTheFirmwaresSourcesButTheGccStartup() throws Exception {
+        Path out = helloWorld("keil", "keil");
+        String project = Files.readString(out.resolve("hello_world.uvprojx"));
+        assertTrue(project.contains("<Device>ARMCM4</Device>\n          <Vendor>ARM</Vendor>\n"
+                + "          <PackID>ARM.Cortex_DFP.1.1.0</PackID>"), project);
+        assertTrue(project.contains("<Cpu>IROM(0x00000000,0x00400000) IRAM(0x20000000,0x00400000) "
+                + "CPUTYPE(&quot;Cortex-M4&quot;) FPU2 CLOCK(25000000) ELITTLE</Cpu>"), project);
+        assertTrue(project.contains("<uAC6>1</uAC6>"), project);
+        assertTrue(project.contains("<Define>FW_ARENA_BYTES=2048,TFLM_BOARD_CPU_HZ=25000000u,TFLM_VARIANT_CONV,"),
+                project);
+        assertTrue(project.contains("<IncludePath>.\\tflm\\include;.\\tflm\\src;.\\board\\common;.\\example"
+                + "</IncludePath>"), project);
+        for (String file : List.of("example\\sine_model.c", "tflm\\src\\kernels\\arm\\fully_connected_arm.c",
+                "board\\common\\semihosting.c", "board\\keil\\keil_main.c")) {
+            assertTrue(project.contains("<FilePath>.\\" + file + "</FilePath>"), file);
+            assertTrue(Files.isRegularFile(out.resolve(file.replace('\\', '/'))), file);
+        }
+        // The pack's start-up and vector table, not tflm's, and a scatter file with the stack they take.
+        assertFalse(project.contains("cortex_m_startup"), project);
+        assertTrue(project.contains("Cgroup=\"Startup\" Cvariant=\"C Startup\" Cvendor=\"ARM\""), project);
+        assertTrue(Files.readString(out.resolve("hello_world.sct")).contains("ARM_LIB_STACK 0x20400000 EMPTY -0x00002000"));
+        // A vendor's pack: its device, the target dialog's memory layout.
+        String disco = Files.readString(helloWorld("keil-disco", "keil", "stm32f746g-disco")
+                .resolve("hello_world.uvprojx"));
+        assertTrue(disco.contains("<Device>STM32F746NGHx</Device>"), disco);
+        assertTrue(disco.contains("<umfTarg>1</umfTarg>"), disco);
+        assertTrue(disco.contains("<FilePath>.\\board\\stm32f746g-disco\\debug_log.c</FilePath>"), disco);
+        CliRun wrong = run("project", "--target", "keil", "--example", "hello_world", "--board", "apollo3-evb",
+                "--out", dir.resolve("none").toString());
+        assertEquals(Main.EXIT_ERROR, wrong.exitCode());
+        assertTrue(wrong.err().contains("mps2-an386") && wrong.err().contains("not apollo3-evb"), wrong.err());
+    }
+
+    @Test
+    void mbedProjectListsTheFirmwareForAnMbedCeTargetWithMbedsBoardGlue() throws Exception {
+        Path out = helloWorld("mbed", "mbed", "mps2-an386");
+        String cmake = Files.readString(out.resolve("CMakeLists.txt"));
+        assertTrue(cmake.contains("set(MBED_TARGET ARM_MPS2_M4 CACHE STRING"), cmake);
+        assertTrue(cmake.contains("include(mbed-os/tools/cmake/mbed_toolchain_setup.cmake)\n"), cmake);
+        assertTrue(cmake.contains("add_executable(${PROJECT_NAME}\n"), cmake);
+        assertTrue(cmake.contains("  example/sine_model.c\n"), cmake);
+        assertTrue(cmake.contains("  tflm/src/kernels/arm/fully_connected_arm.c\n"), cmake);
+        assertTrue(cmake.contains("  board/mbed/board.c\n)"), cmake);
+        assertTrue(cmake.contains("target_compile_definitions(${PROJECT_NAME} PRIVATE FW_ARENA_BYTES=2048 "
+                + "TFLM_VARIANT_CONV"), cmake);
+        assertTrue(cmake.contains("mbed_set_post_build(${PROJECT_NAME})"), cmake);
+        assertFalse(cmake.contains("cortex_m_startup") || cmake.contains("semihosting"), cmake);
+        assertTrue(Files.readString(out.resolve("mbed_app.json")).contains("\"ARM_MPS2_M4\": {"));
+        assertTrue(Files.readString(out.resolve("README.md")).contains("July 2026"));
+        CliRun wrong = run("project", "--target", "mbed", "--example", "hello_world", "--board", "microbit",
+                "--out", dir.resolve("none").toString());
+        assertEquals(Main.EXIT_ERROR, wrong.exitCode());
+        assertTrue(wrong.err().contains("DISCO_F746NG") && wrong.err().contains("not microbit"), wrong.err());
+    }
+
+    @Test
     void projectRejectsUnknownTargetsAndExamples() {
         assertEquals(Main.EXIT_USAGE, run("project", "--target", "nope", "--example", "hello_world", "--out",
                 dir.toString()).exitCode());
