@@ -61,49 +61,47 @@ static bool live_together(const tflm_plan_buffer *a, const tflm_plan_buffer *b)
     return a->first <= b->last && b->first <= a->last;
 }
 
-/* Whether buffer a goes before buffer b in the given order. Ties go to the
- * lower index so every plan is deterministic. */
-static bool goes_before(const tflm_plan_buffer *buffers, uint32_t a, uint32_t b,
+/* Whether buffer x goes before buffer y in the given order; both are
+ * placed (used, first <= last), so a lifetime's span is exact in 32 bits
+ * and its area, size * (span + 1), in 64. */
+static bool goes_before(const tflm_plan_buffer *x, const tflm_plan_buffer *y,
                         tflm_plan_order order)
 {
-    const tflm_plan_buffer *x = &buffers[a], *y = &buffers[b];
+    uint32_t span_x = (uint32_t)x->last - (uint32_t)x->first;
+    uint32_t span_y = (uint32_t)y->last - (uint32_t)y->first;
     uint64_t key_x = x->size, key_y = y->size;
-    switch (order) {
-    case TFLM_PLAN_BY_AREA:
-        key_x *= (uint64_t)((int64_t)x->last - x->first + 1);
-        key_y *= (uint64_t)((int64_t)y->last - y->first + 1);
-        break;
-    case TFLM_PLAN_BY_FIRST_USE:
-        if (x->first != y->first) {
-            return x->first < y->first;
-        }
-        break;
-    case TFLM_PLAN_BY_LIFETIME: {
-        int64_t span_x = (int64_t)x->last - x->first, span_y = (int64_t)y->last - y->first;
-        if (span_x != span_y) {
-            return span_x > span_y;
-        }
-        break;
+    if (order == TFLM_PLAN_BY_AREA) {
+        key_x += (uint64_t)x->size * span_x;
+        key_y += (uint64_t)y->size * span_y;
+    } else if (order == TFLM_PLAN_BY_FIRST_USE && x->first != y->first) {
+        return x->first < y->first;
+    } else if (order == TFLM_PLAN_BY_LIFETIME && span_x != span_y) {
+        return span_x > span_y;
     }
-    default:
-        break;
-    }
-    return key_x != key_y ? key_x > key_y : a < b;
+    return key_x > key_y;
 }
 
-/* Insertion sort of the buffer indices: no libc qsort, and the lists are
- * short (one entry per tensor and scratch buffer). */
-static void sort_order(tflm_planner *planner, tflm_plan_order order)
+/* The buffers to place (used, of nonzero size) in order, by insertion: no
+ * libc qsort, and the lists are short (one entry per tensor and scratch
+ * buffer). Ties keep the lower index first (insertion is stable), so every
+ * plan is deterministic. Zeroes every offset; returns how many to place. */
+static uint32_t sort_order(tflm_planner *planner, tflm_plan_order order)
 {
+    uint32_t n = 0;
     for (uint32_t i = 0; i < planner->count; i++) {
-        uint32_t current = i;
-        uint32_t j = i;
-        while (j > 0 && goes_before(planner->buffers, current, planner->order[j - 1], order)) {
+        tflm_plan_buffer *current = &planner->buffers[i];
+        current->offset = 0;
+        if (current->size == 0 || !tflm_planner_used(planner, (int32_t)i)) {
+            continue;
+        }
+        uint32_t j = n++;
+        while (j > 0 && goes_before(current, &planner->buffers[planner->order[j - 1]], order)) {
             planner->order[j] = planner->order[j - 1];
             j--;
         }
-        planner->order[j] = current;
+        planner->order[j] = i;
     }
+    return n;
 }
 
 /* Lowest offset for buffer b among the placed buffers (sorted by offset). */
@@ -130,16 +128,12 @@ static uint32_t first_fit(const tflm_planner *planner, uint32_t placed_count, ui
 
 bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
 {
-    sort_order(planner, order);
+    uint32_t count = sort_order(planner, order);
     uint32_t placed_count = 0;
     uint32_t total = 0;
-    for (uint32_t k = 0; k < planner->count; k++) {
+    for (uint32_t k = 0; k < count; k++) {
         uint32_t b = planner->order[k];
         tflm_plan_buffer *buffer = &planner->buffers[b];
-        buffer->offset = 0;
-        if (buffer->size == 0 || !tflm_planner_used(planner, (int32_t)b)) {
-            continue;
-        }
         uint32_t offset = first_fit(planner, placed_count, b);
         if (buffer->size > UINT32_MAX - offset) {
             return false;
