@@ -64,7 +64,7 @@ static uint32_t tensor_total(const tflm_context *ctx)
 }
 
 /* Root of a tensor's alias set (links only point to lower set roots). */
-PLAN_STEP uint32_t alias_root(const int32_t *link, uint32_t t)
+static uint32_t alias_root(const int32_t *link, uint32_t t)
 {
     while ((uint32_t)link[t] != t) {
         t = (uint32_t)link[t];
