@@ -4,7 +4,8 @@
  * every table (vtable and inline data inside the buffer), every field
  * (inside its table), every offset, vector and string (inside the buffer,
  * aligned as its elements need), recursively through sub-tables. Nothing
- * here reads outside [buf, buf + size); offset arithmetic is 64-bit.
+ * here reads outside [buf, buf + size); no offset sum wraps (each is
+ * checked against the room left before it is formed).
  *
  * One generic walker and a few bytes per table instead of code per table:
  * on a Cortex-M this is a third of the size of a hand-written verifier.
