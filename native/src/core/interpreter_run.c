@@ -29,24 +29,17 @@ const char *tflm_node_name(const tflm_node *node)
     return name ? name : "?";
 }
 
-int64_t tflm_tensor_zero_point(const tflm_context *ctx, const tflm_tensor *tensor)
-{
-    uint32_t q = fb_field_table(ctx->model, tflm_tensor_table(ctx, tensor), TENSOR_QUANTIZATION);
-    uint32_t zero_points = q ? fb_field_vector(ctx->model, q, QUANTIZATION_ZERO_POINT) : 0;
-    if (fb_vector_length(ctx->model, zero_points) == 0) {
-        return 0;
-    }
-    return (int64_t)fb_u64(ctx->model, zero_points + 4);
-}
-
 void tflm_reset_variables(tflm_context *ctx)
 {
     const tflm_subgraph *last = &ctx->subgraphs[ctx->subgraph_count - 1];
     for (tflm_tensor *tensor = ctx->subgraphs[0].tensors; tensor < last->tensors + last->tensor_count;
          tensor++) { /* every subgraph's: one table */
         if (tensor->is_variable && tensor->data != NULL) { /* NULL: no operator uses it */
-            int value = tensor->type == TFLM_TYPE_INT8 ? (int)(int8_t)tflm_tensor_zero_point(ctx, tensor) : 0;
-            memset(tensor->data, value, tensor->bytes);
+            tflm_quantization q = {0};
+            if (tensor->type == TFLM_TYPE_INT8) {
+                tflm_tensor_quantization(ctx, tensor, &q);
+            }
+            memset(tensor->data, q.zero_point_count ? (int8_t)q.zero_points[0] : 0, tensor->bytes);
         }
     }
     for (const tflm_variable *v = ctx->variables; v != NULL; v = v->next) {
