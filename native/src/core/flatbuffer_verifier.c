@@ -8,6 +8,17 @@
 /* path[].field while a table's own header is checked. */
 #define NO_FIELD 0xffu
 
+/* The entry of table number n in a list of entries each ended by end: the
+ * schema's fields and names (flatbuffer_verifier.h). */
+static const uint8_t *schema_entry(const void *list, unsigned n, uint8_t end)
+{
+    const uint8_t *p = list;
+    while (n > 0) {
+        n -= *p++ == end;
+    }
+    return p;
+}
+
 bool fbv_fail(fb_verifier *v, const char *problem, uint32_t pos)
 {
     enum { CAP = TFLM_ERROR_MESSAGE_CAPACITY };
@@ -15,7 +26,8 @@ bool fbv_fail(fb_verifier *v, const char *problem, uint32_t pos)
                            v->depth == 0 ? " the header" : "");
     for (unsigned i = v->depth > 1 ? 1 : 0; i < v->depth; i++) { /* the root's name only alone */
         n = tflm_format(v->message, CAP, n, v->path[i].index != UINT32_MAX ? " %s %u" : " %s",
-                        v->schema[v->path[i].table].name, v->path[i].index);
+                        (const char *)schema_entry(v->names, v->path[i].table, '\0'),
+                        v->path[i].index);
     }
     if (v->depth > 0 && v->path[v->depth - 1].field != NO_FIELD) {
         tflm_format(v->message, CAP, n, " field %u", v->path[v->depth - 1].field);
@@ -76,13 +88,12 @@ static bool verify_vector(fb_verifier *v, unsigned kind, unsigned sub, uint32_t 
 }
 
 /* The fields of a table whose header was checked. */
-static bool verify_fields(fb_verifier *v, const fb_table_schema *schema, uint32_t table,
-                          uint32_t vt)
+static bool verify_fields(fb_verifier *v, const uint8_t *fields, uint32_t table, uint32_t vt)
 {
     static const uint8_t stored_size[] = {0, 1, 4, 8, 4, 4, 4, 4, 4}; /* by fb_kind */
     uint16_t vtable_size = fb_u16(v->buf, vt), inline_size = fb_u16(v->buf, vt + 2);
-    for (unsigned f = 0; f < schema->field_count && 4u + 2u * f + 2u <= vtable_size; f++) {
-        unsigned kind = schema->fields[f] & 15u, sub = schema->fields[f] >> 4;
+    for (unsigned f = 0; fields[f] != FB_END && 4u + 2u * f + 2u <= vtable_size; f++) {
+        unsigned kind = fields[f] & 15u, sub = fields[f] >> 4;
         uint16_t offset = fb_u16(v->buf, vt + 4 + 2 * f);
         if (kind == FB_SKIP || offset == 0) {
             continue;
@@ -105,7 +116,7 @@ static bool verify_fields(fb_verifier *v, const fb_table_schema *schema, uint32_
     return true;
 }
 
-/* The table at `table` as schema[type], element index of its vector. */
+/* The table at `table` as table number type of the schema, element index of its vector. */
 static bool verify_table(fb_verifier *v, unsigned type, uint32_t index, uint32_t table)
 {
     if (v->depth == FB_MAX_DEPTH) {
@@ -133,7 +144,7 @@ static bool verify_table(fb_verifier *v, unsigned type, uint32_t index, uint32_t
     if (inline_size < 4 || !fits(v, table, inline_size)) {
         return fbv_fail(v, "truncated table", table);
     }
-    if (!verify_fields(v, &v->schema[type], table, vt)) {
+    if (!verify_fields(v, schema_entry(v->fields, type, FB_END), table, vt)) {
         return false;
     }
     v->depth--;

@@ -21,51 +21,49 @@ enum {
     T_VARIANT_SUBTYPE, T_OPERATOR, T_OPTIONS, T_BUFFER, T_METADATA, T_SIGNATURE_DEF, T_TENSOR_MAP
 };
 
-/* Fields in schema order (schema.h numbers them). Tensor.sparsity is a
- * table the runtime rejects when present, so only its offset is checked;
- * options tables are read field by field through kernel_context.c, which
- * checks each against the verified table's inline size. */
-static const uint8_t model_fields[] = {
+/* Each table's fields in schema order (schema.h numbers them), ended by
+ * FB_END, the tables in T_ order. Tensor.sparsity is a table the runtime
+ * rejects when present, so only its offset is checked; options tables are
+ * read field by field through kernel_context.c, which checks each against
+ * the verified table's inline size. */
+static const uint8_t schema_fields[] = {
+    /* T_MODEL */
     FB_U32, FB_SUB(FB_TABLES, T_OPERATOR_CODE), FB_SUB(FB_TABLES, T_SUBGRAPH), FB_BYTES,
     FB_SUB(FB_TABLES, T_BUFFER), FB_WORDS, FB_SUB(FB_TABLES, T_METADATA),
-    FB_SUB(FB_TABLES, T_SIGNATURE_DEF)};
-static const uint8_t operator_code_fields[] = {FB_U8, FB_BYTES, FB_U32, FB_U32};
-static const uint8_t subgraph_fields[] = {FB_SUB(FB_TABLES, T_TENSOR), FB_WORDS, FB_WORDS,
-                                          FB_SUB(FB_TABLES, T_OPERATOR), FB_BYTES};
-static const uint8_t tensor_fields[] = {
+    FB_SUB(FB_TABLES, T_SIGNATURE_DEF), FB_END,
+    /* T_OPERATOR_CODE */
+    FB_U8, FB_BYTES, FB_U32, FB_U32, FB_END,
+    /* T_SUBGRAPH */
+    FB_SUB(FB_TABLES, T_TENSOR), FB_WORDS, FB_WORDS, FB_SUB(FB_TABLES, T_OPERATOR), FB_BYTES, FB_END,
+    /* T_TENSOR */
     FB_WORDS, FB_U8, FB_U32, FB_BYTES, FB_SUB(FB_TABLE, T_QUANTIZATION), FB_U8, FB_U32, FB_WORDS,
-    FB_U8, FB_SUB(FB_TABLES, T_VARIANT_SUBTYPE)};
-static const uint8_t quantization_fields[] = {
+    FB_U8, FB_SUB(FB_TABLES, T_VARIANT_SUBTYPE), FB_END,
+    /* T_QUANTIZATION */
     FB_WORDS, FB_WORDS, FB_WORDS, FB_QWORDS, FB_U8, FB_SUB(FB_TABLE, T_CUSTOM_QUANTIZATION),
-    FB_U32};
-static const uint8_t custom_quantization_fields[] = {FB_BYTES};
-static const uint8_t variant_subtype_fields[] = {FB_WORDS, FB_U8, FB_U8};
-static const uint8_t operator_fields[] = {
+    FB_U32, FB_END,
+    /* T_CUSTOM_QUANTIZATION */
+    FB_BYTES, FB_END,
+    /* T_VARIANT_SUBTYPE */
+    FB_WORDS, FB_U8, FB_U8, FB_END,
+    /* T_OPERATOR */
     FB_U32, FB_WORDS, FB_WORDS, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS), FB_BYTES, FB_U8, FB_BYTES,
-    FB_WORDS, FB_U64, FB_U64, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS)};
-static const uint8_t buffer_fields[] = {FB_BYTES, FB_U64, FB_U64};
-static const uint8_t metadata_fields[] = {FB_BYTES, FB_U32};
-static const uint8_t signature_def_fields[] = {
-    FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_BYTES, FB_SKIP, FB_U32};
-static const uint8_t tensor_map_fields[] = {FB_BYTES, FB_U32};
+    FB_WORDS, FB_U64, FB_U64, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS), FB_END,
+    /* T_OPTIONS */
+    FB_END,
+    /* T_BUFFER */
+    FB_BYTES, FB_U64, FB_U64, FB_END,
+    /* T_METADATA */
+    FB_BYTES, FB_U32, FB_END,
+    /* T_SIGNATURE_DEF */
+    FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_BYTES, FB_SKIP, FB_U32,
+    FB_END,
+    /* T_TENSOR_MAP */
+    FB_BYTES, FB_U32, FB_END};
 
-#define TABLE(name, fields) {name, fields, sizeof fields}
-static const fb_table_schema schema[] = {
-    [T_MODEL] = TABLE("model", model_fields),
-    [T_OPERATOR_CODE] = TABLE("operator code", operator_code_fields),
-    [T_SUBGRAPH] = TABLE("subgraph", subgraph_fields),
-    [T_TENSOR] = TABLE("tensor", tensor_fields),
-    [T_QUANTIZATION] = TABLE("quantization", quantization_fields),
-    [T_CUSTOM_QUANTIZATION] = TABLE("details", custom_quantization_fields),
-    [T_VARIANT_SUBTYPE] = TABLE("variant", variant_subtype_fields),
-    [T_OPERATOR] = TABLE("operator", operator_fields),
-    [T_OPTIONS] = {"options", NULL, 0},
-    [T_BUFFER] = TABLE("buffer", buffer_fields),
-    [T_METADATA] = TABLE("metadata", metadata_fields),
-    [T_SIGNATURE_DEF] = TABLE("signature_def", signature_def_fields),
-    [T_TENSOR_MAP] = TABLE("tensor map", tensor_map_fields),
-};
-#undef TABLE
+/* The tables' names in messages, in T_ order. */
+static const char schema_names[] = "model\0operator code\0subgraph\0tensor\0quantization\0"
+                                   "details\0variant\0operator\0options\0buffer\0metadata\0"
+                                   "signature_def\0tensor map";
 
 /* ---- Meaning ------------------------------------------------------------- */
 
@@ -421,7 +419,8 @@ tflm_status tflm_verify_model(const void *model, size_t size, char *message)
         fail(&mc, TFLM_ERROR_UNSUPPORTED, ": %z bytes, at most 4 GiB supported", size);
         return mc.status;
     }
-    fb_verifier fb = {.buf = model, .size = (uint32_t)size, .message = message, .schema = schema};
+    fb_verifier fb = {.buf = model, .size = (uint32_t)size, .message = message,
+                     .fields = schema_fields, .names = schema_names};
     if (size < 8) {
         fbv_fail(&fb, "truncated", (uint32_t)size);
         return mc.status;
