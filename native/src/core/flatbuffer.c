@@ -40,11 +40,6 @@ uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field)
     return fb_deref(buf, fb_field(buf, table, field));
 }
 
-uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector)
-{
-    return vector ? fb_u32(buf, vector) : 0;
-}
-
 uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i)
 {
     return fb_deref(buf, vector + 4u + 4u * i);

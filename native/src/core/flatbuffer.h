@@ -87,8 +87,11 @@ uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field, uint8_t 
  * word, 0 when absent. Its elements start 4 bytes later. */
 uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field);
 
-/* Length of a vector, 0 for an absent one. */
-uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector);
+/* Length of a vector, 0 for an absent one (inline: smaller than a call). */
+static inline uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector)
+{
+    return vector ? fb_u32(buf, vector) : 0;
+}
 
 /* The i-th table of a vector of tables. */
 uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i);
