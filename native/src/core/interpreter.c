@@ -163,21 +163,23 @@ CREATE_STEP tflm_status check_supported(const graph *g, const tflm_op_resolver *
         int32_t code;
         if (operator_kernel(g, resolver, op, &code) == NULL) {
             uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX, 0));
-            uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
-            const char *builtin = tflm_builtin_name(code);
+            /* The op by name: a custom op's, else the builtin's, else its code. */
+            char number[12];
+            const char *kind = "", *text = tflm_builtin_name(code);
+            int length = INT32_MAX;
             if (code == TFLM_BUILTIN_CUSTOM) {
-                uint32_t length = fb_vector_length(g->buf, name);
-                report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                       "operator %u: no kernel registered for custom op %.*s", o,
-                       (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
-                       (const char *)g->buf + name + 4);
-            } else if (builtin != NULL) {
-                report(error, g->index, TFLM_ERROR_UNSUPPORTED, "operator %u: no kernel registered for %s", o,
-                       builtin);
-            } else {
-                report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                       "operator %u: no kernel registered for builtin code %d", o, code);
+                uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
+                uint32_t name_length = fb_vector_length(g->buf, name);
+                kind = "custom op ";
+                text = (const char *)g->buf + name + 4;
+                length = (int)(name_length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : name_length);
+            } else if (text == NULL) {
+                kind = "builtin code ";
+                tflm_format(number, sizeof number, 0, "%d", code);
+                text = number;
             }
+            report(error, g->index, TFLM_ERROR_UNSUPPORTED, "operator %u: no kernel registered for %s%.*s",
+                   o, kind, length, text);
             if (problems == NULL) {
                 return TFLM_ERROR_UNSUPPORTED;
             }

@@ -35,11 +35,13 @@ void tflm_reset_variables(tflm_context *ctx)
     for (tflm_tensor *tensor = ctx->subgraphs[0].tensors; tensor < last->tensors + last->tensor_count;
          tensor++) { /* every subgraph's: one table */
         if (tensor->is_variable && tensor->data != NULL) { /* NULL: no operator uses it */
-            tflm_quantization q = {0};
+            int value = 0;
             if (tensor->type == TFLM_TYPE_INT8) {
+                tflm_quantization q;
                 tflm_tensor_quantization(ctx, tensor, &q);
+                value = q.zero_point_count ? (int8_t)q.zero_points[0] : 0;
             }
-            memset(tensor->data, q.zero_point_count ? (int8_t)q.zero_points[0] : 0, tensor->bytes);
+            memset(tensor->data, value, tensor->bytes);
         }
     }
     for (const tflm_variable *v = ctx->variables; v != NULL; v = v->next) {
