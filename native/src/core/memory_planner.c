@@ -20,26 +20,25 @@ void tflm_planner_init(tflm_planner *planner, void *workspace, uint32_t capacity
     planner->total = 0;
 }
 
-int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int32_t last)
+int32_t tflm_planner_add_unused(tflm_planner *planner, size_t size)
 {
     if (planner->count >= planner->capacity || planner->count >= INT32_MAX ||
-        size > UINT32_MAX - (ALIGNMENT - 1) || first > last) {
+        size > UINT32_MAX - (ALIGNMENT - 1)) {
         return -1;
     }
     tflm_plan_buffer *b = &planner->buffers[planner->count];
     b->size = ((uint32_t)size + ALIGNMENT - 1) & ~(ALIGNMENT - 1);
-    b->first = first;
-    b->last = last;
+    b->first = INT32_MAX; /* first > last: used nowhere yet */
+    b->last = -1;
     b->offset = 0;
     return (int32_t)planner->count++;
 }
 
-int32_t tflm_planner_add_unused(tflm_planner *planner, size_t size)
+int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int32_t last)
 {
-    int32_t index = tflm_planner_add(planner, size, 0, 0);
+    int32_t index = first <= last ? tflm_planner_add_unused(planner, size) : -1;
     if (index >= 0) {
-        planner->buffers[index].first = INT32_MAX;
-        planner->buffers[index].last = -1;
+        tflm_planner_use(planner, index, first, last);
     }
     return index;
 }
