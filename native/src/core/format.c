@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 
+#include "tflm/tflm.h"
+
 typedef struct text {
     char *out;
     size_t capacity;
@@ -102,4 +104,16 @@ size_t tflm_format(char *out, size_t capacity, size_t at, const char *format, ..
     size_t length = tflm_vformat(out, capacity, at, format, args);
     va_end(args);
     return length;
+}
+
+size_t tflm_message_start(char *message, uint32_t subgraph, const char *format, ...)
+{
+    size_t n = subgraph > 0 ? tflm_format(message, TFLM_ERROR_MESSAGE_CAPACITY, 0, "subgraph %u ",
+                                          subgraph)
+                            : 0;
+    va_list args;
+    va_start(args, format);
+    n = tflm_vformat(message, TFLM_ERROR_MESSAGE_CAPACITY, n, format, args);
+    va_end(args);
+    return n;
 }

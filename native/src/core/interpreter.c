@@ -82,9 +82,7 @@ static void add_problem(problem_list *list, const tflm_error *problem)
 static tflm_status report(tflm_error *error, uint32_t subgraph, tflm_status status,
                           const char *format, ...)
 {
-    size_t n = subgraph > 0 ? tflm_format(error->message, sizeof error->message, 0,
-                                          "subgraph %u ", subgraph)
-                            : 0;
+    size_t n = tflm_message_start(error->message, subgraph, "");
     va_list args;
     va_start(args, format);
     tflm_vformat(error->message, sizeof error->message, n, format, args);

@@ -238,12 +238,8 @@ tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format,
     size_t n = 0;
     const tflm_subgraph *g = &ctx->subgraphs[ctx->current_subgraph];
     if (ctx->current_node >= 0 && (uint32_t)ctx->current_node < g->node_count) {
-        if (ctx->current_subgraph > 0) {
-            n = tflm_format(ctx->message, sizeof ctx->message, 0, "subgraph %u ",
-                            ctx->current_subgraph);
-        }
-        n = tflm_format(ctx->message, sizeof ctx->message, n, "operator %d (%s): ",
-                        ctx->current_node, tflm_node_name(&g->nodes[ctx->current_node]));
+        n = tflm_message_start(ctx->message, ctx->current_subgraph, "operator %d (%s): ",
+                               ctx->current_node, tflm_node_name(&g->nodes[ctx->current_node]));
     }
     va_list args;
     va_start(args, format);

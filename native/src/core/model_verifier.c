@@ -98,12 +98,8 @@ static void set_owner(model_check *mc, const char *owner, uint32_t index)
 /* "[subgraph N ]" + the owner + formatted text, and false. */
 static bool fail(model_check *mc, tflm_status status, const char *format, ...)
 {
-    size_t n = 0;
-    if (mc->subgraph > 0) {
-        n = tflm_format(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, 0, "subgraph %u ", mc->subgraph);
-    }
-    n = tflm_format(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, n, mc->owner, mc->index,
-                    (int)mc->name_length, mc->name);
+    size_t n = tflm_message_start(mc->message, mc->subgraph, mc->owner, mc->index,
+                                  (int)mc->name_length, mc->name);
     va_list args;
     va_start(args, format);
     tflm_vformat(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, n, format, args);
