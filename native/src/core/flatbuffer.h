@@ -78,10 +78,11 @@ uint32_t fb_field(const uint8_t *buf, uint32_t table, unsigned field);
 /* Follows the unsigned offset stored at pos (0 stays 0: absent field). */
 uint32_t fb_deref(const uint8_t *buf, uint32_t pos);
 
-/* Scalar fields with their schema default. */
-uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field, uint32_t default_value);
-int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field, int32_t default_value);
-uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field, uint8_t default_value);
+/* Scalar fields, 0 when absent: the schema default of every scalar the
+ * runtime reads (TensorType FLOAT32 is 0 too). */
+uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field);
+int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field);
+uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field);
 
 /* The vector (or string) a field refers to: the position of its length
  * word, 0 when absent. Its elements start 4 bytes later. */

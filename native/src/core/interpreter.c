@@ -124,8 +124,8 @@ static void read_tensor(const graph *g, uint32_t index, tensor_facts *f)
     const uint8_t *buf = g->buf;
     uint32_t table = fb_vector_table(buf, g->tensor_tables, index);
     f->shape = fb_field_vector(buf, table, TENSOR_SHAPE);
-    f->type = fb_field_u8(buf, table, TENSOR_TYPE, 0);
-    f->variable = fb_field_u8(buf, table, TENSOR_IS_VARIABLE, 0) != 0;
+    f->type = fb_field_u8(buf, table, TENSOR_TYPE);
+    f->variable = fb_field_u8(buf, table, TENSOR_IS_VARIABLE) != 0;
     const uint32_t size = tflm_type_size((tflm_type)f->type);
     uint32_t bytes = f->type == TFLM_TYPE_INT4 ? 1 : size;
     for (uint32_t d = 0; d < fb_vector_length(buf, f->shape); d++) {
@@ -144,7 +144,7 @@ static void read_tensor(const graph *g, uint32_t index, tensor_facts *f)
 static const tflm_kernel *operator_kernel(const graph *g, const tflm_op_resolver *resolver,
                                           uint32_t op, int32_t *code)
 {
-    uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX, 0));
+    uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX));
     uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
     *code = model_opcode_builtin(g->buf, opcode);
     return tflm_resolver_find(resolver, *code, name ? (const char *)g->buf + name + 4 : "",
@@ -160,7 +160,7 @@ CREATE_STEP tflm_status check_supported(const graph *g, const tflm_op_resolver *
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
         int32_t code;
         if (operator_kernel(g, resolver, op, &code) == NULL) {
-            uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX, 0));
+            uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX));
             /* The op by name: a custom op's, else the builtin's, else its code. */
             char number[12];
             const char *kind = "", *text = tflm_builtin_name(code);
@@ -257,7 +257,7 @@ static void build_nodes(tflm_subgraph *sub, const graph *g, const tflm_op_resolv
         node->outputs = int_array(g, fb_field_vector(g->buf, op, OPERATOR_OUTPUTS));
         uint32_t options = fb_field_table(g->buf, op, OPERATOR_BUILTIN_OPTIONS);
         node->options = options ? g->buf + options : NULL;
-        node->options_type = fb_field_u8(g->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE, 0);
+        node->options_type = fb_field_u8(g->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE);
         uint32_t custom = fb_field_vector(g->buf, op, OPERATOR_CUSTOM_OPTIONS);
         node->custom_options = custom ? g->buf + custom + 4 : NULL;
         node->custom_options_size = fb_vector_length(g->buf, custom);

@@ -59,7 +59,7 @@ void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor
     quantization->scales = vector_elements(buf, q, QUANTIZATION_SCALE, &quantization->scale_count);
     quantization->zero_points =
         vector_elements(buf, q, QUANTIZATION_ZERO_POINT, &quantization->zero_point_count);
-    quantization->quantized_dimension = fb_field_i32(buf, q, QUANTIZATION_QUANTIZED_DIMENSION, 0);
+    quantization->quantized_dimension = fb_field_i32(buf, q, QUANTIZATION_QUANTIZED_DIMENSION);
 }
 
 int32_t tflm_element_count(const tflm_tensor *tensor)

@@ -137,7 +137,7 @@ static bool data_inside(model_check *mc, uint32_t table, unsigned field)
 static bool is_constant(const uint8_t *buf, uint32_t tensor)
 {
     uint32_t length;
-    return fb_field_u8(buf, tensor, TENSOR_IS_VARIABLE, 0) == 0 &&
+    return fb_field_u8(buf, tensor, TENSOR_IS_VARIABLE) == 0 &&
            model_tensor_data(buf, tensor, &length) != 0;
 }
 
@@ -188,7 +188,7 @@ static bool check_operator_codes(model_check *mc)
 /* Shape, byte size and constant data of a tensor (the owner). */
 static bool check_tensor_data(model_check *mc, uint32_t tensor)
 {
-    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
+    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE);
     uint32_t shape = fb_field_vector(mc->buf, tensor, TENSOR_SHAPE);
     uint32_t dims = fb_vector_length(mc->buf, shape);
     if (!enum_in_range(mc, "type", type, TFLM_TENSOR_TYPE_MAX)) {
@@ -224,7 +224,7 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor)
     if (bytes > UINT32_MAX) {
         return fail(mc, TFLM_ERROR_UNSUPPORTED, ": more than 4 GiB");
     }
-    uint32_t buffer = fb_field_u32(mc->buf, tensor, TENSOR_BUFFER, 0);
+    uint32_t buffer = fb_field_u32(mc->buf, tensor, TENSOR_BUFFER);
     if (buffer != 0 && !in_range(mc, "buffer", buffer, mc->buffer_count, "buffer")) {
         return false;
     }
@@ -255,7 +255,7 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor)
  * overflow there (a hostile model, never a converter's). */
 static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q)
 {
-    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
+    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE);
     int bits = type == TFLM_TYPE_INT4 ? 4 : type == TFLM_TYPE_INT16 ? 16
              : type == TFLM_TYPE_INT8 || type == TFLM_TYPE_UINT8 ? 8 : 0;
     int32_t lo = type == TFLM_TYPE_UINT8 ? 0 : -(int32_t)((UINT32_C(1) << bits) >> 1);
@@ -283,7 +283,7 @@ static bool check_tensor(model_check *mc, uint32_t tensors, uint32_t t)
     }
     uint32_t q = fb_field_table(mc->buf, tensor, TENSOR_QUANTIZATION);
     if (q != 0 && (!enum_in_range(mc, "quantization details type",
-                                  fb_field_u8(mc->buf, q, QUANTIZATION_DETAILS_TYPE, 0),
+                                  fb_field_u8(mc->buf, q, QUANTIZATION_DETAILS_TYPE),
                                   QUANTIZATION_DETAILS_MAX) ||
                    !check_zero_points(mc, tensor, q))) {
         return false;
@@ -296,13 +296,13 @@ static bool check_operator(model_check *mc, uint32_t operators, uint32_t o)
 {
     uint32_t op = fb_vector_table(mc->buf, operators, o);
     set_owner(mc, "operator %u", o);
-    return in_range(mc, "opcode index", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX, 0),
+    return in_range(mc, "opcode index", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX),
                     mc->opcode_count, "operator code") &&
            enum_in_range(mc, "options type",
-                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE, 0),
+                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE),
                          TFLM_BUILTIN_OPTIONS_MAX) &&
            enum_in_range(mc, "options type",
-                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE, 0),
+                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE),
                          TFLM_BUILTIN_OPTIONS2_MAX) &&
            data_inside(mc, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET) &&
            tensor_indices(mc, op, OPERATOR_INPUTS, INDICES_READ_OPTIONAL, " input") &&
@@ -346,7 +346,7 @@ static bool list_in_range(model_check *mc, uint32_t list, int field, const char 
     for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
         uint32_t index = field < 0 ? fb_u32(mc->buf, list + 4 + 4 * i)
                                    : fb_field_u32(mc->buf, fb_vector_table(mc->buf, list, i),
-                                                  (unsigned)field, 0);
+                                                  (unsigned)field);
         if (owner != NULL) {
             set_owner(mc, owner, i);
         }
@@ -378,7 +378,7 @@ static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
     }
     for (uint32_t s = 0; s < fb_vector_length(mc->buf, signatures); s++) {
         uint32_t signature = fb_vector_table(mc->buf, signatures, s);
-        uint32_t subgraph = fb_field_u32(mc->buf, signature, SIGNATURE_DEF_SUBGRAPH_INDEX, 0);
+        uint32_t subgraph = fb_field_u32(mc->buf, signature, SIGNATURE_DEF_SUBGRAPH_INDEX);
         uint32_t tensor_count = fb_vector_length(
             mc->buf, fb_field_vector(mc->buf, model_subgraph(mc->buf, subgraph), SUBGRAPH_TENSORS));
         set_owner(mc, "signature_def %u", s);
@@ -430,7 +430,7 @@ tflm_status tflm_verify_model(const void *model, size_t size, char *message)
     if (!fbv_verify(&fb, mc.root)) {
         return mc.status;
     }
-    uint32_t version = fb_field_u32(mc.buf, mc.root, MODEL_VERSION, 0);
+    uint32_t version = fb_field_u32(mc.buf, mc.root, MODEL_VERSION);
     if (version != TFLM_SCHEMA_VERSION) {
         fail(&mc, TFLM_ERROR_UNSUPPORTED, ": schema version %u is not supported (expected 3)",
              version);
