@@ -109,11 +109,10 @@ static bool fail(model_check *mc, tflm_status status, const char *format, ...)
 }
 
 /* An index into a list of count things (noun: "buffer", "tensor", ...). */
-static bool in_range(model_check *mc, const char *what, uint32_t index, uint32_t count,
-                     const char *noun)
+static bool in_range(model_check *mc, const char *noun, uint32_t index, uint32_t count)
 {
     return index < count ||
-           fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": %s %u out of range (model has %u %ss)", what,
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": %s %u out of range (model has %u %ss)", noun,
                 index, count, noun);
 }
 
@@ -225,7 +224,7 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor)
         return fail(mc, TFLM_ERROR_UNSUPPORTED, ": more than 4 GiB");
     }
     uint32_t buffer = fb_field_u32(mc->buf, tensor, TENSOR_BUFFER);
-    if (buffer != 0 && !in_range(mc, "buffer", buffer, mc->buffer_count, "buffer")) {
+    if (buffer != 0 && !in_range(mc, "buffer", buffer, mc->buffer_count)) {
         return false;
     }
     /* What the interpreter cannot hold: elements of no fixed size, and
@@ -296,8 +295,8 @@ static bool check_operator(model_check *mc, uint32_t operators, uint32_t o)
 {
     uint32_t op = fb_vector_table(mc->buf, operators, o);
     set_owner(mc, "operator %u", o);
-    return in_range(mc, "opcode index", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX),
-                    mc->opcode_count, "operator code") &&
+    return in_range(mc, "operator code", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX),
+                    mc->opcode_count) &&
            enum_in_range(mc, "options type",
                          fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE),
                          TFLM_BUILTIN_OPTIONS_MAX) &&
@@ -336,12 +335,12 @@ static bool check_subgraph(model_check *mc, uint32_t s)
     return true;
 }
 
-/* Each element of a list indexes count things (what, noun: as in_range):
+/* Each element of a list indexes count things (noun: as in_range):
  * the element itself (field < 0: a vector of indices) or field `field` of
  * the table it is. owner: the owner format of the elements, or NULL when
  * the list's owner is the one set. */
 static bool list_in_range(model_check *mc, uint32_t list, int field, const char *owner,
-                          const char *what, uint32_t count, const char *noun)
+                          const char *noun, uint32_t count)
 {
     for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
         uint32_t index = field < 0 ? fb_u32(mc->buf, list + 4 + 4 * i)
@@ -350,7 +349,7 @@ static bool list_in_range(model_check *mc, uint32_t list, int field, const char 
         if (owner != NULL) {
             set_owner(mc, owner, i);
         }
-        if (!in_range(mc, what, index, count, noun)) {
+        if (!in_range(mc, noun, index, count)) {
             return false;
         }
     }
@@ -369,11 +368,11 @@ static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
     }
     uint32_t signatures = fb_field_vector(mc->buf, mc->root, MODEL_SIGNATURE_DEFS);
     if (!list_in_range(mc, fb_field_vector(mc->buf, mc->root, MODEL_METADATA_BUFFER), -1,
-                       "metadata_buffer %u", "buffer", mc->buffer_count, "buffer") ||
+                       "metadata_buffer %u", "buffer", mc->buffer_count) ||
         !list_in_range(mc, fb_field_vector(mc->buf, mc->root, MODEL_METADATA), METADATA_BUFFER,
-                       "metadata %u", "buffer", mc->buffer_count, "buffer") ||
+                       "metadata %u", "buffer", mc->buffer_count) ||
         !list_in_range(mc, signatures, SIGNATURE_DEF_SUBGRAPH_INDEX, "signature_def %u",
-                       "subgraph", subgraph_count, "subgraph")) {
+                       "subgraph", subgraph_count)) {
         return false;
     }
     for (uint32_t s = 0; s < fb_vector_length(mc->buf, signatures); s++) {
@@ -384,8 +383,7 @@ static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
         set_owner(mc, "signature_def %u", s);
         for (unsigned field = SIGNATURE_DEF_INPUTS; field <= SIGNATURE_DEF_OUTPUTS; field++) {
             if (!list_in_range(mc, fb_field_vector(mc->buf, signature, field),
-                               TENSOR_MAP_TENSOR_INDEX, NULL, "tensor index", tensor_count,
-                               "tensor")) {
+                               TENSOR_MAP_TENSOR_INDEX, NULL, "tensor", tensor_count)) {
                 return false;
             }
         }
