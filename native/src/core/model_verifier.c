@@ -396,12 +396,11 @@ static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
  * identifier is absent. */
 static bool foreign_identifier(const uint8_t *buf)
 {
-    bool printable = true, tfl3 = true;
-    for (int i = 0; i < 4; i++) {
-        printable = printable && buf[4 + i] >= 0x20 && buf[4 + i] < 0x7f;
-        tfl3 = tfl3 && buf[4 + i] == (uint8_t)"TFL3"[i];
+    bool printable = true;
+    for (int i = 4; i < 8; i++) {
+        printable &= buf[i] - 0x20u < 0x5fu; /* 0x20 .. 0x7e */
     }
-    return printable && !tfl3;
+    return printable && fb_u32(buf, 4) != fb_u32((const uint8_t *)"TFL3", 0);
 }
 
 tflm_status tflm_verify_model(const void *model, size_t size, char *message)
