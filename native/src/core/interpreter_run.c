@@ -169,9 +169,7 @@ static void describe(const tflm_context *ctx, const tflm_tensor *tensor, tflm_te
     info->bytes = tensor->bytes;
     info->type = (tflm_type)tensor->type;
     info->dims_count = tensor->dims->size;
-    for (int32_t d = 0; d < tensor->dims->size; d++) {
-        info->dims[d] = tensor->dims->data[d];
-    }
+    memcpy(info->dims, tensor->dims->data, (size_t)tensor->dims->size * sizeof info->dims[0]);
     tflm_quantization q;
     tflm_tensor_quantization(ctx, tensor, &q);
     if (q.scale_count > 0) {
