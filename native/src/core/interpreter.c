@@ -141,14 +141,22 @@ static void read_tensor(const graph *g, uint32_t index, tensor_facts *f)
     f->own = own ? f->bytes : 0;
 }
 
+/* How an operator names its op: builtin code, and a custom op's name. */
+typedef struct op_name {
+    int32_t code;
+    const char *custom; /* "" for a builtin */
+    uint32_t custom_length;
+} op_name;
+
 static const tflm_kernel *operator_kernel(const graph *g, const tflm_op_resolver *resolver,
-                                          uint32_t op, int32_t *code)
+                                          uint32_t op, op_name *n)
 {
     uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX));
     uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
-    *code = model_opcode_builtin(g->buf, opcode);
-    return tflm_resolver_find(resolver, *code, name ? (const char *)g->buf + name + 4 : "",
-                              fb_vector_length(g->buf, name));
+    n->code = model_opcode_builtin(g->buf, opcode);
+    n->custom = name ? (const char *)g->buf + name + 4 : "";
+    n->custom_length = fb_vector_length(g->buf, name);
+    return tflm_resolver_find(resolver, n->code, n->custom, n->custom_length);
 }
 
 /* What the verifier cannot know: a kernel for every op. With problems,
@@ -158,22 +166,19 @@ CREATE_STEP tflm_status check_supported(const graph *g, const tflm_op_resolver *
 {
     for (uint32_t o = 0; o < g->operator_count; o++) {
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
-        int32_t code;
-        if (operator_kernel(g, resolver, op, &code) == NULL) {
-            uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX));
+        op_name n;
+        if (operator_kernel(g, resolver, op, &n) == NULL) {
             /* The op by name: a custom op's, else the builtin's, else its code. */
             char number[12];
-            const char *kind = "", *text = tflm_builtin_name(code);
+            const char *kind = "", *text = tflm_builtin_name(n.code);
             int length = INT32_MAX;
-            if (code == TFLM_BUILTIN_CUSTOM) {
-                uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
-                uint32_t name_length = fb_vector_length(g->buf, name);
+            if (n.code == TFLM_BUILTIN_CUSTOM) {
                 kind = "custom op ";
-                text = (const char *)g->buf + name + 4;
-                length = (int)(name_length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : name_length);
+                text = n.custom;
+                length = (int)(n.custom_length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : n.custom_length);
             } else if (text == NULL) {
                 kind = "builtin code ";
-                tflm_format(number, sizeof number, 0, "%d", code);
+                tflm_format(number, sizeof number, 0, "%d", n.code);
                 text = number;
             }
             report(error, g->index, TFLM_ERROR_UNSUPPORTED, "operator %u: no kernel registered for %s%.*s",
@@ -251,8 +256,8 @@ static void build_nodes(tflm_subgraph *sub, const graph *g, const tflm_op_resolv
     for (uint32_t o = 0; o < g->operator_count; o++) {
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
         tflm_node *node = &sub->nodes[o];
-        int32_t code;
-        node->kernel = operator_kernel(g, resolver, op, &code);
+        op_name n;
+        node->kernel = operator_kernel(g, resolver, op, &n);
         node->inputs = int_array(g, fb_field_vector(g->buf, op, OPERATOR_INPUTS));
         node->outputs = int_array(g, fb_field_vector(g->buf, op, OPERATOR_OUTPUTS));
         uint32_t options = fb_field_table(g->buf, op, OPERATOR_BUILTIN_OPTIONS);
