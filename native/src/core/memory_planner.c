@@ -5,7 +5,7 @@
 
 size_t tflm_planner_workspace_bytes(uint32_t capacity)
 {
-    size_t per_buffer = sizeof(tflm_plan_buffer) + 3 * sizeof(uint32_t);
+    size_t per_buffer = sizeof(tflm_plan_buffer) + 2 * sizeof(uint32_t);
     return capacity > SIZE_MAX / per_buffer ? SIZE_MAX : capacity * per_buffer;
 }
 
@@ -14,7 +14,6 @@ void tflm_planner_init(tflm_planner *planner, void *workspace, uint32_t capacity
     planner->buffers = workspace;
     planner->order = (uint32_t *)(planner->buffers + capacity);
     planner->placed = planner->order + capacity;
-    planner->best = planner->placed + capacity;
     planner->count = 0;
     planner->capacity = capacity;
     planner->total = 0;
@@ -155,26 +154,15 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
 bool tflm_planner_plan(tflm_planner *planner)
 {
     uint32_t best_total = UINT32_MAX;
-    bool planned = false;
+    int best = -1;
     for (int order = 0; order < TFLM_PLAN_ORDER_COUNT; order++) {
-        if (!tflm_planner_plan_in_order(planner, (tflm_plan_order)order) ||
-            (planned && planner->total >= best_total)) {
-            continue;
-        }
-        planned = true;
-        best_total = planner->total;
-        for (uint32_t i = 0; i < planner->count; i++) {
-            planner->best[i] = planner->buffers[i].offset;
+        if (tflm_planner_plan_in_order(planner, (tflm_plan_order)order) &&
+            (best < 0 || planner->total < best_total)) {
+            best = order;
+            best_total = planner->total;
         }
     }
-    if (!planned) {
-        return false;
-    }
-    for (uint32_t i = 0; i < planner->count; i++) {
-        planner->buffers[i].offset = planner->best[i];
-    }
-    planner->total = best_total;
-    return true;
+    return best >= 0 && tflm_planner_plan_in_order(planner, (tflm_plan_order)best);
 }
 
 uint32_t tflm_planner_offset(const tflm_planner *planner, int32_t index)
