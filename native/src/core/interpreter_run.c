@@ -183,15 +183,17 @@ static void describe(const tflm_context *ctx, const tflm_tensor *tensor, tflm_te
     info->name_length = fb_vector_length(ctx->model, name);
 }
 
-static tflm_status graph_tensor(tflm_interpreter *interp, const tflm_int_array *list,
-                                const char *what, size_t index, tflm_tensor_info *info)
+/* Input or output index of subgraph 0, described into info. */
+static tflm_status graph_tensor(tflm_interpreter *interp, bool output, size_t index,
+                                tflm_tensor_info *info)
 {
-    tflm_context *ctx = &interp->context;
-    if (info == NULL) {
+    if (interp == NULL || info == NULL) {
         return TFLM_ERROR_INVALID_ARGUMENT;
     }
+    tflm_context *ctx = &interp->context;
+    const tflm_int_array *list = output ? ctx->subgraphs[0].outputs : ctx->subgraphs[0].inputs;
     if (index >= (size_t)list->size) {
-        return fail(ctx, what, index, (size_t)list->size);
+        return fail(ctx, output ? "output" : "input", index, (size_t)list->size);
     }
     describe(ctx, &ctx->subgraphs[0].tensors[list->data[index]], info);
     return TFLM_OK;
@@ -199,14 +201,12 @@ static tflm_status graph_tensor(tflm_interpreter *interp, const tflm_int_array *
 
 tflm_status tflm_interpreter_input(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
 {
-    return interp ? graph_tensor(interp, interp->context.subgraphs[0].inputs, "input", index, info)
-                  : TFLM_ERROR_INVALID_ARGUMENT;
+    return graph_tensor(interp, false, index, info);
 }
 
 tflm_status tflm_interpreter_output(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
 {
-    return interp ? graph_tensor(interp, interp->context.subgraphs[0].outputs, "output", index, info)
-                  : TFLM_ERROR_INVALID_ARGUMENT;
+    return graph_tensor(interp, true, index, info);
 }
 
 tflm_status tflm_interpreter_tensor(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
