@@ -165,7 +165,7 @@ static void test_opcode_index(void)
         if (field != 0) {
             put_u32(model, field, 77);
             char text[64];
-            snprintf(text, sizeof text, "operator %u: opcode index 77 out of range (model has 6", o);
+            snprintf(text, sizeof text, "operator %u: operator code 77 out of range (model has 6", o);
             expect(model, size, TFLM_ERROR_MALFORMED_MODEL, text);
             break;
         }

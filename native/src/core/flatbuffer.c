@@ -17,32 +17,27 @@ uint32_t fb_deref(const uint8_t *buf, uint32_t pos)
     return pos ? pos + fb_u32(buf, pos) : 0;
 }
 
-uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field, uint32_t default_value)
+uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field)
 {
     uint32_t pos = fb_field(buf, table, field);
-    return pos ? fb_u32(buf, pos) : default_value;
+    return pos ? fb_u32(buf, pos) : 0;
 }
 
-int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field, int32_t default_value)
+int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field)
 {
     uint32_t pos = fb_field(buf, table, field);
-    return pos ? fb_i32(buf, pos) : default_value;
+    return pos ? fb_i32(buf, pos) : 0;
 }
 
-uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field, uint8_t default_value)
+uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field)
 {
     uint32_t pos = fb_field(buf, table, field);
-    return pos ? fb_u8(buf, pos) : default_value;
+    return pos ? fb_u8(buf, pos) : 0;
 }
 
 uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field)
 {
     return fb_deref(buf, fb_field(buf, table, field));
-}
-
-uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector)
-{
-    return vector ? fb_u32(buf, vector) : 0;
 }
 
 uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i)

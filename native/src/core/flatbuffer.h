@@ -78,17 +78,21 @@ uint32_t fb_field(const uint8_t *buf, uint32_t table, unsigned field);
 /* Follows the unsigned offset stored at pos (0 stays 0: absent field). */
 uint32_t fb_deref(const uint8_t *buf, uint32_t pos);
 
-/* Scalar fields with their schema default. */
-uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field, uint32_t default_value);
-int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field, int32_t default_value);
-uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field, uint8_t default_value);
+/* Scalar fields, 0 when absent: the schema default of every scalar the
+ * runtime reads (TensorType FLOAT32 is 0 too). */
+uint32_t fb_field_u32(const uint8_t *buf, uint32_t table, unsigned field);
+int32_t fb_field_i32(const uint8_t *buf, uint32_t table, unsigned field);
+uint8_t fb_field_u8(const uint8_t *buf, uint32_t table, unsigned field);
 
 /* The vector (or string) a field refers to: the position of its length
  * word, 0 when absent. Its elements start 4 bytes later. */
 uint32_t fb_field_vector(const uint8_t *buf, uint32_t table, unsigned field);
 
-/* Length of a vector, 0 for an absent one. */
-uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector);
+/* Length of a vector, 0 for an absent one (inline: smaller than a call). */
+static inline uint32_t fb_vector_length(const uint8_t *buf, uint32_t vector)
+{
+    return vector ? fb_u32(buf, vector) : 0;
+}
 
 /* The i-th table of a vector of tables. */
 uint32_t fb_vector_table(const uint8_t *buf, uint32_t vector, uint32_t i);

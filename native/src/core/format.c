@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 
+#include "tflm/tflm.h"
+
 typedef struct text {
     char *out;
     size_t capacity;
@@ -27,28 +29,14 @@ static void put_chars(text *t, const char *s, size_t n)
 }
 
 /* Unsigned decimal in size_t, the widest conversion: 32 bits on a
- * Cortex-M, so no 64-bit division (libgcc's __udivmoddi4) is linked in. */
+ * Cortex-M, so no 64-bit division (libgcc's __udivmoddi4) is linked in.
+ * Recursion (at most 20 levels) puts the digits in order. */
 static void put_unsigned(text *t, size_t value)
 {
-    char digits[20]; /* a 64-bit size_t has at most 20 digits */
-    int n = 0;
-    do {
-        digits[n++] = (char)('0' + value % 10);
-        value /= 10;
-    } while (value != 0);
-    while (n > 0) {
-        put_char(t, digits[--n]);
+    if (value >= 10) {
+        put_unsigned(t, value / 10);
     }
-}
-
-static void put_signed(text *t, int value)
-{
-    if (value < 0) {
-        put_char(t, '-');
-        put_unsigned(t, 0u - (unsigned)value); /* INT_MIN safe */
-    } else {
-        put_unsigned(t, (unsigned)value);
-    }
+    put_char(t, (char)('0' + value % 10));
 }
 
 size_t tflm_vformat(char *out, size_t capacity, size_t at, const char *format, va_list args)
@@ -59,23 +47,29 @@ size_t tflm_vformat(char *out, size_t capacity, size_t at, const char *format, v
             put_char(&t, *p);
             continue;
         }
+        size_t limit = SIZE_MAX;
         switch (*++p) {
+        case '.': /* only "%.*s" */
+            if (p[1] != '*' || p[2] != 's') {
+                break;
+            }
+            int n = va_arg(args, int);
+            limit = n > 0 ? (size_t)n : 0;
+            p += 2;
+            /* fall through */
         case 's': {
             const char *s = va_arg(args, const char *);
-            put_chars(&t, s ? s : "(null)", SIZE_MAX);
+            put_chars(&t, s ? s : "(null)", limit);
             break;
         }
-        case '.': /* only "%.*s" */
-            if (p[1] == '*' && p[2] == 's') {
-                int n = va_arg(args, int);
-                const char *s = va_arg(args, const char *);
-                put_chars(&t, s ? s : "(null)", n > 0 ? (size_t)n : 0);
-                p += 2;
+        case 'd': {
+            int value = va_arg(args, int);
+            if (value < 0) {
+                put_char(&t, '-');
             }
+            put_unsigned(&t, value < 0 ? 0u - (unsigned)value : (unsigned)value); /* INT_MIN safe */
             break;
-        case 'd':
-            put_signed(&t, va_arg(args, int));
-            break;
+        }
         case 'u':
             put_unsigned(&t, va_arg(args, unsigned));
             break;
@@ -110,4 +104,16 @@ size_t tflm_format(char *out, size_t capacity, size_t at, const char *format, ..
     size_t length = tflm_vformat(out, capacity, at, format, args);
     va_end(args);
     return length;
+}
+
+size_t tflm_message_start(char *message, uint32_t subgraph, const char *format, ...)
+{
+    size_t n = subgraph > 0 ? tflm_format(message, TFLM_ERROR_MESSAGE_CAPACITY, 0, "subgraph %u ",
+                                          subgraph)
+                            : 0;
+    va_list args;
+    va_start(args, format);
+    n = tflm_vformat(message, TFLM_ERROR_MESSAGE_CAPACITY, n, format, args);
+    va_end(args);
+    return n;
 }

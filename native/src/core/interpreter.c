@@ -82,9 +82,7 @@ static void add_problem(problem_list *list, const tflm_error *problem)
 static tflm_status report(tflm_error *error, uint32_t subgraph, tflm_status status,
                           const char *format, ...)
 {
-    size_t n = subgraph > 0 ? tflm_format(error->message, sizeof error->message, 0,
-                                          "subgraph %u ", subgraph)
-                            : 0;
+    size_t n = tflm_message_start(error->message, subgraph, "");
     va_list args;
     va_start(args, format);
     tflm_vformat(error->message, sizeof error->message, n, format, args);
@@ -111,63 +109,54 @@ CREATE_STEP uint32_t subgraph_count(const uint8_t *buf)
     return fb_vector_length(buf, fb_field_vector(buf, model_root(buf), MODEL_SUBGRAPHS));
 }
 
-static uint32_t tensor_table(const graph *g, uint32_t index)
-{
-    return fb_vector_table(g->buf, g->tensor_tables, index);
-}
+/* What create reads of one tensor of a graph, in one pass over its table. */
+typedef struct tensor_facts {
+    uint32_t shape;   /* its shape vector (position), 0 when absent */
+    uint32_t data;    /* its constant data in the model (position), 0: none */
+    uint32_t bytes;
+    uint32_t own;     /* persistent bytes create gives it itself (see the top) */
+    uint8_t type;
+    bool variable;
+} tensor_facts;
 
-static uint8_t tensor_type(const graph *g, uint32_t index)
+static void read_tensor(const graph *g, uint32_t index, tensor_facts *f)
 {
-    return fb_field_u8(g->buf, tensor_table(g, index), TENSOR_TYPE, 0);
-}
-
-static uint32_t tensor_bytes(const graph *g, uint32_t index)
-{
-    uint32_t table = tensor_table(g, index);
-    uint32_t shape = fb_field_vector(g->buf, table, TENSOR_SHAPE);
-    const uint8_t type = tensor_type(g, index);
-    uint32_t bytes = type == TFLM_TYPE_INT4 ? 1 : tflm_type_size((tflm_type)type);
-    for (uint32_t d = 0; d < fb_vector_length(g->buf, shape); d++) {
-        bytes *= (uint32_t)fb_i32(g->buf, shape + 4 + 4 * d); /* verified: no overflow */
+    const uint8_t *buf = g->buf;
+    uint32_t table = fb_vector_table(buf, g->tensor_tables, index);
+    f->shape = fb_field_vector(buf, table, TENSOR_SHAPE);
+    f->type = fb_field_u8(buf, table, TENSOR_TYPE);
+    f->variable = fb_field_u8(buf, table, TENSOR_IS_VARIABLE) != 0;
+    const uint32_t size = tflm_type_size((tflm_type)f->type);
+    uint32_t bytes = f->type == TFLM_TYPE_INT4 ? 1 : size;
+    for (uint32_t d = 0; d < fb_vector_length(buf, f->shape); d++) {
+        bytes *= (uint32_t)fb_i32(buf, f->shape + 4 + 4 * d); /* verified: no overflow */
     }
     /* INT4: two values a byte, low nibble first (TFLM's packed weights). */
-    return type == TFLM_TYPE_INT4 ? bytes / 2 + bytes % 2 : bytes;
-}
-
-static bool is_variable(const graph *g, uint32_t index)
-{
-    return fb_field_u8(g->buf, tensor_table(g, index), TENSOR_IS_VARIABLE, 0) != 0;
-}
-
-/* Position of a tensor's constant data in the model, 0 when it has none. */
-static uint32_t constant_data(const graph *g, uint32_t index)
-{
+    f->bytes = f->type == TFLM_TYPE_INT4 ? bytes / 2 + bytes % 2 : bytes;
     uint32_t length;
-    return is_variable(g, index) ? 0 : model_tensor_data(g->buf, tensor_table(g, index), &length);
+    f->data = f->variable ? 0 : model_tensor_data(buf, table, &length);
+    const uint32_t alignment = size > 8 ? 8 : size ? size : 1; /* the verifier's rule for vectors */
+    const bool own = f->data != 0 ? ((uintptr_t)(buf + f->data) & (alignment - 1u)) != 0
+                                  : f->variable || f->type == TFLM_TYPE_RESOURCE;
+    f->own = own ? f->bytes : 0;
 }
 
-/* Bytes of persistent memory create gives a tensor itself (see the top). */
-static uint32_t own_bytes(const graph *g, uint32_t index)
-{
-    uint32_t data = constant_data(g, index);
-    if (data != 0) {
-        uint32_t size = tflm_type_size((tflm_type)tensor_type(g, index));
-        uint32_t alignment = size > 8 ? 8 : size ? size : 1; /* the verifier's rule for vectors */
-        return ((uintptr_t)(g->buf + data) & (alignment - 1u)) != 0 ? tensor_bytes(g, index) : 0;
-    }
-    return is_variable(g, index) || tensor_type(g, index) == TFLM_TYPE_RESOURCE
-               ? tensor_bytes(g, index)
-               : 0;
-}
+/* How an operator names its op: builtin code, and a custom op's name. */
+typedef struct op_name {
+    int32_t code;
+    const char *custom; /* "" for a builtin */
+    uint32_t custom_length;
+} op_name;
 
 static const tflm_kernel *operator_kernel(const graph *g, const tflm_op_resolver *resolver,
-                                          uint32_t op, int32_t *code)
+                                          uint32_t op, op_name *n)
 {
-    uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX, 0));
+    uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX));
     uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
-    *code = model_opcode_builtin(g->buf, opcode);
-    return tflm_resolver_find(resolver, *code, name ? (const char *)g->buf + name + 4 : "",
-                              fb_vector_length(g->buf, name));
+    n->code = model_opcode_builtin(g->buf, opcode);
+    n->custom = name ? (const char *)g->buf + name + 4 : "";
+    n->custom_length = fb_vector_length(g->buf, name);
+    return tflm_resolver_find(resolver, n->code, n->custom, n->custom_length);
 }
 
 /* What the verifier cannot know: a kernel for every op. With problems,
@@ -177,24 +166,23 @@ CREATE_STEP tflm_status check_supported(const graph *g, const tflm_op_resolver *
 {
     for (uint32_t o = 0; o < g->operator_count; o++) {
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
-        int32_t code;
-        if (operator_kernel(g, resolver, op, &code) == NULL) {
-            uint32_t opcode = model_opcode(g->buf, fb_field_u32(g->buf, op, OPERATOR_OPCODE_INDEX, 0));
-            uint32_t name = fb_field_vector(g->buf, opcode, OPERATOR_CODE_CUSTOM_CODE);
-            const char *builtin = tflm_builtin_name(code);
-            if (code == TFLM_BUILTIN_CUSTOM) {
-                uint32_t length = fb_vector_length(g->buf, name);
-                report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                       "operator %u: no kernel registered for custom op %.*s", o,
-                       (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
-                       (const char *)g->buf + name + 4);
-            } else if (builtin != NULL) {
-                report(error, g->index, TFLM_ERROR_UNSUPPORTED, "operator %u: no kernel registered for %s", o,
-                       builtin);
-            } else {
-                report(error, g->index, TFLM_ERROR_UNSUPPORTED,
-                       "operator %u: no kernel registered for builtin code %d", o, code);
+        op_name n;
+        if (operator_kernel(g, resolver, op, &n) == NULL) {
+            /* The op by name: a custom op's, else the builtin's, else its code. */
+            char number[12];
+            const char *kind = "", *text = tflm_builtin_name(n.code);
+            int length = INT32_MAX;
+            if (n.code == TFLM_BUILTIN_CUSTOM) {
+                kind = "custom op ";
+                text = n.custom;
+                length = (int)(n.custom_length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : n.custom_length);
+            } else if (text == NULL) {
+                kind = "builtin code ";
+                tflm_format(number, sizeof number, 0, "%d", n.code);
+                text = number;
             }
+            report(error, g->index, TFLM_ERROR_UNSUPPORTED, "operator %u: no kernel registered for %s%.*s",
+                   o, kind, length, text);
             if (problems == NULL) {
                 return TFLM_ERROR_UNSUPPORTED;
             }
@@ -243,23 +231,21 @@ static const tflm_int_array *int_array(const graph *g, uint32_t vector)
 static void build_tensors(tflm_context *ctx, tflm_subgraph *sub, const graph *g)
 {
     for (uint32_t t = 0; t < g->tensor_count; t++) {
-        uint32_t table = tensor_table(g, t);
-        uint32_t shape = fb_field_vector(g->buf, table, TENSOR_SHAPE);
-        uint32_t data = constant_data(g, t);
-        uint32_t own = own_bytes(g, t);
+        tensor_facts f;
+        read_tensor(g, t, &f);
         tflm_tensor *tensor = &sub->tensors[t];
-        tensor->dims = shape ? (const tflm_int_array *)(const void *)(g->buf + shape) : &empty_array;
-        tensor->bytes = tensor_bytes(g, t);
-        tensor->type = tensor_type(g, t);
-        tensor->is_variable = is_variable(g, t);
-        tensor->is_constant = data != 0;
-        tensor->data = data ? (void *)(uintptr_t)(g->buf + data) : NULL;
-        if (own != 0) {
-            tensor->data = tflm_arena_persistent(ctx->arena, own); /* counted in own_bytes */
-            if (data != 0) {
-                memcpy(tensor->data, g->buf + data, own);
-            } else if (tensor->type == TFLM_TYPE_RESOURCE) {
-                memset(tensor->data, 0xff, own); /* TFLM_NO_VARIABLE in every id */
+        tensor->dims = int_array(g, f.shape);
+        tensor->bytes = f.bytes;
+        tensor->type = f.type;
+        tensor->is_variable = f.variable;
+        tensor->is_constant = f.data != 0;
+        tensor->data = f.data ? (void *)(uintptr_t)(g->buf + f.data) : NULL;
+        if (f.own != 0) {
+            tensor->data = tflm_arena_persistent(ctx->arena, f.own); /* counted in own_bytes */
+            if (f.data != 0) {
+                memcpy(tensor->data, g->buf + f.data, f.own);
+            } else if (f.type == TFLM_TYPE_RESOURCE) {
+                memset(tensor->data, 0xff, f.own); /* TFLM_NO_VARIABLE in every id */
             }
         }
     }
@@ -270,13 +256,13 @@ static void build_nodes(tflm_subgraph *sub, const graph *g, const tflm_op_resolv
     for (uint32_t o = 0; o < g->operator_count; o++) {
         uint32_t op = fb_vector_table(g->buf, g->operators, o);
         tflm_node *node = &sub->nodes[o];
-        int32_t code;
-        node->kernel = operator_kernel(g, resolver, op, &code);
+        op_name n;
+        node->kernel = operator_kernel(g, resolver, op, &n);
         node->inputs = int_array(g, fb_field_vector(g->buf, op, OPERATOR_INPUTS));
         node->outputs = int_array(g, fb_field_vector(g->buf, op, OPERATOR_OUTPUTS));
         uint32_t options = fb_field_table(g->buf, op, OPERATOR_BUILTIN_OPTIONS);
         node->options = options ? g->buf + options : NULL;
-        node->options_type = fb_field_u8(g->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE, 0);
+        node->options_type = fb_field_u8(g->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE);
         uint32_t custom = fb_field_vector(g->buf, op, OPERATOR_CUSTOM_OPTIONS);
         node->custom_options = custom ? g->buf + custom + 4 : NULL;
         node->custom_options_size = fb_vector_length(g->buf, custom);
@@ -421,7 +407,9 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         totals.tensors += g.tensor_count; /* each below 2^29: the model is under 4 GiB */
         totals.operators += g.operator_count;
         for (uint32_t t = 0; t < g.tensor_count; t++) {
-            totals.own_bytes = tflm_arena_add(totals.own_bytes, tflm_arena_round(own_bytes(&g, t)));
+            tensor_facts f;
+            read_tensor(&g, t, &f);
+            totals.own_bytes = tflm_arena_add(totals.own_bytes, tflm_arena_round(f.own));
         }
     }
 

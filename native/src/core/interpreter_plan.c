@@ -64,7 +64,7 @@ static uint32_t tensor_total(const tflm_context *ctx)
 }
 
 /* Root of a tensor's alias set (links only point to lower set roots). */
-PLAN_STEP uint32_t alias_root(const int32_t *link, uint32_t t)
+static uint32_t alias_root(const int32_t *link, uint32_t t)
 {
     while ((uint32_t)link[t] != t) {
         t = (uint32_t)link[t];
@@ -113,14 +113,23 @@ PLAN_STEP void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *
     }
 }
 
-/* Buffer lives over steps first..last of span's home run, and wherever else
- * its subgraph may run. */
-PLAN_STEP void live(tflm_planner *planner, uint32_t buffer, int32_t first, int32_t last,
-                 const tflm_subgraph_span *span)
+/* What mark_lifetimes marks in: the planner, and the subgraph whose
+ * buffers it is at (its tensors start at base in the one tensor table). */
+typedef struct lifetimes {
+    tflm_planner *planner;
+    const int32_t *link;
+    const tflm_subgraph *g;
+    uint32_t base;
+    const tflm_subgraph_span *span;
+} lifetimes;
+
+/* Buffer lives over steps first..last of the subgraph's home run, and
+ * wherever else it may run. */
+PLAN_STEP void live(const lifetimes *lt, uint32_t buffer, int32_t first, int32_t last)
 {
-    tflm_planner_use(planner, (int32_t)buffer, first, last);
-    if (span->also_last >= 0) {
-        tflm_planner_use(planner, (int32_t)buffer, span->also_first, span->also_last);
+    tflm_planner_use(lt->planner, (int32_t)buffer, first, last);
+    if (lt->span->also_last >= 0) {
+        tflm_planner_use(lt->planner, (int32_t)buffer, lt->span->also_first, lt->span->also_last);
     }
 }
 
@@ -141,65 +150,58 @@ PLAN_STEP int32_t hosted_steps(const tflm_context *ctx, const tflm_subgraph_span
     return steps;
 }
 
-/* Where tensor t of subgraph g lives: its alias set's buffer, or none
- * (UINT32_MAX) for an absent optional tensor and for one create gave
- * memory of its own. */
-static uint32_t planned_buffer(const tflm_context *ctx, const tflm_subgraph *g, const int32_t *link,
-                               int32_t t)
-{
-    return t >= 0 && g->tensors[t].data == NULL
-               ? alias_root(link, (uint32_t)(g->tensors - ctx->subgraphs[0].tensors) + (uint32_t)t)
-               : UINT32_MAX;
-}
-
-/* The buffers of a list of tensors of subgraph g live over first..last.
- * With last < first, the list is the subgraph's outputs and last..first
- * its call: they live at its end, or throughout when no operator writes
- * them. */
-static void live_list(tflm_planner *planner, const tflm_context *ctx, const tflm_subgraph *g,
-                      const int32_t *link, const tflm_int_array *list, int32_t first, int32_t last,
-                      const tflm_subgraph_span *span)
+/* The buffers of a list of tensors of the subgraph live over first..last:
+ * each tensor's alias set's buffer, none for an absent optional tensor or
+ * one create gave memory of its own. With last < first, the list is the
+ * subgraph's outputs and last..first its call: they live at its end, or
+ * throughout when no operator writes them. */
+static void live_list(const lifetimes *lt, const tflm_int_array *list, int32_t first, int32_t last)
 {
     for (int32_t i = 0; i < list->size; i++) {
-        uint32_t buffer = planned_buffer(ctx, g, link, list->data[i]);
-        bool output = last < first;
-        if (buffer != UINT32_MAX) {
-            live(planner, buffer,
-                 output && !tflm_planner_used(planner, (int32_t)buffer) ? last : first,
-                 output ? first : last, span);
+        int32_t t = list->data[i];
+        if (t < 0 || lt->g->tensors[t].data != NULL) {
+            continue;
         }
+        uint32_t buffer = alias_root(lt->link, lt->base + (uint32_t)t);
+        bool output = last < first;
+        live(lt, buffer, output && !tflm_planner_used(lt->planner, (int32_t)buffer) ? last : first,
+             output ? first : last);
     }
 }
 
 /* The lifetime of every buffer of the subgraphs that run (header comment). */
 PLAN_STEP void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
-                           const int32_t *link, uint32_t tensors, tflm_planner *planner)
+                              const int32_t *link, uint32_t tensors, tflm_planner *planner)
 {
     uint32_t call = 0, request = 0, scratch = tensors;
+    lifetimes lt = {planner, link, NULL, 0, NULL};
     for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
         const tflm_subgraph *g = &ctx->subgraphs[s];
         const tflm_subgraph_span *span = &spans[s];
+        lt.g = g;
+        lt.base = (uint32_t)(g->tensors - ctx->subgraphs[0].tensors);
+        lt.span = span;
         bool runs = span->start >= 0;
         int32_t step = span->start;
         for (uint32_t k = 0; k < g->node_count; k++) {
             int32_t first = step;
             step += 1 + hosted_steps(ctx, spans, s, k, &call);
             if (runs) {
-                live_list(planner, ctx, g, link, g->nodes[k].inputs, first, step - 1, span);
-                live_list(planner, ctx, g, link, g->nodes[k].outputs, first, step - 1, span);
+                live_list(&lt, g->nodes[k].inputs, first, step - 1);
+                live_list(&lt, g->nodes[k].outputs, first, step - 1);
             }
             for (; request < ctx->scratch_count + ctx->call_count &&
                    ctx->requests[request].subgraph == s && ctx->requests[request].node == (int32_t)k;
                  request++) {
                 if (ctx->requests[request].callee < 0 && runs) {
-                    live(planner, scratch, first, step - 1, span);
+                    live(&lt, scratch, first, step - 1);
                 }
                 scratch += ctx->requests[request].callee < 0;
             }
         }
         if (runs) { /* inputs from the call on, outputs to its end */
-            live_list(planner, ctx, g, link, g->inputs, span->call_first, span->call_first, span);
-            live_list(planner, ctx, g, link, g->outputs, span->call_last, span->call_first, span);
+            live_list(&lt, g->inputs, span->call_first, span->call_first);
+            live_list(&lt, g->outputs, span->call_last, span->call_first);
         }
     }
 }

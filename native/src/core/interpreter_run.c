@@ -29,23 +29,18 @@ const char *tflm_node_name(const tflm_node *node)
     return name ? name : "?";
 }
 
-int64_t tflm_tensor_zero_point(const tflm_context *ctx, const tflm_tensor *tensor)
-{
-    uint32_t q = fb_field_table(ctx->model, tflm_tensor_table(ctx, tensor), TENSOR_QUANTIZATION);
-    uint32_t zero_points = q ? fb_field_vector(ctx->model, q, QUANTIZATION_ZERO_POINT) : 0;
-    if (fb_vector_length(ctx->model, zero_points) == 0) {
-        return 0;
-    }
-    return (int64_t)fb_u64(ctx->model, zero_points + 4);
-}
-
 void tflm_reset_variables(tflm_context *ctx)
 {
     const tflm_subgraph *last = &ctx->subgraphs[ctx->subgraph_count - 1];
     for (tflm_tensor *tensor = ctx->subgraphs[0].tensors; tensor < last->tensors + last->tensor_count;
          tensor++) { /* every subgraph's: one table */
         if (tensor->is_variable && tensor->data != NULL) { /* NULL: no operator uses it */
-            int value = tensor->type == TFLM_TYPE_INT8 ? (int)(int8_t)tflm_tensor_zero_point(ctx, tensor) : 0;
+            int value = 0;
+            if (tensor->type == TFLM_TYPE_INT8) {
+                tflm_quantization q;
+                tflm_tensor_quantization(ctx, tensor, &q);
+                value = q.zero_point_count ? (int8_t)q.zero_points[0] : 0;
+            }
             memset(tensor->data, value, tensor->bytes);
         }
     }
@@ -174,9 +169,7 @@ static void describe(const tflm_context *ctx, const tflm_tensor *tensor, tflm_te
     info->bytes = tensor->bytes;
     info->type = (tflm_type)tensor->type;
     info->dims_count = tensor->dims->size;
-    for (int32_t d = 0; d < tensor->dims->size; d++) {
-        info->dims[d] = tensor->dims->data[d];
-    }
+    memcpy(info->dims, tensor->dims->data, (size_t)tensor->dims->size * sizeof info->dims[0]);
     tflm_quantization q;
     tflm_tensor_quantization(ctx, tensor, &q);
     if (q.scale_count > 0) {
@@ -190,15 +183,17 @@ static void describe(const tflm_context *ctx, const tflm_tensor *tensor, tflm_te
     info->name_length = fb_vector_length(ctx->model, name);
 }
 
-static tflm_status graph_tensor(tflm_interpreter *interp, const tflm_int_array *list,
-                                const char *what, size_t index, tflm_tensor_info *info)
+/* Input or output index of subgraph 0, described into info. */
+static tflm_status graph_tensor(tflm_interpreter *interp, bool output, size_t index,
+                                tflm_tensor_info *info)
 {
-    tflm_context *ctx = &interp->context;
-    if (info == NULL) {
+    if (interp == NULL || info == NULL) {
         return TFLM_ERROR_INVALID_ARGUMENT;
     }
+    tflm_context *ctx = &interp->context;
+    const tflm_int_array *list = output ? ctx->subgraphs[0].outputs : ctx->subgraphs[0].inputs;
     if (index >= (size_t)list->size) {
-        return fail(ctx, what, index, (size_t)list->size);
+        return fail(ctx, output ? "output" : "input", index, (size_t)list->size);
     }
     describe(ctx, &ctx->subgraphs[0].tensors[list->data[index]], info);
     return TFLM_OK;
@@ -206,14 +201,12 @@ static tflm_status graph_tensor(tflm_interpreter *interp, const tflm_int_array *
 
 tflm_status tflm_interpreter_input(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
 {
-    return interp ? graph_tensor(interp, interp->context.subgraphs[0].inputs, "input", index, info)
-                  : TFLM_ERROR_INVALID_ARGUMENT;
+    return graph_tensor(interp, false, index, info);
 }
 
 tflm_status tflm_interpreter_output(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)
 {
-    return interp ? graph_tensor(interp, interp->context.subgraphs[0].outputs, "output", index, info)
-                  : TFLM_ERROR_INVALID_ARGUMENT;
+    return graph_tensor(interp, true, index, info);
 }
 
 tflm_status tflm_interpreter_tensor(tflm_interpreter *interp, size_t index, tflm_tensor_info *info)

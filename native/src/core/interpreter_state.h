@@ -104,9 +104,6 @@ uint32_t tflm_tensor_table(const tflm_context *ctx, const tflm_tensor *tensor);
 /* Name of a node's op for messages: the kernel's, else the schema's. */
 const char *tflm_node_name(const tflm_node *node);
 
-/* The first zero point of a tensor (0 when it has none). */
-int64_t tflm_tensor_zero_point(const tflm_context *ctx, const tflm_tensor *tensor);
-
 /* Fills the variable tensors with zero (int8: their zero point, as TFLM)
  * and the resource variables with their fill byte. */
 void tflm_reset_variables(tflm_context *ctx);

@@ -37,6 +37,14 @@ tflm_tensor *tflm_output(tflm_context *ctx, const tflm_node *node, int i)
     return node_tensor(ctx, node->outputs, i);
 }
 
+/* The elements of the vector field of table q, NULL when it has none. */
+static const void *vector_elements(const uint8_t *buf, uint32_t q, unsigned field, uint32_t *count)
+{
+    uint32_t vector = fb_field_vector(buf, q, field);
+    *count = fb_vector_length(buf, vector);
+    return *count ? buf + vector + 4 : NULL;
+}
+
 void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor,
                               tflm_quantization *quantization)
 {
@@ -47,18 +55,11 @@ void tflm_tensor_quantization(const tflm_context *ctx, const tflm_tensor *tensor
     if (q == 0) {
         return;
     }
-    uint32_t scales = fb_field_vector(buf, q, QUANTIZATION_SCALE);
-    uint32_t zero_points = fb_field_vector(buf, q, QUANTIZATION_ZERO_POINT);
-    quantization->scale_count = fb_vector_length(buf, scales);
-    quantization->zero_point_count = fb_vector_length(buf, zero_points);
     /* Verified: inside the model and aligned for float / int64 reads. */
-    if (quantization->scale_count) {
-        quantization->scales = (const float *)(const void *)(buf + scales + 4);
-    }
-    if (quantization->zero_point_count) {
-        quantization->zero_points = (const int64_t *)(const void *)(buf + zero_points + 4);
-    }
-    quantization->quantized_dimension = fb_field_i32(buf, q, QUANTIZATION_QUANTIZED_DIMENSION, 0);
+    quantization->scales = vector_elements(buf, q, QUANTIZATION_SCALE, &quantization->scale_count);
+    quantization->zero_points =
+        vector_elements(buf, q, QUANTIZATION_ZERO_POINT, &quantization->zero_point_count);
+    quantization->quantized_dimension = fb_field_i32(buf, q, QUANTIZATION_QUANTIZED_DIMENSION);
 }
 
 int32_t tflm_element_count(const tflm_tensor *tensor)
@@ -237,12 +238,8 @@ tflm_status tflm_fail(tflm_context *ctx, tflm_status status, const char *format,
     size_t n = 0;
     const tflm_subgraph *g = &ctx->subgraphs[ctx->current_subgraph];
     if (ctx->current_node >= 0 && (uint32_t)ctx->current_node < g->node_count) {
-        if (ctx->current_subgraph > 0) {
-            n = tflm_format(ctx->message, sizeof ctx->message, 0, "subgraph %u ",
-                            ctx->current_subgraph);
-        }
-        n = tflm_format(ctx->message, sizeof ctx->message, n, "operator %d (%s): ",
-                        ctx->current_node, tflm_node_name(&g->nodes[ctx->current_node]));
+        n = tflm_message_start(ctx->message, ctx->current_subgraph, "operator %d (%s): ",
+                               ctx->current_node, tflm_node_name(&g->nodes[ctx->current_node]));
     }
     va_list args;
     va_start(args, format);

@@ -5,7 +5,7 @@
 
 size_t tflm_planner_workspace_bytes(uint32_t capacity)
 {
-    size_t per_buffer = sizeof(tflm_plan_buffer) + 3 * sizeof(uint32_t);
+    size_t per_buffer = sizeof(tflm_plan_buffer) + 2 * sizeof(uint32_t);
     return capacity > SIZE_MAX / per_buffer ? SIZE_MAX : capacity * per_buffer;
 }
 
@@ -14,32 +14,30 @@ void tflm_planner_init(tflm_planner *planner, void *workspace, uint32_t capacity
     planner->buffers = workspace;
     planner->order = (uint32_t *)(planner->buffers + capacity);
     planner->placed = planner->order + capacity;
-    planner->best = planner->placed + capacity;
     planner->count = 0;
     planner->capacity = capacity;
     planner->total = 0;
 }
 
-int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int32_t last)
+int32_t tflm_planner_add_unused(tflm_planner *planner, size_t size)
 {
     if (planner->count >= planner->capacity || planner->count >= INT32_MAX ||
-        size > UINT32_MAX - (ALIGNMENT - 1) || first > last) {
+        size > UINT32_MAX - (ALIGNMENT - 1)) {
         return -1;
     }
     tflm_plan_buffer *b = &planner->buffers[planner->count];
     b->size = ((uint32_t)size + ALIGNMENT - 1) & ~(ALIGNMENT - 1);
-    b->first = first;
-    b->last = last;
+    b->first = INT32_MAX; /* first > last: used nowhere yet */
+    b->last = -1;
     b->offset = 0;
     return (int32_t)planner->count++;
 }
 
-int32_t tflm_planner_add_unused(tflm_planner *planner, size_t size)
+int32_t tflm_planner_add(tflm_planner *planner, size_t size, int32_t first, int32_t last)
 {
-    int32_t index = tflm_planner_add(planner, size, 0, 0);
+    int32_t index = first <= last ? tflm_planner_add_unused(planner, size) : -1;
     if (index >= 0) {
-        planner->buffers[index].first = INT32_MAX;
-        planner->buffers[index].last = -1;
+        tflm_planner_use(planner, index, first, last);
     }
     return index;
 }
@@ -61,49 +59,47 @@ static bool live_together(const tflm_plan_buffer *a, const tflm_plan_buffer *b)
     return a->first <= b->last && b->first <= a->last;
 }
 
-/* Whether buffer a goes before buffer b in the given order. Ties go to the
- * lower index so every plan is deterministic. */
-static bool goes_before(const tflm_plan_buffer *buffers, uint32_t a, uint32_t b,
+/* Whether buffer x goes before buffer y in the given order; both are
+ * placed (used, first <= last), so a lifetime's span is exact in 32 bits
+ * and its area, size * (span + 1), in 64. */
+static bool goes_before(const tflm_plan_buffer *x, const tflm_plan_buffer *y,
                         tflm_plan_order order)
 {
-    const tflm_plan_buffer *x = &buffers[a], *y = &buffers[b];
+    uint32_t span_x = (uint32_t)x->last - (uint32_t)x->first;
+    uint32_t span_y = (uint32_t)y->last - (uint32_t)y->first;
     uint64_t key_x = x->size, key_y = y->size;
-    switch (order) {
-    case TFLM_PLAN_BY_AREA:
-        key_x *= (uint64_t)((int64_t)x->last - x->first + 1);
-        key_y *= (uint64_t)((int64_t)y->last - y->first + 1);
-        break;
-    case TFLM_PLAN_BY_FIRST_USE:
-        if (x->first != y->first) {
-            return x->first < y->first;
-        }
-        break;
-    case TFLM_PLAN_BY_LIFETIME: {
-        int64_t span_x = (int64_t)x->last - x->first, span_y = (int64_t)y->last - y->first;
-        if (span_x != span_y) {
-            return span_x > span_y;
-        }
-        break;
+    if (order == TFLM_PLAN_BY_AREA) {
+        key_x += (uint64_t)x->size * span_x;
+        key_y += (uint64_t)y->size * span_y;
+    } else if (order == TFLM_PLAN_BY_FIRST_USE && x->first != y->first) {
+        return x->first < y->first;
+    } else if (order == TFLM_PLAN_BY_LIFETIME && span_x != span_y) {
+        return span_x > span_y;
     }
-    default:
-        break;
-    }
-    return key_x != key_y ? key_x > key_y : a < b;
+    return key_x > key_y;
 }
 
-/* Insertion sort of the buffer indices: no libc qsort, and the lists are
- * short (one entry per tensor and scratch buffer). */
-static void sort_order(tflm_planner *planner, tflm_plan_order order)
+/* The buffers to place (used, of nonzero size) in order, by insertion: no
+ * libc qsort, and the lists are short (one entry per tensor and scratch
+ * buffer). Ties keep the lower index first (insertion is stable), so every
+ * plan is deterministic. Zeroes every offset; returns how many to place. */
+static uint32_t sort_order(tflm_planner *planner, tflm_plan_order order)
 {
+    uint32_t n = 0;
     for (uint32_t i = 0; i < planner->count; i++) {
-        uint32_t current = i;
-        uint32_t j = i;
-        while (j > 0 && goes_before(planner->buffers, current, planner->order[j - 1], order)) {
+        tflm_plan_buffer *current = &planner->buffers[i];
+        current->offset = 0;
+        if (current->size == 0 || !tflm_planner_used(planner, (int32_t)i)) {
+            continue;
+        }
+        uint32_t j = n++;
+        while (j > 0 && goes_before(current, &planner->buffers[planner->order[j - 1]], order)) {
             planner->order[j] = planner->order[j - 1];
             j--;
         }
-        planner->order[j] = current;
+        planner->order[j] = i;
     }
+    return n;
 }
 
 /* Lowest offset for buffer b among the placed buffers (sorted by offset). */
@@ -130,16 +126,12 @@ static uint32_t first_fit(const tflm_planner *planner, uint32_t placed_count, ui
 
 bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
 {
-    sort_order(planner, order);
+    uint32_t count = sort_order(planner, order);
     uint32_t placed_count = 0;
     uint32_t total = 0;
-    for (uint32_t k = 0; k < planner->count; k++) {
+    for (uint32_t k = 0; k < count; k++) {
         uint32_t b = planner->order[k];
         tflm_plan_buffer *buffer = &planner->buffers[b];
-        buffer->offset = 0;
-        if (buffer->size == 0 || !tflm_planner_used(planner, (int32_t)b)) {
-            continue;
-        }
         uint32_t offset = first_fit(planner, placed_count, b);
         if (buffer->size > UINT32_MAX - offset) {
             return false;
@@ -162,26 +154,15 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
 bool tflm_planner_plan(tflm_planner *planner)
 {
     uint32_t best_total = UINT32_MAX;
-    bool planned = false;
+    int best = -1;
     for (int order = 0; order < TFLM_PLAN_ORDER_COUNT; order++) {
-        if (!tflm_planner_plan_in_order(planner, (tflm_plan_order)order) ||
-            (planned && planner->total >= best_total)) {
-            continue;
-        }
-        planned = true;
-        best_total = planner->total;
-        for (uint32_t i = 0; i < planner->count; i++) {
-            planner->best[i] = planner->buffers[i].offset;
+        if (tflm_planner_plan_in_order(planner, (tflm_plan_order)order) &&
+            (best < 0 || planner->total < best_total)) {
+            best = order;
+            best_total = planner->total;
         }
     }
-    if (!planned) {
-        return false;
-    }
-    for (uint32_t i = 0; i < planner->count; i++) {
-        planner->buffers[i].offset = planner->best[i];
-    }
-    planner->total = best_total;
-    return true;
+    return best >= 0 && tflm_planner_plan_in_order(planner, (tflm_plan_order)best);
 }
 
 uint32_t tflm_planner_offset(const tflm_planner *planner, int32_t index)

@@ -19,8 +19,10 @@
  *   - by size x lifetime, largest first (long-lived big buffers settle low);
  *   - by first use, then size (follows the execution, good for chains);
  *   - by lifetime length, then size;
- * and keeps the smallest total (ties: the earliest order in this list).
- * Each order costs O(n^2) time and no memory beyond the workspace.
+ * and keeps the smallest total (ties: the earliest order in this list),
+ * placing the buffers once more in the order that gave it rather than
+ * keeping every buffer's best offset. Each order costs O(n^2) time and no
+ * memory beyond the workspace.
  *
  * Sizes are rounded up to 16 bytes so every offset is 16-aligned. Buffers
  * of size 0 or without a lifetime take no space (offset 0). Memory comes from the caller
@@ -52,7 +54,6 @@ typedef struct tflm_planner {
     tflm_plan_buffer *buffers;
     uint32_t *order;  /* placement order of one pass                 */
     uint32_t *placed; /* placed buffers sorted by offset, one pass   */
-    uint32_t *best;   /* offsets of the smallest plan so far         */
     uint32_t count;
     uint32_t capacity;
     uint32_t total;

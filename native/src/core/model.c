@@ -8,8 +8,8 @@ uint32_t model_subgraph(const uint8_t *buf, uint32_t index)
 
 int32_t model_opcode_builtin(const uint8_t *buf, uint32_t opcode)
 {
-    int32_t deprecated = (int8_t)fb_field_u8(buf, opcode, OPERATOR_CODE_DEPRECATED_BUILTIN_CODE, 0);
-    int32_t code = fb_field_i32(buf, opcode, OPERATOR_CODE_BUILTIN_CODE, 0);
+    int32_t deprecated = (int8_t)fb_field_u8(buf, opcode, OPERATOR_CODE_DEPRECATED_BUILTIN_CODE);
+    int32_t code = fb_field_i32(buf, opcode, OPERATOR_CODE_BUILTIN_CODE);
     return deprecated > code ? deprecated : code;
 }
 
@@ -21,7 +21,7 @@ uint32_t model_opcode(const uint8_t *buf, uint32_t index)
 uint32_t model_tensor_data(const uint8_t *buf, uint32_t tensor, uint32_t *length)
 {
     uint32_t buffers = fb_field_vector(buf, model_root(buf), MODEL_BUFFERS);
-    uint32_t index = fb_field_u32(buf, tensor, TENSOR_BUFFER, 0);
+    uint32_t index = fb_field_u32(buf, tensor, TENSOR_BUFFER);
     *length = 0;
     if (index >= fb_vector_length(buf, buffers)) {
         return 0; /* only buffer 0 of a model without buffers gets here */

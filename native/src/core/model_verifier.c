@@ -21,51 +21,49 @@ enum {
     T_VARIANT_SUBTYPE, T_OPERATOR, T_OPTIONS, T_BUFFER, T_METADATA, T_SIGNATURE_DEF, T_TENSOR_MAP
 };
 
-/* Fields in schema order (schema.h numbers them). Tensor.sparsity is a
- * table the runtime rejects when present, so only its offset is checked;
- * options tables are read field by field through kernel_context.c, which
- * checks each against the verified table's inline size. */
-static const uint8_t model_fields[] = {
+/* Each table's fields in schema order (schema.h numbers them), ended by
+ * FB_END, the tables in T_ order. Tensor.sparsity is a table the runtime
+ * rejects when present, so only its offset is checked; options tables are
+ * read field by field through kernel_context.c, which checks each against
+ * the verified table's inline size. */
+static const uint8_t schema_fields[] = {
+    /* T_MODEL */
     FB_U32, FB_SUB(FB_TABLES, T_OPERATOR_CODE), FB_SUB(FB_TABLES, T_SUBGRAPH), FB_BYTES,
     FB_SUB(FB_TABLES, T_BUFFER), FB_WORDS, FB_SUB(FB_TABLES, T_METADATA),
-    FB_SUB(FB_TABLES, T_SIGNATURE_DEF)};
-static const uint8_t operator_code_fields[] = {FB_U8, FB_BYTES, FB_U32, FB_U32};
-static const uint8_t subgraph_fields[] = {FB_SUB(FB_TABLES, T_TENSOR), FB_WORDS, FB_WORDS,
-                                          FB_SUB(FB_TABLES, T_OPERATOR), FB_BYTES};
-static const uint8_t tensor_fields[] = {
+    FB_SUB(FB_TABLES, T_SIGNATURE_DEF), FB_END,
+    /* T_OPERATOR_CODE */
+    FB_U8, FB_BYTES, FB_U32, FB_U32, FB_END,
+    /* T_SUBGRAPH */
+    FB_SUB(FB_TABLES, T_TENSOR), FB_WORDS, FB_WORDS, FB_SUB(FB_TABLES, T_OPERATOR), FB_BYTES, FB_END,
+    /* T_TENSOR */
     FB_WORDS, FB_U8, FB_U32, FB_BYTES, FB_SUB(FB_TABLE, T_QUANTIZATION), FB_U8, FB_U32, FB_WORDS,
-    FB_U8, FB_SUB(FB_TABLES, T_VARIANT_SUBTYPE)};
-static const uint8_t quantization_fields[] = {
+    FB_U8, FB_SUB(FB_TABLES, T_VARIANT_SUBTYPE), FB_END,
+    /* T_QUANTIZATION */
     FB_WORDS, FB_WORDS, FB_WORDS, FB_QWORDS, FB_U8, FB_SUB(FB_TABLE, T_CUSTOM_QUANTIZATION),
-    FB_U32};
-static const uint8_t custom_quantization_fields[] = {FB_BYTES};
-static const uint8_t variant_subtype_fields[] = {FB_WORDS, FB_U8, FB_U8};
-static const uint8_t operator_fields[] = {
+    FB_U32, FB_END,
+    /* T_CUSTOM_QUANTIZATION */
+    FB_BYTES, FB_END,
+    /* T_VARIANT_SUBTYPE */
+    FB_WORDS, FB_U8, FB_U8, FB_END,
+    /* T_OPERATOR */
     FB_U32, FB_WORDS, FB_WORDS, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS), FB_BYTES, FB_U8, FB_BYTES,
-    FB_WORDS, FB_U64, FB_U64, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS)};
-static const uint8_t buffer_fields[] = {FB_BYTES, FB_U64, FB_U64};
-static const uint8_t metadata_fields[] = {FB_BYTES, FB_U32};
-static const uint8_t signature_def_fields[] = {
-    FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_BYTES, FB_SKIP, FB_U32};
-static const uint8_t tensor_map_fields[] = {FB_BYTES, FB_U32};
+    FB_WORDS, FB_U64, FB_U64, FB_U8, FB_SUB(FB_TABLE, T_OPTIONS), FB_END,
+    /* T_OPTIONS */
+    FB_END,
+    /* T_BUFFER */
+    FB_BYTES, FB_U64, FB_U64, FB_END,
+    /* T_METADATA */
+    FB_BYTES, FB_U32, FB_END,
+    /* T_SIGNATURE_DEF */
+    FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_SUB(FB_TABLES, T_TENSOR_MAP), FB_BYTES, FB_SKIP, FB_U32,
+    FB_END,
+    /* T_TENSOR_MAP */
+    FB_BYTES, FB_U32, FB_END};
 
-#define TABLE(name, fields) {name, fields, sizeof fields}
-static const fb_table_schema schema[] = {
-    [T_MODEL] = TABLE("model", model_fields),
-    [T_OPERATOR_CODE] = TABLE("operator code", operator_code_fields),
-    [T_SUBGRAPH] = TABLE("subgraph", subgraph_fields),
-    [T_TENSOR] = TABLE("tensor", tensor_fields),
-    [T_QUANTIZATION] = TABLE("quantization", quantization_fields),
-    [T_CUSTOM_QUANTIZATION] = TABLE("details", custom_quantization_fields),
-    [T_VARIANT_SUBTYPE] = TABLE("variant", variant_subtype_fields),
-    [T_OPERATOR] = TABLE("operator", operator_fields),
-    [T_OPTIONS] = {"options", NULL, 0},
-    [T_BUFFER] = TABLE("buffer", buffer_fields),
-    [T_METADATA] = TABLE("metadata", metadata_fields),
-    [T_SIGNATURE_DEF] = TABLE("signature_def", signature_def_fields),
-    [T_TENSOR_MAP] = TABLE("tensor map", tensor_map_fields),
-};
-#undef TABLE
+/* The tables' names in messages, in T_ order. */
+static const char schema_names[] = "model\0operator code\0subgraph\0tensor\0quantization\0"
+                                   "details\0variant\0operator\0options\0buffer\0metadata\0"
+                                   "signature_def\0tensor map";
 
 /* ---- Meaning ------------------------------------------------------------- */
 
@@ -82,15 +80,26 @@ typedef struct model_check {
     uint32_t subgraph;     /* being checked */
     uint32_t tensors;      /* of that subgraph: its vector of tensor tables */
     uint32_t tensor_count;
+    /* What is being checked, which each message starts with: a format of
+     * its index (and, for a tensor, its name's length and characters),
+     * e.g. "operator %u"; set per item, formatted only on failure. */
+    const char *owner;
+    uint32_t index;
+    uint32_t name_length;
+    const char *name;
 } model_check;
 
-/* "[subgraph N ]" + formatted text, and false. */
+static void set_owner(model_check *mc, const char *owner, uint32_t index)
+{
+    mc->owner = owner;
+    mc->index = index;
+}
+
+/* "[subgraph N ]" + the owner + formatted text, and false. */
 static bool fail(model_check *mc, tflm_status status, const char *format, ...)
 {
-    size_t n = 0;
-    if (mc->subgraph > 0) {
-        n = tflm_format(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, 0, "subgraph %u ", mc->subgraph);
-    }
+    size_t n = tflm_message_start(mc->message, mc->subgraph, mc->owner, mc->index,
+                                  (int)mc->name_length, mc->name);
     va_list args;
     va_start(args, format);
     tflm_vformat(mc->message, TFLM_ERROR_MESSAGE_CAPACITY, n, format, args);
@@ -100,29 +109,26 @@ static bool fail(model_check *mc, tflm_status status, const char *format, ...)
 }
 
 /* An index into a list of count things (noun: "buffer", "tensor", ...). */
-static bool in_range(model_check *mc, const char *owner, const char *what, uint32_t index,
-                     uint32_t count, const char *noun)
+static bool in_range(model_check *mc, const char *noun, uint32_t index, uint32_t count)
 {
     return index < count ||
-           fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: %s %u out of range (model has %u %ss)", owner,
-                what, index, count, noun);
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": %s %u out of range (model has %u %ss)", noun,
+                index, count, noun);
 }
 
-static bool enum_in_range(model_check *mc, const char *owner, const char *what, int32_t value,
-                          int32_t max)
+static bool enum_in_range(model_check *mc, const char *what, int32_t value, int32_t max)
 {
     return (value >= 0 && value <= max) ||
-           fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: %s %d out of range", owner, what, value);
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": %s %d out of range", what, value);
 }
 
 /* A 64-bit offset/size pair pointing outside the flatbuffer: the schema
  * gives it meaning only above 1 (models over 2 GB), which no MCU holds. */
-static bool data_inside(model_check *mc, const char *owner, uint32_t table, unsigned field)
+static bool data_inside(model_check *mc, uint32_t table, unsigned field)
 {
     uint32_t pos = fb_field(mc->buf, table, field);
     return pos == 0 || fb_u64(mc->buf, pos) <= 1 ||
-           fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: data outside the flatbuffer is not supported",
-                owner);
+           fail(mc, TFLM_ERROR_UNSUPPORTED, ": data outside the flatbuffer is not supported");
 }
 
 /* Constant data of a tensor: its buffer's, unless it is a variable (whose
@@ -130,18 +136,18 @@ static bool data_inside(model_check *mc, const char *owner, uint32_t table, unsi
 static bool is_constant(const uint8_t *buf, uint32_t tensor)
 {
     uint32_t length;
-    return fb_field_u8(buf, tensor, TENSOR_IS_VARIABLE, 0) == 0 &&
+    return fb_field_u8(buf, tensor, TENSOR_IS_VARIABLE) == 0 &&
            model_tensor_data(buf, tensor, &length) != 0;
 }
 
 /* How a list of tensor indices may refer to tensors. */
 enum { INDICES_READ, INDICES_READ_OPTIONAL, INDICES_WRITTEN };
 
-/* Tensor indices of a list: "<owner> <kind> <i>: tensor index ...". Lists
+/* Tensor indices of a list: "<owner><kind> <i>: tensor index ...". Lists
  * something writes (operator outputs, subgraph inputs) name no constant:
  * its data is the model's, in flash. */
 static bool tensor_indices(model_check *mc, uint32_t table, unsigned field, int use,
-                           const char *owner, const char *kind)
+                           const char *kind)
 {
     uint32_t vector = fb_field_vector(mc->buf, table, field);
     for (uint32_t i = 0; i < fb_vector_length(mc->buf, vector); i++) {
@@ -149,13 +155,13 @@ static bool tensor_indices(model_check *mc, uint32_t table, unsigned field, int 
         if ((index < 0 || (uint32_t)index >= mc->tensor_count) &&
             !(index == -1 && use == INDICES_READ_OPTIONAL)) {
             return fail(mc, TFLM_ERROR_MALFORMED_MODEL,
-                        "%s%s %u: tensor index %d out of range (model has %u tensors)", owner, kind,
-                        i, index, mc->tensor_count);
+                        "%s %u: tensor index %d out of range (model has %u tensors)", kind, i, index,
+                        mc->tensor_count);
         }
         if (use == INDICES_WRITTEN &&
             is_constant(mc->buf, fb_vector_table(mc->buf, mc->tensors, (uint32_t)index))) {
-            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s%s %u: tensor %d is constant", owner,
-                        kind, i, index);
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s %u: tensor %d is constant", kind, i,
+                        index);
         }
     }
     return true;
@@ -163,72 +169,73 @@ static bool tensor_indices(model_check *mc, uint32_t table, unsigned field, int 
 
 static bool check_operator_codes(model_check *mc)
 {
-    char owner[32];
     for (uint32_t i = 0; i < mc->opcode_count; i++) {
         uint32_t code = model_opcode(mc->buf, i);
         int32_t builtin = model_opcode_builtin(mc->buf, code);
-        tflm_format(owner, sizeof owner, 0, "operator code %u", i);
-        if (!enum_in_range(mc, owner, "builtin code", builtin, TFLM_BUILTIN_CODE_MAX)) {
+        set_owner(mc, "operator code %u", i);
+        if (!enum_in_range(mc, "builtin code", builtin, TFLM_BUILTIN_CODE_MAX)) {
             return false;
         }
         if (builtin == TFLM_BUILTIN_CUSTOM &&
             fb_vector_length(mc->buf, fb_field_vector(mc->buf, code, OPERATOR_CODE_CUSTOM_CODE)) == 0) {
-            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: CUSTOM without a name", owner);
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": CUSTOM without a name");
         }
     }
     return true;
 }
 
-/* Shape, byte size and constant data of a tensor (label: "tensor 7 (name)"). */
-static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *label)
+/* Shape, byte size and constant data of a tensor (the owner). */
+static bool check_tensor_data(model_check *mc, uint32_t tensor)
 {
-    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
+    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE);
     uint32_t shape = fb_field_vector(mc->buf, tensor, TENSOR_SHAPE);
     uint32_t dims = fb_vector_length(mc->buf, shape);
-    if (!enum_in_range(mc, label, "type", type, TFLM_TENSOR_TYPE_MAX)) {
+    if (!enum_in_range(mc, "type", type, TFLM_TENSOR_TYPE_MAX)) {
         return false;
     }
     if (dims > TFLM_MAX_DIMS) {
-        return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: %u dimensions, at most %u supported", label,
-                    dims, (unsigned)TFLM_MAX_DIMS);
+        return fail(mc, TFLM_ERROR_UNSUPPORTED, ": %u dimensions, at most %u supported", dims,
+                    (unsigned)TFLM_MAX_DIMS);
     }
     /* The bound is on the product of the nonzero dimensions, so that every
      * partial product a kernel forms (strides, outer and inner counts) fits
      * an int32, even in a tensor that a zero dimension leaves empty (fuzz
-     * finding: strides of [0, 12549, 395264]). */
-    uint64_t nonzero_product = 1;
+     * finding: strides of [0, 12549, 395264]). Each step is a 32 x 32-bit
+     * product: both factors stay below 2^31. */
+    uint32_t nonzero_product = 1;
     bool empty = false;
     for (uint32_t d = 0; d < dims; d++) {
         int32_t dim = fb_i32(mc->buf, shape + 4 + 4 * d);
         if (dim < 0) {
-            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: dimension %u is negative (%d)", label,
-                        d, dim);
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": dimension %u is negative (%d)", d, dim);
         }
         empty |= dim == 0;
-        nonzero_product *= dim == 0 ? 1u : (uint64_t)dim; /* <= 2^31 * 2^31 before the check below */
-        if (nonzero_product > INT32_MAX) {
-            return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: dimensions multiply to more than 2^31-1", label);
+        uint64_t product = (uint64_t)nonzero_product * (dim == 0 ? 1u : (uint32_t)dim);
+        if (product > INT32_MAX) {
+            return fail(mc, TFLM_ERROR_UNSUPPORTED, ": dimensions multiply to more than 2^31-1");
         }
+        nonzero_product = (uint32_t)product;
     }
-    const uint64_t elements = empty ? 0 : nonzero_product;
+    const uint32_t elements = empty ? 0 : nonzero_product;
     uint32_t type_size = tflm_type_size((tflm_type)type);
     /* INT4: two values a byte, low nibble first (TFLM's packed weights). */
-    uint64_t bytes = type == TFLM_TYPE_INT4 ? (elements + 1) / 2 : elements * type_size;
+    uint64_t bytes = type == TFLM_TYPE_INT4 ? (elements + 1u) / 2 : (uint64_t)elements * type_size;
     if (bytes > UINT32_MAX) {
-        return fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: more than 4 GiB", label);
+        return fail(mc, TFLM_ERROR_UNSUPPORTED, ": more than 4 GiB");
     }
-    uint32_t buffer = fb_field_u32(mc->buf, tensor, TENSOR_BUFFER, 0);
-    if (buffer != 0 && !in_range(mc, label, "buffer", buffer, mc->buffer_count, "buffer")) {
+    uint32_t buffer = fb_field_u32(mc->buf, tensor, TENSOR_BUFFER);
+    if (buffer != 0 && !in_range(mc, "buffer", buffer, mc->buffer_count)) {
         return false;
     }
     /* What the interpreter cannot hold: elements of no fixed size, and
      * INT4 other than packed constant weights. */
-    if (type == TFLM_TYPE_INT4 ? !is_constant(mc->buf, tensor) : type_size == 0) {
+    if (type == TFLM_TYPE_INT4 && !is_constant(mc->buf, tensor)) {
         return fail(mc, TFLM_ERROR_UNSUPPORTED,
-                    type == TFLM_TYPE_INT4
-                        ? "%s: INT4 tensors are supported as constant (packed) weights only"
-                        : "%s: tensor type %u (no fixed element size) is not supported",
-                    label, type);
+                    ": INT4 tensors are supported as constant (packed) weights only");
+    }
+    if (type_size == 0 && type != TFLM_TYPE_INT4) {
+        return fail(mc, TFLM_ERROR_UNSUPPORTED,
+                    ": tensor type %u (no fixed element size) is not supported", type);
     }
     uint32_t length;
     uint32_t data = model_tensor_data(mc->buf, tensor, &length);
@@ -238,16 +245,16 @@ static bool check_tensor_data(model_check *mc, uint32_t tensor, const char *labe
     /* Data not aligned for its type is valid (converters write it): the
      * interpreter reads such constants from an aligned copy. */
     return length == bytes ||
-           fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: buffer %u holds %u bytes, shape needs %u",
-                label, buffer, length, (unsigned)bytes);
+           fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": buffer %u holds %u bytes, shape needs %u",
+                buffer, length, (unsigned)bytes);
 }
 
 /* Zero points of the integer types must be values of that type: kernels
  * subtract them from 32-bit values, and one far outside the type would
  * overflow there (a hostile model, never a converter's). */
-static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q, const char *label)
+static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q)
 {
-    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE, TFLM_TYPE_FLOAT32);
+    uint8_t type = fb_field_u8(mc->buf, tensor, TENSOR_TYPE);
     int bits = type == TFLM_TYPE_INT4 ? 4 : type == TFLM_TYPE_INT16 ? 16
              : type == TFLM_TYPE_INT8 || type == TFLM_TYPE_UINT8 ? 8 : 0;
     int32_t lo = type == TFLM_TYPE_UINT8 ? 0 : -(int32_t)((UINT32_C(1) << bits) >> 1);
@@ -255,7 +262,7 @@ static bool check_zero_points(model_check *mc, uint32_t tensor, uint32_t q, cons
     uint32_t zero_points = fb_field_vector(mc->buf, q, QUANTIZATION_ZERO_POINT);
     for (uint32_t i = 0; bits != 0 && i < fb_vector_length(mc->buf, zero_points); i++) {
         if (fb_u64(mc->buf, zero_points + 4 + 8 * i) - (uint64_t)(int64_t)lo > span) {
-            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, "%s: zero point %u outside [%d, %d]", label, i,
+            return fail(mc, TFLM_ERROR_MALFORMED_MODEL, ": zero point %u outside [%d, %d]", i,
                         (int)lo, (int)(lo + (int32_t)span));
         }
     }
@@ -267,43 +274,39 @@ static bool check_tensor(model_check *mc, uint32_t tensors, uint32_t t)
     uint32_t tensor = fb_vector_table(mc->buf, tensors, t);
     uint32_t name = fb_field_vector(mc->buf, tensor, TENSOR_NAME);
     uint32_t length = fb_vector_length(mc->buf, name);
-    char label[32 + NAME_IN_MESSAGE];
-    tflm_format(label, sizeof label, 0, "tensor %u (%.*s)", t,
-                (int)(length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length),
-                name ? (const char *)mc->buf + name + 4 : "");
-    if (!check_tensor_data(mc, tensor, label)) {
+    set_owner(mc, "tensor %u (%.*s)", t);
+    mc->name_length = length > NAME_IN_MESSAGE ? NAME_IN_MESSAGE : length;
+    mc->name = (const char *)mc->buf + name + 4; /* not read when length is 0 */
+    if (!check_tensor_data(mc, tensor)) {
         return false;
     }
     uint32_t q = fb_field_table(mc->buf, tensor, TENSOR_QUANTIZATION);
-    if (q != 0 && !enum_in_range(mc, label, "quantization details type",
-                                 fb_field_u8(mc->buf, q, QUANTIZATION_DETAILS_TYPE, 0),
-                                 QUANTIZATION_DETAILS_MAX)) {
-        return false;
-    }
-    if (q != 0 && !check_zero_points(mc, tensor, q, label)) {
+    if (q != 0 && (!enum_in_range(mc, "quantization details type",
+                                  fb_field_u8(mc->buf, q, QUANTIZATION_DETAILS_TYPE),
+                                  QUANTIZATION_DETAILS_MAX) ||
+                   !check_zero_points(mc, tensor, q))) {
         return false;
     }
     return fb_field(mc->buf, tensor, TENSOR_SPARSITY) == 0 ||
-           fail(mc, TFLM_ERROR_UNSUPPORTED, "%s: sparse tensors are not supported", label);
+           fail(mc, TFLM_ERROR_UNSUPPORTED, ": sparse tensors are not supported");
 }
 
 static bool check_operator(model_check *mc, uint32_t operators, uint32_t o)
 {
     uint32_t op = fb_vector_table(mc->buf, operators, o);
-    char owner[24];
-    tflm_format(owner, sizeof owner, 0, "operator %u", o);
-    return in_range(mc, owner, "opcode index", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX, 0),
-                    mc->opcode_count, "operator code") &&
-           enum_in_range(mc, owner, "options type",
-                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE, 0),
+    set_owner(mc, "operator %u", o);
+    return in_range(mc, "operator code", fb_field_u32(mc->buf, op, OPERATOR_OPCODE_INDEX),
+                    mc->opcode_count) &&
+           enum_in_range(mc, "options type",
+                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_TYPE),
                          TFLM_BUILTIN_OPTIONS_MAX) &&
-           enum_in_range(mc, owner, "options type",
-                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE, 0),
+           enum_in_range(mc, "options type",
+                         fb_field_u8(mc->buf, op, OPERATOR_BUILTIN_OPTIONS_2_TYPE),
                          TFLM_BUILTIN_OPTIONS2_MAX) &&
-           data_inside(mc, owner, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET) &&
-           tensor_indices(mc, op, OPERATOR_INPUTS, INDICES_READ_OPTIONAL, owner, " input") &&
-           tensor_indices(mc, op, OPERATOR_OUTPUTS, INDICES_WRITTEN, owner, " output") &&
-           tensor_indices(mc, op, OPERATOR_INTERMEDIATES, INDICES_READ, owner, " intermediate");
+           data_inside(mc, op, OPERATOR_LARGE_CUSTOM_OPTIONS_OFFSET) &&
+           tensor_indices(mc, op, OPERATOR_INPUTS, INDICES_READ_OPTIONAL, " input") &&
+           tensor_indices(mc, op, OPERATOR_OUTPUTS, INDICES_WRITTEN, " output") &&
+           tensor_indices(mc, op, OPERATOR_INTERMEDIATES, INDICES_READ, " intermediate");
 }
 
 static bool check_subgraph(model_check *mc, uint32_t s)
@@ -319,8 +322,9 @@ static bool check_subgraph(model_check *mc, uint32_t s)
             return false;
         }
     }
-    if (!tensor_indices(mc, sg, SUBGRAPH_INPUTS, INDICES_WRITTEN, "", "input") ||
-        !tensor_indices(mc, sg, SUBGRAPH_OUTPUTS, INDICES_READ, "", "output")) {
+    set_owner(mc, "", 0);
+    if (!tensor_indices(mc, sg, SUBGRAPH_INPUTS, INDICES_WRITTEN, "input") ||
+        !tensor_indices(mc, sg, SUBGRAPH_OUTPUTS, INDICES_READ, "output")) {
         return false;
     }
     for (uint32_t o = 0; o < fb_vector_length(mc->buf, operators); o++) {
@@ -331,53 +335,56 @@ static bool check_subgraph(model_check *mc, uint32_t s)
     return true;
 }
 
+/* Each element of a list indexes count things (noun: as in_range):
+ * the element itself (field < 0: a vector of indices) or field `field` of
+ * the table it is. owner: the owner format of the elements, or NULL when
+ * the list's owner is the one set. */
+static bool list_in_range(model_check *mc, uint32_t list, int field, const char *owner,
+                          const char *noun, uint32_t count)
+{
+    for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
+        uint32_t index = field < 0 ? fb_u32(mc->buf, list + 4 + 4 * i)
+                                   : fb_field_u32(mc->buf, fb_vector_table(mc->buf, list, i),
+                                                  (unsigned)field);
+        if (owner != NULL) {
+            set_owner(mc, owner, i);
+        }
+        if (!in_range(mc, noun, index, count)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Buffers, metadata and signatures: the model's lists besides subgraphs. */
 static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
 {
-    char owner[32];
     uint32_t list = fb_field_vector(mc->buf, mc->root, MODEL_BUFFERS);
     for (uint32_t i = 0; i < mc->buffer_count; i++) {
-        tflm_format(owner, sizeof owner, 0, "buffer %u", i);
-        if (!data_inside(mc, owner, fb_vector_table(mc->buf, list, i), BUFFER_OFFSET)) {
+        set_owner(mc, "buffer %u", i);
+        if (!data_inside(mc, fb_vector_table(mc->buf, list, i), BUFFER_OFFSET)) {
             return false;
         }
     }
-    list = fb_field_vector(mc->buf, mc->root, MODEL_METADATA_BUFFER);
-    for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
-        tflm_format(owner, sizeof owner, 0, "metadata_buffer %u", i);
-        if (!in_range(mc, owner, "buffer", fb_u32(mc->buf, list + 4 + 4 * i), mc->buffer_count,
-                      "buffer")) {
-            return false;
-        }
+    uint32_t signatures = fb_field_vector(mc->buf, mc->root, MODEL_SIGNATURE_DEFS);
+    if (!list_in_range(mc, fb_field_vector(mc->buf, mc->root, MODEL_METADATA_BUFFER), -1,
+                       "metadata_buffer %u", "buffer", mc->buffer_count) ||
+        !list_in_range(mc, fb_field_vector(mc->buf, mc->root, MODEL_METADATA), METADATA_BUFFER,
+                       "metadata %u", "buffer", mc->buffer_count) ||
+        !list_in_range(mc, signatures, SIGNATURE_DEF_SUBGRAPH_INDEX, "signature_def %u",
+                       "subgraph", subgraph_count)) {
+        return false;
     }
-    list = fb_field_vector(mc->buf, mc->root, MODEL_METADATA);
-    for (uint32_t i = 0; i < fb_vector_length(mc->buf, list); i++) {
-        tflm_format(owner, sizeof owner, 0, "metadata %u", i);
-        if (!in_range(mc, owner, "buffer",
-                      fb_field_u32(mc->buf, fb_vector_table(mc->buf, list, i), METADATA_BUFFER, 0),
-                      mc->buffer_count, "buffer")) {
-            return false;
-        }
-    }
-    list = fb_field_vector(mc->buf, mc->root, MODEL_SIGNATURE_DEFS);
-    for (uint32_t s = 0; s < fb_vector_length(mc->buf, list); s++) {
-        uint32_t signature = fb_vector_table(mc->buf, list, s);
-        uint32_t subgraph = fb_field_u32(mc->buf, signature, SIGNATURE_DEF_SUBGRAPH_INDEX, 0);
-        tflm_format(owner, sizeof owner, 0, "signature_def %u", s);
-        if (!in_range(mc, owner, "subgraph", subgraph, subgraph_count, "subgraph")) {
-            return false;
-        }
+    for (uint32_t s = 0; s < fb_vector_length(mc->buf, signatures); s++) {
+        uint32_t signature = fb_vector_table(mc->buf, signatures, s);
+        uint32_t subgraph = fb_field_u32(mc->buf, signature, SIGNATURE_DEF_SUBGRAPH_INDEX);
         uint32_t tensor_count = fb_vector_length(
             mc->buf, fb_field_vector(mc->buf, model_subgraph(mc->buf, subgraph), SUBGRAPH_TENSORS));
+        set_owner(mc, "signature_def %u", s);
         for (unsigned field = SIGNATURE_DEF_INPUTS; field <= SIGNATURE_DEF_OUTPUTS; field++) {
-            uint32_t maps = fb_field_vector(mc->buf, signature, field);
-            for (uint32_t i = 0; i < fb_vector_length(mc->buf, maps); i++) {
-                uint32_t map = fb_vector_table(mc->buf, maps, i);
-                if (!in_range(mc, owner, "tensor index",
-                              fb_field_u32(mc->buf, map, TENSOR_MAP_TENSOR_INDEX, 0), tensor_count,
-                              "tensor")) {
-                    return false;
-                }
+            if (!list_in_range(mc, fb_field_vector(mc->buf, signature, field),
+                               TENSOR_MAP_TENSOR_INDEX, NULL, "tensor", tensor_count)) {
+                return false;
             }
         }
     }
@@ -389,29 +396,30 @@ static bool check_model_lists(model_check *mc, uint32_t subgraph_count)
  * identifier is absent. */
 static bool foreign_identifier(const uint8_t *buf)
 {
-    bool printable = true, tfl3 = true;
-    for (int i = 0; i < 4; i++) {
-        printable = printable && buf[4 + i] >= 0x20 && buf[4 + i] < 0x7f;
-        tfl3 = tfl3 && buf[4 + i] == (uint8_t)"TFL3"[i];
+    bool printable = true;
+    for (int i = 4; i < 8; i++) {
+        printable &= buf[i] - 0x20u < 0x5fu; /* 0x20 .. 0x7e */
     }
-    return printable && !tfl3;
+    return printable && fb_u32(buf, 4) != fb_u32((const uint8_t *)"TFL3", 0);
 }
 
 tflm_status tflm_verify_model(const void *model, size_t size, char *message)
 {
-    model_check mc = {.buf = model, .message = message, .status = TFLM_ERROR_MALFORMED_MODEL};
+    model_check mc = {.buf = model, .message = message, .status = TFLM_ERROR_MALFORMED_MODEL,
+                      .owner = "model"};
     message[0] = '\0';
     if (size > UINT32_MAX) {
-        fail(&mc, TFLM_ERROR_UNSUPPORTED, "model: %z bytes, at most 4 GiB supported", size);
+        fail(&mc, TFLM_ERROR_UNSUPPORTED, ": %z bytes, at most 4 GiB supported", size);
         return mc.status;
     }
-    fb_verifier fb = {.buf = model, .size = (uint32_t)size, .message = message, .schema = schema};
+    fb_verifier fb = {.buf = model, .size = (uint32_t)size, .message = message,
+                     .fields = schema_fields, .names = schema_names};
     if (size < 8) {
         fbv_fail(&fb, "truncated", (uint32_t)size);
         return mc.status;
     }
     if (foreign_identifier(mc.buf)) {
-        fail(&mc, TFLM_ERROR_MALFORMED_MODEL, "model: file identifier \"%.*s\" is not TFL3", 4,
+        fail(&mc, TFLM_ERROR_MALFORMED_MODEL, ": file identifier \"%.*s\" is not TFL3", 4,
              (const char *)mc.buf + 4);
         return mc.status;
     }
@@ -419,16 +427,16 @@ tflm_status tflm_verify_model(const void *model, size_t size, char *message)
     if (!fbv_verify(&fb, mc.root)) {
         return mc.status;
     }
-    uint32_t version = fb_field_u32(mc.buf, mc.root, MODEL_VERSION, 0);
+    uint32_t version = fb_field_u32(mc.buf, mc.root, MODEL_VERSION);
     if (version != TFLM_SCHEMA_VERSION) {
-        fail(&mc, TFLM_ERROR_UNSUPPORTED, "model: schema version %u is not supported (expected 3)",
+        fail(&mc, TFLM_ERROR_UNSUPPORTED, ": schema version %u is not supported (expected 3)",
              version);
         return mc.status;
     }
     uint32_t subgraph_count =
         fb_vector_length(mc.buf, fb_field_vector(mc.buf, mc.root, MODEL_SUBGRAPHS));
     if (subgraph_count == 0) {
-        fail(&mc, TFLM_ERROR_MALFORMED_MODEL, "model: no subgraphs");
+        fail(&mc, TFLM_ERROR_MALFORMED_MODEL, ": no subgraphs");
         return mc.status;
     }
     mc.buffer_count = fb_vector_length(mc.buf, fb_field_vector(mc.buf, mc.root, MODEL_BUFFERS));
