@@ -197,6 +197,17 @@ static void test_rejections(void)
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));
     harness_free(&ctx);
 
+    /* A stride near INT32_MAX over an empty input (fuzz finding: the
+     * padding's output size overflowed int32): refused. */
+    SETUP();
+    int32_t tall_dims[4] = {1, 8, 3, 2};
+    harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 0, 2, 1}, 4, input, 0, 0);
+    harness_tensor(&ctx, 4, TFLM_TYPE_FLOAT32, tall_dims, 4, output, 0, 0);
+    shape[1] = 8;
+    HARNESS_OPTION_INT(&ctx, TRANSPOSE_CONV, PADDING, TFLM_PADDING_SAME);
+    HARNESS_OPTION_INT(&ctx, TRANSPOSE_CONV, STRIDE_H, INT32_MAX);
+    CHECK(harness_rejects(&ctx, TFLM_ERROR_KERNEL, "too large"));
+
     SETUP(); /* 3-D input */
     harness_tensor(&ctx, 2, TFLM_TYPE_FLOAT32, (const int32_t[]){1, 2, 1}, 3, input, 0, 0);
     CHECK_EQ_INT(TFLM_ERROR_KERNEL, harness_prepare(&ctx));

@@ -192,11 +192,13 @@ static tflm_status check_shapes(tflm_context *ctx, const tflm_node *node, transp
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "empty %dx%d filter or %dx%d output", (int)k.h,
                          (int)k.w, (int)out.h, (int)out.w);
     }
-    /* Keeps every output position the loops compute inside int32. */
+    /* Keeps every output position the loops compute, and the padding's
+     * output size (output + stride), inside int32. */
     if ((int64_t)in.h * stride_h + k.h > INT32_MAX / 2 ||
         (int64_t)in.w * stride_w + k.w > INT32_MAX / 2 || k.h > INT32_MAX / 4 ||
-        k.w > INT32_MAX / 4 || out.h > INT32_MAX / 4 || out.w > INT32_MAX / 4) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input size x stride too large");
+        k.w > INT32_MAX / 4 || out.h > INT32_MAX / 4 || out.w > INT32_MAX / 4 ||
+        stride_h > INT32_MAX / 4 || stride_w > INT32_MAX / 4) {
+        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input size x stride, or the stride, too large");
     }
     /* TFLM's padding: ComputePaddingHeightWidth over the output's size. */
     tflm_conv_params *p = &d->params;
