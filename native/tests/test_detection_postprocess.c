@@ -664,7 +664,7 @@ static void test_option_rejections(void)
     }
 
     /* out of range: IoU threshold 0 and above 1, negative max_detections,
-     * num_classes 0, max_classes_per_detection 0 (fast), detections_per_class
+     * num_classes 0 and INT32_MAX, max_classes_per_detection 0 (fast), detections_per_class
      * 0 (regular), use_regular_nms not a bool */
     static const struct {
         const char *key;
@@ -675,6 +675,8 @@ static void test_option_rejections(void)
         {"nms_iou_threshold", 1.5, "option \"nms_iou_threshold\" must be in (0, 1]"},
         {"max_detections", -1, "option \"max_detections\" out of range"},
         {"num_classes", 0, "option \"num_classes\" out of range"},
+        /* one more, a background class, must still be an int32 (fuzz finding) */
+        {"num_classes", 2147483647.0, "option \"num_classes\" out of range"},
         {"max_classes_per_detection", 0, "\"max_classes_per_detection\" must be positive"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -682,7 +684,7 @@ static void test_option_rejections(void)
         flex_int(&b, "max_detections", strcmp(bad[i].key, "max_detections") ? 3 : -1);
         flex_int(&b, "max_classes_per_detection",
                  strcmp(bad[i].key, "max_classes_per_detection") ? 1 : 0);
-        flex_int(&b, "num_classes", strcmp(bad[i].key, "num_classes") ? 2 : 0);
+        flex_int(&b, "num_classes", strcmp(bad[i].key, "num_classes") ? 2 : (int64_t)bad[i].value);
         flex_float(&b, "nms_score_threshold", 0.0);
         flex_float(&b, "nms_iou_threshold",
                    strcmp(bad[i].key, "nms_iou_threshold") ? 0.5 : bad[i].value);

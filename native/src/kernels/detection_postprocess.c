@@ -351,11 +351,12 @@ static tflm_status read_options(tflm_context *ctx, const tflm_node *node, tflm_d
     }
     p->detections_per_class = 100;
     p->regular_nms = false;
+    /* num_classes + 1 (with a background class) is a dimension: an int32. */
     if ((status = tflm_custom_option_int(ctx, &map, "max_detections", 0, INT32_MAX,
                                          &p->max_detections)) != TFLM_OK ||
         (status = tflm_custom_option_int(ctx, &map, "max_classes_per_detection", INT32_MIN,
                                          INT32_MAX, &p->max_classes_per_detection)) != TFLM_OK ||
-        (status = tflm_custom_option_int(ctx, &map, "num_classes", 1, INT32_MAX, &p->classes)) !=
+        (status = tflm_custom_option_int(ctx, &map, "num_classes", 1, INT32_MAX - 1, &p->classes)) !=
             TFLM_OK ||
         (tflm_custom_option_present(&map, "detections_per_class") &&
          (status = tflm_custom_option_int(ctx, &map, "detections_per_class", INT32_MIN, INT32_MAX,
