@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class ArduinoTarget implements ProjectTarget {
 
     /** The arena on AVR of the examples that fit its RAM (bytes the AVR build reports, rounded up). */
-    static final Map<String, Long> AVR_ARENA = Map.of("hello_world", 1536L);
+    static final Map<String, Long> AVR_ARENA = Map.of("hello_world", 1280L);
 
     /** The library's version: the CMake project's. */
     static final String VERSION = "0.1.0";
@@ -143,13 +143,20 @@ final class ArduinoTarget implements ProjectTarget {
 
                     arduino-cli compile --library . --fqbn arduino:avr:mega examples/%1$s
 
-                With Debian's arduino-builder (what the project's CI runs):
+                With Debian's arduino-builder, arduino-core-avr and simavr, from this folder (what
+                the project's CI runs; Debian's AVR core needs `DECIMAL_DIG`, which its avr-gcc 5.4
+                names `__DECIMAL_DIG__`, and the build folder must exist):
 
+                    mkdir -p /tmp/tflm-build
                     arduino-builder -hardware /usr/share/arduino/hardware \\
-                        -tools /usr/share/arduino/hardware/tools/avr -libraries .. \\
-                        -fqbn arduino:avr:mega:cpu=atmega2560 -build-path build \\
-                        examples/%1$s/%1$s.ino
-                    simavr -m atmega2560 -f 16000000 build/%1$s.ino.elf
+                        -hardware /usr/share/arduino-builder -tools /usr/bin -libraries .. \\
+                        -fqbn arduino:avr:mega:cpu=atmega2560 \\
+                        -prefs=compiler.cpp.extra_flags=-DDECIMAL_DIG=__DECIMAL_DIG__ \\
+                        -build-path /tmp/tflm-build examples/%1$s/%1$s.ino
+                    simavr -m atmega2560 -f 16000000 /tmp/tflm-build/%1$s.ino.elf
+
+                simavr shows each line the board prints in colour, with the newline as a final `.`,
+                and ends when the sketch is done (it sleeps with interrupts off).
 
                 ## Boards
 
