@@ -243,6 +243,42 @@ const char *tflm_isa_name(tflm_isa isa);
  * an arena of this size, aligned to TFLM_ARENA_ALIGNMENT, is enough. */
 size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);
 
+/* ---- Several interpreters, one arena ----------------------------------------
+ * As TFLM's multi-tenant allocator: interpreters that never run at the same
+ * time may share one arena. Each keeps its own persistent part (tables,
+ * kernel data, variables) at the arena's end, below those of the
+ * interpreters created before it; all of them share the planned part at the
+ * start (activation tensors and scratch buffers). The arena then needs
+ *     padding + the largest planned part + the sum of the persistent parts
+ * instead of the sum of every interpreter's arena.
+ * The price: creating or invoking one of them overwrites the others' input,
+ * output and intermediate tensors (variables and resource variables stay).
+ * Set an interpreter's inputs just before its invoke and copy its outputs
+ * out before another one runs or is created. Interpreters are never freed
+ * one by one: they live as long as the arena. */
+typedef struct tflm_shared_arena {
+    uint8_t *base;         /* the caller's arena                                 */
+    size_t size;
+    size_t persistent;     /* bytes the interpreters created so far keep at its end */
+    size_t planned;        /* the largest padding + planned part among them       */
+    uint32_t interpreters; /* how many were created in it                         */
+} tflm_shared_arena;
+
+/* Starts an empty shared arena over the caller's memory. */
+void tflm_shared_arena_init(tflm_shared_arena *shared, void *arena, size_t size);
+
+/* tflm_interpreter_create_with_options in the part of the shared arena that
+ * the interpreters created before leave free at its end (options may be
+ * NULL). Failures as tflm_interpreter_create_with_options; when the arena is
+ * too small, the message also says what the earlier interpreters keep. */
+tflm_status tflm_interpreter_create_shared(tflm_interpreter **out, const void *model, size_t model_size,
+                                           const tflm_op_resolver *resolver, tflm_shared_arena *shared,
+                                           const tflm_interpreter_options *options, tflm_error *error);
+
+/* Exact bytes the interpreters created in it need together: an arena of this
+ * size, at the same alignment, holds them all (created in the same order). */
+size_t tflm_shared_arena_used(const tflm_shared_arena *shared);
+
 /* ---- Memory report ---------------------------------------------------------
  * For tools (./tflm inspect --memory): where the bytes of
  * tflm_interpreter_arena_used go, as the allocator and the planner placed

@@ -460,6 +460,7 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         return status;
     }
     ctx->arena_used = needed;
+    ctx->persistent_used = tflm_arena_persistent_used(&space);
     ctx->arena = NULL;
     const tflm_subgraph *main = &ctx->subgraphs[0];
     for (int32_t i = 0; i < main->inputs->size; i++) {

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,8 @@ public final class Interpreter implements AutoCloseable {
 
     private final Model model;
     private final Arena arena;
+    /** False in a {@link MultiTenantArena}: the arena is the tenants' and outlives this interpreter. */
+    private final boolean ownsArena;
     private final MemorySegment handle;
     private final CustomKernels customKernels;
     private final long arenaBytes;
@@ -91,17 +94,26 @@ public final class Interpreter implements AutoCloseable {
     }
 
     public Interpreter(Model model, Options options) {
+        this(model, () -> {
+            Objects.requireNonNull(options, "options");
+            return options.arenaBytes() > 0 ? createExplicit(model, options) : createAutoSized(model, options);
+        }, true);
+    }
+
+    /**
+     * Creates with {@code creator} once the model is attached; {@code ownsArena} is false for the
+     * interpreters of a {@link MultiTenantArena}, which frees the arena they share.
+     */
+    Interpreter(Model model, Supplier<Created> creator, boolean ownsArena) {
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(options, "options");
         this.model = model;
+        this.ownsArena = ownsArena;
         // Attached before the native runtime first reads the model's bytes, so that from
         // here to close() Model.close() on any thread throws instead of freeing them.
         model.attach(this);
         Created created;
         try {
-            created = options.arenaBytes() > 0
-                    ? createExplicit(model, options)
-                    : createAutoSized(model, options);
+            created = creator.get();
         } catch (RuntimeException e) {
             model.detach(this);
             throw e;
@@ -117,14 +129,16 @@ public final class Interpreter implements AutoCloseable {
             this.inputs = tensors(tflm_interpreter_input_count(handle), model.inputs(), true);
             this.outputs = tensors(tflm_interpreter_output_count(handle), model.outputs(), false);
         } catch (RuntimeException e) {
-            arena.close();
+            if (ownsArena) {
+                arena.close();
+            }
             model.detach(this);
             throw e;
         }
     }
 
     /** A native interpreter, the Java arena that holds it and the kernels of its custom ops. */
-    private record Created(Arena arena, MemorySegment handle, CustomKernels customKernels) {
+    record Created(Arena arena, MemorySegment handle, CustomKernels customKernels) {
     }
 
     /**
@@ -223,31 +237,47 @@ public final class Interpreter implements AutoCloseable {
         NativeLibrary.load();
         Arena arena = options.sharedArena() ? Arena.ofShared() : Arena.ofConfined();
         try {
-            MemorySegment out = arena.allocate(C_POINTER);
-            MemorySegment error = tflm_error.allocate(arena);
-            MemorySegment nativeOptions = tflm_interpreter_options.allocate(arena);
-            tflm_interpreter_options.kernels(nativeOptions, options.kernels().code());
-            tflm_interpreter_options.max_isa(nativeOptions, options.maxIsa().code());
             MemorySegment runtimeArena = arena.allocate(arenaSize, TFLM_ARENA_ALIGNMENT());
-            // The native interpreter points at the custom ops' kernels, names and upcall stubs: in
-            // this arena, they live exactly as long as it does.
-            CustomKernels customKernels = CustomKernels.allocate(options.customOps(), arena);
-            // The resolver is only read during create, but living in the arena costs 264 bytes.
-            OpResolver resolver = OpResolver.withAllKernels(arena, customKernels.kernels());
-            MemorySegment modelBytes = model.segment();
-            int status = tflm_interpreter_create_with_options(out, modelBytes, modelBytes.byteSize(),
-                    resolver.segment(), runtimeArena, arenaSize, nativeOptions, error);
-            if (status != TFLM_OK()) {
-                throw new TflmException(Status.of(status), tflm_error.message(error).getString(0),
-                        customKernels.takeFailure());
-            }
-            // Scoped to the arena, every call through the handle checks the arena is open and,
-            // for a confined arena, that the caller is its owner thread.
-            return new Created(arena, out.get(C_POINTER, 0).reinterpret(arena, null), customKernels);
+            return create(model, options, arena, (out, modelBytes, resolver, nativeOptions, error) ->
+                    tflm_interpreter_create_with_options(out, modelBytes, modelBytes.byteSize(), resolver,
+                            runtimeArena, arenaSize, nativeOptions, error));
         } catch (RuntimeException e) {
             arena.close();
             throw e;
         }
+    }
+
+    /** One of the native create functions, given what every one of them takes. */
+    @FunctionalInterface
+    interface NativeCreate {
+        int create(MemorySegment out, MemorySegment model, MemorySegment resolver, MemorySegment options,
+                MemorySegment error);
+    }
+
+    /**
+     * Creates with {@code nativeCreate}, allocating its arguments in {@code arena}, which the
+     * caller closes on failure.
+     */
+    static Created create(Model model, Options options, Arena arena, NativeCreate nativeCreate) {
+        NativeLibrary.load();
+        MemorySegment out = arena.allocate(C_POINTER);
+        MemorySegment error = tflm_error.allocate(arena);
+        MemorySegment nativeOptions = tflm_interpreter_options.allocate(arena);
+        tflm_interpreter_options.kernels(nativeOptions, options.kernels().code());
+        tflm_interpreter_options.max_isa(nativeOptions, options.maxIsa().code());
+        // The native interpreter points at the custom ops' kernels, names and upcall stubs: in
+        // this arena, they live exactly as long as it does.
+        CustomKernels customKernels = CustomKernels.allocate(options.customOps(), arena);
+        // The resolver is only read during create, but living in the arena costs 264 bytes.
+        OpResolver resolver = OpResolver.withAllKernels(arena, customKernels.kernels());
+        int status = nativeCreate.create(out, model.segment(), resolver.segment(), nativeOptions, error);
+        if (status != TFLM_OK()) {
+            throw new TflmException(Status.of(status), tflm_error.message(error).getString(0),
+                    customKernels.takeFailure());
+        }
+        // Scoped to the arena, every call through the handle checks the arena is open and,
+        // for a confined arena, that the caller is its owner thread.
+        return new Created(arena, out.get(C_POINTER, 0).reinterpret(arena, null), customKernels);
     }
 
     private List<Tensor> tensors(long count, List<Integer> modelIndices, boolean input) {
@@ -397,8 +427,9 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /**
-     * Frees the arena, and with it the kernels and upcall stubs of the custom ops. Idempotent;
-     * tensors obtained from this interpreter become unusable.
+     * Frees the arena, and with it the kernels and upcall stubs of the custom ops (in a
+     * {@link MultiTenantArena}, closing that frees them). Idempotent; tensors obtained from this
+     * interpreter become unusable.
      */
     @Override
     public void close() {
@@ -406,7 +437,9 @@ public final class Interpreter implements AutoCloseable {
             return;
         }
         ensureNotRunning();
-        arena.close();
+        if (ownsArena) {
+            arena.close();
+        }
         closed = true;
         model.detach(this);
     }

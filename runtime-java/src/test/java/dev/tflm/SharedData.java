@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * skipped, with the reason printed, only when that directory does not exist.
  */
 public final class SharedData {
-    /** Uses the TFLM signal library's custom ops, which this runtime does not implement. */
+    /** TFLM's audio front end: the signal library's custom ops, which TF Lite has no kernels for. */
     public static final String AUDIO_PREPROCESSOR = "audio_preprocessor_int8";
     /** TF Lite 2.6.2 refuses it: per-channel quantization along axis 3 of a CONV_2D filter. */
     public static final String PERSON_DETECT = "person_detect";

@@ -997,6 +997,193 @@ public class tflm_h extends tflm_h$shared {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class tflm_shared_arena_init {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_shared_arena_init");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * void tflm_shared_arena_init(tflm_shared_arena *shared, void *arena, size_t size)
+     * }
+     */
+    public static FunctionDescriptor tflm_shared_arena_init$descriptor() {
+        return tflm_shared_arena_init.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * void tflm_shared_arena_init(tflm_shared_arena *shared, void *arena, size_t size)
+     * }
+     */
+    public static MethodHandle tflm_shared_arena_init$handle() {
+        return tflm_shared_arena_init.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * void tflm_shared_arena_init(tflm_shared_arena *shared, void *arena, size_t size)
+     * }
+     */
+    public static MemorySegment tflm_shared_arena_init$address() {
+        return tflm_shared_arena_init.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * void tflm_shared_arena_init(tflm_shared_arena *shared, void *arena, size_t size)
+     * }
+     */
+    public static void tflm_shared_arena_init(MemorySegment shared, MemorySegment arena, long size) {
+        var mh$ = tflm_shared_arena_init.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_shared_arena_init", shared, arena, size);
+            }
+            mh$.invokeExact(shared, arena, size);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_interpreter_create_shared {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_INT,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_interpreter_create_shared");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * tflm_status tflm_interpreter_create_shared(tflm_interpreter **out, const void *model, size_t model_size, const tflm_op_resolver *resolver, tflm_shared_arena *shared, const tflm_interpreter_options *options, tflm_error *error)
+     * }
+     */
+    public static FunctionDescriptor tflm_interpreter_create_shared$descriptor() {
+        return tflm_interpreter_create_shared.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * tflm_status tflm_interpreter_create_shared(tflm_interpreter **out, const void *model, size_t model_size, const tflm_op_resolver *resolver, tflm_shared_arena *shared, const tflm_interpreter_options *options, tflm_error *error)
+     * }
+     */
+    public static MethodHandle tflm_interpreter_create_shared$handle() {
+        return tflm_interpreter_create_shared.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * tflm_status tflm_interpreter_create_shared(tflm_interpreter **out, const void *model, size_t model_size, const tflm_op_resolver *resolver, tflm_shared_arena *shared, const tflm_interpreter_options *options, tflm_error *error)
+     * }
+     */
+    public static MemorySegment tflm_interpreter_create_shared$address() {
+        return tflm_interpreter_create_shared.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * tflm_status tflm_interpreter_create_shared(tflm_interpreter **out, const void *model, size_t model_size, const tflm_op_resolver *resolver, tflm_shared_arena *shared, const tflm_interpreter_options *options, tflm_error *error)
+     * }
+     */
+    public static int tflm_interpreter_create_shared(MemorySegment out, MemorySegment model, long model_size, MemorySegment resolver, MemorySegment shared, MemorySegment options, MemorySegment error) {
+        var mh$ = tflm_interpreter_create_shared.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_interpreter_create_shared", out, model, model_size, resolver, shared, options, error);
+            }
+            return (int)mh$.invokeExact(out, model, model_size, resolver, shared, options, error);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class tflm_shared_arena_used {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_LONG,
+            tflm_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_shared_arena_used");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * size_t tflm_shared_arena_used(const tflm_shared_arena *shared)
+     * }
+     */
+    public static FunctionDescriptor tflm_shared_arena_used$descriptor() {
+        return tflm_shared_arena_used.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * size_t tflm_shared_arena_used(const tflm_shared_arena *shared)
+     * }
+     */
+    public static MethodHandle tflm_shared_arena_used$handle() {
+        return tflm_shared_arena_used.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * size_t tflm_shared_arena_used(const tflm_shared_arena *shared)
+     * }
+     */
+    public static MemorySegment tflm_shared_arena_used$address() {
+        return tflm_shared_arena_used.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * size_t tflm_shared_arena_used(const tflm_shared_arena *shared)
+     * }
+     */
+    public static long tflm_shared_arena_used(MemorySegment shared) {
+        var mh$ = tflm_shared_arena_used.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_shared_arena_used", shared);
+            }
+            return (long)mh$.invokeExact(shared);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static final int TFLM_MEMORY_INTERPRETER = (int)0L;
     /**
      * {@snippet lang=c :
