@@ -53,10 +53,10 @@ static inline int32_t ref_clamp(int32_t x, int32_t lo, int32_t hi)
 }
 
 /* A random Q31 multiplier in [2^30, 2^31) and a shift in [min_shift, max_shift]. */
-static inline void rng_multiplier(int min_shift, int max_shift, int32_t *multiplier, int32_t *shift)
+static inline void rng_multiplier(int min_shift, int max_shift, int32_t *multiplier, int8_t *shift)
 {
     *multiplier = (int32_t)((1u << 30) + (rng_u32() >> 2));
-    *shift = rng_range(min_shift, max_shift);
+    *shift = (int8_t)rng_range(min_shift, max_shift);
 }
 
 /* TensorFlow's SAME/VALID geometry, from its definition: output size and
@@ -90,14 +90,14 @@ static inline tflm_conv_params ref_conv_params(int32_t stride_h, int32_t stride_
  * filter scale / output scale, in double as TFLM does. */
 static inline void ref_channel_multipliers(float input_scale, const float *filter_scales,
                                            float output_scale, int n, int32_t *mult,
-                                           int32_t *shift)
+                                           int8_t *shift)
 {
     for (int i = 0; i < n; ++i) {
         int sh;
         tflm_quantize_multiplier((double)input_scale * (double)filter_scales[i] /
                                      (double)output_scale,
                                  &mult[i], &sh);
-        shift[i] = sh;
+        shift[i] = (int8_t)sh;
     }
 }
 

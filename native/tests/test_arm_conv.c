@@ -29,7 +29,8 @@ enum {
 static int8_t input[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_DEPTH];
 static int8_t filter[MAX_FILTERS * MAX_K * MAX_K * MAX_DEPTH];
 static int32_t bias[MAX_FILTERS];
-static int32_t multiplier[MAX_FILTERS], shift[MAX_FILTERS];
+static int32_t multiplier[MAX_FILTERS];
+static int8_t shift[MAX_FILTERS];
 static int8_t want[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_FILTERS];
 static int8_t got[sizeof want];
 static uint32_t scratch[MAX_K * MAX_K * MAX_DEPTH]; /* 4 bytes a tap */
@@ -132,7 +133,7 @@ static int check_case(int test)
         /* per-tensor: one pair at [0]; the rest a different pair, which
            a kernel reading past [0] would use */
         multiplier[o] = rnd_in(1 << 30, INT32_MAX);
-        shift[o] = rnd_in(-18, 3);
+        shift[o] = (int8_t)rnd_in(-18, 3);
     }
     const int32_t output_zero_point = rnd_in(-128, 127);
     params.input_offset = -rnd_in(-128, 127);

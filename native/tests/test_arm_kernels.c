@@ -35,10 +35,12 @@ enum {
 static int8_t input[MAX_BATCHES * MAX_DEPTH];
 static int8_t filter[MAX_UNITS * MAX_DEPTH];
 static int32_t bias[MAX_UNITS];
-static int32_t multiplier[MAX_UNITS], shift[MAX_UNITS];
+static int32_t multiplier[MAX_UNITS];
+static int8_t shift[MAX_UNITS];
 static int8_t want[MAX_BATCHES * MAX_UNITS], got[MAX_BATCHES * MAX_UNITS];
 static int8_t dw_input[DW_MAX_IN], dw_filter[DW_MAX_TAPS * DW_MAX_C];
-static int32_t dw_bias[DW_MAX_C], dw_multiplier[DW_MAX_C], dw_shift[DW_MAX_C];
+static int32_t dw_bias[DW_MAX_C], dw_multiplier[DW_MAX_C];
+static int8_t dw_shift[DW_MAX_C];
 static int8_t dw_want[DW_MAX_OUT], dw_got[DW_MAX_OUT];
 static uint32_t dw_scratch[128];
 
@@ -58,7 +60,7 @@ static int check_fc_case(int test)
         /* per-tensor: one pair at [0]; the rest a different pair, which
            a kernel reading past [0] would use */
         multiplier[o] = rnd_in(1 << 30, INT32_MAX);
-        shift[o] = rnd_in(-18, 3);
+        shift[o] = (int8_t)rnd_in(-18, 3);
     }
     const int32_t output_zero_point = rnd_in(-128, 127);
     const tflm_fc_params params = {
@@ -189,7 +191,7 @@ static int check_dw_case(int test, int few)
         /* right shifts mostly (the fast requantization), now and then a
            left shift or the largest right shift */
         const int32_t kind = rnd_in(0, 15);
-        dw_shift[o] = kind == 0 ? rnd_in(0, 3) : kind == 1 ? -31 : rnd_in(-12, -1);
+        dw_shift[o] = (int8_t)(kind == 0 ? rnd_in(0, 3) : kind == 1 ? -31 : rnd_in(-12, -1));
     }
     /* per-tensor now and then: one pair at [0] for every channel */
     const tflm_per_channel_quant quant = {dw_multiplier, dw_shift, rnd_in(0, 3) == 0};

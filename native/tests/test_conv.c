@@ -20,7 +20,7 @@ static size_t at4(int32_t d1, int32_t d2, int32_t d3, int32_t a, int32_t b, int3
 
 static void naive_conv_s8(const conv_case *cc, int32_t input_offset, int32_t output_offset,
                           int32_t act_min, int32_t act_max, const int32_t *mult,
-                          const int32_t *shift, const int8_t *input, const int8_t *filter,
+                          const int8_t *shift, const int8_t *input, const int8_t *filter,
                           const int32_t *bias, int8_t *output)
 {
     int32_t groups = cc->in_c / cc->k_c, per_group = cc->out_c / groups;
@@ -92,7 +92,8 @@ static void test_hand_same_padding(void)
         input[i] = (int8_t)(i + 1);
         filter[i] = 1;
     }
-    const int32_t mult[1] = {1 << 30}, shift[1] = {1};
+    const int32_t mult[1] = {1 << 30};
+    const int8_t shift[1] = {1};
     tflm_per_channel_quant quant = {mult, shift, false};
     conv_case cc = {1, 3, 3, 1, 3, 3, 1, 1, 3, 3, 1, 1, 1, 1, 1, 1};
     tflm_conv_params p = params_of(&cc);
@@ -123,7 +124,8 @@ static void test_hand_per_channel(void)
     const int8_t input[2] = {10, -4};
     const int8_t filter[6] = {1, 1, 2, 0, 0, -3};
     const int32_t bias[3] = {0, 1, 2};
-    const int32_t mult[3] = {1 << 30, 1 << 30, 1 << 30}, shift[3] = {0, -1, 2};
+    const int32_t mult[3] = {1 << 30, 1 << 30, 1 << 30};
+    const int8_t shift[3] = {0, -1, 2};
     tflm_per_channel_quant quant = {mult, shift, false};
     conv_case cc = {1, 1, 1, 2, 1, 1, 2, 3, 1, 1, 1, 1, 1, 1, 0, 0};
     tflm_conv_params p = params_of(&cc);
@@ -164,7 +166,8 @@ static void test_random_s8(void)
 {
     enum { MAX = 4096 };
     static int8_t input[MAX], filter[MAX], got[MAX], want[MAX];
-    static int32_t bias[64], mult[64], shift[64];
+    static int32_t bias[64], mult[64];
+    static int8_t shift[64];
     int mismatches = 0, cases = 0;
     for (int iter = 0; iter < 400; ++iter) {
         conv_case cc;
@@ -261,7 +264,8 @@ static void test_node(void)
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     /* SAME, stride 2: 5 -> 3, padding (3-1)*2 + 3 - 5 = 2 -> 1 before. */
     conv_case cc = {1, 5, 5, 2, 3, 3, 2, 3, 3, 3, 2, 2, 1, 1, 1, 1};
-    int32_t mult[3], shift[3], lo, hi;
+    int32_t mult[3], lo, hi;
+    int8_t shift[3];
     ref_channel_multipliers(0.06f, filter_scales, 0.05f, 3, mult, shift);
     tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.05f, -128, -128, 127, &lo, &hi);
     CHECK_EQ_INT(-8, hi); /* -128 + 120 */

@@ -15,7 +15,7 @@ typedef struct dw_case {
 
 static void naive_dw_s8(const dw_case *c, int32_t input_offset, int32_t output_offset,
                         int32_t act_min, int32_t act_max, const int32_t *mult,
-                        const int32_t *shift, const int8_t *input, const int8_t *filter,
+                        const int8_t *shift, const int8_t *input, const int8_t *filter,
                         const int32_t *bias, int8_t *output)
 {
     int32_t out_c = c->in_c * c->mult;
@@ -83,7 +83,8 @@ static void test_hand_multiplier(void)
     const int8_t input[4] = {1, 2, 3, 4};
     const int8_t filter[8] = {1, 1, 1, -1, 1, 0, 1, 2};
     const int32_t bias[2] = {1, -1};
-    const int32_t mult[2] = {1 << 30, 1 << 30}, shift[2] = {1, 2};
+    const int32_t mult[2] = {1 << 30, 1 << 30};
+    const int8_t shift[2] = {1, 2};
     tflm_per_channel_quant quant = {mult, shift, false};
     dw_case c = {1, 2, 2, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 0, 0};
     tflm_conv_params p = params_of(&c);
@@ -128,7 +129,8 @@ static void test_random(void)
     enum { MAX = 4096 };
     static int8_t input[MAX], filter[MAX], got[MAX], want[MAX];
     static float finput[MAX], ffilter[MAX], fbias[64], fgot[MAX], fwant[MAX];
-    static int32_t bias[64], mult[64], shift[64];
+    static int32_t bias[64], mult[64];
+    static int8_t shift[64];
     int mismatches = 0, fmismatches = 0;
     for (int iter = 0; iter < 400; ++iter) {
         dw_case c;
@@ -220,7 +222,8 @@ static void test_node(void)
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
     /* SAME, stride 2: 6 -> 3, padding (3-1)*2 + 3 - 6 = 1 -> 0 before. */
     dw_case c = {1, 6, 6, 1, 4, 3, 3, 3, 3, 2, 2, 1, 1, 0, 0};
-    int32_t mult[4], shift[4], lo, hi;
+    int32_t mult[4], lo, hi;
+    int8_t shift[4];
     ref_channel_multipliers(0.0078f, dw_scales, 0.0235294f, 4, mult, shift);
     tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.0235294f, -128, -128, 127, &lo, &hi);
     naive_dw_s8(&c, 1, -128, lo, hi, mult, shift, input, filter, bias, want);

@@ -10,7 +10,7 @@
 
 static void naive_fc_s8(int32_t batches, int32_t depth, int32_t units, int32_t input_offset,
                         int32_t filter_offset, int32_t output_offset, int32_t act_min,
-                        int32_t act_max, const int32_t *mult, const int32_t *shift,
+                        int32_t act_max, const int32_t *mult, const int8_t *shift,
                         const int8_t *input, const int8_t *filter, const int32_t *bias,
                         int8_t *output)
 {
@@ -39,7 +39,7 @@ static void test_hand_case(void)
     const int8_t filter[8] = {1, 0, -1, 2, 3, 3, 3, 3};
     const int32_t bias[2] = {10, -20};
     const int32_t mult[2] = {1 << 30, 1 << 30};
-    const int32_t shift[2] = {0, 0};
+    const int8_t shift[2] = {0, 0};
     tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.input_offset = 1, .filter_offset = 0, .output_offset = 5,
                              .activation = {-128, 127}};
@@ -70,7 +70,7 @@ static void test_saturation_and_activation(void)
     const int8_t input[2] = {127, 127};
     const int8_t filter[4] = {127, 127, -127, -127};
     const int32_t mult[2] = {1 << 30, 1 << 30};
-    const int32_t shift[2] = {1, 1};
+    const int8_t shift[2] = {1, 1};
     tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.input_offset = 0, .output_offset = -3, .activation = {-128, 127}};
     tflm_dims in = {1, 1, 1, 2}, k = {2, 1, 1, 2}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
@@ -93,7 +93,7 @@ static void test_rounding_ties(void)
     const int8_t input[1] = {1};
     const int8_t filter[4] = {2, -2, 6, -6};
     const int32_t mult[4] = {1 << 30, 1 << 30, 1 << 30, 1 << 30};
-    const int32_t shift[4] = {-1, -1, -1, -1};
+    const int8_t shift[4] = {-1, -1, -1, -1};
     tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.activation = {-128, 127}};
     tflm_dims in = {1, 1, 1, 1}, k = {4, 1, 1, 1}, bd = {1, 1, 1, 4}, out = {1, 1, 1, 4};
@@ -110,7 +110,8 @@ static void test_random_s8(void)
     enum { MAX_B = 4, MAX_D = 80, MAX_U = 20 };
     static int8_t input[MAX_B * MAX_D], filter[MAX_U * MAX_D], got[MAX_B * MAX_U],
         want[MAX_B * MAX_U];
-    static int32_t bias[MAX_U], mult[MAX_U], shift[MAX_U];
+    static int32_t bias[MAX_U], mult[MAX_U];
+    static int8_t shift[MAX_U];
     int mismatches = 0;
     for (int iter = 0; iter < 500; ++iter) {
         int32_t batches = rng_range(1, MAX_B), depth = rng_range(1, MAX_D),
@@ -118,7 +119,8 @@ static void test_random_s8(void)
         for (int32_t i = 0; i < batches * depth; ++i) input[i] = (int8_t)rng_range(-128, 127);
         for (int32_t i = 0; i < units * depth; ++i) filter[i] = (int8_t)rng_range(-128, 127);
         int per_channel = iter % 2;
-        int32_t m0, s0;
+        int32_t m0;
+        int8_t s0;
         rng_multiplier(-12, 1, &m0, &s0);
         for (int32_t o = 0; o < units; ++o) {
             bias[o] = rng_range(-40000, 40000);
@@ -136,7 +138,8 @@ static void test_random_s8(void)
         int32_t act_max = iter % 5 == 0 ? rng_range(output_zp, 127) : 127;
         const int32_t *b = iter % 4 == 3 ? NULL : bias;
         /* per-tensor: one pair, then garbage the kernel must not read */
-        static int32_t one_mult[MAX_U], one_shift[MAX_U];
+        static int32_t one_mult[MAX_U];
+        static int8_t one_shift[MAX_U];
         for (int32_t o = 0; o < MAX_U; ++o) {
             one_mult[o] = o == 0 ? m0 : rng_range(1, 1000);
             one_shift[o] = o == 0 ? s0 : 20;
@@ -229,14 +232,15 @@ static void test_node_s8_per_tensor(void)
     HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
-    int32_t m, mult[16], shift[16];
+    int32_t m, mult[16];
+    int8_t shift[16];
     int s;
     /* Per-tensor: the scale product is taken in float (GetQuantizedConvolutionMultipler). */
     float product = in_s * f_s;
     tflm_quantize_multiplier((double)product / (double)out_s, &m, &s);
     for (int i = 0; i < 16; ++i) {
         mult[i] = m;
-        shift[i] = s;
+        shift[i] = (int8_t)s;
     }
     naive_fc_s8(1, 1, 16, 128, 0, -128, -128, 127, mult, shift, input, filter, bias, want);
     CHECK(memcmp(output, want, 16) == 0);
@@ -275,7 +279,8 @@ static void test_node_s8_per_channel(void)
     HARNESS_OPTION_INT(&ctx, FULLY_CONNECTED, FUSED_ACTIVATION_FUNCTION, TFLM_ACTIVATION_RELU6);
     CHECK_EQ_INT(TFLM_OK, harness_prepare(&ctx));
     CHECK_EQ_INT(TFLM_OK, harness_invoke(&ctx));
-    int32_t mult[3], shift[3], lo, hi;
+    int32_t mult[3], lo, hi;
+    int8_t shift[3];
     ref_channel_multipliers(0.05f, scales, 0.04f, 3, mult, shift);
     tflm_activation_range_quantized(TFLM_ACTIVATION_RELU6, 0.04f, -20, -128, 127, &lo, &hi);
     CHECK_EQ_INT(-20, lo);

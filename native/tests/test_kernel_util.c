@@ -124,7 +124,8 @@ static void test_effective_scales(void)
     /* Per-channel fill: one scale broadcasts; several are used in order. */
     const float one[1] = {0.5f};
     const float three[3] = {0.5f, 0.25f, 2.0f};
-    int32_t m[3], s[3];
+    int32_t m[3];
+    int8_t s[3];
     tflm_conv_per_channel_multipliers(1.0f, one, 1, 1.0f, 3, m, s);
     CHECK(m[0] == 1 << 30 && m[1] == 1 << 30 && m[2] == 1 << 30);
     CHECK(s[0] == 0 && s[1] == 0 && s[2] == 0);

@@ -25,7 +25,8 @@ static int32_t ref_requantize_s64(int64_t x, int32_t multiplier, int shift)
 static void test_requantize_s64(void)
 {
     for (int i = 0; i < 20000; ++i) {
-        int32_t multiplier, shift;
+        int32_t multiplier;
+        int8_t shift;
         rng_multiplier(-20, TFLM_MAX_MULTIPLIER_SHIFT_S64, &multiplier, &shift);
         int64_t x = ((int64_t)(int32_t)rng_u32() << 8) >> rng_range(0, 24);
         CHECK_EQ_INT(ref_requantize_s64(x, multiplier, shift),

@@ -59,7 +59,7 @@ static void *alloc64(size_t bytes)
 /* Requantization parameters: usually realistic (Q31 multiplier >= 2^30,
  * shift making outputs spread over int8), sometimes extreme (any int32
  * multiplier, INT32_MIN included, shifts -31..30, huge biases). */
-static void random_quant(int32_t channels, int32_t k, int extreme, int32_t *mult, int32_t *shift,
+static void random_quant(int32_t channels, int32_t k, int extreme, int32_t *mult, int8_t *shift,
                          int32_t *bias)
 {
     int32_t base_shift = -(8 + (k > 64 ? 5 : k > 8 ? 3 : 0));
@@ -69,11 +69,11 @@ static void random_quant(int32_t channels, int32_t k, int extreme, int32_t *mult
             if (rnd_in(0, 7) == 0) {
                 mult[o] = INT32_MIN;
             }
-            shift[o] = rnd_in(-31, 30);
+            shift[o] = (int8_t)rnd_in(-31, 30);
             bias[o] = (int32_t)rnd();
         } else {
             mult[o] = (int32_t)(0x40000000u + (rnd() & 0x3fffffff));
-            shift[o] = base_shift + rnd_in(-2, 2);
+            shift[o] = (int8_t)(base_shift + rnd_in(-2, 2));
             bias[o] = rnd_in(-20000, 20000);
         }
     }
@@ -162,7 +162,8 @@ static void conv_s8_case(tflm_isa isa, int test)
        sees any read past the input or write past the scratch */
     int8_t *input = malloc(in_n), *filter = alloc64(k_n);
     int8_t *want = alloc64(out_n), *got = alloc64(out_n);
-    int32_t *mult = alloc64(4 * (size_t)k.n), *shift = alloc64(4 * (size_t)k.n);
+    int32_t *mult = alloc64(4 * (size_t)k.n);
+    int8_t *shift = alloc64((size_t)k.n);
     int32_t *bias = alloc64(4 * (size_t)k.n);
     fill_s8(input, in_n);
     fill_s8(filter, k_n);
@@ -244,7 +245,8 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     const size_t out_n = (size_t)out.n * out.h * out.w * out_c;
     int8_t *input = alloc64(in_n), *filter = alloc64(k_n);
     int8_t *want = alloc64(out_n), *got = alloc64(out_n);
-    int32_t *mult = alloc64(4 * (size_t)out_c), *shift = alloc64(4 * (size_t)out_c);
+    int32_t *mult = alloc64(4 * (size_t)out_c);
+    int8_t *shift = alloc64((size_t)out_c);
     int32_t *bias = alloc64(4 * (size_t)out_c);
     fill_s8(input, in_n);
     fill_s8(filter, k_n);
@@ -303,7 +305,8 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
                          random_activation()};
     int8_t *input = alloc64((size_t)batches * depth), *filter = alloc64((size_t)units * depth);
     int8_t *want = alloc64((size_t)batches * units), *got = alloc64((size_t)batches * units);
-    int32_t *mult = alloc64(4 * (size_t)units), *shift = alloc64(4 * (size_t)units);
+    int32_t *mult = alloc64(4 * (size_t)units);
+    int8_t *shift = alloc64((size_t)units);
     int32_t *bias = alloc64(4 * (size_t)units);
     fill_s8(input, (size_t)batches * depth);
     fill_s8(filter, (size_t)units * depth);
@@ -325,9 +328,10 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
     void *scratch = alloc64(tflm_fc_s8_x86_get_buffer_size(isa, depth));
     tflm_fc_s8_x86 plan;
     /* per-tensor: one pair, then garbage the plan must not read */
-    int32_t *one_mult = alloc64(4 * (size_t)units), *one_shift = alloc64(4 * (size_t)units);
+    int32_t *one_mult = alloc64(4 * (size_t)units);
+    int8_t *one_shift = alloc64((size_t)units);
     for (int32_t o = 0; o < units; o++) {
-        one_mult[o] = o == 0 ? mult[0] : 12345, one_shift[o] = o == 0 ? shift[0] : 25;
+        one_mult[o] = o == 0 ? mult[0] : 12345, one_shift[o] = (int8_t)(o == 0 ? shift[0] : 25);
     }
     const tflm_per_channel_quant pairs = test % 2 == 0
                                              ? (tflm_per_channel_quant){one_mult, one_shift, true}

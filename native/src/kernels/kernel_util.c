@@ -140,7 +140,7 @@ tflm_double tflm_fc_effective_scale(float input_scale, float filter_scale, float
 
 bool tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
                                        uint32_t scale_count, float output_scale,
-                                       int32_t channels, int32_t *multiplier, int32_t *shift)
+                                       int32_t channels, int32_t *multiplier, int8_t *shift)
 {
     bool usable = true;
     for (int32_t i = 0; i < channels; ++i) {
@@ -149,7 +149,7 @@ bool tflm_conv_per_channel_multipliers(float input_scale, const float *filter_sc
         usable &= tflm_quantize_multiplier(
             tflm_conv_effective_scale(input_scale, filter_scale, output_scale), &multiplier[i],
             &exponent);
-        shift[i] = exponent;
+        shift[i] = (int8_t)exponent; /* -31 to 31 where usable */
     }
     return usable;
 }

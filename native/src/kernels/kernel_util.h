@@ -64,7 +64,7 @@ tflm_double tflm_fc_effective_scale(float input_scale, float filter_scale, float
  * more, see tflm_quantize_multiplier). */
 bool tflm_conv_per_channel_multipliers(float input_scale, const float *filter_scales,
                                        uint32_t scale_count, float output_scale,
-                                       int32_t channels, int32_t *multiplier, int32_t *shift);
+                                       int32_t channels, int32_t *multiplier, int8_t *shift);
 
 /* TFLM's check that a per-tensor bias scale matches input_scale *
  * filter_scale: |input_scale * filter_scale - bias_scale| / output_scale <= 0.02,

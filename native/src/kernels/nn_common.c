@@ -211,15 +211,15 @@ tflm_activation_f32 tflm_nn_activation_f32(int activation)
 }
 
 tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t pairs, int32_t **multiplier,
-                                int32_t **shift)
+                                int8_t **shift)
 {
-    int32_t *memory = tflm_alloc_persistent_for(ctx, (size_t)pairs * 2 * sizeof(int32_t),
+    int32_t *memory = tflm_alloc_persistent_for(ctx, (size_t)pairs * (sizeof(int32_t) + sizeof(int8_t)),
                                                TFLM_MEMORY_QUANTIZATION);
     if (memory == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     *multiplier = memory;
-    *shift = memory + pairs;
+    *shift = (int8_t *)(memory + pairs);
     return TFLM_OK;
 }
 
@@ -319,7 +319,7 @@ static const char too_large[] = "input scale x filter scale / output scale is 2^
 static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_operands *t,
                                             float input_scale, const tflm_quantization *fq,
                                             float output_scale, int32_t *multiplier,
-                                            int32_t *shift, int32_t *filter_offset)
+                                            int8_t *shift, int32_t *filter_offset)
 {
     if (t->bias != NULL) {
         tflm_quantization bq;
@@ -342,7 +342,7 @@ static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_ope
             tflm_fc_effective_scale(input_scale, fq->scales[0], output_scale), multiplier, &s)) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, too_large);
     }
-    *shift = s;
+    *shift = (int8_t)s; /* at most 31: checked above */
     return TFLM_OK;
 }
 
@@ -353,7 +353,8 @@ tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
     tflm_status status;
     float input_scale = 0.0f; /* set by tflm_nn_quant_params; GCC cannot tell */
     tflm_quantization fq;
-    int32_t *multiplier, *shift;
+    int32_t *multiplier;
+    int8_t *shift;
     if ((status = tflm_nn_quant_params(ctx, t->input, "input", zp_min, zp_max, &input_scale,
                                        &q->input_zp)) != TFLM_OK ||
         (status = tflm_nn_quant_params(ctx, t->output, "output", zp_min, zp_max,
@@ -390,7 +391,7 @@ tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
 }
 
 tflm_status tflm_nn_check_shifts_16x8(tflm_context *ctx, bool bias_s32, int32_t channels,
-                                      const int32_t *shift)
+                                      const int8_t *shift)
 {
     for (int32_t i = 0; !bias_s32 && i < channels; ++i) {
         if (shift[i] > TFLM_MAX_MULTIPLIER_SHIFT_S64) {

@@ -152,7 +152,7 @@ static inline int32_t tflm_nn_quant_pairs(uint32_t scale_count, int32_t channels
 
 /* Allocates pairs multiplier/shift pairs from the persistent arena. */
 tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t pairs, int32_t **multiplier,
-                                int32_t **shift);
+                                int8_t **shift);
 
 /* Filter quantization of a convolution-like op: scale_count must be 1 or
  * channels; when > 1 the filter's quantized_dimension must index a
@@ -211,7 +211,7 @@ tflm_status tflm_nn_bias_16x8(tflm_context *ctx, const tflm_tensor *bias, bool s
 /* Fails unless every shift suits tflm_multiply_by_quantized_multiplier_s64
  * (nothing to check with an int32 accumulator, bias_s32). */
 tflm_status tflm_nn_check_shifts_16x8(tflm_context *ctx, bool bias_s32, int32_t channels,
-                                      const int32_t *shift);
+                                      const int8_t *shift);
 
 /* The 16x8 half of CONV_2D and DEPTHWISE_CONV_2D prepare: filter INT8,
  * output INT16, the bias (tflm_nn_bias_16x8), per-channel multipliers, the

@@ -22,11 +22,13 @@ typedef struct tflm_dims {
 /* Requantization of each output channel: real scale = multiplier (Q31)
  * x 2^shift, applied with tflm_multiply_by_quantized_multiplier. A
  * per-tensor quantized op keeps one pair (per_tensor), which every channel
- * reads: arrays of one pair per channel would cost 8 bytes of arena per
- * channel for nothing (ad01_int8's ten FULLY_CONNECTED layers: 13 KB). */
+ * reads: arrays of one pair per channel would cost arena per channel for
+ * nothing (ad01_int8's ten FULLY_CONNECTED layers: 13 KB). A pair is 5
+ * bytes: the shift, -31 to 31, is kept in one byte (TFLM keeps two int32
+ * arrays: 8 bytes per channel, 8 KB more than here for person_detect). */
 typedef struct tflm_per_channel_quant {
     const int32_t *multiplier;
-    const int32_t *shift;
+    const int8_t *shift; /* -31 to 31: one byte, not four, per channel */
     bool per_tensor; /* one pair, at [0], for every channel */
 } tflm_per_channel_quant;
 

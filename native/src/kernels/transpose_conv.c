@@ -239,7 +239,8 @@ static tflm_status prepare_quantized(tflm_context *ctx, const tflm_nn_operands *
     float input_scale, output_scale;
     int32_t input_zp, output_zp;
     tflm_quantization fq;
-    int32_t *multiplier, *shift;
+    int32_t *multiplier;
+    int8_t *shift;
     if ((status = tflm_nn_quant_params(ctx, t->input, "input", type_min, type_max, &input_scale,
                                        &input_zp)) != TFLM_OK ||
         (status = tflm_nn_quant_params(ctx, t->output, "output", type_min, type_max,

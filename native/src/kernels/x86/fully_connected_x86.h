@@ -31,7 +31,7 @@ struct tflm_fc_s8_x86 {
     int32_t *bias;             /* units (persistent): the model's bias, plus
                                   (io - 128) x row sum for the uint8 variant   */
     const int32_t *multiplier; /* units each, or one (per_tensor): the op's own */
-    const int32_t *shift;
+    const int8_t *shift;
     bool per_tensor;           /* one multiplier/shift pair for every unit      */
     const int32_t *source_bias; /* the model's (or NULL), folded at the first run */
     bool unsigned_input;       /* the variant multiplies x + 128 (vpdpbusd)    */

@@ -8,9 +8,19 @@
 #define TFLM_KERNELS_X86_S8_FC_FINISH_8ROWS_AVX2_H
 
 #include <immintrin.h>
+#include <string.h>
 
 #include "requant.h"
 #include "fully_connected_x86.h"
+
+/* The shifts of rows rows (<= 8), one byte each, widened; 0 past them
+ * (nothing is read past the array). */
+static inline __m256i tflm_fc_shifts_avx2(const int8_t *shift, int32_t rows)
+{
+    int64_t bytes = 0;
+    memcpy(&bytes, shift, (size_t)rows);
+    return _mm256_cvtepi8_epi32(_mm_cvtsi64_si128(bytes));
+}
 
 /* Rows o0 .. o0 + rows - 1 (rows <= 8) of one batch: sums + bias + the
  * batch's correction, requantized into out[o0 ...]. Loads are masked to
@@ -24,8 +34,7 @@ static inline void tflm_fc_s8_finish_avx2(const tflm_fc_s8_x86 *p, __m256i sums,
     const __m256i bias = _mm256_maskload_epi32(p->bias + o0, valid);
     const __m256i mult = p->per_tensor ? _mm256_set1_epi32(p->multiplier[0])
                                        : _mm256_maskload_epi32(p->multiplier + o0, valid);
-    const __m256i shift = p->per_tensor ? _mm256_set1_epi32(p->shift[0])
-                                        : _mm256_maskload_epi32(p->shift + o0, valid);
+    const __m256i shift = p->per_tensor ? _mm256_set1_epi32(p->shift[0]) : tflm_fc_shifts_avx2(p->shift + o0, rows);
     const __m256i left = _mm256_max_epi32(shift, zero);
     const __m256i right = _mm256_max_epi32(_mm256_sub_epi32(zero, shift), zero);
     __m256i acc = _mm256_add_epi32(_mm256_add_epi32(sums, bias),

@@ -102,8 +102,8 @@ final class RandomOpFamilies {
             new Family("HARD_SWISH", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.HARD_SWISH, 1, null, 8, true)),
             new Family("ELU", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.ELU, 1, null, 8, true)),
             new Family("LEAKY_RELU", "float32", c -> RandomElementwiseCases.unaryFloat(c, BuiltinOperator.LEAKY_RELU, 1, leakyReluOptions(c), 8, true)),
-            // no NEG int8: TF Lite 2.6.2 rejects it (its NEG takes float32, int32 and int64 only);
-            // native/tests/test_elementwise.c tests it
+            // no NEG int8 here or in the runtime: TFLM's NEG takes float32 only, TF Lite's float32,
+            // int32 and int64, which native/tests/test_elementwise.c tests
             new Family("ABS", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.ABS, 2, null, false)),
             new Family("RELU", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.RELU, 2, null, false)),
             new Family("RELU6", "int8", c -> RandomElementwiseCases.unaryInt8(c, BuiltinOperator.RELU6, 2, null, false)),
