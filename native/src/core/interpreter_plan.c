@@ -37,8 +37,12 @@
  * tensors may share memory; their inputs and outputs, which live over the
  * whole calling operator, never do.
  *
- * The planner's buffers are the tensors of every subgraph, in the order of
- * the tensor table, then the scratch buffers in the order requested.
+ * The planner's buffers are the alias sets of the tensors create gave no
+ * memory (their slots, in the order of their lowest tensor in the tensor
+ * table), then the scratch buffers in the order requested. Constants and
+ * the other tensors with memory of their own get no record: create's
+ * temporary records, which can exceed a small model's plan, cost nothing
+ * for them.
  */
 #include "core/interpreter_plan.h"
 
@@ -54,7 +58,7 @@
 size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch)
 {
     size_t links = tflm_arena_round((size_t)tensors * sizeof(int32_t));
-    return tflm_arena_add(links, tflm_arena_round(tflm_planner_workspace_bytes(tensors + scratch)));
+    return tflm_arena_add(links, tflm_arena_round(tflm_planner_workspace_bytes(scratch)));
 }
 
 static uint32_t tensor_total(const tflm_context *ctx)
@@ -113,6 +117,24 @@ PLAN_STEP void link_aliases(const tflm_context *ctx, uint32_t tensors, int32_t *
     }
 }
 
+/* Turns the alias links into slots: link[t] becomes the planner buffer of
+ * tensor t's alias set, or -1 for a tensor with memory of its own. Sets
+ * are numbered by their root, the lowest tensor, and every other member
+ * links to a lower tensor, converted before it. Returns the slot count. */
+PLAN_STEP uint32_t assign_slots(const tflm_context *ctx, uint32_t tensors, int32_t *link)
+{
+    const tflm_tensor *table = ctx->subgraphs[0].tensors;
+    uint32_t slots = 0;
+    for (uint32_t t = 0; t < tensors; t++) {
+        if ((uint32_t)link[t] != t) {
+            link[t] = link[link[t]];
+        } else {
+            link[t] = table[t].data == NULL ? (int32_t)slots++ : -1;
+        }
+    }
+    return slots;
+}
+
 /* What mark_lifetimes marks in: the planner, and the subgraph whose
  * buffers it is at (its tensors start at base in the one tensor table). */
 typedef struct lifetimes {
@@ -162,7 +184,7 @@ static void live_list(const lifetimes *lt, const tflm_int_array *list, int32_t f
         if (t < 0 || lt->g->tensors[t].data != NULL) {
             continue;
         }
-        uint32_t buffer = alias_root(lt->link, lt->base + (uint32_t)t);
+        uint32_t buffer = (uint32_t)lt->link[lt->base + (uint32_t)t];
         bool output = last < first;
         live(lt, buffer, output && !tflm_planner_used(lt->planner, (int32_t)buffer) ? last : first,
              output ? first : last);
@@ -171,9 +193,9 @@ static void live_list(const lifetimes *lt, const tflm_int_array *list, int32_t f
 
 /* The lifetime of every buffer of the subgraphs that run (header comment). */
 PLAN_STEP void mark_lifetimes(const tflm_context *ctx, const tflm_subgraph_span *spans,
-                              const int32_t *link, uint32_t tensors, tflm_planner *planner)
+                              const int32_t *link, uint32_t slots, tflm_planner *planner)
 {
-    uint32_t call = 0, request = 0, scratch = tensors;
+    uint32_t call = 0, request = 0, scratch = slots;
     lifetimes lt = {planner, link, NULL, 0, NULL};
     for (uint32_t s = 0; s < ctx->subgraph_count; s++) {
         const tflm_subgraph *g = &ctx->subgraphs[s];
@@ -221,15 +243,19 @@ static int32_t node_index(const tflm_context *ctx, uint32_t s, int32_t k)
 /* The memory report's record of the plan (tensors own no data yet but
  * those create gave memory, which the report leaves out). */
 static void log_plan(const tflm_context *ctx, const tflm_planner *planner, const int32_t *link,
-                     uint32_t tensors, tflm_memory_log *log)
+                     uint32_t tensors, uint32_t slots, tflm_memory_log *log)
 {
     const tflm_tensor *table = ctx->subgraphs[0].tensors;
-    uint32_t b = tensors;
+    uint32_t b = slots;
     for (uint32_t t = 0; t < tensors; t++) {
-        const int32_t root = (int32_t)alias_root(link, t);
-        if (table[t].data == NULL && tflm_planner_used(planner, root)) {
-            const tflm_plan_buffer *p = &planner->buffers[root];
-            tflm_memory_buffer entry = {(int32_t)t, -1, (uint32_t)root != t ? root : -1,
+        const int32_t slot = link[t];
+        if (slot >= 0 && tflm_planner_used(planner, slot)) {
+            uint32_t root = 0; /* the set's lowest tensor (tools only: quadratic is fine) */
+            while (link[root] != slot) {
+                root++;
+            }
+            const tflm_plan_buffer *p = &planner->buffers[slot];
+            tflm_memory_buffer entry = {(int32_t)t, -1, root != t ? (int32_t)root : -1,
                                         table[t].bytes, p->first, p->last, p->offset};
             tflm_memory_log_buffer(log, &entry);
         }
@@ -260,12 +286,11 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
 {
     tflm_arena *arena = ctx->arena;
     tflm_tensor *table = ctx->subgraphs[0].tensors;
-    uint32_t tensors = tensor_total(ctx), buffers = tensors + ctx->scratch_count;
+    uint32_t tensors = tensor_total(ctx);
     int32_t *link = tflm_arena_temp(arena, (size_t)tensors * sizeof(int32_t));
     tflm_subgraph_span *spans =
         link ? tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans) : NULL;
-    void *workspace = spans ? tflm_arena_temp(arena, tflm_planner_workspace_bytes(buffers)) : NULL;
-    if (workspace == NULL) {
+    if (spans == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     span_subgraph_0(ctx, spans);
@@ -274,15 +299,20 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
         return status;
     }
     link_aliases(ctx, tensors, link);
+    const uint32_t slots = assign_slots(ctx, tensors, link);
+    const uint32_t buffers = slots + ctx->scratch_count;
+    void *workspace = tflm_arena_temp(arena, tflm_planner_workspace_bytes(buffers));
+    if (workspace == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
 
-    /* Buffers: every tensor (sized when it heads an alias set of tensors
-     * create gave no memory), then the scratch buffers. Those of subgraphs
-     * that never run are never used, so they take no space. */
+    /* Buffers: the slots (each sized by its set's root), then the scratch
+     * buffers. Those of subgraphs that never run are never used, so they
+     * take no space. */
     tflm_planner planner;
     tflm_planner_init(&planner, workspace, buffers);
-    for (uint32_t t = 0; t < tensors; t++) {
-        bool own = table[t].data == NULL && alias_root(link, t) == t;
-        if (tflm_planner_add_unused(&planner, own ? table[t].bytes : 0) < 0) {
+    for (uint32_t t = 0; t < tensors; t++) { /* a set's root is the first tensor with its slot */
+        if (link[t] == (int32_t)planner.count && tflm_planner_add_unused(&planner, table[t].bytes) < 0) {
             return too_big(ctx);
         }
     }
@@ -292,12 +322,12 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
             return too_big(ctx);
         }
     }
-    mark_lifetimes(ctx, spans, link, tensors, &planner);
+    mark_lifetimes(ctx, spans, link, slots, &planner);
     if (!tflm_planner_plan(&planner)) {
         return too_big(ctx);
     }
     if (log != NULL) {
-        log_plan(ctx, &planner, link, tensors, log);
+        log_plan(ctx, &planner, link, tensors, slots, log);
     }
     size_t planned = tflm_planner_total(&planner);
     *needed = tflm_arena_add(
@@ -308,13 +338,14 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
     }
     /* Data for every used buffer (others keep NULL: unused tensors, and
      * everything of subgraphs that never run). */
-    for (uint32_t b = 0; b < buffers; b++) {
-        int32_t buffer = (int32_t)(b < tensors ? alias_root(link, b) : b);
-        void *data = tflm_planner_used(&planner, buffer) ? arena->start + tflm_planner_offset(&planner, buffer)
-                                                         : NULL;
+    for (uint32_t b = 0; b < tensors + ctx->scratch_count; b++) {
+        int32_t buffer = b < tensors ? link[b] : (int32_t)(slots + b - tensors);
+        void *data = buffer >= 0 && tflm_planner_used(&planner, buffer)
+                         ? arena->start + tflm_planner_offset(&planner, buffer)
+                         : NULL;
         if (b >= tensors) {
             ctx->scratch[b - tensors] = data;
-        } else if (table[b].data == NULL) {
+        } else if (buffer >= 0) {
             table[b].data = data;
         }
     }
