@@ -217,7 +217,7 @@ CREATE_STEP tflm_status too_small_at_least(const tflm_context *ctx, size_t fixed
     size_t in_use = tflm_arena_add(tflm_arena_persistent_used(a), tflm_arena_temp_used(a));
     size_t needed = tflm_arena_add(tflm_arena_add(a->padding, in_use), a->shortfall);
     size_t floor = tflm_arena_add(tflm_arena_add(a->padding, fixed),
-                                  tflm_plan_floor_bytes(tensors, ctx->scratch_count));
+                                  tflm_plan_floor_bytes(tensors));
     return too_small(error, needed > floor ? needed : floor, false, given);
 }
 
@@ -420,7 +420,7 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
     }
     size_t fixed = fixed_bytes(&totals);
     size_t at_least = tflm_arena_add(tflm_arena_add(space.padding, fixed),
-                                     tflm_plan_floor_bytes(totals.tensors, 0));
+                                     tflm_plan_floor_bytes(totals.tensors));
     if (at_least > arena_size) {
         return too_small(error, at_least, false, arena_size);
     }

@@ -55,10 +55,9 @@
 /* See plan_memory. */
 #define PLAN_STEP static inline __attribute__((always_inline))
 
-size_t tflm_plan_floor_bytes(uint32_t tensors, uint32_t scratch)
+size_t tflm_plan_floor_bytes(uint32_t tensors)
 {
-    size_t links = tflm_arena_round((size_t)tensors * sizeof(int32_t));
-    return tflm_arena_add(links, tflm_arena_round(tflm_planner_workspace_bytes(scratch)));
+    return tflm_arena_round((size_t)tensors * sizeof(int32_t));
 }
 
 static uint32_t tensor_total(const tflm_context *ctx)
@@ -338,16 +337,13 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
     }
     /* Data for every used buffer (others keep NULL: unused tensors, and
      * everything of subgraphs that never run). */
-    for (uint32_t b = 0; b < tensors + ctx->scratch_count; b++) {
-        int32_t buffer = b < tensors ? link[b] : (int32_t)(slots + b - tensors);
-        void *data = buffer >= 0 && tflm_planner_used(&planner, buffer)
-                         ? arena->start + tflm_planner_offset(&planner, buffer)
-                         : NULL;
-        if (b >= tensors) {
-            ctx->scratch[b - tensors] = data;
-        } else if (buffer >= 0) {
-            table[b].data = data;
+    for (uint32_t t = 0; t < tensors; t++) {
+        if (link[t] >= 0) {
+            table[t].data = tflm_planner_data(&planner, link[t], arena->start);
         }
+    }
+    for (uint32_t i = 0; i < ctx->scratch_count; i++) {
+        ctx->scratch[i] = tflm_planner_data(&planner, (int32_t)(slots + i), arena->start);
     }
     ctx->requests = NULL;
     tflm_arena_release_temp(arena);

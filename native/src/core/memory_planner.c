@@ -170,6 +170,11 @@ uint32_t tflm_planner_offset(const tflm_planner *planner, int32_t index)
     return planner->buffers[index].offset;
 }
 
+void *tflm_planner_data(const tflm_planner *planner, int32_t index, uint8_t *base)
+{
+    return tflm_planner_used(planner, index) ? base + planner->buffers[index].offset : NULL;
+}
+
 uint32_t tflm_planner_total(const tflm_planner *planner)
 {
     return planner->total;

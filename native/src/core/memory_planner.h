@@ -88,6 +88,8 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order);
 bool tflm_planner_plan(tflm_planner *planner);
 
 uint32_t tflm_planner_offset(const tflm_planner *planner, int32_t index);
+/* base + the buffer's offset when it is used, else NULL. */
+void *tflm_planner_data(const tflm_planner *planner, int32_t index, uint8_t *base);
 uint32_t tflm_planner_total(const tflm_planner *planner);
 
 /* Whether no two buffers with intersecting lifetimes overlap and all lie
