@@ -442,6 +442,8 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
     }
     size_t needed = 0;
     if (status == TFLM_OK) {
+        /* The last persistent allocation: where the persistent part starts
+         * (shared_arena.c reads it there). */
         ctx->scratch = tflm_arena_persistent(&space, (size_t)ctx->scratch_count * sizeof(void *));
         if (space.shortfall == 0) {
             status = log != NULL ? tflm_plan_memory_logged(ctx, arena_size, &needed, log)
@@ -460,7 +462,6 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         return status;
     }
     ctx->arena_used = needed;
-    ctx->persistent_used = tflm_arena_persistent_used(&space);
     ctx->arena = NULL;
     const tflm_subgraph *main = &ctx->subgraphs[0];
     for (int32_t i = 0; i < main->inputs->size; i++) {

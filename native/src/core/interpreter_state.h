@@ -84,7 +84,6 @@ struct tflm_context {
     tflm_span_fn span_subgraphs;
     tflm_arena *arena;            /* create's, while it runs; NULL afterwards */
     size_t arena_used;
-    size_t persistent_used;       /* of arena_used: the part at the arena's end */
     char message[TFLM_ERROR_MESSAGE_CAPACITY];
 };
 

@@ -60,20 +60,23 @@ tflm_status tflm_interpreter_create_shared(tflm_interpreter **out, const void *m
         return status;
     }
     const tflm_context *ctx = &(*out)->context;
-    const size_t planned = ctx->arena_used - ctx->persistent_used; /* padding included */
+    /* Create's last persistent allocation, the scratch pointer table (even
+     * of no entries), starts the persistent part, which ends at free_bytes. */
+    const size_t persistent = (size_t)(shared->base + free_bytes - (const uint8_t *)ctx->scratch);
+    const size_t planned = ctx->arena_used - persistent; /* padding included */
     const size_t largest = planned > shared->planned ? planned : shared->planned;
     /* Create kept the new persistent part clear of the new plan; it must
      * also stay clear of the earlier interpreters' plans. */
-    if (free_bytes < shared->planned || free_bytes - shared->planned < ctx->persistent_used) {
+    if (free_bytes < shared->planned || free_bytes - shared->planned < persistent) {
         *out = NULL;
         error->status = TFLM_ERROR_ARENA_TOO_SMALL;
         tflm_format(error->message, sizeof error->message, 0,
                     "shared arena too small: its %u interpreters need %z bytes together, %z given",
                     (unsigned)shared->interpreters + 1u,
-                    largest + shared->persistent + ctx->persistent_used, shared->size);
+                    largest + shared->persistent + persistent, shared->size);
         return error->status;
     }
-    shared->persistent += ctx->persistent_used;
+    shared->persistent += persistent;
     shared->planned = largest;
     shared->interpreters++;
     return TFLM_OK;

@@ -20,6 +20,9 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                   const tflm_dims *output_dims, int8_t *output)
 {
     (void)bias_dims;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
     const int32_t k_h = filter_dims->h, k_w = filter_dims->w, k_c = filter_dims->c;
     const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
@@ -28,6 +31,7 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
     const int32_t input_offset = params->input_offset;
     const int32_t output_offset = params->output_offset;
     const int32_t act_min = params->activation.min, act_max = params->activation.max;
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     const size_t filter_size = (size_t)k_h * k_w * k_c;
 
     for (int32_t b = 0; b < output_dims->n; ++b) {
@@ -37,15 +41,18 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                 const tflm_conv_window win =
                     tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
-                for (int32_t o = 0; o < out_c; ++o) {
-                    const int32_t group = o / filters_per_group;
-                    const int8_t *in_group = in_batch + (size_t)group * k_c;
+                const int8_t *in_group = in_batch; /* group o / filters_per_group's channels */
+                for (int32_t o = 0, group_end = filters_per_group; o < out_c; ++o) {
+                    if (o == group_end) { /* no division per output channel */
+                        in_group += k_c;
+                        group_end += filters_per_group;
+                    }
                     const int8_t *weights = filter + (size_t)o * filter_size;
                     uint32_t sum = 0; /* wraps like TFLM's int32, without UB */
                     for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        const int32_t in_y = win.in_y0 + ky * dilation_h;
                         for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                            const int32_t in_x = win.in_x0 + kx * dilation_w;
                             const int8_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
@@ -56,9 +63,9 @@ void tflm_conv_s8(const tflm_conv_params *params, const tflm_per_channel_quant *
                     if (bias != NULL) {
                         sum += (uint32_t)bias[o];
                     }
-                    const int32_t q = tflm_quant_channel(quant, o);
-                    out_px[o] = tflm_nn_requantize_s8(sum, quant->multiplier[q], quant->shift[q],
-                                                      output_offset, act_min, act_max);
+                    const int32_t q = o & pair_mask;
+                    out_px[o] = tflm_nn_requantize_s8(sum, multiplier[q], shift[q], output_offset,
+                                                      act_min, act_max);
                 }
             }
         }
@@ -72,6 +79,9 @@ void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant 
                    const tflm_dims *output_dims, int16_t *output)
 {
     (void)bias_dims;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
     const int32_t k_h = filter_dims->h, k_w = filter_dims->w, k_c = filter_dims->c;
     const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
@@ -80,6 +90,7 @@ void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant 
     const int32_t act_min = params->activation.min, act_max = params->activation.max;
     const size_t filter_size = (size_t)k_h * k_w * k_c;
 
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int16_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
@@ -87,15 +98,18 @@ void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant 
                 const tflm_conv_window win =
                     tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int16_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
-                for (int32_t o = 0; o < out_c; ++o) {
-                    const int32_t group = o / filters_per_group;
-                    const int16_t *in_group = in_batch + (size_t)group * k_c;
+                const int16_t *in_group = in_batch; /* group o / filters_per_group's channels */
+                for (int32_t o = 0, group_end = filters_per_group; o < out_c; ++o) {
+                    if (o == group_end) {
+                        in_group += k_c;
+                        group_end += filters_per_group;
+                    }
                     const int8_t *weights = filter + (size_t)o * filter_size;
                     uint64_t sum = 0; /* int64 (or, truncated, int32) wrapping without UB */
                     for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        const int32_t in_y = win.in_y0 + ky * dilation_h;
                         for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                            const int32_t in_x = win.in_x0 + kx * dilation_w;
                             const int16_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
@@ -103,9 +117,8 @@ void tflm_conv_s16(const tflm_conv_params *params, const tflm_per_channel_quant 
                             }
                         }
                     }
-                    const int32_t q = tflm_quant_channel(quant, o);
-                    int32_t v = tflm_nn_requantize_16x8(sum, bias, o,
-                                                        quant->multiplier[q], quant->shift[q]);
+                    const int32_t q = o & pair_mask;
+                    int32_t v = tflm_nn_requantize_16x8(sum, bias, o, multiplier[q], shift[q]);
                     out_px[o] = (int16_t)tflm_clamp_s32(v, act_min, act_max);
                 }
             }
@@ -128,6 +141,7 @@ void tflm_conv_f32(const tflm_conv_params *params,
     const float act_min = params->activation_f32.min, act_max = params->activation_f32.max;
     const size_t filter_size = (size_t)k_h * k_w * k_c;
 
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const float *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
@@ -141,9 +155,9 @@ void tflm_conv_f32(const tflm_conv_params *params,
                     const float *weights = filter + (size_t)o * filter_size;
                     float total = 0.0f;
                     for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        const int32_t in_y = win.in_y0 + ky * dilation_h;
                         for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                            const int32_t in_x = win.in_x0 + kx * dilation_w;
                             const float *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const float *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {
@@ -175,6 +189,7 @@ void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scale
     const float act_min = params->activation_f32.min, act_max = params->activation_f32.max;
     const size_t filter_size = (size_t)k_h * k_w * k_c;
 
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         const int32_t input_offset = input_offsets[b];
@@ -189,9 +204,9 @@ void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scale
                     const int8_t *weights = filter + (size_t)o * filter_size;
                     uint32_t sum = 0; /* TF Lite's int32, wrapping without UB */
                     for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                        const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                        const int32_t in_y = win.in_y0 + ky * dilation_h;
                         for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                            const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                            const int32_t in_x = win.in_x0 + kx * dilation_w;
                             const int8_t *in_px = in_group + ((size_t)in_y * in_w + in_x) * in_c;
                             const int8_t *w_px = weights + ((size_t)ky * k_w + kx) * k_c;
                             for (int32_t i = 0; i < k_c; ++i) {

@@ -20,6 +20,9 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                             const tflm_dims *output_dims, int8_t *output)
 {
     (void)bias_dims;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
     const int32_t k_h = filter_dims->h, k_w = filter_dims->w;
     const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
@@ -27,6 +30,9 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
     const int32_t input_offset = params->input_offset;
     const int32_t output_offset = params->output_offset;
     const int32_t act_min = params->activation.min, act_max = params->activation.max;
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
+    const size_t in_step_x = (size_t)dilation_w * in_c, in_step_y = (size_t)dilation_h * in_w * in_c;
+    const size_t w_step_y = (size_t)k_w * out_c;
 
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
@@ -35,26 +41,32 @@ void tflm_depthwise_conv_s8(const tflm_conv_params *params, const tflm_per_chann
                 const tflm_conv_window win =
                     tflm_conv_window_at(params, in_h, in_w, k_h, k_w, oy, ox);
                 int8_t *out_px = output + (((size_t)b * out_h + oy) * out_w + ox) * out_c;
+                /* The first tap inside the input, of channel 0; then steps. */
+                const int8_t *in_first =
+                    in_batch + ((size_t)(win.in_y0 + win.ky_start * dilation_h) * in_w +
+                                (size_t)(win.in_x0 + win.kx_start * dilation_w)) * in_c;
+                const int8_t *w_first = filter + ((size_t)win.ky_start * k_w + win.kx_start) * out_c;
+                const int32_t taps_y = win.ky_end - win.ky_start, taps_x = win.kx_end - win.kx_start;
                 for (int32_t i = 0; i < in_c; ++i) {
                     for (int32_t m = 0; m < depth_multiplier; ++m) {
                         const int32_t o = i * depth_multiplier + m;
                         uint32_t sum = 0; /* wraps like TFLM's int32, without UB */
-                        for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
-                            const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
-                            const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
-                            for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
-                                sum += (uint32_t)(w_row[(size_t)kx * out_c] *
-                                                  (in_row[(size_t)in_x * in_c] + input_offset));
+                        const int8_t *in_row = in_first + i, *w_row = w_first + o;
+                        for (int32_t rows = taps_y; rows > 0; --rows) {
+                            const int8_t *in_tap = in_row, *w_tap = w_row;
+                            for (int32_t cols = taps_x; cols > 0; --cols) {
+                                sum += (uint32_t)(*w_tap * (*in_tap + input_offset));
+                                in_tap += in_step_x;
+                                w_tap += out_c;
                             }
+                            in_row += in_step_y;
+                            w_row += w_step_y;
                         }
                         if (bias != NULL) {
                             sum += (uint32_t)bias[o];
                         }
-                        const int32_t q = tflm_quant_channel(quant, o);
-                        out_px[o] = tflm_nn_requantize_s8(sum,
-                                                          quant->multiplier[q], quant->shift[q],
+                        const int32_t q = o & pair_mask;
+                        out_px[o] = tflm_nn_requantize_s8(sum, multiplier[q], shift[q],
                                                           output_offset, act_min, act_max);
                     }
                 }
@@ -70,12 +82,16 @@ void tflm_depthwise_conv_s16(const tflm_conv_params *params, const tflm_per_chan
                              const tflm_dims *output_dims, int16_t *output)
 {
     (void)bias_dims;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     const int32_t in_h = input_dims->h, in_w = input_dims->w, in_c = input_dims->c;
     const int32_t k_h = filter_dims->h, k_w = filter_dims->w;
     const int32_t out_h = output_dims->h, out_w = output_dims->w, out_c = output_dims->c;
     const int32_t depth_multiplier = params->depth_multiplier;
     const int32_t act_min = params->activation.min, act_max = params->activation.max;
 
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int16_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
@@ -88,18 +104,17 @@ void tflm_depthwise_conv_s16(const tflm_conv_params *params, const tflm_per_chan
                         const int32_t o = i * depth_multiplier + m;
                         uint64_t sum = 0; /* int64, wrapping without UB */
                         for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                            const int32_t in_y = win.in_y0 + ky * dilation_h;
                             const int16_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
                             for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                                const int32_t in_x = win.in_x0 + kx * dilation_w;
                                 sum += (uint64_t)(int64_t)(w_row[(size_t)kx * out_c] *
                                                            in_row[(size_t)in_x * in_c]);
                             }
                         }
-                        const int32_t q = tflm_quant_channel(quant, o);
-                        int32_t v = tflm_nn_requantize_16x8(sum, bias, o,
-                                                            quant->multiplier[q], quant->shift[q]);
+                        const int32_t q = o & pair_mask;
+                        int32_t v = tflm_nn_requantize_16x8(sum, bias, o, multiplier[q], shift[q]);
                         out_px[o] = (int16_t)tflm_clamp_s32(v, act_min, act_max);
                     }
                 }
@@ -121,6 +136,7 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
     const int32_t depth_multiplier = params->depth_multiplier;
     const float act_min = params->activation_f32.min, act_max = params->activation_f32.max;
 
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const float *in_batch = input + (size_t)b * in_h * in_w * in_c;
         for (int32_t oy = 0; oy < out_h; ++oy) {
@@ -133,11 +149,11 @@ void tflm_depthwise_conv_f32(const tflm_conv_params *params,
                         const int32_t o = i * depth_multiplier + m;
                         float total = 0.0f;
                         for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                            const int32_t in_y = win.in_y0 + ky * dilation_h;
                             const float *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const float *w_row = filter + (size_t)ky * k_w * out_c + o;
                             for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                                const int32_t in_x = win.in_x0 + kx * dilation_w;
                                 total += in_row[(size_t)in_x * in_c] * w_row[(size_t)kx * out_c];
                             }
                         }
@@ -164,6 +180,7 @@ void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *cha
     const int32_t depth_multiplier = params->depth_multiplier;
     const float act_min = params->activation_f32.min, act_max = params->activation_f32.max;
 
+    const int32_t dilation_h = params->dilation_h, dilation_w = params->dilation_w;
     for (int32_t b = 0; b < output_dims->n; ++b) {
         const int8_t *in_batch = input + (size_t)b * in_h * in_w * in_c;
         const int32_t input_offset = input_offsets[b];
@@ -177,11 +194,11 @@ void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *cha
                         const int32_t o = i * depth_multiplier + m;
                         uint32_t sum = 0; /* TF Lite's int32, wrapping without UB */
                         for (int32_t ky = win.ky_start; ky < win.ky_end; ++ky) {
-                            const int32_t in_y = win.in_y0 + ky * params->dilation_h;
+                            const int32_t in_y = win.in_y0 + ky * dilation_h;
                             const int8_t *in_row = in_batch + (size_t)in_y * in_w * in_c + i;
                             const int8_t *w_row = filter + (size_t)ky * k_w * out_c + o;
                             for (int32_t kx = win.kx_start; kx < win.kx_end; ++kx) {
-                                const int32_t in_x = win.in_x0 + kx * params->dilation_w;
+                                const int32_t in_x = win.in_x0 + kx * dilation_w;
                                 sum += (uint32_t)(w_row[(size_t)kx * out_c] *
                                                   (in_row[(size_t)in_x * in_c] - input_offset));
                             }

@@ -22,6 +22,9 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
 {
     (void)input_dims;
     (void)bias_dims;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     const int32_t batches = output_dims->n;
     const int32_t output_depth = output_dims->c;
     const int32_t accum_depth = filter_dims->c;
@@ -43,9 +46,9 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
             if (bias != NULL) {
                 sum += (uint32_t)bias[o];
             }
-            const int32_t q = tflm_quant_channel(quant, o);
-            out_row[o] = tflm_nn_requantize_s8(sum, quant->multiplier[q], quant->shift[q],
-                                               output_offset, act_min, act_max);
+            const int32_t q = o & pair_mask;
+            out_row[o] = tflm_nn_requantize_s8(sum, multiplier[q], shift[q], output_offset, act_min,
+                                               act_max);
         }
     }
 }
@@ -58,6 +61,9 @@ void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_chann
 {
     (void)input_dims;
     (void)bias_dims;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     const int32_t batches = output_dims->n;
     const int32_t output_depth = output_dims->c;
     const int32_t accum_depth = filter_dims->c;
@@ -75,9 +81,8 @@ void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_chann
                 sum += (uint64_t)(int64_t)((weights[d] + filter_offset) *
                                            (in_row[d] + input_offset));
             }
-            const int32_t q = tflm_quant_channel(quant, o);
-            int32_t v = tflm_nn_requantize_16x8(sum, bias, o,
-                                                quant->multiplier[q], quant->shift[q]);
+            const int32_t q = o & pair_mask;
+            int32_t v = tflm_nn_requantize_16x8(sum, bias, o, multiplier[q], shift[q]);
             v = (int32_t)((uint32_t)v + (uint32_t)output_offset);
             out_row[o] = (int16_t)tflm_clamp_s32(v, params->activation.min,
                                                  params->activation.max);

@@ -38,6 +38,14 @@ static inline int32_t tflm_quant_channel(const tflm_per_channel_quant *quant, in
     return quant->per_tensor ? 0 : c;
 }
 
+/* The same as a mask, c & mask, for loops that read quant's arrays once
+ * per output: taken with the arrays into locals before the loop, since the
+ * compiler must reload fields through a pointer after each int8 store. */
+static inline int32_t tflm_quant_mask(const tflm_per_channel_quant *quant)
+{
+    return quant->per_tensor ? 0 : -1;
+}
+
 /* Clamp range of a quantized output (fused activation inside the type's
  * range) and of a float output. */
 typedef struct tflm_activation {
