@@ -62,6 +62,13 @@ void tflm_s8_fc_2x4__dsp(const tflm_fc_params *params, const tflm_per_channel_qu
     (void)bias_dims;
     const int32_t batches = output_dims->n, units = output_dims->c, depth = filter_dims->c;
     const tflm_activation act = params->activation;
+    /* Read once: the int8 stores below may alias anything, so fields read
+     * through params and quant would be reloaded for every output. */
+    const int32_t input_offset = params->input_offset, filter_offset = params->filter_offset;
+    const int32_t output_offset = params->output_offset;
+    const int32_t *const multiplier = quant->multiplier;
+    const int8_t *const shift = quant->shift;
+    const int32_t pair_mask = tflm_quant_mask(quant);
     for (int32_t b = 0; b < batches; ++b) {
         const int8_t *x = input + (size_t)b * depth;
         int8_t *out = output + (size_t)b * units;
@@ -70,12 +77,12 @@ void tflm_s8_fc_2x4__dsp(const tflm_fc_params *params, const tflm_per_channel_qu
             const int8_t *row0 = filter + (size_t)o * depth;
             const int8_t *row1 = o + 1 < units ? row0 + depth : row0;
             uint32_t sums[2];
-            dot_2rows(x, row0, row1, depth, params->input_offset, params->filter_offset, sums);
+            dot_2rows(x, row0, row1, depth, input_offset, filter_offset, sums);
             for (int32_t r = 0; r < 2 && o + r < units; ++r) {
                 const uint32_t sum = sums[r] + (bias != NULL ? (uint32_t)bias[o + r] : 0u);
-                const int32_t q = tflm_quant_channel(quant, o + r);
-                out[o + r] = tflm_nn_requantize_s8(sum, quant->multiplier[q], quant->shift[q],
-                                                   params->output_offset, act.min, act.max);
+                const int32_t q = (o + r) & pair_mask;
+                out[o + r] = tflm_nn_requantize_s8(sum, multiplier[q], shift[q], output_offset, act.min,
+                                                   act.max);
             }
         }
     }
