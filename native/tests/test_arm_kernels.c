@@ -70,13 +70,10 @@ static int check_fc_case(int test)
         .activation = activation_range(output_zero_point),
     };
     const tflm_per_channel_quant quant = {multiplier, shift, !per_channel};
-    const tflm_dims input_dims = {batches, 1, 1, depth}, filter_dims = {units, 1, 1, depth};
-    const tflm_dims bias_dims = {1, 1, 1, units}, output_dims = {batches, 1, 1, units};
+    const tflm_fc_shape shape = {batches, depth, units};
     const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;
-    tflm_fully_connected_s8(&params, &quant, &input_dims, input, &filter_dims, filter, &bias_dims,
-                            bias_or_null, &output_dims, want);
-    tflm_s8_fc_2x4__dsp(&params, &quant, &input_dims, input, &filter_dims, filter, &bias_dims,
-                        bias_or_null, &output_dims, got);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, bias_or_null, want);
+    tflm_s8_fc_2x4__dsp(&params, &quant, &shape, input, filter, bias_or_null, got);
     for (int32_t i = 0; i < batches * units; i++) {
         if (got[i] != want[i]) {
             fw_print("FULLY_CONNECTED int8 DSP: case ");

@@ -43,21 +43,21 @@ static void test_hand_case(void)
     tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.input_offset = 1, .filter_offset = 0, .output_offset = 5,
                              .activation = {-128, 127}};
-    tflm_dims in = {1, 1, 1, 4}, k = {2, 1, 1, 4}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
+    const tflm_fc_shape shape = {1, 4, 2};
     int8_t output[2] = {0, 0};
-    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, bias, &out, output);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, bias, output);
     CHECK_EQ_INT(14, output[0]);
     CHECK_EQ_INT(16, output[1]);
 
     /* No bias: 8 x 0.5 = 4 + 5 = 9; 42 x 0.5 = 21 + 5 = 26. */
-    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, NULL, output);
     CHECK_EQ_INT(9, output[0]);
     CHECK_EQ_INT(26, output[1]);
 
     /* A filter zero point of 1 (per-tensor): weights become {0,-1,-2,1},{2,2,2,2}:
      * 0 - 3 - 8 + 5 = -6 + 10 = 4 -> 2 + 5 = 7; 28 - 20 = 8 -> 4 + 5 = 9. */
     params.filter_offset = -1;
-    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, bias, &out, output);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, bias, output);
     CHECK_EQ_INT(7, output[0]);
     CHECK_EQ_INT(9, output[1]);
 }
@@ -73,14 +73,14 @@ static void test_saturation_and_activation(void)
     const int8_t shift[2] = {1, 1};
     tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.input_offset = 0, .output_offset = -3, .activation = {-128, 127}};
-    tflm_dims in = {1, 1, 1, 2}, k = {2, 1, 1, 2}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
+    const tflm_fc_shape shape = {1, 2, 2};
     int8_t output[2];
-    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, NULL, output);
     CHECK_EQ_INT(127, output[0]);
     CHECK_EQ_INT(-128, output[1]);
     params.activation.min = -3;
     params.activation.max = 100;
-    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, NULL, output);
     CHECK_EQ_INT(100, output[0]);
     CHECK_EQ_INT(-3, output[1]);
 }
@@ -96,9 +96,9 @@ static void test_rounding_ties(void)
     const int8_t shift[4] = {-1, -1, -1, -1};
     tflm_per_channel_quant quant = {mult, shift, false};
     tflm_fc_params params = {.activation = {-128, 127}};
-    tflm_dims in = {1, 1, 1, 1}, k = {4, 1, 1, 1}, bd = {1, 1, 1, 4}, out = {1, 1, 1, 4};
+    const tflm_fc_shape shape = {1, 1, 4};
     int8_t output[4];
-    tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, NULL, &out, output);
+    tflm_fully_connected_s8(&params, &quant, &shape, input, filter, NULL, output);
     CHECK_EQ_INT(1, output[0]);
     CHECK_EQ_INT(-1, output[1]);
     CHECK_EQ_INT(2, output[2]);
@@ -148,9 +148,8 @@ static void test_random_s8(void)
                                                    : (tflm_per_channel_quant){one_mult, one_shift, true};
         tflm_fc_params params = {.input_offset = -input_zp, .filter_offset = -filter_zp,
                                  .output_offset = output_zp, .activation = {act_min, act_max}};
-        tflm_dims in = {batches, 1, 1, depth}, k = {units, 1, 1, depth},
-                  bd = {1, 1, 1, units}, out = {batches, 1, 1, units};
-        tflm_fully_connected_s8(&params, &quant, &in, input, &k, filter, &bd, b, &out, got);
+        const tflm_fc_shape shape = {batches, depth, units};
+        tflm_fully_connected_s8(&params, &quant, &shape, input, filter, b, got);
         naive_fc_s8(batches, depth, units, -input_zp, -filter_zp, output_zp, act_min, act_max,
                     mult, shift, input, filter, b, want);
         if (memcmp(got, want, (size_t)(batches * units)) != 0) {
@@ -167,18 +166,18 @@ static void test_f32(void)
     const float input[3] = {1.0f, -2.0f, 0.5f};
     const float filter[6] = {2.0f, 1.0f, 4.0f, -1.0f, -1.0f, -1.0f};
     const float bias[2] = {0.25f, -1.0f};
-    tflm_dims in = {1, 1, 1, 3}, k = {2, 1, 1, 3}, bd = {1, 1, 1, 2}, out = {1, 1, 1, 2};
+    const tflm_fc_shape shape = {1, 3, 2};
     float output[2];
     tflm_activation_f32 none = {-3.402823466e+38f, 3.402823466e+38f};
-    tflm_fully_connected_f32(&none, &in, input, &k, filter, &bd, bias, &out, output);
+    tflm_fully_connected_f32(&none, &shape, input, filter, bias, output);
     CHECK(output[0] == 2.25f);
     CHECK(output[1] == -0.5f);
     tflm_activation_f32 relu = {0.0f, 3.402823466e+38f};
-    tflm_fully_connected_f32(&relu, &in, input, &k, filter, &bd, bias, &out, output);
+    tflm_fully_connected_f32(&relu, &shape, input, filter, bias, output);
     CHECK(output[0] == 2.25f);
     CHECK(output[1] == 0.0f);
     tflm_activation_f32 relu_n1 = {-1.0f, 1.0f};
-    tflm_fully_connected_f32(&relu_n1, &in, input, &k, filter, &bd, NULL, &out, output);
+    tflm_fully_connected_f32(&relu_n1, &shape, input, filter, NULL, output);
     CHECK(output[0] == 1.0f);   /* 2 clamps to 1   */
     CHECK(output[1] == 0.5f);
 
@@ -193,10 +192,9 @@ static void test_f32(void)
         for (int32_t i = 0; i < batches * depth; ++i) x[i] = rng_float(-2, 2);
         for (int32_t i = 0; i < units * depth; ++i) w[i] = rng_float(-1, 1);
         for (int32_t i = 0; i < units; ++i) bb[i] = rng_float(-1, 1);
-        tflm_dims di = {batches, 1, 1, depth}, dk = {units, 1, 1, depth},
-                  db = {1, 1, 1, units}, dout = {batches, 1, 1, units};
+        const tflm_fc_shape shape = {batches, depth, units};
         tflm_activation_f32 act = {-0.5f, 6.0f};
-        tflm_fully_connected_f32(&act, &di, x, &dk, w, &db, bb, &dout, got);
+        tflm_fully_connected_f32(&act, &shape, x, w, bb, got);
         for (int32_t b = 0; b < batches; ++b) {
             for (int32_t o = 0; o < units; ++o) {
                 float total = 0.0f;

@@ -318,10 +318,8 @@ static void fully_connected_s8_case(tflm_isa isa, int test)
     }
     const int32_t *bias_or_null = test % 8 == 3 ? NULL : bias;
     tflm_per_channel_quant quant = {mult, shift, false};
-    const tflm_dims in_fc = {batches, 1, 1, depth}, k_fc = {units, 1, 1, depth};
-    const tflm_dims out_fc = {batches, 1, 1, units}, bias_dims = {1, 1, 1, units};
-    tflm_fully_connected_s8(&fc, &quant, &in_fc, input, &k_fc, filter, &bias_dims, bias_or_null,
-                            &out_fc, want);
+    const tflm_fc_shape shape = {batches, depth, units};
+    tflm_fully_connected_s8(&fc, &quant, &shape, input, filter, bias_or_null, want);
     const size_t bytes = tflm_fc_s8_x86_persistent_size(isa, units);
     CHECK(bytes > 0);
     void *persistent = alloc64(bytes);
@@ -563,13 +561,12 @@ static void float_case(tflm_isa isa, int test)
         fill_f32(filter, (size_t)units * depth);
         fill_f32(bias, (size_t)units);
         const float *bias_or_null = test % 4 == 3 ? NULL : bias;
-        const tflm_dims in = {batches, 1, 1, depth}, k = {units, 1, 1, depth};
-        const tflm_dims out = {batches, 1, 1, units}, bd = {1, 1, 1, units};
-        tflm_fully_connected_f32(&act, &in, input, &k, filter, &bd, bias_or_null, &out, want);
+        const tflm_fc_shape shape = {batches, depth, units};
+        tflm_fully_connected_f32(&act, &shape, input, filter, bias_or_null, want);
         const tflm_fc_f32_fn fn = tflm_fc_f32_x86_variant(isa);
         CHECK(fn != NULL);
         memset(got, 0x5a, 4 * (size_t)batches * units);
-        fn(&act, &in, input, &k, filter, &bd, bias_or_null, &out, got);
+        fn(&act, &shape, input, filter, bias_or_null, got);
         tflm_test_failures += report_mismatch_f32("FULLY_CONNECTED f32", isa, test, want, got,
                                                   (size_t)batches * units);
         free(input), free(filter), free(bias), free(want), free(got);

@@ -15,19 +15,15 @@
 /* ---- Compute ---------------------------------------------------------------- */
 
 void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
-                             const tflm_dims *input_dims, const int8_t *input,
-                             const tflm_dims *filter_dims, const int8_t *filter,
-                             const tflm_dims *bias_dims, const int32_t *bias,
-                             const tflm_dims *output_dims, int8_t *output)
+                             const tflm_fc_shape *shape, const int8_t *input,
+                             const int8_t *filter, const int32_t *bias, int8_t *output)
 {
-    (void)input_dims;
-    (void)bias_dims;
     const int32_t *const multiplier = quant->multiplier;
     const int8_t *const shift = quant->shift;
     const int32_t pair_mask = tflm_quant_mask(quant);
-    const int32_t batches = output_dims->n;
-    const int32_t output_depth = output_dims->c;
-    const int32_t accum_depth = filter_dims->c;
+    const int32_t batches = shape->batches;
+    const int32_t output_depth = shape->units;
+    const int32_t accum_depth = shape->depth;
     const int32_t input_offset = params->input_offset;
     const int32_t filter_offset = params->filter_offset;
     const int32_t output_offset = params->output_offset;
@@ -54,19 +50,15 @@ void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channe
 }
 
 void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
-                              const tflm_dims *input_dims, const int16_t *input,
-                              const tflm_dims *filter_dims, const int8_t *filter,
-                              const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
-                              const tflm_dims *output_dims, int16_t *output)
+                              const tflm_fc_shape *shape, const int16_t *input,
+                              const int8_t *filter, const tflm_bias_16x8 *bias, int16_t *output)
 {
-    (void)input_dims;
-    (void)bias_dims;
     const int32_t *const multiplier = quant->multiplier;
     const int8_t *const shift = quant->shift;
     const int32_t pair_mask = tflm_quant_mask(quant);
-    const int32_t batches = output_dims->n;
-    const int32_t output_depth = output_dims->c;
-    const int32_t accum_depth = filter_dims->c;
+    const int32_t batches = shape->batches;
+    const int32_t output_depth = shape->units;
+    const int32_t accum_depth = shape->depth;
     const int32_t input_offset = params->input_offset;
     const int32_t filter_offset = params->filter_offset;
     const int32_t output_offset = params->output_offset;
@@ -90,17 +82,13 @@ void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_chann
     }
 }
 
-void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
-                              const tflm_dims *input_dims, const float *input,
-                              const tflm_dims *filter_dims, const float *filter,
-                              const tflm_dims *bias_dims, const float *bias,
-                              const tflm_dims *output_dims, float *output)
+void tflm_fully_connected_f32(const tflm_activation_f32 *activation, const tflm_fc_shape *shape,
+                              const float *input, const float *filter, const float *bias,
+                              float *output)
 {
-    (void)input_dims;
-    (void)bias_dims;
-    const int32_t batches = output_dims->n;
-    const int32_t output_depth = output_dims->c;
-    const int32_t accum_depth = filter_dims->c;
+    const int32_t batches = shape->batches;
+    const int32_t output_depth = shape->units;
+    const int32_t accum_depth = shape->depth;
 
     for (int32_t b = 0; b < batches; ++b) {
         const float *in_row = input + (size_t)b * accum_depth;
@@ -119,23 +107,19 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
 
 /* The hybrid scratch: per batch a scale and an offset, per unit a row sum,
  * then the quantized input. */
-size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
-                                                 const tflm_dims *filter_dims)
+size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_fc_shape *shape)
 {
-    return (size_t)input_dims->n * (sizeof(float) + sizeof(int32_t)) +
-           (size_t)filter_dims->n * sizeof(int32_t) + (size_t)input_dims->n * input_dims->c;
+    return (size_t)shape->batches * (sizeof(float) + sizeof(int32_t)) +
+           (size_t)shape->units * sizeof(int32_t) + (size_t)shape->batches * shape->depth;
 }
 
 void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
-                                 const float *filter_scales, bool per_channel, const tflm_dims *input_dims,
-                                 const float *input, const tflm_dims *filter_dims,
-                                 const int8_t *filter, const tflm_dims *bias_dims,
-                                 const float *bias, const tflm_dims *output_dims, float *output,
+                                 const float *filter_scales, bool per_channel,
+                                 const tflm_fc_shape *shape, const float *input,
+                                 const int8_t *filter, const float *bias, float *output,
                                  void *scratch)
 {
-    (void)bias_dims;
-    const int32_t batches = input_dims->n, depth = input_dims->c, units = filter_dims->n;
-    (void)output_dims;
+    const int32_t batches = shape->batches, depth = shape->depth, units = shape->units;
     for (int32_t b = 0; b < batches; ++b) {
         for (int32_t o = 0; o < units; ++o) {
             output[(size_t)b * units + o] = bias != NULL ? bias[o] : 0.0f;
@@ -157,8 +141,7 @@ typedef tflm_fully_connected_data fc_data;
  * batches x units elements. */
 static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
                                    const tflm_tensor *input, const tflm_tensor *filter,
-                                   const tflm_tensor *bias, const tflm_tensor *output,
-                                   fc_data *data)
+                                   const tflm_tensor *bias, const tflm_tensor *output)
 {
     tflm_status status = tflm_nn_check_rank(ctx, filter, "filter", 2);
     if (status != TFLM_OK) {
@@ -202,14 +185,7 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
                              (int)units);
         }
     }
-    if ((status = tflm_nn_check_bias_count(ctx, bias, units)) != TFLM_OK) {
-        return status;
-    }
-    data->input_dims = (tflm_dims){batches, 1, 1, depth};
-    data->filter_dims = (tflm_dims){units, 1, 1, depth};
-    data->bias_dims = (tflm_dims){1, 1, 1, units};
-    data->output_dims = (tflm_dims){batches, 1, 1, units};
-    return TFLM_OK;
+    return tflm_nn_check_bias_count(ctx, bias, units);
 }
 
 /* INT8, or INT16 with int8 weights (16x8) where with_int16: the same
@@ -226,29 +202,30 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
             (status = tflm_nn_check_type(ctx, t->output, "output", TFLM_TYPE_INT16)) != TFLM_OK ||
             (status = tflm_nn_bias_16x8(
                  ctx, t->bias, true, tflm_fully_connected_options_quantized_bias_type(ctx, node),
-                 &data->bias_s32)) != TFLM_OK) {
+                 &data->u.q.bias_s32)) != TFLM_OK) {
             return status;
         }
     } else if ((status = tflm_nn_check_s8_types(ctx, t)) != TFLM_OK ||
-               (status = tflm_nn_prepare_int4_filter(ctx, t->filter, &data->int4_scratch)) !=
+               (status = tflm_nn_prepare_int4_filter(ctx, t->filter, &data->scratch_index)) !=
                    TFLM_OK) {
         return status; /* an INT4 filter is unpacked to int8 at invoke */
     }
-    const int32_t units = data->filter_dims.n;
+    const int32_t units = t->filter->dims->data[0];
     tflm_nn_quant q;
-    if ((status = tflm_nn_prepare_quant(ctx, t, units, type_min, type_max, true, &q)) !=
-            TFLM_OK ||
-        (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->bias_s32,
+    if ((status = tflm_nn_prepare_quant(ctx, t, units, type_min, type_max, &data->u.q.own_pair,
+                                        &q)) != TFLM_OK ||
+        (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->u.q.bias_s32,
                                                     q.quant.per_tensor ? 1 : units,
                                                     q.quant.shift)) != TFLM_OK)) {
         return status;
     }
-    data->quant = q.quant;
-    data->params.input_offset = -q.input_zp;
-    data->params.filter_offset = q.filter_offset;
-    data->params.output_offset = q.output_zp;
+    tflm_fc_params *params = &data->u.q.params;
+    data->u.q.quant = q.quant;
+    params->input_offset = -q.input_zp;
+    params->filter_offset = q.filter_offset;
+    params->output_offset = q.output_zp;
     tflm_activation_range_quantized(activation, q.output_scale, q.output_zp, type_min, type_max,
-                                    &data->params.activation.min, &data->params.activation.max);
+                                    &params->activation.min, &params->activation.max);
     return TFLM_OK;
 }
 
@@ -263,23 +240,22 @@ static tflm_status fc_prepare_hybrid(tflm_context *ctx, const tflm_node *node,
          (status = tflm_nn_check_type(ctx, t->bias, "bias", TFLM_TYPE_FLOAT32)) != TFLM_OK)) {
         return status;
     }
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t->filter, t->output);
     tflm_quantization fq;
-    if ((status = tflm_nn_filter_quantization(ctx, t->filter, data->filter_dims.n, &fq)) !=
-        TFLM_OK) {
+    if ((status = tflm_nn_filter_quantization(ctx, t->filter, shape.units, &fq)) != TFLM_OK) {
         return status;
     }
-    const size_t bytes =
-        tflm_fully_connected_hybrid_scratch_bytes(&data->input_dims, &data->filter_dims);
-    if ((uint64_t)data->input_dims.n * data->input_dims.c + 8u * (uint64_t)data->input_dims.n +
-            4u * (uint64_t)data->filter_dims.n >
+    if ((uint64_t)shape.batches * shape.depth + 8u * (uint64_t)shape.batches +
+            4u * (uint64_t)shape.units >
         SIZE_MAX) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "input too large for the hybrid scratch");
     }
-    data->hybrid = true;
-    data->asymmetric = tflm_fully_connected_options_asymmetric_quantize_inputs(ctx, node);
-    data->filter_scales = fq.scales; /* checked: one, or one per unit along dimension 0 */
-    data->per_channel = fq.scale_count > 1;
-    return tflm_request_scratch(ctx, bytes, &data->scratch_index);
+    data->u.f.hybrid = true;
+    data->u.f.asymmetric = tflm_fully_connected_options_asymmetric_quantize_inputs(ctx, node);
+    data->u.f.filter_scales = fq.scales; /* checked: one, or one per unit along dimension 0 */
+    data->u.f.per_channel = fq.scale_count > 1;
+    return tflm_request_scratch(ctx, tflm_fully_connected_hybrid_scratch_bytes(&shape),
+                                &data->scratch_index);
 }
 
 /* with_float: whether FLOAT32 and INT16 are accepted besides INT8
@@ -308,7 +284,7 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    if ((status = fc_check_shapes(ctx, node, input, filter, bias, output, data)) != TFLM_OK) {
+    if ((status = fc_check_shapes(ctx, node, input, filter, bias, output)) != TFLM_OK) {
         return status;
     }
 
@@ -317,19 +293,23 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32 &&
                filter->type == TFLM_TYPE_INT8) {
         status = fc_prepare_hybrid(ctx, node, &t, data);
-        data->activation = tflm_nn_activation_f32(activation);
+        data->u.f.activation = tflm_nn_activation_f32(activation);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32) {
         status = tflm_nn_check_operand_types(ctx, &t, TFLM_TYPE_FLOAT32, TFLM_TYPE_FLOAT32);
-        data->activation = tflm_nn_activation_f32(activation);
+        data->u.f.activation = tflm_nn_activation_f32(activation);
     } else {
         return tflm_nn_unsupported_input(ctx, input,
                                          with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
-    if (status != TFLM_OK ||
-        (tflm_nn_has_variant_types(&t) &&
-         (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK)) {
+    if (status != TFLM_OK) {
         return status;
     }
+#if TFLM_VARIANT_FULLY_CONNECTED
+    if (tflm_nn_has_variant_types(&t) &&
+        (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        return status;
+    }
+#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -344,18 +324,26 @@ static tflm_status fc_prepare_int8(tflm_context *ctx, tflm_node *node)
     return fc_prepare_types(ctx, node, false);
 }
 
+/* Runs the variant prepare chose for the node, if any. */
+#if TFLM_VARIANT_FULLY_CONNECTED
+#define RUN_VARIANT(data)                                                   \
+    if ((data)->variant.invoke != NULL) {                                   \
+        return (data)->variant.invoke(ctx, node, (data)->variant.plan);     \
+    }
+#else
+#define RUN_VARIANT(data)
+#endif
+
 static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const fc_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
-    }
+    RUN_VARIANT(data)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_fully_connected_s8(&data->params, &data->quant, &data->input_dims, t.input->data,
-                            &data->filter_dims,
-                            tflm_nn_filter_s8(ctx, t.filter, data->int4_scratch), &data->bias_dims,
-                            tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    tflm_fully_connected_s8(&data->u.q.params, &data->u.q.quant, &shape, t.input->data,
+                            tflm_nn_filter_s8(ctx, t.filter, data->scratch_index),
+                            tflm_nn_bias_data(t.bias), t.output->data);
     return TFLM_OK;
 }
 
@@ -364,10 +352,10 @@ static tflm_status fc_invoke_int16(tflm_context *ctx, tflm_node *node)
     const fc_data *data = node->data;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), data->bias_s32};
-    tflm_fully_connected_s16(&data->params, &data->quant, &data->input_dims, t.input->data,
-                             &data->filter_dims, t.filter->data, &data->bias_dims, &bias,
-                             &data->output_dims, t.output->data);
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), data->u.q.bias_s32};
+    tflm_fully_connected_s16(&data->u.q.params, &data->u.q.quant, &shape, t.input->data,
+                             t.filter->data, &bias, t.output->data);
     return TFLM_OK;
 }
 
@@ -381,22 +369,19 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
         return fc_invoke_int16(ctx, node);
     }
     const fc_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
-    }
+    RUN_VARIANT(data)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    if (data->hybrid) {
-        tflm_fully_connected_hybrid(&data->activation, data->asymmetric, data->filter_scales, data->per_channel,
-                                    &data->input_dims, t.input->data, &data->filter_dims,
-                                    t.filter->data, &data->bias_dims, tflm_nn_bias_data(t.bias),
-                                    &data->output_dims, t.output->data,
-                                    tflm_scratch(ctx, data->scratch_index));
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    if (data->u.f.hybrid) {
+        tflm_fully_connected_hybrid(&data->u.f.activation, data->u.f.asymmetric,
+                                    data->u.f.filter_scales, data->u.f.per_channel, &shape,
+                                    t.input->data, t.filter->data, tflm_nn_bias_data(t.bias),
+                                    t.output->data, tflm_scratch(ctx, data->scratch_index));
         return TFLM_OK;
     }
-    tflm_fully_connected_f32(&data->activation, &data->input_dims, t.input->data,
-                             &data->filter_dims, t.filter->data, &data->bias_dims,
-                             tflm_nn_bias_data(t.bias), &data->output_dims, t.output->data);
+    tflm_fully_connected_f32(&data->u.f.activation, &shape, t.input->data, t.filter->data,
+                             tflm_nn_bias_data(t.bias), t.output->data);
     return TFLM_OK;
 }
 

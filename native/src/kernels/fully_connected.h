@@ -2,12 +2,9 @@
  * fully_connected.h - the pure compute functions of FULLY_CONNECTED, its
  * node data and its variant hook (variant.h).
  *
- * Shapes (tflm_dims fields used):
- *   input  {n = batches, c = accum_depth}   row-major [batches][accum_depth]
- *   filter {n = output_depth, c = accum_depth}  [output_depth][accum_depth]
- *   bias   {c = output_depth}, or bias == NULL
- *   output {n = batches, c = output_depth}
- * h and w are ignored. The caller (prepare) has checked the shapes agree.
+ * Shapes (tflm_fc_shape): input [batches][depth], filter [units][depth],
+ * bias [units] or NULL, output [batches][units], all row-major. The caller
+ * (prepare) has checked the tensors agree.
  */
 #ifndef TFLM_KERNELS_FULLY_CONNECTED_H
 #define TFLM_KERNELS_FULLY_CONNECTED_H
@@ -18,6 +15,12 @@
 
 #include "nn_types.h"
 #include "variant.h"
+
+typedef struct tflm_fc_shape {
+    int32_t batches;
+    int32_t depth; /* of each dot product */
+    int32_t units; /* output channels */
+} tflm_fc_shape;
 
 typedef struct tflm_fc_params {
     int32_t input_offset;   /* -input zero point                           */
@@ -30,31 +33,24 @@ typedef struct tflm_fc_params {
  * FullyConnected / FullyConnectedPerChannel. quant holds one multiplier
  * per output channel (a per-tensor filter repeats the same pair). */
 void tflm_fully_connected_s8(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
-                             const tflm_dims *input_dims, const int8_t *input,
-                             const tflm_dims *filter_dims, const int8_t *filter,
-                             const tflm_dims *bias_dims, const int32_t *bias,
-                             const tflm_dims *output_dims, int8_t *output);
+                             const tflm_fc_shape *shape, const int8_t *input,
+                             const int8_t *filter, const int32_t *bias, int8_t *output);
 
 /* 16x8: int16 input and output, int8 filter, int64 or int32 bias
  * (tflm_bias_16x8): TFLM's reference_integer_ops FullyConnected /
  * FullyConnectedPerChannel for int16, zero points applied as for int8. */
 void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
-                              const tflm_dims *input_dims, const int16_t *input,
-                              const tflm_dims *filter_dims, const int8_t *filter,
-                              const tflm_dims *bias_dims, const tflm_bias_16x8 *bias,
-                              const tflm_dims *output_dims, int16_t *output);
+                              const tflm_fc_shape *shape, const int16_t *input,
+                              const int8_t *filter, const tflm_bias_16x8 *bias, int16_t *output);
 
 /* float32: TFLM's reference_ops::FullyConnected (sum in input order, then
  * + bias, then the activation clamp). */
-typedef void (*tflm_fc_f32_fn)(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
-                               const float *input, const tflm_dims *filter_dims,
-                               const float *filter, const tflm_dims *bias_dims,
-                               const float *bias, const tflm_dims *output_dims, float *output);
-void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
-                              const tflm_dims *input_dims, const float *input,
-                              const tflm_dims *filter_dims, const float *filter,
-                              const tflm_dims *bias_dims, const float *bias,
-                              const tflm_dims *output_dims, float *output);
+typedef void (*tflm_fc_f32_fn)(const tflm_activation_f32 *activation, const tflm_fc_shape *shape,
+                               const float *input, const float *filter, const float *bias,
+                               float *output);
+void tflm_fully_connected_f32(const tflm_activation_f32 *activation, const tflm_fc_shape *shape,
+                              const float *input, const float *filter, const float *bias,
+                              float *output);
 
 /* Hybrid (float32 input and output, int8 filter with one scale or one per
  * unit, float32 bias), TF Lite's fully_connected.cc EvalHybridDense (TFLM
@@ -63,37 +59,53 @@ void tflm_fully_connected_f32(const tflm_activation_f32 *activation,
  * output = bias + dot x (input scale x filter scale), then the activation
  * clamp (tflm_hybrid_matmul_accumulate).
  * scratch: tflm_fully_connected_hybrid_scratch_bytes. */
-size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_dims *input_dims,
-                                                 const tflm_dims *filter_dims);
+size_t tflm_fully_connected_hybrid_scratch_bytes(const tflm_fc_shape *shape);
 void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asymmetric,
-                                 const float *filter_scales, bool per_channel, const tflm_dims *input_dims,
-                                 const float *input, const tflm_dims *filter_dims,
-                                 const int8_t *filter, const tflm_dims *bias_dims,
-                                 const float *bias, const tflm_dims *output_dims, float *output,
+                                 const float *filter_scales, bool per_channel,
+                                 const tflm_fc_shape *shape, const float *input,
+                                 const int8_t *filter, const float *bias, float *output,
                                  void *scratch);
 
-/* What prepare keeps in node->data. dims as above (the input's batches x
- * depth, whatever its shape). */
+/* The shape of a node whose tensors prepare checked (a few loads and one
+ * division: invoke derives it rather than keep 12 bytes a node). */
+static inline tflm_fc_shape tflm_fully_connected_shape(const tflm_tensor *filter,
+                                                       const tflm_tensor *output)
+{
+    const int32_t units = filter->dims->data[0];
+    return (tflm_fc_shape){tflm_element_count(output) / units, filter->dims->data[1], units};
+}
+
+#ifndef TFLM_VARIANT_FULLY_CONNECTED
+#define TFLM_VARIANT_FULLY_CONNECTED 0
+#endif
+
+/* What prepare keeps in node->data: 48 bytes on a 32-bit board without
+ * variants, the one pair of a per-tensor filter included (TFLM's
+ * OpDataFullyConnected is about as large and keeps its pair in it too). */
 typedef struct tflm_fully_connected_data {
-    tflm_fc_params params;          /* int8, int16 */
-    tflm_per_channel_quant quant;   /* int8, int16: one pair per output channel */
-    tflm_activation_f32 activation; /* float32 */
-    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
+#if TFLM_VARIANT_FULLY_CONNECTED
     tflm_variant variant;
-    bool bias_s32;                  /* int16: an int32 bias and accumulator */
-    bool hybrid;                    /* float32 input, int8 filter */
-    bool asymmetric;                /* hybrid: asymmetric_quantize_inputs */
-    const float *filter_scales;     /* hybrid: in the model, one or one per unit */
-    bool per_channel;               /* hybrid: one scale per unit */
-    int32_t scratch_index;          /* hybrid */
-    int32_t int4_scratch;           /* int8 with an INT4 filter: its unpacked copy, else -1 */
+#endif
+    union {
+        struct {                          /* int8, int16 */
+            tflm_fc_params params;
+            tflm_per_channel_quant quant; /* a per-tensor filter's pair is own_pair */
+            tflm_quant_pair own_pair;
+            bool bias_s32;                /* int16: an int32 bias and accumulator */
+        } q;
+        struct {                          /* float32 */
+            tflm_activation_f32 activation;
+            const float *filter_scales;   /* hybrid: in the model, one or one per unit */
+            bool hybrid;                  /* an int8 filter */
+            bool asymmetric;              /* hybrid: asymmetric_quantize_inputs */
+            bool per_channel;             /* hybrid: one scale per unit */
+        } f;
+    } u;
+    int32_t scratch_index; /* hybrid's scratch, or an INT4 filter's unpacked copy; else -1 */
 } tflm_fully_connected_data;
 
-#ifdef TFLM_VARIANT_FULLY_CONNECTED
+#if TFLM_VARIANT_FULLY_CONNECTED
 TFLM_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data);
-#else
-TFLM_NO_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data)
-#define TFLM_VARIANT_FULLY_CONNECTED 0
 #endif
 
 #endif /* TFLM_KERNELS_FULLY_CONNECTED_H */

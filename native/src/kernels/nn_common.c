@@ -347,9 +347,10 @@ static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_ope
 }
 
 tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
-                                  int32_t channels, int32_t zp_min, int32_t zp_max, bool fc,
-                                  tflm_nn_quant *q)
+                                  int32_t channels, int32_t zp_min, int32_t zp_max,
+                                  tflm_quant_pair *fc_pair, tflm_nn_quant *q)
 {
+    const bool fc = fc_pair != NULL;
     tflm_status status;
     float input_scale = 0.0f; /* set by tflm_nn_quant_params; GCC cannot tell */
     tflm_quantization fq;
@@ -368,7 +369,10 @@ tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
                          (unsigned)fq.scale_count);
     }
     const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
-    if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
+    if (fc && pairs == 1) {
+        multiplier = &fc_pair->multiplier;
+        shift = &fc_pair->shift;
+    } else if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
         return status;
     }
     q->filter_offset = 0;
@@ -435,7 +439,7 @@ tflm_status tflm_nn_prepare_conv_s16(tflm_context *ctx, const tflm_nn_operands *
         return status;
     }
     tflm_nn_quant q;
-    if ((status = tflm_nn_prepare_quant(ctx, t, channels, INT16_MIN, INT16_MAX, false, &q)) !=
+    if ((status = tflm_nn_prepare_quant(ctx, t, channels, INT16_MIN, INT16_MAX, NULL, &q)) !=
             TFLM_OK ||
         (status = tflm_nn_check_shifts_16x8(ctx, *bias_s32, q.quant.per_tensor ? 1 : channels,
                                             q.quant.shift)) != TFLM_OK) {
@@ -534,7 +538,7 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     if (t->input->type == TFLM_TYPE_INT8) {
         tflm_nn_quant q;
         if ((status = tflm_nn_check_s8_types(ctx, t)) != TFLM_OK ||
-            (status = tflm_nn_prepare_quant(ctx, t, channels, INT8_MIN, INT8_MAX, false, &q)) !=
+            (status = tflm_nn_prepare_quant(ctx, t, channels, INT8_MIN, INT8_MAX, NULL, &q)) !=
                 TFLM_OK) {
             return status;
         }

@@ -193,14 +193,15 @@ typedef struct tflm_nn_quant {
 /* Reads the input's and output's scale and zero point (tflm_nn_quant_params
  * over [zp_min, zp_max]) and the filter's scales, and fills q->quant with
  * the multipliers of input x filter / output scale in persistent memory:
- * one per channel, or one for all when the filter has one scale. fc: a
- * FULLY_CONNECTED node, whose one-scale filter follows TFLM's
- * GetQuantizedConvolutionMultipler (the bias scale checked, the filter zero
- * point kept, the product taken in float) and whose INT4 filter must have
- * one scale. */
+ * one per channel, or one for all when the filter has one scale.
+ * fc_pair: NULL for CONV_2D and DEPTHWISE_CONV_2D; for a FULLY_CONNECTED
+ * node, where its op data keeps the one pair of a one-scale filter. Such a
+ * filter follows TFLM's GetQuantizedConvolutionMultipler (the bias scale
+ * checked, the filter zero point kept, the product taken in float), and an
+ * INT4 filter must have one scale. */
 tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
-                                  int32_t channels, int32_t zp_min, int32_t zp_max, bool fc,
-                                  tflm_nn_quant *q);
+                                  int32_t channels, int32_t zp_min, int32_t zp_max,
+                                  tflm_quant_pair *fc_pair, tflm_nn_quant *q);
 
 /* The bias of a 16x8 node (tflm_bias_16x8): INT64, or INT32 where the op
  * allows it (s32_allowed: CONV_2D, FULLY_CONNECTED); without a bias, the

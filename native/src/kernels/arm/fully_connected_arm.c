@@ -16,9 +16,9 @@ static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *pla
     const tflm_fully_connected_data *d = node->data;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_s8_fc_2x4__dsp(&d->params, &d->quant, &d->input_dims, t.input->data, &d->filter_dims,
-                        t.filter->data, &d->bias_dims, tflm_nn_bias_data(t.bias),
-                        &d->output_dims, t.output->data);
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    tflm_s8_fc_2x4__dsp(&d->u.q.params, &d->u.q.quant, &shape, t.input->data, t.filter->data,
+                        tflm_nn_bias_data(t.bias), t.output->data);
     return TFLM_OK;
 }
 

@@ -14,9 +14,7 @@
 /* tflm_fully_connected_s8 with the DSP extension: the same arguments, the
  * same bytes. */
 void tflm_s8_fc_2x4__dsp(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
-                         const tflm_dims *input_dims, const int8_t *input,
-                         const tflm_dims *filter_dims, const int8_t *filter,
-                         const tflm_dims *bias_dims, const int32_t *bias,
-                         const tflm_dims *output_dims, int8_t *output);
+                         const tflm_fc_shape *shape, const int8_t *input, const int8_t *filter,
+                         const int32_t *bias, int8_t *output);
 
 #endif /* TFLM_KERNELS_ARM_FULLY_CONNECTED_ARM_H */

@@ -53,14 +53,10 @@ static inline void dot_2rows(const int8_t *x, const int8_t *row0, const int8_t *
 }
 
 void tflm_s8_fc_2x4__dsp(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
-                         const tflm_dims *input_dims, const int8_t *input,
-                         const tflm_dims *filter_dims, const int8_t *filter,
-                         const tflm_dims *bias_dims, const int32_t *bias,
-                         const tflm_dims *output_dims, int8_t *output)
+                         const tflm_fc_shape *shape, const int8_t *input, const int8_t *filter,
+                         const int32_t *bias, int8_t *output)
 {
-    (void)input_dims;
-    (void)bias_dims;
-    const int32_t batches = output_dims->n, units = output_dims->c, depth = filter_dims->c;
+    const int32_t batches = shape->batches, units = shape->units, depth = shape->depth;
     const tflm_activation act = params->activation;
     /* Read once: the int8 stores below may alias anything, so fields read
      * through params and quant would be reloaded for every output. */

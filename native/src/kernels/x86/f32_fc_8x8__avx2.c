@@ -34,15 +34,12 @@ static inline void transpose8(const __m256 r[8], __m256 c[8])
     c[7] = _mm256_permute2f128_ps(s3, s7, 0x31);
 }
 
-void tflm_f32_fc_8x8__avx2(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
-                           const float *input, const tflm_dims *filter_dims, const float *filter,
-                           const tflm_dims *bias_dims, const float *bias,
-                           const tflm_dims *output_dims, float *output)
+void tflm_f32_fc_8x8__avx2(const tflm_activation_f32 *activation, const tflm_fc_shape *shape,
+                           const float *input, const float *filter, const float *bias,
+                           float *output)
 {
-    (void)input_dims;
-    (void)bias_dims;
-    assert(filter_dims->c > 0 && output_dims->c == filter_dims->n && output_dims->n >= 0);
-    const int32_t batches = output_dims->n, units = output_dims->c, depth = filter_dims->c;
+    assert(shape->depth > 0 && shape->units > 0 && shape->batches >= 0);
+    const int32_t batches = shape->batches, units = shape->units, depth = shape->depth;
     const int32_t full = depth / 8 * 8;
     const __m256 lo = _mm256_set1_ps(activation->min), hi = _mm256_set1_ps(activation->max);
     for (int32_t b = 0; b < batches; ++b) {

@@ -131,21 +131,21 @@ static tflm_status invoke_f32(tflm_context *ctx, tflm_node *node, const void *pl
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_f32_fn *run = plan;
-    (*run)(&data->activation, &data->input_dims, t.input->data, &data->filter_dims,
-           t.filter->data, &data->bias_dims, tflm_nn_bias_data(t.bias), &data->output_dims,
-           t.output->data);
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    (*run)(&data->u.f.activation, &shape, t.input->data, t.filter->data,
+           tflm_nn_bias_data(t.bias), t.output->data);
     return TFLM_OK;
 }
 
 /* The int8 plan: 4 bytes a unit of persistent memory and one converted
  * input row of scratch, with or without a filter zero point. */
 static tflm_status setup_s8(tflm_context *ctx, const tflm_fully_connected_data *data,
-                            const tflm_tensor *filter, const tflm_tensor *bias,
-                            tflm_variant *variant)
+                            const tflm_nn_operands *t, tflm_variant *variant)
 {
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    const int32_t batches = data->output_dims.n, depth = data->filter_dims.c;
-    const int32_t units = data->filter_dims.n;
+    const tflm_tensor *filter = t->filter, *bias = t->bias;
+    const tflm_fc_shape shape = tflm_fully_connected_shape(filter, t->output);
+    const int32_t batches = shape.batches, depth = shape.depth, units = shape.units;
     const size_t bytes = tflm_fc_s8_x86_persistent_size(isa, units);
     if (bytes == 0 || !tflm_x86_constant(filter, bias)) {
         return TFLM_OK;
@@ -162,7 +162,7 @@ static tflm_status setup_s8(tflm_context *ctx, const tflm_fully_connected_data *
     tflm_fc_s8_x86 *p = plan;
     /* The row sums wait for the first run: creates that fail for want of
        arena (the arena sweep makes thousands) never read the weights. */
-    tflm_fc_s8_x86_init(p, isa, &data->params, &data->quant, batches, depth, units, filter->data,
+    tflm_fc_s8_x86_init(p, isa, &data->u.q.params, &data->u.q.quant, batches, depth, units, filter->data,
                         bias != NULL ? bias->data : NULL, memory);
     p->scratch_index = scratch_index;
     variant->invoke = invoke_s8;
@@ -177,7 +177,7 @@ tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *nod
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     if (t.input->type == TFLM_TYPE_INT8) {
-        return setup_s8(ctx, data, t.filter, t.bias, variant);
+        return setup_s8(ctx, data, &t, variant);
     }
     const tflm_isa isa = tflm_kernel_isa(ctx);
     if (tflm_fc_f32_x86_variant(isa) != NULL) {

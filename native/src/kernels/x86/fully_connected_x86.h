@@ -60,9 +60,8 @@ void tflm_s8_fc_8x64__avx512vnni(const tflm_fc_s8_x86 *plan, const int8_t *input
 /* float32: the reference's signature; every lane adds in the reference's
  * order with separate mul and add (-ffp-contract=off). */
 tflm_fc_f32_fn tflm_fc_f32_x86_variant(tflm_isa isa);
-void tflm_f32_fc_8x8__avx2(const tflm_activation_f32 *activation, const tflm_dims *input_dims,
-                           const float *input, const tflm_dims *filter_dims, const float *filter,
-                           const tflm_dims *bias_dims, const float *bias,
-                           const tflm_dims *output_dims, float *output);
+void tflm_f32_fc_8x8__avx2(const tflm_activation_f32 *activation, const tflm_fc_shape *shape,
+                           const float *input, const float *filter, const float *bias,
+                           float *output);
 
 #endif /* TFLM_KERNELS_X86_FULLY_CONNECTED_X86_H */
