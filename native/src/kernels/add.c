@@ -129,7 +129,7 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
     } else if (type == TFLM_TYPE_FLOAT32) {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
     }
-    if ((status = tflm_add_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+    if ((status = tflm_add_variant(ctx, node, data, TFLM_ADD_VARIANT(data))) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -139,8 +139,9 @@ static tflm_status add_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status add_invoke(tflm_context *ctx, tflm_node *node)
 {
     const add_op_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_ADD, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_ADD_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_ADD, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_tensor *input1 = tflm_input(ctx, node, 0);
     const tflm_tensor *input2 = tflm_input(ctx, node, 1);

@@ -85,19 +85,26 @@ void tflm_add_f32(const tflm_activation_f32 *activation, const tflm_broadcast *b
 void tflm_add_s32(const tflm_broadcast *broadcast, const int32_t *input1, const int32_t *input2,
                   int32_t *output);
 
+#ifndef TFLM_VARIANT_ADD
+#define TFLM_VARIANT_ADD 0
+#endif
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_add_data {
     tflm_broadcast broadcast;
     tflm_add_quant quant;                 /* int8, int16 */
     tflm_activation_f32 activation_f32;   /* float32     */
+#if TFLM_VARIANT_ADD
     tflm_variant variant;
+#endif
 } tflm_add_data;
 
-#ifdef TFLM_VARIANT_ADD
+#if TFLM_VARIANT_ADD
 TFLM_VARIANT_HOOK(tflm_add_variant, tflm_add_data);
+#define TFLM_ADD_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_add_variant, tflm_add_data)
-#define TFLM_VARIANT_ADD 0
+#define TFLM_ADD_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_ADD_H */

@@ -270,7 +270,7 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
         return status;
     }
     if (tflm_nn_has_variant_types(&c.t) &&
-        (status = tflm_conv_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        (status = tflm_conv_variant(ctx, node, data, TFLM_CONV_VARIANT(data))) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -280,8 +280,9 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
 {
     const conv_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_CONV, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_CONV_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_CONV, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;

@@ -57,18 +57,25 @@ void tflm_conv_hybrid(const tflm_conv_params *params, const float *channel_scale
                       const tflm_dims *bias_dims, const float *bias,
                       const tflm_dims *output_dims, float *output);
 
+#ifndef TFLM_VARIANT_CONV
+#define TFLM_VARIANT_CONV 0
+#endif
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_conv_data {
     tflm_nn_conv_state conv;
+#if TFLM_VARIANT_CONV
     tflm_variant variant;
+#endif
     tflm_nn_hybrid hybrid;
 } tflm_conv_data;
 
-#ifdef TFLM_VARIANT_CONV
+#if TFLM_VARIANT_CONV
 TFLM_VARIANT_HOOK(tflm_conv_variant, tflm_conv_data);
+#define TFLM_CONV_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_conv_variant, tflm_conv_data)
-#define TFLM_VARIANT_CONV 0
+#define TFLM_CONV_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_KERNELS_CONV_H */

@@ -255,7 +255,7 @@ TFLM_SPECIALIZED tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_nod
         return status;
     }
     if (tflm_nn_has_variant_types(&c.t) &&
-        (status = tflm_depthwise_conv_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        (status = tflm_depthwise_conv_variant(ctx, node, data, TFLM_DEPTHWISE_CONV_VARIANT(data))) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -285,8 +285,9 @@ static tflm_status depthwise_prepare_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const depthwise_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_DEPTHWISE_CONV_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
@@ -320,8 +321,9 @@ static tflm_status depthwise_invoke(tflm_context *ctx, tflm_node *node)
         return depthwise_invoke_int16(ctx, node);
     }
     const depthwise_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_DEPTHWISE_CONV_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;

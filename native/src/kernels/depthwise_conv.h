@@ -58,18 +58,25 @@ void tflm_depthwise_conv_hybrid(const tflm_conv_params *params, const float *cha
                                 const tflm_dims *bias_dims, const float *bias,
                                 const tflm_dims *output_dims, float *output);
 
+#ifndef TFLM_VARIANT_DEPTHWISE_CONV
+#define TFLM_VARIANT_DEPTHWISE_CONV 0
+#endif
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_depthwise_conv_data {
     tflm_nn_conv_state conv;
+#if TFLM_VARIANT_DEPTHWISE_CONV
     tflm_variant variant;
+#endif
     tflm_nn_hybrid hybrid;
 } tflm_depthwise_conv_data;
 
-#ifdef TFLM_VARIANT_DEPTHWISE_CONV
+#if TFLM_VARIANT_DEPTHWISE_CONV
 TFLM_VARIANT_HOOK(tflm_depthwise_conv_variant, tflm_depthwise_conv_data);
+#define TFLM_DEPTHWISE_CONV_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_depthwise_conv_variant, tflm_depthwise_conv_data)
-#define TFLM_VARIANT_DEPTHWISE_CONV 0
+#define TFLM_DEPTHWISE_CONV_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_KERNELS_DEPTHWISE_CONV_H */

@@ -301,15 +301,12 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
         return tflm_nn_unsupported_input(ctx, input,
                                          with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
-    if (status != TFLM_OK) {
+    if (status != TFLM_OK ||
+        (tflm_nn_has_variant_types(&t) &&
+         (status = tflm_fully_connected_variant(ctx, node, data,
+                                                TFLM_FULLY_CONNECTED_VARIANT(data))) != TFLM_OK)) {
         return status;
     }
-#if TFLM_VARIANT_FULLY_CONNECTED
-    if (tflm_nn_has_variant_types(&t) &&
-        (status = tflm_fully_connected_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
-        return status;
-    }
-#endif
     node->data = data;
     return TFLM_OK;
 }
@@ -324,20 +321,13 @@ static tflm_status fc_prepare_int8(tflm_context *ctx, tflm_node *node)
     return fc_prepare_types(ctx, node, false);
 }
 
-/* Runs the variant prepare chose for the node, if any. */
-#if TFLM_VARIANT_FULLY_CONNECTED
-#define RUN_VARIANT(data)                                                   \
-    if ((data)->variant.invoke != NULL) {                                   \
-        return (data)->variant.invoke(ctx, node, (data)->variant.plan);     \
-    }
-#else
-#define RUN_VARIANT(data)
-#endif
-
 static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const fc_data *data = node->data;
-    RUN_VARIANT(data)
+    const tflm_variant *variant = TFLM_FULLY_CONNECTED_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
+    }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
@@ -369,7 +359,10 @@ static tflm_status fc_invoke(tflm_context *ctx, tflm_node *node)
         return fc_invoke_int16(ctx, node);
     }
     const fc_data *data = node->data;
-    RUN_VARIANT(data)
+    const tflm_variant *variant = TFLM_FULLY_CONNECTED_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
+    }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);

@@ -106,6 +106,10 @@ typedef struct tflm_fully_connected_data {
 
 #if TFLM_VARIANT_FULLY_CONNECTED
 TFLM_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data);
+#define TFLM_FULLY_CONNECTED_VARIANT(data) (&(data)->variant)
+#else
+TFLM_NO_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data)
+#define TFLM_FULLY_CONNECTED_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_KERNELS_FULLY_CONNECTED_H */

@@ -118,7 +118,7 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
     } else {
         tflm_activation_range_float(activation, &data->activation_f32.min, &data->activation_f32.max);
     }
-    if ((status = tflm_mul_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+    if ((status = tflm_mul_variant(ctx, node, data, TFLM_MUL_VARIANT(data))) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -128,8 +128,9 @@ static tflm_status mul_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status mul_invoke(tflm_context *ctx, tflm_node *node)
 {
     const mul_op_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_MUL, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_MUL_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_MUL, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_tensor *input1 = tflm_input(ctx, node, 0);
     const tflm_tensor *input2 = tflm_input(ctx, node, 1);

@@ -68,20 +68,27 @@ void tflm_mul_f32(const tflm_activation_f32 *activation, const tflm_broadcast *b
 void tflm_mul_s32(const tflm_activation *activation, const tflm_broadcast *broadcast,
                   const int32_t *input1, const int32_t *input2, int32_t *output);
 
+#ifndef TFLM_VARIANT_MUL
+#define TFLM_VARIANT_MUL 0
+#endif
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_mul_data {
     tflm_broadcast broadcast;
     tflm_mul_quant quant;                 /* int8, int16 */
     tflm_activation activation_s32;       /* int32       */
     tflm_activation_f32 activation_f32;   /* float32     */
+#if TFLM_VARIANT_MUL
     tflm_variant variant;
+#endif
 } tflm_mul_data;
 
-#ifdef TFLM_VARIANT_MUL
+#if TFLM_VARIANT_MUL
 TFLM_VARIANT_HOOK(tflm_mul_variant, tflm_mul_data);
+#define TFLM_MUL_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_mul_variant, tflm_mul_data)
-#define TFLM_VARIANT_MUL 0
+#define TFLM_MUL_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_KERNELS_MUL_H */

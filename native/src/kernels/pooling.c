@@ -286,7 +286,7 @@ static tflm_status pool_prepare(tflm_context *ctx, tflm_node *node)
     data->output_dims = out;
     /* The variants are int8 and float32 AVERAGE and MAX ones. */
     if (input->type != TFLM_TYPE_INT16 && !l2 &&
-        (status = tflm_pooling_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+        (status = tflm_pooling_variant(ctx, node, data, TFLM_POOLING_VARIANT(data))) != TFLM_OK) {
         return status;
     }
     node->data = data;
@@ -301,8 +301,9 @@ pool_invoke(tflm_context *ctx, tflm_node *node,
             tflm_pool_s8_fn run_s8, tflm_pool_s16_fn run_s16, tflm_pool_f32_fn run_f32)
 {
     const pool_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_POOLING, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_POOLING_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_POOLING, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);

@@ -72,19 +72,26 @@ void tflm_l2_pool_f32(const tflm_pool_params *params,
                       const tflm_dims *input_dims, const float *input,
                       const tflm_dims *output_dims, float *output);
 
+#ifndef TFLM_VARIANT_POOLING
+#define TFLM_VARIANT_POOLING 0
+#endif
+
 /* What prepare keeps in node->data, for the three pooling ops
  * (node->kernel->builtin_code tells which). */
 typedef struct tflm_pooling_data {
     tflm_pool_params params;
     tflm_dims input_dims, output_dims;
+#if TFLM_VARIANT_POOLING
     tflm_variant variant;
+#endif
 } tflm_pooling_data;
 
-#ifdef TFLM_VARIANT_POOLING
+#if TFLM_VARIANT_POOLING
 TFLM_VARIANT_HOOK(tflm_pooling_variant, tflm_pooling_data);
+#define TFLM_POOLING_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_pooling_variant, tflm_pooling_data)
-#define TFLM_VARIANT_POOLING 0
+#define TFLM_POOLING_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_KERNELS_POOLING_H */

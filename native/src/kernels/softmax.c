@@ -316,7 +316,7 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
         return tflm_nn_unsupported_input(ctx, input,
                                          with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
-    status = tflm_softmax_variant(ctx, node, data, &data->variant);
+    status = tflm_softmax_variant(ctx, node, data, TFLM_SOFTMAX_VARIANT(data));
     if (status != TFLM_OK) {
         return status;
     }
@@ -338,8 +338,9 @@ static tflm_status softmax_prepare_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status softmax_invoke_int8(tflm_context *ctx, tflm_node *node)
 {
     const softmax_op_data *data = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_SOFTMAX_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     tflm_tensor *output = tflm_output(ctx, node, 0);
@@ -363,8 +364,9 @@ static tflm_status softmax_invoke(tflm_context *ctx, tflm_node *node)
                          tflm_output(ctx, node, 0)->data);
         return TFLM_OK;
     }
-    if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, &data->variant)) {
-        return data->variant.invoke(ctx, node, data->variant.plan);
+    const tflm_variant *variant = TFLM_SOFTMAX_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_SOFTMAX, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     tflm_softmax_f32(data->beta, data->rows, data->depth, input->data,
                      tflm_output(ctx, node, 0)->data);

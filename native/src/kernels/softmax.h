@@ -105,6 +105,10 @@ void tflm_softmax_s16(const tflm_softmax_s16_params *params, int32_t rows, int32
  * each): exp over [-10, 0] and 1 / (1 + x) over [0, 1]. */
 void tflm_softmax_s16_tables(int16_t *exp_lut, int16_t *one_over_one_plus_x_lut);
 
+#ifndef TFLM_VARIANT_SOFTMAX
+#define TFLM_VARIANT_SOFTMAX 0
+#endif
+
 /* What prepare keeps in node->data: the input as rows x depth. */
 typedef struct tflm_softmax_data {
     tflm_softmax_quant quant; /* int8 input */
@@ -112,14 +116,17 @@ typedef struct tflm_softmax_data {
     float beta;               /* float32    */
     int32_t rows;
     int32_t depth;
+#if TFLM_VARIANT_SOFTMAX
     tflm_variant variant;
+#endif
 } tflm_softmax_data;
 
-#ifdef TFLM_VARIANT_SOFTMAX
+#if TFLM_VARIANT_SOFTMAX
 TFLM_VARIANT_HOOK(tflm_softmax_variant, tflm_softmax_data);
+#define TFLM_SOFTMAX_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_softmax_variant, tflm_softmax_data)
-#define TFLM_VARIANT_SOFTMAX 0
+#define TFLM_SOFTMAX_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_SOFTMAX_H */

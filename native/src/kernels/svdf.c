@@ -402,10 +402,10 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
                          tflm_type_name_of(input->type));
     }
     tflm_status status = TFLM_OK;
-    if (!data->hybrid && (status = tflm_svdf_variant(ctx, node, data, &data->variant)) != TFLM_OK) {
+    if (!data->hybrid && (status = tflm_svdf_variant(ctx, node, data, TFLM_SVDF_VARIANT(data))) != TFLM_OK) {
         return status;
     }
-    if (scratch_bytes > 0 && !tflm_variant_chosen(TFLM_VARIANT_SVDF, &data->variant)) {
+    if (scratch_bytes > 0 && !tflm_variant_chosen(TFLM_VARIANT_SVDF, TFLM_SVDF_VARIANT(data))) {
         if ((status = tflm_request_scratch(ctx, scratch_bytes, &data->scratch_index)) != TFLM_OK) {
             return status;
         }
@@ -417,8 +417,9 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
 static tflm_status svdf_invoke(tflm_context *ctx, tflm_node *node)
 {
     const svdf_op_data *d = node->data;
-    if (tflm_variant_chosen(TFLM_VARIANT_SVDF, &d->variant)) {
-        return d->variant.invoke(ctx, node, d->variant.plan);
+    const tflm_variant *variant = TFLM_SVDF_VARIANT(d);
+    if (tflm_variant_chosen(TFLM_VARIANT_SVDF, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
     }
     const tflm_tensor *input = tflm_input(ctx, node, 0);
     const tflm_tensor *weights_feature = tflm_input(ctx, node, 1);

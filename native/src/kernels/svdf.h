@@ -78,22 +78,29 @@ void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activat
                       float weights_feature_scale, const int8_t *weights_time,
                       float weights_time_scale, const float *bias, float *state, float *output);
 
+#ifndef TFLM_VARIANT_SVDF
+#define TFLM_VARIANT_SVDF 0
+#endif
+
 /* What prepare keeps in node->data. */
 typedef struct tflm_svdf_data {
     tflm_svdf_params params;
     tflm_svdf_quant quant; /* int8 input */
     int32_t activation;    /* float32    */
     int32_t scratch_index; /* the reference kernel's */
+#if TFLM_VARIANT_SVDF
     tflm_variant variant;
+#endif
     bool hybrid, asymmetric;                        /* float input, int8 weights */
     float weights_feature_scale, weights_time_scale; /* hybrid */
 } tflm_svdf_data;
 
-#ifdef TFLM_VARIANT_SVDF
+#if TFLM_VARIANT_SVDF
 TFLM_VARIANT_HOOK(tflm_svdf_variant, tflm_svdf_data);
+#define TFLM_SVDF_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_svdf_variant, tflm_svdf_data)
-#define TFLM_VARIANT_SVDF 0
+#define TFLM_SVDF_VARIANT(data) NULL
 #endif
 
 #endif /* TFLM_SVDF_H */

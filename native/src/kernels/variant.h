@@ -2,29 +2,44 @@
  * variant.h - how a reference kernel hands a node to a SIMD variant
  * (README.md in this folder: "Variants").
  *
- * Each op with variants has one hook, declared in its header (<op>.h):
+ * Each op with variants has one hook, declared in its header (<op>.h),
+ * and its op data holds the chosen variant only in builds that compile
+ * the op's glue:
  *
- *   #ifdef TFLM_VARIANT_<OP>
- *   TFLM_VARIANT_HOOK(tflm_<op>_variant, tflm_<op>_data);
- *   #else
- *   TFLM_NO_VARIANT_HOOK(tflm_<op>_variant, tflm_<op>_data)
+ *   #ifndef TFLM_VARIANT_<OP>
  *   #define TFLM_VARIANT_<OP> 0
  *   #endif
+ *   typedef struct tflm_<op>_data {
+ *   #if TFLM_VARIANT_<OP>
+ *       tflm_variant variant;
+ *   #endif
+ *       ...
+ *   } tflm_<op>_data;
+ *   #if TFLM_VARIANT_<OP>
+ *   TFLM_VARIANT_HOOK(tflm_<op>_variant, tflm_<op>_data);
+ *   #define TFLM_<OP>_VARIANT(data) (&(data)->variant)
+ *   #else
+ *   TFLM_NO_VARIANT_HOOK(tflm_<op>_variant, tflm_<op>_data)
+ *   #define TFLM_<OP>_VARIANT(data) NULL
+ *   #endif
  *
- * Its prepare calls it once the op's data is ready, with &data->variant;
- * the hook sets variant->invoke when it has a variant for this node (and
- * may allocate the variant's plan and scratch). Its invoke then runs
+ * Its prepare calls the hook once the op's data is ready, with
+ * TFLM_<OP>_VARIANT(data); the hook sets variant->invoke when it has a
+ * variant for this node (and may allocate the variant's plan and scratch).
+ * Its invoke then runs
  *
- *   if (tflm_variant_chosen(TFLM_VARIANT_<OP>, &data->variant)) {
- *       return data->variant.invoke(ctx, node, data->variant.plan);
+ *   const tflm_variant *variant = TFLM_<OP>_VARIANT(data);
+ *   if (tflm_variant_chosen(TFLM_VARIANT_<OP>, variant)) {
+ *       return variant->invoke(ctx, node, variant->plan);
  *   }
  *
  * before the reference code. The hook is defined by the build's variant
  * glue, x86/<op>_x86.c or arm/<op>_arm.c, and CMake defines
  * TFLM_VARIANT_<OP>=1 for the library when it compiles one. Without it the
- * hook is a static inline that finds nothing (and writes nothing), and
- * tflm_variant_chosen is false at compile time: the op's code is what it
- * would be without variants.
+ * hook is a static inline that finds nothing (and writes nothing),
+ * tflm_variant_chosen is false at compile time, and the op data has no
+ * variant field: the op's code and its arena bytes are what they would be
+ * without variants (8 bytes less a node on a 32-bit board).
  */
 #ifndef TFLM_KERNELS_VARIANT_H
 #define TFLM_KERNELS_VARIANT_H
