@@ -287,25 +287,27 @@ static tflm_status conv_invoke(tflm_context *ctx, tflm_node *node)
     const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
     if (data->hybrid.scratch_bytes > 0) {
         tflm_nn_hybrid_inputs q;
         tflm_nn_hybrid_quantize_input(ctx, &data->hybrid, t.input, &q);
         tflm_conv_hybrid(&s->params, data->hybrid.channel_scales, q.scaling_factors,
-                         q.input_offsets, &s->input_dims, q.input, &s->filter_dims,
-                         t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias),
-                         &s->output_dims, t.output->data);
+                         q.input_offsets, &d.input, q.input, &d.filter,
+                         t.filter->data, &d.bias, tflm_nn_bias_data(t.bias),
+                         &d.output, t.output->data);
     } else if (t.input->type == TFLM_TYPE_INT16) {
         const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), s->bias_s32};
-        tflm_conv_s16(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
-                      t.filter->data, &s->bias_dims, &bias, &s->output_dims, t.output->data);
+        tflm_conv_s16(&s->params, &s->quant, &d.input, t.input->data, &d.filter,
+                      t.filter->data, &d.bias, &bias, &d.output, t.output->data);
     } else if (t.input->type == TFLM_TYPE_INT8) {
-        tflm_conv_s8(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
-                     tflm_nn_filter_s8(ctx, t.filter, s->int4_scratch), &s->bias_dims,
-                     tflm_nn_bias_data(t.bias), &s->output_dims,
+        tflm_conv_s8(&s->params, &s->quant, &d.input, t.input->data, &d.filter,
+                     tflm_nn_filter_s8(ctx, t.filter, s->int4_scratch), &d.bias,
+                     tflm_nn_bias_data(t.bias), &d.output,
                      t.output->data);
     } else {
-        tflm_conv_f32(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,
-                      &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+        tflm_conv_f32(&s->params, &d.input, t.input->data, &d.filter, t.filter->data,
+                      &d.bias, tflm_nn_bias_data(t.bias), &d.output, t.output->data);
     }
     return TFLM_OK;
 }

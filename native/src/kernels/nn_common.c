@@ -459,6 +459,14 @@ static tflm_dims dims_of(const tflm_tensor *t)
     return (tflm_dims){t->dims->data[0], t->dims->data[1], t->dims->data[2], t->dims->data[3]};
 }
 
+void tflm_nn_conv_dims_of(const tflm_nn_operands *t, tflm_nn_conv_dims *dims)
+{
+    dims->input = dims_of(t->input);
+    dims->filter = dims_of(t->filter);
+    dims->output = dims_of(t->output);
+    dims->bias = (tflm_dims){1, 1, 1, dims->output.c};
+}
+
 tflm_status tflm_nn_conv_begin(tflm_context *ctx, const tflm_node *node, size_t data_size,
                                void **data, tflm_nn_conv_node *c)
 {
@@ -531,10 +539,6 @@ tflm_status tflm_nn_conv_finish(tflm_context *ctx, const tflm_node *node,
     p->stride_h = window.stride_h;
     p->dilation_w = window.dilation_w;
     p->dilation_h = window.dilation_h;
-    s->input_dims = c->in;
-    s->filter_dims = c->k;
-    s->bias_dims = (tflm_dims){1, 1, 1, channels};
-    s->output_dims = c->out;
     if (t->input->type == TFLM_TYPE_INT8) {
         tflm_nn_quant q;
         if ((status = tflm_nn_check_s8_types(ctx, t)) != TFLM_OK ||

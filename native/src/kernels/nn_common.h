@@ -280,14 +280,22 @@ tflm_status tflm_nn_prepare_int4_filter(tflm_context *ctx, const tflm_tensor *fi
 const int8_t *tflm_nn_filter_s8(tflm_context *ctx, const tflm_tensor *filter, int32_t index);
 
 /* What the reference CONV_2D and DEPTHWISE_CONV_2D kernels take, kept in
- * the node's persistent data. */
+ * the node's persistent data (the shapes are not: tflm_nn_conv_dims_of). */
 typedef struct tflm_nn_conv_state {
     tflm_conv_params params;
     tflm_per_channel_quant quant;
-    tflm_dims input_dims, filter_dims, bias_dims, output_dims;
     bool bias_s32; /* 16x8: an int32 bias and accumulator (tflm_bias_16x8) */
     int32_t int4_scratch; /* int8 with an INT4 filter: its unpacked copy, else -1 */
 } tflm_nn_conv_state;
+
+/* The NHWC dims of a CONV_2D or DEPTHWISE_CONV_2D node's 4-D tensors (the
+ * bias: {1, 1, 1, output channels}), read from them whenever needed: kept
+ * in the op data they would cost 64 bytes a node. */
+typedef struct tflm_nn_conv_dims {
+    tflm_dims input, filter, bias, output;
+} tflm_nn_conv_dims;
+
+void tflm_nn_conv_dims_of(const tflm_nn_operands *t, tflm_nn_conv_dims *dims);
 
 /* A CONV_2D or DEPTHWISE_CONV_2D node at prepare: its operands and their
  * NHWC dims. */

@@ -32,8 +32,10 @@ static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *pla
     const tflm_nn_conv_state *s = &((const tflm_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
-    p->run(&s->params, &s->quant, &s->input_dims, t.input->data, &s->filter_dims,
-           t.filter->data, &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims,
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
+    p->run(&s->params, &s->quant, &d.input, t.input->data, &d.filter,
+           t.filter->data, &d.bias, tflm_nn_bias_data(t.bias), &d.output,
            t.output->data, tflm_scratch(ctx, p->scratch_index));
     return TFLM_OK;
 }
@@ -42,11 +44,14 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
                               const tflm_conv_data *data, tflm_variant *variant)
 {
     const tflm_nn_conv_state *s = &data->conv;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
     /* An Arm build's levels: SCALAR (the reference kernels asked for),
        ARM_DSP, ARM_MVE (which includes DSP). Grouped: the reference. */
-    if (tflm_kernel_isa(ctx) < TFLM_ISA_ARM_DSP ||
-        tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 ||
-        s->filter_dims.c != s->input_dims.c) {
+    if (tflm_kernel_isa(ctx) < TFLM_ISA_ARM_DSP || t.input->type != TFLM_TYPE_INT8 ||
+        d.filter.c != d.input.c) {
         return TFLM_OK;
     }
     conv_plan *p = tflm_alloc_persistent(ctx, sizeof *p);
@@ -54,11 +59,11 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     tflm_status status = tflm_request_scratch(
-        ctx, tflm_conv_s8_arm_get_buffer_size(&s->filter_dims), &p->scratch_index);
+        ctx, tflm_conv_s8_arm_get_buffer_size(&d.filter), &p->scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
-    p->run = tflm_conv_s8_arm_pointwise(&s->params, &s->input_dims, &s->filter_dims)
+    p->run = tflm_conv_s8_arm_pointwise(&s->params, &d.input, &d.filter)
                  ? tflm_s8_conv_1x1_2x2__dsp
                  : tflm_s8_conv_im2col_2x2__dsp;
     variant->invoke = invoke_s8;

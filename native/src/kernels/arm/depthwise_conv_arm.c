@@ -20,14 +20,16 @@ static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *pla
     const tflm_nn_conv_state *s = &((const tflm_depthwise_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
     if (plan == NULL) {
-        tflm_s8_dwconv_m4__dsp(&s->params, &s->quant, &s->input_dims, t.input->data,
-                               &s->filter_dims, t.filter->data, &s->bias_dims,
-                               tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+        tflm_s8_dwconv_m4__dsp(&s->params, &s->quant, &d.input, t.input->data,
+                               &d.filter, t.filter->data, &d.bias,
+                               tflm_nn_bias_data(t.bias), &d.output, t.output->data);
     } else {
-        tflm_s8_dwconv_c4__dsp(&s->params, &s->quant, &s->input_dims, t.input->data,
-                               &s->filter_dims, t.filter->data, &s->bias_dims,
-                               tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data,
+        tflm_s8_dwconv_c4__dsp(&s->params, &s->quant, &d.input, t.input->data,
+                               &d.filter, t.filter->data, &d.bias,
+                               tflm_nn_bias_data(t.bias), &d.output, t.output->data,
                                tflm_scratch(ctx, *(const int32_t *)plan));
     }
     return TFLM_OK;
@@ -52,7 +54,11 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
         tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 || !kernel_fits(&data->conv)) {
         return TFLM_OK;
     }
-    if (data->conv.input_dims.c < 4) {
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
+    if (d.input.c < 4) {
         /* Blocks of 4 channels would be mostly empty: blocks of 4 outputs
            of one channel, when the depth multiplier splits into them. */
         if (data->conv.params.depth_multiplier % 4 == 0) {
@@ -66,7 +72,7 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     const tflm_status status = tflm_request_scratch(
-        ctx, tflm_s8_dwconv_c4__dsp_scratch_size(&data->conv.filter_dims), scratch_index);
+        ctx, tflm_s8_dwconv_c4__dsp_scratch_size(&d.filter), scratch_index);
     if (status != TFLM_OK) {
         return status;
     }

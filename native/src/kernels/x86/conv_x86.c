@@ -236,16 +236,20 @@ static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *pla
 }
 
 /* The int8 plan of a node (state: its prepared data, the filter as filter_dims
- * says), unless no variant applies. */
+ * says, NULL: as its tensor's), unless no variant applies. */
 static tflm_status setup_s8(tflm_context *ctx, const tflm_node *node,
                             const tflm_nn_conv_state *state, const tflm_dims *filter_dims,
                             bool depthwise_filter, tflm_variant *variant)
 {
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
+    if (filter_dims == NULL) {
+        filter_dims = &d.filter;
+    }
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    const size_t bytes = tflm_conv_s8_x86_persistent_size(isa, &state->input_dims, filter_dims,
-                                                          &state->output_dims);
+    const size_t bytes = tflm_conv_s8_x86_persistent_size(isa, &d.input, filter_dims, &d.output);
     if (bytes == 0 || !tflm_x86_constant(t.filter, t.bias)) {
         return TFLM_OK;
     }
@@ -262,9 +266,8 @@ static tflm_status setup_s8(tflm_context *ctx, const tflm_node *node,
        arena (the arena sweep makes one per size) never pays for it. */
     tflm_conv_s8_x86 *p = plan;
     memset(p, 0, sizeof *p);
-    s8_layout(p, s8_variant_for(isa), &state->params, &state->quant, &state->input_dims,
-              filter_dims, t.filter->data, depthwise_filter, tflm_nn_bias_data(t.bias),
-              &state->output_dims, memory);
+    s8_layout(p, s8_variant_for(isa), &state->params, &state->quant, &d.input, filter_dims,
+              t.filter->data, depthwise_filter, tflm_nn_bias_data(t.bias), &d.output, memory);
     p->scratch_index = scratch_index;
     variant->invoke = invoke_s8;
     variant->plan = p;
@@ -278,10 +281,13 @@ tflm_status tflm_conv_s8_x86_variant_for_depthwise(tflm_context *ctx, const tflm
     /* At AVX2 the depthwise variant's broadcast path is the faster one
        (micro_speech 24.5 against 28.8 us; person_detect equal); from AVX512
        on the convolution is (person_detect at VNNI 163 against 171 us). */
-    if (state->input_dims.c != 1 || tflm_kernel_isa(ctx) < TFLM_ISA_AVX512) {
+    const tflm_tensor *input = tflm_input(ctx, node, 0), *filter = tflm_input(ctx, node, 1);
+    if (input->dims->data[3] != 1 || tflm_kernel_isa(ctx) < TFLM_ISA_AVX512) {
         return TFLM_OK;
     }
-    const tflm_dims conv_dims = tflm_conv_s8_x86_depthwise_as_conv(&state->filter_dims);
+    const tflm_dims filter_dims = {filter->dims->data[0], filter->dims->data[1],
+                                   filter->dims->data[2], filter->dims->data[3]};
+    const tflm_dims conv_dims = tflm_conv_s8_x86_depthwise_as_conv(&filter_dims);
     return setup_s8(ctx, node, state, &conv_dims, true, variant);
 }
 
@@ -397,9 +403,10 @@ static tflm_status setup_f32(tflm_context *ctx, const tflm_node *node,
 {
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    const size_t bytes = tflm_conv_f32_x86_persistent_size(
-        isa, &state->input_dims, &state->filter_dims, &state->output_dims);
+    const size_t bytes = tflm_conv_f32_x86_persistent_size(isa, &d.input, &d.filter, &d.output);
     if (bytes == 0 || !tflm_x86_constant(t.filter, t.bias)) {
         return TFLM_OK;
     }
@@ -412,8 +419,8 @@ static tflm_status setup_f32(tflm_context *ctx, const tflm_node *node,
     /* Packing waits for the first run, as for int8. */
     tflm_conv_f32_x86 *p = plan;
     memset(p, 0, sizeof *p);
-    f32_layout(p, f32_variant_for(isa), &state->params, &state->input_dims, &state->filter_dims,
-               t.filter->data, tflm_nn_bias_data(t.bias), &state->output_dims, memory);
+    f32_layout(p, f32_variant_for(isa), &state->params, &d.input, &d.filter, t.filter->data,
+               tflm_nn_bias_data(t.bias), &d.output, memory);
     variant->invoke = invoke_f32;
     variant->plan = p;
     return TFLM_OK;
@@ -425,7 +432,7 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
                               const tflm_conv_data *data, tflm_variant *variant)
 {
     if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
-        return setup_s8(ctx, node, &data->conv, &data->conv.filter_dims, false, variant);
+        return setup_s8(ctx, node, &data->conv, NULL, false, variant);
     }
     return setup_f32(ctx, node, &data->conv, variant);
 }

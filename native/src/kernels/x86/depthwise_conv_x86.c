@@ -164,27 +164,29 @@ static tflm_status setup_s8(tflm_context *ctx, const tflm_node *node,
     }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
     const tflm_isa isa = tflm_kernel_isa(ctx);
     const tflm_conv_params *params = &state->params;
     const size_t bytes = tflm_depthwise_conv_s8_x86_persistent_size(isa, params,
-                                                                    &state->filter_dims);
+                                                                    &d.filter);
     if (bytes == 0 || !tflm_x86_constant(t.filter, t.bias) ||
-        (int64_t)state->input_dims.c * params->depth_multiplier != state->output_dims.c) {
+        (int64_t)d.input.c * params->depth_multiplier != d.output.c) {
         return TFLM_OK;
     }
     void *plan, *memory;
     int32_t scratch_index;
     const size_t scratch_bytes =
-        tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &state->filter_dims);
+        tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &d.filter);
     status = tflm_x86_plan_memory(ctx, sizeof(tflm_depthwise_conv_s8_x86), bytes, scratch_bytes,
                                   &plan, &memory, &scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
     tflm_depthwise_conv_s8_x86 *p = plan;
-    tflm_depthwise_conv_s8_x86_init(p, isa, params, &state->quant, &state->input_dims,
-                                    &state->filter_dims, t.filter->data, tflm_nn_bias_data(t.bias),
-                                    &state->output_dims, memory);
+    tflm_depthwise_conv_s8_x86_init(p, isa, params, &state->quant, &d.input,
+                                    &d.filter, t.filter->data, tflm_nn_bias_data(t.bias),
+                                    &d.output, memory);
     p->scratch_index = scratch_index;
     variant->invoke = invoke_s8;
     variant->plan = p;
@@ -219,9 +221,11 @@ static tflm_status invoke_f32(tflm_context *ctx, tflm_node *node, const void *pl
     const tflm_nn_conv_state *s = &((const tflm_depthwise_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
     const tflm_depthwise_conv_f32_fn *run = plan;
-    (*run)(&s->params, &s->input_dims, t.input->data, &s->filter_dims, t.filter->data,
-           &s->bias_dims, tflm_nn_bias_data(t.bias), &s->output_dims, t.output->data);
+    (*run)(&s->params, &d.input, t.input->data, &d.filter, t.filter->data,
+           &d.bias, tflm_nn_bias_data(t.bias), &d.output, t.output->data);
     return TFLM_OK;
 }
 
