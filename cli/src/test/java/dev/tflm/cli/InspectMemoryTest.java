@@ -2,6 +2,7 @@ package dev.tflm.cli;
 
 import static dev.tflm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.SharedData;
@@ -51,13 +52,18 @@ class InspectMemoryTest {
     @Test
     @SuppressWarnings("unchecked")
     void perTensorFullyConnectedKeepsOnePair() {
-        // ad01_int8: ten per-tensor FULLY_CONNECTED layers, one multiplier/shift pair each (16 bytes rounded).
+        // ad01_int8: ten per-tensor FULLY_CONNECTED layers, one multiplier/shift pair each, kept in
+        // the op data: no quantization arrays, and the same op data for every layer whatever its units.
         Map<String, Object> memory = (Map<String, Object>) CliRun.json(
                 run("inspect", model("ad01_int8"), "--json", "--memory").out()).get("memory");
         List<Map<String, Object>> operators = (List<Map<String, Object>>) memory.get("operators");
         assertEquals(10, operators.size());
+        Object opData = ((Map<String, Object>) operators.get(0).get("persistent")).get("op_data");
+        assertTrue((Double) opData > 0, "op data " + opData);
         for (Map<String, Object> op : operators) {
-            assertEquals(16.0, ((Map<String, Object>) op.get("persistent")).get("quantization"));
+            Map<String, Object> persistent = (Map<String, Object>) op.get("persistent");
+            assertEquals(0.0, persistent.get("quantization"));
+            assertEquals(opData, persistent.get("op_data"));
         }
     }
 
@@ -66,7 +72,8 @@ class InspectMemoryTest {
         CliRun result = run("inspect", model("ad01_int8"), "--memory");
         assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
         assertTrue(result.out().contains("persistent by purpose"), result.out());
-        assertTrue(result.out().matches("(?s).*quantization arrays\\s+160\\n.*"), result.out());
+        assertTrue(result.out().matches("(?s).*op data\\s+\\d+\\n.*"), result.out());
+        assertFalse(result.out().contains("quantization arrays"), result.out());
         assertTrue(result.out().contains("live-tensor bound 768 bytes at step 0"), result.out());
     }
 
