@@ -136,6 +136,9 @@ void tflm_fully_connected_hybrid(const tflm_activation_f32 *activation, bool asy
 
 typedef tflm_fully_connected_data fc_data;
 
+_Static_assert(offsetof(fc_data, u.q.shift) == offsetof(fc_data, u.q.multiplier) + sizeof(int32_t),
+               "a per-tensor pair must be laid out as an array of one pair");
+
 /* Shapes: filter [units, depth]; the input holds batches x depth elements
  * in any shape; the output's last dimension is units and it holds
  * batches x units elements. */
@@ -161,15 +164,12 @@ static tflm_status fc_check_shapes(tflm_context *ctx, const tflm_node *node,
     }
     const int32_t batches = input_count / depth;
     const int out_rank = output->dims->size;
-    if (out_rank < 1 || output->dims->data[out_rank - 1] != units) {
-        return tflm_fail(ctx, TFLM_ERROR_KERNEL, "output's last dimension must be %d (units)",
-                         (int)units);
-    }
     /* In 64 bits: batches and units each fit an int32, their product may not. */
-    if (tflm_element_count(output) != (int64_t)batches * units) {
+    if (out_rank < 1 || output->dims->data[out_rank - 1] != units ||
+        tflm_element_count(output) != (int64_t)batches * units) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL,
-                         "output has %d elements; expected %d batches x %d units",
-                         (int)tflm_element_count(output), (int)batches, (int)units);
+                         "output must hold %d batches x %d units, units the last dimension",
+                         (int)batches, (int)units);
     }
     bool keep_num_dims = tflm_fully_connected_options_keep_num_dims(ctx, node);
     if (keep_num_dims) {
@@ -211,16 +211,16 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
         return status; /* an INT4 filter is unpacked to int8 at invoke */
     }
     const int32_t units = t->filter->dims->data[0];
+    int32_t *pairs = data->u.q.per_channel ? (int32_t *)(data + 1) : &data->u.q.multiplier;
     tflm_nn_quant q;
-    if ((status = tflm_nn_prepare_quant(ctx, t, units, type_min, type_max, &data->u.q.own_pair,
-                                        &q)) != TFLM_OK ||
+    if ((status = tflm_nn_prepare_quant(ctx, t, units, type_min, type_max, pairs, &q)) !=
+            TFLM_OK ||
         (s16 && (status = tflm_nn_check_shifts_16x8(ctx, data->u.q.bias_s32,
                                                     q.quant.per_tensor ? 1 : units,
                                                     q.quant.shift)) != TFLM_OK)) {
         return status;
     }
     tflm_fc_params *params = &data->u.q.params;
-    data->u.q.quant = q.quant;
     params->input_offset = -q.input_zp;
     params->filter_offset = q.filter_offset;
     params->output_offset = q.output_zp;
@@ -280,15 +280,25 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
                          "weights_format %d not supported; expected DEFAULT (0)", weights_format);
     }
 
-    fc_data *data = tflm_alloc_persistent(ctx, sizeof *data);
-    if (data == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
     if ((status = fc_check_shapes(ctx, node, input, filter, bias, output)) != TFLM_OK) {
         return status;
     }
+    /* A per-channel integer filter's pairs follow the op data. */
+    const bool quantized =
+        input->type == TFLM_TYPE_INT8 || (with_float && input->type == TFLM_TYPE_INT16);
+    tflm_quantization fq;
+    tflm_tensor_quantization(ctx, filter, &fq);
+    const bool per_channel = quantized && fq.scale_count > 1;
+    fc_data *data = tflm_alloc_persistent(
+        ctx, sizeof *data + (per_channel ? (size_t)filter->dims->data[0] *
+                                               (sizeof(int32_t) + sizeof(int8_t))
+                                         : 0));
+    if (data == NULL) {
+        return TFLM_ERROR_ARENA_TOO_SMALL;
+    }
 
-    if (input->type == TFLM_TYPE_INT8 || (with_float && input->type == TFLM_TYPE_INT16)) {
+    if (quantized) {
+        data->u.q.per_channel = per_channel;
         status = fc_prepare_quantized(ctx, node, &t, activation, with_float, data);
     } else if (with_float && input->type == TFLM_TYPE_FLOAT32 &&
                filter->type == TFLM_TYPE_INT8) {
@@ -331,7 +341,8 @@ static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
-    tflm_fully_connected_s8(&data->u.q.params, &data->u.q.quant, &shape, t.input->data,
+    const tflm_per_channel_quant quant = tflm_fully_connected_quant(data, shape.units);
+    tflm_fully_connected_s8(&data->u.q.params, &quant, &shape, t.input->data,
                             tflm_nn_filter_s8(ctx, t.filter, data->scratch_index),
                             tflm_nn_bias_data(t.bias), t.output->data);
     return TFLM_OK;
@@ -343,8 +354,9 @@ static tflm_status fc_invoke_int16(tflm_context *ctx, tflm_node *node)
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    const tflm_per_channel_quant quant = tflm_fully_connected_quant(data, shape.units);
     const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), data->u.q.bias_s32};
-    tflm_fully_connected_s16(&data->u.q.params, &data->u.q.quant, &shape, t.input->data,
+    tflm_fully_connected_s16(&data->u.q.params, &quant, &shape, t.input->data,
                              t.filter->data, &bias, t.output->data);
     return TFLM_OK;
 }

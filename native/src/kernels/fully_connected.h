@@ -79,19 +79,22 @@ static inline tflm_fc_shape tflm_fully_connected_shape(const tflm_tensor *filter
 #define TFLM_VARIANT_FULLY_CONNECTED 0
 #endif
 
-/* What prepare keeps in node->data: 48 bytes on a 32-bit board without
- * variants, the one pair of a per-tensor filter included (TFLM's
- * OpDataFullyConnected is about as large and keeps its pair in it too). */
+/* What prepare keeps in node->data: 32 bytes on a 32-bit board without
+ * variants (TFLM's OpDataFullyConnected: 40). A per-tensor filter's one
+ * requantization pair is in it; a per-channel filter's pairs, one per unit
+ * (multipliers, then shifts), follow it in the same allocation, so no
+ * pointer to them is kept (tflm_fully_connected_quant). */
 typedef struct tflm_fully_connected_data {
 #if TFLM_VARIANT_FULLY_CONNECTED
     tflm_variant variant;
 #endif
     union {
-        struct {                          /* int8, int16 */
+        struct {                  /* int8, int16 */
             tflm_fc_params params;
-            tflm_per_channel_quant quant; /* a per-tensor filter's pair is own_pair */
-            tflm_quant_pair own_pair;
-            bool bias_s32;                /* int16: an int32 bias and accumulator */
+            int32_t multiplier;   /* a per-tensor filter's pair: an array of one pair */
+            int8_t shift;         /*   (tflm_nn_prepare_quant's layout)              */
+            bool per_channel;     /* one pair per unit, after the op data            */
+            bool bias_s32;        /* int16: an int32 bias and accumulator            */
         } q;
         struct {                          /* float32 */
             tflm_activation_f32 activation;
@@ -103,6 +106,17 @@ typedef struct tflm_fully_connected_data {
     } u;
     int32_t scratch_index; /* hybrid's scratch, or an INT4 filter's unpacked copy; else -1 */
 } tflm_fully_connected_data;
+
+/* The requantization pairs of an int8 or int16 node of units outputs. */
+static inline tflm_per_channel_quant
+tflm_fully_connected_quant(const tflm_fully_connected_data *data, int32_t units)
+{
+    const int32_t *multiplier = data->u.q.per_channel ? (const int32_t *)(data + 1)
+                                                      : &data->u.q.multiplier;
+    const int32_t pairs = data->u.q.per_channel ? units : 1;
+    return (tflm_per_channel_quant){multiplier, (const int8_t *)(multiplier + pairs),
+                                    !data->u.q.per_channel};
+}
 
 #if TFLM_VARIANT_FULLY_CONNECTED
 TFLM_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data);

@@ -348,9 +348,9 @@ static tflm_status fc_per_tensor_multiplier(tflm_context *ctx, const tflm_nn_ope
 
 tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
                                   int32_t channels, int32_t zp_min, int32_t zp_max,
-                                  tflm_quant_pair *fc_pair, tflm_nn_quant *q)
+                                  int32_t *fc_pairs, tflm_nn_quant *q)
 {
-    const bool fc = fc_pair != NULL;
+    const bool fc = fc_pairs != NULL;
     tflm_status status;
     float input_scale = 0.0f; /* set by tflm_nn_quant_params; GCC cannot tell */
     tflm_quantization fq;
@@ -369,9 +369,9 @@ tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
                          (unsigned)fq.scale_count);
     }
     const int32_t pairs = tflm_nn_quant_pairs(fq.scale_count, channels);
-    if (fc && pairs == 1) {
-        multiplier = &fc_pair->multiplier;
-        shift = &fc_pair->shift;
+    if (fc) {
+        multiplier = fc_pairs;
+        shift = (int8_t *)(fc_pairs + pairs);
     } else if ((status = tflm_nn_alloc_quant(ctx, pairs, &multiplier, &shift)) != TFLM_OK) {
         return status;
     }

@@ -150,7 +150,8 @@ static inline int32_t tflm_nn_quant_pairs(uint32_t scale_count, int32_t channels
     return scale_count > 1 ? channels : 1;
 }
 
-/* Allocates pairs multiplier/shift pairs from the persistent arena. */
+/* Allocates pairs multiplier/shift pairs from the persistent arena: the
+ * pairs multipliers, then the pairs shifts. */
 tflm_status tflm_nn_alloc_quant(tflm_context *ctx, int32_t pairs, int32_t **multiplier,
                                 int8_t **shift);
 
@@ -194,14 +195,16 @@ typedef struct tflm_nn_quant {
  * over [zp_min, zp_max]) and the filter's scales, and fills q->quant with
  * the multipliers of input x filter / output scale in persistent memory:
  * one per channel, or one for all when the filter has one scale.
- * fc_pair: NULL for CONV_2D and DEPTHWISE_CONV_2D; for a FULLY_CONNECTED
- * node, where its op data keeps the one pair of a one-scale filter. Such a
- * filter follows TFLM's GetQuantizedConvolutionMultipler (the bias scale
- * checked, the filter zero point kept, the product taken in float), and an
- * INT4 filter must have one scale. */
+ * fc_pairs: NULL for CONV_2D and DEPTHWISE_CONV_2D, whose pairs are
+ * allocated here; for a FULLY_CONNECTED node, the memory its op data holds
+ * for them: tflm_nn_quant_pairs of them, the multipliers then the shifts,
+ * as tflm_nn_alloc_quant lays them out. A one-scale FULLY_CONNECTED filter
+ * follows TFLM's GetQuantizedConvolutionMultipler (the bias scale checked,
+ * the filter zero point kept, the product taken in float), and an INT4
+ * filter must have one scale. */
 tflm_status tflm_nn_prepare_quant(tflm_context *ctx, const tflm_nn_operands *t,
                                   int32_t channels, int32_t zp_min, int32_t zp_max,
-                                  tflm_quant_pair *fc_pair, tflm_nn_quant *q);
+                                  int32_t *fc_pairs, tflm_nn_quant *q);
 
 /* The bias of a 16x8 node (tflm_bias_16x8): INT64, or INT32 where the op
  * allows it (s32_allowed: CONV_2D, FULLY_CONNECTED); without a bias, the

@@ -32,13 +32,6 @@ typedef struct tflm_per_channel_quant {
     bool per_tensor; /* one pair, at [0], for every channel */
 } tflm_per_channel_quant;
 
-/* One pair, kept in an op's own data where a per-tensor filter needs only
- * one: no separate persistent allocation (16 bytes in the arena). */
-typedef struct tflm_quant_pair {
-    int32_t multiplier;
-    int8_t shift;
-} tflm_quant_pair;
-
 /* Where channel c's pair is in quant's arrays. */
 static inline int32_t tflm_quant_channel(const tflm_per_channel_quant *quant, int32_t c)
 {

@@ -17,7 +17,8 @@ static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *pla
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
-    tflm_s8_fc_2x4__dsp(&d->u.q.params, &d->u.q.quant, &shape, t.input->data, t.filter->data,
+    const tflm_per_channel_quant quant = tflm_fully_connected_quant(d, shape.units);
+    tflm_s8_fc_2x4__dsp(&d->u.q.params, &quant, &shape, t.input->data, t.filter->data,
                         tflm_nn_bias_data(t.bias), t.output->data);
     return TFLM_OK;
 }

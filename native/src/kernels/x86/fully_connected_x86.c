@@ -162,7 +162,8 @@ static tflm_status setup_s8(tflm_context *ctx, const tflm_fully_connected_data *
     tflm_fc_s8_x86 *p = plan;
     /* The row sums wait for the first run: creates that fail for want of
        arena (the arena sweep makes thousands) never read the weights. */
-    tflm_fc_s8_x86_init(p, isa, &data->u.q.params, &data->u.q.quant, batches, depth, units, filter->data,
+    const tflm_per_channel_quant quant = tflm_fully_connected_quant(data, units);
+    tflm_fc_s8_x86_init(p, isa, &data->u.q.params, &quant, batches, depth, units, filter->data,
                         bias != NULL ? bias->data : NULL, memory);
     p->scratch_index = scratch_index;
     variant->invoke = invoke_s8;
