@@ -307,8 +307,6 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    data->params = p;
-    data->activation = activation;
 
     size_t scratch_bytes;
     if (input->type == TFLM_TYPE_INT8) {
@@ -355,12 +353,12 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
                                  "bias scale must equal state scale x weights_time scale");
             }
         }
-        if (!tflm_svdf_quant_multipliers(s_in, s_wf, s_state, s_wt, s_out, &data->quant)) {
+        if (!tflm_svdf_quant_multipliers(s_in, s_wf, s_state, s_wt, s_out, &data->u.quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "an effective scale is 2^31 or more");
         }
-        data->quant.input_zero_point = z_in;
-        data->quant.state_zero_point = z_state;
-        data->quant.output_zero_point = z_out;
+        data->u.quant.input_zero_point = z_in;
+        data->u.quant.state_zero_point = z_state;
+        data->u.quant.output_zero_point = z_out;
         scratch_bytes = tflm_svdf_s8_scratch_bytes(&p);
     } else if (input->type == TFLM_TYPE_FLOAT32 && weights_feature->type == TFLM_TYPE_INT8) {
         /* Hybrid (TF Lite's; TFLM has none): int8 weights, float the rest. */
@@ -371,9 +369,9 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
                              "output");
         }
         int32_t z_wf, z_wt;
-        if (!tflm_per_tensor_quantization(ctx, weights_feature, &data->weights_feature_scale,
+        if (!tflm_per_tensor_quantization(ctx, weights_feature, &data->u.f.weights_feature_scale,
                                           &z_wf) ||
-            !tflm_per_tensor_quantization(ctx, weights_time, &data->weights_time_scale, &z_wt)) {
+            !tflm_per_tensor_quantization(ctx, weights_time, &data->u.f.weights_time_scale, &z_wt)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL, "hybrid SVDF needs scales on both weights");
         }
         if (activation != TFLM_ACTIVATION_NONE && activation != TFLM_ACTIVATION_RELU &&
@@ -382,7 +380,8 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
                              (int)activation);
         }
         data->hybrid = true;
-        data->asymmetric = tflm_svdf_options_asymmetric_quantize_inputs(ctx, node);
+        data->u.f.activation = (int8_t)activation;
+        data->u.f.asymmetric = tflm_svdf_options_asymmetric_quantize_inputs(ctx, node);
         scratch_bytes = tflm_svdf_hybrid_scratch_bytes(&p);
     } else if (input->type == TFLM_TYPE_FLOAT32) {
         if (weights_feature->type != TFLM_TYPE_FLOAT32 || weights_time->type != TFLM_TYPE_FLOAT32 ||
@@ -396,6 +395,7 @@ static tflm_status svdf_prepare(tflm_context *ctx, tflm_node *node)
             return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "fused activation %d not supported",
                              (int)activation);
         }
+        data->u.f.activation = (int8_t)activation;
         scratch_bytes = tflm_svdf_f32_scratch_bytes(&p);
     } else {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "input type %s not supported; expected INT8 or FLOAT32",
@@ -428,19 +428,20 @@ static tflm_status svdf_invoke(tflm_context *ctx, tflm_node *node)
     tflm_tensor *state = tflm_input(ctx, node, 4);
     tflm_tensor *output = tflm_output(ctx, node, 0);
     void *scratch = tflm_scratch(ctx, d->scratch_index);
+    const tflm_svdf_params params = tflm_svdf_params_of(ctx, node);
     const void *bias_data = bias != NULL ? bias->data : NULL;
     if (d->hybrid) {
-        tflm_svdf_hybrid(scratch, &d->params, d->activation, d->asymmetric, input->data,
-                         weights_feature->data, d->weights_feature_scale, weights_time->data,
-                         d->weights_time_scale, bias_data, state->data, output->data);
+        tflm_svdf_hybrid(scratch, &params, d->u.f.activation, d->u.f.asymmetric, input->data,
+                         weights_feature->data, d->u.f.weights_feature_scale, weights_time->data,
+                         d->u.f.weights_time_scale, bias_data, state->data, output->data);
     } else if (input->type == TFLM_TYPE_FLOAT32) {
-        tflm_svdf_f32(scratch, &d->params, d->activation, input->data, weights_feature->data,
+        tflm_svdf_f32(scratch, &params, d->u.f.activation, input->data, weights_feature->data,
                       weights_time->data, bias_data, state->data, output->data);
     } else if (state->type == TFLM_TYPE_INT16) {
-        tflm_svdf_s8_s16(scratch, &d->params, &d->quant, input->data, weights_feature->data,
+        tflm_svdf_s8_s16(scratch, &params, &d->u.quant, input->data, weights_feature->data,
                          weights_time->data, bias_data, state->data, output->data);
     } else {
-        tflm_svdf_s8_s8(scratch, &d->params, &d->quant, input->data, weights_feature->data,
+        tflm_svdf_s8_s8(scratch, &params, &d->u.quant, input->data, weights_feature->data,
                         weights_time->data, bias_data, state->data, output->data);
     }
     return TFLM_OK;

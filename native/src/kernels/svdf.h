@@ -32,9 +32,9 @@ typedef struct tflm_svdf_quant {
     int32_t state_zero_point;
     int32_t output_zero_point;
     int32_t scale1_multiplier; /* input x weights_feature -> state */
-    int32_t scale1_shift;
     int32_t scale2_multiplier; /* state x weights_time -> output   */
-    int32_t scale2_shift;
+    int8_t scale1_shift;       /* -31 to 31: one byte each           */
+    int8_t scale2_shift;
 } tflm_svdf_quant;
 
 /* Scratch the integer versions need, in int32 elements: filter sums
@@ -82,17 +82,34 @@ void tflm_svdf_hybrid(void *scratch, const tflm_svdf_params *params, int activat
 #define TFLM_VARIANT_SVDF 0
 #endif
 
-/* What prepare keeps in node->data. */
+/* The shapes of a node whose tensors prepare checked, read from them
+ * (kept in the op data they would cost 20 bytes a node): the rank is
+ * filters / units, units the output's last dimension. */
+static inline tflm_svdf_params tflm_svdf_params_of(tflm_context *ctx, const tflm_node *node)
+{
+    const tflm_int_array *input = tflm_input(ctx, node, 0)->dims;
+    const int32_t filters = tflm_input(ctx, node, 1)->dims->data[0];
+    return (tflm_svdf_params){input->data[0], input->data[1], filters,
+                              tflm_input(ctx, node, 2)->dims->data[1],
+                              filters / tflm_output(ctx, node, 0)->dims->data[1]};
+}
+
+/* What prepare keeps in node->data: 32 bytes on a 32-bit board without
+ * variants (TFLM's OpDataSvdf: 36). */
 typedef struct tflm_svdf_data {
-    tflm_svdf_params params;
-    tflm_svdf_quant quant; /* int8 input */
-    int32_t activation;    /* float32    */
-    int32_t scratch_index; /* the reference kernel's */
 #if TFLM_VARIANT_SVDF
     tflm_variant variant;
 #endif
-    bool hybrid, asymmetric;                        /* float input, int8 weights */
-    float weights_feature_scale, weights_time_scale; /* hybrid */
+    union {
+        tflm_svdf_quant quant; /* int8 input */
+        struct {               /* float32 input */
+            float weights_feature_scale, weights_time_scale; /* hybrid */
+            int8_t activation;
+            bool asymmetric; /* hybrid */
+        } f;
+    } u;
+    int32_t scratch_index; /* the reference kernel's */
+    bool hybrid;           /* float input, int8 weights */
 } tflm_svdf_data;
 
 #if TFLM_VARIANT_SVDF

@@ -16,7 +16,8 @@ static tflm_status invoke_s8_s16(tflm_context *ctx, tflm_node *node, const void 
 {
     const tflm_svdf_data *d = node->data;
     const tflm_tensor *bias = tflm_input(ctx, node, 3);
-    tflm_s8_s16_svdf_2x4__dsp(&d->params, &d->quant, tflm_input(ctx, node, 0)->data,
+    const tflm_svdf_params params = tflm_svdf_params_of(ctx, node);
+    tflm_s8_s16_svdf_2x4__dsp(&params, &d->u.quant, tflm_input(ctx, node, 0)->data,
                               tflm_input(ctx, node, 1)->data, tflm_input(ctx, node, 2)->data,
                               bias != NULL ? bias->data : NULL, tflm_input(ctx, node, 4)->data,
                               tflm_output(ctx, node, 0)->data,
@@ -38,17 +39,17 @@ tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node, const tf
 {
     /* An Arm build's levels: SCALAR (the reference kernels asked for),
        ARM_DSP, ARM_MVE (which includes DSP). */
+    const tflm_svdf_params params = tflm_svdf_params_of(ctx, node);
     if (tflm_kernel_isa(ctx) < TFLM_ISA_ARM_DSP ||
         tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 ||
-        tflm_input(ctx, node, 4)->type != TFLM_TYPE_INT16 ||
-        !kernel_fits(&data->params, &data->quant)) {
+        tflm_input(ctx, node, 4)->type != TFLM_TYPE_INT16 || !kernel_fits(&params, &data->u.quant)) {
         return TFLM_OK;
     }
     int32_t *scratch_index = tflm_alloc_persistent(ctx, sizeof *scratch_index);
     if (scratch_index == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    const size_t bytes = tflm_s8_s16_svdf_2x4__dsp_scratch_size(&data->params);
+    const size_t bytes = tflm_s8_s16_svdf_2x4__dsp_scratch_size(&params);
     const tflm_status status =
         tflm_request_scratch(ctx, bytes > 0 ? bytes : sizeof(uint32_t), scratch_index);
     if (status != TFLM_OK) {

@@ -117,8 +117,9 @@ tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node,
                               const tflm_svdf_data *data, tflm_variant *variant)
 {
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    const tflm_svdf_params *params = &data->params;
-    const tflm_svdf_quant *quant = &data->quant;
+    const tflm_svdf_params shape = tflm_svdf_params_of(ctx, node);
+    const tflm_svdf_params *params = &shape;
+    const tflm_svdf_quant *quant = &data->u.quant;
     if (tflm_input(ctx, node, 0)->type != TFLM_TYPE_INT8 ||
         tflm_input(ctx, node, 4)->type != TFLM_TYPE_INT16 ||
         !tflm_svdf_s8_x86_applies(isa, params, quant)) {
