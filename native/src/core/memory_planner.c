@@ -5,7 +5,7 @@
 
 size_t tflm_planner_workspace_bytes(uint32_t capacity)
 {
-    size_t per_buffer = sizeof(tflm_plan_buffer) + 2 * sizeof(uint32_t);
+    size_t per_buffer = sizeof(tflm_plan_buffer) + sizeof(uint32_t);
     return capacity > SIZE_MAX / per_buffer ? SIZE_MAX : capacity * per_buffer;
 }
 
@@ -13,7 +13,6 @@ void tflm_planner_init(tflm_planner *planner, void *workspace, uint32_t capacity
 {
     planner->buffers = workspace;
     planner->order = (uint32_t *)(planner->buffers + capacity);
-    planner->placed = planner->order + capacity;
     planner->count = 0;
     planner->capacity = capacity;
     planner->total = 0;
@@ -104,12 +103,13 @@ static uint32_t sort_order(tflm_planner *planner, tflm_plan_order order)
 
 /* Lowest offset for buffer b among the placed buffers (sorted by offset). */
 /* In 32 bits: every placed buffer ends at or below UINT32_MAX. */
-static uint32_t first_fit(const tflm_planner *planner, uint32_t placed_count, uint32_t b)
+static uint32_t first_fit(const tflm_planner *planner, const uint32_t *placed,
+                          uint32_t placed_count, uint32_t b)
 {
     const tflm_plan_buffer *buffer = &planner->buffers[b];
     uint32_t candidate = 0;
     for (uint32_t i = 0; i < placed_count; i++) {
-        const tflm_plan_buffer *other = &planner->buffers[planner->placed[i]];
+        const tflm_plan_buffer *other = &planner->buffers[placed[i]];
         if (!live_together(buffer, other)) {
             continue;
         }
@@ -127,12 +127,15 @@ static uint32_t first_fit(const tflm_planner *planner, uint32_t placed_count, ui
 bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
 {
     uint32_t count = sort_order(planner, order);
+    /* The k buffers placed before order[k] is read sit, sorted by offset,
+       in order[0..k-1], which is read already: one array serves both. */
+    uint32_t *placed = planner->order;
     uint32_t placed_count = 0;
     uint32_t total = 0;
     for (uint32_t k = 0; k < count; k++) {
         uint32_t b = planner->order[k];
         tflm_plan_buffer *buffer = &planner->buffers[b];
-        uint32_t offset = first_fit(planner, placed_count, b);
+        uint32_t offset = first_fit(planner, placed, placed_count, b);
         if (buffer->size > UINT32_MAX - offset) {
             return false;
         }
@@ -141,11 +144,11 @@ bool tflm_planner_plan_in_order(tflm_planner *planner, tflm_plan_order order)
             total = offset + buffer->size;
         }
         uint32_t j = placed_count++;
-        while (j > 0 && planner->buffers[planner->placed[j - 1]].offset > buffer->offset) {
-            planner->placed[j] = planner->placed[j - 1];
+        while (j > 0 && planner->buffers[placed[j - 1]].offset > buffer->offset) {
+            placed[j] = placed[j - 1];
             j--;
         }
-        planner->placed[j] = b;
+        placed[j] = b;
     }
     planner->total = total;
     return true;

@@ -52,8 +52,8 @@ typedef enum tflm_plan_order {
 
 typedef struct tflm_planner {
     tflm_plan_buffer *buffers;
-    uint32_t *order;  /* placement order of one pass                 */
-    uint32_t *placed; /* placed buffers sorted by offset, one pass   */
+    uint32_t *order;  /* one pass's placement order; the buffers it placed,
+                         sorted by offset, fill the part already read */
     uint32_t count;
     uint32_t capacity;
     uint32_t total;
