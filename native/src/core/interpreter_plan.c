@@ -287,8 +287,11 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
     tflm_tensor *table = ctx->subgraphs[0].tensors;
     uint32_t tensors = tensor_total(ctx);
     int32_t *link = tflm_arena_temp(arena, (size_t)tensors * sizeof(int32_t));
+    tflm_subgraph_span only; /* one subgraph's span: on the stack, not in the arena */
     tflm_subgraph_span *spans =
-        link ? tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans) : NULL;
+        link == NULL               ? NULL
+        : ctx->subgraph_count == 1 ? &only
+                                   : tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans);
     if (spans == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
