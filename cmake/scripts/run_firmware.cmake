@@ -1,5 +1,6 @@
 # cmake -DFIRMWARE=<elf|exe> [-DQEMU=<machine args, '|'-separated>]
 #       [-DHOST=<host build of the same example>] [-DGOLDEN=<golden output file>]
+#       [-DARENA_AT_MOST=<bytes> -DARENA_PEER=<what the limit is>]
 #       [-DTIMEOUT=<seconds>] -P run_firmware.cmake
 #
 # Runs a firmware example: under qemu-system-arm (semihosting, -icount
@@ -8,6 +9,7 @@
 # not starting with '#' must equal the host program's output byte for byte
 # ('#' lines carry times and arena bytes, which differ by design). With
 # GOLDEN, every integer "output ..." line of that golden file must appear.
+# With ARENA_AT_MOST, the first "# arena N of" line's N may not exceed it.
 if(NOT DEFINED TIMEOUT)
   set(TIMEOUT 300)
 endif()
@@ -46,6 +48,16 @@ if(HOST)
     message(FATAL_ERROR "output differs from the host's.\nhost:${want}\nboard:${got}")
   endif()
   message("same output as the host")
+endif()
+
+if(ARENA_AT_MOST)
+  if(NOT output MATCHES "# arena ([0-9]+) of")
+    message(FATAL_ERROR "no \"# arena\" line to compare with ${ARENA_AT_MOST} bytes")
+  endif()
+  if(CMAKE_MATCH_1 GREATER ARENA_AT_MOST)
+    message(FATAL_ERROR "arena ${CMAKE_MATCH_1} bytes, more than ${ARENA_AT_MOST} (${ARENA_PEER})")
+  endif()
+  message("arena ${CMAKE_MATCH_1} bytes, at most ${ARENA_AT_MOST} (${ARENA_PEER})")
 endif()
 
 if(GOLDEN)
