@@ -211,7 +211,7 @@ TFLM_SPECIALIZED tflm_status fc_prepare_quantized(tflm_context *ctx, const tflm_
         return status; /* an INT4 filter is unpacked to int8 at invoke */
     }
     const int32_t units = t->filter->dims->data[0];
-    int32_t *pairs = data->u.q.per_channel ? (int32_t *)(data + 1) : &data->u.q.multiplier;
+    int32_t *pairs = (int32_t *)tflm_fully_connected_pairs(data); /* data is writable here */
     tflm_nn_quant q;
     if ((status = tflm_nn_prepare_quant(ctx, t, units, type_min, type_max, pairs, &q)) !=
             TFLM_OK ||

@@ -107,12 +107,18 @@ typedef struct tflm_fully_connected_data {
     int32_t scratch_index; /* hybrid's scratch, or an INT4 filter's unpacked copy; else -1 */
 } tflm_fully_connected_data;
 
+/* Where an int8 or int16 node's pairs are: its one pair, or those after
+ * the op data (the multipliers first, then the shifts). */
+static inline const int32_t *tflm_fully_connected_pairs(const tflm_fully_connected_data *data)
+{
+    return data->u.q.per_channel ? (const int32_t *)(data + 1) : &data->u.q.multiplier;
+}
+
 /* The requantization pairs of an int8 or int16 node of units outputs. */
 static inline tflm_per_channel_quant
 tflm_fully_connected_quant(const tflm_fully_connected_data *data, int32_t units)
 {
-    const int32_t *multiplier = data->u.q.per_channel ? (const int32_t *)(data + 1)
-                                                      : &data->u.q.multiplier;
+    const int32_t *multiplier = tflm_fully_connected_pairs(data);
     const int32_t pairs = data->u.q.per_channel ? units : 1;
     return (tflm_per_channel_quant){multiplier, (const int8_t *)(multiplier + pairs),
                                     !data->u.q.per_channel};
