@@ -6,8 +6,8 @@
  * asymmetric filters, strides, dilations, padding on either side, depths
  * that are and are not multiples of four (1 to 3 for first layers),
  * several batches, odd pixel and channel counts, per-channel multipliers
- * and every kind of activation range. Every case runs the im2col kernel,
- * and the 1x1 kernel where it applies. Outputs must be byte-identical;
+ * and every kind of activation range. Every case runs the im2col kernels,
+ * and the 1x1 kernels where they apply (DSP, and MVE on a Helium core). Outputs must be byte-identical;
  * exits 1 on the first difference, after printing it.
  */
 #include <stddef.h>
@@ -35,6 +35,21 @@ static int8_t want[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_FILTERS];
 static int8_t got[sizeof want];
 static uint32_t scratch[MAX_K * MAX_K * MAX_DEPTH]; /* 4 bytes a tap */
 
+/* The CONV_2D int8 variants this core has; pointwise: 1x1 only. */
+static const struct {
+    const char *name;
+    tflm_conv_s8_arm_fn run;
+    int pointwise;
+    int mve;
+} conv_kernels[] = {
+    {"DSP im2col", tflm_s8_conv_im2col_2x2__dsp, 0, 0},
+    {"DSP 1x1", tflm_s8_conv_1x1_2x2__dsp, 1, 0},
+#if defined(__ARM_FEATURE_MVE)
+    {"MVE im2col", tflm_s8_conv_im2col_4x1__mve, 0, 1},
+    {"MVE 1x1", tflm_s8_conv_1x1_4x1__mve, 1, 1},
+#endif
+};
+
 /* A depth: first layers (1 to 3), multiples of four, or anything. */
 static int32_t random_depth(void)
 {
@@ -51,7 +66,7 @@ static int32_t random_depth(void)
 static int report(const char *kernel, int test, const tflm_dims *in, const tflm_dims *k,
                   const tflm_conv_params *p, int32_t index, int8_t g, int8_t w)
 {
-    fw_print("CONV_2D int8 DSP ");
+    fw_print("CONV_2D int8 ");
     fw_print(kernel);
     fw_print(": case ");
     fw_print_int(test);
@@ -150,21 +165,21 @@ static int check_case(int test)
         fw_print("scratch too small for the test's largest filter\n");
         return 1;
     }
-    tflm_s8_conv_im2col_2x2__dsp(&params, &quant, &in, input, &k, filter, &bias_dims,
-                                 bias_or_null, &out, got, scratch);
-    for (int32_t i = 0; i < count; i++) {
-        if (got[i] != want[i]) {
-            return report("im2col", test, &in, &k, &params, i, got[i], want[i]);
+    for (size_t v = 0; v < sizeof conv_kernels / sizeof conv_kernels[0]; v++) {
+        if (conv_kernels[v].pointwise && !tflm_conv_s8_arm_pointwise(&params, &in, &k)) {
+            continue;
         }
-    }
-    if (!tflm_conv_s8_arm_pointwise(&params, &in, &k)) {
-        return 0;
-    }
-    tflm_s8_conv_1x1_2x2__dsp(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null,
-                              &out, got, scratch);
-    for (int32_t i = 0; i < count; i++) {
-        if (got[i] != want[i]) {
-            return report("1x1", test, &in, &k, &params, i, got[i], want[i]);
+#if defined(__ARM_FEATURE_MVE)
+        if (conv_kernels[v].mve && !tflm_conv_s8_mve_accepts(&params)) {
+            continue;
+        }
+#endif
+        conv_kernels[v].run(&params, &quant, &in, input, &k, filter, &bias_dims, bias_or_null,
+                            &out, got, scratch);
+        for (int32_t i = 0; i < count; i++) {
+            if (got[i] != want[i]) {
+                return report(conv_kernels[v].name, test, &in, &k, &params, i, got[i], want[i]);
+            }
         }
     }
     return 0;
@@ -177,7 +192,9 @@ int main(void)
             return 1;
         }
     }
-    fw_print("CONV_2D int8 DSP (1x1 and im2col) equals the reference on ");
+    fw_print(sizeof conv_kernels / sizeof conv_kernels[0] > 2
+                 ? "CONV_2D int8 DSP and MVE (1x1 and im2col) equal the reference on "
+                 : "CONV_2D int8 DSP (1x1 and im2col) equals the reference on ");
     fw_print_int(CASES);
     fw_print(" random cases\n");
     return 0;

@@ -13,6 +13,9 @@
 
 #include "arm_test_random.h"
 #include "fw_print.h"
+#if defined(__ARM_FEATURE_MVE)
+#include "kernels/arm/add_arm.h"
+#endif
 #include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
 #include "kernels/arm/svdf_arm.h"
@@ -44,7 +47,20 @@ static int8_t dw_shift[DW_MAX_C];
 static int8_t dw_want[DW_MAX_OUT], dw_got[DW_MAX_OUT];
 static uint32_t dw_scratch[128];
 
-/* One random FULLY_CONNECTED case; 0 when the variant's bytes equal the
+/* The FULLY_CONNECTED int8 variants this core has. */
+static const struct {
+    const char *name;
+    void (*run)(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                const tflm_fc_shape *shape, const int8_t *input, const int8_t *filter,
+                const int32_t *bias, int8_t *output);
+} fc_kernels[] = {
+    {"DSP", tflm_s8_fc_2x4__dsp},
+#if defined(__ARM_FEATURE_MVE)
+    {"MVE", tflm_s8_fc_1x4__mve},
+#endif
+};
+
+/* One random FULLY_CONNECTED case; 0 when the variants' bytes equal the
  * reference's. */
 static int check_fc_case(int test)
 {
@@ -73,25 +89,29 @@ static int check_fc_case(int test)
     const tflm_fc_shape shape = {batches, depth, units};
     const int32_t *bias_or_null = rnd_in(0, 3) == 0 ? NULL : bias;
     tflm_fully_connected_s8(&params, &quant, &shape, input, filter, bias_or_null, want);
-    tflm_s8_fc_2x4__dsp(&params, &quant, &shape, input, filter, bias_or_null, got);
-    for (int32_t i = 0; i < batches * units; i++) {
-        if (got[i] != want[i]) {
-            fw_print("FULLY_CONNECTED int8 DSP: case ");
-            fw_print_int(test);
-            fw_print(" (batches ");
-            fw_print_int(batches);
-            fw_print(", depth ");
-            fw_print_int(depth);
-            fw_print(", units ");
-            fw_print_int(units);
-            fw_print("), output ");
-            fw_print_int(i);
-            fw_print(": got ");
-            fw_print_int(got[i]);
-            fw_print(", the reference ");
-            fw_print_int(want[i]);
-            fw_print("\n");
-            return 1;
+    for (size_t v = 0; v < sizeof fc_kernels / sizeof fc_kernels[0]; v++) {
+        fc_kernels[v].run(&params, &quant, &shape, input, filter, bias_or_null, got);
+        for (int32_t i = 0; i < batches * units; i++) {
+            if (got[i] != want[i]) {
+                fw_print("FULLY_CONNECTED int8 ");
+                fw_print(fc_kernels[v].name);
+                fw_print(": case ");
+                fw_print_int(test);
+                fw_print(" (batches ");
+                fw_print_int(batches);
+                fw_print(", depth ");
+                fw_print_int(depth);
+                fw_print(", units ");
+                fw_print_int(units);
+                fw_print("), output ");
+                fw_print_int(i);
+                fw_print(": got ");
+                fw_print_int(got[i]);
+                fw_print(", the reference ");
+                fw_print_int(want[i]);
+                fw_print("\n");
+                return 1;
+            }
         }
     }
     return 0;
@@ -102,7 +122,7 @@ static void print_dw_difference(const char *kernel, int test, const tflm_dims *i
                                 const tflm_conv_params *p, int32_t i, int8_t got_value,
                                 int8_t want_value)
 {
-    fw_print("DEPTHWISE_CONV_2D int8 DSP ");
+    fw_print("DEPTHWISE_CONV_2D int8 ");
     fw_print(kernel);
     fw_print(": case ");
     fw_print_int(test);
@@ -209,10 +229,21 @@ static int check_dw_case(int test, int few)
     }
     for (int32_t i = 0; i < out.n * out.h * out.w * out.c; i++) {
         if (dw_got[i] != dw_want[i]) {
-            print_dw_difference(few ? "m4" : "c4", test, &in, &k, &p, i, dw_got[i], dw_want[i]);
+            print_dw_difference(few ? "DSP m4" : "DSP c4", test, &in, &k, &p, i, dw_got[i],
+                                dw_want[i]);
             return 1;
         }
     }
+#if defined(__ARM_FEATURE_MVE)
+    tflm_s8_dwconv_c4__mve(&p, &quant, &in, dw_input, &k, dw_filter, &bias_dims, bias_or_null,
+                           &out, dw_got);
+    for (int32_t i = 0; i < out.n * out.h * out.w * out.c; i++) {
+        if (dw_got[i] != dw_want[i]) {
+            print_dw_difference("MVE c4", test, &in, &k, &p, i, dw_got[i], dw_want[i]);
+            return 1;
+        }
+    }
+#endif
     return 0;
 }
 
@@ -312,6 +343,65 @@ static int check_svdf_case(int test)
     return 0;
 }
 
+#if defined(__ARM_FEATURE_MVE)
+/* ADD: rank-4 shapes up to 6 x 5 x 7 x 9, each input broadcast along
+ * any axis, multipliers and shifts as prepare makes them (right shifts,
+ * now and then the largest), int8's left shift of 20 or another. */
+enum { ADD_MAX = 6 * 5 * 7 * 9, ADD_CASES = 400 };
+static int8_t add_in1[ADD_MAX], add_in2[ADD_MAX], add_want[ADD_MAX], add_got[ADD_MAX];
+
+static int check_add_case(int test)
+{
+    int32_t out[4], shape1[4], shape2[4];
+    const int32_t limits[4] = {6, 5, 7, 9};
+    int32_t count = 1;
+    for (int a = 0; a < 4; a++) {
+        out[a] = rnd_in(1, limits[a]);
+        const int32_t broadcast = rnd_in(0, 5); /* 0: input 1 along a, 1: input 2 */
+        shape1[a] = broadcast == 0 ? 1 : out[a];
+        shape2[a] = broadcast == 1 ? 1 : out[a];
+        count *= out[a];
+    }
+    tflm_broadcast bc;
+    if (!tflm_broadcast_init(shape1, 4, shape2, 4, out, 4, &bc)) {
+        fw_print("ADD: the test's shapes do not broadcast\n");
+        return 1;
+    }
+    fill(add_in1, ADD_MAX);
+    fill(add_in2, ADD_MAX);
+    tflm_add_quant q = {
+        .input1_offset = -rnd_in(-128, 127),
+        .input2_offset = -rnd_in(-128, 127),
+        .output_offset = rnd_in(-128, 127),
+        .left_shift = rnd_in(0, 3) == 0 ? rnd_in(0, 24) : 20,
+        .input1_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .input1_shift = rnd_in(0, 7) == 0 ? -31 : rnd_in(-8, 0),
+        .input2_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .input2_shift = rnd_in(-8, 0),
+        .output_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .output_shift = rnd_in(-24, 0),
+    };
+    q.activation = activation_range(q.output_offset);
+    tflm_add_s8(&q, &bc, add_in1, add_in2, add_want);
+    tflm_s8_add_x4__mve(&q, &bc, add_in1, add_in2, add_got);
+    for (int32_t i = 0; i < count; i++) {
+        if (add_got[i] != add_want[i]) {
+            fw_print("ADD int8 MVE: case ");
+            fw_print_int(test);
+            fw_print(", output ");
+            fw_print_int(i);
+            fw_print(": got ");
+            fw_print_int(add_got[i]);
+            fw_print(", the reference ");
+            fw_print_int(add_want[i]);
+            fw_print("\n");
+            return 1;
+        }
+    }
+    return 0;
+}
+#endif
+
 int main(void)
 {
     for (int test = 0; test < CASES; test++) {
@@ -319,7 +409,9 @@ int main(void)
             return 1;
         }
     }
-    fw_print("FULLY_CONNECTED int8 DSP equals the reference on ");
+    fw_print(sizeof fc_kernels / sizeof fc_kernels[0] > 1
+                 ? "FULLY_CONNECTED int8 DSP and MVE equal the reference on "
+                 : "FULLY_CONNECTED int8 DSP equals the reference on ");
     fw_print_int(CASES);
     fw_print(" random cases\n");
     for (int few = 0; few <= 1; few++) {
@@ -332,6 +424,9 @@ int main(void)
                      : "DEPTHWISE_CONV_2D int8 DSP (c4) equals the reference on ");
         fw_print_int(DW_CASES);
         fw_print(" random cases\n");
+#if defined(__ARM_FEATURE_MVE)
+        fw_print("DEPTHWISE_CONV_2D int8 MVE equals it on the same cases\n");
+#endif
     }
     for (int test = 0; test < SVDF_CASES; test++) {
         if (check_svdf_case(test) != 0) {
@@ -341,5 +436,15 @@ int main(void)
     fw_print("SVDF int8 (int16 state) DSP equals the reference on ");
     fw_print_int(SVDF_CASES);
     fw_print(" random cases\n");
+#if defined(__ARM_FEATURE_MVE)
+    for (int test = 0; test < ADD_CASES; test++) {
+        if (check_add_case(test) != 0) {
+            return 1;
+        }
+    }
+    fw_print("ADD int8 MVE equals the reference on ");
+    fw_print_int(ADD_CASES);
+    fw_print(" random cases\n");
+#endif
     return 0;
 }

@@ -2,8 +2,10 @@
  * benchmark - runs one model (compiled in as model_data) on the golden input
  * of ../shared/golden, prints its outputs in the golden files' format, then
  * as '#' lines the arena bytes and the time of one invoke, with the default
- * kernels (the core's Arm variants where it has them) and again with the
- * reference kernels alone, in the same arena. Under
+ * kernels (the core's Arm variants where it has them), the time of each
+ * operator run alone (tflm_interpreter_invoke_operator, after that invoke,
+ * so on the same data), and again the invoke with the reference kernels
+ * alone, in the same arena. Under
  * `qemu-system-arm -icount shift=0` one instruction is one nanosecond of
  * virtual time, so "ns" is the instruction count of the invoke.
  */
@@ -41,12 +43,10 @@ static int run(const tflm_op_resolver *ops, const tflm_interpreter_options *opti
     return 0;
 }
 
-/* "# <what> <ticks> ticks at <hz> Hz = <ns> ns\n" */
-static void print_time(const char *what, uint64_t ticks)
+/* " <ticks> ticks at <hz> Hz = <ns> ns\n" */
+static void print_ticks(uint64_t ticks)
 {
     uint32_t hz = board_ticks_per_second();
-    fw_print("# ");
-    fw_print(what);
     fw_print(" ");
     fw_print_uint(ticks);
     fw_print(" ticks at ");
@@ -54,6 +54,34 @@ static void print_time(const char *what, uint64_t ticks)
     fw_print(" Hz = ");
     fw_print_uint(ticks / hz * 1000000000u + ticks % hz * 1000000000u / hz);
     fw_print(" ns\n");
+}
+
+/* "# <what> <ticks> ticks at <hz> Hz = <ns> ns\n" */
+static void print_time(const char *what, uint64_t ticks)
+{
+    fw_print("# ");
+    fw_print(what);
+    print_ticks(ticks);
+}
+
+/* "# operator <index> <name> <ticks> ticks at <hz> Hz = <ns> ns" for each
+ * operator, run alone; 0 on success. */
+static int print_operator_times(tflm_interpreter *interp)
+{
+    for (size_t i = 0; i < tflm_interpreter_operator_count(interp); i++) {
+        uint64_t start = board_ticks();
+        tflm_status status = tflm_interpreter_invoke_operator(interp, i);
+        uint64_t ticks = board_ticks() - start;
+        if (status != TFLM_OK) {
+            return fw_fail("invoke operator", tflm_interpreter_error_message(interp));
+        }
+        fw_print("# operator ");
+        fw_print_uint(i);
+        fw_print(" ");
+        fw_print(tflm_interpreter_operator_name(interp, i));
+        print_ticks(ticks);
+    }
+    return 0;
 }
 
 int main(void)
@@ -89,6 +117,9 @@ int main(void)
     fw_print_uint(sizeof arena);
     fw_print(" bytes\n");
     print_time("invoke", ticks);
+    if ((failed = print_operator_times(interp)) != 0) {
+        return failed;
+    }
 
     const tflm_interpreter_options reference = {TFLM_KERNELS_REFERENCE, TFLM_ISA_BEST};
     if ((failed = run(&ops, &reference, &interp, &ticks)) != 0) {

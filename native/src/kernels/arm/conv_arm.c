@@ -1,10 +1,12 @@
 /*
  * conv_arm.c - CONV_2D on Cortex-M: the variant hook (variant.h). Compiled
- * only for cores with the DSP extension (arm/sources.cmake): from level
- * ARM_DSP up, int8 1x1 convolutions run s8_conv_1x1_2x2__dsp.c and the
- * other ungrouped ones s8_conv_im2col_2x2__dsp.c. Both read the model's
- * filter in place (no persistent copy) and take the scratch of two pixels'
- * int16 taps, requested at prepare.
+ * only for cores with the DSP extension (arm/sources.cmake): at level
+ * ARM_DSP, int8 1x1 convolutions run s8_conv_1x1_2x2__dsp.c and the other
+ * ungrouped ones s8_conv_im2col_2x2__dsp.c; at ARM_MVE (Helium builds),
+ * s8_conv_1x1_4x1__mve.c and s8_conv_im2col_4x1__mve.c. All read the
+ * model's filter in place (no persistent copy); the scratch, requested at
+ * prepare, holds two pixels' int16 taps or four pixels' int8 taps, and the
+ * MVE 1x1 kernel needs none.
  */
 #include "../nn_common.h"
 #include "conv_arm.h"
@@ -18,6 +20,13 @@ typedef struct conv_plan {
     tflm_conv_s8_arm_fn run;
     int32_t scratch_index;
 } conv_plan;
+
+#if defined(__ARM_FEATURE_MVE)
+bool tflm_conv_s8_mve_accepts(const tflm_conv_params *params)
+{
+    return params->input_offset >= -127 && params->input_offset <= 128;
+}
+#endif
 
 bool tflm_conv_s8_arm_pointwise(const tflm_conv_params *params, const tflm_dims *input_dims,
                                 const tflm_dims *filter_dims)
@@ -58,14 +67,23 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
     if (p == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    tflm_status status = tflm_request_scratch(
-        ctx, tflm_conv_s8_arm_get_buffer_size(&d.filter), &p->scratch_index);
-    if (status != TFLM_OK) {
-        return status;
+    const bool pointwise = tflm_conv_s8_arm_pointwise(&s->params, &d.input, &d.filter);
+    p->run = pointwise ? tflm_s8_conv_1x1_2x2__dsp : tflm_s8_conv_im2col_2x2__dsp;
+    bool needs_scratch = true;
+#if defined(__ARM_FEATURE_MVE)
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE && tflm_conv_s8_mve_accepts(&s->params)) {
+        p->run = pointwise ? tflm_s8_conv_1x1_4x1__mve : tflm_s8_conv_im2col_4x1__mve;
+        needs_scratch = !pointwise;
     }
-    p->run = tflm_conv_s8_arm_pointwise(&s->params, &d.input, &d.filter)
-                 ? tflm_s8_conv_1x1_2x2__dsp
-                 : tflm_s8_conv_im2col_2x2__dsp;
+#endif
+    p->scratch_index = -1; /* tflm_scratch gives NULL */
+    if (needs_scratch) {
+        tflm_status status = tflm_request_scratch(
+            ctx, tflm_conv_s8_arm_get_buffer_size(&d.filter), &p->scratch_index);
+        if (status != TFLM_OK) {
+            return status;
+        }
+    }
     variant->invoke = invoke_s8;
     variant->plan = p;
     return TFLM_OK;

@@ -4,14 +4,16 @@
  * variants, file names.
  *
  *                      ARM_DSP                              ARM_MVE
- *   int8 1x1           2 px x 2 ch, SXTB16 + SMLAD          = ARM_DSP
- *   int8 other         the same after an im2col of 2 px     = ARM_DSP
+ *   int8 1x1           2 px x 2 ch, SXTB16 + SMLAD          4 px x 1 ch, VMLADAVA
+ *   int8 other         the same after an im2col of 2 px     the same after an im2col of 4 px
  *
- * Both read the model's filter in place (no persistent copy) and unpack
- * two output pixels' taps at a time to int16 into a scratch pair buffer of
- * tflm_conv_s8_arm_get_buffer_size bytes, 4 x kh x kw x in_c: CMSIS-NN's
- * arm_convolve_s8 takes the same (its 1x1 kernels none). Grouped
- * convolutions keep the reference.
+ * All read the model's filter in place (no persistent copy). The DSP
+ * kernels unpack two output pixels' taps at a time to int16 into a scratch
+ * pair buffer of tflm_conv_s8_arm_get_buffer_size bytes, 4 x kh x kw x
+ * in_c: CMSIS-NN's arm_convolve_s8 takes the same (its 1x1 kernels none).
+ * The MVE im2col kernel gathers four pixels' taps as int8 into the same
+ * scratch; the MVE 1x1 kernel reads the input in place and uses none.
+ * Grouped convolutions keep the reference.
  */
 #ifndef TFLM_KERNELS_ARM_CONV_ARM_H
 #define TFLM_KERNELS_ARM_CONV_ARM_H
@@ -58,5 +60,29 @@ void tflm_s8_conv_im2col_2x2__dsp(const tflm_conv_params *params,
                                   const tflm_dims *filter_dims, const int8_t *filter,
                                   const tflm_dims *bias_dims, const int32_t *bias,
                                   const tflm_dims *output_dims, int8_t *output, void *scratch);
+
+#if defined(__ARM_FEATURE_MVE)
+/* Whether the MVE kernels serve this convolution: they write -io for a tap
+ * outside the input, so -io must be an int8 (it is for every valid model,
+ * io being minus an int8 zero point). */
+bool tflm_conv_s8_mve_accepts(const tflm_conv_params *params);
+
+/* tflm_s8_conv_1x1_2x2__dsp with Helium (MVE): the same convolutions,
+ * arguments and bytes; no scratch (may be NULL). */
+void tflm_s8_conv_1x1_4x1__mve(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                               const tflm_dims *input_dims, const int8_t *input,
+                               const tflm_dims *filter_dims, const int8_t *filter,
+                               const tflm_dims *bias_dims, const int32_t *bias,
+                               const tflm_dims *output_dims, int8_t *output, void *scratch);
+
+/* tflm_s8_conv_im2col_2x2__dsp with Helium (MVE): the same convolutions,
+ * arguments, scratch and bytes. */
+void tflm_s8_conv_im2col_4x1__mve(const tflm_conv_params *params,
+                                  const tflm_per_channel_quant *quant,
+                                  const tflm_dims *input_dims, const int8_t *input,
+                                  const tflm_dims *filter_dims, const int8_t *filter,
+                                  const tflm_dims *bias_dims, const int32_t *bias,
+                                  const tflm_dims *output_dims, int8_t *output, void *scratch);
+#endif
 
 #endif /* TFLM_KERNELS_ARM_CONV_ARM_H */

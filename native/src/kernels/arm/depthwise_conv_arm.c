@@ -1,11 +1,12 @@
 /*
  * depthwise_conv_arm.c - DEPTHWISE_CONV_2D on Cortex-M: the variant hook
  * (variant.h). Compiled only for cores with the DSP extension
- * (arm/sources.cmake): int8 runs, from level ARM_DSP up, reading the
- * model's weights in place, s8_dwconv_c4__dsp.c with 4 input channels or
- * more (its plan is the index of its scratch: the widened weights of one
- * block of 4 channels), and with fewer s8_dwconv_m4__dsp.c, when the depth
- * multiplier is a multiple of 4 (no scratch: a NULL plan).
+ * (arm/sources.cmake): int8 runs, reading the model's weights in place,
+ * at level ARM_DSP s8_dwconv_c4__dsp.c with 4 input channels or more (its
+ * plan is the index of its scratch: the widened weights of one block of 4
+ * channels), and with fewer s8_dwconv_m4__dsp.c, when the depth multiplier
+ * is a multiple of 4 (no scratch); at ARM_MVE (Helium builds)
+ * s8_dwconv_c4__mve.c, any channel count and depth multiplier (no scratch).
  */
 #include "../nn_common.h"
 #include "depthwise_conv_arm.h"
@@ -14,26 +15,57 @@
 #error "depthwise_conv_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
 #endif
 
-/* plan: c4's scratch index, or NULL for m4. */
-static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
+/* What every kernel's call reads: the node's state, tensors and shapes. */
+typedef struct dw_call {
+    const tflm_conv_params *params;
+    const tflm_per_channel_quant *quant;
+    tflm_nn_operands t;
+    tflm_nn_conv_dims d;
+} dw_call;
+
+static void fetch(tflm_context *ctx, const tflm_node *node, dw_call *c)
 {
     const tflm_nn_conv_state *s = &((const tflm_depthwise_conv_data *)node->data)->conv;
-    tflm_nn_operands t;
-    tflm_nn_fetch_operands(ctx, node, &t);
-    tflm_nn_conv_dims d;
-    tflm_nn_conv_dims_of(&t, &d);
-    if (plan == NULL) {
-        tflm_s8_dwconv_m4__dsp(&s->params, &s->quant, &d.input, t.input->data,
-                               &d.filter, t.filter->data, &d.bias,
-                               tflm_nn_bias_data(t.bias), &d.output, t.output->data);
-    } else {
-        tflm_s8_dwconv_c4__dsp(&s->params, &s->quant, &d.input, t.input->data,
-                               &d.filter, t.filter->data, &d.bias,
-                               tflm_nn_bias_data(t.bias), &d.output, t.output->data,
-                               tflm_scratch(ctx, *(const int32_t *)plan));
-    }
+    c->params = &s->params;
+    c->quant = &s->quant;
+    tflm_nn_fetch_operands(ctx, node, &c->t);
+    tflm_nn_conv_dims_of(&c->t, &c->d);
+}
+
+static tflm_status invoke_m4(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    (void)plan;
+    dw_call c;
+    fetch(ctx, node, &c);
+    tflm_s8_dwconv_m4__dsp(c.params, c.quant, &c.d.input, c.t.input->data, &c.d.filter,
+                           c.t.filter->data, &c.d.bias, tflm_nn_bias_data(c.t.bias), &c.d.output,
+                           c.t.output->data);
     return TFLM_OK;
 }
+
+/* plan: the index of c4's scratch. */
+static tflm_status invoke_c4(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    dw_call c;
+    fetch(ctx, node, &c);
+    tflm_s8_dwconv_c4__dsp(c.params, c.quant, &c.d.input, c.t.input->data, &c.d.filter,
+                           c.t.filter->data, &c.d.bias, tflm_nn_bias_data(c.t.bias), &c.d.output,
+                           c.t.output->data, tflm_scratch(ctx, *(const int32_t *)plan));
+    return TFLM_OK;
+}
+
+#if defined(__ARM_FEATURE_MVE)
+static tflm_status invoke_mve(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    (void)plan;
+    dw_call c;
+    fetch(ctx, node, &c);
+    tflm_s8_dwconv_c4__mve(c.params, c.quant, &c.d.input, c.t.input->data, &c.d.filter,
+                           c.t.filter->data, &c.d.bias, tflm_nn_bias_data(c.t.bias), &c.d.output,
+                           c.t.output->data);
+    return TFLM_OK;
+}
+#endif
 
 /* What the kernels assume of their arguments (depthwise_conv_arm.h):
  * ranges every int8 model has; any other runs the reference. */
@@ -58,11 +90,18 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_nn_conv_dims d;
     tflm_nn_conv_dims_of(&t, &d);
+#if defined(__ARM_FEATURE_MVE)
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
+        variant->invoke = invoke_mve;
+        variant->plan = NULL;
+        return TFLM_OK;
+    }
+#endif
     if (d.input.c < 4) {
         /* Blocks of 4 channels would be mostly empty: blocks of 4 outputs
            of one channel, when the depth multiplier splits into them. */
         if (data->conv.params.depth_multiplier % 4 == 0) {
-            variant->invoke = invoke_s8;
+            variant->invoke = invoke_m4;
             variant->plan = NULL;
         }
         return TFLM_OK;
@@ -76,7 +115,7 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
     if (status != TFLM_OK) {
         return status;
     }
-    variant->invoke = invoke_s8;
+    variant->invoke = invoke_c4;
     variant->plan = scratch_index;
     return TFLM_OK;
 }

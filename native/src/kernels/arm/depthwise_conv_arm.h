@@ -4,9 +4,9 @@
  * README.md in the parent folder: variants, file names.
  *
  *                 ARM_DSP                               ARM_MVE
- *   int8          4 channels x 2 taps, PKH + SMLAD      = ARM_DSP
- *                 (any depth multiplier; >= 4 channels)
- *                 4 multiplier outputs x 2 taps, m4     = ARM_DSP
+ *   int8          4 channels x 2 taps, PKH + SMLAD      4 channels x 4 pixels, VMUL
+ *                 (any depth multiplier; >= 4 channels) (any depth multiplier and
+ *                 4 multiplier outputs x 2 taps, m4      channel count)
  *                 (< 4 channels, multiplier 4k)
  *
  * The kernels read the model's weights in place. c4's outer loop is a
@@ -14,7 +14,9 @@
  * pairs, tflm_s8_dwconv_c4__dsp_scratch_size) for every output pixel to
  * reuse; m4's is a block of 4 outputs of one channel, whose weights it
  * widens per pixel (few channels: one block's weights are the whole filter's
- * share of that channel, too big for micro_speech's arena).
+ * share of that channel, too big for micro_speech's arena). The MVE kernel
+ * reads weights and inputs as int32 lanes straight from memory and needs
+ * no scratch.
  */
 #ifndef TFLM_KERNELS_ARM_DEPTHWISE_CONV_ARM_H
 #define TFLM_KERNELS_ARM_DEPTHWISE_CONV_ARM_H
@@ -44,5 +46,16 @@ void tflm_s8_dwconv_m4__dsp(const tflm_conv_params *params, const tflm_per_chann
                             const tflm_dims *filter_dims, const int8_t *filter,
                             const tflm_dims *bias_dims, const int32_t *bias,
                             const tflm_dims *output_dims, int8_t *output);
+
+#if defined(__ARM_FEATURE_MVE)
+/* tflm_depthwise_conv_s8 with Helium (MVE) for any depth multiplier and
+ * channel count (the ranges as above), without scratch: the same
+ * arguments, the same bytes. */
+void tflm_s8_dwconv_c4__mve(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                            const tflm_dims *input_dims, const int8_t *input,
+                            const tflm_dims *filter_dims, const int8_t *filter,
+                            const tflm_dims *bias_dims, const int32_t *bias,
+                            const tflm_dims *output_dims, int8_t *output);
+#endif
 
 #endif /* TFLM_KERNELS_ARM_DEPTHWISE_CONV_ARM_H */

@@ -1,7 +1,8 @@
 /*
  * fully_connected_arm.c - FULLY_CONNECTED on Cortex-M: the variant hook
  * (variant.h). Compiled only for cores with the DSP extension
- * (arm/sources.cmake): int8 runs s8_fc_2x4__dsp.c from level ARM_DSP up.
+ * (arm/sources.cmake): int8 runs s8_fc_2x4__dsp.c at level ARM_DSP and
+ * s8_fc_1x4__mve.c at ARM_MVE (Helium builds).
  */
 #include "../nn_common.h"
 #include "fully_connected_arm.h"
@@ -10,16 +11,20 @@
 #error "fully_connected_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
 #endif
 
+typedef void (*fc_s8_fn)(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                         const tflm_fc_shape *shape, const int8_t *input, const int8_t *filter,
+                         const int32_t *bias, int8_t *output);
+
 static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
 {
-    (void)plan;
+    const fc_s8_fn run = (fc_s8_fn)(uintptr_t)plan;
     const tflm_fully_connected_data *d = node->data;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
     const tflm_per_channel_quant quant = tflm_fully_connected_quant(d, shape.units);
-    tflm_s8_fc_2x4__dsp(&d->u.q.params, &quant, &shape, t.input->data, t.filter->data,
-                        tflm_nn_bias_data(t.bias), t.output->data);
+    run(&d->u.q.params, &quant, &shape, t.input->data, t.filter->data, tflm_nn_bias_data(t.bias),
+        t.output->data);
     return TFLM_OK;
 }
 
@@ -32,7 +37,14 @@ tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *nod
        ARM_DSP, ARM_MVE (which includes DSP). */
     if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP &&
         tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+        fc_s8_fn run = tflm_s8_fc_2x4__dsp;
+#if defined(__ARM_FEATURE_MVE)
+        if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
+            run = tflm_s8_fc_1x4__mve;
+        }
+#endif
         variant->invoke = invoke_s8;
+        variant->plan = (const void *)(uintptr_t)run; /* the kernel itself: nothing to allocate */
     }
     return TFLM_OK;
 }

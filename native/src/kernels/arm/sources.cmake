@@ -22,6 +22,17 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/svdf_arm.c
 )
 
+# Helium (__ARM_FEATURE_MVE: Cortex-M55, M85), on top of the DSP list: 128-bit
+# vectors of sixteen int8 lanes, VMLADAVA summing their products.
+set(TFLM_ARM_MVE_SOURCES
+  src/kernels/arm/add_arm.c
+  src/kernels/arm/s8_add_x4__mve.c
+  src/kernels/arm/s8_conv_1x1_4x1__mve.c
+  src/kernels/arm/s8_conv_im2col_4x1__mve.c
+  src/kernels/arm/s8_dwconv_c4__mve.c
+  src/kernels/arm/s8_fc_1x4__mve.c
+)
+
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the
 # target's flags, defines <macro> for an M-profile core.
 function(tflm_arm_feature macro result)
@@ -36,7 +47,11 @@ int tflm_arm_feature_probe;" ${result})
 endfunction()
 
 tflm_arm_feature(__ARM_FEATURE_DSP TFLM_HAVE_ARM_DSP)
+tflm_arm_feature(__ARM_FEATURE_MVE TFLM_HAVE_ARM_MVE)
 set(TFLM_ARM_SOURCES)
 if(TFLM_HAVE_ARM_DSP)
   list(APPEND TFLM_ARM_SOURCES ${TFLM_ARM_DSP_SOURCES})
+endif()
+if(TFLM_HAVE_ARM_MVE)
+  list(APPEND TFLM_ARM_SOURCES ${TFLM_ARM_MVE_SOURCES})
 endif()
