@@ -102,7 +102,8 @@ foreach(board IN LISTS boards)
       message(FATAL_ERROR "${board} ${model}: no arena line\n${output}")
     endif()
     set(arena_${board}_${model} ${CMAKE_MATCH_1})
-    if(model IN_LIST profiled_models)
+    list(FIND profiled_models ${model} profiled)
+    if(profiled GREATER -1)
       # "# operator <index> <name> <ticks> ticks at <hz> Hz = <ns> ns": each
       # operator run alone after the invoke, on the same data.
       string(REGEX MATCHALL "# operator [0-9]+ [A-Z0-9_]+ [0-9]+ ticks at [0-9]+ Hz = [0-9]+ ns"

@@ -18,6 +18,7 @@
 #endif
 #include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
+#include "kernels/arm/pooling_arm.h"
 #include "kernels/arm/svdf_arm.h"
 
 enum { MAX_BATCHES = 4, MAX_DEPTH = 700, MAX_UNITS = 40, CASES = 600 };
@@ -343,6 +344,100 @@ static int check_svdf_case(int test)
     return 0;
 }
 
+/* AVERAGE_POOL_2D and MAX_POOL_2D: up to 2 batches of 11 x 11 x 37,
+ * windows up to 6 x 6, padding up to 2; now and then 17 x 17 x 8 with the
+ * largest window the DSP average takes, 16 x 16, or one past it (MVE). */
+enum {
+    POOL_MAX_IN = 2 * 11 * 11 * 37,
+    POOL_MAX_OUT = 2 * 15 * 15 * 37, /* a side grows by at most 2 x 2 - 1 */
+    POOL_CASES = 300
+};
+static int8_t pool_in[POOL_MAX_IN], pool_want[POOL_MAX_OUT], pool_got[POOL_MAX_OUT];
+
+/* The int8 pooling variants this core has; the average ones with the
+ * largest window they take. */
+static const struct {
+    const char *name;
+    tflm_pool_s8_fn run, reference;
+    int32_t max_taps;
+} pool_kernels[] = {
+    {"MAX_POOL_2D int8 DSP", tflm_s8_maxpool_c4__dsp, tflm_max_pool_s8, INT32_MAX},
+    {"AVERAGE_POOL_2D int8 DSP", tflm_s8_avgpool_c4__dsp, tflm_average_pool_s8,
+     TFLM_ARM_AVGPOOL_DSP_MAX_TAPS},
+#if defined(__ARM_FEATURE_MVE)
+    {"MAX_POOL_2D int8 MVE", tflm_s8_maxpool_c16__mve, tflm_max_pool_s8, INT32_MAX},
+    {"AVERAGE_POOL_2D int8 MVE", tflm_s8_avgpool_c4__mve, tflm_average_pool_s8, INT32_MAX},
+#endif
+};
+
+/* An output size: windows from -pad on, at least one inside the input. */
+static int32_t pool_out_size(int32_t in, int32_t pad, int32_t filter, int32_t stride)
+{
+    const int32_t span = in + 2 * pad - filter;
+    return span < 0 ? 1 : span / stride + 1;
+}
+
+static int check_pool_case(int test)
+{
+    const int big = test % 10 == 0; /* windows of 16 x 16 or 17 x 16 */
+    tflm_pool_params p = {0};
+    const int32_t side = big ? 17 : 11;
+    const tflm_dims in = {rnd_in(1, 2), rnd_in(1, side), rnd_in(1, side), rnd_in(1, big ? 8 : 37)};
+    p.filter_h = big ? rnd_in(16, 17) : rnd_in(1, 6);
+    p.filter_w = big ? 16 : rnd_in(1, 6);
+    p.stride_h = rnd_in(1, 3);
+    p.stride_w = rnd_in(1, 3);
+    p.pad_h = rnd_in(0, p.filter_h - 1 < 2 ? p.filter_h - 1 : 2);
+    p.pad_w = rnd_in(0, p.filter_w - 1 < 2 ? p.filter_w - 1 : 2);
+    const int32_t zero_point = rnd_in(-128, 127);
+    p.activation = activation_range(zero_point);
+    const tflm_dims out = {in.n, pool_out_size(in.h, p.pad_h, p.filter_h, p.stride_h),
+                           pool_out_size(in.w, p.pad_w, p.filter_w, p.stride_w), in.c};
+    /* every window must hold a tap of the input, as prepare ensures */
+    if ((out.h - 1) * p.stride_h - p.pad_h >= in.h || (out.w - 1) * p.stride_w - p.pad_w >= in.w) {
+        return 0;
+    }
+    const int32_t count = out.n * out.h * out.w * out.c;
+    if (in.n * in.h * in.w * in.c > POOL_MAX_IN || count > POOL_MAX_OUT) {
+        fw_print("pooling: the test's buffers are too small\n");
+        return 1;
+    }
+    fill(pool_in, in.n * in.h * in.w * in.c);
+    for (size_t v = 0; v < sizeof pool_kernels / sizeof pool_kernels[0]; v++) {
+        if (p.filter_h * p.filter_w > pool_kernels[v].max_taps) {
+            continue;
+        }
+        pool_kernels[v].reference(&p, &in, pool_in, &out, pool_want);
+        pool_kernels[v].run(&p, &in, pool_in, &out, pool_got);
+        for (int32_t i = 0; i < count; i++) {
+            if (pool_got[i] != pool_want[i]) {
+                fw_print(pool_kernels[v].name);
+                fw_print(": case ");
+                fw_print_int(test);
+                fw_print(" (input ");
+                fw_print_int(in.h);
+                fw_print("x");
+                fw_print_int(in.w);
+                fw_print("x");
+                fw_print_int(in.c);
+                fw_print(", window ");
+                fw_print_int(p.filter_h);
+                fw_print("x");
+                fw_print_int(p.filter_w);
+                fw_print("), output ");
+                fw_print_int(i);
+                fw_print(": got ");
+                fw_print_int(pool_got[i]);
+                fw_print(", the reference ");
+                fw_print_int(pool_want[i]);
+                fw_print("\n");
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 #if defined(__ARM_FEATURE_MVE)
 /* ADD: rank-4 shapes up to 6 x 5 x 7 x 9, each input broadcast along
  * any axis, multipliers and shifts as prepare makes them (right shifts,
@@ -435,6 +530,14 @@ int main(void)
     }
     fw_print("SVDF int8 (int16 state) DSP equals the reference on ");
     fw_print_int(SVDF_CASES);
+    fw_print(" random cases\n");
+    for (int test = 0; test < POOL_CASES; test++) {
+        if (check_pool_case(test) != 0) {
+            return 1;
+        }
+    }
+    fw_print("AVERAGE_POOL_2D and MAX_POOL_2D int8 variants equal the reference on ");
+    fw_print_int(POOL_CASES);
     fw_print(" random cases\n");
 #if defined(__ARM_FEATURE_MVE)
     for (int test = 0; test < ADD_CASES; test++) {

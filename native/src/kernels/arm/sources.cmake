@@ -13,11 +13,14 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/conv_arm.c
   src/kernels/arm/depthwise_conv_arm.c
   src/kernels/arm/fully_connected_arm.c
+  src/kernels/arm/pooling_arm.c
+  src/kernels/arm/s8_avgpool_c4__dsp.c
   src/kernels/arm/s8_conv_1x1_2x2__dsp.c
   src/kernels/arm/s8_conv_im2col_2x2__dsp.c
   src/kernels/arm/s8_dwconv_c4__dsp.c
   src/kernels/arm/s8_dwconv_m4__dsp.c
   src/kernels/arm/s8_fc_2x4__dsp.c
+  src/kernels/arm/s8_maxpool_c4__dsp.c
   src/kernels/arm/s8_s16_svdf_2x4__dsp.c
   src/kernels/arm/svdf_arm.c
 )
@@ -27,10 +30,12 @@ set(TFLM_ARM_DSP_SOURCES
 set(TFLM_ARM_MVE_SOURCES
   src/kernels/arm/add_arm.c
   src/kernels/arm/s8_add_x4__mve.c
+  src/kernels/arm/s8_avgpool_c4__mve.c
   src/kernels/arm/s8_conv_1x1_4x1__mve.c
   src/kernels/arm/s8_conv_im2col_4x1__mve.c
   src/kernels/arm/s8_dwconv_c4__mve.c
   src/kernels/arm/s8_fc_1x4__mve.c
+  src/kernels/arm/s8_maxpool_c16__mve.c
 )
 
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the

@@ -10,7 +10,7 @@
 #include <assert.h>
 #include <immintrin.h>
 
-#include "pool_window.h"
+#include "../pool_window.h"
 #include "pooling_x86.h"
 
 void tflm_s8_avgpool_c8__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,

@@ -6,7 +6,7 @@
 #include <assert.h>
 #include <immintrin.h>
 
-#include "pool_window.h"
+#include "../pool_window.h"
 #include "pooling_x86.h"
 
 void tflm_s8_maxpool_c32__avx2(const tflm_pool_params *params, const tflm_dims *input_dims,

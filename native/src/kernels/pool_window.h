@@ -1,11 +1,12 @@
 /*
  * pool_window.h - the window of one pooling output, clipped to the input,
- * as the reference computes it (pooling.c), for the x86 pooling variants.
+ * as the reference computes it (pooling.c), for the x86 and Arm pooling
+ * variants.
  */
-#ifndef TFLM_KERNELS_X86_POOL_WINDOW_H
-#define TFLM_KERNELS_X86_POOL_WINDOW_H
+#ifndef TFLM_KERNELS_POOL_WINDOW_H
+#define TFLM_KERNELS_POOL_WINDOW_H
 
-#include "../pooling.h"
+#include "pooling.h"
 
 typedef struct tflm_pool_window {
     int32_t y_start, y_end, x_start, x_end;
@@ -23,4 +24,4 @@ static inline tflm_pool_window tflm_pool_window_at(const tflm_pool_params *p,
     return w;
 }
 
-#endif /* TFLM_KERNELS_X86_POOL_WINDOW_H */
+#endif /* TFLM_KERNELS_POOL_WINDOW_H */
