@@ -14,7 +14,7 @@
 #include "arm_test_random.h"
 #include "fw_print.h"
 #if defined(__ARM_FEATURE_MVE)
-#include "kernels/arm/add_arm.h"
+#include "kernels/arm/binary_arm.h"
 #endif
 #include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
@@ -439,13 +439,36 @@ static int check_pool_case(int test)
 }
 
 #if defined(__ARM_FEATURE_MVE)
-/* ADD: rank-4 shapes up to 6 x 5 x 7 x 9, each input broadcast along
- * any axis, multipliers and shifts as prepare makes them (right shifts,
- * now and then the largest), int8's left shift of 20 or another. */
-enum { ADD_MAX = 6 * 5 * 7 * 9, ADD_CASES = 400 };
-static int8_t add_in1[ADD_MAX], add_in2[ADD_MAX], add_want[ADD_MAX], add_got[ADD_MAX];
+/* ADD and MUL: rank-4 shapes up to 6 x 5 x 7 x 9, each input broadcast
+ * along any axis, multipliers and shifts as prepare makes them (right
+ * shifts, now and then the largest; MUL's products need left ones too),
+ * int8's left shift of 20 or another. */
+enum { BINARY_MAX = 6 * 5 * 7 * 9, BINARY_CASES = 400 };
+static int8_t binary_in1[BINARY_MAX], binary_in2[BINARY_MAX];
+static int8_t binary_want[BINARY_MAX], binary_got[BINARY_MAX];
 
-static int check_add_case(int test)
+/* 0 when the count outputs match; otherwise prints the first difference. */
+static int compare_binary(const char *name, int test, int32_t count)
+{
+    for (int32_t i = 0; i < count; i++) {
+        if (binary_got[i] != binary_want[i]) {
+            fw_print(name);
+            fw_print(": case ");
+            fw_print_int(test);
+            fw_print(", output ");
+            fw_print_int(i);
+            fw_print(": got ");
+            fw_print_int(binary_got[i]);
+            fw_print(", the reference ");
+            fw_print_int(binary_want[i]);
+            fw_print("\n");
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int check_binary_case(int test)
 {
     int32_t out[4], shape1[4], shape2[4];
     const int32_t limits[4] = {6, 5, 7, 9};
@@ -459,12 +482,12 @@ static int check_add_case(int test)
     }
     tflm_broadcast bc;
     if (!tflm_broadcast_init(shape1, 4, shape2, 4, out, 4, &bc)) {
-        fw_print("ADD: the test's shapes do not broadcast\n");
+        fw_print("ADD, MUL: the test's shapes do not broadcast\n");
         return 1;
     }
-    fill(add_in1, ADD_MAX);
-    fill(add_in2, ADD_MAX);
-    tflm_add_quant q = {
+    fill(binary_in1, BINARY_MAX);
+    fill(binary_in2, BINARY_MAX);
+    tflm_add_quant add = {
         .input1_offset = -rnd_in(-128, 127),
         .input2_offset = -rnd_in(-128, 127),
         .output_offset = rnd_in(-128, 127),
@@ -476,24 +499,23 @@ static int check_add_case(int test)
         .output_multiplier = rnd_in(1 << 30, INT32_MAX),
         .output_shift = rnd_in(-24, 0),
     };
-    q.activation = activation_range(q.output_offset);
-    tflm_add_s8(&q, &bc, add_in1, add_in2, add_want);
-    tflm_s8_add_x4__mve(&q, &bc, add_in1, add_in2, add_got);
-    for (int32_t i = 0; i < count; i++) {
-        if (add_got[i] != add_want[i]) {
-            fw_print("ADD int8 MVE: case ");
-            fw_print_int(test);
-            fw_print(", output ");
-            fw_print_int(i);
-            fw_print(": got ");
-            fw_print_int(add_got[i]);
-            fw_print(", the reference ");
-            fw_print_int(add_want[i]);
-            fw_print("\n");
-            return 1;
-        }
+    add.activation = activation_range(add.output_offset);
+    tflm_add_s8(&add, &bc, binary_in1, binary_in2, binary_want);
+    tflm_s8_add_x4__mve(&add, &bc, binary_in1, binary_in2, binary_got);
+    if (compare_binary("ADD int8 MVE", test, count) != 0) {
+        return 1;
     }
-    return 0;
+    tflm_mul_quant mul = {
+        .input1_offset = add.input1_offset,
+        .input2_offset = add.input2_offset,
+        .output_offset = add.output_offset,
+        .output_multiplier = rnd_in(1 << 30, INT32_MAX),
+        .output_shift = rnd_in(0, 7) == 0 ? rnd_in(0, 8) : rnd_in(-31, -1),
+        .activation = add.activation,
+    };
+    tflm_mul_s8(&mul, &bc, binary_in1, binary_in2, binary_want);
+    tflm_s8_mul_x4__mve(&mul, &bc, binary_in1, binary_in2, binary_got);
+    return compare_binary("MUL int8 MVE", test, count);
 }
 #endif
 
@@ -540,13 +562,13 @@ int main(void)
     fw_print_int(POOL_CASES);
     fw_print(" random cases\n");
 #if defined(__ARM_FEATURE_MVE)
-    for (int test = 0; test < ADD_CASES; test++) {
-        if (check_add_case(test) != 0) {
+    for (int test = 0; test < BINARY_CASES; test++) {
+        if (check_binary_case(test) != 0) {
             return 1;
         }
     }
-    fw_print("ADD int8 MVE equals the reference on ");
-    fw_print_int(ADD_CASES);
+    fw_print("ADD and MUL int8 MVE equal the reference on ");
+    fw_print_int(BINARY_CASES);
     fw_print(" random cases\n");
 #endif
     return 0;

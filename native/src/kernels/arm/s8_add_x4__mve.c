@@ -1,14 +1,13 @@
 /*
- * s8_add_x4__mve.c - ADD int8 with Helium (MVE), four int32 lanes a step:
- * each offset input shifted left (wrapping, as the reference), brought to
- * the common scale, the two added (wrapping), the sum requantized, output
- * offset, clamp; the reference's arithmetic lane for lane
- * (s8_requant__mve.h). The reference's broadcast walk: each innermost run
- * reads an input contiguously or repeats one element (stride 1 or 0); the
- * last < 4 elements of a run are masked with a tail predicate.
+ * s8_add_x4__mve.c - ADD int8 with Helium (MVE), four int32 lanes a step
+ * (s8_binary_x4__mve.h): each offset input shifted left (wrapping, as the
+ * reference), brought to the common scale, the two added (wrapping), the
+ * sum requantized, output offset, clamp; the reference's arithmetic lane
+ * for lane (s8_requant__mve.h).
  */
 #include "../nn_common.h"
-#include "add_arm.h"
+#include "binary_arm.h"
+#include "s8_binary_x4__mve.h"
 #include "s8_requant__mve.h"
 
 /* What every step reads, as vectors. */
@@ -19,11 +18,6 @@ typedef struct add_vectors {
     tflm_mve_requant_out out;
 } add_vectors;
 
-static inline int32x4_t load(const int8_t *p, int32_t stride, mve_pred16_t lanes)
-{
-    return stride == 0 ? vdupq_n_s32(*p) : vldrbq_z_s32(p, lanes);
-}
-
 /* One input at the common scale. */
 static inline int32x4_t rescale(const add_vectors *v, int32x4_t x, int32x4_t offset,
                                 int32x4_t multiplier, int32x4_t shift)
@@ -32,30 +26,18 @@ static inline int32x4_t rescale(const add_vectors *v, int32x4_t x, int32x4_t off
                                                      multiplier, shift);
 }
 
-/* n outputs from o on, inputs from i1 and i2 at strides t1 and t2. */
-static inline void add_run(const add_vectors *v, const tflm_add_quant *q, const int8_t *in1,
-                           const int8_t *in2, int8_t *out, size_t i1, size_t i2, size_t o,
-                           int32_t n, int32_t t1, int32_t t2)
+static inline int32x4_t add_lanes(const void *vectors, int32x4_t x1, int32x4_t x2)
 {
-    const int8_t *p1 = in1 + i1, *p2 = in2 + i2;
-    int8_t *y = out + o;
-    if ((t1 | t2) & ~1) { /* a stride past 1: the reference's own loop */
-        for (int32_t g = 0; g < n; ++g) {
-            y[g] = (int8_t)tflm_add_quantized(q, p1[g * t1], p2[g * t2]);
-        }
-        return;
-    }
-    for (int32_t g = 0; g < n; g += 4) {
-        const mve_pred16_t lanes = vctp32q((uint32_t)(n - g));
-        const int32x4_t a = rescale(v, load(p1 + g * t1, t1, lanes), v->offset1, v->multiplier1, v->shift1);
-        const int32x4_t b = rescale(v, load(p2 + g * t2, t2, lanes), v->offset2, v->multiplier2, v->shift2);
-        const int32x4_t sum = vaddq_s32(a, b);
-        vstrbq_p_s32(y + g, tflm_mve_requantize_s8x4(sum, v->output_multiplier, v->output_shift, &v->out),
-                     lanes);
-    }
+    const add_vectors *v = vectors;
+    const int32x4_t sum = vaddq_s32(rescale(v, x1, v->offset1, v->multiplier1, v->shift1),
+                                    rescale(v, x2, v->offset2, v->multiplier2, v->shift2));
+    return tflm_mve_requantize_s8x4(sum, v->output_multiplier, v->output_shift, &v->out);
 }
 
-#define ADD_RUN(v, q, in1, in2, out, i1, i2, o, n, t1, t2) add_run(v, q, in1, in2, out, i1, i2, o, n, t1, t2)
+static inline int32_t add_scalar(const void *quant, int32_t x1, int32_t x2)
+{
+    return tflm_add_quantized(quant, x1, x2);
+}
 
 bool tflm_add_s8_mve_accepts(const tflm_add_quant *q)
 {
@@ -79,8 +61,6 @@ void tflm_s8_add_x4__mve(const tflm_add_quant *q, const tflm_broadcast *broadcas
         q->left_shift,
         tflm_mve_requant_out_of(q->output_offset, q->activation.min, q->activation.max),
     };
-    /* A local copy: the int8 stores may alias anything, and would otherwise
-       make the walk reload dims and strides every run. */
-    const tflm_broadcast bc = *broadcast;
-    TFLM_BROADCAST_FOR_EACH_RUN(&bc, ADD_RUN, &v, q, input1, input2, output);
+    const tflm_mve_binary kernel = {add_lanes, &v, add_scalar, q, input1, input2, output};
+    tflm_mve_binary_s8(broadcast, &kernel);
 }

@@ -29,6 +29,7 @@ set(TFLM_ARM_DSP_SOURCES
 # vectors of sixteen int8 lanes, VMLADAVA summing their products.
 set(TFLM_ARM_MVE_SOURCES
   src/kernels/arm/add_arm.c
+  src/kernels/arm/mul_arm.c
   src/kernels/arm/s8_add_x4__mve.c
   src/kernels/arm/s8_avgpool_c4__mve.c
   src/kernels/arm/s8_conv_1x1_4x1__mve.c
@@ -36,6 +37,7 @@ set(TFLM_ARM_MVE_SOURCES
   src/kernels/arm/s8_dwconv_c4__mve.c
   src/kernels/arm/s8_fc_1x4__mve.c
   src/kernels/arm/s8_maxpool_c16__mve.c
+  src/kernels/arm/s8_mul_x4__mve.c
 )
 
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the
