@@ -13,9 +13,7 @@
 
 #include "arm_test_random.h"
 #include "fw_print.h"
-#if defined(__ARM_FEATURE_MVE)
 #include "kernels/arm/binary_arm.h"
-#endif
 #include "kernels/arm/depthwise_conv_arm.h"
 #include "kernels/arm/fully_connected_arm.h"
 #include "kernels/arm/pooling_arm.h"
@@ -438,7 +436,6 @@ static int check_pool_case(int test)
     return 0;
 }
 
-#if defined(__ARM_FEATURE_MVE)
 /* ADD and MUL: rank-4 shapes up to 6 x 5 x 7 x 9, each input broadcast
  * along any axis, multipliers and shifts as prepare makes them (right
  * shifts, now and then the largest; MUL's products need left ones too),
@@ -501,10 +498,16 @@ static int check_binary_case(int test)
     };
     add.activation = activation_range(add.output_offset);
     tflm_add_s8(&add, &bc, binary_in1, binary_in2, binary_want);
+    tflm_s8_add_x1__dsp(&add, &bc, binary_in1, binary_in2, binary_got);
+    if (compare_binary("ADD int8 DSP", test, count) != 0) {
+        return 1;
+    }
+#if defined(__ARM_FEATURE_MVE)
     tflm_s8_add_x4__mve(&add, &bc, binary_in1, binary_in2, binary_got);
     if (compare_binary("ADD int8 MVE", test, count) != 0) {
         return 1;
     }
+#endif
     tflm_mul_quant mul = {
         .input1_offset = add.input1_offset,
         .input2_offset = add.input2_offset,
@@ -514,10 +517,18 @@ static int check_binary_case(int test)
         .activation = add.activation,
     };
     tflm_mul_s8(&mul, &bc, binary_in1, binary_in2, binary_want);
+    tflm_s8_mul_x1__dsp(&mul, &bc, binary_in1, binary_in2, binary_got);
+    if (compare_binary("MUL int8 DSP", test, count) != 0) {
+        return 1;
+    }
+#if defined(__ARM_FEATURE_MVE)
     tflm_s8_mul_x4__mve(&mul, &bc, binary_in1, binary_in2, binary_got);
-    return compare_binary("MUL int8 MVE", test, count);
-}
+    if (compare_binary("MUL int8 MVE", test, count) != 0) {
+        return 1;
+    }
 #endif
+    return 0;
+}
 
 int main(void)
 {
@@ -561,15 +572,13 @@ int main(void)
     fw_print("AVERAGE_POOL_2D and MAX_POOL_2D int8 variants equal the reference on ");
     fw_print_int(POOL_CASES);
     fw_print(" random cases\n");
-#if defined(__ARM_FEATURE_MVE)
     for (int test = 0; test < BINARY_CASES; test++) {
         if (check_binary_case(test) != 0) {
             return 1;
         }
     }
-    fw_print("ADD and MUL int8 MVE equal the reference on ");
+    fw_print("ADD and MUL int8 variants equal the reference on ");
     fw_print_int(BINARY_CASES);
     fw_print(" random cases\n");
-#endif
     return 0;
 }

@@ -20,23 +20,29 @@
 #include "../fixed_point.h"
 #include "../nn_types.h"
 
+/* tflm_multiply_by_quantized_multiplier, the same result. */
+static inline int32_t tflm_arm_multiply_by_quantized_multiplier(uint32_t acc, int32_t multiplier,
+                                                                int32_t shift)
+{
+    if (__builtin_expect(multiplier == INT32_MIN || shift < -31, 0)) {
+        return tflm_multiply_by_quantized_multiplier((int32_t)acc, multiplier, shift);
+    }
+    const int32_t left = shift > 0 ? shift : 0, right = shift > 0 ? 0 : -shift;
+    const int32_t x = (int32_t)(acc << left);
+    const int32_t high = (int32_t)(((int64_t)x * multiplier + (1 << 30)) >> 31);
+    const int32_t mask = (int32_t)((1u << right) - 1u);
+    const int32_t threshold = (mask >> 1) - (high >> 31); /* + 1 when negative */
+    return (high >> right) + ((high & mask) > threshold);
+}
+
 /* tflm_nn_requantize_s8, the same bytes. */
 static inline int8_t tflm_arm_requantize_s8(uint32_t acc, int32_t multiplier, int32_t shift,
                                             int32_t output_offset, int32_t act_min,
                                             int32_t act_max)
 {
-    int32_t out;
-    if (__builtin_expect(multiplier == INT32_MIN || shift < -31, 0)) {
-        out = tflm_multiply_by_quantized_multiplier((int32_t)acc, multiplier, shift);
-    } else {
-        const int32_t left = shift > 0 ? shift : 0, right = shift > 0 ? 0 : -shift;
-        const int32_t x = (int32_t)(acc << left);
-        const int32_t high = (int32_t)(((int64_t)x * multiplier + (1 << 30)) >> 31);
-        const int32_t mask = (int32_t)((1u << right) - 1u);
-        const int32_t threshold = (mask >> 1) - (high >> 31); /* + 1 when negative */
-        out = (high >> right) + ((high & mask) > threshold);
-    }
-    out = (int32_t)((uint32_t)out + (uint32_t)output_offset);
+    const int32_t out = (int32_t)((uint32_t)tflm_arm_multiply_by_quantized_multiplier(
+                                      acc, multiplier, shift) +
+                                  (uint32_t)output_offset);
     return (int8_t)tflm_clamp_s32(out, act_min, act_max);
 }
 

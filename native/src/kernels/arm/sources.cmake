@@ -10,10 +10,13 @@
 # The DSP extension (__ARM_FEATURE_DSP: Cortex-M4, M7, M33, M55): packed
 # 16-bit multiply-accumulate (SMLAD) and byte unpacking (SXTB16).
 set(TFLM_ARM_DSP_SOURCES
+  src/kernels/arm/add_arm.c
   src/kernels/arm/conv_arm.c
   src/kernels/arm/depthwise_conv_arm.c
   src/kernels/arm/fully_connected_arm.c
+  src/kernels/arm/mul_arm.c
   src/kernels/arm/pooling_arm.c
+  src/kernels/arm/s8_add_x1__dsp.c
   src/kernels/arm/s8_avgpool_c4__dsp.c
   src/kernels/arm/s8_conv_1x1_2x2__dsp.c
   src/kernels/arm/s8_conv_im2col_2x2__dsp.c
@@ -21,6 +24,7 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/s8_dwconv_m4__dsp.c
   src/kernels/arm/s8_fc_2x4__dsp.c
   src/kernels/arm/s8_maxpool_c4__dsp.c
+  src/kernels/arm/s8_mul_x1__dsp.c
   src/kernels/arm/s8_s16_svdf_2x4__dsp.c
   src/kernels/arm/svdf_arm.c
 )
@@ -28,8 +32,6 @@ set(TFLM_ARM_DSP_SOURCES
 # Helium (__ARM_FEATURE_MVE: Cortex-M55, M85), on top of the DSP list: 128-bit
 # vectors of sixteen int8 lanes, VMLADAVA summing their products.
 set(TFLM_ARM_MVE_SOURCES
-  src/kernels/arm/add_arm.c
-  src/kernels/arm/mul_arm.c
   src/kernels/arm/s8_add_x4__mve.c
   src/kernels/arm/s8_avgpool_c4__mve.c
   src/kernels/arm/s8_conv_1x1_4x1__mve.c
