@@ -33,7 +33,7 @@ static int32_t multiplier[MAX_FILTERS];
 static int8_t shift[MAX_FILTERS];
 static int8_t want[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_FILTERS];
 static int8_t got[sizeof want];
-static uint32_t scratch[MAX_K * MAX_K * MAX_DEPTH]; /* 4 bytes a tap */
+static uint32_t scratch[(MAX_K * MAX_K * MAX_DEPTH * 5 + 3) / 4]; /* 5 bytes a tap */
 
 /* The CONV_2D int8 variants this core has; pointwise: 1x1 only. */
 static const struct {

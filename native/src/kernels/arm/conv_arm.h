@@ -38,8 +38,10 @@ typedef void (*tflm_conv_s8_arm_fn)(const tflm_conv_params *params,
 bool tflm_conv_s8_arm_pointwise(const tflm_conv_params *params, const tflm_dims *input_dims,
                                 const tflm_dims *filter_dims);
 
-/* Scratch bytes of both kernels: two pixels' kh x kw x in_c taps as int16
- * (s8_conv_2x2__dsp.h). */
+/* Scratch bytes of the kernels that take one: two pixels' kh x kw x in_c
+ * taps as int16 (s8_conv_2x2__dsp.h; four pixels' as int8 for MVE), and
+ * for a depth that is not a multiple of four one pixel's taps as int8 more
+ * (the DSP im2col kernel gathers those first). */
 size_t tflm_conv_s8_arm_get_buffer_size(const tflm_dims *filter_dims);
 
 /* tflm_conv_s8 with the DSP extension, for the convolutions
