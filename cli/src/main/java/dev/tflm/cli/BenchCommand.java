@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench MODEL [--kernels reference|optimized] [--isa LEVEL] [--iterations N] [--warmup N] [--json]}:
- * the time per inference (median and spread) and a per-operator profile with the MACs each
- * operator does and the rate it reached. Inputs are zeros: the kernels' work does not
- * depend on the values.
+ * {@code bench MODEL [--kernels reference|optimized] [--isa LEVEL] [--iterations N] [--warmup N]
+ * [--threads N] [--json]}: the time per inference (median and spread) and a per-operator profile
+ * with the MACs each operator does and the rate it reached. Inputs are zeros: the kernels' work
+ * does not depend on the values. With --threads, also the throughput of one interpreter per
+ * thread ({@link Throughput}).
  */
 @Command(name = "bench")
 final class BenchCommand implements Callable<Integer> {
@@ -40,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N")
     private Integer warmup;
 
+    /** Not given: no throughput measure. */
+    @Option(names = "--threads", paramLabel = "N")
+    private Integer threads;
+
     @Option(names = "--json")
     private boolean json;
 
@@ -54,14 +59,19 @@ final class BenchCommand implements Callable<Integer> {
         // 0 asks the profiler for its defaults
         int iterations = this.iterations == null ? 0 : (int) Checks.positive("--iterations", this.iterations);
         int warmup = this.warmup == null ? 0 : (int) Checks.positive("--warmup", this.warmup);
+        int threads = this.threads == null ? 0 : (int) Checks.positive("--threads", this.threads);
         Interpreter.Options options = kernelOptions.builder().build();
         KernelSet kernels = kernelOptions.kernels;
         try (Model model = Model.load(modelPath); Interpreter interpreter = new Interpreter(model, options)) {
             Profiler.Profile profile = new Profiler(interpreter).run(warmup, iterations);
-            Report report = new Report(modelPath, kernels, interpreter, model, profile);
+            // as many inferences per thread count as one thread timed (at least one per thread)
+            Throughput throughput = threads == 0 ? null
+                    : Throughput.measure(model, options, threads, profile.inference().count());
+            Report report = new Report(modelPath, kernels, interpreter, model, profile, throughput);
             out.println(json ? report.json() : report.text());
+            // The threads' outputs must equal one thread's: anything else is a bug to report.
+            return throughput == null || throughput.identical() ? Main.EXIT_OK : Main.EXIT_ERROR;
         }
-        return Main.EXIT_OK;
     }
 
     /** What bench prints, as text or one JSON object. */
@@ -75,8 +85,10 @@ final class BenchCommand implements Callable<Integer> {
         private final List<String> operatorNames;
         private final long[] macs;
         private final double operatorSumUs;
+        private final Throughput throughput; // null without --threads
 
-        Report(Path model, KernelSet kernels, Interpreter interpreter, Model contents, Profiler.Profile profile) {
+        Report(Path model, KernelSet kernels, Interpreter interpreter, Model contents, Profiler.Profile profile,
+               Throughput throughput) {
             this.model = model;
             this.kernels = kernels;
             this.isa = interpreter.isa().label();
@@ -87,6 +99,7 @@ final class BenchCommand implements Callable<Integer> {
                     .mapToObj(interpreter::operatorName).toList();
             this.macs = OperatorMacs.all(contents);
             this.operatorSumUs = profile.operators().stream().mapToDouble(TimeStats::medianUs).sum();
+            this.throughput = throughput;
         }
 
         private long totalMacs() {
@@ -132,6 +145,19 @@ final class BenchCommand implements Callable<Integer> {
                         macs[op] > 0 ? rate(gmacsPerSecond(macs[op], median)) : "-"));
             }
             s.append(String.format(Locale.ROOT, "  %4s  %-24s %12s%n", "", "sum", us(operatorSumUs)));
+            if (throughput != null) {
+                s.append(String.format(Locale.ROOT,
+                        "%nthroughput (one interpreter per thread, one shared model; %d cores)%n",
+                        throughput.cores()));
+                s.append(String.format(Locale.ROOT, "  %7s %12s %14s %8s%n", "threads", "inferences",
+                        "inferences/s", "speedup"));
+                for (Throughput.Point p : throughput.points()) {
+                    s.append(String.format(Locale.ROOT, "  %7d %12d %14.1f %8.2f%n", p.threads(),
+                            p.inferences(), p.inferencesPerSecond(), throughput.speedup(p)));
+                }
+                s.append(String.format(Locale.ROOT, "  outputs equal one thread's at every count: %s%n",
+                        throughput.identical() ? "yes" : "NO"));
+            }
             return s.toString().stripTrailing();
         }
 
@@ -159,6 +185,15 @@ final class BenchCommand implements Callable<Integer> {
                         .put("median_us", round(o.medianUs())).put("p10_us", round(o.p10Us()))
                         .put("p90_us", round(o.p90Us())).put("share", round(share(op)))
                         .put("macs", macs[op]).put("gmacs_per_s", round(gmacsPerSecond(macs[op], o.medianUs())));
+            }
+            if (throughput != null) {
+                json.put("cores", throughput.cores()).put("outputs_identical", throughput.identical());
+                ArrayNode points = json.putArray("throughput");
+                for (Throughput.Point p : throughput.points()) {
+                    points.addObject().put("threads", p.threads()).put("inferences", p.inferences())
+                            .put("inferences_per_s", round(p.inferencesPerSecond()))
+                            .put("speedup", round(throughput.speedup(p)));
+                }
             }
             return Json.line(json);
         }

@@ -53,7 +53,7 @@ public final class Main {
                   the other family is an error. --json prints one JSON object.
 
               bench MODEL [--kernels reference|optimized] [--isa LEVEL] [--iterations N]
-                  [--warmup N] [--json]
+                  [--warmup N] [--threads N] [--json]
                   Warms up (N rounds, default 0.3 s), then times N inferences on zero
                   inputs (default: as many as fit in 1 s, 10 to 100000) and prints the
                   median and spread (min, p10, p90, max) of the time per inference, the
@@ -62,7 +62,11 @@ public final class Main {
                   and GMAC/s. MACs: CONV_2D output elements x kh x kw x in_c/groups,
                   DEPTHWISE_CONV_2D output elements x kh x kw, FULLY_CONNECTED batches x
                   units x depth, SVDF batches x filters x (input + memory); other ops
-                  count 0.
+                  count 0. --threads N also measures throughput: one interpreter per
+                  thread over the one model, at 1, 2, 4, ... and N threads, each count
+                  running as many inferences on random inputs as were timed, with the
+                  inferences per second, the speedup over one thread, and whether every
+                  count's outputs equal one thread's (exit 1 if not).
 
               demo
                   Runs the sine model this project trains in Java for x from 0 to 2π,

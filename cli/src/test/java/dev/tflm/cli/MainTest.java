@@ -34,7 +34,8 @@ class MainTest {
                 new String[] {"bench", "m.tflite", "--iterations", "0"}, new String[] {"bench", "m.tflite", "--warmup"},
                 new String[] {"bench", "m.tflite", "--kernels", "simd"}, new String[] {"bench", "a", "b"},
                 new String[] {"bench", "m.tflite", "--iterations", "99999999999"},
-                new String[] {"run", "m.tflite", "--isa", "sse2"}, new String[] {"bench", "m.tflite", "--isa"})) {
+                new String[] {"run", "m.tflite", "--isa", "sse2"}, new String[] {"bench", "m.tflite", "--isa"},
+                new String[] {"bench", "m.tflite", "--threads", "0"})) {
             CliRun result = run(args);
             assertEquals(Main.EXIT_USAGE, result.exitCode(), String.join(" ", args));
             assertTrue(result.err().contains("usage: tflm"), result.err());
@@ -230,6 +231,27 @@ class MainTest {
         assertTrue(result.out().contains("10 timed inferences after 1 warm-up rounds"), result.out());
         assertEquals(3, result.out().lines().filter(l -> l.matches("\\s+\\d+  FULLY_CONNECTED .*")).count(),
                 result.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchThreadsMeasuresThroughputWithTheOutputsOfOneThread() {
+        CliRun result = run("bench", helloWorld(), "--iterations", "40", "--warmup", "1", "--threads", "3",
+                "--json");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Map<String, Object> json = CliRun.json(result.out());
+        assertEquals(Boolean.TRUE, json.get("outputs_identical"), result.out());
+        assertEquals((double) Runtime.getRuntime().availableProcessors(), json.get("cores"));
+        List<Map<String, Object>> points = (List<Map<String, Object>>) json.get("throughput");
+        assertEquals(List.of(1.0, 2.0, 3.0), points.stream().map(p -> p.get("threads")).toList());
+        for (Map<String, Object> p : points) {
+            assertEquals(40.0, p.get("inferences"));
+            assertTrue((Double) p.get("inferences_per_s") > 0, result.out());
+        }
+        assertEquals(1.0, points.getFirst().get("speedup"));
+        CliRun text = run("bench", helloWorld(), "--iterations", "8", "--warmup", "1", "--threads", "2");
+        assertEquals(Main.EXIT_OK, text.exitCode(), text.err());
+        assertTrue(text.out().contains("outputs equal one thread's at every count: yes"), text.out());
     }
 
     @Test
