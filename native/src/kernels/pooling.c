@@ -8,28 +8,11 @@
 #include "f32_math.h"
 #include "kernel_util.h"
 #include "nn_common.h"
+#include "pool_window.h"
 #include "tflm/builtin_options.h"
 #include "tflm/ops.h"
 
 /* ---- Compute ---------------------------------------------------------------- */
-
-/* The window of one output position, clipped to the input. */
-typedef struct pool_window {
-    int32_t y_start, y_end, x_start, x_end;
-} pool_window;
-
-static pool_window window_at(const tflm_pool_params *p, const tflm_dims *in, int32_t oy,
-                             int32_t ox)
-{
-    const int32_t in_y0 = oy * p->stride_h - p->pad_h;
-    const int32_t in_x0 = ox * p->stride_w - p->pad_w;
-    pool_window w;
-    w.y_start = in_y0 < 0 ? 0 : in_y0;
-    w.y_end = in_y0 + p->filter_h < in->h ? in_y0 + p->filter_h : in->h;
-    w.x_start = in_x0 < 0 ? 0 : in_x0;
-    w.x_end = in_x0 + p->filter_w < in->w ? in_x0 + p->filter_w : in->w;
-    return w;
-}
 
 /* One window walk serves the four kernels: pool() is inlined into each with
  * the element type and the reduction as constants (TFLM_SPECIALIZED). */
@@ -115,7 +98,7 @@ TFLM_SPECIALIZED void pool(tflm_type type, pool_kind kind, const tflm_pool_param
         const size_t batch = (size_t)b * input_dims->h * row_stride;
         for (int32_t oy = 0; oy < output_dims->h; ++oy) {
             for (int32_t ox = 0; ox < output_dims->w; ++ox) {
-                const pool_window w = window_at(params, input_dims, oy, ox);
+                const tflm_pool_window w = tflm_pool_window_at(params, input_dims, oy, ox);
                 const int32_t count = (w.y_end - w.y_start) * (w.x_end - w.x_start);
                 for (int32_t ch = 0; ch < depth; ++ch, ++out) {
                     pool_acc acc = pool_start(type, kind);

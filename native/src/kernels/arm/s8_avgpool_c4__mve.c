@@ -10,36 +10,30 @@
 #include "../pool_window.h"
 #include "pooling_arm.h"
 
+static inline void pixel(const void *kernel, const tflm_pool_pixel *p)
+{
+    const tflm_activation *act = kernel;
+    int8_t *out = p->out;
+    for (int32_t c = 0; c < p->depth; c += 4) {
+        const mve_pred16_t lanes = vctp32q((uint32_t)(p->depth - c));
+        int32x4_t sum = vdupq_n_s32(0);
+        for (int32_t y = p->w.y_start; y < p->w.y_end; ++y) {
+            const int8_t *row = (const int8_t *)p->in + (size_t)y * p->in_w * p->depth + c;
+            for (int32_t x = p->w.x_start; x < p->w.x_end; ++x) {
+                sum = vaddq_s32(sum, vldrbq_z_s32(row + (size_t)x * p->depth, lanes));
+            }
+        }
+        int32_t sums[4];
+        vstrwq_s32(sums, sum);
+        for (int32_t l = 0; l < 4 && c + l < p->depth; ++l) {
+            out[c + l] = tflm_pool_average_s8(sums[l], p->count, act);
+        }
+    }
+}
+
 void tflm_s8_avgpool_c4__mve(const tflm_pool_params *params, const tflm_dims *input_dims,
                              const int8_t *input, const tflm_dims *output_dims, int8_t *output)
 {
-    const int32_t depth = output_dims->c, in_w = input_dims->w;
-    const int32_t act_min = params->activation.min, act_max = params->activation.max;
-    for (int32_t b = 0; b < output_dims->n; ++b) {
-        const int8_t *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
-        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
-            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
-                const tflm_pool_window w = tflm_pool_window_at(params, input_dims, oy, ox);
-                const int32_t count = (w.y_end - w.y_start) * (w.x_end - w.x_start);
-                int8_t *out = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
-                for (int32_t c = 0; c < depth; c += 4) {
-                    const mve_pred16_t lanes = vctp32q((uint32_t)(depth - c));
-                    int32x4_t sum = vdupq_n_s32(0);
-                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const int8_t *row = in_batch + (size_t)y * in_w * depth + c;
-                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            sum = vaddq_s32(sum, vldrbq_z_s32(row + (size_t)x * depth, lanes));
-                        }
-                    }
-                    int32_t sums[4];
-                    vstrwq_s32(sums, sum);
-                    for (int32_t l = 0; l < 4 && c + l < depth; ++l) {
-                        const int32_t v = sums[l] > 0 ? (sums[l] + count / 2) / count
-                                                      : (sums[l] - count / 2) / count;
-                        out[c + l] = (int8_t)tflm_clamp_s32(v, act_min, act_max);
-                    }
-                }
-            }
-        }
-    }
+    tflm_pool_for_each_pixel(params, input_dims, input, output_dims, output, 1, pixel,
+                             &params->activation);
 }

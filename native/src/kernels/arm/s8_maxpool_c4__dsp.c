@@ -23,42 +23,38 @@ static inline uint32_t min4(uint32_t a, uint32_t b)
     return (uint32_t)__sel((uint8x4_t)a, (uint8x4_t)b);
 }
 
+/* The clamp: in every byte, and as int32 for the last channels. */
+typedef struct clamp {
+    uint32_t lo, hi;
+    tflm_activation activation;
+} clamp;
+
+static inline void pixel(const void *kernel, const tflm_pool_pixel *p)
+{
+    const clamp *k = kernel;
+    int8_t *out = p->out;
+    int32_t c = 0;
+    for (; c + 4 <= p->depth; c += 4) {
+        uint32_t m = 0x80808080u; /* -128 in every byte */
+        for (int32_t y = p->w.y_start; y < p->w.y_end; ++y) {
+            const int8_t *row = (const int8_t *)p->in + (size_t)y * p->in_w * p->depth + c;
+            for (int32_t x = p->w.x_start; x < p->w.x_end; ++x) {
+                m = max4(tflm_dsp_load4(row + (size_t)x * p->depth), m);
+            }
+        }
+        m = min4(max4(m, k->lo), k->hi);
+        __builtin_memcpy(out + c, &m, sizeof m);
+    }
+    for (; c < p->depth; ++c) {
+        out[c] = (int8_t)tflm_clamp_s32(tflm_pool_channel_max_s8(p, c), k->activation.min,
+                                        k->activation.max);
+    }
+}
+
 void tflm_s8_maxpool_c4__dsp(const tflm_pool_params *params, const tflm_dims *input_dims,
                              const int8_t *input, const tflm_dims *output_dims, int8_t *output)
 {
-    const int32_t depth = output_dims->c, in_w = input_dims->w;
-    const int32_t act_min = params->activation.min, act_max = params->activation.max;
-    const uint32_t lo = (uint32_t)(uint8_t)act_min * 0x01010101u;
-    const uint32_t hi = (uint32_t)(uint8_t)act_max * 0x01010101u;
-    for (int32_t b = 0; b < output_dims->n; ++b) {
-        const int8_t *in_batch = input + (size_t)b * input_dims->h * in_w * depth;
-        for (int32_t oy = 0; oy < output_dims->h; ++oy) {
-            for (int32_t ox = 0; ox < output_dims->w; ++ox) {
-                const tflm_pool_window w = tflm_pool_window_at(params, input_dims, oy, ox);
-                int8_t *out = output + (((size_t)b * output_dims->h + oy) * output_dims->w + ox) * depth;
-                int32_t c = 0;
-                for (; c + 4 <= depth; c += 4) {
-                    uint32_t m = 0x80808080u; /* -128 in every byte */
-                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const int8_t *row = in_batch + (size_t)y * in_w * depth + c;
-                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            m = max4(tflm_dsp_load4(row + (size_t)x * depth), m);
-                        }
-                    }
-                    m = min4(max4(m, lo), hi);
-                    __builtin_memcpy(out + c, &m, sizeof m);
-                }
-                for (; c < depth; ++c) {
-                    int32_t m = -128;
-                    for (int32_t y = w.y_start; y < w.y_end; ++y) {
-                        const int8_t *row = in_batch + (size_t)y * in_w * depth + c;
-                        for (int32_t x = w.x_start; x < w.x_end; ++x) {
-                            m = row[(size_t)x * depth] > m ? row[(size_t)x * depth] : m;
-                        }
-                    }
-                    out[c] = (int8_t)tflm_clamp_s32(m, act_min, act_max);
-                }
-            }
-        }
-    }
+    const clamp k = {(uint32_t)(uint8_t)params->activation.min * 0x01010101u,
+                     (uint32_t)(uint8_t)params->activation.max * 0x01010101u, params->activation};
+    tflm_pool_for_each_pixel(params, input_dims, input, output_dims, output, 1, pixel, &k);
 }
