@@ -210,7 +210,8 @@ class FirmwareToolsTest {
         assertTrue(project.contains("<Cpu>IROM(0x00000000,0x00400000) IRAM(0x20000000,0x00400000) "
                 + "CPUTYPE(&quot;Cortex-M4&quot;) FPU2 CLOCK(25000000) ELITTLE</Cpu>"), project);
         assertTrue(project.contains("<uAC6>1</uAC6>"), project);
-        assertTrue(project.contains("<Define>FW_ARENA_BYTES=2048,TFLM_BOARD_CPU_HZ=25000000u,TFLM_VARIANT_CONV,"),
+        assertTrue(project.contains(
+                "<Define>FW_ARENA_BYTES=2048,TFLM_BOARD_CPU_HZ=25000000u,TFLM_VARIANT_ADD,TFLM_VARIANT_CONV,"),
                 project);
         assertTrue(project.contains("<IncludePath>.\\tflm\\include;.\\tflm\\src;.\\board\\common;.\\example"
                 + "</IncludePath>"), project);
@@ -246,7 +247,7 @@ class FirmwareToolsTest {
         assertTrue(cmake.contains("  tflm/src/kernels/arm/fully_connected_arm.c\n"), cmake);
         assertTrue(cmake.contains("  board/mbed/board.c\n)"), cmake);
         assertTrue(cmake.contains("target_compile_definitions(${PROJECT_NAME} PRIVATE FW_ARENA_BYTES=2048 "
-                + "TFLM_VARIANT_CONV"), cmake);
+                + "TFLM_VARIANT_ADD TFLM_VARIANT_CONV"), cmake);
         assertTrue(cmake.contains("mbed_set_post_build(${PROJECT_NAME})"), cmake);
         assertFalse(cmake.contains("cortex_m_startup") || cmake.contains("semihosting"), cmake);
         assertTrue(Files.readString(out.resolve("mbed_app.json")).contains("\"ARM_MPS2_M4\": {"));
