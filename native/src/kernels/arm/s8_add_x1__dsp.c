@@ -21,6 +21,10 @@
 #include "binary_arm.h"
 #include "s8_requant.h"
 
+#if !defined(__ARM_FEATURE_DSP)
+#error "s8_add_x1__dsp.c needs the DSP extension (SMMULR); arm/sources.cmake lists it for such cores only"
+#endif
+
 /* A multiplier and right shift in the form the fast step takes. */
 typedef struct fast_multiplier {
     int32_t multiplier;
