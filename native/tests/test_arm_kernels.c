@@ -246,6 +246,12 @@ static int check_dw_case(int test, int few)
     return 0;
 }
 
+#if defined(__ARM_FEATURE_MVE)
+#define SVDF_VARIANTS "SVDF int8 (int16 state) DSP and MVE each"
+#else
+#define SVDF_VARIANTS "SVDF int8 (int16 state) DSP"
+#endif
+
 /* SVDF: up to 2 batches of 70 inputs, 16 units of rank up to 3, memory up
  * to 12; the state is checked as well as the output. */
 enum {
@@ -258,6 +264,9 @@ enum {
 static int8_t svdf_weights_feature[SVDF_MAX_FILTERS * SVDF_MAX_IN];
 static int16_t svdf_weights_time[SVDF_MAX_FILTERS * 12];
 static int16_t svdf_state_want[SVDF_MAX_STATE], svdf_state_got[SVDF_MAX_STATE];
+#if defined(__ARM_FEATURE_MVE)
+static int16_t svdf_state_mve[SVDF_MAX_STATE];
+#endif
 static int32_t svdf_ref_scratch[2 * (SVDF_MAX_FILTERS + 16)];
 static uint32_t svdf_scratch[SVDF_MAX_IN / 2];
 
@@ -265,7 +274,7 @@ static uint32_t svdf_scratch[SVDF_MAX_IN / 2];
 static void print_svdf_difference(int test, const tflm_svdf_params *p, const char *what,
                                   int32_t i, int32_t got_value, int32_t want_value)
 {
-    fw_print("SVDF int8 DSP: case ");
+    fw_print("SVDF int8: case ");
     fw_print_int(test);
     fw_print(" (batches ");
     fw_print_int(p->batches);
@@ -319,6 +328,11 @@ static int check_svdf_case(int test)
     for (int32_t i = 0; i < state_count; i++) {
         svdf_state_want[i] = svdf_state_got[i] = (int16_t)rnd_in(INT16_MIN, INT16_MAX);
     }
+#if defined(__ARM_FEATURE_MVE)
+    for (int32_t i = 0; i < state_count; i++) {
+        svdf_state_mve[i] = svdf_state_got[i];
+    }
+#endif
     for (int32_t u = 0; u < units; u++) {
         bias[u] = rnd_in(-(1 << 24), 1 << 24);
     }
@@ -329,16 +343,32 @@ static int check_svdf_case(int test)
                               bias_or_null, svdf_state_got, got, svdf_scratch);
     for (int32_t i = 0; i < p.batches * units; i++) {
         if (got[i] != want[i]) {
-            print_svdf_difference(test, &p, "output", i, got[i], want[i]);
+            print_svdf_difference(test, &p, "DSP output", i, got[i], want[i]);
             return 1;
         }
     }
     for (int32_t i = 0; i < state_count; i++) {
         if (svdf_state_got[i] != svdf_state_want[i]) {
-            print_svdf_difference(test, &p, "state", i, svdf_state_got[i], svdf_state_want[i]);
+            print_svdf_difference(test, &p, "DSP state", i, svdf_state_got[i], svdf_state_want[i]);
             return 1;
         }
     }
+#if defined(__ARM_FEATURE_MVE)
+    tflm_s8_s16_svdf_1x4__mve(&p, &q, input, svdf_weights_feature, svdf_weights_time, bias_or_null,
+                              svdf_state_mve, got);
+    for (int32_t i = 0; i < p.batches * units; i++) {
+        if (got[i] != want[i]) {
+            print_svdf_difference(test, &p, "MVE output", i, got[i], want[i]);
+            return 1;
+        }
+    }
+    for (int32_t i = 0; i < state_count; i++) {
+        if (svdf_state_mve[i] != svdf_state_want[i]) {
+            print_svdf_difference(test, &p, "MVE state", i, svdf_state_mve[i], svdf_state_want[i]);
+            return 1;
+        }
+    }
+#endif
     return 0;
 }
 
@@ -561,7 +591,7 @@ int main(void)
             return 1;
         }
     }
-    fw_print("SVDF int8 (int16 state) DSP equals the reference on ");
+    fw_print(SVDF_VARIANTS " equals the reference on ");
     fw_print_int(SVDF_CASES);
     fw_print(" random cases\n");
     for (int test = 0; test < POOL_CASES; test++) {

@@ -40,6 +40,7 @@ set(TFLM_ARM_MVE_SOURCES
   src/kernels/arm/s8_fc_1x4__mve.c
   src/kernels/arm/s8_maxpool_c16__mve.c
   src/kernels/arm/s8_mul_x4__mve.c
+  src/kernels/arm/s8_s16_svdf_1x4__mve.c
 )
 
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the

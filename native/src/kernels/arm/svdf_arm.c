@@ -1,9 +1,10 @@
 /*
  * svdf_arm.c - SVDF on Cortex-M: the variant hook (variant.h). Compiled
  * only for cores with the DSP extension (arm/sources.cmake): int8 with an
- * int16 state runs s8_s16_svdf_2x4__dsp.c from level ARM_DSP up, reading
- * the model's weights in place; its plan is the index of its scratch (the
- * widened input row), requested instead of the reference's.
+ * int16 state runs, reading the model's weights in place, at level ARM_DSP
+ * s8_s16_svdf_2x4__dsp.c, whose plan is the index of its scratch (the
+ * widened input row), requested instead of the reference's; at ARM_MVE
+ * (Helium builds) s8_s16_svdf_1x4__mve.c, without scratch.
  */
 #include "svdf_arm.h"
 #include "tflm/kernel.h"
@@ -25,6 +26,21 @@ static tflm_status invoke_s8_s16(tflm_context *ctx, tflm_node *node, const void 
     return TFLM_OK;
 }
 
+#if defined(__ARM_FEATURE_MVE)
+static tflm_status invoke_s8_s16_mve(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    (void)plan;
+    const tflm_svdf_data *d = node->data;
+    const tflm_tensor *bias = tflm_input(ctx, node, 3);
+    const tflm_svdf_params params = tflm_svdf_params_of(ctx, node);
+    tflm_s8_s16_svdf_1x4__mve(&params, &d->u.quant, tflm_input(ctx, node, 0)->data,
+                              tflm_input(ctx, node, 1)->data, tflm_input(ctx, node, 2)->data,
+                              bias != NULL ? bias->data : NULL, tflm_input(ctx, node, 4)->data,
+                              tflm_output(ctx, node, 0)->data);
+    return TFLM_OK;
+}
+#endif
+
 /* What the kernel assumes (svdf_arm.h): the input zero point widens into
  * an int16 lane beside the input, and the state's is an int16 value. */
 static bool kernel_fits(const tflm_svdf_params *params, const tflm_svdf_quant *quant)
@@ -45,6 +61,13 @@ tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node, const tf
         tflm_input(ctx, node, 4)->type != TFLM_TYPE_INT16 || !kernel_fits(&params, &data->u.quant)) {
         return TFLM_OK;
     }
+#if defined(__ARM_FEATURE_MVE)
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
+        variant->invoke = invoke_s8_s16_mve;
+        variant->plan = NULL;
+        return TFLM_OK;
+    }
+#endif
     int32_t *scratch_index = tflm_alloc_persistent(ctx, sizeof *scratch_index);
     if (scratch_index == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;

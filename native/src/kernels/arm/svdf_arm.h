@@ -4,8 +4,8 @@
  * file names.
  *
  *                        ARM_DSP                                ARM_MVE
- *   int8, int16 state    2 rows x 4 inputs, SXTAB16 + SMLAD;    = ARM_DSP
- *                        time: int16 pairs, SMLAD
+ *   int8, int16 state    2 rows x 4 inputs, SXTAB16 + SMLAD;    1 row x 4 rows, VMLADAVA.S8;
+ *                        time: int16 pairs, SMLAD               time: 8 int16 lanes, VMLADAVA
  */
 #ifndef TFLM_KERNELS_ARM_SVDF_ARM_H
 #define TFLM_KERNELS_ARM_SVDF_ARM_H
@@ -27,5 +27,14 @@ void tflm_s8_s16_svdf_2x4__dsp(const tflm_svdf_params *params, const tflm_svdf_q
                                const int8_t *input, const int8_t *weights_feature,
                                const int16_t *weights_time, const int32_t *bias, int16_t *state,
                                int8_t *output, void *scratch);
+
+#if defined(__ARM_FEATURE_MVE)
+/* tflm_svdf_s8_s16 with Helium (MVE): the same results (output and
+ * state), without scratch, under the DSP kernel's conditions. */
+void tflm_s8_s16_svdf_1x4__mve(const tflm_svdf_params *params, const tflm_svdf_quant *quant,
+                               const int8_t *input, const int8_t *weights_feature,
+                               const int16_t *weights_time, const int32_t *bias, int16_t *state,
+                               int8_t *output);
+#endif
 
 #endif /* TFLM_KERNELS_ARM_SVDF_ARM_H */
