@@ -116,6 +116,78 @@ static int check_fc_case(int test)
     return 0;
 }
 
+/* The FULLY_CONNECTED 16x8 variants this core has. */
+static const struct {
+    const char *name;
+    tflm_fc_s16_fn run;
+} fc16_kernels[] = {
+    {"DSP", tflm_s16_fc_2x4__dsp},
+#if defined(__ARM_FEATURE_MVE)
+    {"MVE", tflm_s16_fc_1x4__mve},
+#endif
+};
+
+static int16_t fc16_input[MAX_BATCHES * MAX_DEPTH];
+static int64_t fc16_bias[MAX_UNITS];
+static int16_t fc16_want[MAX_BATCHES * MAX_UNITS], fc16_got[MAX_BATCHES * MAX_UNITS];
+
+/* One random FULLY_CONNECTED 16x8 case (symmetric, as TFLM's int16): full
+ * int16 inputs, int64 or int32 biases or none, the output clamped to a
+ * random int16 range; 0 when the variants' outputs equal the reference's. */
+static int check_fc16_case(int test)
+{
+    const int wide = test % 50 == 0;
+    const int32_t batches = rnd_in(1, MAX_BATCHES);
+    const int32_t depth = wide ? rnd_in(600, MAX_DEPTH) : rnd_in(1, 67);
+    const int32_t units = wide ? rnd_in(1, 9) : rnd_in(1, MAX_UNITS);
+    const int extreme = rnd_in(0, 7); /* 0, 1: every input at one end */
+    for (int32_t i = 0; i < batches * depth; i++) {
+        fc16_input[i] = (int16_t)(extreme == 0 ? INT16_MIN : extreme == 1 ? INT16_MAX
+                                                           : rnd_in(INT16_MIN, INT16_MAX));
+    }
+    fill(filter, units * depth);
+    const int per_channel = rnd_in(0, 1);
+    for (int32_t o = 0; o < units; o++) {
+        fc16_bias[o] = ((int64_t)rnd_in(INT32_MIN / 2, INT32_MAX / 2) << rnd_in(0, 12));
+        bias[o] = rnd_in(-(1 << 24), 1 << 24);
+        multiplier[o] = rnd_in(1 << 30, INT32_MAX);
+        shift[o] = (int8_t)rnd_in(-24, 3);
+    }
+    const int32_t lo = rnd_in(INT16_MIN, 0), hi = rnd_in(0, INT16_MAX);
+    const tflm_fc_params params = {.output_offset = rnd_in(0, 3) == 0 ? rnd_in(-100, 100) : 0,
+                                   .activation = {lo, hi}};
+    const tflm_per_channel_quant quant = {multiplier, shift, !per_channel};
+    const tflm_fc_shape shape = {batches, depth, units};
+    const int bias_kind = rnd_in(0, 2); /* int64, int32, none */
+    const tflm_bias_16x8 b = {bias_kind == 0 ? (const void *)fc16_bias : bias_kind == 1 ? (const void *)bias : NULL,
+                              bias_kind == 1};
+    tflm_fully_connected_s16(&params, &quant, &shape, fc16_input, filter, &b, fc16_want);
+    for (size_t v = 0; v < sizeof fc16_kernels / sizeof fc16_kernels[0]; v++) {
+        fc16_kernels[v].run(&params, &quant, &shape, fc16_input, filter, &b, fc16_got);
+        for (int32_t i = 0; i < batches * units; i++) {
+            if (fc16_got[i] != fc16_want[i]) {
+                fw_print("FULLY_CONNECTED 16x8 ");
+                fw_print(fc16_kernels[v].name);
+                fw_print(": case ");
+                fw_print_int(test);
+                fw_print(" (depth ");
+                fw_print_int(depth);
+                fw_print(", units ");
+                fw_print_int(units);
+                fw_print("), output ");
+                fw_print_int(i);
+                fw_print(": got ");
+                fw_print_int(fc16_got[i]);
+                fw_print(", the reference ");
+                fw_print_int(fc16_want[i]);
+                fw_print("\n");
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Prints a DEPTHWISE_CONV_2D difference. */
 static void print_dw_difference(const char *kernel, int test, const tflm_dims *in, const tflm_dims *k,
                                 const tflm_conv_params *p, int32_t i, int8_t got_value,
@@ -570,6 +642,16 @@ int main(void)
     fw_print(sizeof fc_kernels / sizeof fc_kernels[0] > 1
                  ? "FULLY_CONNECTED int8 DSP and MVE equal the reference on "
                  : "FULLY_CONNECTED int8 DSP equals the reference on ");
+    fw_print_int(CASES);
+    fw_print(" random cases\n");
+    for (int test = 0; test < CASES; test++) {
+        if (check_fc16_case(test) != 0) {
+            return 1;
+        }
+    }
+    fw_print(sizeof fc16_kernels / sizeof fc16_kernels[0] > 1
+                 ? "FULLY_CONNECTED 16x8 DSP and MVE equal the reference on "
+                 : "FULLY_CONNECTED 16x8 DSP equals the reference on ");
     fw_print_int(CASES);
     fw_print(" random cases\n");
     for (int few = 0; few <= 1; few++) {

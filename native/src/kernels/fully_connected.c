@@ -311,8 +311,10 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
         return tflm_nn_unsupported_input(ctx, input,
                                          with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
+    /* The variants: int8, float32 and, on Cortex-M, 16x8. */
+    const bool s16x8 = input->type == TFLM_TYPE_INT16 && filter->type == TFLM_TYPE_INT8;
     if (status != TFLM_OK ||
-        (tflm_nn_has_variant_types(&t) &&
+        ((tflm_nn_has_variant_types(&t) || s16x8) &&
          (status = tflm_fully_connected_variant(ctx, node, data,
                                                 TFLM_FULLY_CONNECTED_VARIANT(data))) != TFLM_OK)) {
         return status;
@@ -351,6 +353,10 @@ static tflm_status fc_invoke_int8(tflm_context *ctx, tflm_node *node)
 static tflm_status fc_invoke_int16(tflm_context *ctx, tflm_node *node)
 {
     const fc_data *data = node->data;
+    const tflm_variant *variant = TFLM_FULLY_CONNECTED_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_FULLY_CONNECTED, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
+    }
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);

@@ -43,6 +43,11 @@ void tflm_fully_connected_s16(const tflm_fc_params *params, const tflm_per_chann
                               const tflm_fc_shape *shape, const int16_t *input,
                               const int8_t *filter, const tflm_bias_16x8 *bias, int16_t *output);
 
+/* tflm_fully_connected_s16's signature, for its variants. */
+typedef void (*tflm_fc_s16_fn)(const tflm_fc_params *params, const tflm_per_channel_quant *quant,
+                               const tflm_fc_shape *shape, const int16_t *input,
+                               const int8_t *filter, const tflm_bias_16x8 *bias, int16_t *output);
+
 /* float32: TFLM's reference_ops::FullyConnected (sum in input order, then
  * + bias, then the activation clamp). */
 typedef void (*tflm_fc_f32_fn)(const tflm_activation_f32 *activation, const tflm_fc_shape *shape,

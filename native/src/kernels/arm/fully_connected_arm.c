@@ -2,7 +2,9 @@
  * fully_connected_arm.c - FULLY_CONNECTED on Cortex-M: the variant hook
  * (variant.h). Compiled only for cores with the DSP extension
  * (arm/sources.cmake): int8 runs s8_fc_2x4__dsp.c at level ARM_DSP and
- * s8_fc_1x4__mve.c at ARM_MVE (Helium builds).
+ * s8_fc_1x4__mve.c at ARM_MVE (Helium builds); 16x8 with zero input and
+ * filter offsets s16_fc_2x4__dsp.c and s16_fc_1x4__mve.c. The plan is the
+ * kernel itself.
  */
 #include "../nn_common.h"
 #include "fully_connected_arm.h"
@@ -28,15 +30,51 @@ static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *pla
     return TFLM_OK;
 }
 
+static tflm_status invoke_s16(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    const tflm_fc_s16_fn run = (tflm_fc_s16_fn)(uintptr_t)plan;
+    const tflm_fully_connected_data *d = node->data;
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    const tflm_fc_shape shape = tflm_fully_connected_shape(t.filter, t.output);
+    const tflm_per_channel_quant quant = tflm_fully_connected_quant(d, shape.units);
+    const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), d->u.q.bias_s32};
+    run(&d->u.q.params, &quant, &shape, t.input->data, t.filter->data, &bias, t.output->data);
+    return TFLM_OK;
+}
+
+/* The 16x8 kernel for a level, or NULL: symmetric int16 only (TFLM's
+ * int16 zero points are 0; others keep the reference). */
+static tflm_fc_s16_fn s16_kernel(tflm_isa isa, const tflm_fc_params *params)
+{
+    if (params->input_offset != 0 || params->filter_offset != 0) {
+        return NULL;
+    }
+#if defined(__ARM_FEATURE_MVE)
+    if (isa >= TFLM_ISA_ARM_MVE) {
+        return tflm_s16_fc_1x4__mve;
+    }
+#endif
+    (void)isa;
+    return tflm_s16_fc_2x4__dsp;
+}
+
 tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *node,
                                          const tflm_fully_connected_data *data,
                                          tflm_variant *variant)
 {
-    (void)data;
     /* An Arm build's levels: SCALAR (the reference kernels asked for),
        ARM_DSP, ARM_MVE (which includes DSP). */
-    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP &&
-        tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+    const tflm_type type = tflm_input(ctx, node, 0)->type;
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP && type == TFLM_TYPE_INT16) {
+        const tflm_fc_s16_fn run = s16_kernel(tflm_kernel_isa(ctx), &data->u.q.params);
+        if (run != NULL) {
+            variant->invoke = invoke_s16;
+            variant->plan = (const void *)(uintptr_t)run;
+        }
+        return TFLM_OK;
+    }
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP && type == TFLM_TYPE_INT8) {
         fc_s8_fn run = tflm_s8_fc_2x4__dsp;
 #if defined(__ARM_FEATURE_MVE)
         if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {

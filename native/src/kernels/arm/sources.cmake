@@ -16,6 +16,7 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/fully_connected_arm.c
   src/kernels/arm/mul_arm.c
   src/kernels/arm/pooling_arm.c
+  src/kernels/arm/s16_fc_2x4__dsp.c
   src/kernels/arm/s8_add_x1__dsp.c
   src/kernels/arm/s8_avgpool_c4__dsp.c
   src/kernels/arm/s8_conv_1x1_2x2__dsp.c
@@ -32,6 +33,7 @@ set(TFLM_ARM_DSP_SOURCES
 # Helium (__ARM_FEATURE_MVE: Cortex-M55, M85), on top of the DSP list: 128-bit
 # vectors of sixteen int8 lanes, VMLADAVA summing their products.
 set(TFLM_ARM_MVE_SOURCES
+  src/kernels/arm/s16_fc_1x4__mve.c
   src/kernels/arm/s8_add_x4__mve.c
   src/kernels/arm/s8_avgpool_c4__mve.c
   src/kernels/arm/s8_conv_1x1_4x1__mve.c

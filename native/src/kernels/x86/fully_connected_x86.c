@@ -181,7 +181,7 @@ tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *nod
         return setup_s8(ctx, data, &t, variant);
     }
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    if (tflm_fc_f32_x86_variant(isa) != NULL) {
+    if (t.input->type == TFLM_TYPE_FLOAT32 && tflm_fc_f32_x86_variant(isa) != NULL) { /* not 16x8 */
         variant->invoke = invoke_f32;
         variant->plan = &f32_variants[isa];
     }
