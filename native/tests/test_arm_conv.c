@@ -16,6 +16,7 @@
 #include "arm_test_random.h"
 #include "fw_print.h"
 #include "kernels/arm/conv_arm.h"
+#include "kernels/arm/fully_connected_arm.h"
 
 enum {
     MAX_SIDE = 12,
@@ -33,6 +34,20 @@ static int32_t multiplier[MAX_FILTERS];
 static int8_t shift[MAX_FILTERS];
 static int8_t want[MAX_BATCHES * MAX_SIDE * MAX_SIDE * MAX_FILTERS];
 static int8_t got[sizeof want];
+static int16_t input16[sizeof input];
+static int64_t bias64[MAX_FILTERS];
+static int16_t want16[sizeof want], got16[sizeof want];
+
+/* The FULLY_CONNECTED 16x8 kernels the 16x8 im2col runs on this core. */
+static const struct {
+    const char *name;
+    tflm_fc_s16_fn product;
+} conv16_products[] = {
+    {"16x8 DSP im2col", tflm_s16_fc_2x4__dsp},
+#if defined(__ARM_FEATURE_MVE)
+    {"16x8 MVE im2col", tflm_s16_fc_1x4__mve},
+#endif
+};
 static uint32_t scratch[(MAX_K * MAX_K * MAX_DEPTH * 5 + 3) / 4]; /* 5 bytes a tap */
 
 /* The CONV_2D int8 variants this core has; pointwise: 1x1 only. */
@@ -42,11 +57,11 @@ static const struct {
     int pointwise;
     int mve;
 } conv_kernels[] = {
-    {"DSP im2col", tflm_s8_conv_im2col_2x2__dsp, 0, 0},
-    {"DSP 1x1", tflm_s8_conv_1x1_2x2__dsp, 1, 0},
+    {"int8 DSP im2col", tflm_s8_conv_im2col_2x2__dsp, 0, 0},
+    {"int8 DSP 1x1", tflm_s8_conv_1x1_2x2__dsp, 1, 0},
 #if defined(__ARM_FEATURE_MVE)
-    {"MVE im2col", tflm_s8_conv_im2col_4x1__mve, 0, 1},
-    {"MVE 1x1", tflm_s8_conv_1x1_4x1__mve, 1, 1},
+    {"int8 MVE im2col", tflm_s8_conv_im2col_4x1__mve, 0, 1},
+    {"int8 MVE 1x1", tflm_s8_conv_1x1_4x1__mve, 1, 1},
 #endif
 };
 
@@ -64,9 +79,9 @@ static int32_t random_depth(void)
 }
 
 static int report(const char *kernel, int test, const tflm_dims *in, const tflm_dims *k,
-                  const tflm_conv_params *p, int32_t index, int8_t g, int8_t w)
+                  const tflm_conv_params *p, int32_t index, int32_t g, int32_t w)
 {
-    fw_print("CONV_2D int8 ");
+    fw_print("CONV_2D ");
     fw_print(kernel);
     fw_print(": case ");
     fw_print_int(test);
@@ -182,6 +197,34 @@ static int check_case(int test)
             }
         }
     }
+    /* 16x8 on the same shapes: full int16 inputs, no zero points, int64 or
+       int32 biases or none, an int16 clamp. */
+    const int extreme = rnd_in(0, 7);
+    for (int32_t i = 0; i < in.n * in.h * in.w * in.c; i++) {
+        input16[i] = (int16_t)(extreme == 0 ? INT16_MIN : extreme == 1 ? INT16_MAX
+                                                        : rnd_in(INT16_MIN, INT16_MAX));
+    }
+    for (int32_t o = 0; o < k.n; o++) {
+        bias64[o] = (int64_t)rnd_in(INT32_MIN / 2, INT32_MAX / 2) << rnd_in(0, 12);
+    }
+    tflm_conv_params params16 = params;
+    params16.activation = (tflm_activation){rnd_in(INT16_MIN, 0), rnd_in(0, INT16_MAX)};
+    const int bias_kind = rnd_in(0, 2); /* int64, int32, none */
+    const tflm_bias_16x8 b16 = {bias_kind == 0 ? (const void *)bias64
+                                : bias_kind == 1 ? (const void *)bias
+                                                 : NULL,
+                                bias_kind == 1};
+    tflm_conv_s16(&params16, &quant, &in, input16, &k, filter, &bias_dims, &b16, &out, want16);
+    for (size_t v = 0; v < sizeof conv16_products / sizeof conv16_products[0]; v++) {
+        tflm_s16_conv_im2col(conv16_products[v].product, &params16, &quant, &in, input16, &k,
+                             filter, &b16, &out, got16, scratch);
+        for (int32_t i = 0; i < count; i++) {
+            if (got16[i] != want16[i]) {
+                return report(conv16_products[v].name, test, &in, &k, &params16, i, got16[i],
+                              want16[i]);
+            }
+        }
+    }
     return 0;
 }
 
@@ -193,8 +236,8 @@ int main(void)
         }
     }
     fw_print(sizeof conv_kernels / sizeof conv_kernels[0] > 2
-                 ? "CONV_2D int8 DSP and MVE (1x1 and im2col) equal the reference on "
-                 : "CONV_2D int8 DSP (1x1 and im2col) equals the reference on ");
+                 ? "CONV_2D int8 DSP and MVE (1x1 and im2col), and 16x8 DSP and MVE, equal the reference on "
+                 : "CONV_2D int8 DSP (1x1 and im2col), and 16x8 DSP, equal the reference on ");
     fw_print_int(CASES);
     fw_print(" random cases\n");
     return 0;

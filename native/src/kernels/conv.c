@@ -269,7 +269,9 @@ static tflm_status conv_prepare(tflm_context *ctx, tflm_node *node)
         /* Grouped: TF Lite runs those per channel only. */
         return status;
     }
-    if (tflm_nn_has_variant_types(&c.t) &&
+    /* The variants: int8, float32 and, on Cortex-M, 16x8. */
+    const bool s16x8 = c.t.input->type == TFLM_TYPE_INT16 && c.t.filter->type == TFLM_TYPE_INT8;
+    if ((tflm_nn_has_variant_types(&c.t) || s16x8) &&
         (status = tflm_conv_variant(ctx, node, data, TFLM_CONV_VARIANT(data))) != TFLM_OK) {
         return status;
     }

@@ -6,6 +6,7 @@
  *                      ARM_DSP                              ARM_MVE
  *   int8 1x1           2 px x 2 ch, SXTB16 + SMLAD          4 px x 1 ch, VMLADAVA
  *   int8 other         the same after an im2col of 2 px     the same after an im2col of 4 px
+ *   16x8               int16 im2col of 2 px, then the FULLY_CONNECTED 16x8 kernel of the level
  *
  * All read the model's filter in place (no persistent copy). The DSP
  * kernels unpack two output pixels' taps at a time to int16 into a scratch
@@ -23,6 +24,7 @@
 #include <stdint.h>
 
 #include "../conv.h"
+#include "../fully_connected.h"
 
 /* A kernel (below): tflm_conv_s8's arguments and a scratch of
  * tflm_conv_s8_arm_get_buffer_size bytes, 4-aligned. */
@@ -62,6 +64,17 @@ void tflm_s8_conv_im2col_2x2__dsp(const tflm_conv_params *params,
                                   const tflm_dims *filter_dims, const int8_t *filter,
                                   const tflm_dims *bias_dims, const int32_t *bias,
                                   const tflm_dims *output_dims, int8_t *output, void *scratch);
+
+/* tflm_conv_s16 for an ungrouped convolution: two pixels' taps gathered
+ * as int16 into scratch (tflm_conv_s8_arm_get_buffer_size bytes, 4-aligned)
+ * at a time, then multiplied by the filter as a FULLY_CONNECTED 16x8 of
+ * two batches: product, tflm_s16_fc_2x4__dsp or tflm_s16_fc_1x4__mve. The
+ * same bytes as the reference. */
+void tflm_s16_conv_im2col(tflm_fc_s16_fn product, const tflm_conv_params *params,
+                          const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
+                          const int16_t *input, const tflm_dims *filter_dims, const int8_t *filter,
+                          const tflm_bias_16x8 *bias, const tflm_dims *output_dims, int16_t *output,
+                          void *scratch);
 
 #if defined(__ARM_FEATURE_MVE)
 /* Whether the MVE kernels serve this convolution: they write -io for a tap

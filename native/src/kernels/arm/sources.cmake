@@ -16,6 +16,7 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/fully_connected_arm.c
   src/kernels/arm/mul_arm.c
   src/kernels/arm/pooling_arm.c
+  src/kernels/arm/s16_conv_im2col.c
   src/kernels/arm/s16_fc_2x4__dsp.c
   src/kernels/arm/s8_add_x1__dsp.c
   src/kernels/arm/s8_avgpool_c4__dsp.c

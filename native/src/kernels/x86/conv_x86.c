@@ -431,8 +431,9 @@ static tflm_status setup_f32(tflm_context *ctx, const tflm_node *node,
 tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
                               const tflm_conv_data *data, tflm_variant *variant)
 {
-    if (tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
+    const tflm_type type = tflm_input(ctx, node, 0)->type;
+    if (type == TFLM_TYPE_INT8) {
         return setup_s8(ctx, node, &data->conv, NULL, false, variant);
     }
-    return setup_f32(ctx, node, &data->conv, variant);
+    return type == TFLM_TYPE_FLOAT32 ? setup_f32(ctx, node, &data->conv, variant) : TFLM_OK; /* not 16x8 */
 }
