@@ -53,11 +53,35 @@ static const struct {
                 const tflm_fc_shape *shape, const int8_t *input, const int8_t *filter,
                 const int32_t *bias, int8_t *output);
 } fc_kernels[] = {
-    {"DSP", tflm_s8_fc_2x4__dsp},
+    {"int8 DSP", tflm_s8_fc_2x4__dsp},
 #if defined(__ARM_FEATURE_MVE)
-    {"MVE", tflm_s8_fc_1x4__mve},
+    {"int8 MVE", tflm_s8_fc_1x4__mve},
 #endif
 };
+
+/* Prints a FULLY_CONNECTED difference; returns 1. */
+static int report_fc(const char *kernel, int test, const tflm_fc_shape *shape, int32_t i,
+                     int32_t got_value, int32_t want_value)
+{
+    fw_print("FULLY_CONNECTED ");
+    fw_print(kernel);
+    fw_print(": case ");
+    fw_print_int(test);
+    fw_print(" (batches ");
+    fw_print_int(shape->batches);
+    fw_print(", depth ");
+    fw_print_int(shape->depth);
+    fw_print(", units ");
+    fw_print_int(shape->units);
+    fw_print("), output ");
+    fw_print_int(i);
+    fw_print(": got ");
+    fw_print_int(got_value);
+    fw_print(", the reference ");
+    fw_print_int(want_value);
+    fw_print("\n");
+    return 1;
+}
 
 /* One random FULLY_CONNECTED case; 0 when the variants' bytes equal the
  * reference's. */
@@ -92,24 +116,7 @@ static int check_fc_case(int test)
         fc_kernels[v].run(&params, &quant, &shape, input, filter, bias_or_null, got);
         for (int32_t i = 0; i < batches * units; i++) {
             if (got[i] != want[i]) {
-                fw_print("FULLY_CONNECTED int8 ");
-                fw_print(fc_kernels[v].name);
-                fw_print(": case ");
-                fw_print_int(test);
-                fw_print(" (batches ");
-                fw_print_int(batches);
-                fw_print(", depth ");
-                fw_print_int(depth);
-                fw_print(", units ");
-                fw_print_int(units);
-                fw_print("), output ");
-                fw_print_int(i);
-                fw_print(": got ");
-                fw_print_int(got[i]);
-                fw_print(", the reference ");
-                fw_print_int(want[i]);
-                fw_print("\n");
-                return 1;
+                return report_fc(fc_kernels[v].name, test, &shape, i, got[i], want[i]);
             }
         }
     }
@@ -121,9 +128,9 @@ static const struct {
     const char *name;
     tflm_fc_s16_fn run;
 } fc16_kernels[] = {
-    {"DSP", tflm_s16_fc_2x4__dsp},
+    {"16x8 DSP", tflm_s16_fc_2x4__dsp},
 #if defined(__ARM_FEATURE_MVE)
-    {"MVE", tflm_s16_fc_1x4__mve},
+    {"16x8 MVE", tflm_s16_fc_1x4__mve},
 #endif
 };
 
@@ -166,22 +173,7 @@ static int check_fc16_case(int test)
         fc16_kernels[v].run(&params, &quant, &shape, fc16_input, filter, &b, fc16_got);
         for (int32_t i = 0; i < batches * units; i++) {
             if (fc16_got[i] != fc16_want[i]) {
-                fw_print("FULLY_CONNECTED 16x8 ");
-                fw_print(fc16_kernels[v].name);
-                fw_print(": case ");
-                fw_print_int(test);
-                fw_print(" (depth ");
-                fw_print_int(depth);
-                fw_print(", units ");
-                fw_print_int(units);
-                fw_print("), output ");
-                fw_print_int(i);
-                fw_print(": got ");
-                fw_print_int(fc16_got[i]);
-                fw_print(", the reference ");
-                fw_print_int(fc16_want[i]);
-                fw_print("\n");
-                return 1;
+                return report_fc(fc16_kernels[v].name, test, &shape, i, fc16_got[i], fc16_want[i]);
             }
         }
     }

@@ -11,6 +11,7 @@
 
 #include "../nn_common.h"
 #include "fully_connected_arm.h"
+#include "s16_fc_store.h"
 
 /* sums[r] = sum over d of w[r][d] x[d] as int64 (two's complement). */
 static inline void dot_1x4(const int16_t *x, const int8_t *const w[4], int32_t depth,
@@ -36,11 +37,6 @@ void tflm_s16_fc_1x4__mve(const tflm_fc_params *params, const tflm_per_channel_q
                           const tflm_bias_16x8 *bias, int16_t *output)
 {
     const int32_t batches = shape->batches, units = shape->units, depth = shape->depth;
-    const int32_t act_min = params->activation.min, act_max = params->activation.max;
-    const uint32_t output_offset = (uint32_t)params->output_offset;
-    const int32_t *const multiplier = quant->multiplier;
-    const int8_t *const shift = quant->shift;
-    const int32_t pair_mask = tflm_quant_mask(quant);
     for (int32_t b = 0; b < batches; ++b) {
         const int16_t *x = input + (size_t)b * depth;
         int16_t *out = output + (size_t)b * units;
@@ -52,12 +48,7 @@ void tflm_s16_fc_1x4__mve(const tflm_fc_params *params, const tflm_per_channel_q
             }
             uint64_t sums[4];
             dot_1x4(x, w, depth, sums);
-            for (int32_t r = 0; r < 4 && o + r < units; ++r) {
-                const int32_t q = (o + r) & pair_mask;
-                const int32_t v = tflm_nn_requantize_16x8(sums[r], bias, o + r, multiplier[q], shift[q]);
-                out[o + r] = (int16_t)tflm_clamp_s32((int32_t)((uint32_t)v + output_offset), act_min,
-                                                     act_max);
-            }
+            tflm_s16_fc_store(sums, units - o < 4 ? units - o : 4, o, params, quant, bias, out);
         }
     }
 }
