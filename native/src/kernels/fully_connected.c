@@ -311,10 +311,14 @@ TFLM_SPECIALIZED tflm_status fc_prepare_types(tflm_context *ctx, tflm_node *node
         return tflm_nn_unsupported_input(ctx, input,
                                          with_float ? "INT8, INT16 or FLOAT32" : "INT8");
     }
-    /* The variants: int8, float32 and, on Cortex-M, 16x8. */
-    const bool s16x8 = input->type == TFLM_TYPE_INT16 && filter->type == TFLM_TYPE_INT8;
+    /* The variants: int8 and float32; 16x8 (Cortex-M) through a hook of its
+       own, which the int8 registration (with_float false) never links. */
+    const bool s16x8 = with_float && input->type == TFLM_TYPE_INT16;
+    if (status == TFLM_OK && s16x8) {
+        status = tflm_fully_connected_s16_variant(ctx, node, data, TFLM_FULLY_CONNECTED_VARIANT(data));
+    }
     if (status != TFLM_OK ||
-        ((tflm_nn_has_variant_types(&t) || s16x8) &&
+        (tflm_nn_has_variant_types(&t) &&
          (status = tflm_fully_connected_variant(ctx, node, data,
                                                 TFLM_FULLY_CONNECTED_VARIANT(data))) != TFLM_OK)) {
         return status;

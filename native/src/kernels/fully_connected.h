@@ -129,11 +129,17 @@ tflm_fully_connected_quant(const tflm_fully_connected_data *data, int32_t units)
                                     !data->u.q.per_channel};
 }
 
+/* Two hooks: tflm_fully_connected_variant for int8 and float32 nodes, and
+ * tflm_fully_connected_s16_variant for 16x8 ones, which only the
+ * int16-capable registration calls, so that firmware registering
+ * tflm_op_fully_connected_int8 links no 16x8 kernel. */
 #if TFLM_VARIANT_FULLY_CONNECTED
 TFLM_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data);
+TFLM_VARIANT_HOOK(tflm_fully_connected_s16_variant, tflm_fully_connected_data);
 #define TFLM_FULLY_CONNECTED_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_fully_connected_variant, tflm_fully_connected_data)
+TFLM_NO_VARIANT_HOOK(tflm_fully_connected_s16_variant, tflm_fully_connected_data)
 #define TFLM_FULLY_CONNECTED_VARIANT(data) NULL
 #endif
 

@@ -59,22 +59,32 @@ static tflm_fc_s16_fn s16_kernel(tflm_isa isa, const tflm_fc_params *params)
     return tflm_s16_fc_2x4__dsp;
 }
 
+tflm_status tflm_fully_connected_s16_variant(tflm_context *ctx, const tflm_node *node,
+                                             const tflm_fully_connected_data *data,
+                                             tflm_variant *variant)
+{
+    (void)node;
+    /* An Arm build's levels: SCALAR (the reference kernels asked for),
+       ARM_DSP, ARM_MVE (which includes DSP). */
+    const tflm_fc_s16_fn run = tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP
+                                   ? s16_kernel(tflm_kernel_isa(ctx), &data->u.q.params)
+                                   : NULL;
+    if (run != NULL) {
+        variant->invoke = invoke_s16;
+        variant->plan = (const void *)(uintptr_t)run;
+    }
+    return TFLM_OK;
+}
+
 tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *node,
                                          const tflm_fully_connected_data *data,
                                          tflm_variant *variant)
 {
+    (void)data;
     /* An Arm build's levels: SCALAR (the reference kernels asked for),
        ARM_DSP, ARM_MVE (which includes DSP). */
-    const tflm_type type = tflm_input(ctx, node, 0)->type;
-    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP && type == TFLM_TYPE_INT16) {
-        const tflm_fc_s16_fn run = s16_kernel(tflm_kernel_isa(ctx), &data->u.q.params);
-        if (run != NULL) {
-            variant->invoke = invoke_s16;
-            variant->plan = (const void *)(uintptr_t)run;
-        }
-        return TFLM_OK;
-    }
-    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP && type == TFLM_TYPE_INT8) {
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP &&
+        tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
         fc_s8_fn run = tflm_s8_fc_2x4__dsp;
 #if defined(__ARM_FEATURE_MVE)
         if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {

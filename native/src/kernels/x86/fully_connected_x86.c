@@ -181,9 +181,18 @@ tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *nod
         return setup_s8(ctx, data, &t, variant);
     }
     const tflm_isa isa = tflm_kernel_isa(ctx);
-    if (t.input->type == TFLM_TYPE_FLOAT32 && tflm_fc_f32_x86_variant(isa) != NULL) { /* not 16x8 */
+    if (tflm_fc_f32_x86_variant(isa) != NULL) {
         variant->invoke = invoke_f32;
         variant->plan = &f32_variants[isa];
     }
+    return TFLM_OK;
+}
+
+/* No x86 16x8 variant: the reference runs. */
+tflm_status tflm_fully_connected_s16_variant(tflm_context *ctx, const tflm_node *node,
+                                             const tflm_fully_connected_data *data,
+                                             tflm_variant *variant)
+{
+    (void)ctx, (void)node, (void)data, (void)variant;
     return TFLM_OK;
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * kernels the model's operators use, so the linker leaves every other kernel out of the firmware.
  * The kernels are those the native library reports (native/include/tflm/ops.def through
  * {@link Kernel#all()}); for a model without floating point tensors it picks the INT8-only
- * variants, which link no float code.
+ * variants, which link no float code, for the ops whose operators all take an INT8 input.
  */
 @Command(name = ResolverCommand.COMMAND)
 final class ResolverCommand implements Callable<Integer> {
@@ -81,7 +82,8 @@ final class ResolverCommand implements Callable<Integer> {
 
     /**
      * Whether no tensor of the model is floating point. Then no operator has a float input, and the
-     * INT8-only kernels accept exactly what the general ones would (neither takes INT16 input).
+     * INT8-only kernels accept what the general ones would for the operators whose first input is
+     * INT8 (the general ones also take INT16: {@link #int8Input}).
      */
     static boolean integerOnly(Model model) {
         for (int s = 0; s < model.subgraphsLength(); s++) {
@@ -97,10 +99,19 @@ final class ResolverCommand implements Callable<Integer> {
         return true;
     }
 
+    /** Whether operator o of graph takes an INT8 first input (or none). */
+    static boolean int8Input(SubGraph graph, int o) {
+        var operator = graph.operators(o);
+        int input = operator.inputsLength() > 0 ? operator.inputs(0) : -1;
+        return input < 0 || input >= graph.tensorsLength()
+                || graph.tensors(input).type() == TensorType.INT8.code();
+    }
+
     /** The kernels for the ops the model's operators use (not merely list), in code order. */
     static List<Kernel> kernels(Model model) {
         Set<Op> ops = new TreeSet<>(Comparator.comparingInt(Op::builtinCode)
                 .thenComparing(Op::customName, Comparator.nullsFirst(Comparator.naturalOrder())));
+        Set<Op> wider = new HashSet<>(); // ops with an operator of a wider first input (INT16)
         for (int s = 0; s < model.subgraphsLength(); s++) {
             SubGraph graph = model.subgraphs(s);
             for (int o = 0; o < graph.operatorsLength(); o++) {
@@ -110,14 +121,19 @@ final class ResolverCommand implements Callable<Integer> {
                             + " has opcode index " + index + ", beyond the model's "
                             + model.operatorCodesLength() + " operator codes");
                 }
-                ops.add(Op.of(model.operatorCodes((int) index)));
+                Op op = Op.of(model.operatorCodes((int) index));
+                ops.add(op);
+                if (!int8Input(graph, o)) {
+                    wider.add(op);
+                }
             }
         }
         boolean integerOnly = integerOnly(model);
         List<Kernel> kernels = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Op op : ops) {
-            kernelFor(op, integerOnly).ifPresentOrElse(kernels::add, () -> missing.add(op.toString()));
+            kernelFor(op, integerOnly && !wider.contains(op))
+                    .ifPresentOrElse(kernels::add, () -> missing.add(op.toString()));
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("this runtime has no kernel for " + String.join(", ", missing));

@@ -85,6 +85,15 @@ class FirmwareToolsTest {
     }
 
     @Test
+    void resolverRegistersTheGeneralKernelForInt16Activations() {
+        // 16x8: an all-integer model, but the INT8-only FULLY_CONNECTED refuses its INT16 input.
+        CliRun result = run("resolver", SharedData.file("opzoo/dense_3d_i16.tflite").toString());
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("&tflm_op_fully_connected,"), result.out());
+        assertFalse(result.out().contains("tflm_op_fully_connected_int8"), result.out());
+    }
+
+    @Test
     void resolverNamesTheOpsThisRuntimeLacks() throws IOException {
         CliRun result = run("resolver", CustomOpModel.write(dir).toString());
         assertEquals(Main.EXIT_ERROR, result.exitCode());
