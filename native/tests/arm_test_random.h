@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "fw_print.h"
 #include "kernels/nn_types.h"
 
 static uint32_t rng_state = 12345u;
@@ -51,6 +52,18 @@ static tflm_activation activation_range(int32_t output_zero_point)
     default:
         return (tflm_activation){a, a};
     }
+}
+
+/* The end of a reported difference: " output I: got G, the reference W". */
+static inline void print_got_want(int32_t index, int32_t got, int32_t want)
+{
+    fw_print(" output ");
+    fw_print_int(index);
+    fw_print(": got ");
+    fw_print_int(got);
+    fw_print(", the reference ");
+    fw_print_int(want);
+    fw_print("\n");
 }
 
 #endif /* TFLM_TESTS_ARM_TEST_RANDOM_H */

@@ -111,13 +111,8 @@ static int report(const char *kernel, int test, const tflm_dims *in, const tflm_
     fw_print_int(p->pad_h);
     fw_print(",");
     fw_print_int(p->pad_w);
-    fw_print("), output ");
-    fw_print_int(index);
-    fw_print(": got ");
-    fw_print_int(g);
-    fw_print(", the reference ");
-    fw_print_int(w);
-    fw_print("\n");
+    fw_print("),");
+    print_got_want(index, g, w);
     return 1;
 }
 

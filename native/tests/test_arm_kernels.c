@@ -73,13 +73,8 @@ static int report_fc(const char *kernel, int test, const tflm_fc_shape *shape, i
     fw_print_int(shape->depth);
     fw_print(", units ");
     fw_print_int(shape->units);
-    fw_print("), output ");
-    fw_print_int(i);
-    fw_print(": got ");
-    fw_print_int(got_value);
-    fw_print(", the reference ");
-    fw_print_int(want_value);
-    fw_print("\n");
+    fw_print("),");
+    print_got_want(i, got_value, want_value);
     return 1;
 }
 
@@ -207,13 +202,8 @@ static void print_dw_difference(const char *kernel, int test, const tflm_dims *i
     fw_print_int(p->stride_w);
     fw_print(", dilation ");
     fw_print_int(p->dilation_w);
-    fw_print("), output ");
-    fw_print_int(i);
-    fw_print(": got ");
-    fw_print_int(got_value);
-    fw_print(", the reference ");
-    fw_print_int(want_value);
-    fw_print("\n");
+    fw_print("),");
+    print_got_want(i, got_value, want_value);
 }
 
 /* An output size: the SAME-like or VALID-like count of windows, at least 1
@@ -516,13 +506,8 @@ static int check_pool_case(int test)
                 fw_print_int(p.filter_h);
                 fw_print("x");
                 fw_print_int(p.filter_w);
-                fw_print("), output ");
-                fw_print_int(i);
-                fw_print(": got ");
-                fw_print_int(pool_got[i]);
-                fw_print(", the reference ");
-                fw_print_int(pool_want[i]);
-                fw_print("\n");
+                fw_print("),");
+                print_got_want(i, pool_got[i], pool_want[i]);
                 return 1;
             }
         }
@@ -546,13 +531,8 @@ static int compare_binary(const char *name, int test, int32_t count)
             fw_print(name);
             fw_print(": case ");
             fw_print_int(test);
-            fw_print(", output ");
-            fw_print_int(i);
-            fw_print(": got ");
-            fw_print_int(binary_got[i]);
-            fw_print(", the reference ");
-            fw_print_int(binary_want[i]);
-            fw_print("\n");
+            fw_print(",");
+            print_got_want(i, binary_got[i], binary_want[i]);
             return 1;
         }
     }

@@ -43,6 +43,19 @@ static tflm_status invoke_s16(tflm_context *ctx, tflm_node *node, const void *pl
     return TFLM_OK;
 }
 
+/* The int8 kernel for a level, or NULL (SCALAR: the reference kernels
+ * asked for). An Arm build's levels: SCALAR, ARM_DSP, ARM_MVE (which
+ * includes DSP). */
+static fc_s8_fn s8_kernel(tflm_isa isa)
+{
+#if defined(__ARM_FEATURE_MVE)
+    if (isa >= TFLM_ISA_ARM_MVE) {
+        return tflm_s8_fc_1x4__mve;
+    }
+#endif
+    return isa >= TFLM_ISA_ARM_DSP ? tflm_s8_fc_2x4__dsp : NULL;
+}
+
 /* The 16x8 kernel for a level, or NULL: symmetric int16 only (TFLM's
  * int16 zero points are 0; others keep the reference). */
 static tflm_fc_s16_fn s16_kernel(tflm_isa isa, const tflm_fc_params *params)
@@ -55,8 +68,7 @@ static tflm_fc_s16_fn s16_kernel(tflm_isa isa, const tflm_fc_params *params)
         return tflm_s16_fc_1x4__mve;
     }
 #endif
-    (void)isa;
-    return tflm_s16_fc_2x4__dsp;
+    return isa >= TFLM_ISA_ARM_DSP ? tflm_s16_fc_2x4__dsp : NULL;
 }
 
 tflm_status tflm_fully_connected_s16_variant(tflm_context *ctx, const tflm_node *node,
@@ -64,14 +76,10 @@ tflm_status tflm_fully_connected_s16_variant(tflm_context *ctx, const tflm_node 
                                              tflm_variant *variant)
 {
     (void)node;
-    /* An Arm build's levels: SCALAR (the reference kernels asked for),
-       ARM_DSP, ARM_MVE (which includes DSP). */
-    const tflm_fc_s16_fn run = tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP
-                                   ? s16_kernel(tflm_kernel_isa(ctx), &data->u.q.params)
-                                   : NULL;
+    const tflm_fc_s16_fn run = s16_kernel(tflm_kernel_isa(ctx), &data->u.q.params);
     if (run != NULL) {
         variant->invoke = invoke_s16;
-        variant->plan = (const void *)(uintptr_t)run;
+        variant->plan = (const void *)(uintptr_t)run; /* the kernel itself: nothing to allocate */
     }
     return TFLM_OK;
 }
@@ -81,16 +89,8 @@ tflm_status tflm_fully_connected_variant(tflm_context *ctx, const tflm_node *nod
                                          tflm_variant *variant)
 {
     (void)data;
-    /* An Arm build's levels: SCALAR (the reference kernels asked for),
-       ARM_DSP, ARM_MVE (which includes DSP). */
-    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_DSP &&
-        tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
-        fc_s8_fn run = tflm_s8_fc_2x4__dsp;
-#if defined(__ARM_FEATURE_MVE)
-        if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
-            run = tflm_s8_fc_1x4__mve;
-        }
-#endif
+    const fc_s8_fn run = s8_kernel(tflm_kernel_isa(ctx));
+    if (run != NULL && tflm_input(ctx, node, 0)->type == TFLM_TYPE_INT8) {
         variant->invoke = invoke_s8;
         variant->plan = (const void *)(uintptr_t)run; /* the kernel itself: nothing to allocate */
     }
