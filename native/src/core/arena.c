@@ -60,15 +60,17 @@ void *tflm_arena_persistent(tflm_arena *arena, size_t bytes)
 
 void *tflm_arena_temp(tflm_arena *arena, size_t bytes)
 {
+    if (bytes <= (size_t)(arena->idle_end - arena->idle)) {
+        void *idle = arena->idle;
+        arena->idle += bytes;
+        return idle;
+    }
     size_t rounded = tflm_arena_round(bytes);
     if (rounded > free_bytes(arena)) {
         return fail(arena, bytes);
     }
     void *memory = arena->head;
     arena->head += rounded;
-    if (tflm_arena_temp_used(arena) > arena->temp_peak) {
-        arena->temp_peak = tflm_arena_temp_used(arena);
-    }
     return memory;
 }
 

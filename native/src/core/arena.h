@@ -16,7 +16,8 @@
  *     table, the table of subgraph calls.
  *   planned area (from the start): while the interpreter is being created,
  *     temporary records (scratch and subgraph requests, the memory
- *     planner's records and workspace) are taken from the head; once the
+ *     planner's records and workspace when they do not fit in the idle
+ *     message buffer: interpreter_plan.c) are taken from the head; once the
  *     plan exists the same bytes hold the activation tensors and scratch
  *     buffers at their planned offsets.
  *
@@ -39,8 +40,9 @@ typedef struct tflm_arena {
     uint8_t *tail;
     uint8_t *end;
     size_t padding;    /* start - the caller's base                    */
-    size_t temp_peak;  /* highest head - start seen                    */
     size_t shortfall;  /* bytes of the first allocation that failed    */
+    uint8_t *idle;     /* memory idle for a while, taken by temporary   */
+    uint8_t *idle_end; /* allocations before the head while they fit   */
     uint32_t *tagged;  /* memory report only: persistent bytes by
                           tflm_memory_purpose (tflm_alloc_persistent_for) */
 } tflm_arena;
@@ -56,10 +58,13 @@ void tflm_arena_init(tflm_arena *arena, void *base, size_t size);
 /* Zeroed persistent memory, or NULL (and shortfall set) when it does not fit. */
 void *tflm_arena_persistent(tflm_arena *arena, size_t bytes);
 
-/* Temporary memory from the head (not zeroed), or NULL (shortfall set). */
+/* Temporary memory (not zeroed): from [idle, idle_end) while the request
+ * fits there (4-byte aligned only: the memory planner's records, whose
+ * sizes are multiples of 4), else from the head; or NULL (shortfall set). */
 void *tflm_arena_temp(tflm_arena *arena, size_t bytes);
 
-/* Gives back all temporary memory. */
+/* Gives back all temporary memory (the only way back: until then the
+ * temporary bytes in use are the most ever used). */
 void tflm_arena_release_temp(tflm_arena *arena);
 
 size_t tflm_arena_persistent_used(const tflm_arena *arena);

@@ -209,15 +209,15 @@ CREATE_STEP tflm_status too_small(tflm_error *error, size_t needed, bool exact, 
 }
 
 /* An honest lower bound after an allocation failed: what is in use, the
- * failed request, and never less than the tables plus planning. */
-CREATE_STEP tflm_status too_small_at_least(const tflm_context *ctx, size_t fixed, uint32_t tensors,
-                                      tflm_error *error, size_t given)
+ * failed request, and never less than the tables. (Planning's links may
+ * take nothing more: they may fit in the idle message buffer.) */
+CREATE_STEP tflm_status too_small_at_least(const tflm_context *ctx, size_t fixed, tflm_error *error,
+                                           size_t given)
 {
     const tflm_arena *a = ctx->arena;
     size_t in_use = tflm_arena_add(tflm_arena_persistent_used(a), tflm_arena_temp_used(a));
     size_t needed = tflm_arena_add(tflm_arena_add(a->padding, in_use), a->shortfall);
-    size_t floor = tflm_arena_add(tflm_arena_add(a->padding, fixed),
-                                  tflm_plan_floor_bytes(tensors));
+    size_t floor = tflm_arena_add(a->padding, fixed);
     return too_small(error, needed > floor ? needed : floor, false, given);
 }
 
@@ -419,8 +419,7 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         space.tagged = log->tagged;
     }
     size_t fixed = fixed_bytes(&totals);
-    size_t at_least = tflm_arena_add(tflm_arena_add(space.padding, fixed),
-                                     tflm_plan_floor_bytes(totals.tensors));
+    size_t at_least = tflm_arena_add(space.padding, fixed);
     if (at_least > arena_size) {
         return too_small(error, at_least, false, arena_size);
     }
@@ -451,7 +450,7 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         }
     }
     if (space.shortfall != 0) {
-        return too_small_at_least(ctx, fixed, totals.tensors, error, arena_size);
+        return too_small_at_least(ctx, fixed, error, arena_size);
     }
     if (status == TFLM_ERROR_ARENA_TOO_SMALL && needed != 0) {
         return too_small(error, needed, true, arena_size);

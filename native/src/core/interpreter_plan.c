@@ -46,6 +46,7 @@
  */
 #include "core/interpreter_plan.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "core/format.h"
@@ -55,10 +56,9 @@
 /* See plan_memory. */
 #define PLAN_STEP static inline __attribute__((always_inline))
 
-size_t tflm_plan_floor_bytes(uint32_t tensors)
-{
-    return tflm_arena_round((size_t)tensors * sizeof(int32_t));
-}
+/* Planning's records in the idle message buffer start this far into it,
+ * so the message stays "" (plan_memory). */
+#define IDLE_MESSAGE_SKIP 8u
 
 static uint32_t tensor_total(const tflm_context *ctx)
 {
@@ -273,8 +273,15 @@ static void log_plan(const tflm_context *ctx, const tflm_planner *planner, const
         b++;
     }
     log->summary->planned = tflm_planner_total(planner);
-    log->summary->temp_peak = ctx->arena->temp_peak;
+    log->summary->temp_peak = tflm_arena_temp_used(ctx->arena);
 }
+
+/* The planning records taken from the idle message buffer (plan_memory)
+ * are aligned for their 4-byte members: they start IDLE_MESSAGE_SKIP bytes
+ * into it and are multiples of 4 bytes each. */
+_Static_assert(offsetof(tflm_context, message) % 4 == 0, "the message buffer is 4-aligned");
+_Static_assert(sizeof(tflm_plan_buffer) % 4 == 0 && sizeof(tflm_subgraph_span) % 4 == 0,
+               "planning records are multiples of 4 bytes");
 
 /* Both entry points' body, the log folded away in tflm_plan_memory's. It
  * and the steps only it calls are inlined into each (forced: at -Os GCC
@@ -286,13 +293,16 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
     tflm_arena *arena = ctx->arena;
     tflm_tensor *table = ctx->subgraphs[0].tensors;
     uint32_t tensors = tensor_total(ctx);
+    /* The message buffer is idle while the plan is made: a failure writes
+     * it only once the records are no longer read, and they start past its
+     * first bytes, so it stays "" otherwise. Records that fit there take no
+     * arena: for a small model they would be the largest thing in the
+     * planned area (hello_world_int8: 152 bytes of records, a 32-byte plan). */
+    arena->idle = (uint8_t *)ctx->message + IDLE_MESSAGE_SKIP;
+    arena->idle_end = (uint8_t *)ctx->message + sizeof ctx->message;
+    tflm_subgraph_span *spans = tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans);
     int32_t *link = tflm_arena_temp(arena, (size_t)tensors * sizeof(int32_t));
-    tflm_subgraph_span only; /* one subgraph's span: on the stack, not in the arena */
-    tflm_subgraph_span *spans =
-        link == NULL               ? NULL
-        : ctx->subgraph_count == 1 ? &only
-                                   : tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans);
-    if (spans == NULL) {
+    if (arena->shortfall != 0) { /* link or spans did not fit */
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
     span_subgraph_0(ctx, spans);
@@ -331,9 +341,8 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
     if (log != NULL) {
         log_plan(ctx, &planner, link, tensors, slots, log);
     }
-    size_t planned = tflm_planner_total(&planner);
-    *needed = tflm_arena_add(
-        tflm_arena_add(arena->padding, planned > arena->temp_peak ? planned : arena->temp_peak),
+    const size_t planned = tflm_planner_total(&planner), temp = tflm_arena_temp_used(arena);
+    *needed = tflm_arena_add(tflm_arena_add(arena->padding, planned > temp ? planned : temp),
         tflm_arena_persistent_used(arena));
     if (*needed > given) {
         return TFLM_ERROR_ARENA_TOO_SMALL;

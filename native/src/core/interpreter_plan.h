@@ -8,11 +8,6 @@
 
 #include "core/interpreter_state.h"
 
-/* Temporary bytes planning takes at the least, for tensors tensors: their
- * links (the lower bound create reports before it can plan; the planner's
- * records depend on how many tensors need memory, known only then). */
-size_t tflm_plan_floor_bytes(uint32_t tensors);
-
 /* Plans every planned tensor and scratch buffer after prepare and, when
  * the arena of given bytes holds the plan, sets their data pointers and
  * releases the temporary memory. *needed: the exact arena bytes (padding +
