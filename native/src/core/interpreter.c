@@ -391,7 +391,11 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         isa = (tflm_isa)options->max_isa;
     }
     *out = NULL;
+#if TFLM_VERIFY_BUILD_TIME
+    tflm_status status = tflm_check_verified_model(model, model_size, error->message);
+#else
     tflm_status status = tflm_verify_model(model, model_size, error->message);
+#endif
     if (status != TFLM_OK) {
         error->status = status;
         return status;

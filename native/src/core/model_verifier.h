@@ -25,4 +25,10 @@
  * (TFLM_ERROR_MESSAGE_CAPACITY bytes) says what is wrong and where. */
 tflm_status tflm_verify_model(const void *model, size_t size, char *message);
 
+/* What create calls instead in a TFLM_VERIFY=build-time library
+ * (tflm/verified_models.h): TFLM_OK when the model's size and CRC-32 are
+ * those of a model the build verified with tflm_verify_model, else
+ * TFLM_ERROR_MALFORMED_MODEL with a message. */
+tflm_status tflm_check_verified_model(const void *model, size_t size, char *message);
+
 #endif /* TFLM_CORE_MODEL_VERIFIER_H */
