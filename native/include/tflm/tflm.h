@@ -239,6 +239,18 @@ tflm_isa tflm_cpu_isa(void);
  * "avx512-vnni", "arm-dsp", "arm-mve"; "unknown" for other values. */
 const char *tflm_isa_name(tflm_isa isa);
 
+/* The int8 multiply-accumulate peak of level isa, for "% of peak"
+ * figures: runs the instruction the level's int8 kernels multiply with,
+ * alone, rounds x 16 times on independent accumulators, and returns the
+ * multiply-accumulates done; the caller times the call (the library has no
+ * clock): MACs over seconds is the peak. The instructions:
+ *   AVX512_VNNI  vpdpbusd zmm             64 MACs
+ *   AVX512       vpmaddwd zmm + vpaddd    32 MACs
+ *   AVX2         vpmaddwd ymm + vpaddd    16 MACs
+ * 0, doing nothing, for a level the CPU lacks or without such an
+ * instruction here (SCALAR, BEST, the Cortex-M levels). */
+uint64_t tflm_int8_peak_probe(tflm_isa isa, uint64_t rounds);
+
 /* Exact arena bytes this interpreter uses, alignment padding included:
  * an arena of this size, aligned to TFLM_ARENA_ALIGNMENT, is enough. */
 size_t tflm_interpreter_arena_used(const tflm_interpreter *interp);

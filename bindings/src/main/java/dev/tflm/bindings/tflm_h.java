@@ -938,6 +938,67 @@ public class tflm_h extends tflm_h$shared {
         }
     }
 
+    private static class tflm_int8_peak_probe {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            tflm_h.C_LONG,
+            tflm_h.C_INT,
+            tflm_h.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("tflm_int8_peak_probe");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * uint64_t tflm_int8_peak_probe(tflm_isa isa, uint64_t rounds)
+     * }
+     */
+    public static FunctionDescriptor tflm_int8_peak_probe$descriptor() {
+        return tflm_int8_peak_probe.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * uint64_t tflm_int8_peak_probe(tflm_isa isa, uint64_t rounds)
+     * }
+     */
+    public static MethodHandle tflm_int8_peak_probe$handle() {
+        return tflm_int8_peak_probe.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * uint64_t tflm_int8_peak_probe(tflm_isa isa, uint64_t rounds)
+     * }
+     */
+    public static MemorySegment tflm_int8_peak_probe$address() {
+        return tflm_int8_peak_probe.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * uint64_t tflm_int8_peak_probe(tflm_isa isa, uint64_t rounds)
+     * }
+     */
+    public static long tflm_int8_peak_probe(int isa, long rounds) {
+        var mh$ = tflm_int8_peak_probe.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("tflm_int8_peak_probe", isa, rounds);
+            }
+            return (long)mh$.invokeExact(isa, rounds);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class tflm_interpreter_arena_used {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             tflm_h.C_LONG,

@@ -3,6 +3,7 @@ package dev.tflm.cli;
 import static dev.tflm.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tflm.SharedData;
@@ -220,6 +221,28 @@ class MainTest {
             shares += (Double) op.get("share");
         }
         assertEquals(1.0, shares, 0.01);
+        // The CPU, and the int8 peak of the kernels' level, measured in the same run (x86 levels).
+        assertTrue(json.get("cpu") instanceof String && !((String) json.get("cpu")).isEmpty(), result.out());
+        if (List.of("avx2", "avx512", "avx512-vnni").contains(json.get("isa"))) {
+            double peak = (Double) json.get("peak_gmacs_per_s");
+            assertTrue(peak > 0 && json.get("peak_instruction") instanceof String, result.out());
+            assertEquals(100 * (Double) json.get("gmacs_per_s") / peak, (Double) json.get("percent_of_peak"), 0.01);
+            for (Map<String, Object> op : operators) {
+                assertEquals(100 * (Double) op.get("gmacs_per_s") / peak, (Double) op.get("percent_of_peak"), 0.01);
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void benchOfReferenceKernelsHasNoPeak() {
+        CliRun result = run("bench", helloWorld(), "--kernels", "reference", "--iterations", "5", "--warmup", "1",
+                "--json");
+        assertEquals(Main.EXIT_OK, result.exitCode(), result.err());
+        Map<String, Object> json = CliRun.json(result.out());
+        assertFalse(json.containsKey("peak_gmacs_per_s") || json.containsKey("percent_of_peak"), result.out());
+        CliRun text = run("bench", helloWorld(), "--kernels", "reference", "--iterations", "5", "--warmup", "1");
+        assertFalse(text.out().contains("int8 peak"), text.out());
     }
 
     @Test
