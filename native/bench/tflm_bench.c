@@ -85,7 +85,8 @@ static int conv_layers(void)
         params.pad_h = params.pad_w = pad > 0 ? pad : 0;
         int8_t *input = aligned_alloc(64, 1 << 16), *filter = aligned_alloc(64, 1 << 16);
         int8_t *output = aligned_alloc(64, 1 << 16);
-        int32_t mult[64], shift[64], bias[64];
+        int32_t mult[64], bias[64];
+        int8_t shift[64];
         for (int i = 0; i < (1 << 16); i++) {
             input[i] = (int8_t)(i * 7), filter[i] = (int8_t)(i * 13);
         }

@@ -389,6 +389,21 @@ static void binary_s8_case(tflm_isa isa, int test)
         q.input2_offset = rnd_in(-127, 128);
         q.output_offset = rnd_in(-128, 127);
         q.activation = act;
+        if (test % 8 == 2) { /* any quantization: the variants' general paths */
+            q.left_shift = rnd_in(0, 26);
+            q.input1_multiplier = (int32_t)rnd();
+            q.input2_multiplier = (int32_t)(0x40000000u + (rnd() & 0x3fffffff));
+            q.input1_shift = rnd_in(-31, 3);
+            q.input2_shift = rnd_in(-31, 0);
+            q.output_multiplier = (int32_t)rnd();
+            q.output_shift = rnd_in(-31, 4);
+            q.input1_offset = rnd_in(-300, 300);
+        } else if (test % 8 == 4) { /* the edges of the split form (s8_add_x16__avx512.c) */
+            q.left_shift = rnd_in(0, 1) ? 9 : 22;
+            q.input1_shift = q.input2_shift = rnd_in(-31, 0);
+            q.input1_offset = rnd_in(0, 1) ? -128 : 128;
+            q.input2_offset = rnd_in(0, 1) ? -128 : 128;
+        }
         tflm_add_s8(&q, &bc, a, b, want);
         tflm_add_s8_fn fn = tflm_add_s8_x86_variant(isa);
         CHECK(fn != NULL);

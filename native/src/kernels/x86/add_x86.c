@@ -4,4 +4,4 @@
  */
 #include "binary_x86.h"
 
-TFLM_X86_BINARY_GLUE(add, tflm_s8_add_x8__avx2, tflm_f32_add_x8__avx2)
+TFLM_X86_BINARY_GLUE(add, tflm_s8_add_x8__avx2, tflm_s8_add_x16__avx512, tflm_f32_add_x8__avx2)

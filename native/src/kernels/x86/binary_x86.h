@@ -4,11 +4,13 @@
  * glue both ops' files (add_x86.c, mul_x86.c) are made of. README.md in the
  * parent folder: variants, file names.
  *
- *                  AVX2                 AVX512     AVX512_VNNI
- *   int8           exact requant x8     = AVX2     = AVX2
- *   float32        x8                   = AVX2     = AVX2
+ *                  AVX2                 AVX512               AVX512_VNNI
+ *   int8 ADD       exact requant x8     x16, split inputs    = AVX512
+ *   int8 MUL       exact requant x8     = AVX2               = AVX2
+ *   float32        x8                   = AVX2               = AVX2
  *
- * The reference's signatures and broadcast walk (binary_x8__avx2.h).
+ * The reference's signatures and broadcast walk (binary_x8__avx2.h,
+ * binary_x16__avx512.h).
  */
 #ifndef TFLM_KERNELS_X86_BINARY_X86_H
 #define TFLM_KERNELS_X86_BINARY_X86_H
@@ -25,6 +27,8 @@ tflm_binary_f32_fn tflm_mul_f32_x86_variant(tflm_isa isa);
 
 void tflm_s8_add_x8__avx2(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
                           const int8_t *input1, const int8_t *input2, int8_t *output);
+void tflm_s8_add_x16__avx512(const tflm_add_quant *quant, const tflm_broadcast *broadcast,
+                             const int8_t *input1, const int8_t *input2, int8_t *output);
 void tflm_f32_add_x8__avx2(const tflm_activation_f32 *activation, const tflm_broadcast *broadcast,
                            const float *input1, const float *input2, float *output);
 void tflm_s8_mul_x8__avx2(const tflm_mul_quant *quant, const tflm_broadcast *broadcast,
@@ -33,11 +37,13 @@ void tflm_f32_mul_x8__avx2(const tflm_activation_f32 *activation, const tflm_bro
                            const float *input1, const float *input2, float *output);
 
 /* The glue of element-wise op `op` (add or mul): its int8 and float32
- * variant tables (s8 and f32 from AVX2 up), tflm_<op>_s8_x86_variant,
- * tflm_<op>_f32_x86_variant, and its hook tflm_<op>_variant, whose plan is
- * the variant's table entry. */
-#define TFLM_X86_BINARY_GLUE(op, s8, f32)                                                      \
-    static const tflm_##op##_s8_fn s8_variants[TFLM_X86_LEVELS] = TFLM_X86_FROM_AVX2(s8);      \
+ * variant tables (s8_avx2 at AVX2, s8_avx512 from AVX512 up; f32 from
+ * AVX2 up), tflm_<op>_s8_x86_variant, tflm_<op>_f32_x86_variant, and its
+ * hook tflm_<op>_variant, whose plan is the variant's table entry. */
+#define TFLM_X86_BINARY_GLUE(op, s8_avx2, s8_avx512, f32)                                      \
+    static const tflm_##op##_s8_fn s8_variants[TFLM_X86_LEVELS] = {                            \
+        [TFLM_ISA_AVX2] = s8_avx2, [TFLM_ISA_AVX512] = s8_avx512,                              \
+        [TFLM_ISA_AVX512_VNNI] = s8_avx512};                                                   \
     static const tflm_binary_f32_fn f32_variants[TFLM_X86_LEVELS] = TFLM_X86_FROM_AVX2(f32);   \
                                                                                                \
     tflm_##op##_s8_fn tflm_##op##_s8_x86_variant(tflm_isa isa)                                 \

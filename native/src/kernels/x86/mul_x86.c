@@ -4,4 +4,4 @@
  */
 #include "binary_x86.h"
 
-TFLM_X86_BINARY_GLUE(mul, tflm_s8_mul_x8__avx2, tflm_f32_mul_x8__avx2)
+TFLM_X86_BINARY_GLUE(mul, tflm_s8_mul_x8__avx2, tflm_s8_mul_x8__avx2, tflm_f32_mul_x8__avx2)

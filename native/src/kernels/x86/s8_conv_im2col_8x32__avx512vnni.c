@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "dpbusd.h"
 #include "s8_conv_im2col__avx2.h"
 #include "requant.h"
 #include "conv_x86.h"
@@ -129,9 +130,9 @@ tile(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, int32_t ob, int n
             int32_t quad;
             __builtin_memcpy(&quad, a + r * lda + (size_t)g * 4, 4); /* inlined under -ffreestanding */
             const __m512i x = _mm512_set1_epi32(quad);
-            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], x, b0);
+            TFLM_DPBUSD(acc[r][0], x, b0);
             if (nv == 2) {
-                acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], x, b1);
+                TFLM_DPBUSD(acc[r][1], x, b1);
             }
         }
     }
@@ -178,7 +179,7 @@ tile8(const tflm_conv_s8_x86 *p, const uint8_t *a, const int R, const bool right
         for (int r = 0; r < R; ++r) {
             int32_t quad;
             __builtin_memcpy(&quad, a + r * lda + (size_t)g * 4, 4);
-            acc[r] = _mm256_dpbusd_epi32(acc[r], _mm256_set1_epi32(quad), w);
+            TFLM_DPBUSD(acc[r], _mm256_set1_epi32(quad), w);
         }
     }
     const __m256i out_offset = _mm256_set1_epi32(p->params.output_offset);

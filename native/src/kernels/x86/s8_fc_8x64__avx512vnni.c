@@ -8,6 +8,7 @@
  */
 #include <assert.h>
 
+#include "dpbusd.h"
 #include "s8_dot_8rows__avx2.h"
 #include "s8_fc_finish_8rows__avx2.h"
 
@@ -51,15 +52,14 @@ void tflm_s8_fc_8x64__avx512vnni(const tflm_fc_s8_x86 *p, const int8_t *input, i
                 const __m512i xv = _mm512_loadu_si512(u + 64 * c);
 #pragma GCC unroll 8
                 for (int r = 0; r < 8; ++r) {
-                    acc[r] = _mm512_dpbusd_epi32(acc[r], xv, _mm512_loadu_si512(w[r] + 64 * c));
+                    TFLM_DPBUSD(acc[r], xv, _mm512_loadu_si512(w[r] + 64 * c));
                 }
             }
             if (rest) {
                 const __m512i xv = _mm512_loadu_si512(u + 64 * full);
 #pragma GCC unroll 8
                 for (int r = 0; r < 8; ++r) {
-                    acc[r] = _mm512_dpbusd_epi32(acc[r], xv,
-                                                 _mm512_maskz_loadu_epi8(tail, w[r] + 64 * full));
+                    TFLM_DPBUSD(acc[r], xv, _mm512_maskz_loadu_epi8(tail, w[r] + 64 * full));
                 }
             }
             __m256i half[8];

@@ -39,6 +39,7 @@ set(TFLM_X86_AVX2_SOURCES
   src/kernels/x86/s8_s16_svdf_8x16__avx2.c
 )
 set(TFLM_X86_AVX512_SOURCES
+  src/kernels/x86/s8_add_x16__avx512.c
   src/kernels/x86/s8_dwconv_c16__avx512.c
   src/kernels/x86/s8_dwconv_multiplier_c16__avx512.c
   src/kernels/x86/f32_conv_8x32__avx512.c
