@@ -95,7 +95,7 @@ static int conv_layers(void)
         }
         tflm_per_channel_quant quant = {mult, shift, false};
         void *persistent = aligned_alloc(64, tflm_conv_s8_x86_persistent_size(isa, &in, &k, &out) + 64);
-        void *scratch = aligned_alloc(64, tflm_conv_s8_x86_get_buffer_size(isa, &k) + 64);
+        void *scratch = aligned_alloc(64, tflm_conv_s8_x86_get_buffer_size(isa, &params, &in, &k, &out) + 64);
         tflm_conv_s8_x86 plan;
         tflm_conv_s8_x86_init(&plan, isa, &params, &quant, &in, &k, filter, bias, &out, persistent);
         if (plan.run == NULL) {

@@ -176,7 +176,7 @@ static void conv_s8_case(tflm_isa isa, int test)
     const size_t bytes = tflm_conv_s8_x86_persistent_size(isa, &in, &k, &out);
     CHECK(bytes > 0);
     void *persistent = alloc64(bytes);
-    void *scratch = malloc(tflm_conv_s8_x86_get_buffer_size(isa, &k));
+    void *scratch = alloc64(tflm_conv_s8_x86_get_buffer_size(isa, &params, &in, &k, &out));
     tflm_conv_s8_x86 plan;
     tflm_conv_s8_x86_init(&plan, isa, &params, &quant, &in, &k, filter, bias_or_null, &out,
                           persistent);
@@ -275,7 +275,7 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     if (in.c == 1) { /* a CONV_2D in disguise: the glue runs it as one */
         const tflm_dims conv_k = tflm_conv_s8_x86_depthwise_as_conv(&k);
         void *persistent = alloc64(tflm_conv_s8_x86_persistent_size(isa, &in, &conv_k, &out));
-        void *scratch = malloc(tflm_conv_s8_x86_get_buffer_size(isa, &conv_k));
+        void *scratch = alloc64(tflm_conv_s8_x86_get_buffer_size(isa, &params, &in, &conv_k, &out));
         int8_t *exact_input = malloc(in_n); /* reads past it show under the sanitizer */
         memcpy(exact_input, input, in_n);
         tflm_conv_s8_x86 plan;

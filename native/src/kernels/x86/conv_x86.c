@@ -68,15 +68,57 @@ size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dim
     return tflm_x86_round_up(kp * np, 16) + 4 * tflm_x86_round_up(np * sizeof(int32_t), 16);
 }
 
-size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
+/* The tile's im2col rows and their slack. */
+static size_t tile_bytes(int32_t element_size, int32_t rows, const tflm_dims *filter_dims, int32_t k_step)
+{
+    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
+    return (size_t)rows * (size_t)round_up(k, k_step) * (size_t)element_size + TFLM_CONV_S8_X86_SLACK;
+}
+
+/* Padding past the input's end that the last output's taps reach. */
+static int32_t padding_after(int32_t in, int32_t out, int32_t k, int32_t stride, int32_t dilation,
+                             int32_t before)
+{
+    const int32_t reach = (out - 1) * stride + (k - 1) * dilation + 1 - before - in;
+    return reach > 0 ? reach : 0;
+}
+
+/* The padded image of a variant (conv_x86.h), or none. */
+static tflm_conv_s8_x86_image image_of(const conv_s8_variant *v, const tflm_conv_params *params,
+                                       const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                       const tflm_dims *output_dims)
+{
+    tflm_conv_s8_x86_image image = {0};
+    const bool pointwise = filter_dims->h == 1 && filter_dims->w == 1 && params->stride_h == 1 &&
+                           params->stride_w == 1 && params->pad_h == 0 && params->pad_w == 0;
+    if (v->element_size != 1 || pointwise || input_dims->c % 4 != 0 || output_dims->c <= 8) {
+        return image; /* (a first layer's <= 8 channels: the ymm tile, im2col only) */
+    }
+    image.used = true;
+    image.top = params->pad_h;
+    image.left = params->pad_w;
+    image.h = params->pad_h + input_dims->h +
+              padding_after(input_dims->h, output_dims->h, filter_dims->h, params->stride_h,
+                            params->dilation_h, params->pad_h);
+    image.w = params->pad_w + input_dims->w +
+              padding_after(input_dims->w, output_dims->w, filter_dims->w, params->stride_w,
+                            params->dilation_w, params->pad_w);
+    image.bytes = (size_t)image.h * image.w * input_dims->c;
+    image.image_at = tflm_x86_round_up(tile_bytes(v->element_size, v->rows, filter_dims, v->k_step), 64);
+    return image;
+}
+
+size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_conv_params *params,
+                                        const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                        const tflm_dims *output_dims)
 {
     const conv_s8_variant *v = s8_variant_for(isa);
     if (v == NULL) {
         return 0;
     }
-    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
-    return (size_t)v->rows * (size_t)round_up(k, v->k_step) * (size_t)v->element_size +
-           TFLM_CONV_S8_X86_SLACK;
+    const tflm_conv_s8_x86_image image = image_of(v, params, input_dims, filter_dims, output_dims);
+    return image.used ? image.image_at + image.bytes * (size_t)input_dims->n
+                      : tile_bytes(v->element_size, v->rows, filter_dims, v->k_step);
 }
 
 /* Sets the plan's geometry and carves persistent into its arrays; packing
@@ -115,6 +157,7 @@ static void s8_layout(tflm_conv_s8_x86 *plan, const conv_s8_variant *v,
     plan->pointwise = filter_dims->h == 1 && filter_dims->w == 1 && params->stride_h == 1 &&
                       params->stride_w == 1 && params->pad_h == 0 && params->pad_w == 0 &&
                       k == kp;
+    plan->image = image_of(v, params, input_dims, filter_dims, output_dims);
     plan->source_filter = filter;
     /* OHWI: filter o's taps are adjacent; depthwise [1][kh][kw][out_c] with
        one input channel: tap i of every filter is adjacent. */
@@ -257,7 +300,9 @@ static tflm_status setup_s8(tflm_context *ctx, const tflm_node *node,
     int32_t scratch_index;
     tflm_status status =
         tflm_x86_plan_memory(ctx, sizeof(tflm_conv_s8_x86), bytes,
-                             tflm_conv_s8_x86_get_buffer_size(isa, filter_dims), &plan, &memory,
+                             tflm_conv_s8_x86_get_buffer_size(isa, &state->params, &d.input,
+                                                              filter_dims, &d.output),
+                             &plan, &memory,
                              &scratch_index);
     if (status != TFLM_OK) {
         return status;

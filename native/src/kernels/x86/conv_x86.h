@@ -6,7 +6,8 @@
  * variants, file names.
  *
  *                      AVX2                 AVX512            AVX512_VNNI
- *   int8               im2col+int16 madd    = AVX2            im2col+vpdpbusd (ymm: out_c<=8)
+ *   int8               im2col+int16 madd    = AVX2            taps in place (in_c % 4 == 0)
+ *                                                              or im2col, +vpdpbusd (ymm: out_c<=8)
  *   float32            4 px x 16 ch         8 px x 32 ch      = AVX512
  *
  * Both pack the filter once into persistent arena memory (reserved at
@@ -23,6 +24,20 @@
 #include "../conv.h"
 
 /* ---- int8 -------------------------------------------------------------------- */
+
+/* The VNNI variant's padded image: the input as uint8 (x + 128) inside a
+ * border of the padding's value (128 - input_offset), so every output
+ * pixel's taps lie inside and a tile reads them in place instead of
+ * gathering im2col rows. Used when each four-byte group of a filter row is
+ * one tap's channels (in_c % 4 == 0) and the op is not pointwise (whose
+ * rows are the input's already); it lives in the scratch at image_at. */
+typedef struct tflm_conv_s8_x86_image {
+    bool used;
+    int32_t top, left; /* padding before the input's rows and columns */
+    int32_t h, w;      /* padded rows and columns; c = the input's    */
+    size_t bytes;      /* per batch: h x w x c                         */
+    size_t image_at;   /* scratch offset (64-aligned), after the tile  */
+} tflm_conv_s8_x86_image;
 
 typedef struct tflm_conv_s8_x86 tflm_conv_s8_x86;
 typedef void (*tflm_conv_s8_x86_fn)(const tflm_conv_s8_x86 *plan, const int8_t *input,
@@ -47,6 +62,7 @@ struct tflm_conv_s8_x86 {
                                   the shorter requantization applies     */
     bool pointwise;            /* 1x1, stride 1, no padding, k == k_padded:
                                   a tile's im2col rows are adjacent input */
+    tflm_conv_s8_x86_image image; /* VNNI: taps read in place, when used */
     /* The model's constant filter and bias and the op's multipliers, kept
        for a deferred pack (tflm_conv_s8_x86_run packs on its first call). */
     const int8_t *source_filter;
@@ -64,8 +80,14 @@ size_t tflm_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_dims *input_dim
 /* Scratch bytes past the im2col tile that the variants' plain moves may
  * write (s8_conv_im2col__avx2.h). */
 #define TFLM_CONV_S8_X86_SLACK 32
-/* Scratch bytes of one run (the im2col tile and TFLM_CONV_S8_X86_SLACK). */
-size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
+/* Scratch bytes of one run: the im2col tile, TFLM_CONV_S8_X86_SLACK and,
+ * where the VNNI variant reads its taps in place, the padded image
+ * (tflm_conv_s8_x86_image). */
+size_t tflm_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_conv_params *params,
+                                        const tflm_dims *input_dims, const tflm_dims *filter_dims,
+                                        const tflm_dims *output_dims);
+
+
 /* Packs the filter into persistent (16-aligned, persistent_size bytes). */
 void tflm_conv_s8_x86_init(tflm_conv_s8_x86 *plan, tflm_isa isa, const tflm_conv_params *params,
                            const tflm_per_channel_quant *quant, const tflm_dims *input_dims,
