@@ -5,15 +5,15 @@
  * for byte). Host tool; not a test (timings never are).
  *
  *   tflm_bench [--iterations N] [MODEL...]   (default: all models)
- *   tflm_bench --conv-layers                 ResNet-8 conv layers: GMAC/s vs VNNI peak
+ *   tflm_bench --conv-layers                 ResNet-8 conv layers: GMAC/s vs int8 peak
  *   tflm_bench [--iterations N] --float-kernels  float32 CONV_2D, DEPTHWISE x2, SOFTMAX
  *
  * Prints, per model and level, the median and min µs per inference and the
  * arena bytes the interpreter needs (tflm_interpreter_arena_used).
  * --conv-layers times the CONV_2D int8 kernel of the best level on the nine
  * conv layers of MLPerf Tiny's ResNet-8 (pretrainedResnet_quant) and
- * compares the GMAC/s with a measured vpdpbusd peak: 16 independent
- * zmm accumulators, 64 int8 MACs per instruction.
+ * compares the GMAC/s with the level's int8 peak measured in the same run
+ * (tflm_int8_peak_probe: vpdpbusd zmm at avx512-vnni).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -35,31 +35,14 @@ typedef struct layer {
     int32_t in_hw, in_c, out_c, k, stride;
 } layer;
 
-/* vpdpbusd throughput: 16 independent zmm accumulators (no dependency
- * stalls), written in assembly so nothing else is in the loop. */
-static double vnni_peak_gmacs(void)
+/* The level's int8 peak (tflm_int8_peak_probe), best of three runs. */
+static double int8_peak_gmacs(tflm_isa isa)
 {
-    const long iterations = 20000000;
     double best = 0;
     for (int rep = 0; rep < 3; rep++) {
         double t0 = bench_now_us();
-        for (long n = 0; n < iterations; n++) {
-            __asm__ volatile(
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm0\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm1\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm2\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm3\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm4\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm5\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm6\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm7\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm8\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm9\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm10\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm11\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm12\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm13\n\t"
-                "vpdpbusd %%zmm16, %%zmm17, %%zmm14\n\tvpdpbusd %%zmm16, %%zmm17, %%zmm15\n\t"
-                :
-                :
-                : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
-                  "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
-        }
-        double us = bench_now_us() - t0;
-        double g = (double)iterations * 16 * 64 / us / 1e3;
+        const uint64_t macs = tflm_int8_peak_probe(isa, 5000000);
+        double g = (double)macs / (bench_now_us() - t0) / 1e3;
         best = g > best ? g : best;
     }
     return best;
@@ -116,11 +99,11 @@ static int conv_layers(void)
         total_us += median;
         free(input), free(filter), free(output), free(persistent), free(scratch);
     }
-    const double peak = isa >= TFLM_ISA_AVX512_VNNI ? vnni_peak_gmacs() : 0;
+    const double peak = int8_peak_gmacs(isa);
     printf("all conv layers: %.0f MACs in %.1f us = %.1f GMAC/s", total_macs, total_us,
            total_macs / total_us / 1e3);
     if (peak > 0) {
-        printf("; measured vpdpbusd peak %.1f GMAC/s -> %.1f%% of peak", peak,
+        printf("; measured int8 peak %.1f GMAC/s -> %.1f%% of peak", peak,
                100.0 * total_macs / total_us / 1e3 / peak);
     }
     printf("\n");
