@@ -277,11 +277,16 @@ static void log_plan(const tflm_context *ctx, const tflm_planner *planner, const
 }
 
 /* The planning records taken from the idle message buffer (plan_memory)
- * are aligned for their 4-byte members: they start IDLE_MESSAGE_SKIP bytes
- * into it and are multiples of 4 bytes each. */
-_Static_assert(offsetof(tflm_context, message) % 4 == 0, "the message buffer is 4-aligned");
-_Static_assert(sizeof(tflm_plan_buffer) % 4 == 0 && sizeof(tflm_subgraph_span) % 4 == 0,
-               "planning records are multiples of 4 bytes");
+ * are aligned for their int32 members: they start IDLE_MESSAGE_SKIP bytes
+ * into it and are whole int32s each (on AVR, where an int32 needs no
+ * alignment, any offset is). */
+_Static_assert((offsetof(tflm_context, message) + IDLE_MESSAGE_SKIP) % _Alignof(int32_t) == 0,
+               "the idle message's records are aligned");
+_Static_assert(_Alignof(tflm_plan_buffer) == _Alignof(int32_t) &&
+                   _Alignof(tflm_subgraph_span) == _Alignof(int32_t) &&
+                   sizeof(tflm_plan_buffer) % sizeof(int32_t) == 0 &&
+                   sizeof(tflm_subgraph_span) % sizeof(int32_t) == 0,
+               "planning records are whole int32s");
 
 /* Both entry points' body, the log folded away in tflm_plan_memory's. It
  * and the steps only it calls are inlined into each (forced: at -Os GCC
