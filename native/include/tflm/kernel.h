@@ -140,7 +140,9 @@ const char *tflm_option_string(const tflm_context *ctx, const tflm_node *node,
 
 /* ---- Memory (prepare only) -------------------------------------------------- */
 
-/* Persistent memory, aligned to 16, zeroed, living as long as the interpreter.
+/* Persistent memory, zeroed, living as long as the interpreter, aligned to
+ * 16 on 64-bit hosts and to 8 on 32-bit and smaller cores (enough for any
+ * scalar type; Arm vector loads need only their elements' alignment).
  * Returns NULL when the arena is exhausted; the kernel then returns
  * TFLM_ERROR_ARENA_TOO_SMALL and the interpreter reports the bytes needed. */
 void *tflm_alloc_persistent(tflm_context *ctx, size_t bytes);

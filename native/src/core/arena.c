@@ -6,11 +6,21 @@
 #include "tflm/tflm.h"
 
 #define ALIGN_MASK ((uintptr_t)TFLM_ARENA_ALIGNMENT - 1u)
+#define PERSISTENT_MASK ((uintptr_t)TFLM_PERSISTENT_ALIGNMENT - 1u)
+
+static size_t round_up(size_t bytes, size_t mask)
+{
+    return bytes > SIZE_MAX - mask ? SIZE_MAX & ~mask : (bytes + mask) & ~mask;
+}
 
 size_t tflm_arena_round(size_t bytes)
 {
-    return bytes > SIZE_MAX - ALIGN_MASK ? SIZE_MAX & ~(size_t)ALIGN_MASK
-                                          : (bytes + ALIGN_MASK) & ~(size_t)ALIGN_MASK;
+    return round_up(bytes, ALIGN_MASK);
+}
+
+size_t tflm_arena_round_persistent(size_t bytes)
+{
+    return round_up(bytes, PERSISTENT_MASK);
 }
 
 size_t tflm_arena_add(size_t a, size_t b)
@@ -22,7 +32,7 @@ void tflm_arena_init(tflm_arena *arena, void *base, size_t size)
 {
     uintptr_t first = (uintptr_t)base;
     uintptr_t start = (first + ALIGN_MASK) & ~ALIGN_MASK;
-    uintptr_t end = (first + size) & ~ALIGN_MASK;
+    uintptr_t end = (first + size) & ~PERSISTENT_MASK;
     memset(arena, 0, sizeof *arena);
     arena->padding = start - first;
     if (end < start) { /* the arena is smaller than its alignment padding */
@@ -39,19 +49,19 @@ static size_t free_bytes(const tflm_arena *arena)
     return (size_t)(arena->tail - arena->head);
 }
 
-static void *fail(tflm_arena *arena, size_t bytes)
+static void *fail(tflm_arena *arena, size_t rounded)
 {
     if (arena->shortfall == 0) {
-        arena->shortfall = tflm_arena_round(bytes);
+        arena->shortfall = rounded;
     }
     return NULL;
 }
 
 void *tflm_arena_persistent(tflm_arena *arena, size_t bytes)
 {
-    size_t rounded = tflm_arena_round(bytes);
+    size_t rounded = tflm_arena_round_persistent(bytes);
     if (rounded > free_bytes(arena)) {
-        return fail(arena, bytes);
+        return fail(arena, rounded);
     }
     arena->tail -= rounded;
     memset(arena->tail, 0, rounded);
@@ -67,7 +77,7 @@ void *tflm_arena_temp(tflm_arena *arena, size_t bytes)
     }
     size_t rounded = tflm_arena_round(bytes);
     if (rounded > free_bytes(arena)) {
-        return fail(arena, bytes);
+        return fail(arena, rounded);
     }
     void *memory = arena->head;
     arena->head += rounded;

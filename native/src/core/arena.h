@@ -16,14 +16,16 @@
  *     table, the table of subgraph calls.
  *   planned area (from the start): while the interpreter is being created,
  *     temporary records (scratch and subgraph requests, the memory
- *     planner's records and workspace when they do not fit in the idle
- *     message buffer: interpreter_plan.c) are taken from the head; once the
+ *     planner's records and workspace when they do not fit in idle
+ *     memory: interpreter_plan.c) are taken from the head; once the
  *     plan exists the same bytes hold the activation tensors and scratch
  *     buffers at their planned offsets.
  *
  * start is the caller's base rounded up to TFLM_ARENA_ALIGNMENT (pad: up to
  * 15 bytes lost to a misaligned base) and end is base + size rounded down
- * (cut); every allocation is a multiple of 16 bytes at a 16-aligned address.
+ * to TFLM_PERSISTENT_ALIGNMENT (cut). Temporary allocations and the plan's
+ * buffers are multiples of 16 bytes at 16-aligned offsets (SIMD loads);
+ * persistent ones are multiples of TFLM_PERSISTENT_ALIGNMENT below end.
  * The bytes a model needs are therefore
  *     pad + max(temporary peak, planned size) + persistent size,
  * exactly: the persistent part is complete before the plan is placed.
@@ -47,8 +49,18 @@ typedef struct tflm_arena {
                           tflm_memory_purpose (tflm_alloc_persistent_for) */
 } tflm_arena;
 
-/* Bytes rounded up to the arena's alignment (saturating). */
+/* The granule of persistent allocations: 16 bytes on 64-bit hosts, whose
+ * SIMD kernels keep vectors there (packed weights); 8 on 32-bit and smaller
+ * cores, where nothing persistent needs more than an int64's alignment
+ * (AAPCS: 8) and op data of 40 bytes would otherwise take 48. */
+#define TFLM_PERSISTENT_ALIGNMENT (UINTPTR_MAX > 0xFFFFFFFFu ? 16u : 8u)
+
+/* Bytes rounded up to the arena's alignment, 16 (saturating): temporary
+ * memory and the plan's buffers. */
 size_t tflm_arena_round(size_t bytes);
+
+/* Bytes rounded up to TFLM_PERSISTENT_ALIGNMENT (saturating). */
+size_t tflm_arena_round_persistent(size_t bytes);
 
 /* Saturating sum: sizes in messages never wrap around. */
 size_t tflm_arena_add(size_t a, size_t b);

@@ -195,10 +195,10 @@ CREATE_STEP tflm_status check_supported(const graph *g, const tflm_op_resolver *
 /* Persistent bytes known before any kernel runs. */
 CREATE_STEP size_t fixed_bytes(const model_totals *totals)
 {
-    size_t bytes = tflm_arena_round(sizeof(tflm_interpreter));
-    bytes = tflm_arena_add(bytes, tflm_arena_round((size_t)totals->subgraphs * sizeof(tflm_subgraph)));
-    bytes = tflm_arena_add(bytes, tflm_arena_round((size_t)totals->tensors * sizeof(tflm_tensor)));
-    bytes = tflm_arena_add(bytes, tflm_arena_round((size_t)totals->operators * sizeof(tflm_node)));
+    size_t bytes = tflm_arena_round_persistent(sizeof(tflm_interpreter));
+    bytes = tflm_arena_add(bytes, tflm_arena_round_persistent((size_t)totals->subgraphs * sizeof(tflm_subgraph)));
+    bytes = tflm_arena_add(bytes, tflm_arena_round_persistent((size_t)totals->tensors * sizeof(tflm_tensor)));
+    bytes = tflm_arena_add(bytes, tflm_arena_round_persistent((size_t)totals->operators * sizeof(tflm_node)));
     return tflm_arena_add(bytes, totals->own_bytes);
 }
 
@@ -413,7 +413,7 @@ CREATE_STEP tflm_status build(tflm_interpreter **out, const void *model, size_t 
         for (uint32_t t = 0; t < g.tensor_count; t++) {
             tensor_facts f;
             read_tensor(&g, t, &f);
-            totals.own_bytes = tflm_arena_add(totals.own_bytes, tflm_arena_round(f.own));
+            totals.own_bytes = tflm_arena_add(totals.own_bytes, tflm_arena_round_persistent(f.own));
         }
     }
 

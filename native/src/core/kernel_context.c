@@ -190,7 +190,7 @@ void *tflm_alloc_persistent_for(tflm_context *ctx, size_t bytes, tflm_memory_pur
 {
     void *memory = tflm_alloc_persistent(ctx, bytes);
     if (memory != NULL && ctx->arena->tagged != NULL) { /* the memory report's count */
-        ctx->arena->tagged[purpose] += (uint32_t)tflm_arena_round(bytes);
+        ctx->arena->tagged[purpose] += (uint32_t)tflm_arena_round_persistent(bytes);
     }
     return memory;
 }

@@ -29,9 +29,9 @@ static void own_tensor_bytes(const tflm_context *ctx, const uint8_t *end, uint64
         const uint8_t *data = t->data;
         summary_variables += t->is_variable ? t->bytes : 0;
         if (data != NULL && data < end && (uint64_t)(end - data) <= persistent && !t->is_constant) {
-            by_purpose[TFLM_MEMORY_VARIABLES] += tflm_arena_round(t->bytes);
+            by_purpose[TFLM_MEMORY_VARIABLES] += tflm_arena_round_persistent(t->bytes);
         } else if (data != NULL && data < end && (uint64_t)(end - data) <= persistent) {
-            by_purpose[TFLM_MEMORY_CONSTANT_COPIES] += tflm_arena_round(t->bytes);
+            by_purpose[TFLM_MEMORY_CONSTANT_COPIES] += tflm_arena_round_persistent(t->bytes);
         }
     }
     *variables = summary_variables;
@@ -152,7 +152,7 @@ tflm_status tflm_memory_report(const void *model, size_t model_size,
     }
     const tflm_context *ctx = &interp->context;
     const uintptr_t base = (uintptr_t)arena;
-    const uint8_t *end = (const uint8_t *)((base + arena_size) & ~(uintptr_t)(TFLM_ARENA_ALIGNMENT - 1));
+    const uint8_t *end = (const uint8_t *)((base + arena_size) & ~(uintptr_t)(TFLM_PERSISTENT_ALIGNMENT - 1));
     summary->arena_used = ctx->arena_used;
     summary->padding = (TFLM_ARENA_ALIGNMENT - base % TFLM_ARENA_ALIGNMENT) % TFLM_ARENA_ALIGNMENT;
     const uint64_t area = summary->planned > summary->temp_peak ? summary->planned : summary->temp_peak;
@@ -167,8 +167,8 @@ tflm_status tflm_memory_report(const void *model, size_t model_size,
             by[p] += operators[i].persistent[p];
         }
     }
-    by[TFLM_MEMORY_TENSOR_TABLE] = tflm_arena_round((size_t)summary->tensor_count * sizeof(tflm_tensor));
-    by[TFLM_MEMORY_NODE_TABLE] = tflm_arena_round((size_t)summary->operator_count * sizeof(tflm_node));
+    by[TFLM_MEMORY_TENSOR_TABLE] = tflm_arena_round_persistent((size_t)summary->tensor_count * sizeof(tflm_tensor));
+    by[TFLM_MEMORY_NODE_TABLE] = tflm_arena_round_persistent((size_t)summary->operator_count * sizeof(tflm_node));
     own_tensor_bytes(ctx, end, summary->persistent, by, &summary->variable_bytes);
     uint64_t known = 0;
     for (int p = 0; p < TFLM_MEMORY_PURPOSE_COUNT; p++) {
