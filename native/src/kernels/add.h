@@ -92,8 +92,10 @@ void tflm_add_s32(const tflm_broadcast *broadcast, const int32_t *input1, const 
 /* What prepare keeps in node->data. */
 typedef struct tflm_add_data {
     tflm_broadcast broadcast;
-    tflm_add_quant quant;                 /* int8, int16 */
-    tflm_activation_f32 activation_f32;   /* float32     */
+    union {                                 /* by the inputs' type: */
+        tflm_add_quant quant;               /*   int8, int16       */
+        tflm_activation_f32 activation_f32; /*   float32           */
+    };
 #if TFLM_VARIANT_ADD
     tflm_variant variant;
 #endif

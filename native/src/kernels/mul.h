@@ -75,9 +75,11 @@ void tflm_mul_s32(const tflm_activation *activation, const tflm_broadcast *broad
 /* What prepare keeps in node->data. */
 typedef struct tflm_mul_data {
     tflm_broadcast broadcast;
-    tflm_mul_quant quant;                 /* int8, int16 */
-    tflm_activation activation_s32;       /* int32       */
-    tflm_activation_f32 activation_f32;   /* float32     */
+    union {                                 /* by the inputs' type: */
+        tflm_mul_quant quant;               /*   int8, int16       */
+        tflm_activation activation_s32;     /*   int32             */
+        tflm_activation_f32 activation_f32; /*   float32           */
+    };
 #if TFLM_VARIANT_MUL
     tflm_variant variant;
 #endif

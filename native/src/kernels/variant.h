@@ -45,6 +45,7 @@
 #define TFLM_KERNELS_VARIANT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "tflm/kernel.h"
 
@@ -71,6 +72,18 @@ typedef struct tflm_variant {
         (void)ctx, (void)node, (void)data, (void)variant;    \
         return TFLM_OK;                                      \
     }
+
+/* A plan that is only a scratch index, kept in the pointer itself: a
+ * persistent int32 for it would take a whole allocation granule. */
+static inline const void *tflm_variant_scratch_plan(int32_t scratch_index)
+{
+    return (const void *)(intptr_t)scratch_index;
+}
+
+static inline int32_t tflm_variant_plan_scratch(const void *plan)
+{
+    return (int32_t)(intptr_t)plan;
+}
 
 /* Whether a variant runs the node. compiled: the op's TFLM_VARIANT_<OP>. */
 static inline bool tflm_variant_chosen(bool compiled, const tflm_variant *variant)

@@ -16,12 +16,6 @@
 #error "conv_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
 #endif
 
-/* A node's plan: its kernel and where its scratch is. */
-typedef struct conv_plan {
-    tflm_conv_s8_arm_fn run;
-    int32_t scratch_index;
-} conv_plan;
-
 #if defined(__ARM_FEATURE_MVE)
 bool tflm_conv_s8_mve_accepts(const tflm_conv_params *params)
 {
@@ -36,63 +30,68 @@ bool tflm_conv_s8_arm_pointwise(const tflm_conv_params *params, const tflm_dims 
            params->pad_w == 0 && filter_dims->c == input_dims->c;
 }
 
-static tflm_status invoke_s8(tflm_context *ctx, tflm_node *node, const void *plan)
+/* Each kernel has its own invoke, so that a node's plan is only the index
+ * of its scratch (tflm_variant_scratch_plan; -1: none) and the op data holds
+ * the whole choice. */
+static tflm_status run_s8(tflm_context *ctx, tflm_node *node, tflm_conv_s8_arm_fn run,
+                          const void *plan)
 {
-    const conv_plan *p = plan;
     const tflm_nn_conv_state *s = &((const tflm_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_nn_conv_dims d;
     tflm_nn_conv_dims_of(&t, &d);
-    p->run(&s->params, &s->quant, &d.input, t.input->data, &d.filter,
-           t.filter->data, &d.bias, tflm_nn_bias_data(t.bias), &d.output,
-           t.output->data, tflm_scratch(ctx, p->scratch_index));
+    run(&s->params, &s->quant, &d.input, t.input->data, &d.filter, t.filter->data, &d.bias,
+        tflm_nn_bias_data(t.bias), &d.output, t.output->data,
+        tflm_scratch(ctx, tflm_variant_plan_scratch(plan)));
     return TFLM_OK;
 }
 
-/* A 16x8 node's plan: the FULLY_CONNECTED 16x8 kernel of its level and
- * where its scratch is. */
-typedef struct conv16_plan {
-    tflm_fc_s16_fn product;
-    int32_t scratch_index;
-} conv16_plan;
-
-static tflm_status invoke_s16(tflm_context *ctx, tflm_node *node, const void *plan)
+/* A 16x8 node: im2col, then product, the level's FULLY_CONNECTED 16x8 kernel. */
+static tflm_status run_s16(tflm_context *ctx, tflm_node *node, tflm_fc_s16_fn product,
+                           const void *plan)
 {
-    const conv16_plan *p = plan;
     const tflm_nn_conv_state *s = &((const tflm_conv_data *)node->data)->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_nn_conv_dims d;
     tflm_nn_conv_dims_of(&t, &d);
     const tflm_bias_16x8 bias = {tflm_nn_bias_data(t.bias), s->bias_s32};
-    tflm_s16_conv_im2col(p->product, &s->params, &s->quant, &d.input, t.input->data, &d.filter,
+    tflm_s16_conv_im2col(product, &s->params, &s->quant, &d.input, t.input->data, &d.filter,
                          t.filter->data, &bias, &d.output, t.output->data,
-                         tflm_scratch(ctx, p->scratch_index));
+                         tflm_scratch(ctx, tflm_variant_plan_scratch(plan)));
     return TFLM_OK;
 }
 
-/* The 16x8 variant of an ungrouped node: im2col and the level's
- * FULLY_CONNECTED 16x8 kernel. */
-static tflm_status setup_s16(tflm_context *ctx, const tflm_nn_conv_dims *d, tflm_variant *variant)
-{
-    conv16_plan *p = tflm_alloc_persistent(ctx, sizeof *p);
-    if (p == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
+#define INVOKE_WITH(runner, kernel)                                                  \
+    static tflm_status invoke_##kernel(tflm_context *ctx, tflm_node *node, const void *plan) \
+    {                                                                                \
+        return runner(ctx, node, tflm_##kernel, plan);                               \
     }
-    p->product = tflm_s16_fc_2x4__dsp;
+
+INVOKE_WITH(run_s8, s8_conv_1x1_2x2__dsp)
+INVOKE_WITH(run_s8, s8_conv_im2col_2x2__dsp)
+INVOKE_WITH(run_s16, s16_fc_2x4__dsp)
 #if defined(__ARM_FEATURE_MVE)
-    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
-        p->product = tflm_s16_fc_1x4__mve;
-    }
+INVOKE_WITH(run_s8, s8_conv_1x1_4x1__mve)
+INVOKE_WITH(run_s8, s8_conv_im2col_4x1__mve)
+INVOKE_WITH(run_s16, s16_fc_1x4__mve)
 #endif
-    tflm_status status = tflm_request_scratch(ctx, tflm_conv_s8_arm_get_buffer_size(&d->filter),
-                                              &p->scratch_index);
-    if (status != TFLM_OK) {
-        return status;
+
+/* Requests the node's scratch and sets its variant to invoke. */
+static tflm_status choose(tflm_context *ctx, const tflm_nn_conv_dims *d, bool needs_scratch,
+                          tflm_variant_fn invoke, tflm_variant *variant)
+{
+    int32_t scratch_index = -1; /* tflm_scratch gives NULL */
+    if (needs_scratch) {
+        tflm_status status = tflm_request_scratch(
+            ctx, tflm_conv_s8_arm_get_buffer_size(&d->filter), &scratch_index);
+        if (status != TFLM_OK) {
+            return status;
+        }
     }
-    variant->invoke = invoke_s16;
-    variant->plan = p;
+    variant->invoke = invoke;
+    variant->plan = tflm_variant_scratch_plan(scratch_index);
     return TFLM_OK;
 }
 
@@ -110,33 +109,23 @@ tflm_status tflm_conv_variant(tflm_context *ctx, const tflm_node *node,
         return TFLM_OK;
     }
     if (t.input->type == TFLM_TYPE_INT16) {
-        return setup_s16(ctx, &d, variant);
+#if defined(__ARM_FEATURE_MVE)
+        if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
+            return choose(ctx, &d, true, invoke_s16_fc_1x4__mve, variant);
+        }
+#endif
+        return choose(ctx, &d, true, invoke_s16_fc_2x4__dsp, variant);
     }
     if (t.input->type != TFLM_TYPE_INT8) {
         return TFLM_OK;
     }
-    conv_plan *p = tflm_alloc_persistent(ctx, sizeof *p);
-    if (p == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
     const bool pointwise = tflm_conv_s8_arm_pointwise(&s->params, &d.input, &d.filter);
-    p->run = pointwise ? tflm_s8_conv_1x1_2x2__dsp : tflm_s8_conv_im2col_2x2__dsp;
-    bool needs_scratch = true;
 #if defined(__ARM_FEATURE_MVE)
     if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE && tflm_conv_s8_mve_accepts(&s->params)) {
-        p->run = pointwise ? tflm_s8_conv_1x1_4x1__mve : tflm_s8_conv_im2col_4x1__mve;
-        needs_scratch = !pointwise;
+        return pointwise ? choose(ctx, &d, false, invoke_s8_conv_1x1_4x1__mve, variant)
+                         : choose(ctx, &d, true, invoke_s8_conv_im2col_4x1__mve, variant);
     }
 #endif
-    p->scratch_index = -1; /* tflm_scratch gives NULL */
-    if (needs_scratch) {
-        tflm_status status = tflm_request_scratch(
-            ctx, tflm_conv_s8_arm_get_buffer_size(&d.filter), &p->scratch_index);
-        if (status != TFLM_OK) {
-            return status;
-        }
-    }
-    variant->invoke = invoke_s8;
-    variant->plan = p;
-    return TFLM_OK;
+    return choose(ctx, &d, true,
+                  pointwise ? invoke_s8_conv_1x1_2x2__dsp : invoke_s8_conv_im2col_2x2__dsp, variant);
 }

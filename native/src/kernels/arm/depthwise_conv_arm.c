@@ -50,7 +50,7 @@ static tflm_status invoke_c4(tflm_context *ctx, tflm_node *node, const void *pla
     fetch(ctx, node, &c);
     tflm_s8_dwconv_c4__dsp(c.params, c.quant, &c.d.input, c.t.input->data, &c.d.filter,
                            c.t.filter->data, &c.d.bias, tflm_nn_bias_data(c.t.bias), &c.d.output,
-                           c.t.output->data, tflm_scratch(ctx, *(const int32_t *)plan));
+                           c.t.output->data, tflm_scratch(ctx, tflm_variant_plan_scratch(plan)));
     return TFLM_OK;
 }
 
@@ -106,16 +106,13 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
         }
         return TFLM_OK;
     }
-    int32_t *scratch_index = tflm_alloc_persistent(ctx, sizeof *scratch_index);
-    if (scratch_index == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
+    int32_t scratch_index;
     const tflm_status status = tflm_request_scratch(
-        ctx, tflm_s8_dwconv_c4__dsp_scratch_size(&d.filter), scratch_index);
+        ctx, tflm_s8_dwconv_c4__dsp_scratch_size(&d.filter), &scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
     variant->invoke = invoke_c4;
-    variant->plan = scratch_index;
+    variant->plan = tflm_variant_scratch_plan(scratch_index);
     return TFLM_OK;
 }

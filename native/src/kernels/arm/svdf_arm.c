@@ -22,7 +22,7 @@ static tflm_status invoke_s8_s16(tflm_context *ctx, tflm_node *node, const void 
                               tflm_input(ctx, node, 1)->data, tflm_input(ctx, node, 2)->data,
                               bias != NULL ? bias->data : NULL, tflm_input(ctx, node, 4)->data,
                               tflm_output(ctx, node, 0)->data,
-                              tflm_scratch(ctx, *(const int32_t *)plan));
+                              tflm_scratch(ctx, tflm_variant_plan_scratch(plan)));
     return TFLM_OK;
 }
 
@@ -68,17 +68,14 @@ tflm_status tflm_svdf_variant(tflm_context *ctx, const tflm_node *node, const tf
         return TFLM_OK;
     }
 #endif
-    int32_t *scratch_index = tflm_alloc_persistent(ctx, sizeof *scratch_index);
-    if (scratch_index == NULL) {
-        return TFLM_ERROR_ARENA_TOO_SMALL;
-    }
     const size_t bytes = tflm_s8_s16_svdf_2x4__dsp_scratch_size(&params);
+    int32_t scratch_index;
     const tflm_status status =
-        tflm_request_scratch(ctx, bytes > 0 ? bytes : sizeof(uint32_t), scratch_index);
+        tflm_request_scratch(ctx, bytes > 0 ? bytes : sizeof(uint32_t), &scratch_index);
     if (status != TFLM_OK) {
         return status;
     }
     variant->invoke = invoke_s8_s16;
-    variant->plan = scratch_index;
+    variant->plan = tflm_variant_scratch_plan(scratch_index);
     return TFLM_OK;
 }
