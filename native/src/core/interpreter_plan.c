@@ -288,6 +288,30 @@ _Static_assert(_Alignof(tflm_plan_buffer) == _Alignof(int32_t) &&
                    sizeof(tflm_subgraph_span) % sizeof(int32_t) == 0,
                "planning records are whole int32s");
 
+/* Lends planning's records memory that is idle while the plan is made, so
+ * that they take no arena while they fit there (arena.h): for a small model
+ * they would be the largest thing in the planned area (hello_world_int8:
+ * 152 bytes of records, a 32-byte plan). The message buffer is idle: a
+ * failure writes it only once the records are no longer read, and they
+ * start past its first bytes, so it stays "" otherwise. So is the largest
+ * variable tensor, when larger: create fills the variables only after the
+ * plan (tflm_reset_variables), so nothing reads them before
+ * (keyword_scrambled: 800 bytes of records, 10 KB of recurrent state). */
+PLAN_STEP void take_idle_memory(tflm_context *ctx, const tflm_tensor *table, uint32_t tensors)
+{
+    uint8_t *idle = (uint8_t *)ctx->message + IDLE_MESSAGE_SKIP;
+    uint8_t *idle_end = (uint8_t *)ctx->message + sizeof ctx->message;
+    for (uint32_t t = 0; t < tensors; t++) {
+        if (table[t].is_variable && table[t].data != NULL &&
+            table[t].bytes > (size_t)(idle_end - idle)) {
+            idle = table[t].data;
+            idle_end = idle + table[t].bytes;
+        }
+    }
+    ctx->arena->idle = idle;
+    ctx->arena->idle_end = idle_end;
+}
+
 /* Both entry points' body, the log folded away in tflm_plan_memory's. It
  * and the steps only it calls are inlined into each (forced: at -Os GCC
  * would otherwise keep them as functions shared by the two, 44 bytes more
@@ -298,13 +322,7 @@ plan_memory(tflm_context *ctx, size_t given, size_t *needed, tflm_memory_log *lo
     tflm_arena *arena = ctx->arena;
     tflm_tensor *table = ctx->subgraphs[0].tensors;
     uint32_t tensors = tensor_total(ctx);
-    /* The message buffer is idle while the plan is made: a failure writes
-     * it only once the records are no longer read, and they start past its
-     * first bytes, so it stays "" otherwise. Records that fit there take no
-     * arena: for a small model they would be the largest thing in the
-     * planned area (hello_world_int8: 152 bytes of records, a 32-byte plan). */
-    arena->idle = (uint8_t *)ctx->message + IDLE_MESSAGE_SKIP;
-    arena->idle_end = (uint8_t *)ctx->message + sizeof ctx->message;
+    take_idle_memory(ctx, table, tensors);
     tflm_subgraph_span *spans = tflm_arena_temp(arena, (size_t)ctx->subgraph_count * sizeof *spans);
     int32_t *link = tflm_arena_temp(arena, (size_t)tensors * sizeof(int32_t));
     if (arena->shortfall != 0) { /* link or spans did not fit */
