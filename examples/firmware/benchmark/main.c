@@ -96,11 +96,8 @@ int main(void)
     enum { USED = sizeof used / sizeof used[0] };
     const tflm_kernel *kernels[USED];
     tflm_op_resolver ops;
-    tflm_op_resolver_init(&ops, kernels, USED);
-    for (int i = 0; i < USED; i++) {
-        if (tflm_op_resolver_add(&ops, used[i]) != TFLM_OK) {
-            return 1;
-        }
+    if (fw_resolver_of(&ops, kernels, used, USED) != TFLM_OK) {
+        return 1;
     }
 
     tflm_interpreter *interp;

@@ -97,3 +97,14 @@ int fw_fail(const char *what, const char *message)
     fw_print("\n");
     return 1;
 }
+
+tflm_status fw_resolver_of(tflm_op_resolver *ops, const tflm_kernel **slots,
+                           const tflm_kernel *const *kernels, size_t count)
+{
+    tflm_op_resolver_init(ops, slots, count);
+    tflm_status status = TFLM_OK;
+    for (size_t i = 0; i < count && status == TFLM_OK; i++) {
+        status = tflm_op_resolver_add(ops, kernels[i]);
+    }
+    return status;
+}

@@ -1,11 +1,12 @@
 /*
  * fw_tensor.h - helpers the firmware examples share around the interpreter:
- * the golden input generator of ../shared/golden (a 64-bit LCG) and printing
- * tensors in the golden files' format.
+ * the golden input generator of ../shared/golden (a 64-bit LCG), printing
+ * tensors in the golden files' format, and a resolver of given kernels.
  */
 #ifndef FW_TENSOR_H
 #define FW_TENSOR_H
 
+#include "tflm/kernel.h"
 #include "tflm/tflm.h"
 
 /* Fills every input in order from the LCG of ../shared/golden/README.md
@@ -19,6 +20,11 @@ tflm_status fw_print_outputs(tflm_interpreter *interp);
 
 /* "INT8", "FLOAT32", ...: the schema's name of a tensor type. */
 const char *fw_type_name(tflm_type type);
+
+/* Initializes ops over slots (count entries) and adds the count kernels to
+ * it: a resolver of exactly the kernels a firmware links. */
+tflm_status fw_resolver_of(tflm_op_resolver *ops, const tflm_kernel **slots,
+                           const tflm_kernel *const *kernels, size_t count);
 
 /* Prints "error: <what>: <message>\n" and returns 1, for main to return. */
 int fw_fail(const char *what, const char *message);
