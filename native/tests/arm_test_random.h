@@ -37,7 +37,7 @@ static void fill(int8_t *values, int32_t count)
 
 /* The output clamp: none, lower or upper bound only, both (RELU6-like),
  * or one value. */
-static tflm_activation activation_range(int32_t output_zero_point)
+static inline tflm_activation activation_range(int32_t output_zero_point)
 {
     const int32_t a = rnd_in(-128, 127), b = rnd_in(-128, 127);
     switch (rnd_in(0, 4)) {

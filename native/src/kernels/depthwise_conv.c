@@ -254,6 +254,14 @@ TFLM_SPECIALIZED tflm_status depthwise_prepare_types(tflm_context *ctx, tflm_nod
         (status = tflm_nn_prepare_hybrid(ctx, &c.t, out.c, false, &data->hybrid)) != TFLM_OK) {
         return status;
     }
+    /* The variants: int8 and float32; 16x8 (Cortex-M) through a hook of its
+       own, which the int8 registration (prepare_other NULL) never links. */
+    const bool s16x8 = options->prepare_other != NULL && c.t.input->type == TFLM_TYPE_INT16 &&
+                       c.t.filter->type == TFLM_TYPE_INT8;
+    if (s16x8 && (status = tflm_depthwise_conv_s16_variant(
+                      ctx, node, data, TFLM_DEPTHWISE_CONV_VARIANT(data))) != TFLM_OK) {
+        return status;
+    }
     if (tflm_nn_has_variant_types(&c.t) &&
         (status = tflm_depthwise_conv_variant(ctx, node, data, TFLM_DEPTHWISE_CONV_VARIANT(data))) != TFLM_OK) {
         return status;
@@ -303,7 +311,12 @@ static tflm_status depthwise_invoke_int8(tflm_context *ctx, tflm_node *node)
 
 static tflm_status depthwise_invoke_int16(tflm_context *ctx, tflm_node *node)
 {
-    const tflm_nn_conv_state *s = &((const depthwise_data *)node->data)->conv;
+    const depthwise_data *data = node->data;
+    const tflm_variant *variant = TFLM_DEPTHWISE_CONV_VARIANT(data);
+    if (tflm_variant_chosen(TFLM_VARIANT_DEPTHWISE_CONV, variant)) {
+        return variant->invoke(ctx, node, variant->plan);
+    }
+    const tflm_nn_conv_state *s = &data->conv;
     tflm_nn_operands t;
     tflm_nn_fetch_operands(ctx, node, &t);
     tflm_nn_conv_dims d;

@@ -71,11 +71,17 @@ typedef struct tflm_depthwise_conv_data {
     tflm_nn_hybrid hybrid;
 } tflm_depthwise_conv_data;
 
+/* Two hooks: tflm_depthwise_conv_variant for int8 and float32 nodes, and
+ * tflm_depthwise_conv_s16_variant for 16x8 ones, which only the
+ * int16-capable registration calls, so that firmware registering
+ * tflm_op_depthwise_conv_2d_int8 links no 16x8 kernel. */
 #if TFLM_VARIANT_DEPTHWISE_CONV
 TFLM_VARIANT_HOOK(tflm_depthwise_conv_variant, tflm_depthwise_conv_data);
+TFLM_VARIANT_HOOK(tflm_depthwise_conv_s16_variant, tflm_depthwise_conv_data);
 #define TFLM_DEPTHWISE_CONV_VARIANT(data) (&(data)->variant)
 #else
 TFLM_NO_VARIANT_HOOK(tflm_depthwise_conv_variant, tflm_depthwise_conv_data)
+TFLM_NO_VARIANT_HOOK(tflm_depthwise_conv_s16_variant, tflm_depthwise_conv_data)
 #define TFLM_DEPTHWISE_CONV_VARIANT(data) NULL
 #endif
 

@@ -7,9 +7,12 @@
  * channels), and with fewer s8_dwconv_m4__dsp.c, when the depth multiplier
  * is a multiple of 4 (no scratch); at ARM_MVE (Helium builds)
  * s8_dwconv_c4__mve.c, any channel count and depth multiplier (no scratch).
+ * 16x8 with depth multiplier 1 runs s16_dwconv_c4__dsp.c, at ARM_MVE
+ * s16_dwconv_c4__mve.c (no scratch); other 16x8 nodes the reference.
  */
 #include "../nn_common.h"
 #include "depthwise_conv_arm.h"
+#include "s16_dwconv_walk.h"
 
 #if !defined(__ARM_FEATURE_DSP)
 #error "depthwise_conv_arm.c needs the DSP extension; arm/sources.cmake lists it for such cores only"
@@ -114,5 +117,51 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
     }
     variant->invoke = invoke_c4;
     variant->plan = tflm_variant_scratch_plan(scratch_index);
+    return TFLM_OK;
+}
+
+/* A 16x8 node through kernel run. */
+static tflm_status run_s16(tflm_context *ctx, tflm_node *node, tflm_s16_dwconv_fn run)
+{
+    dw_call c;
+    fetch(ctx, node, &c);
+    const tflm_bias_16x8 bias = {tflm_nn_bias_data(c.t.bias), false};
+    run(c.params, c.quant, &c.d.input, c.t.input->data, &c.d.filter, c.t.filter->data, &bias,
+        &c.d.output, c.t.output->data);
+    return TFLM_OK;
+}
+
+static tflm_status invoke_s16_dsp(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    (void)plan;
+    return run_s16(ctx, node, tflm_s16_dwconv_c4__dsp);
+}
+
+#if defined(__ARM_FEATURE_MVE)
+static tflm_status invoke_s16_mve(tflm_context *ctx, tflm_node *node, const void *plan)
+{
+    (void)plan;
+    return run_s16(ctx, node, tflm_s16_dwconv_c4__mve);
+}
+#endif
+
+tflm_status tflm_depthwise_conv_s16_variant(tflm_context *ctx, const tflm_node *node,
+                                            const tflm_depthwise_conv_data *data,
+                                            tflm_variant *variant)
+{
+    tflm_nn_operands t;
+    tflm_nn_fetch_operands(ctx, node, &t);
+    tflm_nn_conv_dims d;
+    tflm_nn_conv_dims_of(&t, &d);
+    if (tflm_kernel_isa(ctx) < TFLM_ISA_ARM_DSP || data->conv.params.depth_multiplier != 1 ||
+        (int64_t)d.filter.h * d.filter.w > TFLM_S16_DWCONV_MAX_TAPS) {
+        return TFLM_OK;
+    }
+    variant->invoke = invoke_s16_dsp;
+#if defined(__ARM_FEATURE_MVE)
+    if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
+        variant->invoke = invoke_s16_mve;
+    }
+#endif
     return TFLM_OK;
 }

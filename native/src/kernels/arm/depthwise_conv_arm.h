@@ -8,6 +8,8 @@
  *                 (any depth multiplier; >= 4 channels) (any depth multiplier and
  *                 4 multiplier outputs x 2 taps, m4      channel count)
  *                 (< 4 channels, multiplier 4k)
+ *   16x8          4 channels a tap, SXTB16 + SMLAxy     4 channels a tap, VMUL
+ *                 (depth multiplier 1, filters up to TFLM_S16_DWCONV_MAX_TAPS taps)
  *
  * The kernels read the model's weights in place. c4's outer loop is a
  * block of 4 channels, whose weights it widens once into scratch (int16
@@ -47,7 +49,31 @@ void tflm_s8_dwconv_m4__dsp(const tflm_conv_params *params, const tflm_per_chann
                             const tflm_dims *bias_dims, const int32_t *bias,
                             const tflm_dims *output_dims, int8_t *output);
 
+/* The 16x8 kernels' signature. */
+typedef void (*tflm_s16_dwconv_fn)(const tflm_conv_params *params,
+                                   const tflm_per_channel_quant *quant,
+                                   const tflm_dims *input_dims, const int16_t *input,
+                                   const tflm_dims *filter_dims, const int8_t *filter,
+                                   const tflm_bias_16x8 *bias, const tflm_dims *output_dims,
+                                   int16_t *output);
+
+/* tflm_depthwise_conv_s16 with the DSP extension, for a depth multiplier
+ * of 1 and at most TFLM_S16_DWCONV_MAX_TAPS filter taps (s16_dwconv_walk.h),
+ * without scratch: the same arguments but the bias dims, the same bytes. */
+void tflm_s16_dwconv_c4__dsp(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                             const tflm_dims *input_dims, const int16_t *input,
+                             const tflm_dims *filter_dims, const int8_t *filter,
+                             const tflm_bias_16x8 *bias, const tflm_dims *output_dims,
+                             int16_t *output);
+
 #if defined(__ARM_FEATURE_MVE)
+/* tflm_s16_dwconv_c4__dsp with Helium (MVE): the same conditions. */
+void tflm_s16_dwconv_c4__mve(const tflm_conv_params *params, const tflm_per_channel_quant *quant,
+                             const tflm_dims *input_dims, const int16_t *input,
+                             const tflm_dims *filter_dims, const int8_t *filter,
+                             const tflm_bias_16x8 *bias, const tflm_dims *output_dims,
+                             int16_t *output);
+
 /* tflm_depthwise_conv_s8 with Helium (MVE) for any depth multiplier and
  * channel count (the ranges as above), without scratch: the same
  * arguments, the same bytes. */

@@ -17,6 +17,7 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/mul_arm.c
   src/kernels/arm/pooling_arm.c
   src/kernels/arm/s16_conv_im2col.c
+  src/kernels/arm/s16_dwconv_c4__dsp.c
   src/kernels/arm/s16_fc_2x4__dsp.c
   src/kernels/arm/s8_add_x1__dsp.c
   src/kernels/arm/s8_avgpool_c4__dsp.c
@@ -34,6 +35,7 @@ set(TFLM_ARM_DSP_SOURCES
 # Helium (__ARM_FEATURE_MVE: Cortex-M55, M85), on top of the DSP list: 128-bit
 # vectors of sixteen int8 lanes, VMLADAVA summing their products.
 set(TFLM_ARM_MVE_SOURCES
+  src/kernels/arm/s16_dwconv_c4__mve.c
   src/kernels/arm/s16_fc_1x4__mve.c
   src/kernels/arm/s8_add_x4__mve.c
   src/kernels/arm/s8_avgpool_c4__mve.c
