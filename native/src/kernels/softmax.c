@@ -190,7 +190,7 @@ typedef tflm_softmax_data softmax_op_data;
  * 0.1%), the input rescale and the two tables in persistent memory. */
 static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
                                        const tflm_tensor *input, const tflm_tensor *output,
-                                       softmax_op_data *data)
+                                       float beta, softmax_op_data *data)
 {
     if (output->type != TFLM_TYPE_INT16) {
         return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED,
@@ -217,14 +217,13 @@ static tflm_status softmax_prepare_s16(tflm_context *ctx, tflm_node *node,
                          "INT16 rows of %d elements not supported; at most 65535",
                          (int)data->depth);
     }
-    if (!tflm_f64_is_non_negative(tflm_f64_widen(data->beta)) ||
-        tflm_float_bits(data->beta) >= 0x7f800000u) {
+    if (!tflm_f64_is_non_negative(tflm_f64_widen(beta)) || tflm_float_bits(beta) >= 0x7f800000u) {
         return tflm_fail(ctx, TFLM_ERROR_KERNEL, "beta must be finite and not negative");
     }
     /* input_scale x beta / (10 / 65535), in double as TFLM */
     int shift;
     tflm_f64_quantize_multiplier(
-        tflm_f64_div(tflm_f64_mul(tflm_f64_from_float(in_scale), tflm_f64_from_float(data->beta)),
+        tflm_f64_div(tflm_f64_mul(tflm_f64_from_float(in_scale), tflm_f64_from_float(beta)),
                      tflm_f64_from_bits(UINT64_C(0x3f24001400140014)) /* 10.0 / 65535.0 */),
         &data->s16.input_multiplier, &shift);
     if (shift > TFLM_MAX_MULTIPLIER_SHIFT) {
@@ -266,7 +265,7 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
     if (data == NULL) {
         return TFLM_ERROR_ARENA_TOO_SMALL;
     }
-    data->beta = tflm_softmax_options_beta(ctx, node);
+    const float beta = tflm_softmax_options_beta(ctx, node);
     data->depth = depth;
     data->rows = depth > 0 ? count / depth : 0;
 
@@ -276,6 +275,7 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
                              "output type %s not supported for FLOAT32 input; expected FLOAT32",
                              tflm_type_name_of(output->type));
         }
+        data->beta = beta;
     } else if (input->type == TFLM_TYPE_INT8) {
         float in_scale, out_scale;
         int32_t in_zp, out_zp;
@@ -305,13 +305,13 @@ TFLM_SPECIALIZED tflm_status softmax_prepare_types(tflm_context *ctx, tflm_node 
             return tflm_fail(ctx, TFLM_ERROR_UNSUPPORTED, "%s type %s not supported; expected %s",
                              "output", tflm_type_name_of(output->type), "INT8 or INT16");
         }
-        if (!tflm_softmax_quant_params(tflm_f64_widen(data->beta), tflm_f64_widen(in_scale), &data->quant)) {
+        if (!tflm_softmax_quant_params(tflm_f64_widen(beta), tflm_f64_widen(in_scale), &data->quant)) {
             return tflm_fail(ctx, TFLM_ERROR_KERNEL,
                              "beta x input scale x 2^26 must exceed 1 for a quantized softmax");
         }
     } else if (with_float && input->type == TFLM_TYPE_INT16) {
         /* The variants are int8-input and float32 ones. */
-        return softmax_prepare_s16(ctx, node, input, output, data);
+        return softmax_prepare_s16(ctx, node, input, output, beta, data);
     } else {
         return tflm_nn_unsupported_input(ctx, input,
                                          with_float ? "INT8, INT16 or FLOAT32" : "INT8");

@@ -111,9 +111,11 @@ void tflm_softmax_s16_tables(int16_t *exp_lut, int16_t *one_over_one_plus_x_lut)
 
 /* What prepare keeps in node->data: the input as rows x depth. */
 typedef struct tflm_softmax_data {
-    tflm_softmax_quant quant; /* int8 input */
-    tflm_softmax_s16_params s16; /* int16 input */
-    float beta;               /* float32    */
+    union {                            /* by the input's type: */
+        tflm_softmax_quant quant;      /*   int8               */
+        tflm_softmax_s16_params s16;   /*   int16              */
+        float beta;                    /*   float32            */
+    };
     int32_t rows;
     int32_t depth;
 #if TFLM_VARIANT_SOFTMAX

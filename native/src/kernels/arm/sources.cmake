@@ -29,6 +29,8 @@ set(TFLM_ARM_DSP_SOURCES
   src/kernels/arm/s8_maxpool_c4__dsp.c
   src/kernels/arm/s8_mul_x1__dsp.c
   src/kernels/arm/s8_s16_svdf_2x4__dsp.c
+  src/kernels/arm/s8_softmax_c1__dsp.c
+  src/kernels/arm/softmax_arm.c
   src/kernels/arm/svdf_arm.c
 )
 
@@ -46,6 +48,7 @@ set(TFLM_ARM_MVE_SOURCES
   src/kernels/arm/s8_maxpool_c16__mve.c
   src/kernels/arm/s8_mul_x4__mve.c
   src/kernels/arm/s8_s16_svdf_1x4__mve.c
+  src/kernels/arm/s8_softmax_x4__mve.c
 )
 
 # tflm_arm_feature(<macro> <result>): whether the compiler, with the
