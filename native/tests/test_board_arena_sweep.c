@@ -20,9 +20,14 @@
 #include "tflm/ops.h"
 #include "tflm/tflm.h"
 
+/* The models the board runs (examples/firmware/CMakeLists.txt). */
+#if FW_SWEEP_HELLO_WORLD_INT8
 #include "sweep_hello_world_int8.h"
+#endif
+#if FW_SWEEP_MICRO_SPEECH_QUANTIZED
 #include "sweep_micro_speech_quantized.h"
-#if FW_SWEEP_KEYWORD
+#endif
+#if FW_SWEEP_KEYWORD_SCRAMBLED
 #include "sweep_keyword_scrambled.h"
 #endif
 
@@ -120,9 +125,13 @@ int main(void)
         return 1;
     }
     static const sweep_model models[] = {
+#if FW_SWEEP_HELLO_WORLD_INT8
         {"hello_world_int8", sweep_hello_world_int8, &sweep_hello_world_int8_size},
+#endif
+#if FW_SWEEP_MICRO_SPEECH_QUANTIZED
         {"micro_speech_quantized", sweep_micro_speech_quantized, &sweep_micro_speech_quantized_size},
-#if FW_SWEEP_KEYWORD
+#endif
+#if FW_SWEEP_KEYWORD_SCRAMBLED
         {"keyword_scrambled", sweep_keyword_scrambled, &sweep_keyword_scrambled_size},
 #endif
     };
