@@ -260,7 +260,7 @@ static void depthwise_s8_case(tflm_isa isa, int test)
     {
         CHECK(bytes > 0);
         void *persistent = alloc64(bytes);
-        void *scratch = alloc64(tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &k));
+        void *scratch = alloc64(tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &params, &k, &out));
         tflm_depthwise_conv_s8_x86 plan;
         tflm_depthwise_conv_s8_x86_init(&plan, isa, &params, &quant, &in, &k, filter,
                                         bias_or_null, &out, persistent);

@@ -7,7 +7,8 @@
  * channel's sum is the reference's.
  * They read the model's int8 weights in place (no packed copy in the
  * arena): the channel block is their outer loop, and its widened weights
- * (kh x kw x 16 int32 of scratch) serve every output pixel. A layer with
+ * (kh x kw x 16 int32 of scratch) serve every output pixel. The VNNI
+ * kernel's weights, four taps to a lane, are packed once at prepare. A layer with
  * one input channel runs CONV_2D's int8 variant from AVX512 on (conv_x86.h).
  */
 #include <string.h>
@@ -35,6 +36,18 @@ static const dwconv_s8_variant *variant_for(tflm_isa isa)
     return tflm_x86_level(isa) && table[isa].multiplier_1 != NULL ? &table[isa] : NULL;
 }
 
+/* Whether the VNNI kernel runs the node: four taps of a row a vpdpbusd
+ * need the row's taps in neighbouring columns. It pays at stride 1 with 16
+ * channels or more; with fewer the AVX512 kernel, which fills a vector with
+ * several pixels, is faster (vww_96_int8's 8-channel layer: 1.6 times), and
+ * at stride 2 copying four input pixels per output pixel into the image
+ * costs more than it saves (its 16- and 32-channel layers: 1.1 to 1.5). */
+static bool uses_k4(tflm_isa isa, const tflm_conv_params *params, const tflm_dims *filter_dims)
+{
+    return isa == TFLM_ISA_AVX512_VNNI && params->depth_multiplier == 1 &&
+           params->dilation_w == 1 && params->stride_w == 1 && filter_dims->c >= 16;
+}
+
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
                                                   const tflm_dims *filter_dims)
 {
@@ -44,13 +57,23 @@ size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_
     const size_t cp = (size_t)(filter_dims->c + 15) / 16 * 16;
     const size_t taps = (size_t)filter_dims->h * filter_dims->w;
     const size_t gather = params->depth_multiplier > 1 ? 2 * tflm_x86_round_up(cp * 4, 16) : 0;
-    return 4 * tflm_x86_round_up(cp * 4, 16) + gather + tflm_x86_round_up(taps * 4, 16);
+    const size_t packed = uses_k4(isa, params, filter_dims)
+                              ? tflm_x86_round_up(tflm_s8_dwconv_k4_c16__avx512vnni_packed_size(filter_dims), 16)
+                              : 0;
+    return 4 * tflm_x86_round_up(cp * 4, 16) + gather + tflm_x86_round_up(taps * 4, 16) + packed;
 }
 
-size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims)
+size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_conv_params *params,
+                                                  const tflm_dims *filter_dims,
+                                                  const tflm_dims *output_dims)
 {
     const dwconv_s8_variant *v = variant_for(isa);
-    return v == NULL ? 0 : (size_t)filter_dims->h * filter_dims->w * (size_t)v->block * 4;
+    if (v == NULL) {
+        return 0;
+    }
+    return uses_k4(isa, params, filter_dims)
+               ? tflm_s8_dwconv_k4_c16__avx512vnni_scratch(params, filter_dims, output_dims)
+               : (size_t)filter_dims->h * filter_dims->w * (size_t)v->block * 4;
 }
 
 void tflm_depthwise_conv_s8_x86_widen(const tflm_depthwise_conv_s8_x86 *plan, int32_t o,
@@ -134,6 +157,12 @@ void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa 
         right[o] = tflm_right_shift_of(shift);
     }
     plan->run = m > 1 ? v->multiplier_n : v->multiplier_1;
+    if (uses_k4(isa, params, filter_dims)) {
+        int8_t *packed = (int8_t *)at;
+        tflm_s8_dwconv_k4_c16__avx512vnni_pack(params, filter_dims, filter, b, packed);
+        plan->packed = packed;
+        plan->run = tflm_s8_dwconv_k4_c16__avx512vnni;
+    }
     plan->block = v->block;
     plan->params = *params;
     plan->input_dims = *input_dims;
@@ -177,7 +206,7 @@ static tflm_status setup_s8(tflm_context *ctx, const tflm_node *node,
     void *plan, *memory;
     int32_t scratch_index;
     const size_t scratch_bytes =
-        tflm_depthwise_conv_s8_x86_get_buffer_size(isa, &d.filter);
+        tflm_depthwise_conv_s8_x86_get_buffer_size(isa, params, &d.filter, &d.output);
     status = tflm_x86_plan_memory(ctx, sizeof(tflm_depthwise_conv_s8_x86), bytes, scratch_bytes,
                                   &plan, &memory, &scratch_index);
     if (status != TFLM_OK) {

@@ -6,8 +6,11 @@
  *
  *                      AVX2                 AVX512            AVX512_VNNI
  *   int8 c=1           = CONV_2D's (one input channel: a convolution, conv_x86.h)
- *   int8 m=1           channel-vector x8    x16, 4 vectors    = AVX512
- *                                           a pass; 16/c px a vector (c < 16, stride 1)
+ *   int8 m=1           channel-vector x8    x16, 4 vectors    4 taps a vpdpbusd,
+ *                                           a pass; 16/c px   x16, over a padded
+ *                                           a vector (c < 16, image (stride 1, column
+ *                                           stride 1)         dilation 1, c >= 16;
+ *                                                             else = AVX512)
  *   int8 m>1           x8 + vpermd gather   x16 + vpermd      = AVX512
  *                      (broadcast when a channel block reads one input channel)
  *   float32 m=1        channel-vector x8    = AVX2            = AVX2
@@ -15,7 +18,10 @@
  *
  * The int8 variants read the model's weights as they are, looping channel
  * block outermost and widening one block's weights into scratch (kh * kw *
- * 16 int32), which every pixel of the layer then reuses.
+ * 16 int32), which every pixel of the layer then reuses; but the VNNI
+ * kernel, whose weights are packed at prepare (persistent, kh x ceil(kw/4)
+ * x 4 bytes a channel) and whose scratch holds the block's input image with
+ * its padding (16 bytes a pixel), so that every window is whole.
  */
 #ifndef TFLM_KERNELS_X86_DEPTHWISE_CONV_X86_H
 #define TFLM_KERNELS_X86_DEPTHWISE_CONV_X86_H
@@ -40,7 +46,9 @@ struct tflm_depthwise_conv_s8_x86 {
     const int8_t *filter;      /* the model's weights, [kh * kw][out_c], unpacked:
                                   a variant widens one channel block at a time
                                   into scratch (tflm_depthwise_conv_s8_x86_widen) */
-    const int32_t *bias, *multiplier, *left_shift, *right_shift; /* c_padded each */
+    const int32_t *bias, *multiplier, *left_shift, *right_shift; /* c_padded each; the
+                                  VNNI kernel's bias includes its weights' offset term */
+    const int8_t *packed;       /* the VNNI kernel's weights (its file), else NULL */
     const int32_t *tap_offset;  /* kh * kw: input element offset of each tap from the
                                    window's first, for pixels whose window is inside */
     int32_t block;              /* output channels per vector (8 or 16) */
@@ -53,8 +61,11 @@ struct tflm_depthwise_conv_s8_x86 {
 
 size_t tflm_depthwise_conv_s8_x86_persistent_size(tflm_isa isa, const tflm_conv_params *params,
                                                   const tflm_dims *filter_dims);
-/* Scratch bytes of one run: one channel block's widened weights. */
-size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_dims *filter_dims);
+/* Scratch bytes of one run: one channel block's widened weights (and for
+ * the VNNI kernel its padded image). */
+size_t tflm_depthwise_conv_s8_x86_get_buffer_size(tflm_isa isa, const tflm_conv_params *params,
+                                                  const tflm_dims *filter_dims,
+                                                  const tflm_dims *output_dims);
 void tflm_depthwise_conv_s8_x86_init(tflm_depthwise_conv_s8_x86 *plan, tflm_isa isa,
                                      const tflm_conv_params *params,
                                      const tflm_per_channel_quant *quant,
@@ -70,6 +81,20 @@ void tflm_s8_dwconv_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan, const int8_
                              int8_t *output, void *scratch);
 void tflm_s8_dwconv_c16__avx512(const tflm_depthwise_conv_s8_x86 *plan, const int8_t *input,
                                 int8_t *output, void *scratch);
+/* Depth multiplier 1 and column dilation 1 at AVX512_VNNI: four taps of a
+ * filter row per vpdpbusd, from a padded image of the channel block in
+ * scratch (tflm_s8_dwconv_k4_c16__avx512vnni_scratch bytes), with weights
+ * packed at prepare (_packed_size bytes, written by _pack, which also adds
+ * the weights' offset term to the bias, c_padded int32). */
+size_t tflm_s8_dwconv_k4_c16__avx512vnni_scratch(const tflm_conv_params *params,
+                                                 const tflm_dims *filter_dims,
+                                                 const tflm_dims *output_dims);
+size_t tflm_s8_dwconv_k4_c16__avx512vnni_packed_size(const tflm_dims *filter_dims);
+void tflm_s8_dwconv_k4_c16__avx512vnni_pack(const tflm_conv_params *params,
+                                            const tflm_dims *filter_dims, const int8_t *filter,
+                                            int32_t *bias, int8_t *packed);
+void tflm_s8_dwconv_k4_c16__avx512vnni(const tflm_depthwise_conv_s8_x86 *plan,
+                                       const int8_t *input, int8_t *output, void *scratch);
 /* Depth multiplier > 1: input lanes gathered per output channel (vpermd),
  * or broadcast when a block reads one input channel. */
 void tflm_s8_dwconv_multiplier_c8__avx2(const tflm_depthwise_conv_s8_x86 *plan,

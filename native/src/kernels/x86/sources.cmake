@@ -46,6 +46,7 @@ set(TFLM_X86_AVX512_SOURCES
 )
 set(TFLM_X86_AVX512VNNI_SOURCES
   src/kernels/x86/s8_conv_im2col_8x32__avx512vnni.c
+  src/kernels/x86/s8_dwconv_k4_c16__avx512vnni.c
   src/kernels/x86/s8_fc_8x64__avx512vnni.c
 )
 set_source_files_properties(${TFLM_X86_AVX2_SOURCES} PROPERTIES
