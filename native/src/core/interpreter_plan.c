@@ -300,16 +300,15 @@ _Static_assert(_Alignof(tflm_plan_buffer) == _Alignof(int32_t) &&
 PLAN_STEP void take_idle_memory(tflm_context *ctx, const tflm_tensor *table, uint32_t tensors)
 {
     uint8_t *idle = (uint8_t *)ctx->message + IDLE_MESSAGE_SKIP;
-    uint8_t *idle_end = (uint8_t *)ctx->message + sizeof ctx->message;
-    for (uint32_t t = 0; t < tensors; t++) {
-        if (table[t].is_variable && table[t].data != NULL &&
-            table[t].bytes > (size_t)(idle_end - idle)) {
-            idle = table[t].data;
-            idle_end = idle + table[t].bytes;
+    uint32_t bytes = sizeof ctx->message - IDLE_MESSAGE_SKIP;
+    for (const tflm_tensor *t = table; t != table + tensors; t++) {
+        if (t->is_variable && t->bytes > bytes) { /* create gave it memory: data is set */
+            idle = t->data;
+            bytes = t->bytes;
         }
     }
     ctx->arena->idle = idle;
-    ctx->arena->idle_end = idle_end;
+    ctx->arena->idle_end = idle + bytes;
 }
 
 /* Both entry points' body, the log folded away in tflm_plan_memory's. It
