@@ -34,6 +34,22 @@ static inline __m256i rescale(__m256i x, const split_lanes *f)
     return tflm_rounding_shift_avx2(_mm256_add_epi32(_mm256_mullo_epi32(v, f->high), low), f->right);
 }
 
+/* The output side of both paths: the output offset, then the clamp. */
+typedef struct out_range {
+    __m256i offset, lo, hi;
+} out_range;
+
+static inline out_range out_range_of(const tflm_add_quant *q)
+{
+    return (out_range){_mm256_set1_epi32(q->output_offset), _mm256_set1_epi32(q->activation.min),
+                       _mm256_set1_epi32(q->activation.max)};
+}
+
+static inline __m256i offset_and_clamp(__m256i y, const out_range *r)
+{
+    return _mm256_min_epi32(_mm256_max_epi32(_mm256_add_epi32(r->offset, y), r->lo), r->hi);
+}
+
 /* The split form's path (s8_add_split.h). */
 static void add_split(const tflm_add_quant *q, const tflm_broadcast *broadcast,
                       const int8_t *input1, const int8_t *input2, int8_t *output)
@@ -44,17 +60,11 @@ static void add_split(const tflm_add_quant *q, const tflm_broadcast *broadcast,
                                                       q->input2_shift));
     const __m256i out_mult = _mm256_set1_epi32(q->output_multiplier);
     const __m256i out_right = _mm256_set1_epi32(-q->output_shift);
-    const __m256i out_off = _mm256_set1_epi32(q->output_offset);
-    const __m256i lo = _mm256_set1_epi32(q->activation.min);
-    const __m256i hi = _mm256_set1_epi32(q->activation.max);
-#define VECTOR(x1, x2)                                                                          \
-    _mm256_min_epi32(                                                                           \
-        _mm256_max_epi32(                                                                       \
-            _mm256_add_epi32(out_off, tflm_requant_right_avx2(                                  \
-                                          _mm256_add_epi32(rescale(x1, &f1), rescale(x2, &f2)), \
-                                          out_mult, out_right)),                                \
-            lo),                                                                                \
-        hi)
+    const out_range out = out_range_of(q);
+#define VECTOR(x1, x2)                                                                        \
+    offset_and_clamp(tflm_requant_right_avx2(_mm256_add_epi32(rescale(x1, &f1), rescale(x2, &f2)), \
+                                             out_mult, out_right),                              \
+                     &out)
 #define SCALAR(x1, x2) tflm_add_quantized(q, (x1), (x2))
     TFLM_BINARY_S8_AVX2(broadcast, input1, input2, output, VECTOR, SCALAR);
 #undef VECTOR
@@ -77,23 +87,17 @@ void tflm_s8_add_x8__avx2(const tflm_add_quant *q, const tflm_broadcast *broadca
     const tflm_lane_quant_avx2 q1 = tflm_lane_quant_avx2_of(q->input1_multiplier, q->input1_shift);
     const tflm_lane_quant_avx2 q2 = tflm_lane_quant_avx2_of(q->input2_multiplier, q->input2_shift);
     const tflm_lane_quant_avx2 qo = tflm_lane_quant_avx2_of(q->output_multiplier, q->output_shift);
-    const __m256i out_off = _mm256_set1_epi32(q->output_offset);
-    const __m256i lo = _mm256_set1_epi32(q->activation.min);
-    const __m256i hi = _mm256_set1_epi32(q->activation.max);
-#define VECTOR(x1, x2)                                                                        \
-    _mm256_min_epi32(                                                                         \
-        _mm256_max_epi32(                                                                     \
-            _mm256_add_epi32(                                                                 \
-                out_off,                                                                      \
-                tflm_requant_avx2(                                                            \
-                    _mm256_add_epi32(                                                         \
-                        tflm_requant_avx2(_mm256_sll_epi32(_mm256_add_epi32(x1, off1), left), \
-                                          q1.multiplier, q1.left, q1.right),                  \
-                        tflm_requant_avx2(_mm256_sll_epi32(_mm256_add_epi32(x2, off2), left), \
-                                          q2.multiplier, q2.left, q2.right)),                 \
-                    qo.multiplier, qo.left, qo.right)),                                       \
-            lo),                                                                              \
-        hi)
+    const out_range out = out_range_of(q);
+#define VECTOR(x1, x2)                                                                    \
+    offset_and_clamp(                                                                     \
+        tflm_requant_avx2(                                                                \
+            _mm256_add_epi32(                                                             \
+                tflm_requant_avx2(_mm256_sll_epi32(_mm256_add_epi32(x1, off1), left),     \
+                                  q1.multiplier, q1.left, q1.right),                      \
+                tflm_requant_avx2(_mm256_sll_epi32(_mm256_add_epi32(x2, off2), left),     \
+                                  q2.multiplier, q2.left, q2.right)),                     \
+            qo.multiplier, qo.left, qo.right),                                            \
+        &out)
 #define SCALAR(x1, x2) tflm_add_quantized(q, (x1), (x2))
     TFLM_BINARY_S8_AVX2(broadcast, input1, input2, output, VECTOR, SCALAR);
 #undef VECTOR

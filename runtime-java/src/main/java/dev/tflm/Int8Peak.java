@@ -35,10 +35,11 @@ public record Int8Peak(Isa isa, String instruction, int macsPerInstruction, doub
             case AVX2 -> "vpmaddwd ymm + vpaddd";
             default -> null;
         };
-        if (instruction == null || tflm_int8_peak_probe(isa.code(), 1) == 0) {
+        long macsOfOneRound = instruction == null ? 0 : tflm_int8_peak_probe(isa.code(), 1);
+        if (macsOfOneRound == 0) {
             return Optional.empty();
         }
-        int macsPerInstruction = (int) (tflm_int8_peak_probe(isa.code(), 1) / 16);
+        int macsPerInstruction = (int) (macsOfOneRound / 16);
         long rounds = 1_000;
         long nanos;
         while ((nanos = time(isa, rounds)) < RUN_NANOS / 4) {
