@@ -41,7 +41,7 @@ static const dwconv_s8_variant *variant_for(tflm_isa isa)
  * channels or more; with fewer the AVX512 kernel, which fills a vector with
  * several pixels, is faster (vww_96_int8's 8-channel layer: 1.6 times), and
  * at stride 2 copying four input pixels per output pixel into the image
- * costs more than it saves (its 16- and 32-channel layers: 1.1 to 1.5). */
+ * costs more than it saves (vww_96_int8's stride-2 layers ran slower). */
 static bool uses_k4(tflm_isa isa, const tflm_conv_params *params, const tflm_dims *filter_dims)
 {
     return isa == TFLM_ISA_AVX512_VNNI && params->depth_multiplier == 1 &&
