@@ -54,6 +54,49 @@ static inline tflm_activation activation_range(int32_t output_zero_point)
     }
 }
 
+/* "AxBxC..." of count values. */
+static inline void print_shape(const int32_t *values, int count)
+{
+    for (int i = 0; i < count; i++) {
+        if (i > 0) {
+            fw_print("x");
+        }
+        fw_print_int(values[i]);
+    }
+}
+
+/* "<op> <kernel>: case N (input NxHxWxC, filter HxW" (the caller closes it). */
+static inline void print_conv_case(const char *op, const char *kernel, int test,
+                                   const tflm_dims *in, const tflm_dims *k)
+{
+    fw_print(op);
+    fw_print(" ");
+    fw_print(kernel);
+    fw_print(": case ");
+    fw_print_int(test);
+    const int32_t input[4] = {in->n, in->h, in->w, in->c}, filter[2] = {k->h, k->w};
+    fw_print(" (input ");
+    print_shape(input, 4);
+    fw_print(", filter ");
+    print_shape(filter, 2);
+}
+
+/* Runs check(0 .. cases - 1) and, when all pass, prints
+ * "<what> on <cases> random cases"; main's exit status. */
+static inline int run_cases(int (*check)(int test), int cases, const char *what)
+{
+    for (int test = 0; test < cases; test++) {
+        if (check(test) != 0) {
+            return 1;
+        }
+    }
+    fw_print(what);
+    fw_print(" on ");
+    fw_print_int(cases);
+    fw_print(" random cases\n");
+    return 0;
+}
+
 /* The end of a reported difference: " output I: got G, the reference W". */
 static inline void print_got_want(int32_t index, int32_t got, int32_t want)
 {

@@ -225,15 +225,8 @@ static int check_case(int test)
 
 int main(void)
 {
-    for (int test = 0; test < CASES; test++) {
-        if (check_case(test) != 0) {
-            return 1;
-        }
-    }
-    fw_print(sizeof conv_kernels / sizeof conv_kernels[0] > 2
-                 ? "CONV_2D int8 DSP and MVE (1x1 and im2col), and 16x8 DSP and MVE, equal the reference on "
-                 : "CONV_2D int8 DSP (1x1 and im2col), and 16x8 DSP, equal the reference on ");
-    fw_print_int(CASES);
-    fw_print(" random cases\n");
-    return 0;
+    return run_cases(check_case, CASES,
+                     sizeof conv_kernels / sizeof conv_kernels[0] > 2
+                         ? "CONV_2D int8 DSP and MVE (1x1 and im2col), and 16x8 DSP and MVE, equal the reference"
+                         : "CONV_2D int8 DSP (1x1 and im2col), and 16x8 DSP, equal the reference");
 }

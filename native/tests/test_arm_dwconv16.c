@@ -48,22 +48,7 @@ static const struct {
 static int report(const char *kernel, int test, const tflm_dims *in, const tflm_dims *k,
                   int32_t i, int32_t got_value, int32_t want_value)
 {
-    fw_print("DEPTHWISE_CONV_2D 16x8 ");
-    fw_print(kernel);
-    fw_print(": case ");
-    fw_print_int(test);
-    fw_print(" (input ");
-    fw_print_int(in->n);
-    fw_print("x");
-    fw_print_int(in->h);
-    fw_print("x");
-    fw_print_int(in->w);
-    fw_print("x");
-    fw_print_int(in->c);
-    fw_print(", filter ");
-    fw_print_int(k->h);
-    fw_print("x");
-    fw_print_int(k->w);
+    print_conv_case("DEPTHWISE_CONV_2D 16x8", kernel, test, in, k);
     fw_print("),");
     print_got_want(i, got_value, want_value);
     return 1;
@@ -135,15 +120,8 @@ static int check_case(int test)
 
 int main(void)
 {
-    for (int test = 0; test < CASES; test++) {
-        if (check_case(test) != 0) {
-            return 1;
-        }
-    }
-    fw_print(sizeof kernels / sizeof kernels[0] > 1
-                 ? "DEPTHWISE_CONV_2D 16x8 DSP and MVE equal the reference on "
-                 : "DEPTHWISE_CONV_2D 16x8 DSP equals the reference on ");
-    fw_print_int(CASES);
-    fw_print(" random cases\n");
-    return 0;
+    return run_cases(check_case, CASES,
+                     sizeof kernels / sizeof kernels[0] > 1
+                         ? "DEPTHWISE_CONV_2D 16x8 DSP and MVE equal the reference"
+                         : "DEPTHWISE_CONV_2D 16x8 DSP equals the reference");
 }

@@ -180,22 +180,7 @@ static void print_dw_difference(const char *kernel, int test, const tflm_dims *i
                                 const tflm_conv_params *p, int32_t i, int8_t got_value,
                                 int8_t want_value)
 {
-    fw_print("DEPTHWISE_CONV_2D int8 ");
-    fw_print(kernel);
-    fw_print(": case ");
-    fw_print_int(test);
-    fw_print(" (input ");
-    fw_print_int(in->n);
-    fw_print("x");
-    fw_print_int(in->h);
-    fw_print("x");
-    fw_print_int(in->w);
-    fw_print("x");
-    fw_print_int(in->c);
-    fw_print(", filter ");
-    fw_print_int(k->h);
-    fw_print("x");
-    fw_print_int(k->w);
+    print_conv_case("DEPTHWISE_CONV_2D int8", kernel, test, in, k);
     fw_print(", multiplier ");
     fw_print_int(p->depth_multiplier);
     fw_print(", stride ");

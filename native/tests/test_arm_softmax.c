@@ -88,15 +88,8 @@ static int check_case(int test)
 
 int main(void)
 {
-    for (int test = 0; test < CASES; test++) {
-        if (check_case(test) != 0) {
-            return 1;
-        }
-    }
-    fw_print(sizeof kernels / sizeof kernels[0] > 1
-                 ? "SOFTMAX int8 -> int8 and int16 DSP and MVE equal the reference on "
-                 : "SOFTMAX int8 -> int8 and int16 DSP equals the reference on ");
-    fw_print_int(CASES);
-    fw_print(" random cases\n");
-    return 0;
+    return run_cases(check_case, CASES,
+                     sizeof kernels / sizeof kernels[0] > 1
+                         ? "SOFTMAX int8 -> int8 and int16 DSP and MVE equal the reference"
+                         : "SOFTMAX int8 -> int8 and int16 DSP equals the reference");
 }

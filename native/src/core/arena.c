@@ -32,7 +32,7 @@ void tflm_arena_init(tflm_arena *arena, void *base, size_t size)
 {
     uintptr_t first = (uintptr_t)base;
     uintptr_t start = (first + ALIGN_MASK) & ~ALIGN_MASK;
-    uintptr_t end = (first + size) & ~PERSISTENT_MASK;
+    uintptr_t end = tflm_arena_end(first, size);
     memset(arena, 0, sizeof *arena);
     arena->padding = start - first;
     if (end < start) { /* the arena is smaller than its alignment padding */

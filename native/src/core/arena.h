@@ -55,6 +55,14 @@ typedef struct tflm_arena {
  * (AAPCS: 8) and op data of 40 bytes would otherwise take 48. */
 #define TFLM_PERSISTENT_ALIGNMENT (UINTPTR_MAX > 0xFFFFFFFFu ? 16u : 8u)
 
+/* Where persistent memory ends in an arena of size bytes at base: its end
+ * rounded down to TFLM_PERSISTENT_ALIGNMENT (the arena, the memory report
+ * and the shared arena all cut it there). */
+static inline uintptr_t tflm_arena_end(uintptr_t base, size_t size)
+{
+    return (base + size) & ~(uintptr_t)(TFLM_PERSISTENT_ALIGNMENT - 1u);
+}
+
 /* Bytes rounded up to the arena's alignment, 16 (saturating): temporary
  * memory and the plan's buffers. */
 size_t tflm_arena_round(size_t bytes);

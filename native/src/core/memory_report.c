@@ -152,7 +152,7 @@ tflm_status tflm_memory_report(const void *model, size_t model_size,
     }
     const tflm_context *ctx = &interp->context;
     const uintptr_t base = (uintptr_t)arena;
-    const uint8_t *end = (const uint8_t *)((base + arena_size) & ~(uintptr_t)(TFLM_PERSISTENT_ALIGNMENT - 1));
+    const uint8_t *end = (const uint8_t *)tflm_arena_end(base, arena_size);
     summary->arena_used = ctx->arena_used;
     summary->padding = (TFLM_ARENA_ALIGNMENT - base % TFLM_ARENA_ALIGNMENT) % TFLM_ARENA_ALIGNMENT;
     const uint64_t area = summary->planned > summary->temp_peak ? summary->planned : summary->temp_peak;

@@ -25,7 +25,7 @@ void tflm_shared_arena_init(tflm_shared_arena *shared, void *arena, size_t size)
 static size_t aligned_extent(const tflm_shared_arena *shared)
 {
     const uintptr_t base = (uintptr_t)shared->base;
-    const uintptr_t end = (base + shared->size) & ~(uintptr_t)(TFLM_PERSISTENT_ALIGNMENT - 1);
+    const uintptr_t end = tflm_arena_end(base, shared->size);
     return end > base ? (size_t)(end - base) : 0;
 }
 

@@ -8,7 +8,8 @@
  * is a multiple of 4 (no scratch); at ARM_MVE (Helium builds)
  * s8_dwconv_c4__mve.c, any channel count and depth multiplier (no scratch).
  * 16x8 with depth multiplier 1 runs s16_dwconv_c4__dsp.c, at ARM_MVE
- * s16_dwconv_c4__mve.c (no scratch); other 16x8 nodes the reference.
+ * s16_dwconv_c4__mve.c (no scratch; the plan is the kernel); other 16x8
+ * nodes the reference.
  */
 #include "../nn_common.h"
 #include "depthwise_conv_arm.h"
@@ -120,30 +121,17 @@ tflm_status tflm_depthwise_conv_variant(tflm_context *ctx, const tflm_node *node
     return TFLM_OK;
 }
 
-/* A 16x8 node through kernel run. */
-static tflm_status run_s16(tflm_context *ctx, tflm_node *node, tflm_s16_dwconv_fn run)
+/* A 16x8 node; plan: the kernel itself (nothing to allocate). */
+static tflm_status invoke_s16(tflm_context *ctx, tflm_node *node, const void *plan)
 {
     dw_call c;
     fetch(ctx, node, &c);
     const tflm_bias_16x8 bias = {tflm_nn_bias_data(c.t.bias), false};
-    run(c.params, c.quant, &c.d.input, c.t.input->data, &c.d.filter, c.t.filter->data, &bias,
-        &c.d.output, c.t.output->data);
+    ((tflm_s16_dwconv_fn)(uintptr_t)plan)(c.params, c.quant, &c.d.input, c.t.input->data,
+                                          &c.d.filter, c.t.filter->data, &bias, &c.d.output,
+                                          c.t.output->data);
     return TFLM_OK;
 }
-
-static tflm_status invoke_s16_dsp(tflm_context *ctx, tflm_node *node, const void *plan)
-{
-    (void)plan;
-    return run_s16(ctx, node, tflm_s16_dwconv_c4__dsp);
-}
-
-#if defined(__ARM_FEATURE_MVE)
-static tflm_status invoke_s16_mve(tflm_context *ctx, tflm_node *node, const void *plan)
-{
-    (void)plan;
-    return run_s16(ctx, node, tflm_s16_dwconv_c4__mve);
-}
-#endif
 
 tflm_status tflm_depthwise_conv_s16_variant(tflm_context *ctx, const tflm_node *node,
                                             const tflm_depthwise_conv_data *data,
@@ -157,11 +145,13 @@ tflm_status tflm_depthwise_conv_s16_variant(tflm_context *ctx, const tflm_node *
         (int64_t)d.filter.h * d.filter.w > TFLM_S16_DWCONV_MAX_TAPS) {
         return TFLM_OK;
     }
-    variant->invoke = invoke_s16_dsp;
+    tflm_s16_dwconv_fn run = tflm_s16_dwconv_c4__dsp;
 #if defined(__ARM_FEATURE_MVE)
     if (tflm_kernel_isa(ctx) >= TFLM_ISA_ARM_MVE) {
-        variant->invoke = invoke_s16_mve;
+        run = tflm_s16_dwconv_c4__mve;
     }
 #endif
+    variant->invoke = invoke_s16;
+    variant->plan = (const void *)(uintptr_t)run;
     return TFLM_OK;
 }

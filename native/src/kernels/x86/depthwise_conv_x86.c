@@ -8,8 +8,9 @@
  * They read the model's int8 weights in place (no packed copy in the
  * arena): the channel block is their outer loop, and its widened weights
  * (kh x kw x 16 int32 of scratch) serve every output pixel. The VNNI
- * kernel's weights, four taps to a lane, are packed once at prepare. A layer with
- * one input channel runs CONV_2D's int8 variant from AVX512 on (conv_x86.h).
+ * kernel's weights, four taps to a lane, are packed once at prepare. A
+ * layer with one input channel runs CONV_2D's int8 variant from AVX512 on
+ * (conv_x86.h).
  */
 #include <string.h>
 
